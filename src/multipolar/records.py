@@ -1,0 +1,172 @@
+"""Frozen records passed between stages.
+
+Every stage takes and returns these, never loose dicts. Field names carry their code system and unit
+(`cameo`, `plover`, `published`, `goldstein`). Offsets are character offsets into `Document.text`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+def sha256_hex(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input exactly as it arrived: the bytes are stored before anything else happens.
+
+    `fields` holds what the container said about the document (a JSON line's `title`, a feed item's
+    `link`, a CSV row's columns); unknown fields are kept there too.
+    """
+
+    source_uri: str
+    raw: bytes
+    raw_format: str  # txt | md | html | json | feed-item | csv-row | gdelt
+    fields: dict[str, Any] = field(default_factory=dict)
+    encoding: str | None = None  # declared charset, when the container declared one
+
+    @property
+    def doc_id(self) -> str:
+        return sha256_hex(self.raw)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned document: metadata, clean text, and what cleaning removed (nothing is lost)."""
+
+    doc_id: str
+    source_uri: str
+    raw_format: str
+    text: str
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    input_id: str | None = None  # the input's own `id`, where it gave one
+    published: date | None = None
+    published_from: str = "none"  # meta | text | url | feed | none
+    language: str | None = None
+    is_english: bool = True
+    encoding: str | None = None  # how the bytes were decoded (declared / utf-8 / cp1252)
+    removed: tuple[str, ...] = ()  # boilerplate lines removed by cleaning, in order
+    boilerplate_removed: float = 0.0  # share of characters removed
+    flags: tuple[str, ...] = ()  # e.g. "non_english", "decoded_cp1252", "short_text"
+    extra: dict[str, Any] = field(default_factory=dict)  # unknown input fields, kept
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    doc_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention: where in the text, which actor code, and the person when it is one."""
+
+    doc_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    actor_code: str
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event; its JSON form is the event record of DESIGN.md."""
+
+    event_id: str
+    doc_id: str | None
+    sentence: int
+    date: date | None
+    date_precision: str | None  # day | month | year | doc | None
+    source: str
+    source_actor: str
+    source_name: str | None
+    target: str | None
+    target_actor: str | None
+    target_name: str | None
+    cameo: str
+    root: str
+    quad: int
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+    negated: bool
+    modality: str  # asserted | intended | hypothetical | reported
+    confidence: float
+    trigger: str
+    text: str
+    span: tuple[int, int]
+    story_id: str | None = None
+    mentions: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["date"] = self.date.isoformat() if self.date else None
+        out["span"] = list(self.span)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A numeric statement: the value, what it measures, for when, and who says so."""
+
+    claim_id: str
+    doc_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str  # the number as written, e.g. "$245 billion"
+    value: float  # normalised to base units (dollars, percent points, barrels/day, tonnes, people)
+    unit: str  # USD | CNY | EUR | RUB | percent | bpd | tonnes | people | ...
+    measure: str  # what it measures, e.g. "bilateral trade"
+    subject: tuple[str, ...] = ()  # actor codes the measure is about, sorted
+    period: str | None = None  # "2024", "2025-01", None when unstated
+    attribution: str | None = None  # "Chinese customs data", "Putin"
+    sentence_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A document (or an input) a stage could not handle, with the reason and the fix."""
+
+    source_uri: str
+    stage: str
+    code: str
+    message: str
+    doc_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    ingested: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    flagged: int = 0
+
+    def line(self) -> str:
+        parts = [f"{self.ingested} ingested"]
+        if self.duplicates:
+            parts.append(f"{self.duplicates} already stored")
+        parts.append(f"{self.rejected} rejected")
+        text = ", ".join(parts)
+        if self.rejected:
+            text += " — see `multipolar rejections`"
+        return text
+
+
+def utcnow() -> datetime:
+    from datetime import timezone
+
+    return datetime.now(timezone.utc).replace(tzinfo=None)

@@ -1,0 +1,106 @@
+"""Every setting, declared once: name, type, default and help.
+
+The CLI's `--set key=value`, the settings table in docs/settings.md and the values recorded in the
+store's `meta` all come from this declaration; a test fails when a setting is undocumented.
+Stages receive a `Settings` in their constructor; nothing reads module globals.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from multipolar.errors import SettingsError
+
+
+def _s(default: Any, help: str) -> Any:  # noqa: A002 - "help" is the natural name here
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- sources ------------------------------------------------------------------------------
+    max_bytes: int = _s(5_000_000, "Largest input file or download accepted, in bytes; bigger ones are rejected.")
+    http_connect_timeout: float = _s(10.0, "Seconds to wait for a connection when fetching a URL.")
+    http_read_timeout: float = _s(20.0, "Seconds to wait for data when fetching a URL.")
+    http_max_redirects: int = _s(5, "Redirects followed when fetching a URL.")
+    http_retries: int = _s(2, "Retries after a failed fetch (timeouts, 5xx), with exponential backoff.")
+    http_backoff: float = _s(0.5, "First backoff delay in seconds; doubles on each retry.")
+    user_agent: str = _s("multipolar/0.1 (+https://github.com/multipolar)", "User-Agent header sent with fetches.")
+    allow_private: bool = _s(False, "Allow fetching private, loopback and link-local addresses.")
+    batch_size: int = _s(256, "Documents per store transaction and per processing batch.")
+
+    # --- clean --------------------------------------------------------------------------------
+    min_text_chars: int = _s(40, "Clean text shorter than this is flagged `short_text`.")
+
+    # --- nlp / events -------------------------------------------------------------------------
+    workers: int = _s(1, "Processes used by per-document stages (1 = in this process).")
+    goldstein_variant: str = _s("gdelt", "Goldstein scale used for events: gdelt, icews or phoenix.")
+    classifier_threshold: float = _s(0.55, "Least confidence at which the embedding classifier may propose a code.")
+
+    # --- relations ----------------------------------------------------------------------------
+    dead_band: float = _s(0.5, "Mean Goldstein within ±dead_band of the baseline gives an edge sign 0.")
+    hysteresis: float = _s(0.5, "Extra margin needed to flip an edge's sign from the previous period.")
+    weight_by_mentions: bool = _s(False, "Weight canonical events by their number of mentions in relations.")
+    exclude_spun: bool = _s(False, "Leave documents flagged as machine-spun out of relations.")
+
+    # --- stories / duplicates / claims --------------------------------------------------------
+    near_duplicate_threshold: float = _s(0.5, "Jaccard similarity of shingles above which a document is a near duplicate.")
+    story_window_days: int = _s(7, "Documents further apart than this in time never join one story.")
+    story_threshold: float = _s(0.6, "Similarity above which a document joins a story.")
+    spun_threshold: float = _s(0.5, "spun_score at or above which a document is flagged as machine-spun.")
+    claim_tolerance: float = _s(0.05, "Relative difference within which two figures for one measure agree.")
+
+    def with_overrides(self, pairs: dict[str, str]) -> Settings:
+        """Return a copy with `key=value` strings applied; collects every problem before failing."""
+        known = {f.name: f for f in fields(self)}
+        problems: list[str] = []
+        values: dict[str, Any] = {}
+        for key, raw in pairs.items():
+            name = key.replace("-", "_")
+            if name not in known:
+                problems.append(f"unknown setting {key!r} (see `multipolar settings` for the list)")
+                continue
+            try:
+                values[name] = _convert(raw, type(getattr(self, name)))
+            except ValueError:
+                kind = type(getattr(self, name)).__name__
+                problems.append(f"setting {key}={raw!r}: expected a {kind}")
+        if problems:
+            raise SettingsError("; ".join(problems))
+        return dataclasses.replace(self, **values)
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _convert(raw: str, kind: type) -> Any:
+    if kind is bool:
+        lowered = raw.strip().lower()
+        if lowered in {"1", "true", "yes", "on"}:
+            return True
+        if lowered in {"0", "false", "no", "off"}:
+            return False
+        raise ValueError(raw)
+    return kind(raw)
+
+
+def describe() -> list[tuple[str, str, str, str]]:
+    """(name, type, default, help) for every setting, in declaration order."""
+    return [
+        (f.name, type(f.default).__name__, repr(f.default), f.metadata["help"])
+        for f in fields(Settings)
+    ]
+
+
+def load_settings(pairs: dict[str, str] | None = None) -> Settings:
+    """Defaults, then `MULTIPOLAR_<NAME>` environment variables, then explicit pairs."""
+    env = {
+        f.name: os.environ[f"MULTIPOLAR_{f.name.upper()}"]
+        for f in fields(Settings)
+        if f"MULTIPOLAR_{f.name.upper()}" in os.environ
+    }
+    settings = Settings().with_overrides(env) if env else Settings()
+    return settings.with_overrides(pairs) if pairs else settings
