@@ -1,1 +1,285 @@
-"""The store: the only package that imports duckdb."""
+"""The store: the only package that imports duckdb.
+
+One process owns a store file at a time (DuckDB allows one writer). `Store.open` applies migrations,
+records the schema version in `meta`, and turns DuckDB's lock and I/O errors into one-line
+`StoreError`s naming the file and the fix. Writes happen in one transaction per batch.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from multipolar.errors import StoreError, StoreLockedError
+from multipolar.records import Document, RawDocument, Rejection, utcnow
+from multipolar.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+DEFAULT_DB = "multipolar.duckdb"
+
+_CLEAN_COLUMNS = (
+    "cleaned_by", "input_id", "title", "author", "outlet", "url", "published", "published_from",
+    "language", "is_english", "encoding", "text", "removed", "boilerplate_removed", "flags", "extra",
+)
+
+
+class Store:
+    """A DuckDB store file. Use `Store.open(path)`; close it (or use it as a context manager)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, *, read_only: bool) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    # -- opening ------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
+        path = str(path)
+        if read_only and path != ":memory:" and not Path(path).exists():
+            raise StoreError(
+                f"store {path} does not exist: run `multipolar ingest PATH --db {path}` first, or pass --db"
+            )
+        if path != ":memory:":
+            parent = Path(path).resolve().parent
+            if not parent.is_dir():
+                raise StoreError(f"store {path}: folder {parent} does not exist; create it or choose another --db")
+        try:
+            con = duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            raise _lock_or_io_error(path, exc) from None
+        except duckdb.Error as exc:
+            raise StoreError(f"store {path} cannot be opened ({_first_line(exc)}); is it a DuckDB file?") from None
+        store = cls(con, path, read_only=read_only)
+        store._migrate()
+        return store
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"store {self.path} has schema version {version}, newer than this multipolar "
+                f"({SCHEMA_VERSION}): upgrade multipolar"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            raise StoreError(f"store {self.path} needs a migration: open it once without --read-only")
+        with self.transaction():
+            for statements in MIGRATIONS[version:]:
+                for sql in statements:
+                    self.con.execute(sql)
+            self._set_meta("schema_version", str(SCHEMA_VERSION))
+
+    def schema_version(self) -> int:
+        has_meta = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()[0]
+        if not has_meta:
+            return 0
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    # -- transactions and meta -----------------------------------------------------------------
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.con)
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.con.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    def set_meta(self, values: dict[str, Any]) -> None:
+        with self.transaction():
+            for key, value in values.items():
+                self._set_meta(key, value if isinstance(value, str) else json.dumps(value))
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT key, value FROM meta ORDER BY key").fetchall())
+
+    # -- documents -----------------------------------------------------------------------------
+    def add_raw(self, raws: Sequence[RawDocument]) -> list[str]:
+        """Store raw documents verbatim (one transaction); return the doc_ids that were new."""
+        if not raws:
+            return []
+        now = utcnow()
+        ids = [r.doc_id for r in raws]
+        table = pa.table(
+            {
+                "doc_id": ids,
+                "source_uri": [r.source_uri for r in raws],
+                "raw": pa.array([r.raw for r in raws], type=pa.binary()),
+                "raw_format": [r.raw_format for r in raws],
+                "fields": [json.dumps(_fields_with_encoding(r), default=str, ensure_ascii=False) for r in raws],
+                "ingested_at": pa.array([now] * len(raws), type=pa.timestamp("us")),
+            }
+        )
+        with self.transaction():
+            self.con.register("_raw_batch", table)
+            try:
+                existing = {
+                    row[0]
+                    for row in self.con.execute(
+                        "SELECT d.doc_id FROM documents d JOIN _raw_batch b USING (doc_id)"
+                    ).fetchall()
+                }
+                self.con.execute(
+                    """INSERT INTO documents (doc_id, source_uri, raw, raw_format, fields, ingested_at)
+                       SELECT doc_id, any_value(source_uri), any_value(raw), any_value(raw_format),
+                              any_value(fields)::JSON, any_value(ingested_at)
+                       FROM _raw_batch WHERE doc_id NOT IN (SELECT doc_id FROM documents)
+                       GROUP BY doc_id"""
+                )
+            finally:
+                self.con.unregister("_raw_batch")
+        seen: set[str] = set()
+        new: list[str] = []
+        for doc_id in ids:
+            if doc_id not in existing and doc_id not in seen:
+                new.append(doc_id)
+            seen.add(doc_id)
+        return new
+
+    def uncleaned(self, *, limit: int) -> list[RawDocument]:
+        """Up to `limit` raw documents not yet cleaned (ones a killed or failed run left behind)."""
+        rows = self.con.execute(
+            "SELECT source_uri, raw, raw_format, fields FROM documents WHERE cleaned_by IS NULL "
+            "ORDER BY ingested_at, doc_id LIMIT ?",
+            [limit],
+        ).fetchall()
+        out = []
+        for source_uri, raw, raw_format, fields in rows:
+            parsed = json.loads(fields) if fields else {}
+            out.append(
+                RawDocument(
+                    source_uri=source_uri, raw=bytes(raw), raw_format=raw_format, fields=parsed,
+                    encoding=parsed.pop("_encoding", None) if isinstance(parsed, dict) else None,
+                )
+            )
+        return out
+
+    def save_clean(self, documents: Sequence[Document], *, stage: str) -> None:
+        if not documents:
+            return
+        table = pa.table(
+            {
+                "doc_id": [d.doc_id for d in documents],
+                "cleaned_by": [stage] * len(documents),
+                "input_id": [d.input_id for d in documents],
+                "title": [d.title for d in documents],
+                "author": [d.author for d in documents],
+                "outlet": [d.outlet for d in documents],
+                "url": [d.url for d in documents],
+                "published": pa.array([d.published for d in documents], type=pa.date32()),
+                "published_from": [d.published_from for d in documents],
+                "language": [d.language for d in documents],
+                "is_english": [d.is_english for d in documents],
+                "encoding": [d.encoding for d in documents],
+                "text": [d.text for d in documents],
+                "removed": [json.dumps(list(d.removed), ensure_ascii=False) for d in documents],
+                "boilerplate_removed": [float(d.boilerplate_removed) for d in documents],
+                "flags": [json.dumps(list(d.flags)) for d in documents],
+                "extra": [json.dumps(d.extra, default=str, ensure_ascii=False) for d in documents],
+            }
+        )
+        sets = ", ".join(
+            f"{c} = b.{c}::JSON" if c in {"removed", "flags", "extra"} else f"{c} = b.{c}"
+            for c in _CLEAN_COLUMNS
+        )
+        with self.transaction():
+            self.con.register("_clean_batch", table)
+            try:
+                self.con.execute(f"UPDATE documents SET {sets} FROM _clean_batch b WHERE documents.doc_id = b.doc_id")
+            finally:
+                self.con.unregister("_clean_batch")
+
+    def mark_cleaned(self, doc_ids: Sequence[str], *, stage: str) -> None:
+        """Mark documents whose cleaning was rejected, so a re-run does not retry them forever."""
+        if doc_ids:
+            self.con.execute(
+                "UPDATE documents SET cleaned_by = ? WHERE doc_id IN (SELECT unnest(?))", [stage, list(doc_ids)]
+            )
+
+    def count_documents(self) -> int:
+        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    # -- rejections ----------------------------------------------------------------------------
+    def add_rejections(self, rejections: Sequence[Rejection]) -> None:
+        """Store rejections; the same (input, stage, code) again replaces the earlier row."""
+        if not rejections:
+            return
+        now = utcnow()
+        with self.transaction():
+            for r in rejections:
+                self.con.execute(
+                    "DELETE FROM rejections WHERE source_uri = ? AND stage = ? AND code = ? "
+                    "AND coalesce(doc_id, '') = coalesce(?, '')",
+                    [r.source_uri, r.stage, r.code, r.doc_id],
+                )
+                self.con.execute(
+                    "INSERT INTO rejections VALUES (?, ?, ?, ?, ?, ?)",
+                    [r.source_uri, r.doc_id, r.stage, r.code, r.message, now],
+                )
+
+    # -- generic reads for the CLI -------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        cursor = self.con.execute(sql, list(params))
+        columns = [d[0] for d in cursor.description]
+        return columns, cursor.fetchall()
+
+    def query_arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
+        return self.con.execute(sql, list(params)).to_arrow_table()
+
+    def write_parquet(self, sql: str, params: Sequence[Any], out: str) -> None:
+        table = self.query_arrow(sql, params)
+        import pyarrow.parquet as pq
+
+        pq.write_table(table, out)
+
+
+class _Transaction:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def __enter__(self) -> duckdb.DuckDBPyConnection:
+        self.con.begin()
+        return self.con
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.con.commit()
+        else:
+            self.con.rollback()
+
+
+def _fields_with_encoding(raw: RawDocument) -> dict[str, Any]:
+    return {**raw.fields, "_encoding": raw.encoding} if raw.encoding else raw.fields
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _lock_or_io_error(path: str, exc: BaseException) -> StoreError:
+    text = str(exc)
+    if "lock" in text.lower():
+        pid = re.search(r"PID (\d+)", text)
+        holder = f"process {pid.group(1)}" if pid else "another process"
+        return StoreLockedError(
+            f"store {path} is in use by {holder}: wait for it to finish, stop it, or use another --db"
+        )
+    return StoreError(f"store {path} cannot be opened: {_first_line(exc)}")

@@ -54,7 +54,7 @@ _V1 = [
         stage VARCHAR NOT NULL,
         code VARCHAR NOT NULL,
         message VARCHAR NOT NULL,
-        at TIMESTAMP NOT NULL
+        "at" TIMESTAMP NOT NULL
     )
     """,
     """

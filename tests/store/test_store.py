@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from multipolar.errors import StoreError, StoreLockedError
+from multipolar.records import RawDocument, Rejection
+from multipolar.store import Store
+from multipolar.store.schema import SCHEMA_VERSION
+
+
+def _raw(text: str, uri: str = "mem://a") -> RawDocument:
+    return RawDocument(source_uri=uri, raw=text.encode("utf-8"), raw_format="txt")
+
+
+def test_store_open_records_schema_version(store):
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.meta()["schema_version"] == str(SCHEMA_VERSION)
+
+
+def test_store_add_raw_keeps_bytes_verbatim(store):
+    raw = RawDocument(source_uri="mem://x", raw=b"caf\xe9 \x00 bytes\r\n", raw_format="txt")
+    assert store.add_raw([raw]) == [raw.doc_id]
+    stored = store.con.execute("SELECT raw, doc_id FROM documents").fetchone()
+    assert bytes(stored[0]) == raw.raw
+    assert stored[1] == raw.doc_id
+
+
+def test_store_add_raw_same_bytes_twice_is_one_document(store):
+    first = _raw("same text", "mem://one")
+    second = _raw("same text", "mem://two")
+    assert store.add_raw([first, second]) == [first.doc_id]
+    assert store.add_raw([first]) == []
+    assert store.count_documents() == 1
+
+
+def test_store_reopen_keeps_documents(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Store.open(path) as s:
+        s.add_raw([_raw("kept")])
+    with Store.open(path, read_only=True) as s:
+        assert s.count_documents() == 1
+
+
+def test_store_read_only_missing_file_names_the_fix(tmp_path):
+    with pytest.raises(StoreError, match="does not exist: run `multipolar ingest"):
+        Store.open(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_store_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Store.open(path) as s:
+        s.set_meta({"schema_version": str(SCHEMA_VERSION + 1)})
+    with pytest.raises(StoreError, match="newer than this multipolar"):
+        Store.open(path)
+
+
+def test_store_not_a_duckdb_file_is_a_store_error(tmp_path):
+    path = tmp_path / "notes.duckdb"
+    path.write_text("this is not a database")
+    with pytest.raises(StoreError):
+        Store.open(path)
+
+
+def test_store_held_by_another_process_names_the_holder(tmp_path):
+    path = tmp_path / "held.duckdb"
+    Store.open(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(path)!r}); print('ready', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreLockedError, match=f"in use by process {holder.pid}"):
+            Store.open(path)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_store_rejection_for_same_input_is_replaced_not_repeated(store):
+    rejection = Rejection("file.txt", "source", "empty", "file.txt: the file is empty")
+    store.add_rejections([rejection])
+    store.add_rejections([rejection])
+    assert store.con.execute("SELECT count(*) FROM rejections").fetchone()[0] == 1
+
+
+def test_store_transaction_rolls_back_on_error(store):
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.con.execute("INSERT INTO meta VALUES ('k', 'v')")
+            raise RuntimeError("boom")
+    assert "k" not in store.meta()
+
+
+def test_store_uncleaned_returns_raw_documents_left_behind(store):
+    raw = RawDocument(source_uri="mem://a", raw=b"abc", raw_format="txt", fields={"title": "T"}, encoding="latin-1")
+    store.add_raw([raw])
+    left = store.uncleaned(limit=10)
+    assert [r.doc_id for r in left] == [raw.doc_id]
+    assert left[0].fields == {"title": "T"} and left[0].encoding == "latin-1"
+    store.mark_cleaned([raw.doc_id], stage="clean.v1:rejected")
+    assert store.uncleaned(limit=10) == []
