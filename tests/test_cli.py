@@ -1,0 +1,116 @@
+"""The command line contract: formats, errors as one line on stderr, exit codes, the seeds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from multipolar.cli import main
+
+
+def run(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+        raise SystemExit(0)
+    captured = capsys.readouterr()
+    return exit_info.value.code or 0, captured.out, captured.err
+
+
+def test_cli_ingest_bad_inputs_goes_on_and_summarises(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Moscow and Beijing signed a trade agreement on Monday, officials said.\n")
+    (folder / "empty.txt").write_text("")
+    (folder / "bad.jsonl").write_text("{oops\n")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    db = tmp_path / "s.duckdb"
+    code, out, err = run(["ingest", str(folder), "--db", str(db), "--quiet", "--clean-only"], capsys)
+    assert code == 0, err
+    code, out, err = run(["ingest", str(folder), "--db", str(db), "--clean-only"], capsys)
+    assert code == 0
+    assert "0 ingested" in out and "rejected — see `multipolar rejections`" in out
+    code, out, _ = run(["rejections", "--db", str(db), "--format", "jsonl"], capsys)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert {r["code"] for r in rows} >= {"empty", "malformed", "binary"}
+    assert all(r["message"] for r in rows)
+
+
+def test_cli_docs_formats(tmp_path, capsys):
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "k1", "url": "https://example.org/k1", "title": "Talks in Riyadh",
+                               "published": "2025-02-18", "outlet": "Desk", "author": "A. Writer",
+                               "text": "Delegations of the two countries met in Riyadh on Tuesday to discuss relations."}) + "\n")
+    db = tmp_path / "s.duckdb"
+    run(["ingest", str(src), "--db", str(db), "--quiet", "--clean-only"], capsys)
+    code, out, _ = run(["docs", "--db", str(db), "--format", "jsonl"], capsys)
+    (row,) = [json.loads(line) for line in out.splitlines()]
+    assert row["id"] == "k1" and row["url"] == "https://example.org/k1"
+    assert row["published"] == "2025-02-18" and row["outlet"] == "Desk" and row["language"] == "en"
+    code, out, _ = run(["docs", "--db", str(db), "--format", "csv"], capsys)
+    assert out.splitlines()[0].startswith("doc_id,id,url,source_uri,title")
+    parquet = tmp_path / "d.parquet"
+    code, _, _ = run(["docs", "--db", str(db), "--format", "parquet", "--out", str(parquet)], capsys)
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(parquet).num_rows == 1
+    code, out, _ = run(["docs", "--db", str(db)], capsys)
+    assert "Talks in Riyadh" in out
+
+
+def test_cli_table_output_does_not_interpret_markup_from_articles(tmp_path, capsys):
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"title": "[bold red]injected[/]", "text": "A sentence about talks in Geneva on Monday."}) + "\n")
+    db = tmp_path / "s.duckdb"
+    run(["ingest", str(src), "--db", str(db), "--quiet", "--clean-only"], capsys)
+    _, out, _ = run(["docs", "--db", str(db)], capsys)
+    assert "[bold red]injected[/]" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "needle"),
+    [
+        (["docs", "--db", "/nonexistent/dir/x.duckdb"], 3, "does not exist"),
+        (["docs", "--format", "xml", "--db", "{db}"], 2, "unknown --format"),
+        (["docs", "--format", "parquet", "--db", "{db}"], 2, "--out"),
+        (["ingest", "x", "--db", "{db}", "--set", "nope=1"], 2, "unknown setting"),
+        (["ingest", "x", "--db", "{db}", "--set", "max_bytes=lots"], 2, "expected a int"),
+        (["docs", "--since", "yesterday", "--db", "{db}"], 2, "YYYY-MM-DD"),
+        (["frobnicate"], 2, "No such command"),
+    ],
+)
+def test_cli_errors_are_one_line_with_exit_code(tmp_path, capsys, argv, code, needle):
+    db = tmp_path / "s.duckdb"
+    from multipolar.store import Store
+
+    Store.open(db).close()
+    argv = [a.replace("{db}", str(db)) for a in argv]
+    got, out, err = run(argv, capsys)
+    assert got == code
+    assert needle in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_cli_settings_lists_every_declared_setting(capsys):
+    from multipolar.settings import describe
+
+    _, out, _ = run(["settings", "--format", "jsonl"], capsys)
+    names = [json.loads(line)["name"] for line in out.splitlines()]
+    assert names == [row[0] for row in describe()]
+
+
+def test_cli_seeds_ingest_gives_five_documents_and_a_second_ingest_adds_nothing(tmp_path, capsys, seeds_dir):
+    db = tmp_path / "seeds.duckdb"
+    code, out, err = run(["ingest", str(seeds_dir), "--db", str(db), "--clean-only"], capsys)
+    assert code == 0, err
+    assert out.strip().startswith("5 ingested")
+    code, out, _ = run(["ingest", str(seeds_dir), "--db", str(db), "--clean-only"], capsys)
+    assert out.strip().startswith("0 ingested, 5 already stored")
+    _, out, _ = run(["docs", "--db", str(db), "--format", "jsonl"], capsys)
+    rows = {row["source_uri"].rsplit("/", 1)[-1][:3]: row for row in map(json.loads, out.splitlines())}
+    assert {k: rows[k]["published"] for k in sorted(rows)} == {
+        "000": "2025-01-26", "001": "2025-01-21", "002": None, "003": None, "004": "2025-01-22",
+    }
+    for row in rows.values():
+        assert row["title"] and row["language"] == "en"
+        assert len(row["text"]) > 1000

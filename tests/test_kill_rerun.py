@@ -1,0 +1,57 @@
+"""A run killed with SIGKILL mid-ingest leaves a store that opens; the re-run stores every document once."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from multipolar.store import Store
+
+N = 3000
+
+
+def _ingest(inputs, db):
+    return subprocess.Popen(
+        [sys.executable, "-m", "multipolar", "ingest", str(inputs), "--db", str(db), "--clean-only", "--quiet",
+         "--set", "batch_size=25"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def test_kill_mid_ingest_then_rerun_stores_every_document_exactly_once(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w") as handle:
+        for i in range(N):
+            text = f"Report {i}: the foreign ministers of two countries met on Monday to discuss trade and security."
+            handle.write(json.dumps({"id": f"r{i}", "title": f"Report {i}", "text": text}) + "\n")
+    db = tmp_path / "killed.duckdb"
+    wal = tmp_path / "killed.duckdb.wal"
+
+    first = _ingest(corpus, db)
+    deadline = time.monotonic() + 60
+    while not wal.exists() and time.monotonic() < deadline and first.poll() is None:
+        time.sleep(0.02)
+    time.sleep(0.3)  # let a few batches commit
+    assert first.poll() is None, "the first run finished before it could be killed: make the corpus bigger"
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait()
+    assert first.returncode == -signal.SIGKILL
+
+    with Store.open(db) as store:  # the store opens after the kill
+        stored_after_kill = store.count_documents()
+    assert 0 < stored_after_kill < N
+
+    second = _ingest(corpus, db)
+    out, err = second.communicate(timeout=300)
+    assert second.returncode == 0, err
+
+    with Store.open(db, read_only=True) as store:
+        total, distinct, cleaned, ids = store.con.execute(
+            "SELECT count(*), count(DISTINCT doc_id), count(*) FILTER (WHERE cleaned_by IS NOT NULL), "
+            "count(DISTINCT input_id) FROM documents"
+        ).fetchone()
+    assert (total, distinct, cleaned, ids) == (N, N, N, N)
