@@ -1,0 +1,264 @@
+"""multipolar.events.dates: forms of English temporal expressions and their TIMEX3 values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from multipolar.events.dates import TimeExpression, find_dates
+
+WED = dt.date(2025, 1, 22)  # a Wednesday
+
+
+def _value(text: str, anchor: dt.date | None = WED) -> str | None:
+    found = find_dates(text, anchor)
+    return found[0].value if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The deal was signed on January 21, 2025.", "2025-01-21"),
+        ("The deal was signed on 21 January 2025.", "2025-01-21"),
+        ("The deal was signed on the 21st of January, 2025.", "2025-01-21"),
+        ("The deal was signed on Tuesday, Jan. 21, 2025.", "2025-01-21"),
+        ("The deal was signed 2025-01-21 in Beijing.", "2025-01-21"),
+        ("The deal was signed 1/21/2025 in Beijing.", "2025-01-21"),
+        ("The deal was signed 21.01.2025 in Beijing.", "2025-01-21"),
+        ("Talks began in January 2025.", "2025-01"),
+        ("Talks began in Sept. 2024.", "2024-09"),
+        ("Relations froze in 1998.", "1998"),
+        ("Growth slowed in fiscal 2024.", "2024"),
+        ("Relations froze in nineteen ninety-eight.", "1998"),
+    ],
+)
+def test_find_dates_absolute_forms(text: str, value: str) -> None:
+    assert _value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Putin spoke to Xi on Tuesday.", "2025-01-21"),
+        ("Putin spoke to Xi on Wednesday.", "2025-01-22"),
+        ("Putin spoke to Xi on Thursday.", "2025-01-16"),
+        ("Putin will meet Xi on Friday.", "2025-01-24"),
+        ("Putin spoke to Xi last Wednesday.", "2025-01-15"),
+        ("Putin meets Xi next Tuesday.", "2025-01-28"),
+        ("Putin meets Xi this Friday.", "2025-01-24"),
+        ("Wednesday's vote was close.", "2025-01-22"),
+    ],
+)
+def test_find_dates_weekday_resolution(text: str, value: str) -> None:
+    assert _value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ministers met today.", "2025-01-22"),
+        ("The ministers met yesterday.", "2025-01-21"),
+        ("The ministers meet tomorrow.", "2025-01-23"),
+        ("The ministers met last week.", "2025-W03"),
+        ("The ministers meet this week.", "2025-W04"),
+        ("The ministers meet next week.", "2025-W05"),
+        ("The ministers met last month.", "2024-12"),
+        ("The ministers met earlier this month.", "2025-01"),
+        ("The ministers meet next month.", "2025-02"),
+        ("The ministers met last year.", "2024"),
+        ("The ministers meet this year.", "2025"),
+        ("The ministers meet next year.", "2026"),
+        ("The ministers met three days ago.", "2025-01-19"),
+        ("The ministers met two weeks ago.", "2025-W02"),
+        ("The ministers met six months ago.", "2024-07"),
+        ("The ministers met three years ago.", "2022"),
+        ("The ministers met over the weekend.", "2025-W03-WE"),
+    ],
+)
+def test_find_dates_relative_to_anchor(text: str, value: str) -> None:
+    assert _value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("The summit was held in May.", dt.date(2025, 1, 22), "2024-05"),
+        ("The summit will be held in May.", dt.date(2025, 1, 22), "2025-05"),
+        ("The summit was held on May 9.", dt.date(2025, 6, 1), "2025-05-09"),
+        ("The summit was held in December.", dt.date(2025, 1, 22), "2024-12"),
+        ("The summit will be held in January.", dt.date(2025, 11, 20), "2026-01"),
+        ("Exports fell in mid-November.", dt.date(2025, 12, 2), "2025-11"),
+    ],
+)
+def test_find_dates_month_without_year(text: str, anchor: dt.date, value: str) -> None:
+    assert _value(text, anchor) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Trade grew in the first quarter of 2025.", "2025-Q1"),
+        ("Trade grew in Q3 2024.", "2024-Q3"),
+        ("Fourth-quarter trade grew.", "2024-Q4"),
+        ("Trade grew in the second half of 2024.", "2024-H2"),
+        ("Trade grew last summer.", "2024-SU"),
+        ("Trade grew in the spring of 2023.", "2023-SP"),
+        ("Trade grew in the 1990s.", "199X"),
+        ("Trade grew in the 19th century.", "18"),
+        ("Trade grew in mid-2023.", "2023"),
+    ],
+)
+def test_find_dates_quarters_halves_seasons_decades(text: str, value: str) -> None:
+    assert _value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Relations are now at a low.", "PRESENT_REF"),
+        ("Relations have recently improved.", "PAST_REF"),
+        ("Relations may improve in the future.", "FUTURE_REF"),
+    ],
+)
+def test_find_dates_vague_references(text: str, value: str) -> None:
+    assert _value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The war lasted three years.", "P3Y"),
+        ("The talks took 10 days.", "P10D"),
+        ("A two-week truce held.", "P2W"),
+        ("Prices rose in the last twenty four hours.", "PT24H"),
+    ],
+)
+def test_find_dates_durations_have_no_date(text: str, value: str) -> None:
+    found = find_dates(text, WED)
+    assert [(x.value, x.date, x.precision) for x in found] == [(value, None, None)]
+
+
+def test_find_dates_since_month_year() -> None:
+    assert _value("Fighting has gone on since February 2022.") == "2022-02"
+
+
+def test_find_dates_three_years_after_is_only_a_duration() -> None:
+    assert _value("Three years after the war, trade recovered.") == "P3Y"
+
+
+def test_find_dates_a_year_earlier_follows_the_reference_quarter() -> None:
+    found = find_dates("Third-quarter profit rose 5% from a year earlier.", dt.date(2025, 10, 30))
+    assert [x.value for x in found] == ["2025-Q3", "2024-Q3"]
+
+
+def test_find_dates_following_year_follows_the_reference_year() -> None:
+    found = find_dates("The treaty was signed in 1998. The following year it lapsed.", WED)
+    assert [x.value for x in found] == ["1998", "1999"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "day", "precision"),
+    [
+        ("on January 21, 2025", "2025-01-21", dt.date(2025, 1, 21), "day"),
+        ("in January 2025", "2025-01", dt.date(2025, 1, 1), "month"),
+        ("in 2025", "2025", dt.date(2025, 1, 1), "year"),
+        ("this week", "2025-W04", dt.date(2025, 1, 20), "week"),
+        ("in the first quarter of 2025", "2025-Q1", None, None),
+        ("now", "PRESENT_REF", None, None),
+    ],
+)
+def test_find_dates_date_and_precision(
+    text: str, value: str, day: dt.date | None, precision: str | None
+) -> None:
+    (found,) = find_dates(text, WED)
+    assert (found.value, found.date, found.precision) == (value, day, precision)
+
+
+def test_find_dates_offsets_point_at_the_text() -> None:
+    text = "Xi met Putin on Tuesday and again on March 3, 2024."
+    for x in find_dates(text, WED):
+        assert text[x.start : x.end] == x.text
+    assert [x.text for x in find_dates(text, WED)] == ["Tuesday", "March 3, 2024"]
+
+
+def test_find_dates_without_anchor_keeps_absolute_and_marks_yearless() -> None:
+    found = find_dates("On May 9 and on Tuesday, 2025-01-21, and yesterday.", None)
+    assert [x.value for x in found] == ["XXXX-05-09", "XXXX-WXX-2", "2025-01-21"]
+
+
+@pytest.mark.parametrize("text", ["The president may visit.", "Troops march on.", "2500 troops"])
+def test_find_dates_ignores_non_dates(text: str) -> None:
+    assert find_dates(text, WED) == []
+
+
+def test_find_dates_returns_records() -> None:
+    (found,) = find_dates("today", WED)
+    assert isinstance(found, TimeExpression)
+    with pytest.raises(AttributeError):
+        found.value = "x"  # type: ignore[misc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("0123456789 /.-,'abcdefghijklmnopqrstuvwxyzJMTWFSQH\n"))
+        | st.characters(),
+        max_size=200,
+    ),
+    anchor=st.none() | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+)
+def test_find_dates_never_raises_and_offsets_in_bounds(text: str, anchor: dt.date | None) -> None:
+    found = find_dates(text, anchor)
+    for x in found:
+        assert 0 <= x.start <= x.end <= len(text)
+        assert text[x.start : x.end] == x.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(
+            [
+                "last",
+                "next",
+                "this",
+                "the",
+                "year",
+                "years",
+                "week",
+                "month",
+                "quarter",
+                "third",
+                "ago",
+                "earlier",
+                "later",
+                "Friday",
+                "May",
+                "9",
+                "31",
+                "2025",
+                "1/31/99",
+                "Dec.",
+                "fiscal",
+                "a",
+                "three",
+                "summer",
+                "1990s",
+                "century",
+                "21st",
+                "today",
+                ",",
+                "of",
+            ]
+        ),
+        max_size=12,
+    ),
+    anchor=st.none() | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+)
+def test_find_dates_never_raises_on_date_words(words: list[str], anchor: dt.date | None) -> None:
+    text = " ".join(words)
+    for x in find_dates(text, anchor):
+        assert text[x.start : x.end] == x.text
