@@ -1,0 +1,583 @@
+"""Numeric claims in clean text: the figure, what it measures, about whom, for when, and who says so.
+
+    extract_claims(doc_id=..., text=..., sentences=None, published=None) -> list[Claim]
+
+Rules over regular expressions and two small data files (`data/measures.csv`, `data/countries.csv`);
+no model on this path, so it runs on every document of a large corpus. Each claim keeps its
+sentence index and the character span of the number phrase in `text`.
+
+How each field is found, nearest first:
+- measure: a measure word right after the number ("a 145% tariff", "$5 billion in trade",
+  "220 billion dollar joint trade"), else the nearest one before it in the sentence ("trade ...
+  soared to $245 billion", "export value fell to $1.38 billion"), with its modifiers ("crude oil
+  exports" -> "oil exports"); "up 68%" makes it "<measure> change"; trade between two countries is
+  "bilateral trade". Nothing found: "unspecified" (never grouped across documents).
+- subject: countries named in the sentence (outside the attribution); for bilateral figures ("the two
+  countries", "bilateral", "joint", "between") the two named last before the number, looking back
+  into the previous sentences when the sentence names fewer than two.
+- period: "in 2024", "in the first quarter of 2025", "in March 2025", "last year" (against
+  `published`); "from 2021" and "since 2021" are comparison bases, not periods.
+- attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed".
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from multipolar.claims.lexicon import CountryMatcher, MeasureWord, load_country_matcher, load_measure_words
+from multipolar.claims.numbers import Quantity, find_quantities
+from multipolar.records import Claim
+
+STAGE = "claims.v1"
+UNSPECIFIED = "unspecified"
+
+# --- sentences -------------------------------------------------------------------------------------
+
+_BOUNDARY = re.compile(r"\n+|(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$€£])")
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "no",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "prof",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "vs",
+    "e.g",
+    "i.e",
+    "u.s",
+    "u.k",
+    "u.n",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "approx",
+    "est",
+    "fig",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+}
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets by a simple rule: line breaks, and . ! ? before a capital (not after Mr., U.S.)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0)[0] != "\n":
+            before = text[max(start, m.start() - 12) : m.start()].split()
+            last = before[-1].rstrip('.!?"”’)]').lower() if before else ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue  # "Mr. Putin", "U.S. tariffs", "J. Smith"
+        _add_span(spans, text, start, m.start())
+        start = m.end()
+    _add_span(spans, text, start, len(text))
+    return spans
+
+
+def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+# --- tokens ----------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*\d|\d|[^\sA-Za-z\d]")
+_STOP_AFTER = {
+    "and",
+    "or",
+    "to",
+    "from",
+    "than",
+    "since",
+    "after",
+    "before",
+    "with",
+    "by",
+    "that",
+    "which",
+    "for",
+    "as",
+    "at",
+    "on",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "while",
+    "but",
+    "when",
+    "compared",
+    "up",
+    "down",
+}
+_PUNCT_STOP = {",", ";", ":", "(", ")", ".", "!", "?", "“", "”", '"'}
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+
+
+# --- periods ---------------------------------------------------------------------------------------
+
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_PERIOD_DATED = re.compile(
+    r"(?i)\b(?P<prep>in|for|during|throughout|of|by|as\s+of|at\s+the\s+end\s+of|in\s+fiscal(?:\s+year)?"
+    r"|in\s+FY|in\s+the\s+year)\s+"
+    r"(?:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
+    r"|(?:early|late|mid|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]*)?"
+    rf"(?:(?P<month>{_MONTH})\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
+    r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)"
+)
+_PERIOD_MONTH = re.compile(rf"(?i)\b(?:in|during|for)\s+(?P<month>{_MONTH})(?!\s*\d)\b")
+_PERIOD_RELATIVE = re.compile(r"(?i)\b(?P<rel>last|this|next|previous)\s+(?P<unit>year|month)\b")
+
+
+def _period_matches(text: str, start: int, end: int, published: date | None) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for m in _PERIOD_DATED.finditer(text, start, end):
+        year = m.group("year")
+        if m.group("q"):
+            found.append((m.start(), m.end(), f"{year}-Q{_QUARTERS[m.group('q').lower()]}"))
+        elif m.group("month"):
+            month = _MONTHS[m.group("month").rstrip(".").lower()]
+            found.append((m.start(), m.end(), f"{year}-{month:02d}"))
+        else:
+            found.append((m.start(), m.end(), year))
+    if published is not None:
+        for m in _PERIOD_MONTH.finditer(text, start, end):
+            word = m.group("month").rstrip(".").lower()
+            if word == "may" or any(s <= m.start() < e for s, e, _ in found):
+                continue  # "in may" is too often the verb
+            month = _MONTHS[word]
+            year = published.year if month <= published.month else published.year - 1
+            found.append((m.start(), m.end(), f"{year}-{month:02d}"))
+        for m in _PERIOD_RELATIVE.finditer(text, start, end):
+            step = {"last": -1, "previous": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+            if m.group("unit").lower() == "year":
+                found.append((m.start(), m.end(), str(published.year + step)))
+            else:
+                index = published.year * 12 + published.month - 1 + step
+                found.append((m.start(), m.end(), f"{index // 12}-{index % 12 + 1:02d}"))
+    return found
+
+
+def _nearest(spans: Sequence[tuple[int, int, str]], q_start: int, q_end: int) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for start, end, value in spans:
+        gap = start - q_end if start >= q_end else q_start - end
+        key = (max(gap, 0), 0 if start >= q_end else 1)
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], value)
+    return best[2] if best else None
+
+
+# --- attribution -----------------------------------------------------------------------------------
+
+_ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording\s+to|in\s+accordance\s+(?:to|with)|[Cc]iting|as\s+reported\s+by|[Dd]ata\s+from"
+    r"|[Ff]igures\s+from)\s+(?P<who>[^,;:()\n]+?)"
+    r"(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$|\s+(?:that|which|who|showed?|shows|in\s+(?:19|20)\d\d)\b))"
+)
+_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*"
+_VERBS = (
+    r"(?:said|says|told|stated|announced|reported|claimed|claims|estimated|estimates|noted|added|asserted"
+    r"|highlighted|stressed|emphasi[sz]ed|wrote|declared|revealed|insisted|argued|warned|admits|admitted)"
+)
+_SPEAKER = re.compile(
+    rf"(?P<who>{_NAME})\s+(?:(?:also|has|had|have|then|later|again|previously|recently)\s+)?{_VERBS}\b"
+)
+_SPEAKER_AFTER = re.compile(rf"\b(?:said|says|told\s+reporters)\s+(?P<who>{_NAME})")
+_DATA_SHOW = re.compile(
+    r"(?P<who>(?:[A-Z][\w-]*\s+)*(?:[a-z]+\s+)?(?:data|figures|statistics))\s+(?:show|showed|shows|indicate"
+    r"|indicated|suggest|suggested)\b"
+)
+_TITLES = {
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "secretary",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "chancellor",
+    "general",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "premier",
+    "vice",
+    "deputy",
+    "chairman",
+    "senator",
+    "sen.",
+    "rep.",
+    "the",
+    "state",
+    "trade",
+    "finance",
+    "economy",
+    "commerce",
+    "envoy",
+    "special",
+    "representative",
+    "leader",
+    "former",
+    "then",
+}
+_NOT_SPEAKERS = {
+    "it",
+    "this",
+    "that",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "there",
+    "these",
+    "those",
+    "officials",
+    "analysts",
+    "experts",
+    "data",
+    "reports",
+    "in",
+    "on",
+    "but",
+    "and",
+    "as",
+    "a",
+    "an",
+}
+
+
+def _clean_speaker(raw: str, matcher: CountryMatcher) -> str | None:
+    words = raw.split()
+    while len(words) > 1 and (words[0].lower() in _TITLES or (matcher.find(words[0]) and len(words) > 1)):
+        words = words[1:]
+    if not words or words[0].lower() in _NOT_SPEAKERS:
+        return None
+    return " ".join(words)
+
+
+def _attributions(text: str, start: int, end: int, matcher: CountryMatcher) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for m in _ACCORDING.finditer(text, start, end):
+        who = re.split(r"\s+(?:in|for|during|over|on|at|since|from)\s+", m.group("who"))[0]
+        who = " ".join(who.split()[:8])
+        who = re.sub(r"^(?:the|a|an)\s+", "", who)
+        found.append((m.start(), m.end(), who))
+    for pattern in (_SPEAKER, _SPEAKER_AFTER):
+        for m in pattern.finditer(text, start, end):
+            if any(s <= m.start("who") < e for s, e, _ in found):
+                continue
+            who = _clean_speaker(m.group("who"), matcher)
+            if who:
+                found.append((m.start("who"), m.end("who"), who))
+    for m in _DATA_SHOW.finditer(text, start, end):
+        if not any(s <= m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end("who"), m.group("who")))
+    return found
+
+
+# --- measure ---------------------------------------------------------------------------------------
+
+_BILATERAL_CUE = re.compile(
+    r"(?i)\b(?:bilateral|joint|two-way|mutual|between|the\s+two\s+(?:countries|nations|sides|states|economies"
+    r"|neighbou?rs)|both\s+(?:countries|nations|sides))\b"
+)
+_CHANGE_AFTER = {"increase", "rise", "drop", "fall", "decline", "jump", "surge", "gain", "decrease", "cut"}
+
+
+def _as_modifier(word: MeasureWord) -> str:
+    if word.role == "head":
+        return word.canonical[:-1] if word.canonical in {"exports", "imports"} else word.canonical
+    return word.canonical
+
+
+def _head_with_modifiers(
+    tokens: list[tuple[int, int, str]], i: int, words: dict[str, MeasureWord], floor: int
+) -> tuple[str, list[str]]:
+    """The measure named by tokens[i] and the modifiers in the up-to-three tokens before it."""
+    head = words[tokens[i][2].lower()]
+    modifiers: list[str] = []
+    j = i - 1
+    canonical = head.canonical
+    while j >= max(floor, i - 3):
+        word = words.get(tokens[j][2].lower())
+        if word is None or word.role == "change":
+            if tokens[j][2] in _PUNCT_STOP or not tokens[j][2][0].isupper():
+                break  # a capitalised word (a demonym, "Russian") may stand between modifiers
+            j -= 1
+            continue
+        if head.role == "weak" and word.role == "head":
+            head, canonical = word, word.canonical  # "export value" -> exports
+        elif word.role in {"head", "weak"}:
+            modifiers.insert(0, _as_modifier(word))
+        else:
+            modifiers.insert(0, word.canonical)
+        j -= 1
+    return canonical, modifiers
+
+
+def _measure(
+    tokens: list[tuple[int, int, str]], q: Quantity, words: dict[str, MeasureWord], *, floor: int
+) -> tuple[str | None, bool, bool]:
+    """(measure or None, bilateral modifier seen, is a change) for the quantity among the tokens."""
+    first_after = bisect.bisect_left([t[0] for t in tokens], q.end)
+    last_before = bisect.bisect_left([t[0] for t in tokens], q.start) - 1
+    is_change = False
+    if q.unit in {"percent", "pp"}:
+        before = [t[2].lower() for t in tokens[max(0, last_before - 1) : last_before + 1]]
+        if before and (
+            before[-1] in words
+            and words[before[-1]].role == "change"
+            or (
+                before[-1] == "by"
+                and len(before) > 1
+                and before[0] in words
+                and words[before[0]].role == "change"
+            )
+        ):
+            is_change = True
+        if first_after < len(tokens) and tokens[first_after][2].lower() in _CHANGE_AFTER:
+            is_change = True
+    found: tuple[str, list[str]] | None = None
+    between: list[str] = []
+    # 1. right after the number: "a 145% tariff", "$5 billion in trade", "220 billion dollar joint trade"
+    for k in range(first_after, min(len(tokens), first_after + 5)):
+        word = tokens[k][2]
+        lower = word.lower()
+        entry = words.get(lower)
+        if entry and entry.role in {"head", "weak"}:
+            found = _head_with_modifiers(tokens, k, words, first_after)
+            break
+        if entry and entry.role == "modifier":
+            between.append(entry.canonical)
+            continue
+        if word in _PUNCT_STOP or lower in _STOP_AFTER:
+            break
+    # 2. the nearest before it: "trade ... soared to $245 billion"; a weak word ("level") yields to a
+    #    head further back; another figure is not crossed unless this one is its change ("..., up 68%")
+    if found is None:
+        weak: tuple[str, list[str]] | None = None
+        for k in range(last_before, max(-1, last_before - 20), -1):
+            word = tokens[k][2]
+            if word == ";" or (tokens[k][1] <= floor and not is_change):
+                break
+            entry = words.get(word.lower())
+            if entry and entry.role in {"head", "weak"}:
+                candidate = _head_with_modifiers(tokens, k, words, 0)
+                if entry.role == "weak" and candidate[0] == entry.canonical:
+                    weak = weak or candidate
+                    continue
+                found = candidate
+                break
+        found = found or weak
+    # 3. further after: "... reached $5 billion last year in arms sales"
+    if found is None:
+        for k in range(first_after, min(len(tokens), first_after + 12)):
+            entry = words.get(tokens[k][2].lower())
+            if tokens[k][2] in {";", "."}:
+                break
+            if entry and entry.role in {"head", "weak"}:
+                found = _head_with_modifiers(tokens, k, words, first_after)
+                break
+    if found is None:
+        return None, "bilateral" in between, is_change
+    canonical, modifiers = found
+    modifiers = [m for m in dict.fromkeys([*between, *modifiers]) if m != canonical]
+    bilateral = "bilateral" in modifiers
+    modifiers = [m for m in modifiers if m != "bilateral"]
+    return " ".join([*modifiers, canonical]), bilateral, is_change
+
+
+def _finish_measure(measure: str | None, q: Quantity, subject: tuple[str, ...], change: bool) -> str:
+    if q.unit == "people":
+        return q.noun or "people"
+    if measure is None:
+        measure = {"bpd": "oil flow", "m3": "gas volume"}.get(q.unit, UNSPECIFIED)
+    if q.unit == "bpd" and "oil" not in measure.split():
+        measure = f"oil {measure}"
+    if q.unit == "m3" and "gas" not in measure.split():
+        measure = f"gas {measure}"
+    if measure == "trade" and len(subject) == 2:
+        measure = "bilateral trade"
+    if change and measure != UNSPECIFIED:
+        measure = f"{measure} change"
+    return measure
+
+
+# --- subject ---------------------------------------------------------------------------------------
+
+
+def _subject(
+    *,
+    text: str,
+    sentence: tuple[int, int],
+    previous: Sequence[tuple[int, int]],
+    q_start: int,
+    excluded: Sequence[tuple[int, int]],
+    bilateral: bool,
+    matcher: CountryMatcher,
+) -> tuple[str, ...]:
+    def outside(mentions: list) -> list:
+        return [m for m in mentions if not any(s <= m.start < e for s, e in excluded)]
+
+    every = matcher.find(text, sentence[0], sentence[1])
+    mentions = outside(every)
+    inside = [m for m in every if m not in mentions]  # named in the attribution: "Putin said", "Russian data"
+    codes = list(dict.fromkeys(m.code for m in mentions))
+    if bilateral and len(codes) != 2:
+        picked: list[str] = []
+        pools = [[m for m in mentions if m.start < q_start]]
+        pools += [matcher.find(text, s, e) for s, e in reversed(previous)]
+        pools.append(inside)
+        for pool in pools:
+            for m in reversed(pool):
+                if m.code not in picked:
+                    picked.append(m.code)
+                if len(picked) == 2:
+                    return tuple(sorted(picked))
+        return tuple(sorted(codes or picked))
+    if not codes:
+        codes = list(dict.fromkeys(m.code for m in inside))
+    if len(codes) > 2:
+        near = list(dict.fromkeys(m.code for m in mentions if abs(m.start - q_start) <= 60))
+        if near:
+            codes = near
+    return tuple(sorted(codes))
+
+
+# --- the stage -------------------------------------------------------------------------------------
+
+
+def claim_id_of(doc_id: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def extract_claims(
+    *,
+    doc_id: str,
+    text: str,
+    sentences: Sequence[tuple[int, int]] | None,
+    published: date | None,
+) -> list[Claim]:
+    """Every numeric claim in `text`, in order; `sentences` are char offsets (split simply when None)."""
+    spans = list(sentences) if sentences is not None else split_sentences(text)
+    quantities = find_quantities(text)
+    if not quantities or not spans:
+        return []
+    words = load_measure_words()
+    matcher = load_country_matcher()
+    starts = [s for s, _ in spans]
+    claims: list[Claim] = []
+    cache: dict[int, tuple[list, list, list]] = {}
+    for q in quantities:
+        index = bisect.bisect_right(starts, q.start) - 1
+        if index < 0 or q.end > spans[index][1]:
+            continue  # a number phrase across a sentence boundary: not a claim we can trace
+        s_start, s_end = spans[index]
+        if index not in cache:
+            cache[index] = (
+                _tokens(text, s_start, s_end),
+                _attributions(text, s_start, s_end, matcher),
+                _period_matches(text, s_start, s_end, published),
+            )
+        tokens, attributions, periods = cache[index]
+        floor = max((p.end for p in quantities if s_start <= p.end <= q.start), default=s_start)
+        measure, bilateral_word, change = _measure(tokens, q, words, floor=floor)
+        bilateral = bilateral_word or (
+            measure in {"trade", None} and bool(_BILATERAL_CUE.search(text, s_start, s_end))
+        )
+        subject = _subject(
+            text=text,
+            sentence=(s_start, s_end),
+            previous=spans[max(0, index - 2) : index],
+            q_start=q.start,
+            excluded=[(s, e) for s, e, _ in attributions],
+            bilateral=bilateral,
+            matcher=matcher,
+        )
+        claims.append(
+            Claim(
+                claim_id=claim_id_of(doc_id, q.start, q.end),
+                doc_id=doc_id,
+                sentence=index,
+                start=q.start,
+                end=q.end,
+                text=q.text,
+                value=q.value,
+                unit=q.unit,
+                measure=_finish_measure(measure, q, subject, change),
+                subject=subject,
+                period=_nearest(periods, q.start, q.end),
+                attribution=_nearest(attributions, q.start, q.end),
+                sentence_text=text[s_start:s_end],
+            )
+        )
+    return claims

@@ -1,0 +1,219 @@
+"""Claims about the same measure, grouped across documents: corroborated, contradicted, or apart.
+
+    group_claims(claims, tolerance=0.05) -> list[ClaimGroup]
+
+A group is one measure of one subject in one unit: (measure, unit, subject). Values are already in
+base units, so "$245 billion" and "245 billion dollars" compare directly; different currencies are
+never converted into each other (no exchange rates here), and money is never compared with percent.
+Claims whose measure is "unspecified" stay in groups of their own.
+
+Status, first that applies:
+- contradicted: two documents give figures further apart than `tolerance` (relative) for the same
+  period, or both without a period;
+- different_periods: the figures differ, but only between different periods (a year against another
+  year, or a year against none): kept apart, with the periods named in the reason;
+- corroborated: at least two documents agree within tolerance (a figure without a period agrees with
+  the same figure for a stated period);
+- single: one document only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from multipolar.claims.extract import UNSPECIFIED
+from multipolar.records import Claim
+
+STATUSES = ("contradicted", "different_periods", "corroborated", "single")
+CONFLICT_STATUSES = ("contradicted", "different_periods")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claims about one measure of one subject in one unit, and whether the documents agree."""
+
+    group_id: str
+    measure: str
+    unit: str
+    subject: tuple[str, ...]
+    status: str  # contradicted | different_periods | corroborated | single
+    reason: str
+    n_claims: int
+    n_documents: int
+    min_value: float
+    max_value: float
+    claim_ids: tuple[str, ...]
+
+    @property
+    def is_conflict(self) -> bool:
+        return self.status in CONFLICT_STATUSES
+
+
+def group_id_of(measure: str, unit: str, subject: Sequence[str]) -> str:
+    key = f"{measure}|{unit}|{','.join(sorted(subject))}"
+    return "cg_" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def agrees(a: float, b: float, tolerance: float) -> bool:
+    """Relative agreement: |a - b| <= tolerance * max(|a|, |b|)."""
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def format_value(value: float, unit: str) -> str:
+    """A readable figure: 245000000000 USD -> "245 billion USD", 145 percent -> "145%"."""
+    if unit == "percent":
+        return f"{value:g}%"
+    if unit == "pp":
+        return f"{value:g} percentage points"
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{value / size:.3g} {word} {unit}"
+    return f"{value:,.4g} {unit}" if abs(value) < 1e4 else f"{value:,.0f} {unit}"
+
+
+def _period_name(period: str | None) -> str:
+    return period or "unstated"
+
+
+def _documents(claims: Sequence[Claim]) -> int:
+    return len({c.doc_id for c in claims})
+
+
+def _figure_summary(claims: Sequence[Claim], tolerance: float) -> list[str]:
+    """One phrase per distinct figure and period: '245 billion USD for 2024 (2 documents)'."""
+    clusters: list[list[Claim]] = []
+    for claim in sorted(claims, key=lambda c: (_period_name(c.period), c.value, c.doc_id)):
+        for cluster in clusters:
+            if cluster[0].period == claim.period and agrees(cluster[0].value, claim.value, tolerance):
+                cluster.append(claim)
+                break
+        else:
+            clusters.append([claim])
+    parts = []
+    for cluster in clusters:
+        n = _documents(cluster)
+        when = f"for {cluster[0].period}" if cluster[0].period else "with no period stated"
+        parts.append(
+            f"{format_value(cluster[0].value, cluster[0].unit)} {when} ({n} document{'s' if n != 1 else ''})"
+        )
+    return parts
+
+
+def _edge_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """The two highest and two lowest values, each from a different document: enough to find the
+    widest gap between two documents without comparing every pair."""
+    picked: list[Claim] = []
+    for order in (sorted(claims, key=lambda c: c.value), sorted(claims, key=lambda c: -c.value)):
+        docs: set[str] = set()
+        for claim in order:
+            if claim.doc_id not in docs:
+                docs.add(claim.doc_id)
+                picked.append(claim)
+            if len(docs) == 2:
+                break
+    return picked
+
+
+def _clash(a_side: Sequence[Claim], b_side: Sequence[Claim], tolerance: float) -> bool:
+    """Whether two documents, one from each side, give figures further apart than tolerance."""
+    return any(
+        a.doc_id != b.doc_id and not agrees(a.value, b.value, tolerance)
+        for a in _edge_claims(a_side)
+        for b in _edge_claims(b_side)
+    )
+
+
+def _agreeing_documents(claims: Sequence[Claim], tolerance: float) -> set[str]:
+    """Documents whose figure agrees with another document's (neighbours in value order suffice)."""
+    ordered = sorted(claims, key=lambda c: c.value)
+    docs: set[str] = set()
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.doc_id != b.doc_id and agrees(a.value, b.value, tolerance):
+            docs.update((a.doc_id, b.doc_id))
+    return docs
+
+
+def _status(claims: Sequence[Claim], tolerance: float) -> tuple[str, str]:
+    pct = f"{tolerance:.0%}"
+    by_period: dict[str | None, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_period[claim.period].append(claim)
+    parts = _figure_summary(claims, tolerance)
+    summary = "; ".join(parts[:4]) + (f"; and {len(parts) - 4} more figures" if len(parts) > 4 else "")
+    clashing = sorted(
+        (p for p, members in by_period.items() if _clash(members, members, tolerance)),
+        key=lambda p: (p is None, p or ""),
+    )
+    if clashing:
+        period = clashing[0]
+        when = f"the same period ({period})" if period else "figures with no period stated in either"
+        return "contradicted", f"Documents disagree by more than {pct} for {when}: {summary}."
+    periods = sorted(by_period, key=lambda p: (p is None, p or ""))
+    named: set[str] = set()
+    for i, p in enumerate(periods):
+        for q in periods[i + 1 :]:
+            if _clash(by_period[p], by_period[q], tolerance):
+                named |= {_period_name(p), _period_name(q)}
+    apart = sorted(named, key=lambda name: (name == "unstated", name))
+    if apart:
+        return "different_periods", (
+            f"Figures differ but refer to different periods ({' vs '.join(apart)}), so they are kept "
+            f"apart rather than called a contradiction: {summary}."
+        )
+    agreeing: set[str] = set()
+    for period in periods:
+        pool = by_period[period] + (by_period.get(None, []) if period is not None else [])
+        agreeing |= _agreeing_documents(pool, tolerance)
+    if len(agreeing) >= 2:
+        return "corroborated", f"{len(agreeing)} documents agree within {pct}: {summary}."
+    if _documents(claims) > 1:
+        return "single", f"No two documents give a figure for the same period: {summary}."
+    return "single", f"Stated by one document only: {summary}."
+
+
+def group_claims(claims: Sequence[Claim], *, tolerance: float) -> list[ClaimGroup]:
+    """Group claims by (measure, unit, subject) across documents and judge whether they agree."""
+    if tolerance < 0:
+        raise ValueError(f"claim tolerance must be >= 0, got {tolerance}")
+    buckets: dict[tuple[str, str, tuple[str, ...]], list[Claim]] = defaultdict(list)
+    singles: list[ClaimGroup] = []
+    for claim in claims:
+        if claim.measure == UNSPECIFIED:
+            singles.append(_make_group(f"cg_{claim.claim_id}", [claim], tolerance))
+            continue
+        buckets[(claim.measure, claim.unit, tuple(sorted(claim.subject)))].append(claim)
+    groups = [
+        _make_group(group_id_of(measure, unit, subject), members, tolerance)
+        for (measure, unit, subject), members in buckets.items()
+    ]
+    return sorted([*groups, *singles], key=lambda g: (STATUSES.index(g.status), g.measure, g.group_id))
+
+
+def _make_group(group_id: str, claims: Sequence[Claim], tolerance: float) -> ClaimGroup:
+    ordered = sorted(claims, key=lambda c: (c.doc_id, c.start))
+    status, reason = _status(ordered, tolerance)
+    first = ordered[0]
+    return ClaimGroup(
+        group_id=group_id,
+        measure=first.measure,
+        unit=first.unit,
+        subject=tuple(sorted(first.subject)),
+        status=status,
+        reason=reason,
+        n_claims=len(ordered),
+        n_documents=_documents(ordered),
+        min_value=min(c.value for c in ordered),
+        max_value=max(c.value for c in ordered),
+        claim_ids=tuple(c.claim_id for c in ordered),
+    )
+
+
+def group_ids_by_claim(groups: Sequence[ClaimGroup]) -> dict[str, str]:
+    """claim_id -> group_id, for writing each claim's group."""
+    return {claim_id: group.group_id for group in groups for claim_id in group.claim_ids}

@@ -1,0 +1,189 @@
+"""Read and write the `claims` and `claim_groups` tables.
+
+Writes replace the rows of the documents they cover (re-processing a document never duplicates its
+claims); groups are cross-document and are rewritten whole by `write_claim_groups`, which also sets each
+claim's `group_id`. Every function takes an open DuckDB connection and leaves transactions to the caller
+unless it says otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import duckdb
+
+from multipolar.claims.group import CONFLICT_STATUSES, STATUSES, ClaimGroup
+from multipolar.records import Claim
+
+_CLAIM_COLUMNS = (
+    "claim_id",
+    "doc_id",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "value",
+    "unit",
+    "measure",
+    "subject",
+    "period",
+    "attribution",
+    "sentence_text",
+    "group_id",
+)
+_GROUP_COLUMNS = (
+    "group_id",
+    "measure",
+    "unit",
+    "subject",
+    "status",
+    "reason",
+    "n_claims",
+    "n_documents",
+    "min_value",
+    "max_value",
+)
+
+
+def _quoted(columns: Iterable[str], prefix: str = "") -> str:
+    return ", ".join(f'{prefix}"{c}"' for c in columns)
+
+
+def write_claims(
+    con: duckdb.DuckDBPyConnection,
+    claims: Sequence[Claim],
+    *,
+    doc_ids: Iterable[str] = (),
+    group_ids: Mapping[str, str] | None = None,
+) -> int:
+    """Replace the claims of every document in `doc_ids` and of every claim given; returns rows written.
+
+    Pass the processed documents in `doc_ids` so that a document which no longer yields any claim
+    loses its old rows too.
+    """
+    affected = sorted({*doc_ids, *(c.doc_id for c in claims)})
+    if affected:
+        con.execute("DELETE FROM claims WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [affected])
+    rows = [
+        (
+            c.claim_id,
+            c.doc_id,
+            c.sentence,
+            c.start,
+            c.end,
+            c.text,
+            c.value,
+            c.unit,
+            c.measure,
+            json.dumps(list(c.subject)),
+            c.period,
+            c.attribution,
+            c.sentence_text,
+            (group_ids or {}).get(c.claim_id),
+        )
+        for c in claims
+    ]
+    if rows:
+        placeholders = ", ".join("?" for _ in _CLAIM_COLUMNS)
+        con.executemany(f"INSERT INTO claims ({_quoted(_CLAIM_COLUMNS)}) VALUES ({placeholders})", rows)
+    return len(rows)
+
+
+def write_claim_groups(con: duckdb.DuckDBPyConnection, groups: Sequence[ClaimGroup]) -> int:
+    """Replace all claim groups with `groups` and point each member claim at its group."""
+    con.execute("DELETE FROM claim_groups")
+    con.execute("UPDATE claims SET group_id = NULL")
+    rows = [
+        (
+            g.group_id,
+            g.measure,
+            g.unit,
+            json.dumps(list(g.subject)),
+            g.status,
+            g.reason,
+            g.n_claims,
+            g.n_documents,
+            g.min_value,
+            g.max_value,
+        )
+        for g in groups
+    ]
+    if not rows:
+        return 0
+    placeholders = ", ".join("?" for _ in _GROUP_COLUMNS)
+    con.executemany(f"INSERT INTO claim_groups ({_quoted(_GROUP_COLUMNS)}) VALUES ({placeholders})", rows)
+    members = [(claim_id, g.group_id) for g in groups for claim_id in g.claim_ids]
+    con.execute("CREATE OR REPLACE TEMP TABLE _claim_membership (claim_id VARCHAR, group_id VARCHAR)")
+    con.executemany("INSERT INTO _claim_membership VALUES (?, ?)", members)
+    con.execute(
+        "UPDATE claims SET group_id = m.group_id FROM _claim_membership AS m WHERE claims.claim_id = m.claim_id"
+    )
+    con.execute("DROP TABLE _claim_membership")
+    return len(rows)
+
+
+def _claim_of(row: Sequence[Any]) -> Claim:
+    values = dict(zip(_CLAIM_COLUMNS, row, strict=True))
+    values.pop("group_id")
+    values["subject"] = tuple(json.loads(values["subject"] or "[]"))
+    values["sentence_text"] = values["sentence_text"] or ""
+    return Claim(**values)
+
+
+def read_all_claims(con: duckdb.DuckDBPyConnection) -> list[Claim]:
+    """Every stored claim as a record, in document order (the input of `group_claims`)."""
+    rows = con.execute(f"SELECT {_quoted(_CLAIM_COLUMNS)} FROM claims ORDER BY doc_id, start").fetchall()
+    return [_claim_of(row) for row in rows]
+
+
+def read_claim_rows(
+    con: duckdb.DuckDBPyConnection, *, conflicts: bool = False, doc_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Claims joined with their group, as plain rows for `multipolar claims [--conflicts]`.
+
+    With `conflicts`, only claims in contradicted or different-period groups, grouped together.
+    """
+    where = []
+    params: list[Any] = []
+    if conflicts:
+        where.append("g.status IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(CONFLICT_STATUSES))
+    if doc_id is not None:
+        where.append("c.doc_id = ?")
+        params.append(doc_id)
+    sql = (
+        f"SELECT {_quoted(_CLAIM_COLUMNS, prefix='c.')}, "
+        "g.status, g.reason FROM claims AS c LEFT JOIN claim_groups AS g ON c.group_id = g.group_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY c.group_id NULLS LAST, c.doc_id, c.start"
+    )
+    out = []
+    for row in con.execute(sql, params).fetchall():
+        record = dict(zip((*_CLAIM_COLUMNS, "status", "reason"), row, strict=True))
+        record["subject"] = json.loads(record["subject"] or "[]")
+        out.append(record)
+    return out
+
+
+def read_claim_groups(con: duckdb.DuckDBPyConnection, *, conflicts: bool = False) -> list[ClaimGroup]:
+    """Stored groups as records (member claim ids included), conflicts first."""
+    members: dict[str, list[str]] = {}
+    for claim_id, group_id in con.execute(
+        "SELECT claim_id, group_id FROM claims WHERE group_id IS NOT NULL ORDER BY doc_id, start"
+    ).fetchall():
+        members.setdefault(group_id, []).append(claim_id)
+    sql = f"SELECT {_quoted(_GROUP_COLUMNS)} FROM claim_groups"
+    params: list[Any] = []
+    if conflicts:
+        sql += " WHERE status IN (SELECT unnest(?::VARCHAR[]))"
+        params.append(list(CONFLICT_STATUSES))
+    order = " ".join(f"WHEN '{status}' THEN {i}" for i, status in enumerate(STATUSES))
+    sql += f" ORDER BY CASE status {order} END, measure, group_id"
+    groups = []
+    for row in con.execute(sql, params).fetchall():
+        values = dict(zip(_GROUP_COLUMNS, row, strict=True))
+        values["subject"] = tuple(json.loads(values["subject"] or "[]"))
+        groups.append(ClaimGroup(**values, claim_ids=tuple(members.get(values["group_id"], ()))))
+    return groups

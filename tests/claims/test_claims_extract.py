@@ -1,0 +1,149 @@
+"""Claims: measure, subject, period and attribution around each figure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from multipolar.claims.extract import extract_claims, split_sentences
+from multipolar.records import Claim
+
+PUBLISHED = date(2025, 3, 4)
+
+
+def one(text: str, *, published: date | None = PUBLISHED) -> Claim:
+    claims = extract_claims(doc_id="doc", text=text, sentences=None, published=published)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_extract_claims_bilateral_trade_with_period_and_source() -> None:
+    claim = one("China–Russia trade reached $245 billion in 2024, according to Chinese customs data.")
+    assert (claim.value, claim.unit, claim.measure) == (245e9, "USD", "bilateral trade")
+    assert claim.subject == ("CHN", "RUS")
+    assert claim.period == "2024"
+    assert claim.attribution == "Chinese customs data"
+
+
+def test_extract_claims_tariff_subject_names_both_sides() -> None:
+    claim = one("Washington raised US tariffs on Chinese goods to 145% in April.")
+    assert (claim.measure, claim.unit, claim.subject) == ("tariff", "percent", ("CHN", "USA"))
+
+
+def test_extract_claims_measure_after_number() -> None:
+    claim = one("The two neighbours signed a 30 billion dollar gas supply deal.", published=None)
+    assert claim.measure == "gas supply"
+
+
+def test_extract_claims_weak_word_yields_to_head() -> None:
+    claim = one("Moscow's oil export value fell to $1.38bn in the week.")
+    assert (claim.measure, claim.subject) == ("oil exports", ("RUS",))
+
+
+def test_extract_claims_change_percent() -> None:
+    text = "Trade between Japan and India rose to $30 billion in 2023, up 12% from 2022."
+    claims = extract_claims(doc_id="d", text=text, sentences=None, published=None)
+    assert [c.measure for c in claims] == ["bilateral trade", "bilateral trade change"]
+    assert [c.period for c in claims] == ["2023", "2023"]
+    assert all(c.subject == ("IND", "JPN") for c in claims)
+
+
+def test_extract_claims_barrels_per_day() -> None:
+    claim = one("Iranian crude exports slipped to 1.2 million barrels per day last month.")
+    assert (claim.unit, claim.value, claim.measure, claim.subject) == ("bpd", 1.2e6, "oil exports", ("IRN",))
+    assert claim.period == "2025-02"
+
+
+def test_extract_claims_tonnes() -> None:
+    claim = one("Egypt imported 3 million tonnes of wheat in 2023.", published=None)
+    assert (claim.unit, claim.value, claim.subject, claim.period) == ("tonnes", 3e6, ("EGY",), "2023")
+    assert claim.measure == "grain imports"
+
+
+def test_extract_claims_people() -> None:
+    claim = one("Germany is hosting two million refugees, the ministry said.")
+    assert (claim.unit, claim.value, claim.measure, claim.subject) == ("people", 2e6, "refugees", ("DEU",))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "period"),
+    [
+        ("last year", "2024"),
+        ("this year", "2025"),
+        ("in 2023", "2023"),
+        ("in March 2024", "2024-03"),
+        ("in the first quarter of 2025", "2025-Q1"),
+        ("", None),
+    ],
+)
+def test_extract_claims_period(phrase: str, period: str | None) -> None:
+    claim = one(f"Brazil's soy exports reached $50 billion {phrase}.".replace(" .", "."))
+    assert claim.period == period
+
+
+def test_extract_claims_comparison_base_is_not_a_period() -> None:
+    claim = one("Mexico's exports grew 9% from 2021.", published=None)
+    assert claim.period is None
+
+
+def test_extract_claims_relative_period_needs_publication_date() -> None:
+    assert one("Brazil's exports reached $50 billion last year.", published=None).period is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribution"),
+    [
+        ("Putin said trade with China hit $200 billion.", "Putin"),
+        ("Russian President Vladimir Putin said trade hit $200 billion.", "Vladimir Putin"),
+        ("Trade hit $200 billion, said Lavrov.", "Lavrov"),
+        ("According to Indian customs data, trade hit $200 billion.", "Indian customs data"),
+        ("Trade hit $200 billion, customs data showed.", "customs data"),
+        ("Trade hit $200 billion.", None),
+    ],
+)
+def test_extract_claims_attribution(sentence: str, attribution: str | None) -> None:
+    assert one(sentence).attribution == attribution
+
+
+def test_extract_claims_bilateral_subject_from_previous_sentence() -> None:
+    text = "Sanctions pushed Moscow to sell more to China. Bilateral trade hit $245 billion in 2024."
+    claim = one(text)
+    assert claim.subject == ("CHN", "RUS")
+    assert claim.sentence == 1
+
+
+def test_extract_claims_uses_given_sentences_and_offsets() -> None:
+    text = "Intro line here\nKenya sent 1,000 troops."
+    claim = one(text)
+    assert text[claim.start : claim.end] == "1,000 troops"
+    given_sentences = extract_claims(
+        doc_id="d", text=text, sentences=[(0, 15), (16, len(text))], published=None
+    )
+    assert [(c.sentence, c.start, c.end) for c in given_sentences] == [(1, claim.start, claim.end)]
+
+
+def test_extract_claims_ids_are_deterministic() -> None:
+    text = "Kenya sent 1,000 troops and Uganda 2,000 soldiers."
+    first = extract_claims(doc_id="d", text=text, sentences=None, published=None)
+    second = extract_claims(doc_id="d", text=text, sentences=None, published=None)
+    assert [c.claim_id for c in first] == [c.claim_id for c in second]
+    assert len({c.claim_id for c in first}) == 2
+
+
+def test_split_sentences_keeps_abbreviations() -> None:
+    text = "Mr. Xi met U.S. officials. They agreed. No. 2 economy grew."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Mr. Xi met U.S. officials.",
+        "They agreed.",
+        "No. 2 economy grew.",
+    ]
+
+
+@given(st.text(max_size=300))
+def test_extract_claims_offsets_inside_text(text: str) -> None:
+    for claim in extract_claims(doc_id="d", text=text, sentences=None, published=PUBLISHED):
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.measure

@@ -1,0 +1,96 @@
+"""Claim groups: corroborated, contradicted, different periods, single."""
+
+from __future__ import annotations
+
+from multipolar.claims.group import group_claims, group_id_of, group_ids_by_claim
+from multipolar.records import Claim
+
+TOL = 0.05
+
+
+def claim(
+    doc: str,
+    value: float,
+    *,
+    period: str | None = None,
+    unit: str = "USD",
+    measure: str = "bilateral trade",
+    subject: tuple[str, ...] = ("CHN", "RUS"),
+) -> Claim:
+    return Claim(
+        claim_id=f"{doc}-{value}-{unit}",
+        doc_id=doc,
+        sentence=0,
+        start=0,
+        end=1,
+        text="x",
+        value=value,
+        unit=unit,
+        measure=measure,
+        subject=subject,
+        period=period,
+    )
+
+
+def test_group_claims_unstated_vs_year_is_different_periods() -> None:
+    (group,) = group_claims([claim("a", 220e9), claim("b", 245e9, period="2024")], tolerance=TOL)
+    assert group.status == "different_periods"
+    assert "2024 vs unstated" in group.reason
+    assert (group.n_claims, group.n_documents, group.min_value, group.max_value) == (2, 2, 220e9, 245e9)
+
+
+def test_group_claims_same_period_disagreeing_is_contradicted() -> None:
+    (group,) = group_claims(
+        [claim("a", 220e9, period="2024"), claim("b", 245e9, period="2024")], tolerance=TOL
+    )
+    assert group.status == "contradicted"
+    assert "2024" in group.reason and "220 billion USD" in group.reason
+
+
+def test_group_claims_both_unstated_disagreeing_is_contradicted() -> None:
+    (group,) = group_claims([claim("a", 220e9), claim("b", 245e9)], tolerance=TOL)
+    assert group.status == "contradicted"
+    assert "no period stated" in group.reason
+
+
+def test_group_claims_agreeing_documents_corroborate() -> None:
+    (group,) = group_claims(
+        [claim("a", 245e9, period="2024"), claim("b", 244e9, period="2024")], tolerance=TOL
+    )
+    assert group.status == "corroborated"
+    assert group.reason.startswith("2 documents agree within 5%")
+
+
+def test_group_claims_one_document_is_single() -> None:
+    (group,) = group_claims([claim("a", 245e9, period="2024")], tolerance=TOL)
+    assert (group.status, group.n_documents) == ("single", 1)
+
+
+def test_group_claims_never_mixes_units_or_subjects() -> None:
+    groups = group_claims(
+        [
+            claim("a", 245e9),
+            claim("b", 245.0, unit="percent"),
+            claim("c", 245e9, unit="CNY"),
+            claim("d", 245e9, subject=("CHN", "USA")),
+        ],
+        tolerance=TOL,
+    )
+    assert len(groups) == 4
+    assert {g.status for g in groups} == {"single"}
+
+
+def test_group_claims_unspecified_measures_stay_apart() -> None:
+    groups = group_claims(
+        [claim("a", 5e9, measure="unspecified"), claim("b", 9e9, measure="unspecified")], tolerance=TOL
+    )
+    assert [g.n_claims for g in groups] == [1, 1]
+
+
+def test_group_claims_ids_are_deterministic_and_cover_every_claim() -> None:
+    claims = [claim("a", 220e9), claim("b", 245e9, period="2024"), claim("c", 5.0, unit="percent")]
+    groups = group_claims(claims, tolerance=TOL)
+    assert group_claims(list(reversed(claims)), tolerance=TOL) == groups
+    membership = group_ids_by_claim(groups)
+    assert set(membership) == {c.claim_id for c in claims}
+    assert membership["a-220000000000.0-USD"] == group_id_of("bilateral trade", "USD", ("RUS", "CHN"))

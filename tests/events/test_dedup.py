@@ -1,0 +1,100 @@
+"""Event de-duplication: several reports of one event become one canonical event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from multipolar.events.dedup import canonical_ids_by_event, deduplicate_events
+from multipolar.records import Event
+
+
+def event(
+    event_id: str,
+    doc_id: str,
+    day: date | None,
+    *,
+    precision: str = "day",
+    source: str = "CHN",
+    target: str = "RUS",
+    cameo: str = "040",
+    story: str | None = None,
+) -> Event:
+    return Event(
+        event_id=event_id,
+        doc_id=doc_id,
+        sentence=0,
+        date=day,
+        date_precision=precision,
+        source=source,
+        source_actor=source + "GOV",
+        source_name=None,
+        target=target,
+        target_actor=target + "GOV",
+        target_name=None,
+        cameo=cameo,
+        root=cameo[:2],
+        quad=1,
+        goldstein=1.0,
+        plover="CONSULT",
+        plover_mode=None,
+        negated=False,
+        modality="asserted",
+        confidence=0.9,
+        trigger="held a call",
+        text="Xi and Putin held a video call.",
+        span=(0, 10),
+        story_id=story,
+    )
+
+
+def test_deduplicate_events_three_reports_of_one_call() -> None:
+    events = [
+        event("e3", "d3", date(2025, 1, 22), cameo="042"),
+        event("e1", "d1", date(2025, 1, 21)),
+        event("e2", "d2", date(2025, 1, 21), cameo="043"),
+    ]
+    outlets = {"d1": "Reuters", "d2": "Reuters", "d3": "TASS"}
+    (canonical,) = deduplicate_events(events, outlets=outlets)
+    assert canonical.canonical_id == "e1"
+    assert (canonical.mentions, canonical.documents, canonical.sources) == (3, 3, 2)
+    assert canonical.event_ids == ("e1", "e2", "e3")
+
+
+def test_deduplicate_events_keeps_days_apart_and_directions_apart() -> None:
+    events = [
+        event("e1", "d1", date(2025, 1, 21)),
+        event("e2", "d2", date(2025, 2, 24)),
+        event("e3", "d3", date(2025, 1, 21), source="RUS", target="CHN"),
+        event("e4", "d4", date(2025, 1, 21), cameo="190"),
+    ]
+    assert len(deduplicate_events(events, outlets={})) == 4
+
+
+def test_deduplicate_events_does_not_chain_daily_events() -> None:
+    events = [event(f"e{i}", f"d{i}", date(2025, 1, 1 + i)) for i in range(4)]
+    groups = deduplicate_events(events, outlets={})
+    assert [c.event_ids for c in groups] == [("e0", "e1"), ("e2", "e3")]
+
+
+def test_deduplicate_events_same_story_merges_without_day_dates() -> None:
+    events = [
+        event("e1", "d1", date(2025, 1, 21), precision="doc"),
+        event("e2", "d2", date(2025, 1, 27), precision="doc"),
+        event("e3", "d3", date(2025, 1, 27), precision="doc"),
+    ]
+    stories = {"d1": "s1", "d2": "s1", "d3": None}
+    groups = deduplicate_events(events, outlets={"d1": "A", "d2": "B"}, stories=stories)
+    assert sorted(c.event_ids for c in groups) == [("e1", "e2"), ("e3",)]
+
+
+def test_deduplicate_events_unknown_outlets_count_per_document() -> None:
+    events = [event("e1", "d1", date(2025, 1, 21)), event("e2", "d2", date(2025, 1, 21))]
+    (canonical,) = deduplicate_events(events, outlets={"d1": None})
+    assert canonical.sources == 2
+
+
+def test_canonical_ids_by_event_maps_every_event() -> None:
+    events = [event("e1", "d1", date(2025, 1, 21)), event("e2", "d1", date(2025, 1, 21))]
+    canonical = deduplicate_events(events, outlets={"d1": "A"})
+    assert canonical_ids_by_event(canonical) == {"e1": "e1", "e2": "e1"}
+    assert (canonical[0].mentions, canonical[0].documents, canonical[0].sources) == (2, 1, 1)
