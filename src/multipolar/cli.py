@@ -7,8 +7,12 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
+
+try:  # typer >= 0.20 vendors its own copy of click
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover - older typer
+    from click import exceptions as click_exceptions
 
 from multipolar.errors import MultipolarError, UsageError
 from multipolar.settings import Settings, describe, load_settings
@@ -155,9 +159,11 @@ def docs(
         sql += f" LIMIT {int(limit)}"
     with _open_store(db, read_only=True) as store:
         columns, rows = store.query(sql, params)
+    if fmt == "table":  # a terminal has room for the columns a person scans; other formats get them all
+        columns, rows = _select(columns, rows, ("doc_id", "published", "outlet", "author", "title", "language", "text"))
     emit(
         columns, rows, fmt=fmt, out=out, json_columns=("flags",),
-        table_widths={"doc_id": 12, "text": 50, "source_uri": 30, "title": 40},
+        table_widths={"doc_id": 10, "text": 60, "title": 40, "published": 10, "language": 4},
     )
 
 
@@ -220,6 +226,11 @@ def demo(
         typer.echo(f"try: multipolar docs --db {db}   ·   multipolar events --db {db}")
 
 
+def _select(columns, rows, keep):
+    index = [list(columns).index(name) for name in keep]
+    return list(keep), [tuple(row[i] for i in index) for row in rows]
+
+
 def _date_arg(value: str, option: str) -> str:
     from datetime import date
 
@@ -236,16 +247,16 @@ def main(argv: list[str] | None = None) -> None:
     except MultipolarError as exc:
         _err(f"error: {exc}")
         sys.exit(exc.exit_code)
-    except click.exceptions.NoArgsIsHelpError as exc:
+    except click_exceptions.NoArgsIsHelpError as exc:
         exc.show()
         sys.exit(0)
-    except click.exceptions.UsageError as exc:
+    except click_exceptions.UsageError as exc:
         _err(f"error: {exc.format_message()} (see `multipolar {exc.ctx.info_name if exc.ctx else ''} --help`)")
         sys.exit(2)
-    except click.exceptions.Abort:
+    except click_exceptions.Abort:
         _err("aborted")
         sys.exit(130)
-    except click.exceptions.Exit as exc:
+    except click_exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)
