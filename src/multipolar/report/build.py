@@ -1,0 +1,178 @@
+"""The HTML report: one self-contained file (inline CSS, inline SVG, a few lines of inline JS; nothing
+loaded from the network) showing the latest state of a triangle, its history, the dyads, the shifts,
+the events behind them with links to their documents, the corpus and the settings.
+
+All text that comes from articles (sentences, titles, outlets, urls) is escaped by Jinja2's
+autoescape; the SVG drawings escape their own text (`report.svg`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import jinja2
+
+from multipolar.relations.dyads import DyadSeries, dyad_series
+from multipolar.relations.periods import period_end
+from multipolar.relations.shifts import Shift, dyad_shifts, triangle_shifts
+from multipolar.relations.triangle import INDETERMINATE, SIGN_TEXT, Triangle, TrianglePeriod, triangle_series
+from multipolar.report.svg import CONFIG_LABEL, series_svg, triangle_svg
+from multipolar.settings import Settings
+from multipolar.store import aggregates
+from multipolar.store.aggregates import CorpusSummary, EventFilter, EventRow
+
+MAX_PERIOD_DRAWINGS = 240
+
+
+@dataclass(frozen=True, slots=True)
+class DyadSection:
+    key: str
+    a: str
+    b: str
+    series: DyadSeries
+    shifts: tuple[Shift, ...]
+    top_period: str | None
+    top_events: tuple[EventRow, ...]
+
+
+def _connection(source: Any) -> Any:
+    return getattr(source, "con", source)
+
+
+def _latest_with_data(tri: Triangle) -> TrianglePeriod | None:
+    for p in reversed(tri.periods):
+        if any(e.events for e in p.edges):
+            return p
+    return None
+
+
+def headline(tri: Triangle, latest: TrianglePeriod | None) -> tuple[str, str]:
+    """(title, sentence) summarising the latest state of the triangle."""
+    if latest is None:
+        return ("No data", f"No counted events between {', '.join(tri.actors)} in this store.")
+    cfg = latest.configuration
+    roles = latest.roles
+    if cfg == "stable_marriage":
+        partners = sorted(a for a, r in roles.items() if r == "partner")
+        pariah = next(a for a, r in roles.items() if r == "pariah")
+        text = f"{partners[0]} and {partners[1]} are aligned; {pariah} is the pariah, at odds with both."
+    elif cfg == "romantic_triangle":
+        pivot = next(a for a, r in roles.items() if r == "pivot")
+        wings = sorted(a for a, r in roles.items() if r == "wing")
+        text = f"{pivot} is the pivot: on good terms with {wings[0]} and {wings[1]}, who are at odds with each other."
+    elif cfg == "menage_a_trois":
+        text = f"All three relations between {', '.join(tri.actors)} are positive."
+    elif cfg == "unit_veto":
+        text = f"All three relations between {', '.join(tri.actors)} are negative."
+    else:
+        unknown = [e.key for e in latest.edges if e.sign == 0]
+        text = f"No clear configuration: {', '.join(unknown)} within the dead band or without data."
+        if latest.nearest_configuration:
+            text += f" Nearest: {CONFIG_LABEL[latest.nearest_configuration].lower()}."
+    conf = "" if latest.confidence is None else f" Bootstrap confidence {latest.confidence:.0%}."
+    return (f"{CONFIG_LABEL[cfg]} — {latest.period}", text + conf)
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(
+            lambda name: resources.files("multipolar.report").joinpath("templates", name).read_text(encoding="utf-8")
+        ),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["signed"] = lambda x, d=2: "" if x is None else f"{x:+.{d}f}"
+    env.filters["sign"] = lambda s: SIGN_TEXT[s]
+    env.filters["pct"] = lambda x: "" if x is None else f"{x:.0%}"
+    env.filters["config"] = lambda c: CONFIG_LABEL.get(c, c or "")
+    return env
+
+
+def _top_events(con: Any, a: str, b: str, series: DyadSeries, settings: Settings) -> tuple[str | None, tuple[EventRow, ...]]:
+    with_data = [p for p in series.undirected if p.events]
+    if not with_data:
+        return None, ()
+    last = with_data[-1]
+    flt = EventFilter.from_settings(settings, start=last.start, end=period_end(last.start, series.freq))
+    rows = aggregates.dyad_events(con, a, b, flt=flt, order="impact", limit=settings.report_top_events)
+    return last.period, tuple(rows)
+
+
+def build_report(
+    source: Any,
+    settings: Settings,
+    *,
+    actors: Sequence[str] = ("USA", "CHN", "RUS"),
+    freq: str = "month",
+    start: date | None = None,
+    end: date | None = None,
+) -> str:
+    """The report as one self-contained HTML document.
+
+    `source` is the store's DuckDB connection or any object with a `.con` attribute (the Store)."""
+    con = _connection(source)
+    acts = tuple(aggregates.check_actor(x) for x in actors)
+    tri = triangle_series(con, acts, settings=settings, freq=freq, start=start, end=end)
+    latest = _latest_with_data(tri)
+    title, summary = headline(tri, latest)
+    tri_shifts = triangle_shifts(con, tri, settings=settings)
+    dyads: list[DyadSection] = []
+    for i, a in enumerate(acts):
+        for b in acts[i + 1:]:
+            x, y = sorted((a, b))
+            frame = (tri.periods[0].start, tri.periods[-1].start) if tri.periods else None
+            series = dyad_series(con, x, y, settings=settings, freq=freq, start=start, end=end, frame=frame)
+            shifts = tuple(dyad_shifts(con, x, y, settings=settings, freq=freq, series=series))
+            top_period, top = _top_events(con, x, y, series, settings)
+            dyads.append(DyadSection(f"{x}-{y}", x, y, series, shifts, top_period, top))
+    corpus: CorpusSummary = aggregates.corpus_summary(con, flt=EventFilter.from_settings(settings, start=start, end=end))
+    drawn = [p for p in tri.periods if any(e.events for e in p.edges)][-MAX_PERIOD_DRAWINGS:]
+    last_change = tri_shifts[-1] if tri_shifts else None
+    context = {
+        "actors": acts,
+        "freq": freq,
+        "title": title,
+        "summary": summary,
+        "latest": latest,
+        "latest_svg": triangle_svg(acts, latest, size=360, title=title) if latest else None,
+        "last_change": last_change,
+        "period_drawings": [
+            (p, triangle_svg(acts, p, size=150, labels=False, title=f"{p.period}: {CONFIG_LABEL[p.configuration]}"))
+            for p in drawn
+        ],
+        "periods_total": sum(1 for p in tri.periods if any(e.events for e in p.edges)),
+        "dyads": [
+            (d, series_svg(d.key, d.series.undirected, shifts=d.shifts, dead_band=settings.dead_band)) for d in dyads
+        ],
+        "tri_shifts": tri_shifts,
+        "dyad_shifts": [s for d in dyads for s in d.shifts],
+        "corpus": corpus,
+        "settings_used": _settings_used(settings, tri),
+        "indeterminate": INDETERMINATE,
+    }
+    return _env().get_template("report.html.j2").render(**context)
+
+
+def _settings_used(settings: Settings, tri: Triangle) -> list[tuple[str, str]]:
+    return [
+        ("edge score", "mean Goldstein of the undirected dyad's events in the period"),
+        ("dead_band", str(settings.dead_band)),
+        ("hysteresis", str(settings.hysteresis)),
+        ("flip_min_documents", str(settings.flip_min_documents)),
+        ("sign_baseline", settings.sign_baseline),
+        ("goldstein_variant", settings.goldstein_variant),
+        ("weighting", "by mentions" if settings.weight_by_mentions else "one per event"),
+        ("exclude_spun", str(settings.exclude_spun)),
+        ("count_negated", str(settings.count_negated)),
+        ("count_hypothetical", str(settings.count_hypothetical)),
+        ("events counted", "canonical events only; near-duplicate documents left out"),
+        ("bootstrap", f"{settings.bootstrap_samples} resamples, seed {settings.bootstrap_seed}"),
+        ("shift detection", f"PELT (l2), penalty {settings.shift_penalty} · σ² · ln n"),
+        ("frequency", tri.freq),
+    ]

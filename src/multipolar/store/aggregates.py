@@ -1,0 +1,409 @@
+"""The SQL behind relations: per-period rows for dyads and triangles, and the events behind them.
+
+Every query is parameterised (values never enter the SQL text) and returns small frozen records; the
+arithmetic that turns them into dyad series, triangles and shifts lives in `multipolar.relations`,
+as pure functions over these rows.
+
+Counting rules, shared by every query here (the `ev` common table expression):
+- canonical events only: `canonical_id IS NULL OR canonical_id = event_id` (event dedup keeps one);
+- events whose document is a near duplicate (`documents.near_duplicate_of` set) are left out;
+- events from machine-spun documents are left out when `settings.exclude_spun`;
+- negated and hypothetical events are left out unless `settings.count_negated` /
+  `settings.count_hypothetical`;
+- events without a date or without a target are left out (they belong to no dyad-period);
+- weight w = max(mentions, 1) when `settings.weight_by_mentions`, else 1.
+A document is `coalesce(doc_id, url, event_id)` (GDELT rows have a url and no stored document); an
+outlet is `documents.outlet`, else the host of the event's url.
+
+Actor codes: a 3-letter code matches the `source`/`target` column (country or IGO/NGO prefix); a
+longer code matches `source_actor`/`target_actor` by prefix, so "USAGOV" also matches "USAGOVMIL".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from multipolar.errors import UsageError
+from multipolar.settings import Settings
+
+FREQS = ("day", "week", "month", "quarter")
+_CODE = re.compile(r"^[A-Z0-9]{3,15}$")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events count; built from the settings (see the module docstring)."""
+
+    weight_by_mentions: bool = False
+    exclude_spun: bool = False
+    count_negated: bool = False
+    count_hypothetical: bool = False
+    canonical_only: bool = True
+    start: date | None = None
+    end: date | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, start: date | None = None, end: date | None = None) -> EventFilter:
+        return cls(
+            weight_by_mentions=settings.weight_by_mentions,
+            exclude_spun=settings.exclude_spun,
+            count_negated=settings.count_negated,
+            count_hypothetical=settings.count_hypothetical,
+            start=start,
+            end=end,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DyadAggRow:
+    """One dyad-period aggregate; `direction` is "ab", "ba" or "both" (the undirected dyad)."""
+
+    start: date
+    direction: str
+    events: int
+    weight: float
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+    w_cooperative_quads: float  # Σw over quads 1-2
+    w_conflictual_quads: float  # Σw over quads 3-4
+    goldstein_sum: float  # Σ w·g
+    cooperation: float  # Σ_{g>0} w·g
+    conflict: float  # Σ_{g<0} w·|g|
+    documents: int
+    outlets: int
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodTotalRow:
+    """Denominators of §3.3: all counted events in the period, and those involving either actor."""
+
+    start: date
+    total_weight: float
+    salience_weight: float
+    goldstein_mean: float | None  # the period's pooled mean over all dyadic events (corpus baseline)
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeValueRow:
+    """Histogram of one triangle edge in one period: `events` events with this (goldstein, weight)."""
+
+    start: date
+    i: int  # actor index, i < j
+    j: int
+    goldstein: float
+    weight: float
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeDocRow:
+    start: date
+    i: int
+    j: int
+    events: int
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """An event with what a reader needs to trace it: its sentence and its document."""
+
+    event_id: str
+    date: date
+    source: str
+    source_actor: str
+    target: str
+    target_actor: str
+    cameo: str
+    quad: int
+    goldstein: float
+    weight: float
+    text: str | None
+    doc_id: str | None
+    url: str | None
+    title: str | None
+    outlet: str | None
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCount:
+    outlet: str
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusSummary:
+    documents: int
+    documents_counted: int  # not near duplicates (and not spun when excluded)
+    near_duplicates: int
+    spun: int
+    first_published: date | None
+    last_published: date | None
+    events: int
+    events_counted: int  # after every counting rule
+    first_event: date | None
+    last_event: date | None
+    gdelt_events: int
+    outlets: tuple[OutletCount, ...]
+
+
+def check_freq(freq: str) -> str:
+    if freq not in FREQS:
+        raise UsageError(f"unknown frequency {freq!r}: expected one of {', '.join(FREQS)}")
+    return freq
+
+
+def check_actor(code: str) -> str:
+    norm = code.strip().upper()
+    if not _CODE.match(norm):
+        raise UsageError(
+            f"actor code {code!r} is not a CAMEO-style code: expected 3 letters (USA, CHN, IGO) or a full "
+            "actor code (USAGOV, IGONATO)"
+        )
+    return norm
+
+
+def _ev_cte(flt: EventFilter) -> tuple[str, list[Any]]:
+    """The common table expression `ev`: the counted events with weight, document key and outlet."""
+    where = ["e.date IS NOT NULL", "e.target IS NOT NULL"]
+    params: list[Any] = [flt.weight_by_mentions]
+    if flt.canonical_only:
+        where.append("(e.canonical_id IS NULL OR e.canonical_id = e.event_id)")
+    where.append("d.near_duplicate_of IS NULL")
+    if flt.exclude_spun:
+        where.append("coalesce(d.spun, false) = false")
+    if not flt.count_negated:
+        where.append("NOT e.negated")
+    if not flt.count_hypothetical:
+        where.append("e.modality <> 'hypothetical'")
+    if flt.start is not None:
+        where.append("e.date >= ?")
+        params.append(flt.start)
+    if flt.end is not None:
+        where.append("e.date <= ?")
+        params.append(flt.end)
+    sql = f"""
+    ev AS (
+        SELECT e.event_id, e.date, e.source, e.source_actor, e.target, e.target_actor, e.cameo, e.quad,
+               e.goldstein, e.text, e.doc_id, coalesce(e.url, d.url) AS url, e.origin, d.title,
+               CASE WHEN ? THEN greatest(coalesce(e.mentions, 1), 1) ELSE 1 END::DOUBLE AS w,
+               coalesce(e.doc_id, e.url, e.event_id) AS doc_key,
+               coalesce(d.outlet, nullif(regexp_extract(e.url, '^[A-Za-z]+://([^/:?#]+)', 1), '')) AS outlet
+        FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
+        WHERE {" AND ".join(where)}
+    )"""
+    return sql, params
+
+
+def _match(side: str, code: str) -> tuple[str, list[Any]]:
+    """SQL matching one actor on one side ("source" or "target") of an event, with its parameters."""
+    if len(code) == 3:
+        return f"{side} = ?", [code]
+    return f"({side} = ? AND starts_with({side}_actor, ?))", [code[:3], code]
+
+
+def _period(freq: str) -> str:
+    return f"date_trunc('{check_freq(freq)}', date)::DATE"
+
+
+def dyad_rows(con: Any, a: str, b: str, *, freq: str, flt: EventFilter) -> list[DyadAggRow]:
+    """Directed (ab, ba) and undirected (both) aggregates per period for actors a and b."""
+    a, b = check_actor(a), check_actor(b)
+    if a == b:
+        raise UsageError(f"a dyad needs two different actors, got {a} twice")
+    cte, params = _ev_cte(flt)
+    sa, pa = _match("source", a)
+    tb, pb = _match("target", b)
+    sb, pb2 = _match("source", b)
+    ta, pa2 = _match("target", a)
+    sql = f"""
+    WITH {cte},
+    pair AS (
+        SELECT {_period(freq)} AS period, w, quad, goldstein, doc_key, outlet,
+               CASE WHEN {sa} AND {tb} THEN 'ab' WHEN {sb} AND {ta} THEN 'ba' END AS dir
+        FROM ev
+        WHERE source IN (?, ?) AND target IN (?, ?)
+    )
+    SELECT period, coalesce(dir, 'both') AS direction, count(*) AS n, sum(w),
+           count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 2),
+           count(*) FILTER (WHERE quad = 3), count(*) FILTER (WHERE quad = 4),
+           coalesce(sum(w) FILTER (WHERE quad IN (1, 2)), 0), coalesce(sum(w) FILTER (WHERE quad IN (3, 4)), 0),
+           sum(w * goldstein),
+           coalesce(sum(w * goldstein) FILTER (WHERE goldstein > 0), 0),
+           coalesce(sum(-w * goldstein) FILTER (WHERE goldstein < 0), 0),
+           count(DISTINCT doc_key), count(DISTINCT outlet)
+    FROM pair WHERE dir IS NOT NULL
+    GROUP BY GROUPING SETS ((period, dir), (period))
+    ORDER BY period, direction
+    """
+    args = params + pa + pb + pb2 + pa2 + [a[:3], b[:3], a[:3], b[:3]]
+    out = []
+    for r in con.execute(sql, args).fetchall():
+        out.append(
+            DyadAggRow(
+                start=r[0], direction=r[1], events=int(r[2]), weight=float(r[3]),
+                q1=int(r[4]), q2=int(r[5]), q3=int(r[6]), q4=int(r[7]),
+                w_cooperative_quads=float(r[8]), w_conflictual_quads=float(r[9]),
+                goldstein_sum=float(r[10]), cooperation=float(r[11]), conflict=float(r[12]),
+                documents=int(r[13]), outlets=int(r[14]),
+            )
+        )
+    return out
+
+
+def period_totals(con: Any, actors: tuple[str, ...], *, freq: str, flt: EventFilter) -> list[PeriodTotalRow]:
+    """Per period: Σw over all counted events, Σw over events involving any of `actors`, pooled mean."""
+    codes = [check_actor(x) for x in actors]
+    cte, params = _ev_cte(flt)
+    conds: list[str] = []
+    args: list[Any] = []
+    for code in codes:
+        for side in ("source", "target"):
+            sql, p = _match(side, code)
+            conds.append(sql)
+            args += p
+    involve = " OR ".join(conds) if conds else "false"
+    sql = f"""
+    WITH {cte}
+    SELECT {_period(freq)} AS period, sum(w), coalesce(sum(w) FILTER (WHERE {involve}), 0),
+           sum(w * goldstein) / nullif(sum(w), 0)
+    FROM ev GROUP BY period ORDER BY period
+    """
+    return [
+        PeriodTotalRow(start=r[0], total_weight=float(r[1]), salience_weight=float(r[2]),
+                       goldstein_mean=None if r[3] is None else float(r[3]))
+        for r in con.execute(sql, params + args).fetchall()
+    ]
+
+
+def _actor_index(side: str, codes: list[str]) -> tuple[str, list[Any]]:
+    parts, args = [], []
+    for k, code in enumerate(codes):
+        sql, p = _match(side, code)
+        parts.append(f"WHEN {sql} THEN {k}")
+        args += p
+    return "CASE " + " ".join(parts) + " END", args
+
+
+def triangle_rows(
+    con: Any, actors: tuple[str, str, str], *, freq: str, flt: EventFilter
+) -> tuple[list[EdgeValueRow], list[EdgeDocRow]]:
+    """For the three edges of a triangle, per period: the (goldstein, weight) histogram (what the
+    bootstrap resamples) and the event and document counts. Actor indexes refer to `actors`."""
+    codes = [check_actor(x) for x in actors]
+    if len(set(codes)) != 3:
+        raise UsageError(f"a triangle needs three different actors, got {', '.join(codes)}")
+    cte, params = _ev_cte(flt)
+    si, ps = _actor_index("source", codes)
+    ti, pt = _actor_index("target", codes)
+    prefixes = sorted({c[:3] for c in codes})
+    marks = ", ".join("?" for _ in prefixes)
+    sql = f"""
+    WITH {cte},
+    tri AS (
+        SELECT {_period(freq)} AS period, {si} AS s, {ti} AS t, goldstein, w, doc_key
+        FROM ev WHERE source IN ({marks}) AND target IN ({marks})
+    ),
+    edges AS (
+        SELECT period, least(s, t) AS i, greatest(s, t) AS j, goldstein, w, doc_key
+        FROM tri WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
+    )
+    SELECT period, i, j, goldstein, w, count(*) AS n, count(DISTINCT doc_key) AS docs,
+           grouping(goldstein, w) AS g
+    FROM edges
+    GROUP BY GROUPING SETS ((period, i, j, goldstein, w), (period, i, j))
+    ORDER BY period, i, j, g, goldstein, w
+    """
+    values: list[EdgeValueRow] = []
+    docs: list[EdgeDocRow] = []
+    for r in con.execute(sql, params + ps + pt + prefixes + prefixes).fetchall():
+        if r[7]:
+            docs.append(EdgeDocRow(start=r[0], i=int(r[1]), j=int(r[2]), events=int(r[5]), documents=int(r[6])))
+        else:
+            values.append(
+                EdgeValueRow(start=r[0], i=int(r[1]), j=int(r[2]), goldstein=float(r[3]), weight=float(r[4]),
+                             events=int(r[5]))
+            )
+    return values, docs
+
+
+def dyad_events(
+    con: Any,
+    a: str,
+    b: str,
+    *,
+    flt: EventFilter,
+    order: str = "impact",
+    reference: float = 0.0,
+    direction: int = 0,
+    limit: int = 5,
+) -> list[EventRow]:
+    """Events of the undirected dyad a–b within the filter's dates.
+
+    order "impact": by w·|g − reference| (direction 0), or by w·(g − reference)·direction (±1: the
+    events that pulled the score up or down most); order "recent": newest first.
+    """
+    a, b = check_actor(a), check_actor(b)
+    cte, params = _ev_cte(flt)
+    sa, pa = _match("source", a)
+    tb, pb = _match("target", b)
+    sb, pb2 = _match("source", b)
+    ta, pa2 = _match("target", a)
+    if order == "recent":
+        order_sql, oargs = "date DESC, abs(goldstein) DESC, event_id", []
+    elif direction == 0:
+        order_sql, oargs = "w * abs(goldstein - ?) DESC, date DESC, event_id", [reference]
+    else:
+        order_sql, oargs = "w * (goldstein - ?) * ? DESC, date DESC, event_id", [reference, float(direction)]
+    sql = f"""
+    WITH {cte}
+    SELECT event_id, date, source, source_actor, target, target_actor, cameo, quad, goldstein, w, text,
+           doc_id, url, title, outlet, origin
+    FROM ev
+    WHERE source IN (?, ?) AND target IN (?, ?) AND (({sa} AND {tb}) OR ({sb} AND {ta}))
+    ORDER BY {order_sql}
+    LIMIT ?
+    """
+    args = params + [a[:3], b[:3], a[:3], b[:3]] + pa + pb + pb2 + pa2 + oargs + [int(limit)]
+    return [
+        EventRow(event_id=r[0], date=r[1], source=r[2], source_actor=r[3], target=r[4], target_actor=r[5],
+                 cameo=r[6], quad=int(r[7]), goldstein=float(r[8]), weight=float(r[9]), text=r[10],
+                 doc_id=r[11], url=r[12], title=r[13], outlet=r[14], origin=r[15])
+        for r in con.execute(sql, args).fetchall()
+    ]
+
+
+def corpus_summary(con: Any, *, flt: EventFilter, top_outlets: int = 20) -> CorpusSummary:
+    """What a report was computed from: documents, dates, outlets, events before and after the rules."""
+    spun_cond = "coalesce(spun, false) = false" if flt.exclude_spun else "true"
+    d = con.execute(
+        f"""
+        SELECT count(*), count(*) FILTER (WHERE near_duplicate_of IS NULL AND {spun_cond}),
+               count(*) FILTER (WHERE near_duplicate_of IS NOT NULL), count(*) FILTER (WHERE spun),
+               min(published), max(published)
+        FROM documents
+        """
+    ).fetchone()
+    e = con.execute("SELECT count(*), count(*) FILTER (WHERE origin = 'gdelt') FROM events").fetchone()
+    cte, params = _ev_cte(flt)
+    c = con.execute(f"WITH {cte} SELECT count(*), min(date), max(date) FROM ev", params).fetchone()
+    outlets = con.execute(
+        f"""
+        WITH {cte}
+        SELECT outlet, count(DISTINCT doc_key) AS n FROM ev WHERE outlet IS NOT NULL
+        GROUP BY outlet ORDER BY n DESC, outlet LIMIT ?
+        """,
+        params + [int(top_outlets)],
+    ).fetchall()
+    return CorpusSummary(
+        documents=int(d[0]), documents_counted=int(d[1]), near_duplicates=int(d[2]), spun=int(d[3]),
+        first_published=d[4], last_published=d[5], events=int(e[0]), events_counted=int(c[0]),
+        first_event=c[1], last_event=c[2], gdelt_events=int(e[1]),
+        outlets=tuple(OutletCount(outlet=str(o), documents=int(n)) for o, n in outlets),
+    )
