@@ -133,7 +133,18 @@ class CleanStage:
                 out.append(self.cleaner.clean(raw))
             except InputError as exc:
                 out.append(Rejection(raw.source_uri, self.name, exc.code, str(exc), doc_id=raw.doc_id))
+            except Exception as exc:  # a bug must not lose the document: its raw bytes stay, with this row
+                out.append(internal_rejection(raw.source_uri, raw.doc_id, self.name, exc))
         return out
+
+
+def internal_rejection(source_uri: str, doc_id: str | None, stage: str, exc: Exception) -> Rejection:
+    return Rejection(
+        source_uri, stage, "internal_error",
+        f"{source_uri}: {stage} failed with {type(exc).__name__}: {exc}; the raw document is kept — "
+        "please report this with the input",
+        doc_id=doc_id,
+    )
 
 
 CLEAN = ("multipolar.pipeline", "CleanStage")
@@ -171,67 +182,70 @@ def ingest(
     progress: Progress | None = None,
     analyse: bool = True,
 ) -> IngestSummary:
-    """Store every input verbatim, clean it, then (optionally) run the analysis stages."""
-    ingested = duplicates = rejected = 0
-    clean_factory = StageFactory(*CLEAN, settings)
+    """Store every input verbatim, clean it, then (optionally) run the analysis stages.
 
-    def clean_and_save(raws: list[RawDocument]) -> int:
-        bad = 0
-        for results in run_stage(clean_factory, [raws], workers=1):
-            documents = [r for r in results if isinstance(r, Document)]
-            rejections = [r for r in results if isinstance(r, Rejection)]
-            store.save_clean(documents, stage=CleanStage.name)
-            store.add_rejections(rejections)
-            store.mark_cleaned([r.doc_id for r in rejections if r.doc_id], stage=f"{CleanStage.name}:rejected")
-            bad += len(rejections)
-        return bad
-
-    # documents a killed run stored but never cleaned
-    while leftovers := store.uncleaned(limit=settings.batch_size):
-        rejected += clean_and_save(leftovers)
-
+    Raw documents are committed batch by batch before they are cleaned; cleaning runs in worker
+    processes (settings.workers) while this process reads and stores the next batches.
+    """
+    counts = {"ingested": 0, "duplicates": 0, "rejected": 0}
     gdelt_files: list[GdeltFile] = []
-    pending: list[RawDocument] = []
 
-    def flush() -> None:
-        nonlocal ingested, duplicates, rejected
-        if not pending:
-            return
-        new_ids = set(store.add_raw(pending))
-        fresh: list[RawDocument] = []
-        seen: set[str] = set()
-        for raw in pending:
-            if raw.doc_id in new_ids and raw.doc_id not in seen:
-                fresh.append(raw)
-                seen.add(raw.doc_id)
-        duplicates += len(pending) - len(fresh)
-        bad = clean_and_save(fresh) if fresh else 0
-        rejected += bad
-        ingested += len(fresh) - bad
+    def save(results: list[Document | Rejection]) -> None:
+        documents = [r for r in results if isinstance(r, Document)]
+        rejections = [r for r in results if isinstance(r, Rejection)]
+        store.save_clean(documents, stage=CleanStage.name)
+        store.add_rejections(rejections)
+        store.mark_cleaned([r.doc_id for r in rejections if r.doc_id], stage=f"{CleanStage.name}:rejected")
+        counts["ingested"] += len(documents)
+        counts["rejected"] += len(rejections)
         if progress:
-            progress(len(pending))
-        pending.clear()
+            progress(len(results))
 
-    for item in read_inputs(inputs, settings):
-        if isinstance(item, Rejection):
-            store.add_rejections([item])
-            rejected += 1
-            if progress:
-                progress(1)
-        elif isinstance(item, GdeltFile):
-            gdelt_files.append(item)
-        else:
-            pending.append(item)
-            if len(pending) >= settings.batch_size:
-                flush()
-    flush()
+    def stored_batches() -> Iterator[list[RawDocument]]:
+        """Raw batches committed to the store, keeping only documents not stored before."""
+        while leftovers := store.uncleaned(limit=settings.batch_size):  # a killed run's unfinished work
+            yield leftovers
+        pending: list[RawDocument] = []
+        for item in read_inputs(inputs, settings):
+            if isinstance(item, Rejection):
+                store.add_rejections([item])
+                counts["rejected"] += 1
+                if progress:
+                    progress(1)
+            elif isinstance(item, GdeltFile):
+                gdelt_files.append(item)
+            else:
+                pending.append(item)
+                if len(pending) >= settings.batch_size:
+                    yield _fresh(store, pending, counts, progress)
+                    pending = []
+        if pending:
+            yield _fresh(store, pending, counts, progress)
+
+    factory = StageFactory(*CLEAN, settings)
+    for results in run_stage(factory, stored_batches(), workers=settings.workers):
+        save(results)
 
     for gdelt in gdelt_files:
-        ingested += ingest_gdelt(store, gdelt, settings)
+        counts["ingested"] += ingest_gdelt(store, gdelt, settings)
 
     if analyse:
         analyse_store(store, settings, progress=None)
-    return IngestSummary(ingested=ingested, duplicates=duplicates, rejected=rejected)
+    return IngestSummary(ingested=counts["ingested"], duplicates=counts["duplicates"], rejected=counts["rejected"])
+
+
+def _fresh(store: Any, batch: list[RawDocument], counts: dict[str, int], progress: Progress | None) -> list[RawDocument]:
+    new_ids = set(store.add_raw(batch))
+    fresh: list[RawDocument] = []
+    for raw in batch:
+        if raw.doc_id in new_ids:
+            fresh.append(raw)
+            new_ids.discard(raw.doc_id)
+    skipped = len(batch) - len(fresh)
+    counts["duplicates"] += skipped
+    if progress and skipped:
+        progress(skipped)
+    return fresh
 
 
 def ingest_gdelt(store: Any, gdelt: GdeltFile, settings: Settings) -> int:

@@ -124,7 +124,7 @@ class Store:
                 "source_uri": [r.source_uri for r in raws],
                 "raw": pa.array([r.raw for r in raws], type=pa.binary()),
                 "raw_format": [r.raw_format for r in raws],
-                "fields": [json.dumps(_fields_with_encoding(r), default=str, ensure_ascii=False) for r in raws],
+                "fields": pa.array([_stored_fields(r) for r in raws], type=pa.string()),
                 "ingested_at": pa.array([now] * len(raws), type=pa.timestamp("us")),
             }
         )
@@ -134,15 +134,12 @@ class Store:
                 existing = {
                     row[0]
                     for row in self.con.execute(
-                        "SELECT d.doc_id FROM documents d JOIN _raw_batch b USING (doc_id)"
+                        "SELECT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM _raw_batch)"
                     ).fetchall()
                 }
                 self.con.execute(
-                    """INSERT INTO documents (doc_id, source_uri, raw, raw_format, fields, ingested_at)
-                       SELECT doc_id, any_value(source_uri), any_value(raw), any_value(raw_format),
-                              any_value(fields)::JSON, any_value(ingested_at)
-                       FROM _raw_batch WHERE doc_id NOT IN (SELECT doc_id FROM documents)
-                       GROUP BY doc_id"""
+                    """INSERT OR IGNORE INTO documents (doc_id, source_uri, raw, raw_format, fields, ingested_at)
+                       SELECT doc_id, source_uri, raw, raw_format, fields::JSON, ingested_at FROM _raw_batch"""
                 )
             finally:
                 self.con.unregister("_raw_batch")
@@ -163,7 +160,12 @@ class Store:
         ).fetchall()
         out = []
         for source_uri, raw, raw_format, fields in rows:
-            parsed = json.loads(fields) if fields else {}
+            if fields:
+                parsed = json.loads(fields)
+            elif raw_format == "json":
+                parsed = json.loads(bytes(raw))
+            else:
+                parsed = {}
             out.append(
                 RawDocument(
                     source_uri=source_uri, raw=bytes(raw), raw_format=raw_format, fields=parsed,
@@ -266,8 +268,12 @@ class _Transaction:
             self.con.rollback()
 
 
-def _fields_with_encoding(raw: RawDocument) -> dict[str, Any]:
-    return {**raw.fields, "_encoding": raw.encoding} if raw.encoding else raw.fields
+def _stored_fields(raw: RawDocument) -> str | None:
+    """The fields worth storing beside the raw bytes: none for a JSON record (they are its bytes)."""
+    if raw.raw_format == "json" and not raw.encoding:
+        return None
+    fields = {**raw.fields, "_encoding": raw.encoding} if raw.encoding else raw.fields
+    return json.dumps(fields, default=str, ensure_ascii=False)
 
 
 def _first_line(exc: BaseException) -> str:
