@@ -253,9 +253,11 @@ def ingest_gdelt(store: Any, gdelt: GdeltFile, settings: Settings) -> int:
     return 0
 
 
-def analyse_store(store: Any, settings: Settings, *, progress: Progress | None = None) -> None:
+def analyse_store(store: Any, settings: Settings, *, progress: Progress | None = None) -> dict[str, int]:
     """Per-document analysis (nlp, events, claims), then the cross-document stages."""
-    return None
+    from multipolar.analyse import analyse_store as run
+
+    return run(store, settings, progress=progress)
 
 
 def default_workers() -> int:

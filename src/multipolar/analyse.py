@@ -1,0 +1,138 @@
+"""Analysis after cleaning: per document (nlp, actors, events, claims), then across documents.
+
+`AnalyseStage` is a pure per-document stage (clean text in, records out) that runs the same in a loop,
+a process pool or on Ray. `analyse_store` feeds it the store's unprocessed English documents, writes
+what it returns, then runs the cross-document stages over the whole store: near duplicates, spun-text
+scores, stories, event de-duplication and claim groups.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from multipolar.records import Claim, Event, Mention, Rejection, Sentence
+from multipolar.settings import Settings
+
+STAGE = "analyse.v1"  # nlp.v1 + events.v1 + claims.v1
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisInput:
+    doc_id: str
+    source_uri: str
+    text: str
+    published: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    doc_id: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+
+
+class AnalyseStage:
+    """Sentences, actor mentions, events and numeric claims of one clean document."""
+
+    name = STAGE
+
+    def __init__(self, settings: Settings) -> None:
+        from multipolar.events.coder import EventCoder
+
+        self.settings = settings
+        self.coder = EventCoder(settings)
+
+    def process(self, batch: Sequence[AnalysisInput]) -> list[Analysis | Rejection]:
+        from multipolar.claims.extract import extract_claims
+        from multipolar.nlp.pipeline import sentences as sentences_of
+
+        out: list[Analysis | Rejection] = []
+        docs = self.coder.pipeline.parse((item.text for item in batch), n_process=1)
+        for item, doc in zip(batch, docs, strict=True):
+            try:
+                sentences = sentences_of(doc, doc_id=item.doc_id)
+                starts = [s.start for s in sentences]
+                mentions = tuple(
+                    Mention(
+                        doc_id=item.doc_id,
+                        sentence=max(0, bisect.bisect_right(starts, m.start_char) - 1),
+                        start=m.start_char, end=m.end_char, text=m.text,
+                        actor_code=m.actor_code, person=m.person,
+                    )
+                    for m in self.coder.resolver.resolve(doc, on=item.published)
+                )
+                events = tuple(self.coder.code_doc(doc, doc_id=item.doc_id, published=item.published))
+                claims = tuple(
+                    extract_claims(
+                        doc_id=item.doc_id, text=item.text,
+                        sentences=[(s.start, s.end) for s in sentences], published=item.published,
+                    )
+                )
+                out.append(Analysis(item.doc_id, tuple(sentences), mentions, events, claims))
+            except Exception as exc:  # a bug must not stop the run: the document keeps a rejection row
+                from multipolar.pipeline import internal_rejection
+
+                out.append(internal_rejection(item.source_uri, item.doc_id, self.name, exc))
+        return out
+
+
+def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Run the per-document analysis on unprocessed documents, then the cross-document stages."""
+    from multipolar.pipeline import StageFactory, run_stage
+    from multipolar.store import analysis as io
+
+    counts = {"analysed": 0, "events": 0, "claims": 0, "rejected": 0}
+
+    def batches() -> Iterator[list[AnalysisInput]]:
+        after = None
+        while batch := io.unanalysed(store, limit=settings.batch_size, after=after):
+            after = batch[-1].doc_id
+            yield batch
+
+    factory = StageFactory("multipolar.analyse", "AnalyseStage", settings)
+    for results in run_stage(factory, batches(), workers=settings.workers):
+        analyses = [r for r in results if isinstance(r, Analysis)]
+        rejections = [r for r in results if isinstance(r, Rejection)]
+        io.save_analyses(store, analyses, stage=STAGE)
+        store.add_rejections(rejections)
+        io.mark_analysed(store, [r.doc_id for r in rejections if r.doc_id], stage=f"{STAGE}:rejected")
+        counts["analysed"] += len(analyses)
+        counts["events"] += sum(len(a.events) for a in analyses)
+        counts["claims"] += sum(len(a.claims) for a in analyses)
+        counts["rejected"] += len(rejections)
+        if progress:
+            progress(len(results))
+    cross_document(store, settings)
+    return counts
+
+
+def cross_document(store: Any, settings: Settings) -> None:
+    """Stages over the whole store: near duplicates, spun text, stories, event dedup, claim groups."""
+    regroup_claims(store, settings)
+    deduplicate_store_events(store, settings)
+
+
+def regroup_claims(store: Any, settings: Settings) -> None:
+    from multipolar.claims.group import group_claims
+    from multipolar.store.claims import read_all_claims, write_claim_groups
+
+    claims = read_all_claims(store.con)
+    groups = group_claims(claims, tolerance=settings.claim_tolerance)
+    with store.transaction():
+        write_claim_groups(store.con, groups)
+
+
+def deduplicate_store_events(store: Any, settings: Settings) -> None:
+    from multipolar.events.dedup import deduplicate_events
+
+    from multipolar.store import analysis as io
+
+    events, outlets, stories = io.events_for_dedup(store)
+    canonical = deduplicate_events(events, outlets=outlets, stories=stories)
+    io.save_canonical_events(store, canonical)

@@ -1,0 +1,155 @@
+"""Reads and writes of the analysis stages: sentences, mentions, events, and canonical events.
+
+Re-analysing a document replaces its derived rows (never its raw bytes), in one transaction per batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from multipolar.records import Event
+
+if TYPE_CHECKING:
+    from multipolar.analyse import Analysis, AnalysisInput
+    from multipolar.store import Store
+
+EVENT_COLUMNS = (
+    "event_id", "doc_id", "sentence", "date", "date_precision", "source", "source_actor", "source_name",
+    "target", "target_actor", "target_name", "cameo", "root", "quad", "goldstein", "plover", "plover_mode",
+    "negated", "modality", "confidence", "trigger", "text", "span_start", "span_end", "story_id", "mentions",
+)
+
+
+def unanalysed(store: Store, *, limit: int, after: str | None) -> list[AnalysisInput]:
+    """Clean English documents not yet analysed, in doc_id order after `after`."""
+    from multipolar.analyse import AnalysisInput
+
+    rows = store.con.execute(
+        """SELECT doc_id, source_uri, text, published FROM documents
+           WHERE processed_by IS NULL AND cleaned_by = 'clean.v1' AND is_english AND text IS NOT NULL
+             AND doc_id > ? ORDER BY doc_id LIMIT ?""",
+        [after or "", limit],
+    ).fetchall()
+    return [AnalysisInput(doc_id, uri, text, published) for doc_id, uri, text, published in rows]
+
+
+def _events_table(events: Sequence[Event]) -> pa.Table:
+    columns: dict[str, list[Any]] = {name: [] for name in EVENT_COLUMNS}
+    for event in events:
+        for name in EVENT_COLUMNS:
+            if name == "span_start":
+                columns[name].append(event.span[0])
+            elif name == "span_end":
+                columns[name].append(event.span[1])
+            else:
+                columns[name].append(getattr(event, name))
+    types = {"date": pa.date32(), "quad": pa.int32(), "sentence": pa.int32(), "span_start": pa.int32(),
+             "span_end": pa.int32(), "mentions": pa.int32(), "goldstein": pa.float64(), "confidence": pa.float64(),
+             "negated": pa.bool_()}
+    return pa.table({name: pa.array(values, type=types.get(name, pa.string())) for name, values in columns.items()})
+
+
+def save_analyses(store: Store, analyses: Sequence[Analysis], *, stage: str) -> None:
+    from multipolar.store.claims import write_claims
+
+    if not analyses:
+        return
+    doc_ids = [a.doc_id for a in analyses]
+    sentences = [s for a in analyses for s in a.sentences]
+    mentions = [m for a in analyses for m in a.mentions]
+    events = [e for a in analyses for e in a.events]
+    claims = [c for a in analyses for c in a.claims]
+    con = store.con
+    with store.transaction():
+        con.register("_ids", pa.table({"doc_id": doc_ids}))
+        try:
+            for table in ("sentences", "mentions"):
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _ids)")
+            con.execute("DELETE FROM events WHERE origin = 'multipolar' AND doc_id IN (SELECT doc_id FROM _ids)")
+            if sentences:
+                con.register("_s", pa.table({
+                    "doc_id": [s.doc_id for s in sentences], "idx": [s.idx for s in sentences],
+                    "start": [s.start for s in sentences], "end": [s.end for s in sentences],
+                }))
+                con.execute('INSERT INTO sentences (doc_id, idx, start, "end") SELECT doc_id, idx, start, "end" FROM _s')
+                con.unregister("_s")
+            if mentions:
+                con.register("_m", pa.table({
+                    "doc_id": [m.doc_id for m in mentions], "sentence": [m.sentence for m in mentions],
+                    "start": [m.start for m in mentions], "end": [m.end for m in mentions],
+                    "text": [m.text for m in mentions], "actor_code": [m.actor_code for m in mentions],
+                    "person": pa.array([m.person for m in mentions], type=pa.string()),
+                }))
+                con.execute('INSERT INTO mentions SELECT doc_id, sentence, start, "end", text, actor_code, person FROM _m')
+                con.unregister("_m")
+            if events:
+                con.register("_e", _events_table(events))
+                names = ", ".join(f'"{n}"' for n in EVENT_COLUMNS)
+                con.execute(f"INSERT OR IGNORE INTO events ({names}) SELECT {names} FROM _e")
+                con.unregister("_e")
+            write_claims(con, claims, doc_ids=doc_ids)
+            con.execute("UPDATE documents SET processed_by = ? WHERE doc_id IN (SELECT doc_id FROM _ids)", [stage])
+        finally:
+            con.unregister("_ids")
+
+
+def mark_analysed(store: Store, doc_ids: Sequence[str], *, stage: str) -> None:
+    if doc_ids:
+        store.con.execute(
+            "UPDATE documents SET processed_by = ? WHERE doc_id IN (SELECT unnest(?))", [stage, list(doc_ids)]
+        )
+
+
+def events_for_dedup(store: Store) -> tuple[list[Event], dict[str, str | None], dict[str, str | None]]:
+    """Every coded event (not GDELT's), with each document's outlet and story."""
+    names = ", ".join(f'e."{n}"' for n in EVENT_COLUMNS)
+    rows = store.con.execute(
+        f"SELECT {names} FROM events e WHERE e.origin = 'multipolar' ORDER BY e.date NULLS LAST, e.event_id"
+    ).fetchall()
+    events = []
+    for row in rows:
+        record = dict(zip(EVENT_COLUMNS, row, strict=True))
+        record["span"] = (record.pop("span_start"), record.pop("span_end"))
+        events.append(Event(**record))
+    doc_rows = store.con.execute(
+        "SELECT doc_id, coalesce(outlet, url, source_uri), story_id FROM documents "
+        "WHERE doc_id IN (SELECT DISTINCT doc_id FROM events WHERE origin = 'multipolar')"
+    ).fetchall()
+    outlets = {doc_id: outlet for doc_id, outlet, _ in doc_rows}
+    stories = {doc_id: story for doc_id, _, story in doc_rows}
+    return events, outlets, stories
+
+
+def save_canonical_events(store: Store, canonical: Sequence[Any]) -> None:
+    """Set each event's canonical_id and, on every member, the group's mention/article/source counts."""
+    ids: list[str] = []
+    canon: list[str] = []
+    mentions: list[int] = []
+    documents: list[int] = []
+    sources: list[int] = []
+    for group in canonical:
+        for event_id in group.event_ids:
+            ids.append(event_id)
+            canon.append(group.canonical_id)
+            mentions.append(group.mentions)
+            documents.append(group.documents)
+            sources.append(group.sources)
+    with store.transaction():
+        if not ids:
+            return
+        store.con.register("_c", pa.table({
+            "event_id": ids, "canonical_id": canon, "num_mentions": pa.array(mentions, type=pa.int32()),
+            "num_articles": pa.array(documents, type=pa.int32()), "num_sources": pa.array(sources, type=pa.int32()),
+        }))
+        try:
+            store.con.execute(
+                """UPDATE events SET canonical_id = c.canonical_id, num_mentions = c.num_mentions,
+                          num_articles = c.num_articles, num_sources = c.num_sources,
+                          mentions = CASE WHEN events.event_id = c.canonical_id THEN c.num_mentions ELSE 1 END
+                   FROM _c c WHERE events.event_id = c.event_id"""
+            )
+        finally:
+            store.con.unregister("_c")
