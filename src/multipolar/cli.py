@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -193,6 +193,300 @@ def settings_cmd(fmt: FormatOption = "table") -> None:
     emit(("name", "type", "default", "help"), describe(), fmt=fmt, table_widths={"help": 80})
 
 
+# -- events, claims, stories -----------------------------------------------------------------------
+EVENT_LIST_COLUMNS = (
+    "event_id", "doc_id", "sentence", "date", "date_precision", "source", "source_actor", "source_name",
+    "target", "target_actor", "target_name", "cameo", "root", "quad", "goldstein", "plover", "plover_mode",
+    "negated", "modality", "confidence", "trigger", "text", "span_start", "span_end", "story_id", "mentions",
+    "canonical_id", "num_mentions", "num_articles", "num_sources", "origin", "url",
+)
+
+
+@app.command()
+def events(
+    db: DbOption = "multipolar.duckdb",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, jsonl, parquet, gdelt or plover.")] = "table",
+    out: OutOption = None,
+    actor: Annotated[list[str] | None, typer.Option("--actor", help="Source or target code (USA, RUSGOV); repeat for a dyad.")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix, e.g. 04 or 042.")] = None,
+    root: Annotated[str | None, typer.Option("--root", help="CAMEO root, 01-20.")] = None,
+    quad: Annotated[int | None, typer.Option("--quad", help="QuadClass 1-4.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="A doc_id or its prefix.")] = None,
+    canonical: Annotated[bool, typer.Option("--canonical", help="One row per real-world event (de-duplicated).")] = False,
+    limit: LimitOption = None,
+) -> None:
+    """List coded events with their sentence, span, modality and provenance."""
+    from multipolar.output import emit
+    from multipolar.store.analysis import read_events
+
+    where, params = [], []
+    for code_ in actor or []:
+        where.append("(source_actor LIKE ? OR target_actor LIKE ?)")
+        params += [code_.upper() + "%"] * 2
+    if code:
+        where.append("cameo LIKE ?")
+        params.append(code + "%")
+    if root:
+        where.append("root = ?")
+        params.append(root.zfill(2))
+    if quad is not None:
+        if quad not in (1, 2, 3, 4):
+            raise UsageError(f"--quad {quad}: QuadClass is 1, 2, 3 or 4")
+        where.append("quad = ?")
+        params.append(quad)
+    if since:
+        where.append("date >= ?::DATE")
+        params.append(_date_arg(since, "--since"))
+    if until:
+        where.append("date <= ?::DATE")
+        params.append(_date_arg(until, "--until"))
+    if doc:
+        where.append("doc_id LIKE ?")
+        params.append(doc + "%")
+    if canonical:
+        where.append("(canonical_id IS NULL OR canonical_id = event_id)")
+    with _open_store(db, read_only=True) as store:
+        if fmt in ("gdelt", "plover"):
+            records = read_events(store, where=where, params=params, limit=limit)
+            handle = open(out, "w", encoding="utf-8") if out else sys.stdout
+            try:
+                if fmt == "gdelt":
+                    from multipolar.interop.gdelt import write_gdelt_rows
+
+                    handle.writelines(write_gdelt_rows(records))
+                else:
+                    import json
+
+                    from multipolar.interop.plover import to_plover_json
+
+                    for record in records:
+                        handle.write(json.dumps(to_plover_json(record), ensure_ascii=False) + "\n")
+            finally:
+                if out:
+                    handle.close()
+            return
+        sql = f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in EVENT_LIST_COLUMNS)} FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date NULLS LAST, doc_id, sentence, event_id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        columns, rows = store.query(sql, params)
+    if fmt == "table":
+        columns, rows = _select(columns, rows, ("date", "source_actor", "cameo", "target_actor", "modality", "trigger", "text"))
+    emit(columns, rows, fmt=fmt, out=out, table_widths={"text": 70, "trigger": 18, "date": 10})
+
+
+@app.command()
+def claims(
+    db: DbOption = "multipolar.duckdb",
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    conflicts: Annotated[bool, typer.Option("--conflicts", help="Only claims whose group disagrees (contradicted or different periods).")] = False,
+    doc: Annotated[str | None, typer.Option("--doc", help="A doc_id.")] = None,
+) -> None:
+    """Numeric claims with what they measure, for when, who says so, and whether sources agree."""
+    from multipolar.output import emit
+    from multipolar.store.claims import read_claim_rows
+
+    with _open_store(db, read_only=True) as store:
+        rows = read_claim_rows(store.con, conflicts=conflicts, doc_id=doc)
+    columns = list(rows[0]) if rows else ["claim_id", "doc_id", "text", "value", "unit", "measure", "subject",
+                                           "period", "attribution", "status", "reason"]
+    values = [tuple(r.get(c) for c in columns) for r in rows]
+    if fmt == "table":
+        keep = [c for c in ("text", "value", "unit", "measure", "subject", "period", "attribution", "status", "reason") if c in columns]
+        columns, values = _select(columns, values, keep)
+    emit(columns, values, fmt=fmt, out=out, json_columns=("subject",), table_widths={"reason": 60})
+
+
+@app.command()
+def stories(
+    db: DbOption = "multipolar.duckdb",
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    limit: LimitOption = None,
+) -> None:
+    """Stories: documents about the same real-world event, with their span, actors and documents."""
+    from multipolar.output import emit
+
+    sql = (
+        "SELECT s.story_id, s.title, strftime(s.first_date, '%Y-%m-%d') AS first_date, "
+        "strftime(s.last_date, '%Y-%m-%d') AS last_date, s.n_documents, s.actors, "
+        "(SELECT list(d.doc_id ORDER BY d.published, d.doc_id) FROM documents d WHERE d.story_id = s.story_id) AS documents "
+        "FROM stories s ORDER BY s.first_date NULLS LAST, s.story_id"
+    )
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    with _open_store(db, read_only=True) as store:
+        columns, rows = store.query(sql)
+    emit(columns, rows, fmt=fmt, out=out, json_columns=("actors",), table_widths={"title": 50, "documents": 40})
+
+
+# -- relations ------------------------------------------------------------------------------------
+FreqOption = Annotated[str, typer.Option("--freq", help="day, week, month or quarter.")]
+
+
+@app.command()
+def dyads(
+    a: Annotated[str, typer.Argument(help="First actor code, e.g. USA or RUSGOV.")],
+    b: Annotated[str, typer.Argument(help="Second actor code.")],
+    db: DbOption = "multipolar.duckdb",
+    freq: FreqOption = "month",
+    normalisation: Annotated[str, typer.Option("--normalise", help="none, volume, salience or shares.")] = "none",
+    fmt: FormatOption = "table",
+    out: OutOption = None,
+    set_: SetOption = None,
+) -> None:
+    """The relation of two actors over time: counts per QuadClass, Goldstein, net cooperation."""
+    from multipolar.output import emit
+    from multipolar.relations.dyads import dyad_series, format_dyad_table
+
+    settings = _settings(set_)
+    with _open_store(db, read_only=True) as store:
+        series = dyad_series(store.con, a, b, settings=settings, freq=freq, normalisation=normalisation)
+    if fmt == "table":
+        table = format_dyad_table(series)
+        emit(table[0], table[1:], fmt="table", out=out, title=f"{series.a}–{series.b} by {freq}")
+        return
+    rows = [
+        {"direction": direction, **record}
+        for direction, records in series.to_json()["series"].items()
+        for record in records
+    ] if "series" in series.to_json() else series.to_json().get("periods", [])
+    columns = list(rows[0]) if rows else ["period"]
+    emit(columns, [tuple(r.get(c) for c in columns) for r in rows], fmt=fmt, out=out)
+
+
+@app.command()
+def triangle(
+    a: Annotated[str, typer.Argument(help="First actor code.")],
+    b: Annotated[str, typer.Argument(help="Second actor code.")],
+    c: Annotated[str, typer.Argument(help="Third actor code.")],
+    db: DbOption = "multipolar.duckdb",
+    freq: FreqOption = "month",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    out: OutOption = None,
+    set_: SetOption = None,
+) -> None:
+    """The strategic triangle of three actors per period: signed edges, configuration, roles."""
+    import json
+
+    from multipolar.output import emit
+    from multipolar.relations.triangle import format_triangle_table, triangle_series
+
+    if fmt not in ("table", "json"):
+        raise UsageError(f"--format {fmt!r}: triangle prints table or json")
+    settings = _settings(set_)
+    with _open_store(db, read_only=True) as store:
+        tri = triangle_series(store.con, (a, b, c), settings=settings, freq=freq)
+    if fmt == "json":
+        text = json.dumps(tri.to_json(), ensure_ascii=False, indent=2)
+        if out:
+            Path(out).write_text(text + "\n", encoding="utf-8")
+        else:
+            typer.echo(text)
+        return
+    table = format_triangle_table(tri)
+    edges = range(1, 4)
+    rows = [row for row in table[1:] if any(row[i] != "no data" for i in edges)]  # periods with events
+    emit(table[0], rows, fmt="table", out=out, title=f"{' · '.join(tri.actors)} by {freq} (periods with events)")
+
+
+@app.command()
+def report(
+    db: DbOption = "multipolar.duckdb",
+    out: Annotated[str, typer.Option("--out", "-o", help="Where to write the HTML file.")] = "report.html",
+    actors: Annotated[str, typer.Option("--actors", help="Three actor codes, comma-separated.")] = "USA,CHN,RUS",
+    freq: FreqOption = "month",
+    set_: SetOption = None,
+) -> None:
+    """Write one self-contained HTML report: the triangle per period, dyads, shifts, top events."""
+    settings = _settings(set_)
+    path = _write_report(db, out, actors=tuple(x.strip() for x in actors.split(",")), freq=freq, settings=settings)
+    typer.echo(f"report: {path}")
+
+
+def _write_report(db: str, out: str, *, actors: tuple[str, ...], freq: str, settings: Settings) -> Path:
+    from multipolar.report import build_report
+
+    with _open_store(db, read_only=True) as store:
+        html = build_report(store, settings, actors=actors, freq=freq)
+    path = Path(out).resolve()
+    try:
+        path.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot write the report ({exc.strerror}); choose another path") from None
+    return path
+
+
+# -- code ------------------------------------------------------------------------------------------
+@app.command()
+def code(
+    text: Annotated[str | None, typer.Argument(help="A sentence or short text to code.")] = None,
+    input_: Annotated[str | None, typer.Option("--input", "-i", help="JSON lines {id, text, date?}; - for stdin.")] = None,
+    date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for TEXT.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or jsonl.")] = "json",
+    out: OutOption = None,
+    set_: SetOption = None,
+) -> None:
+    """Code sentences without a store: one JSON line {id, events} per input."""
+    import json
+
+    from multipolar.errors import ParseError
+    from multipolar.events.api import code_records
+
+    if fmt not in ("json", "jsonl"):
+        raise UsageError(f"--format {fmt!r}: code prints json or jsonl")
+    if (text is None) == (input_ is None):
+        raise UsageError("give either TEXT or --input FILE.jsonl (not both)")
+    settings = _settings(set_)
+    if text is not None:
+        records: Any = iter([{"id": "1", "text": text, **({"date": _date_arg(date_, "--date")} if date_ else {})}])
+    else:
+        records = _read_code_input(input_)
+    handle = open(out, "w", encoding="utf-8") if out else sys.stdout
+    try:
+        for result in code_records(records, settings):
+            if fmt == "json" and text is not None:
+                handle.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+            else:
+                handle.write(json.dumps(result, ensure_ascii=False) + "\n")
+    except ParseError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        if out:
+            handle.close()
+
+
+def _read_code_input(spec: str | None) -> Any:
+    import json
+
+    from multipolar.errors import ParseError
+
+    def lines() -> Any:
+        handle = sys.stdin if spec == "-" else None
+        try:
+            if handle is None:
+                try:
+                    handle = open(spec, encoding="utf-8")  # noqa: SIM115 - closed below
+                except OSError as exc:
+                    raise UsageError(f"--input {spec}: {exc.strerror}; check the path") from None
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise ParseError(f"--input {spec}:{number}: not valid JSON ({exc.msg}); fix the line") from None
+        finally:
+            if handle is not None and handle is not sys.stdin:
+                handle.close()
+
+    return lines()
+
+
 # -- demo ------------------------------------------------------------------------------------------
 def _examples_dir() -> Path:
     env = os.environ.get("MULTIPOLAR_EXAMPLES")
@@ -222,8 +516,10 @@ def demo(
     with _open_store(db) as store:
         summary = run_ingest(store, [str(corpus)], settings)
         typer.echo(f"demo corpus {corpus}: {summary.line()}")
-        typer.echo(f"store: {Path(db).resolve()}")
-        typer.echo(f"try: multipolar docs --db {db}   ·   multipolar events --db {db}")
+    path = _write_report(db, out, actors=("USA", "CHN", "RUS"), freq="month", settings=settings)
+    typer.echo(f"store:  {Path(db).resolve()}")
+    typer.echo(f"report: {path}")
+    typer.echo(f"next:   multipolar events --db {db}   ·   multipolar triangle USA CHN RUS --db {db}")
 
 
 def _select(columns, rows, keep):

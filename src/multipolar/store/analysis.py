@@ -105,15 +105,7 @@ def mark_analysed(store: Store, doc_ids: Sequence[str], *, stage: str) -> None:
 
 def events_for_dedup(store: Store) -> tuple[list[Event], dict[str, str | None], dict[str, str | None]]:
     """Every coded event (not GDELT's), with each document's outlet and story."""
-    names = ", ".join(f'e."{n}"' for n in EVENT_COLUMNS)
-    rows = store.con.execute(
-        f"SELECT {names} FROM events e WHERE e.origin = 'multipolar' ORDER BY e.date NULLS LAST, e.event_id"
-    ).fetchall()
-    events = []
-    for row in rows:
-        record = dict(zip(EVENT_COLUMNS, row, strict=True))
-        record["span"] = (record.pop("span_start"), record.pop("span_end"))
-        events.append(Event(**record))
+    events = read_events(store, where=["origin = 'multipolar'"])
     doc_rows = store.con.execute(
         "SELECT doc_id, coalesce(outlet, url, source_uri), story_id FROM documents "
         "WHERE doc_id IN (SELECT DISTINCT doc_id FROM events WHERE origin = 'multipolar')"
@@ -153,3 +145,20 @@ def save_canonical_events(store: Store, canonical: Sequence[Any]) -> None:
             )
         finally:
             store.con.unregister("_c")
+
+
+def read_events(store: Store, *, where: Sequence[str] = (), params: Sequence[Any] = (), limit: int | None = None) -> list[Event]:
+    """Events as records, filtered by SQL conditions over the events table (used for exports)."""
+    names = ", ".join(f'"{n}"' for n in EVENT_COLUMNS)
+    sql = f"SELECT {names} FROM events"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY date NULLS LAST, doc_id, sentence, event_id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    out = []
+    for row in store.con.execute(sql, list(params)).fetchall():
+        record = dict(zip(EVENT_COLUMNS, row, strict=True))
+        record["span"] = (record.pop("span_start"), record.pop("span_end"))
+        out.append(Event(**record))
+    return out
