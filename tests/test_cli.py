@@ -115,3 +115,43 @@ def test_cli_seeds_ingest_gives_five_documents_and_a_second_ingest_adds_nothing(
     for row in rows.values():
         assert row["language"] == "en"
         assert len(row["text"]) > 1000
+
+
+
+def test_cli_gdelt_export_ingest_then_export_round_trips(tmp_path, capsys):
+    from pathlib import Path
+
+    sample = Path(__file__).parent / "interop" / "data" / "sample.export.CSV"
+    db = tmp_path / "g.duckdb"
+    code, out, err = run(["ingest", str(sample), "--db", str(db)], capsys)
+    assert code == 0, err
+    assert "20 GDELT events stored" in out
+    exported = tmp_path / "out.export.CSV"
+    run(["events", "--db", str(db), "--format", "gdelt", "--out", str(exported)], capsys)
+    original = sorted(line.split("\t")[26] for line in sample.read_text().splitlines() if line.strip())
+    again = sorted(line.split("\t")[26] for line in exported.read_text().splitlines() if line.strip())
+    assert again == original  # EventCode column, every event once
+    _, out, _ = run(["dyads", "USA", "CHN", "--db", str(db), "--format", "jsonl"], capsys)
+    assert out.strip()
+
+
+def test_cli_code_input_file_gives_one_line_per_record(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": "Russian President Vladimir Putin and Chinese President Xi Jinping held a video call on Tuesday.", "date": "2025-01-22"}) + "\n"
+        + json.dumps({"id": "b", "text": "The weather was mild."}) + "\n"
+    )
+    code, out, err = run(["code", "--input", str(src), "--format", "jsonl"], capsys)
+    assert code == 0, err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    pairs = {(e["source"], e["target"], e["root"], e["date"]) for e in lines[0]["events"]}
+    assert {("RUS", "CHN", "04", "2025-01-21"), ("CHN", "RUS", "04", "2025-01-21")} <= pairs
+    assert lines[1]["events"] == []
+
+
+def test_cli_code_bad_input_line_is_one_line_error(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "x"}\n{broken\n')
+    code, _, err = run(["code", "--input", str(src)], capsys)
+    assert code == 2 and ":2: not valid JSON" in err

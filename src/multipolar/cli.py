@@ -351,11 +351,11 @@ def dyads(
         table = format_dyad_table(series)
         emit(table[0], table[1:], fmt="table", out=out, title=f"{series.a}–{series.b} by {freq}")
         return
-    rows = [
-        {"direction": direction, **record}
-        for direction, records in series.to_json()["series"].items()
-        for record in records
-    ] if "series" in series.to_json() else series.to_json().get("periods", [])
+    data = series.to_json()
+    rows = [{"direction": f"{series.a}-{series.b}", **p} for p in data["undirected"]]
+    for direction, periods in data["directed"].items():
+        rows += [{"direction": direction, **p} for p in periods]
+    rows = [{**r, "normalisation": data["normalisation"], "weighting": data["weighting"]} for r in rows]
     columns = list(rows[0]) if rows else ["period"]
     emit(columns, [tuple(r.get(c) for c in columns) for r in rows], fmt=fmt, out=out)
 
@@ -549,10 +549,10 @@ def main(argv: list[str] | None = None) -> None:
     except click_exceptions.UsageError as exc:
         _err(f"error: {exc.format_message()} (see `multipolar {exc.ctx.info_name if exc.ctx else ''} --help`)")
         sys.exit(2)
-    except click_exceptions.Abort:
+    except typer.Abort:
         _err("aborted")
         sys.exit(130)
-    except click_exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)

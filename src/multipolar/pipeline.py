@@ -187,7 +187,7 @@ def ingest(
     Raw documents are committed batch by batch before they are cleaned; cleaning runs in worker
     processes (settings.workers) while this process reads and stores the next batches.
     """
-    counts = {"ingested": 0, "duplicates": 0, "rejected": 0}
+    counts = {"ingested": 0, "duplicates": 0, "rejected": 0, "gdelt_events": 0}
     gdelt_files: list[GdeltFile] = []
 
     def save(results: list[Document | Rejection]) -> None:
@@ -227,11 +227,11 @@ def ingest(
         save(results)
 
     for gdelt in gdelt_files:
-        counts["ingested"] += ingest_gdelt(store, gdelt, settings)
+        counts["gdelt_events"] += ingest_gdelt(store, gdelt, settings)
 
     if analyse:
         analyse_store(store, settings, progress=None)
-    return IngestSummary(ingested=counts["ingested"], duplicates=counts["duplicates"], rejected=counts["rejected"])
+    return IngestSummary(**counts)
 
 
 def _fresh(store: Any, batch: list[RawDocument], counts: dict[str, int], progress: Progress | None) -> list[RawDocument]:
@@ -249,8 +249,31 @@ def _fresh(store: Any, batch: list[RawDocument], counts: dict[str, int], progres
 
 
 def ingest_gdelt(store: Any, gdelt: GdeltFile, settings: Settings) -> int:
-    """GDELT event files carry events, not documents; they are stored with their own provenance."""
-    return 0
+    """GDELT event files carry events, not documents: stored as events with their own provenance
+    (origin "gdelt", source URL, NumMentions/NumSources/NumArticles). A bad row becomes a rejection."""
+    import zipfile
+
+    from multipolar.errors import ParseError
+    from multipolar.interop.gdelt import export_lines, parse_gdelt_row
+    from multipolar.store.analysis import add_external_events
+
+    stored = 0
+    rows: list[dict[str, Any]] = []
+    try:
+        for where, line in export_lines(gdelt.path):
+            if not line.strip():
+                continue
+            try:
+                rows.append(parse_gdelt_row(line, where=where).store_row())
+            except ParseError as exc:
+                store.add_rejections([Rejection(where, "gdelt", exc.code, str(exc))])
+            if len(rows) >= settings.batch_size * 8:
+                stored += add_external_events(store, rows)
+                rows = []
+    except (OSError, zipfile.BadZipFile) as exc:
+        store.add_rejections([Rejection(str(gdelt.path), "gdelt", "unreadable", f"{gdelt.path}: cannot be read ({exc})")])
+    stored += add_external_events(store, rows)
+    return stored
 
 
 def analyse_store(store: Any, settings: Settings, *, progress: Progress | None = None) -> dict[str, int]:

@@ -154,9 +154,12 @@ class IngestSummary:
     duplicates: int = 0
     rejected: int = 0
     flagged: int = 0
+    gdelt_events: int = 0
 
     def line(self) -> str:
         parts = [f"{self.ingested} ingested"]
+        if self.gdelt_events:
+            parts.append(f"{self.gdelt_events} GDELT events stored")
         if self.duplicates:
             parts.append(f"{self.duplicates} already stored")
         parts.append(f"{self.rejected} rejected")

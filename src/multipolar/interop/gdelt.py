@@ -186,7 +186,7 @@ def parse_gdelt_row(line: str, *, where: str = "<row>") -> GdeltEvent:
     )
 
 
-def _lines(path: Path) -> Iterator[tuple[str, str]]:
+def export_lines(path: Path) -> Iterator[tuple[str, str]]:
     """(where, line) for every line of a .CSV or .CSV.zip export."""
     if path.suffix.lower() == ".zip":
         with zipfile.ZipFile(path) as zf:
@@ -209,7 +209,7 @@ def read_gdelt_events(path: str | Path) -> Iterator[GdeltEvent]:
     p = Path(path)
     if not p.exists():
         raise ParseError(f"{p}: no such GDELT export file")
-    for where, line in _lines(p):
+    for where, line in export_lines(p):
         if line.strip():
             yield parse_gdelt_row(line, where=where)
 

@@ -87,10 +87,11 @@ class Store:
     def schema_version(self) -> int:
         has_meta = self.con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         if not has_meta:
             return 0
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        rows = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        row = rows[0] if rows else None
         return int(row[0]) if row else 0
 
     # -- transactions and meta -----------------------------------------------------------------
@@ -217,7 +218,7 @@ class Store:
             )
 
     def count_documents(self) -> int:
-        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
 
     # -- rejections ----------------------------------------------------------------------------
     def add_rejections(self, rejections: Sequence[Rejection]) -> None:

@@ -389,10 +389,10 @@ def corpus_summary(con: Any, *, flt: EventFilter, top_outlets: int = 20) -> Corp
                min(published), max(published)
         FROM documents
         """
-    ).fetchone()
-    e = con.execute("SELECT count(*), count(*) FILTER (WHERE origin = 'gdelt') FROM events").fetchone()
+    ).fetchall()[0]
+    e = con.execute("SELECT count(*), count(*) FILTER (WHERE origin = 'gdelt') FROM events").fetchall()[0]
     cte, params = _ev_cte(flt)
-    c = con.execute(f"WITH {cte} SELECT count(*), min(date), max(date) FROM ev", params).fetchone()
+    c = con.execute(f"WITH {cte} SELECT count(*), min(date), max(date) FROM ev", params).fetchall()[0]
     outlets = con.execute(
         f"""
         WITH {cte}

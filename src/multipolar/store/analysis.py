@@ -162,3 +162,23 @@ def read_events(store: Store, *, where: Sequence[str] = (), params: Sequence[Any
         record["span"] = (record.pop("span_start"), record.pop("span_end"))
         out.append(Event(**record))
     return out
+
+
+def add_external_events(store: Store, rows: Sequence[dict[str, Any]]) -> int:
+    """Store events read from another data set (GDELT); the same event id again is ignored."""
+    if not rows:
+        return 0
+    columns = list(rows[0])
+    types = {"date": pa.date32(), "quad": pa.int32(), "sentence": pa.int32(), "span_start": pa.int32(),
+             "span_end": pa.int32(), "mentions": pa.int32(), "goldstein": pa.float64(), "confidence": pa.float64(),
+             "negated": pa.bool_(), "num_mentions": pa.int32(), "num_sources": pa.int32(), "num_articles": pa.int32()}
+    table = pa.table({c: pa.array([r[c] for r in rows], type=types.get(c, pa.string())) for c in columns})
+    names = ", ".join(f'"{c}"' for c in columns)
+    with store.transaction():
+        before = store.con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+        store.con.register("_x", table)
+        try:
+            store.con.execute(f"INSERT OR IGNORE INTO events ({names}) SELECT {names} FROM _x")
+        finally:
+            store.con.unregister("_x")
+        return store.con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before
