@@ -1,0 +1,175 @@
+"""Stories: B-cubed quality on ECB+ (dev half) and speed on the White House briefings stream.
+
+    .venv/bin/python benchmarks/bench_stories.py quality [--sweep]
+    .venv/bin/python benchmarks/bench_stories.py speed [--limit N]
+
+quality: B-cubed precision/recall/F1 of predicted story ids against ECB+ `story_id` (no dates: all
+documents fall within the window), the number of predicted clusters that mix the two events of one
+ECB+ topic, and the same in incremental mode (the documents in shuffled batches of 50).
+--sweep prints F1 over a grid of story_threshold × story_embedding_weight (embeddings computed once).
+speed: near duplicates then stories over ../shared/corpora/wh_briefings.jsonl.gz, wall and CPU time,
+then the incremental addition of 100 further documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gzip
+import json
+import random
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from multipolar.clean.dedup import NearDuplicateIndex
+from multipolar.embeddings import Embedder
+from multipolar.settings import Settings
+from multipolar.stories import StoryClusterer, StoryInput, bcubed
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+ECB = SHARED / "eval" / "stories" / "ecbplus_dev.jsonl"
+WH = SHARED / "corpora" / "wh_briefings.jsonl.gz"
+
+
+class CachedEmbedder:
+    """Embeds each distinct text once per run (for sweeps)."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self.cache: dict[tuple[str, int | None], np.ndarray] = {}
+
+    def embed(self, texts: list[str], batch_size: int = 64, *, max_tokens: int | None = None) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if (t, max_tokens) not in self.cache]
+        if missing:
+            for text, row in zip(missing, self.embedder.embed(missing, batch_size, max_tokens=max_tokens), strict=False):
+                self.cache[(text, max_tokens)] = row
+        return np.vstack([self.cache[(t, max_tokens)] for t in texts])
+
+
+def load_ecb() -> list[dict]:
+    if not ECB.is_file():
+        sys.exit(f"bench_stories: {ECB} not found; it is part of ../shared (see ../shared/eval/README.md)")
+    return [json.loads(line) for line in ECB.open(encoding="utf-8")]
+
+
+def topic_confusions(predicted: list[str], records: list[dict]) -> int:
+    """Predicted clusters holding documents of two different stories of one ECB+ topic."""
+    mixed = 0
+    clusters: dict[str, list[dict]] = {}
+    for story_id, record in zip(predicted, records, strict=False):
+        clusters.setdefault(story_id, []).append(record)
+    for members in clusters.values():
+        per_topic: dict[object, set[str]] = {}
+        for record in members:
+            per_topic.setdefault(record["topic"], set()).add(record["story_id"])
+        if any(len(stories) > 1 for stories in per_topic.values()):
+            mixed += 1
+    return mixed
+
+
+def run_ecb(settings: Settings, embedder: object, records: list[dict], *, batch: int | None = None,
+            seed: int = 0) -> list[str]:
+    clusterer = StoryClusterer(settings, embedder)
+    items = [StoryInput(doc_id=r["id"], title=r.get("title"), text=r["text"]) for r in records]
+    if batch is None:
+        return [a.story_id for a in clusterer.assign(items)]
+    order = list(range(len(items)))
+    random.Random(seed).shuffle(order)
+    story_of: dict[str, str] = {}
+    for start in range(0, len(order), batch):
+        chunk = [items[i] for i in order[start : start + batch]]
+        for assignment in clusterer.assign(chunk):
+            story_of[assignment.doc_id] = assignment.story_id
+    return [story_of[item.doc_id] for item in items]
+
+
+def quality(sweep: bool) -> None:
+    records = load_ecb()
+    gold = [r["story_id"] for r in records]
+    settings = Settings()
+    embedder = CachedEmbedder(Embedder(threads=settings.embedding_threads))
+    started = time.perf_counter()
+    predicted = run_ecb(settings, embedder, records)
+    seconds = time.perf_counter() - started
+    p, r, f = bcubed(predicted, gold)
+    print(f"ECB+ dev ({len(records)} docs, {len(set(gold))} stories), story_threshold={settings.story_threshold} "
+          f"story_embedding_weight={settings.story_embedding_weight} story_max_tokens={settings.story_max_tokens}")
+    print(f"  batch:        B3 P={p:.3f} R={r:.3f} F1={f:.3f}  clusters={len(set(predicted))}  "
+          f"topic-mixing clusters={topic_confusions(predicted, records)}  ({seconds:.1f}s incl. embedding)")
+    for seed in (0, 1, 2):
+        inc = run_ecb(settings, embedder, records, batch=50, seed=seed)
+        p, r, f = bcubed(inc, gold)
+        print(f"  incremental (batches of 50, shuffle seed {seed}): B3 P={p:.3f} R={r:.3f} F1={f:.3f}  "
+              f"clusters={len(set(inc))}  topic-mixing={topic_confusions(inc, records)}")
+    if not sweep:
+        return
+    thresholds = [round(x, 2) for x in np.arange(0.20, 0.52, 0.02)]
+    print("sweep: F1 by story_embedding_weight (rows) × story_threshold (columns)")
+    print("        " + " ".join(f"{t:5.2f}" for t in thresholds))
+    for weight in (0.0, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0):
+        row = []
+        for threshold in thresholds:
+            s = dataclasses.replace(settings, story_threshold=threshold, story_embedding_weight=weight)
+            row.append(bcubed(run_ecb(s, embedder, records), gold)[2])
+        print(f"  w={weight:.1f}  " + " ".join(f"{x:5.3f}" for x in row))
+
+
+def speed(limit: int | None) -> None:
+    if not WH.is_file():
+        sys.exit(f"bench_stories: {WH} not found")
+    with gzip.open(WH, "rt", encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
+    records.sort(key=lambda r: r["date"])
+    if limit:
+        records = records[:limit]
+    extra, records = records[-100:], records[:-100]
+    settings = Settings()
+    embedder = Embedder(threads=2)
+    wall, cpu = time.perf_counter(), time.process_time()
+    index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.near_duplicate_num_perm,
+                               shingle_size=settings.near_duplicate_shingle,
+                               containment=settings.near_duplicate_containment)
+    originals = {}
+    for r in records:
+        originals[r["id"]] = index.add(r["id"], r["text"], date.fromisoformat(r["date"]))
+    dedup_wall, dedup_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    clusterer = StoryClusterer(settings, embedder)
+    items = [StoryInput(r["id"], r["title"], r["text"], date.fromisoformat(r["date"]),
+                        near_duplicate_of=originals[r["id"]]) for r in records]
+    assignments = clusterer.assign(items)
+    total_wall, total_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    sizes = Counter(a.story_id for a in assignments)
+    print(f"wh_briefings: {len(records)} docs; near duplicates: {sum(1 for v in originals.values() if v)} "
+          f"in {dedup_wall:.1f}s wall / {dedup_cpu:.1f}s CPU")
+    print(f"  near duplicates + stories: {total_wall:.1f}s wall / {total_cpu:.1f}s CPU (process, 2 threads); "
+          f"{len(sizes)} stories, {sum(1 for n in sizes.values() if n > 1)} with 2+ documents, largest {max(sizes.values())}")
+    wall = time.perf_counter()
+    new_items = []
+    for r in extra:
+        original = index.add(r["id"], r["text"], date.fromisoformat(r["date"]))
+        new_items.append(StoryInput(r["id"], r["title"], r["text"], date.fromisoformat(r["date"]),
+                                    near_duplicate_of=original))
+    joined = clusterer.assign(new_items)
+    print(f"  incremental: 100 new documents in {time.perf_counter() - wall:.2f}s wall; "
+          f"{sum(1 for a in joined if not a.is_new_story)} joined existing stories")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=["quality", "speed"])
+    parser.add_argument("--sweep", action="store_true")
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args()
+    if args.what == "quality":
+        quality(args.sweep)
+    else:
+        speed(args.limit)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Read and write stories, near duplicates and spun scores (the SQL for the stories stage).
+
+Takes an open DuckDB connection (the store's owner process holds it); never opens one itself.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Any
+
+from multipolar.stories.cluster import Story, StoryInput
+
+
+def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000) -> list[tuple[Story, list[StoryInput]]]:
+    """Stories whose last date is on or after `since` (all when None, and undated ones), with their
+    documents' title and lead so the clusterer can rebuild each story's lexical mean."""
+    if since is None:
+        rows = con.execute(
+            "SELECT story_id, title, first_date, last_date, actors, n_documents, centroid FROM stories"
+        ).fetchall()
+    else:
+        rows = con.execute(
+            "SELECT story_id, title, first_date, last_date, actors, n_documents, centroid FROM stories "
+            "WHERE last_date IS NULL OR last_date >= ?",
+            [since],
+        ).fetchall()
+    out: list[tuple[Story, list[StoryInput]]] = []
+    for story_id, title, first, last, actors, n, centroid in rows:
+        members = con.execute(
+            "SELECT doc_id, title, substr(text, 1, ?), published FROM documents WHERE story_id = ? ORDER BY doc_id",
+            [lead_chars, story_id],
+        ).fetchall()
+        codes = tuple(json.loads(actors)) if isinstance(actors, str) else tuple(actors or ())
+        story = Story(story_id, title, first, last, codes, int(n), tuple(centroid or ()),
+                      tuple(m[0] for m in members))
+        out.append((story, [StoryInput(m[0], m[1], m[2] or "", m[3]) for m in members]))
+    return out
+
+
+def window_start(earliest: date | None, window_days: int) -> date | None:
+    """The first last_date a story may have and still take documents published from `earliest` on."""
+    return earliest - timedelta(days=window_days) if earliest else None
+
+
+def save_stories(con: Any, stories: list[Story]) -> None:
+    """Insert or replace the given stories and set `documents.story_id` for their listed documents."""
+    for story in stories:
+        con.execute("DELETE FROM stories WHERE story_id = ?", [story.story_id])
+        con.execute(
+            "INSERT INTO stories (story_id, title, first_date, last_date, actors, n_documents, centroid) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [story.story_id, story.title, story.first_date, story.last_date, json.dumps(list(story.actors)),
+             story.n_documents, list(story.centroid)],
+        )
+        if story.doc_ids:
+            con.executemany(
+                "UPDATE documents SET story_id = ? WHERE doc_id = ?",
+                [[story.story_id, doc_id] for doc_id in story.doc_ids],
+            )
+
+
+def set_near_duplicates(con: Any, originals: dict[str, str | None]) -> None:
+    """Set `documents.near_duplicate_of` (None clears it)."""
+    con.executemany(
+        "UPDATE documents SET near_duplicate_of = ? WHERE doc_id = ?",
+        [[original, doc_id] for doc_id, original in originals.items()],
+    )
+
+
+def set_spun(con: Any, scores: dict[str, tuple[float, bool, tuple[str, ...]]]) -> None:
+    """Set `spun_score`, `spun` and `spun_evidence` per document."""
+    con.executemany(
+        "UPDATE documents SET spun_score = ?, spun = ?, spun_evidence = ? WHERE doc_id = ?",
+        [[score, spun, json.dumps(list(evidence)), doc_id] for doc_id, (score, spun, evidence) in scores.items()],
+    )
+
+
+def texts_for_dedup(con: Any) -> list[tuple[str, str, date | None]]:
+    """(doc_id, text, published) of every cleaned document, in ingestion order, to rebuild the index."""
+    return con.execute(
+        "SELECT doc_id, text, published FROM documents WHERE text IS NOT NULL ORDER BY ingested_at, doc_id"
+    ).fetchall()

@@ -1,0 +1,346 @@
+"""Incremental story clustering: documents about the same real-world event share a story_id.
+
+A document is represented twice: by the sentence embedding of its title and lead (`Embedder`) and by
+a lexical TF-IDF vector of its lead's content words, names, figures and actor codes
+(`lexical.py`). The similarity of two groups of documents is the average-linkage similarity
+
+    sim(A, B) = w · mean(e_a · e_b) + (1 − w) · mean(l_a · l_b)        (w = story_embedding_weight)
+
+which, for unit vectors, is a dot product of the groups' mean vectors — so a story only needs its
+mean vectors (the stored `centroid` is the embedding mean, not re-normalised) to be compared with
+new documents exactly as average linkage would.
+
+`assign` takes a batch, orders it by date and works through it in chunks: the chunk's documents and
+the stories active in its time window (loaded from the store with `add_story`, or opened earlier)
+are merged greedily, best pair first, while the best average-linkage similarity is at least
+`story_threshold`. Two existing stories are never merged with each other, and two groups whose date
+spans are more than `story_window_days` apart never merge. A near duplicate whose original is
+known joins the original's story without being embedded. Nothing already assigned is re-clustered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import scipy.sparse as sp
+
+from multipolar.settings import Settings
+from multipolar.stories.lexical import DIMENSIONS, LexicalVectorizer, lexical_tokens
+
+_NEG = -np.inf
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInput:
+    """What clustering needs of one document; `actors` are actor codes where the document has them."""
+
+    doc_id: str
+    title: str | None
+    text: str
+    published: date | None = None
+    actors: tuple[str, ...] = ()
+    near_duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAssignment:
+    doc_id: str
+    story_id: str
+    is_new_story: bool  # the story was opened by this call to `assign`
+    similarity: float  # average-linkage similarity at which the document joined (1.0 for a founder)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A story as stored: `centroid` is the mean embedding of its documents (not re-normalised)."""
+
+    story_id: str
+    title: str | None
+    first_date: date | None
+    last_date: date | None
+    actors: tuple[str, ...]
+    n_documents: int
+    centroid: tuple[float, ...]
+    doc_ids: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Group:
+    """A story or a forming cluster: vector sums, span and members (only new members are listed)."""
+
+    story_id: str | None
+    n: int
+    emb_sum: np.ndarray
+    lex_sum: sp.csr_matrix
+    first: date | None
+    last: date | None
+    actors: Counter[str] = field(default_factory=Counter)
+    title: str | None = None
+    title_score: float = -np.inf
+    members: list[int] = field(default_factory=list)  # indices into the current batch
+    doc_ids: list[str] = field(default_factory=list)
+    existing: bool = False
+
+
+def _story_id(doc_id: str) -> str:
+    return "story-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:16]
+
+
+class StoryClusterer:
+    """Assigns documents to stories incrementally; see the module docstring for the method."""
+
+    version = "stories.v1"
+
+    def __init__(self, settings: Settings, embedder: object | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.weight = settings.story_embedding_weight
+        self.threshold = settings.story_threshold
+        self.window = settings.story_window_days
+        self.chunk_size = settings.story_chunk_size
+        self.lead_chars = settings.story_lead_chars
+        self.max_tokens = settings.story_max_tokens
+        self.vectorizer = LexicalVectorizer()
+        self._stories: dict[str, _Group] = {}
+        self._story_of: dict[str, str] = {}
+
+    # --- state --------------------------------------------------------------------------------
+    def add_story(self, story: Story, members: list[StoryInput] | None = None) -> None:
+        """Make an existing (stored) story available for matching; `members` rebuild its lexical mean."""
+        centroid = np.asarray(story.centroid, dtype=np.float32)
+        members = members or []
+        tokens = [self._tokens(item) for item in members]
+        self.vectorizer.frequencies.update(tokens)
+        if members:
+            lex = self.vectorizer.transform(tokens, [item.actors for item in members])
+            lex_mean = sp.csr_matrix(lex.sum(axis=0) / len(members))
+        else:
+            lex_mean = sp.csr_matrix((1, DIMENSIONS), dtype=np.float32)
+        group = _Group(
+            story_id=story.story_id,
+            n=story.n_documents,
+            emb_sum=centroid * story.n_documents,
+            lex_sum=lex_mean * story.n_documents,
+            first=story.first_date,
+            last=story.last_date,
+            actors=Counter({code: 1 for code in story.actors}),
+            title=story.title,
+            existing=True,
+            doc_ids=list(story.doc_ids),
+        )
+        # a typical member's similarity to the centroid (mean of x·c over members is |c|²)
+        group.title_score = self._self_similarity(group)
+        self._stories[story.story_id] = group
+        for doc_id in story.doc_ids:
+            self._story_of[doc_id] = story.story_id
+
+    def stories(self, story_ids: set[str] | None = None) -> list[Story]:
+        out = []
+        for story_id, group in self._stories.items():
+            if story_ids is not None and story_id not in story_ids:
+                continue
+            top = [code for code, _ in group.actors.most_common(10)]
+            out.append(Story(
+                story_id=story_id,
+                title=group.title,
+                first_date=group.first,
+                last_date=group.last,
+                actors=tuple(top),
+                n_documents=group.n,
+                centroid=tuple(float(x) for x in group.emb_sum / max(group.n, 1)),
+                doc_ids=tuple(group.doc_ids),
+            ))
+        return out
+
+    def story_of(self, doc_id: str) -> str | None:
+        return self._story_of.get(doc_id)
+
+    # --- assignment ---------------------------------------------------------------------------
+    def _tokens(self, item: StoryInput) -> list[str]:
+        return lexical_tokens(self._lead(item)) + ["@" + code for code in item.actors]
+
+    def _lead(self, item: StoryInput) -> str:
+        text = item.text or ""
+        title = (item.title or "").strip()
+        if title and not text.lstrip().startswith(title[: min(len(title), 60)]):
+            text = title + ".\n" + text
+        return text[: self.lead_chars]
+
+    def _self_similarity(self, group: _Group) -> float:
+        e = group.emb_sum / max(group.n, 1)
+        lex = group.lex_sum / max(group.n, 1)
+        return float(self.weight * float(e @ e) + (1 - self.weight) * float(lex.multiply(lex).sum()))
+
+    def assign(self, items: list[StoryInput]) -> list[StoryAssignment]:
+        """Assign each document to an existing story or a new one; returns one assignment per item."""
+        if not items:
+            return []
+        known = [i for i, item in enumerate(items) if item.doc_id in self._story_of]
+        pending = [i for i, item in enumerate(items) if item.doc_id not in self._story_of]
+        token_lists = {i: self._tokens(items[i]) for i in pending}
+        self.vectorizer.frequencies.update(token_lists[i] for i in pending)
+
+        results: dict[int, StoryAssignment] = {
+            i: StoryAssignment(items[i].doc_id, self._story_of[items[i].doc_id], False, 1.0) for i in known
+        }
+        batch_ids = {items[i].doc_id for i in pending}
+        originals = [i for i in pending if not self._follows_original(items[i], batch_ids)]
+        copies = [i for i in pending if i not in set(originals)]
+        opened: set[str] = set()
+
+        order = sorted(originals, key=lambda i: (items[i].published or date.min, i))
+        for start in range(0, len(order), self.chunk_size):
+            chunk = order[start : start + self.chunk_size]
+            texts = [self._lead(items[i]) for i in chunk]
+            embeddings = self._embed(texts)
+            lex = self.vectorizer.transform([token_lists[i] for i in chunk])
+            self._cluster_chunk(items, chunk, embeddings, lex, results, opened)
+
+        for i in copies:  # near duplicates follow their original
+            item = items[i]
+            story_id = self._story_of.get(item.near_duplicate_of or "")
+            if story_id is None:  # the original is unknown after all: a story of its own
+                story_id = _story_id(item.doc_id)
+                self._stories[story_id] = _Group(story_id, 0, np.zeros(384, np.float32),
+                                                 sp.csr_matrix((1, DIMENSIONS), dtype=np.float32),
+                                                 item.published, item.published, title=item.title)
+                opened.add(story_id)
+            group = self._stories[story_id]
+            self._join_copy(group, item)
+            self._story_of[item.doc_id] = story_id
+            results[i] = StoryAssignment(item.doc_id, story_id, story_id in opened, 1.0)
+        return [results[i] for i in range(len(items))]
+
+    def _follows_original(self, item: StoryInput, batch_ids: set[str]) -> bool:
+        original = item.near_duplicate_of
+        return bool(original) and (original in self._story_of or original in batch_ids)
+
+    def _join_copy(self, group: _Group, item: StoryInput) -> None:
+        if group.n:
+            group.emb_sum = group.emb_sum + group.emb_sum / group.n
+            group.lex_sum = group.lex_sum + group.lex_sum / group.n
+        group.n += 1
+        group.first, group.last = _span(group.first, group.last, item.published)
+        group.actors.update(item.actors)
+        group.doc_ids.append(item.doc_id)
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        if self.embedder is None:
+            return np.zeros((len(texts), 384), dtype=np.float32)
+        vectors = self.embedder.embed(texts, max_tokens=self.max_tokens)  # type: ignore[attr-defined]
+        return np.asarray(vectors, dtype=np.float32)
+
+    def _active_stories(self, dates: list[date | None]) -> list[_Group]:
+        known = [d for d in dates if d is not None]
+        if not known:
+            return list(self._stories.values())
+        low = min(known).toordinal() - self.window
+        return [
+            g for g in self._stories.values()
+            if g.last is None or g.last.toordinal() >= low
+        ]
+
+    def _cluster_chunk(self, items, chunk, embeddings, lex, results, opened) -> None:  # noqa: ANN001
+        w = self.weight
+        stories = self._active_stories([items[i].published for i in chunk])
+        groups: list[_Group] = list(stories)
+        for row, i in enumerate(chunk):
+            item = items[i]
+            groups.append(_Group(None, 1, embeddings[row].copy(), lex[row], item.published, item.published,
+                                 Counter(item.actors), members=[i]))
+        m = len(groups)
+        n_old = len(stories)
+        emb = np.vstack([g.emb_sum / g.n for g in groups]) if m else np.zeros((0, 384))
+        lexm = sp.vstack([g.lex_sum / g.n for g in groups]).tocsr()
+        sim = (w * (emb @ emb.T) + (1 - w) * (lexm @ lexm.T).toarray()).astype(np.float64)
+        np.fill_diagonal(sim, _NEG)
+        sim[:n_old, :n_old] = _NEG
+        first = np.array([g.first.toordinal() if g.first else -(10**9) for g in groups], dtype=np.int64)
+        last = np.array([g.last.toordinal() if g.last else 10**9 for g in groups], dtype=np.int64)
+        undated = np.array([g.first is None for g in groups])
+        sim[self._too_far(first, last, undated)] = _NEG
+        alive = np.ones(m, dtype=bool)
+        sizes = np.array([g.n for g in groups], dtype=np.float64)
+        while True:
+            flat = int(np.argmax(sim))
+            a, b = divmod(flat, m)
+            if not sim[a, b] >= self.threshold:
+                break
+            if b < a:
+                a, b = b, a  # keep the lower index (an existing story, when there is one)
+            na, nb = sizes[a], sizes[b]
+            sim[a] = (na * sim[a] + nb * sim[b]) / (na + nb)
+            sim[:, a] = sim[a]
+            sim[b] = _NEG
+            sim[:, b] = _NEG
+            alive[b] = False
+            sizes[a] = na + nb
+            ga, gb = groups[a], groups[b]
+            ga.emb_sum = ga.emb_sum + gb.emb_sum
+            ga.lex_sum = ga.lex_sum + gb.lex_sum
+            ga.n += gb.n
+            ga.first, ga.last = _merge_span(ga.first, ga.last, gb.first, gb.last)
+            ga.actors.update(gb.actors)
+            ga.members.extend(gb.members)
+            first[a] = ga.first.toordinal() if ga.first else -(10**9)
+            last[a] = ga.last.toordinal() if ga.last else 10**9
+            undated[a] = ga.first is None
+            far = self._too_far(first[a : a + 1], last[a : a + 1], undated[a : a + 1],
+                                first, last, undated)[0]
+            sim[a, far] = _NEG
+            sim[far, a] = _NEG
+            if a < n_old:
+                sim[a, :n_old] = _NEG
+                sim[:n_old, a] = _NEG
+            sim[a, a] = _NEG
+        # finish: name new stories, choose titles, record assignments
+        row_of = {i: row for row, i in enumerate(chunk)}
+        for index in np.flatnonzero(alive):
+            group = groups[index]
+            if not group.members:
+                continue
+            if group.story_id is None:
+                founder = min(group.members, key=lambda i: (items[i].published or date.min, items[i].doc_id))
+                group.story_id = _story_id(items[founder].doc_id)
+                self._stories[group.story_id] = group
+                opened.add(group.story_id)
+            centroid_e = group.emb_sum / group.n
+            centroid_l = group.lex_sum / group.n
+            scores = (w * (embeddings[[row_of[i] for i in group.members]] @ centroid_e)
+                      + (1 - w) * (lex[[row_of[i] for i in group.members]] @ centroid_l.T).toarray().ravel())
+            best = int(np.argmax(scores))
+            if group.title is None or scores[best] > group.title_score:
+                group.title = items[group.members[best]].title
+                group.title_score = float(scores[best])
+            for k, i in enumerate(group.members):
+                self._story_of[items[i].doc_id] = group.story_id
+                group.doc_ids.append(items[i].doc_id)
+                results[i] = StoryAssignment(items[i].doc_id, group.story_id, group.story_id in opened,
+                                             float(scores[k]))
+            group.members = []
+
+    def _too_far(self, first, last, undated, first2=None, last2=None, undated2=None):  # noqa: ANN001, ANN201
+        """Pairs whose date spans are more than the window apart (undated documents match any date)."""
+        if first2 is None:
+            first2, last2, undated2 = first, last, undated
+        gap = np.maximum(first[:, None] - last2[None, :], first2[None, :] - last[:, None])
+        far = gap > self.window
+        far &= ~undated[:, None]
+        far &= ~undated2[None, :]
+        return far
+
+
+def _span(first: date | None, last: date | None, day: date | None) -> tuple[date | None, date | None]:
+    if day is None:
+        return first, last
+    return (min(first, day) if first else day, max(last, day) if last else day)
+
+
+def _merge_span(f1, l1, f2, l2):  # noqa: ANN001, ANN202
+    first = min((d for d in (f1, f2) if d is not None), default=None)
+    last = max((d for d in (l1, l2) if d is not None), default=None)
+    return first, last

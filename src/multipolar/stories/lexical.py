@@ -1,0 +1,110 @@
+"""The lexical half of a story vector: TF-IDF over content words and name-like tokens.
+
+Sentence embeddings say what kind of event a text is about; they do not tell two earthquakes, two
+Oscar hosts or two phone calls between the same leaders apart. Names, places and figures do, so a
+document's lexical vector holds sublinear TF-IDF weights of its content words plus, in a separate
+namespace, of its capitalised (name-like) words and numbers. Document frequencies are counted over
+the documents the clusterer has seen (`DocumentFrequencies`), so no corpus-specific table is shipped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import numpy as np
+import scipy.sparse as sp
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
+DIMENSIONS = 1 << 22
+
+# English function words and reporting verbs; they carry no story identity.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say told according mr mrs ms dr one two three
+    new year years week day time today yesterday tomorrow monday tuesday wednesday thursday friday
+    saturday sunday may might must shall many much another every lot us it's he's she's i'm don't
+    """.split()
+)
+
+
+def lexical_tokens(text: str) -> list[str]:
+    """Content words (lower case) and, prefixed with `=`, name-like words and numbers."""
+    out: list[str] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        lower = word.lower().strip("'’-")
+        if not lower or lower in STOPWORDS:
+            continue
+        if word[0].isdigit():
+            out.append("=" + word.replace(",", ""))
+            continue
+        if len(lower) < 2:
+            continue
+        out.append(lower)
+        if word[0].isupper():
+            out.append("=" + lower)
+    return out
+
+
+class DocumentFrequencies:
+    """Running document frequencies of tokens; IDF = ln((1 + N) / (1 + df)) + 1 (scikit-learn's form)."""
+
+    def __init__(self) -> None:
+        self.n_documents = 0
+        self.counts: Counter[str] = Counter()
+
+    def update(self, token_lists: Iterable[list[str]]) -> None:
+        for tokens in token_lists:
+            self.n_documents += 1
+            self.counts.update(set(tokens))
+
+    def idf(self, token: str) -> float:
+        return math.log((1 + self.n_documents) / (1 + self.counts.get(token, 0))) + 1.0
+
+
+class LexicalVectorizer:
+    """Maps token lists to L2-normalised sparse TF-IDF rows over a growing vocabulary."""
+
+    def __init__(self) -> None:
+        self.frequencies = DocumentFrequencies()
+        self._columns: dict[str, int] = {}
+
+    def column(self, token: str) -> int:
+        index = self._columns.get(token)
+        if index is None:
+            index = len(self._columns) % DIMENSIONS
+            self._columns[token] = index
+        return index
+
+    def transform(self, token_lists: list[list[str]], extra: list[tuple[str, ...]] | None = None,
+                  extra_weight: float = 2.0) -> sp.csr_matrix:
+        """One row per token list; `extra` tokens (actor codes) get a fixed weight before normalising."""
+        indptr = [0]
+        indices: list[int] = []
+        data: list[float] = []
+        for row, tokens in enumerate(token_lists):
+            counts = Counter(tokens)
+            weights = {
+                self.column(token): (1.0 + math.log(count)) * self.frequencies.idf(token)
+                for token, count in counts.items()
+            }
+            if extra is not None:
+                for code in extra[row]:
+                    weights[self.column("@" + code)] = extra_weight * self.frequencies.idf("@" + code)
+            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+            for column, weight in weights.items():
+                indices.append(column)
+                data.append(weight / norm)
+            indptr.append(len(indices))
+        return sp.csr_matrix(
+            (np.array(data, dtype=np.float32), np.array(indices, dtype=np.int64), np.array(indptr)),
+            shape=(len(token_lists), DIMENSIONS),
+        )
