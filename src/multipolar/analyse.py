@@ -114,8 +114,81 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
 
 def cross_document(store: Any, settings: Settings) -> None:
     """Stages over the whole store: near duplicates, spun text, stories, event dedup, claim groups."""
-    regroup_claims(store, settings)
+    mark_near_duplicates(store, settings)
+    score_spun(store, settings)
+    assign_stories(store, settings)
     deduplicate_store_events(store, settings)
+    regroup_claims(store, settings)
+    store.set_meta({"settings": settings.as_dict(), "stages": [STAGE, "stories.v1", "dedup.v1", "claims.group.v1"]})
+
+
+def mark_near_duplicates(store: Any, settings: Settings) -> None:
+    """Rebuild the near-duplicate index over every document (in ingestion order) and record changes."""
+    from multipolar.clean.dedup import NearDuplicateIndex
+    from multipolar.store.stories import set_near_duplicates, texts_for_dedup
+
+    index = NearDuplicateIndex(
+        settings.near_duplicate_threshold, settings.near_duplicate_num_perm,
+        shingle_size=settings.near_duplicate_shingle, containment=settings.near_duplicate_containment,
+    )
+    found: dict[str, str | None] = {}
+    for doc_id, text, published in texts_for_dedup(store.con):
+        found[doc_id] = index.add(doc_id, text, published)
+    found.update(index.take_repointed())
+    current = dict(store.con.execute("SELECT doc_id, near_duplicate_of FROM documents WHERE text IS NOT NULL").fetchall())
+    changed = {doc_id: original for doc_id, original in found.items() if current.get(doc_id) != original}
+    with store.transaction():
+        set_near_duplicates(store.con, changed)
+
+
+def score_spun(store: Any, settings: Settings) -> None:
+    from multipolar.clean.quality import spun_score
+    from multipolar.store.stories import set_spun
+
+    rows = store.con.execute(
+        "SELECT doc_id, text FROM documents WHERE text IS NOT NULL AND spun_score IS NULL"
+    ).fetchall()
+    scores = {}
+    for doc_id, text in rows:
+        result = spun_score(text, threshold=settings.spun_threshold)
+        scores[doc_id] = (result.score, result.spun, result.evidence)
+    with store.transaction():
+        set_spun(store.con, scores)
+
+
+def assign_stories(store: Any, settings: Settings) -> None:
+    """New documents join the stories active in their time window, or open new ones."""
+    from multipolar.embeddings import Embedder
+    from multipolar.stories import StoryClusterer, StoryInput
+    from multipolar.store.stories import load_active_stories, save_stories, window_start
+
+    rows = store.con.execute(
+        """SELECT d.doc_id, d.title, substr(d.text, 1, ?), d.published, d.near_duplicate_of,
+                  (SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = d.doc_id)
+           FROM documents d
+           WHERE d.story_id IS NULL AND d.text IS NOT NULL AND d.is_english
+           ORDER BY d.published NULLS LAST, d.doc_id""",
+        [settings.story_lead_chars],
+    ).fetchall()
+    if not rows:
+        return
+    items = [
+        StoryInput(doc_id, title or "", text or "", published, tuple(sorted(actors or ())), near_duplicate_of=dup)
+        for doc_id, title, text, published, dup, actors in rows
+    ]
+    clusterer = StoryClusterer(settings, Embedder(threads=settings.embedding_threads))
+    dates = [item.published for item in items if item.published]
+    since = window_start(min(dates), settings.story_window_days) if dates else None
+    for story, members in load_active_stories(store.con, since, lead_chars=settings.story_lead_chars):
+        clusterer.add_story(story, members)
+    assignments = clusterer.assign(items)
+    touched = {a.story_id for a in assignments}
+    with store.transaction():
+        save_stories(store.con, clusterer.stories(touched))
+        store.con.execute(
+            "UPDATE events SET story_id = d.story_id FROM documents d "
+            "WHERE events.doc_id = d.doc_id AND events.story_id IS DISTINCT FROM d.story_id"
+        )
 
 
 def regroup_claims(store: Any, settings: Settings) -> None:

@@ -9,7 +9,23 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
+import pyarrow as pa
+
 from multipolar.stories.cluster import Story, StoryInput
+
+
+def bulk_update(con: Any, table: str, key: str, columns: dict[str, Any], *, json_columns: tuple[str, ...] = ()) -> None:
+    """UPDATE many rows in one statement from columns of values (the key column included)."""
+    if not len(columns[key]):
+        return
+    data = pa.table({name: values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
+                     for name, values in columns.items()})
+    sets = ", ".join(f"{c} = u.{c}::JSON" if c in json_columns else f"{c} = u.{c}" for c in columns if c != key)
+    con.register("_bulk", data)
+    try:
+        con.execute(f"UPDATE {table} SET {sets} FROM _bulk u WHERE {table}.{key} = u.{key}")
+    finally:
+        con.unregister("_bulk")
 
 
 def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000) -> list[tuple[Story, list[StoryInput]]]:
@@ -53,26 +69,28 @@ def save_stories(con: Any, stories: list[Story]) -> None:
             [story.story_id, story.title, story.first_date, story.last_date, json.dumps(list(story.actors)),
              story.n_documents, list(story.centroid)],
         )
-        if story.doc_ids:
-            con.executemany(
-                "UPDATE documents SET story_id = ? WHERE doc_id = ?",
-                [[story.story_id, doc_id] for doc_id in story.doc_ids],
-            )
+    bulk_update(
+        con, "documents", "doc_id",
+        {"doc_id": [d for s in stories for d in s.doc_ids], "story_id": [s.story_id for s in stories for _ in s.doc_ids]},
+    )
 
 
 def set_near_duplicates(con: Any, originals: dict[str, str | None]) -> None:
     """Set `documents.near_duplicate_of` (None clears it)."""
-    con.executemany(
-        "UPDATE documents SET near_duplicate_of = ? WHERE doc_id = ?",
-        [[original, doc_id] for doc_id, original in originals.items()],
-    )
+    bulk_update(con, "documents", "doc_id", {"doc_id": list(originals), "near_duplicate_of": list(originals.values())})
 
 
 def set_spun(con: Any, scores: dict[str, tuple[float, bool, tuple[str, ...]]]) -> None:
     """Set `spun_score`, `spun` and `spun_evidence` per document."""
-    con.executemany(
-        "UPDATE documents SET spun_score = ?, spun = ?, spun_evidence = ? WHERE doc_id = ?",
-        [[score, spun, json.dumps(list(evidence)), doc_id] for doc_id, (score, spun, evidence) in scores.items()],
+    bulk_update(
+        con, "documents", "doc_id",
+        {
+            "doc_id": list(scores),
+            "spun_score": pa.array([v[0] for v in scores.values()], type=pa.float64()),
+            "spun": pa.array([v[1] for v in scores.values()], type=pa.bool_()),
+            "spun_evidence": [json.dumps(list(v[2])) for v in scores.values()],
+        },
+        json_columns=("spun_evidence",),
     )
 
 
