@@ -1,0 +1,112 @@
+"""HTML pages (our own small pages): main text, JSON-LD and meta dates, URL dates, failures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from multipolar.clean.html import extract_html, page_date
+from multipolar.errors import ParseError
+
+PARAGRAPHS = [
+    "The foreign ministers of the two countries met in the capital on Monday to discuss a wide range "
+    "of questions, from trade in energy to the security of shipping lanes in the region.",
+    "Officials said the talks were constructive and that both sides agreed to meet again before the "
+    "end of the year, when a joint statement on economic cooperation is expected to be signed.",
+    "Analysts noted that the meeting came after months of tension over tariffs, and that neither side "
+    "had yet published the text of the agreement reached during the previous round of talks.",
+]
+
+
+def _page(head: str = "", body_extra: str = "", title: str = "Ministers meet to discuss trade") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><title>{title} | Example News</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>{title}</h1>{paragraphs}{body_extra}</article>"
+        "<footer><p>Share on Facebook</p><p>© 2025 Example News. All rights reserved.</p></footer>"
+        "</body></html>"
+    )
+
+
+def test_extract_html_main_text_keeps_paragraphs_and_drops_navigation() -> None:
+    result = extract_html(_page(), url="https://example.org/news/ministers", source_uri="page.html")
+    for paragraph in PARAGRAPHS:
+        assert paragraph in result.text
+    assert "Share on Facebook" not in result.text and "All rights reserved" not in result.text
+
+
+def test_extract_html_json_ld_date_headline_author() -> None:
+    head = (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+        '"headline":"Ministers meet to discuss trade","datePublished":"2025-01-21T09:30:00+03:00",'
+        '"author":{"@type":"Person","name":"Anna Petrova"},"publisher":{"@type":"Organization","name":"Example News"}}'
+        "</script>"
+    )
+    result = extract_html(_page(head), url=None, source_uri="page.html")
+    assert result.published == date(2025, 1, 21)
+    assert result.published_from == "meta"
+    assert result.title == "Ministers meet to discuss trade"
+    assert result.author == "Anna Petrova"
+    assert result.site_name == "Example News"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta property="article:published_time" content="2024-11-05T10:00:00Z">',
+        '<meta name="citation_date" content="2024/11/05">',
+        '<meta name="parsely-pub-date" content="2024-11-05T10:00:00Z">',
+        '<meta name="dc.date" content="2024-11-05">',
+    ],
+)
+def test_extract_html_meta_dates(meta: str) -> None:
+    result = extract_html(_page(meta), url=None, source_uri="page.html")
+    assert result.published == date(2024, 11, 5)
+    assert result.published_from == "meta"
+
+
+def test_extract_html_url_date_wins() -> None:
+    result = extract_html(
+        _page(), url="https://example.org/2023/03/14/ministers-meet/", source_uri="page.html"
+    )
+    assert (result.published, result.published_from) == (date(2023, 3, 14), "url")
+
+
+def test_extract_html_time_element() -> None:
+    body = '<p>Posted <time class="published" datetime="2022-06-30T08:00:00">June 30</time></p>'
+    assert page_date(_page(body_extra=body), url=None) == date(2022, 6, 30)
+
+
+def test_extract_html_canonical_and_site_name() -> None:
+    head = (
+        '<link rel="canonical" href="https://example.org/world/ministers">'
+        '<meta property="og:site_name" content="Example News">'
+    )
+    result = extract_html(_page(head), url=None, source_uri="page.html")
+    assert result.url == "https://example.org/world/ministers"
+    assert result.site_name == "Example News"
+
+
+def test_extract_html_xml_declaration_is_parsed() -> None:
+    page = '<?xml version="1.0" encoding="ISO-8859-1"?>' + _page('<meta name="dc.date" content="2021-02-03">')
+    result = extract_html(page, url=None, source_uri="page.html")
+    assert result.published == date(2021, 2, 3)
+
+
+def test_extract_html_no_main_text_raises_with_page_name() -> None:
+    with pytest.raises(ParseError) as info:
+        extract_html(
+            "<html><head><script>var x=1;</script></head><body><div></div></body></html>",
+            url=None,
+            source_uri="empty-shell.html",
+        )
+    assert info.value.code == "no_main_text"
+    assert "empty-shell.html" in info.value.message
+
+
+def test_extract_html_short_page_uses_fallback_text() -> None:
+    page = "<html><body><div>A short notice: the embassy is closed on Friday for the holiday.</div></body></html>"
+    result = extract_html(page, url=None, source_uri="notice.html")
+    assert "embassy is closed" in result.text
