@@ -45,6 +45,7 @@ class Settings:
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
     event_classifier: bool = _s(True, "Let the embedding classifier propose a CAMEO root where the lexicon is silent.")
     event_lexicon: str = _s("", "Path of a trigger lexicon (JSONL) to use instead of the bundled one; empty = bundled.")
+    event_main_only: bool = _s(True, "Code one main act per sentence (besides statements); false keeps every act found.")
 
     # --- relations ----------------------------------------------------------------------------
     dead_band: float = _s(0.5, "Mean Goldstein within ±dead_band of the baseline gives an edge sign 0.")

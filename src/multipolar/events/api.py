@@ -1,0 +1,44 @@
+"""The core of `multipolar code`: code JSON records without a store.
+
+Input records are {"id", "text", "date"?} (date as YYYY-MM-DD, the publication date); output records are
+{"id", "events": [event records]} in input order, one per input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from multipolar.errors import ParseError
+from multipolar.settings import Settings
+
+
+def parse_record(record: Any, *, n: int) -> tuple[str, str, date | None]:
+    """(id, text, published) of one input record; raises ParseError naming the record and the fix."""
+    if not isinstance(record, dict):
+        raise ParseError(f"record {n}: expected a JSON object {{\"id\", \"text\", \"date\"?}}, got {type(record).__name__}")
+    text = record.get("text")
+    rid = record.get("id", str(n))
+    if not isinstance(text, str):
+        raise ParseError(f"record {n} (id {rid!r}): needs a \"text\" string")
+    raw_date = record.get("date")
+    published = None
+    if raw_date not in (None, ""):
+        try:
+            published = date.fromisoformat(str(raw_date)[:10])
+        except ValueError:
+            raise ParseError(f"record {n} (id {rid!r}): date {raw_date!r} is not YYYY-MM-DD") from None
+    return str(rid), text, published
+
+
+def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = None, *,
+                 coder: Any | None = None) -> Iterator[dict[str, Any]]:
+    """Yield {"id", "events": [...]} for each input record, in order."""
+    if coder is None:
+        from multipolar.events.coder import EventCoder
+
+        coder = EventCoder(settings or Settings())
+    items = (parse_record(record, n=n) for n, record in enumerate(lines, start=1))
+    for rid, events in coder.code_texts(items):
+        yield {"id": rid, "events": [event.to_json() for event in events]}

@@ -1,0 +1,547 @@
+"""Stage `events.v1`: CAMEO/PLOVER event coding from the dependency parse.
+
+`EventCoder(settings)` loads the spaCy pipeline (with the actor ruler), the actor resolver, the
+ontology and the trigger lexicon in its constructor. `code_doc(doc, doc_id=..., published=...)` codes
+one parsed Doc; `code_texts(items)` parses and codes a stream of (id, text, date) through `nlp.pipe`.
+
+Rules, in order, per sentence that mentions at least one resolved actor:
+1. every token is looked up in the lexicon (the most specific pattern wins);
+2. frame verbs (pledge, urge, demand, refuse, threaten) absorb their complement into the codebook's
+   composite code; say-verbs make a 01x statement by the speaker and leave the reported event standing,
+   with modality "reported" where its actor is not the speaker (where the speaker is the actor, the act
+   alone is coded: "Russia said it was ready to talk" is 036, not 010 + 036); deny negates what it governs;
+3. a trigger's objects and nominal triggers governed by a trigger are absorbed by it (a condemnation of
+   an attack is one event, 111);
+4. sources come from the subject (or the passive "by" agent), targets from the object or a prepositional
+   object; coordinated subjects without a target are reciprocal (one event each way);
+5. generic verbs (WEAK_LEMMAS: provide, help, support, ...) make an event only with a parsed recipient;
+   with `event_main_only` one main act per sentence is kept (statements and denials beside it);
+   where the parse gives no source or target, the nearest actor before the trigger (source) and the
+   first actor inside the trigger's phrase (target) stand in, at lower confidence;
+6. where the lexicon is silent, the optional embedding classifier may propose a root; below
+   `classifier_threshold` the coder abstains.
+Only events whose source is a resolved actor are emitted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from multipolar.events import syntax
+from multipolar.events.frames import compose
+from multipolar.events.lexicon import Lexicon, LexiconEntry
+from multipolar.events.ontology import Ontology
+from multipolar.records import Event
+from multipolar.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+STAGE = "events.v1"
+SYMMETRIC_ROOTS = {"03", "04", "06", "19"}
+SYMMETRIC_CODES = {"050", "057", "087", "0871", "084", "190", "161", "160"}
+LIGHT_VERBS = {"hold", "have", "conduct", "carry", "launch", "make", "take", "stage", "begin", "start", "pay",
+               "continue", "resume", "open", "give", "issue", "announce", "do", "plan", "propose", "deliver",
+               "mount", "unleash", "hit", "kill", "end", "complete", "reach", "express", "voice", "offer"}
+DENY = {"deny", "dismiss", "refute"}
+# generic verbs that name an event only when the parse gives them a recipient actor
+WEAK_LEMMAS = {"provide", "give", "help", "protect", "support", "deliver", "send", "supply", "take", "receive",
+               "accept", "return", "free", "force", "pressure", "order", "ask", "seek", "back", "welcome", "buy",
+               "purchase", "export", "import", "trade", "hit", "target", "leave", "quit", "cut", "ban", "station",
+               "fund", "train", "reinforce", "gather", "review", "consider", "weigh", "share", "defend", "commit"}
+SAY_LEMMAS = {"say", "state", "announce", "declare", "tell", "add", "note", "stress", "emphasize", "insist", "claim",
+              "confirm", "report", "write", "explain", "warn", "deny", "allege", "accuse", "believe", "think"}
+
+
+@dataclass
+class Trigger:
+    tok: Token
+    entry: LexiconEntry
+    code: str
+    consumed: bool = False
+    frame: str | None = None
+    frame_of: Trigger | None = None  # the complement absorbed by this frame
+    reported_by: Trigger | None = None  # the say-frame governing this trigger
+    negated_by_frame: bool = False
+    absorbed: list[int] = field(default_factory=list)
+
+
+class EventCoder:
+    stage = STAGE
+
+    def __init__(self, settings: Settings | None = None, *, resolver: Any | None = None, nlp: Any | None = None) -> None:
+        self.settings = settings or Settings()
+        self.ontology = Ontology.load(self.settings.goldstein_variant)
+        self.lexicon = Lexicon.load(self.settings.event_lexicon or None, codes=self.ontology.codes())
+        self.resolver = resolver if resolver is not None else _default_resolver()
+        if nlp is None:
+            from multipolar.nlp.pipeline import NlpPipeline
+
+            nlp = NlpPipeline(self.settings, resolver=self.resolver)
+        self.pipeline = nlp
+        self._classifier: Any = None
+        self.max_depth_gap = 0  # triggers deeper than the shallowest coded one are dropped
+        self.single_main = self.settings.event_main_only
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.settings,), None)
+
+    # ---------------------------------------------------------------------------------------------
+    @property
+    def classifier(self) -> Any:
+        if self._classifier is None:
+            from multipolar.events.classifier import RootClassifier
+
+            self._classifier = RootClassifier(self.lexicon)
+        return self._classifier
+
+    def code_texts(self, items: Iterable[tuple[Any, str, date | None]]) -> Iterator[tuple[Any, list[Event]]]:
+        """(id, events) for each (id, text, published) in order; texts are parsed in batches."""
+        pending: list[tuple[Any, date | None]] = []
+
+        def texts() -> Iterator[str]:
+            for item_id, text, published in items:
+                pending.append((item_id, published))
+                yield text
+
+        for doc in self.pipeline.parse(texts()):
+            item_id, published = pending.pop(0)
+            yield item_id, self.code_doc(doc, doc_id=str(item_id), published=published)
+
+    def code_text(self, text: str, *, doc_id: str = "", published: date | None = None) -> list[Event]:
+        return self.code_doc(self.pipeline.parse_one(text), doc_id=doc_id, published=published)
+
+    def code_doc(self, doc: Doc, *, doc_id: str, published: date | None) -> list[Event]:
+        matches = self.resolver.resolve(doc, on=published)
+        actors: syntax.Actors = {}
+        for m in matches:
+            for i in range(m.start, m.end):
+                actors.setdefault(i, m)
+        events: list[Event] = []
+        silent: list[tuple[int, Span]] = []
+        for idx, sent in enumerate(doc.sents):
+            if not any(sent.start <= i < sent.end for i in actors):
+                continue
+            found = self._code_sentence(doc, sent, idx, actors, doc_id=doc_id, published=published)
+            if found:
+                events.extend(found)
+            else:
+                silent.append((idx, sent))
+        if silent and self.settings.event_classifier:
+            events.extend(self._classify(doc, silent, actors, doc_id=doc_id, published=published))
+        return events
+
+    # ---------------------------------------------------------------------------------------------
+    def triggers(self, sent: Span) -> list[Trigger]:
+        """Lexicon triggers of a sentence after frames and absorption (actor-independent)."""
+        found: dict[int, Trigger] = {}
+        for tok in sent:
+            entry = self.lexicon.match(tok)
+            if entry is not None:
+                found[tok.i] = Trigger(tok, entry, entry.cameo, frame=entry.frame)
+        # pattern words are part of their trigger ("imposed sanctions": one event, not two)
+        for trig in list(found.values()):
+            words = {c.value for c in trig.entry.conditions if c.kind == "lemma" and not c.negated}
+            if not words:
+                continue
+            for t in syntax_near(trig.tok):
+                if t.i in found and t.i != trig.tok.i and t.lemma_.lower() in words:
+                    other = found[t.i]
+                    if other.entry.specificity <= trig.entry.specificity:
+                        other.consumed = True
+        # frames absorb their complement
+        for trig in found.values():
+            if trig.consumed or trig.frame in (None, "say"):
+                continue
+            comp = _complement(trig.tok, found)
+            if comp is None or comp.consumed:
+                continue
+            code = compose(trig.frame, comp.code)
+            if code is not None and code in self.ontology:
+                trig.code = code
+                trig.frame_of = comp
+                comp.consumed = True
+        # say/deny frames: mark what they govern as reported
+        for trig in found.values():
+            if trig.entry.frame == "say" or trig.tok.lemma_.lower() in DENY:
+                for t in trig.tok.subtree:
+                    other = found.get(t.i)
+                    if other is None or other is trig or other.consumed:
+                        continue
+                    if _clause_path(t, trig.tok):
+                        other.reported_by = trig
+                        if trig.tok.lemma_.lower() in DENY:
+                            other.negated_by_frame = True
+        # a trigger governed by another (non-frame) trigger is absorbed by it
+        for trig in found.values():
+            if trig.consumed:
+                continue
+            gov = _governor(trig.tok, found)
+            if gov is not None and not gov.consumed and gov.entry.frame != "say" and gov.tok.lemma_.lower() not in DENY:
+                trig.consumed = True
+        return [t for t in found.values() if not t.consumed]
+
+    def _code_sentence(self, doc: Doc, sent: Span, idx: int, actors: syntax.Actors, *, doc_id: str,
+                       published: date | None) -> list[Event]:
+        out: list[Event] = []
+        seen: set[tuple[str, str, str | None]] = set()
+        coded: list[tuple[Trigger, list[Event]]] = []
+        for trig in self.triggers(sent):
+            events = self._events_of(doc, sent, idx, trig, actors, doc_id=doc_id, published=published)
+            if events:
+                coded.append((trig, events))
+        # a statement whose content is coded as an act of the speaker is that act, not a second event
+        acted = {(id(t.reported_by), e.source_actor) for t, evs in coded if t.reported_by is not None for e in evs}
+        kept: list[tuple[Trigger, list[Event]]] = []
+        for trig, events in coded:
+            if trig.entry.frame == "say" or trig.tok.lemma_.lower() in DENY:
+                if trig.entry.frame == "say" and any((id(trig), e.source_actor) in acted for e in events):
+                    continue
+            kept.append((trig, events))
+        # the main clause's events: drop triggers buried deeper than the shallowest coded one
+        if len(kept) > 1:
+            depths = {id(t): _clause_depth(t.tok) for t, _ in kept}
+            top = min(depths.values())
+            kept = [(t, evs) for t, evs in kept if depths[id(t)] <= top + self.max_depth_gap]
+            acts = [te for te in kept if not _is_speech(te[0])]
+            if self.single_main and len(acts) > 1:
+                main = min(acts, key=lambda te: (te[0].tok.pos_ not in ("VERB", "ADJ"), _abs_depth(te[0].tok), te[0].tok.i))
+                kept = [te for te in kept if _is_speech(te[0]) or te is main]
+        for _trig, events in kept:
+            for ev in events:
+                key = (ev.cameo, ev.source_actor, ev.target_actor)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(ev)
+        return out
+
+    def _events_of(self, doc: Doc, sent: Span, idx: int, trig: Trigger, actors: syntax.Actors, *, doc_id: str,
+                   published: date | None) -> list[Event]:
+        tok = trig.tok
+        arg_toks: list[Token] = []
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            head = tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") else tok
+            srcs, passive, toks = syntax.subjects(head, actors)
+            arg_toks += toks
+            tgts, ttoks = syntax.objects(tok, actors)
+            if not tgts and trig.frame_of is not None:
+                comp = trig.frame_of.tok
+                tgts, ttoks = (syntax.objects(comp, actors) if comp.pos_ in ("VERB", "AUX")
+                               else syntax.noun_args(comp, actors)[1:2] + ([],))[:2]
+            if not tgts:
+                for t in syntax_near(tok):
+                    if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.pos_ in ("NOUN", "PROPN") and t.i not in actors:
+                        _, ntgts, ntoks = syntax.noun_args(t, actors)
+                        if ntgts:
+                            tgts, ttoks = ntgts, ntoks
+                            break
+            if passive:
+                tgts, srcs = passive, srcs
+            arg_toks += ttoks
+        else:
+            srcs, tgts, toks = syntax.noun_args(tok, actors)
+            arg_toks += toks
+            gov = tok.head
+            if gov.pos_ == "ADP":
+                gov = gov.head
+            if not srcs and tok.dep_ in ("nsubj",) and gov.pos_ in ("VERB",) and not tgts:
+                tgts, ttoks = syntax.objects(gov, actors, preps=("on", "against", "in"))
+                arg_toks += ttoks
+            if not srcs and tok.dep_ in ("dobj", "attr", "pobj", "nsubjpass", "oprd") and gov.pos_ in ("VERB", "AUX"):
+                srcs, passive, stoks = syntax.subjects(gov, actors)
+                arg_toks += stoks
+                if not tgts:
+                    tgts, ttoks = syntax.objects(gov, actors, preps=("with", "to", "against", "on", "for", "at"))
+                    tgts = [t for t in tgts if all(t is not s for s in srcs)]
+                    arg_toks += ttoks
+        if tok.lemma_.lower() in WEAK_LEMMAS and trig.frame_of is None and not tgts:
+            return []  # a generic verb ("provide", "help") is an event only with a parsed recipient
+        fallback = False
+        if not srcs:
+            srcs = _nearest_before(sent, tok, actors, exclude=tgts)
+            fallback = bool(srcs)
+        if not srcs:
+            return []
+        if not tgts:
+            tgts = _first_after(sent, tok, actors, exclude=srcs)
+            fallback = fallback or bool(tgts)
+        pairs: list[tuple[Any, Any | None]] = []
+        reciprocal = not tgts and len(srcs) > 1 and (trig.code[:2] in SYMMETRIC_ROOTS or trig.code in SYMMETRIC_CODES)
+        if reciprocal:
+            pairs = [(a, b) for a in srcs for b in srcs if a is not b and a.actor_code != b.actor_code]
+        else:
+            pairs = [(s, t) for s in srcs for t in (tgts or [None]) if t is None or t.actor_code != s.actor_code or t is not s]
+            pairs = [(s, t if t is not None and t.actor_code != s.actor_code else None) for s, t in pairs]
+        # modality, negation
+        negated = syntax.is_negated(tok) or trig.negated_by_frame
+        modality = syntax.modality_of(tok)
+        if trig.entry.frame == "intent" and modality == "asserted":
+            modality = "intended"  # "ready to", "pledged to", "plans to": an intention, not the act
+        if tok.pos_ == "ADJ" and syntax.is_negated(tok.head):
+            negated = True
+        reported = False
+        if trig.reported_by is not None:
+            speaker, _, _ = syntax.subjects(trig.reported_by.tok, actors)
+            speaker_codes = {s.actor_code for s in speaker}
+            if not speaker_codes or any(s.actor_code not in speaker_codes for s in srcs):
+                reported = True
+        if reported:
+            modality = "reported"
+        confidence = 0.85 if trig.entry.specificity else 0.75
+        if tok.pos_ not in ("VERB", "AUX"):
+            confidence -= 0.1
+        if not tgts:
+            confidence -= 0.1
+        if fallback:
+            confidence -= 0.15
+        when, precision = self._date_of(sent, tok, published)
+        positions = [tok.i] + [t.i for t in arg_toks if sent.start <= t.i < sent.end]
+        for m in srcs + tgts:
+            positions += [m.start, m.end - 1]
+        lo = max(min(positions), sent.start)
+        hi = min(max(positions), sent.end - 1)
+        span = (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        trigger_text = _trigger_text(trig)
+        out = []
+        for s, t in pairs:
+            out.append(self._event(doc_id=doc_id, sentence=idx, sent=sent, source=s, target=t, code=trig.code,
+                                   negated=negated, modality=modality, confidence=round(max(confidence, 0.05), 3),
+                                   trigger=trigger_text, span=span, when=when, precision=precision))
+        return out
+
+    def _event(self, *, doc_id: str, sentence: int, sent: Span, source: Any, target: Any | None, code: str,
+               negated: bool, modality: str, confidence: float, trigger: str, span: tuple[int, int],
+               when: date | None, precision: str | None) -> Event:
+        info = self.ontology.get(code)
+        target_actor = target.actor_code if target is not None else None
+        key = "|".join([doc_id, str(sentence), f"{span[0]}-{span[1]}", code, source.actor_code, target_actor or ""])
+        return Event(
+            event_id=hashlib.sha1(key.encode("utf-8")).hexdigest(),
+            doc_id=doc_id or None, sentence=sentence, date=when, date_precision=precision,
+            source=source.actor_code[:3], source_actor=source.actor_code, source_name=_name(source),
+            target=target_actor[:3] if target_actor else None, target_actor=target_actor,
+            target_name=_name(target) if target is not None else None,
+            cameo=code, root=info.root, quad=info.quad, goldstein=info.goldstein,
+            plover=info.plover, plover_mode=info.plover_mode, negated=negated, modality=modality,
+            confidence=confidence, trigger=trigger, text=sent.text, span=span,
+        )
+
+    def _date_of(self, sent: Span, tok: Token, published: date | None) -> tuple[date | None, str | None]:
+        try:
+            from multipolar.events.dates import find_dates
+        except ImportError:  # the dates module is built beside this one
+            find_dates = None
+        if find_dates is not None:
+            found = [t for t in find_dates(sent.text, published) if t.date is not None]
+            if found:
+                at = tok.idx - sent.start_char
+                best = min(found, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
+                precision = best.precision if best.precision in ("day", "month", "year") else (
+                    "day" if best.precision == "week" else "month" if best.precision in ("quarter", "half", "season") else "year")
+                return best.date, precision
+        if published is not None:
+            return published, "doc"
+        return None, None
+
+    # ---------------------------------------------------------------------------------------------
+    def _classify(self, doc: Doc, silent: list[tuple[int, Span]], actors: syntax.Actors, *, doc_id: str,
+                  published: date | None) -> list[Event]:
+        candidates = []
+        for idx, sent in silent:
+            root = sent.root
+            if root.pos_ not in ("VERB", "AUX"):
+                continue
+            srcs, _, _ = syntax.subjects(root, actors)
+            if srcs:
+                candidates.append((idx, sent, root, srcs))
+        if not candidates:
+            return []
+        out = []
+        predictions = self.classifier.predict([c[1].text for c in candidates])
+        for (idx, sent, root, srcs), (label, prob) in zip(candidates, predictions, strict=True):
+            if prob < self.settings.classifier_threshold or label in ("01",):
+                continue
+            code = label + "0"
+            if code not in self.ontology:
+                continue
+            tgts, _ = syntax.objects(root, actors)
+            when, precision = self._date_of(sent, root, published)
+            span = (sent.start_char, sent.end_char)
+            for s in srcs:
+                t = next((x for x in tgts if x.actor_code != s.actor_code), None)
+                out.append(self._event(doc_id=doc_id, sentence=idx, sent=sent, source=s, target=t, code=code,
+                                       negated=syntax.is_negated(root), modality=syntax.modality_of(root),
+                                       confidence=round(prob * 0.8, 3), trigger=root.text, span=span,
+                                       when=when, precision=precision))
+        return out
+
+    def main_root(self, sent: Span) -> str | None:
+        """The CAMEO root of a sentence's main event, ignoring actors (lexicon, else None)."""
+        trigs = self.triggers(sent)
+        if not trigs:
+            return None
+
+        def depth(t: Trigger) -> tuple[int, int]:
+            d, x = 0, t.tok
+            while x.head.i != x.i and d < 30:
+                x = x.head
+                d += 1
+            is_say = t.entry.frame == "say" and t.frame_of is None
+            return (1 if is_say else 0, d)
+
+        return min(trigs, key=depth).code[:2]
+
+
+def syntax_near(tok: Token) -> list[Token]:
+    from multipolar.events.lexicon import _near
+
+    return _near(tok)
+
+
+def _complement(tok: Token, found: dict[int, Trigger]) -> Trigger | None:
+    """The trigger a frame word governs: its open complement, its object, or the object of for/on/with."""
+    order = []
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.i in found:
+            order.append((0, found[c.i]))
+        if c.dep_ in ("xcomp",):
+            for g in c.children:  # "agreed to hold talks": a verb that is no trigger + noun trigger
+                if g.dep_ in ("dobj", "attr") and g.i in found and c.i not in found:
+                    order.append((1, found[g.i]))
+        if c.dep_ in ("dobj", "attr", "nsubjpass") and c.i in found:
+            order.append((1, found[c.i]))
+        if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "with", "to", "of"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i in found:
+                    order.append((2, found[g.i]))
+                if g.dep_ == "pcomp" and g.i in found:
+                    order.append((2, found[g.i]))
+    if tok.pos_ == "ADJ":
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.i in found:
+                order.append((0, found[c.i]))
+            if c.dep_ == "xcomp":
+                for g in c.children:
+                    if g.dep_ in ("dobj",) and g.i in found and c.lemma_.lower() in LIGHT_VERBS:
+                        order.append((1, found[g.i]))
+    if not order:
+        return None
+    return min(order, key=lambda x: x[0])[1]
+
+
+def _governor(tok: Token, found: dict[int, Trigger]) -> Trigger | None:
+    """A trigger that takes this (nominal) trigger as its object: "condemned the attack"."""
+    x = tok
+    if tok.pos_ in ("VERB", "AUX"):
+        if x.dep_ == "pcomp" and x.head.dep_ == "prep" and x.head.lower_ in ("of", "for", "over"):
+            return found.get(x.head.head.i)
+        return None
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if x.dep_ in ("dobj", "attr", "nsubjpass", "dative"):
+        return found.get(x.head.i)
+    if x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.lower_ in ("for", "of", "on", "against", "to", "with", "over"):
+        return found.get(x.head.head.i)
+    if x.dep_ == "compound":
+        return found.get(x.head.i)
+    return None
+
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+
+
+def _is_speech(trig: Trigger) -> bool:
+    """A statement or a denial: coded beside the act it reports, never instead of it."""
+    return trig.entry.frame == "say" or trig.tok.lemma_.lower() in DENY
+
+
+def _abs_depth(tok: Token) -> int:
+    d, x = 0, tok
+    while x.head.i != x.i and d < 40:
+        x = x.head
+        d += 1
+    return d
+
+
+def _clause_depth(tok: Token) -> int:
+    """How many clause boundaries lie between a trigger and the sentence root; the complement of a
+    say-verb counts as the main clause (what a statement reports is its main event)."""
+    depth, x = 0, tok
+    for _ in range(40):
+        if x.head.i == x.i:
+            break
+        if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "ccomp" and x.head.lemma_.lower() in SAY_LEMMAS):
+            depth += 1
+        if x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("pobj", "nsubj", "nsubjpass"):
+            depth += 0
+        x = x.head
+    return depth
+
+
+def _nearest_before(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
+    """Fallback source: the nearest actor before the trigger in its sentence (as pattern coders do)."""
+    best = None
+    for i in range(tok.i - 1, sent.start - 1, -1):
+        m = actors.get(i)
+        if m is not None and all(m is not x for x in exclude):
+            best = m
+            break
+    return [best] if best is not None else []
+
+
+def _first_after(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
+    """Fallback target: the first actor after the trigger inside the trigger's own phrase."""
+    codes = {x.actor_code for x in exclude}
+    inside = {t.i for t in tok.subtree}
+    for i in range(tok.i + 1, sent.end):
+        if i not in inside:
+            continue
+        m = actors.get(i)
+        if m is not None and all(m is not x for x in exclude) and m.actor_code not in codes:
+            return [m]
+    return []
+
+
+def _clause_path(t: Token, top: Token) -> bool:
+    """Whether `t` sits in a complement clause of `top` (ccomp/xcomp/conj chain), not in its subject."""
+    x = t
+    for _ in range(12):
+        if x.head.i == top.i:
+            return x.dep_ in ("ccomp", "xcomp", "advcl", "conj", "dobj", "parataxis", "prep")
+        if x.head.i == x.i:
+            return False
+        if x.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        x = x.head
+    return False
+
+
+def _trigger_text(trig: Trigger) -> str:
+    toks = {trig.tok.i: trig.tok}
+    if trig.frame_of is not None:
+        toks[trig.frame_of.tok.i] = trig.frame_of.tok
+    words = {c.value for c in trig.entry.conditions if c.kind in ("lemma", "prt", "prep") and not c.negated}
+    for t in syntax_near(trig.tok):
+        if t.lemma_.lower() in words or (t.dep_ == "prt" and t.lower_ in words):
+            toks[t.i] = t
+    lo, hi = min(toks), max(toks)
+    if hi - lo > 6:
+        return " ".join(t.text for _, t in sorted(toks.items()))
+    doc = trig.tok.doc
+    return doc[lo : hi + 1].text
+
+
+def _name(match: Any) -> str | None:
+    person = getattr(match, "person", None)
+    return person or getattr(match, "text", None)
+
+
+def _default_resolver() -> Any:
+    from multipolar.actors.gazetteer import Gazetteer
+    from multipolar.actors.resolver import ActorResolver
+
+    return ActorResolver(Gazetteer.load())

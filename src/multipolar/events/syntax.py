@@ -1,0 +1,224 @@
+"""Reading who did what to whom off a spaCy dependency parse (ClearNLP labels of en_core_web_sm).
+
+Pure functions over tokens plus a map from token index to the actor mention covering it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "dative", "iobj")
+TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "toward", "towards", "into", "upon", "over", "from", "of")
+NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "into", "for", "at", "toward", "towards", "in", "over")
+SKIP_IN_ARG = ("relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "xcomp", "parataxis", "appos")
+PRONOUNS = {"it", "he", "she", "they", "we", "i", "its", "his", "her", "their", "our", "itself", "themselves"}
+WILL = {"will", "'ll", "shall", "would", "wo"}
+MAY = {"could", "may", "might", "can", "should", "ca"}
+INTENT_HEADS = {"plan", "hope", "want", "intend", "seek", "aim", "expect", "try", "ready", "prepared", "willing",
+                "set", "go", "wish", "consider", "mull", "propose", "prepare", "look"}
+NEGATORS = {"not", "n't", "never", "no"}
+
+Actors = dict[int, Any]  # token index -> ActorMatch
+
+
+def conj_heads(tok: Token) -> list[Token]:
+    """The token and its coordinated siblings ("Putin and Xi" -> [Putin, Xi])."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _arg_tokens(head: Token) -> list[Token]:
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in SKIP_IN_ARG:
+                continue
+            out.append(c)
+            stack.append(c)
+    return out
+
+
+def actor_of(head: Token, actors: Actors) -> Any | None:
+    """The actor mention an argument headed by `head` refers to: the one containing the head, else the
+    nearest one in its phrase ("the leaders of China" -> China), else None."""
+    hit = actors.get(head.i)
+    if hit is not None:
+        return hit
+    best, best_depth = None, 99
+    for t in _arg_tokens(head):
+        m = actors.get(t.i)
+        if m is None:
+            continue
+        depth, x = 0, t
+        while x.i != head.i and depth < 20:
+            x = x.head
+            depth += 1
+        if depth < best_depth:
+            best, best_depth = m, depth
+    return best
+
+
+def actors_of(head: Token, actors: Actors) -> list[Any]:
+    out: list[Any] = []
+    for h in conj_heads(head):
+        m = actor_of(h, actors)
+        if m is not None and all(m is not o for o in out):
+            out.append(m)
+    return out
+
+
+def governing_subject(tok: Token, actors: Actors, *, depth: int = 0) -> list[Any]:
+    """Subjects of the nearest clause above `tok` that has a resolvable subject (for pronouns and
+    subjectless complements)."""
+    x = tok
+    for _ in range(6):
+        if x.head.i == x.i:
+            return []
+        x = x.head
+        for c in x.children:
+            if c.dep_ in SUBJ:
+                found = actors_of(c, actors)
+                if found:
+                    return found
+    return []
+
+
+def subjects(verb: Token, actors: Actors) -> tuple[list[Any], list[Any], list[Token]]:
+    """(source actors, passive-subject actors, argument tokens) of a verbal trigger."""
+    srcs: list[Any] = []
+    passive: list[Any] = []
+    toks: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in SUBJ:
+            toks.append(c)
+            if c.lower_ in PRONOUNS and c.i not in actors:
+                srcs = governing_subject(verb, actors)
+            else:
+                srcs = actors_of(c, actors)
+        elif c.dep_ in PASS_SUBJ:
+            toks.append(c)
+            passive = actors_of(c, actors)
+        elif c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    toks.append(p)
+                    srcs = actors_of(p, actors)
+    if srcs:
+        return srcs, passive, toks
+    if any(c.dep_ in SUBJ for c in verb.children):
+        return srcs, passive, toks
+    # no subject of its own: inherit along the chain (xcomp, conj, advcl, relcl, acl)
+    dep = verb.dep_
+    head = verb.head
+    if dep in ("xcomp", "conj", "advcl", "pcomp") and head.i != verb.i:
+        if dep == "pcomp":
+            head = head.head
+        s, _, t = subjects(head, actors) if head.pos_ in ("VERB", "AUX", "ADJ") else ([], [], [])
+        return s, passive, toks + t
+    if dep == "relcl" and verb.head.i != verb.i:
+        return actors_of(verb.head, actors), passive, toks + [verb.head]
+    if dep == "acl" and verb.head.i != verb.i:
+        if verb.tag_ == "VBN":
+            return srcs, actors_of(verb.head, actors), toks + [verb.head]
+        return actors_of(verb.head, actors), passive, toks + [verb.head]
+    return srcs, passive, toks
+
+
+def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS) -> tuple[list[Any], list[Token]]:
+    """Target actors of a verbal trigger: direct/indirect object, else the first prepositional object
+    (in the order of `preps`) that resolves to an actor."""
+    for c in verb.children:
+        if c.dep_ in OBJ or (c.dep_ == "attr" and verb.lemma_ != "be"):
+            found = actors_of(c, actors)
+            if found:
+                return found, [c]
+    by_prep: dict[str, tuple[list[Any], Token]] = {}
+    for c in verb.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = actors_of(p, actors)
+                    if found and c.lower_ not in by_prep:
+                        by_prep[c.lower_] = (found, p)
+    for prep in preps:
+        if prep in by_prep:
+            found, tok = by_prep[prep]
+            return found, [tok]
+    return [], []
+
+
+def noun_args(noun: Token, actors: Actors) -> tuple[list[Any], list[Any], list[Token]]:
+    """(sources, targets, tokens) of a nominal trigger: "Russia's invasion of Ukraine", "US strikes on
+    Yemen", "talks between X and Y", "the attack by the rebels"."""
+    srcs: list[Any] = []
+    tgts: list[Any] = []
+    toks: list[Token] = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod", "nummod") and c.i < noun.i:
+            m = actor_of(c, actors)
+            if m is not None and all(m is not s for s in srcs):
+                srcs.append(m)
+                toks.append(c)
+    for c in noun.children:
+        if c.dep_ not in ("prep", "agent"):
+            continue
+        pobjs = [p for p in c.children if p.dep_ == "pobj"]
+        for p in pobjs:
+            found = actors_of(p, actors)
+            if not found:
+                continue
+            if c.lower_ == "by" or (c.lower_ == "from" and not srcs):
+                srcs.extend(found)
+                toks.append(p)
+            elif c.lower_ == "between" or (c.lower_ == "among"):
+                srcs.extend(found)
+                toks.append(p)
+            elif c.lower_ in NOUN_TARGET_PREPS and not tgts:
+                tgts = found
+                toks.append(p)
+    return srcs, tgts, toks
+
+
+def is_negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS):
+            return True
+    return False
+
+
+def modality_of(tok: Token, stop: Token | None = None) -> str:
+    """asserted | intended | hypothetical, from auxiliaries, conditionals and intention heads above
+    `tok` within its clause chain (up to `stop`); a condition outranks an intention."""
+    intended = False
+    x = tok
+    for _ in range(4):
+        for c in x.children:
+            if c.dep_ == "aux" and c.lower_ in MAY:
+                return "hypothetical"
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                return "hypothetical"
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in WILL:
+                intended = True
+        if x.dep_ in ("xcomp", "acomp") and x.head.lemma_.lower() in INTENT_HEADS:
+            intended = True
+        if x.dep_ not in ("xcomp", "conj", "acomp") or x.head.i == x.i or (stop is not None and x.head.i == stop.i):
+            break
+        x = x.head
+    return "intended" if intended else "asserted"

@@ -1,0 +1,55 @@
+import json
+from importlib import resources
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from multipolar.errors import DataFileError
+from multipolar.events.lexicon import Lexicon
+from multipolar.events.ontology import Ontology
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return Lexicon.load(codes=Ontology.load().codes())
+
+
+def _doc(words, lemmas, pos, deps, heads):
+    return Doc(Vocab(), words=words, lemmas=lemmas, pos=pos, deps=deps, heads=heads)
+
+
+def test_lexicon_covers_all_twenty_roots(lexicon):
+    roots = {e.cameo[:2] for e in lexicon.entries}
+    assert roots == {f"{r:02d}" for r in range(1, 21)}
+
+
+def test_lexicon_has_several_hundred_entries_each_with_an_example(lexicon):
+    assert len(lexicon) >= 300
+    assert all(e.example and e.example.endswith((".", "?", "!")) for e in lexicon.entries)
+
+
+def test_lexicon_file_codes_are_strings():
+    text = resources.files("multipolar.events").joinpath("data/lexicon.jsonl").read_text("utf-8")
+    assert all(isinstance(json.loads(line)["cameo"], str) for line in text.splitlines() if line.strip())
+
+
+def test_lexicon_phrase_beats_bare_lemma(lexicon):
+    # "imposed sanctions" -> 163 through the phrase entry, by hand-built parse
+    doc = _doc(["Washington", "imposed", "sanctions"], ["Washington", "impose", "sanction"],
+               ["PROPN", "VERB", "NOUN"], ["nsubj", "ROOT", "dobj"], [1, 1, 1])
+    entry = lexicon.match(doc[1])
+    assert entry is not None and entry.cameo == "163" and entry.pos == "PHRASE"
+
+
+def test_lexicon_pos_must_agree(lexicon):
+    doc = _doc(["a", "visit"], ["a", "visit"], ["DET", "VERB"], ["det", "ROOT"], [1, 1])
+    assert lexicon.match(doc[1]).pos == "VERB"
+
+
+def test_lexicon_bad_file_collects_problems(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"cameo": 42, "lemma": "x", "pos": "VERB", "example": "X."}\nnot json\n', "utf-8")
+    with pytest.raises(DataFileError) as err:
+        Lexicon.load(path, codes=Ontology.load().codes())
+    assert "bad.jsonl:1" in str(err.value) and "bad.jsonl:2" in str(err.value)

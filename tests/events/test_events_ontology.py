@@ -1,0 +1,58 @@
+import pytest
+
+from multipolar.errors import DataFileError
+from multipolar.events.ontology import Ontology, quad_of_root
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return Ontology.load()
+
+
+def test_ontology_codes_are_strings(ontology):
+    assert all(isinstance(code, str) for code in ontology.codes())
+    assert "010" in ontology and "10" in ontology  # "010" (make statement) and "10" (root DEMAND) differ
+    assert ontology["010"].name != ontology["10"].name
+
+
+@pytest.mark.parametrize("root,quad", [("01", 1), ("05", 1), ("06", 2), ("08", 2), ("09", 3), ("13", 3),
+                                       ("14", 4), ("16", 4), ("20", 4)])
+def test_ontology_quad_from_root(ontology, root, quad):
+    assert quad_of_root(root) == quad
+    assert all(ontology[c].quad == quad for c in ontology.codes() if c.startswith(root))
+
+
+def test_ontology_unknown_code_raises_keyerror_like_datafileerror(ontology):
+    with pytest.raises(KeyError):
+        ontology["999"]
+    with pytest.raises(DataFileError):
+        ontology.get("999")
+
+
+def test_ontology_rejects_integer_codes(ontology):
+    with pytest.raises(DataFileError):
+        ontology.get(42)  # type: ignore[arg-type]
+
+
+def test_ontology_lookup_042(ontology):
+    visit = ontology["042"]
+    assert (visit.root, visit.quad, visit.goldstein, visit.plover, visit.plover_mode) == ("04", 1, 1.9, "CONSULT", "visit")
+
+
+def test_ontology_goldstein_variant_differs_on_163():
+    assert Ontology.load("gdelt")["163"].goldstein == -8.0
+    assert Ontology.load("phoenix")["163"].goldstein == -6.5
+
+
+def test_ontology_keeps_map_quirk_163_is_coerce(ontology):
+    assert ontology.plover("163") == ("COERCE", "restrict")
+
+
+def test_ontology_roots_01_02_have_no_plover(ontology):
+    assert ontology.plover("010") == (None, None)
+    assert ontology.plover("020") == (None, None)
+
+
+def test_ontology_unknown_variant_is_datafileerror():
+    with pytest.raises(DataFileError):
+        Ontology.load("acled")

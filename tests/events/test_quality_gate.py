@@ -1,0 +1,59 @@
+"""Quality gate: the events stage on real third-party gold (read from ../shared at run time, never copied).
+
+Floors sit a little below what the stage reached when they were set; lowering one is a visible change.
+Scores come from ../shared/tools/score_events.py, as in benchmarks/bench_events.py.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from multipolar.events.api import code_records
+from multipolar.events.coder import EventCoder
+from multipolar.settings import Settings
+
+pytestmark = pytest.mark.model
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+FLOORS = {
+    # reached 2026-11-24: PLOVER 0.571 / 0.511 / 0.281; PETRARCH2 0.406 / 0.382 / 0.310
+    ("plover_gsr_dev.jsonl", "plover"): {"type": 0.54, "source+type": 0.48, "source+type+target": 0.26},
+    ("petrarch2_gsr.jsonl", "cameo"): {"type": 0.38, "source+type": 0.35, "source+type+target": 0.28},
+}
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return EventCoder(Settings())
+
+
+def _iso(value):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        return None
+
+
+@pytest.mark.parametrize("name,scheme", list(FLOORS))
+def test_quality_gate_event_f1(coder, tmp_path, name, scheme):
+    gold = SHARED / "eval" / "events" / name
+    scorer = SHARED / "tools" / "score_events.py"
+    if not gold.exists() or not scorer.exists():
+        pytest.fail(f"{gold} or {scorer} is missing: the gate reads ../shared beside the checkout")
+    records = [json.loads(line) for line in gold.read_text("utf-8").splitlines() if line.strip()]
+    system = tmp_path / "system.jsonl"
+    inputs = ({"id": r["id"], "text": r["text"], "date": _iso(r.get("date"))} for r in records)
+    with open(system, "w", encoding="utf-8") as f:
+        for out in code_records(inputs, coder=coder):
+            f.write(json.dumps(out) + "\n")
+    result = subprocess.run([sys.executable, str(scorer), str(gold), str(system), "--scheme", scheme, "--json"],
+                            capture_output=True, text=True, check=True)
+    scores = json.loads(result.stdout)
+    for level, floor in FLOORS[(name, scheme)].items():
+        assert scores[level]["f1"] >= floor, f"{name} {level} F1 {scores[level]['f1']} fell below {floor}"
