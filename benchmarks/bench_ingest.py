@@ -75,7 +75,7 @@ def main() -> None:
         sys.exit(f"{CORPUS} is missing: ../shared must sit beside the checkout")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for times in (1, args.times):
+        for times in sorted({1, args.times}):
             path, count = _make_input(folder, limit=args.limit, times=times)
             elapsed, peak_mib = _run(path, folder / f"bench_x{times}.duckdb")
             print(
