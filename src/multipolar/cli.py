@@ -186,10 +186,15 @@ def rejections(
 
 
 @app.command("settings")
-def settings_cmd(fmt: FormatOption = "table") -> None:
+def settings_cmd(fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, jsonl or markdown.")] = "table") -> None:
     """List every setting with its type, default and help."""
     from multipolar.output import emit
 
+    if fmt == "markdown":
+        from multipolar.settings import markdown_table
+
+        typer.echo(markdown_table(), nl=False)
+        return
     emit(("name", "type", "default", "help"), describe(), fmt=fmt, table_widths={"help": 80})
 
 

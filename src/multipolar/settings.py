@@ -126,6 +126,22 @@ def describe() -> list[tuple[str, str, str, str]]:
     ]
 
 
+def markdown_table() -> str:
+    """The settings reference (docs/settings.md) made from the declaration."""
+    lines = [
+        "# Settings",
+        "",
+        "Made from `src/multipolar/settings.py` by `multipolar settings --format markdown`; a test checks it is current.",
+        "Override any of them with `--set name=value` or the environment variable `MULTIPOLAR_<NAME>`.",
+        "",
+        "| name | type | default | what it does |",
+        "|---|---|---|---|",
+    ]
+    for name, kind, default, text in describe():
+        lines.append(f"| `{name}` | {kind} | `{default}` | {text.replace('|', '/')} |")
+    return "\n".join(lines) + "\n"
+
+
 def load_settings(pairs: dict[str, str] | None = None) -> Settings:
     """Defaults, then `MULTIPOLAR_<NAME>` environment variables, then explicit pairs."""
     env = {
