@@ -108,7 +108,9 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
         counts["rejected"] += len(rejections)
         if progress:
             progress(len(results))
-    cross_document(store, settings)
+    pending = store.con.execute("SELECT count(*) FROM documents WHERE text IS NOT NULL AND spun_score IS NULL").fetchall()[0][0]
+    if counts["analysed"] or pending:  # nothing new: the cross-document results stand
+        cross_document(store, settings)
     return counts
 
 

@@ -81,32 +81,63 @@ def ingest(
         overrides.append(f"user_agent={user_agent}")
     settings = _settings(overrides)
     with _open_store(db) as store:
-        if quiet:
-            summary = run_ingest(store, inputs, settings, analyse=analyse)
-        else:
-            from rich.progress import (
-                BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn,
-                TimeRemainingColumn,
-            )
-            from rich.text import Text
-
-            class RateColumn(ProgressColumn):
-                def render(self, task) -> Text:  # type: ignore[no-untyped-def]
-                    speed = task.finished_speed or task.speed
-                    return Text(f"{speed:,.0f} docs/s" if speed else "… docs/s")
-
-            columns = [
-                TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-            ]
-            with Progress(*columns, transient=True, console=_stderr_console()) as bar:
-                task = bar.add_task("ingesting", total=estimate_total(inputs))
-                summary = run_ingest(
-                    store, inputs, settings, analyse=analyse,
-                    progress=lambda n: bar.advance(task, n),
-                )
+        with _progress(quiet) as bar:
+            task = bar.add_task("ingesting", total=estimate_total(inputs))
+            summary = run_ingest(store, inputs, settings, analyse=False, progress=lambda n: bar.advance(task, n))
         if not quiet:
             typer.echo(summary.line())
+        if analyse:
+            _analyse(store, settings, quiet=quiet)
+
+
+def _analyse(store: Any, settings: Settings, *, quiet: bool) -> None:
+    """Code events and claims of unanalysed documents, then the cross-document stages."""
+    from multipolar.analyse import analyse_store
+    from multipolar.store.analysis import count_unanalysed
+
+    with _progress(quiet) as bar:
+        task = bar.add_task("coding events", total=count_unanalysed(store))
+        counts = analyse_store(store, settings, progress=lambda n: bar.advance(task, n))
+    if not quiet:
+        line = f"{counts['analysed']} analysed: {counts['events']} events, {counts['claims']} claims"
+        if counts["rejected"]:
+            line += f", {counts['rejected']} rejected — see `multipolar rejections`"
+        typer.echo(line)
+
+
+class _NoProgress:
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+    def advance(self, *args: Any) -> None:
+        return None
+
+
+def _progress(quiet: bool) -> Any:
+    """A progress bar with count, rate and ETA on stderr (nothing with --quiet)."""
+    if quiet:
+        return _NoProgress()
+    from rich.progress import (
+        BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.1f} docs/s" if speed else "… docs/s")
+
+    return Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+        transient=True, console=_stderr_console(),
+    )
 
 
 def _stderr_console():
@@ -522,8 +553,9 @@ def demo(
         Path(db + suffix).unlink(missing_ok=True)
     settings = load_settings()
     with _open_store(db) as store:
-        summary = run_ingest(store, [str(corpus)], settings)
+        summary = run_ingest(store, [str(corpus)], settings, analyse=False)
         typer.echo(f"demo corpus {corpus}: {summary.line()}")
+        _analyse(store, settings, quiet=quiet)
     path = _write_report(db, out, actors=("USA", "CHN", "RUS"), freq="month", settings=settings)
     typer.echo(f"store:  {Path(db).resolve()}")
     typer.echo(f"report: {path}")

@@ -182,3 +182,10 @@ def add_external_events(store: Store, rows: Sequence[dict[str, Any]]) -> int:
         finally:
             store.con.unregister("_x")
         return store.con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before
+
+
+def count_unanalysed(store: Store) -> int:
+    return store.con.execute(
+        "SELECT count(*) FROM documents WHERE processed_by IS NULL AND cleaned_by = 'clean.v1' "
+        "AND is_english AND text IS NOT NULL"
+    ).fetchall()[0][0]
