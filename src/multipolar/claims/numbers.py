@@ -10,40 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from multipolar.vocab import NUMBER_TENS, NUMBER_UNITS
+
 # --- numbers ---------------------------------------------------------------------------------------
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_UNITS = NUMBER_UNITS
+_TENS = NUMBER_TENS
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 # "five", "twenty-five", "two hundred", "a hundred", "a dozen", "half a"
 _WORD_NUMBER = (
