@@ -110,3 +110,83 @@ def test_extract_html_short_page_uses_fallback_text() -> None:
     page = "<html><body><div>A short notice: the embassy is closed on Friday for the holiday.</div></body></html>"
     result = extract_html(page, url=None, source_uri="notice.html")
     assert "embassy is closed" in result.text
+
+
+def _dated_page(header: str, *, head: str = "", before: str = "", title: str = "Ministers meet to discuss trade") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<!DOCTYPE html><html lang='de'><head><title>{title} | Example News</title>{head}</head><body>"
+        "<div class='masthead'>Samstag, 19. Oktober 2024</div>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article>{before}<h1>{title}</h1>{header}{paragraphs}"
+        "<div class='comments'><p>Markus 25.10.2024 - 00:00 Uhr</p><p>Great piece.</p></div></article>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("<p class='byline'>Von <a href='/a'>Anna Petrova</a> 17.10.2024, 12:01 Uhr</p>", date(2024, 10, 17)),
+        ("<div>Datum:</div><div>3.2.2024</div>", date(2024, 2, 3)),
+        ("<p>Stand: 18. März 2024 18:00 Uhr</p>", date(2024, 3, 18)),
+        ("<p>By Anna Petrova/June 12, 2024 9:49 am EST/Updated: Aug. 18, 2024</p>", date(2024, 6, 12)),
+        ("<p>Publié le 5 mai 2024</p>", date(2024, 5, 5)),
+        ("<p>Posted on <time>Sept. 3, 2024</time> by admin</p>", date(2024, 9, 3)),
+    ],
+)
+def test_page_date_dateline_under_headline(header: str, expected: date) -> None:
+    # the visible dateline wins over the masthead date, the comment dates and a UTC timestamp a day off
+    head = '<meta property="article:published_time" content="2024-10-20T22:30:00Z">'
+    assert page_date(_dated_page(header, head=head), url=None) == expected
+
+
+def test_page_date_dateline_kicker_above_headline() -> None:
+    page = _dated_page("", before="<p>31. Oktober 2023 · Von Redaktion</p>")
+    assert page_date(page, url=None) == date(2023, 10, 31)
+
+
+def test_page_date_dateline_ignores_prose_and_dated_titles() -> None:
+    # a date in running prose or in the headline itself is not a dateline: the markup's date stays
+    head = '<meta property="article:published_time" content="2024-01-11T08:00:00+01:00">'
+    prose = (
+        "<p>Die nächste Sitzung findet am Mittwoch, 5. Februar 2025 ab 19 Uhr im Rathaus statt, "
+        "wie der Verein mitteilte.</p>"
+    )
+    assert page_date(_dated_page(prose, head=head), url=None) == date(2024, 1, 11)
+    titled = _dated_page("", head=head, title="Protokoll der Sitzung vom 10. Oktober 2023")
+    assert page_date(titled, url=None) == date(2024, 1, 11)
+
+
+def test_page_date_dateline_ambiguous_slashes_are_not_guessed() -> None:
+    head = '<meta property="article:published_time" content="2024-04-03T08:00:00+01:00">'
+    page = _dated_page("<p>By Anna Petrova | 03/04/2024</p>", head=head)
+    assert page_date(page, url=None) == date(2024, 4, 3)
+
+
+def test_page_date_url_day_still_wins_over_dateline() -> None:
+    page = _dated_page("<p>Von Anna Petrova 17.10.2024</p>")
+    assert page_date(page, url="https://example.org/2024/10/16/ministers/") == date(2024, 10, 16)
+
+
+def test_extract_html_dateline_is_published_from_text() -> None:
+    result = extract_html(_dated_page("<p>Von Anna Petrova 17.10.2024</p>"), url=None, source_uri="p.html")
+    assert (result.published, result.published_from) == (date(2024, 10, 17), "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("18. März 2020", date(2020, 3, 18)),
+        ("4. 2. 2022", date(2022, 2, 4)),
+        ("le 5 mai 2019", date(2019, 5, 5)),
+        ("2020-01-05T10:00:00+02:00", date(2020, 1, 5)),
+        ("13/04/2020", date(2020, 4, 13)),
+        ("03/04/2020", None),
+        ("31.02.2020", None),
+    ],
+)
+def test_find_page_date_formats(text: str, expected: date | None) -> None:
+    from multipolar.clean.dates import find_page_date
+
+    assert find_page_date(text) == expected

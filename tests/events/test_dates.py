@@ -262,3 +262,32 @@ def test_find_dates_never_raises_on_date_words(words: list[str], anchor: dt.date
     text = " ".join(words)
     for x in find_dates(text, anchor):
         assert text[x.start : x.end] == x.text
+
+
+def test_us_federal_days_fixed_by_statute() -> None:
+    import datetime as _dt
+
+    from multipolar.events.dates import find_dates as _find
+
+    found = _find("Voters go to the polls on Election Day; parades follow on Veterans Day.", _dt.date(1998, 10, 26))
+    assert [(x.text, x.value) for x in found] == [("Election Day", "1998-11-03"), ("Veterans Day", "1998-11-11")]
+
+
+def test_near_and_long_term_are_vague_future() -> None:
+    import datetime as _dt
+
+    from multipolar.events.dates import find_dates as _find
+
+    found = _find("Prices may fall in the near term but rise over the long term.", _dt.date(1998, 10, 26))
+    assert [x.value for x in found] == ["FUTURE_REF", "FUTURE_REF"]
+    assert _find("Short-term debt rose.", _dt.date(1998, 10, 26)) == []
+
+
+def test_frequency_adverbs_are_sets_but_adjectives_are_not() -> None:
+    import datetime as _dt
+
+    from multipolar.events.dates import find_dates as _find
+
+    found = _find("Protesters rallied daily, and the figures are reported monthly.", _dt.date(2000, 1, 5))
+    assert [(x.text, x.value) for x in found] == [("daily", "P1D"), ("monthly", "P1M")]
+    assert _find("He reads a daily newspaper.", _dt.date(2000, 1, 5)) == []

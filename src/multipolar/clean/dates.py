@@ -80,3 +80,70 @@ def find_date(text: str) -> date | None:
         if found is not None:
             return found
     return None
+
+
+# Dates as web pages display them in a dateline (see clean.html): month names in English, German,
+# French, Spanish and Italian; "18. März 2020"; dotted numeric dates, which are day-first by the
+# European convention (18.10.2019, 3.2.2022); slashed ones only when the day is unambiguous.
+PAGE_MONTHS: dict[str, int] = dict(MONTHS)
+for _i, _names in enumerate(
+    (
+        "januar jänner janvier enero gennaio",
+        "februar février fevrier febrero febbraio",
+        "märz maerz mars marzo",
+        "avril abril aprile",
+        "mai mayo maggio",
+        "juni juin junio giugno",
+        "juli juillet julio luglio",
+        "août aout agosto",
+        "septembre septiembre settembre",
+        "okt oktober octobre octubre ottobre",
+        "novembre noviembre",
+        "dez dezember décembre decembre diciembre dicembre",
+    ),
+    start=1,
+):
+    for _n in _names.split():
+        PAGE_MONTHS[_n] = _i
+_PAGE_MONTH = (
+    "(?P<{g}>" + "|".join(sorted(map(re.escape, PAGE_MONTHS), key=len, reverse=True)) + r")\.?"
+)
+PAGE_DATE_PATTERN = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d?)-(?P<id>\d\d?)(?:T\d\d:\d\d[\w:.+-]*)?"
+    r"|(?P<dd>\d\d?)(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?" + _PAGE_MONTH.format(g="dm")
+    + r",?\s*(?:de\s+)?(?P<dy>(?:19|20)\d\d)"
+    r"|(?P<pd>\d\d?)\.\s?(?P<pm>\d\d?)\.\s?(?P<py>(?:19|20)\d\d)"
+    r"|(?P<na>\d\d?)/(?P<nb>\d\d?)/(?P<ny>(?:19|20)\d\d)"
+    r")(?![\w/-])"
+    r"|(?<!\w)" + _PAGE_MONTH.format(g="mm") + r"\s*(?P<md>\d\d?)(?:st|nd|rd|th)?,?\s*(?P<my>(?:19|20)\d\d)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def page_date_from_match(match: re.Match[str]) -> date | None:
+    """The date a PAGE_DATE_PATTERN match names, or None when it is invalid or ambiguous."""
+    g = match.groupdict()
+    if g["iy"]:
+        return _safe_date(int(g["iy"]), int(g["im"]), int(g["id"]))
+    if g["dy"]:
+        return _safe_date(int(g["dy"]), PAGE_MONTHS[g["dm"].lower()], int(g["dd"]))
+    if g["my"]:
+        return _safe_date(int(g["my"]), PAGE_MONTHS[g["mm"].lower()], int(g["md"]))
+    if g["py"]:
+        return _safe_date(int(g["py"]), int(g["pm"]), int(g["pd"]))
+    a, b, year = int(g["na"]), int(g["nb"]), int(g["ny"])
+    if a == b or b > 12 >= a:
+        return _safe_date(year, a, b)
+    if a > 12 >= b:
+        return _safe_date(year, b, a)
+    return None
+
+
+def find_page_date(text: str) -> date | None:
+    """The first full date in `text` written as a page's dateline writes one."""
+    for match in PAGE_DATE_PATTERN.finditer(text):
+        found = page_date_from_match(match)
+        if found is not None:
+            return found
+    return None

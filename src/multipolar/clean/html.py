@@ -10,15 +10,20 @@ are tried; when even that is empty, `ParseError(code="no_main_text")` names the 
 
 The publication day, in order (the first found wins; `published_from` says which kind):
 1. a full date in the URL path, /2025/01/21/ or 2025-01-21 ("url");
-2. htmldate's search of the markup, original (not modified) date preferred ("meta"); when the URL
+2. the dateline the page shows under its headline (a short block: "Von Anna Petrova 29.04.2020,
+   12:01 Uhr", "By X | June 12, 2020", "Updated Mar 12, 2020", or the kicker line just above it)
+   ("text"; see `_dateline_date`): on htmldate's evaluation set it fixed 15 of 47 misses (mostly a
+   UTC timestamp a day off the local day shown, masthead or comment dates picked instead) for 1 loss;
+3. htmldate's search of the markup, original (not modified) date preferred ("meta"); when the URL
    names only a month (/2011/12/slug) and htmldate's day lies outside it, htmldate searches again
    within that month;
-3. JSON-LD `datePublished` of an Article/NewsArticle/BlogPosting/Report object, then any
+4. JSON-LD `datePublished` of an Article/NewsArticle/BlogPosting/Report object, then any
    `datePublished`/`dateCreated`, then meta tags (article:published_time, og:published_time,
    itemprop=datePublished, citation_date, parsely-pub-date, sailthru.date, dc.date, dcterms.issued,
    pubdate, ...) ("meta");
-4. <time datetime> marked as the publication time (itemprop, pubdate, class "published") ("meta");
-then a date line in the extracted text ("text"). A modification date is never taken for publication.
+5. <time datetime> marked as the publication time (itemprop, pubdate, class "published") ("meta");
+then a date line in the extracted text ("text"). A modification date in the markup is never taken
+for publication; a dateline's first date is, even when labelled "Updated" (the day the page shows).
 Measured on htmldate's evaluation set (benchmarks/bench_extraction.py): putting JSON-LD and meta
 tags before htmldate loses pages (a UTC timestamp's day is often not the day the page shows), so
 they are the fallback when htmldate finds nothing; the URL's day is the most reliable signal.
@@ -33,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from multipolar.clean.dates import DATE_PATTERN, date_from_match
+from multipolar.clean.dates import DATE_PATTERN, date_from_match, find_page_date
 from multipolar.clean.text import clean_text
 from multipolar.errors import ParseError
 
@@ -269,6 +274,9 @@ def _publication_date(
     day = _url_date(url)
     if day is not None:
         return day, "url"
+    day = _dateline_date(tree, page)
+    if day is not None:
+        return day, "text"
     from htmldate import find_date
 
     found = find_date(html, url=url, original_date=True, extensive_search=True)
@@ -302,6 +310,114 @@ def _publication_date(
             if day is not None:
                 return day, "meta"
     return None, "none"
+
+
+_SKIPPED_TAGS = frozenset(
+    "script style noscript template svg select option button iframe form textarea".split()
+)
+_INLINE_TAGS = frozenset(
+    "a span b i em strong small time abbr u sup sub font label mark cite bdi bdo q s data".split()
+)
+_DATELINE_WINDOW = 300  # characters of page text after the headline in which the dateline is sought
+_DATELINE_MAX = 80  # a dateline is a short block: "Von Anna Petrova 29.04.2020, 12:01 Uhr"
+_WORD = re.compile(r"\w+")
+
+
+def _blocks(root: Any) -> tuple[list[tuple[str, bool]], list[int]]:
+    """The page's visible text as blocks in document order (inline elements joined, block elements
+    and <br> splitting), each with whether it lies inside an <h1>; and the index of each <h1>."""
+    blocks: list[tuple[str, bool]] = []
+    headings: list[int] = []
+    parts: list[str] = []
+    state = {"h1": False}
+
+    def flush() -> None:
+        text = " ".join("".join(parts).split())
+        parts.clear()
+        if text:
+            blocks.append((text, state["h1"]))
+
+    def walk(node: Any) -> None:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in _SKIPPED_TAGS or not tag:
+            return
+        inline = tag in _INLINE_TAGS
+        if not inline:
+            flush()
+        outer = state["h1"]
+        if tag == "h1":
+            state["h1"] = True
+            headings.append(len(blocks))
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if not inline:
+            flush()
+        state["h1"] = outer
+
+    walk(root)
+    flush()
+    return blocks, headings
+
+
+def _dateline_date(tree: Any, page: dict[str, Any]) -> date | None:
+    """The date the page shows in its dateline: the first date in a short text block just after the
+    headline (within the headline's block only when the block is not the title itself), else in the
+    block just before it (a kicker line: "31. Oktober 2023 · Von Redaktion").
+
+    The headline is the <h1> whose words are mostly the page's <title> (og:title, JSON-LD headline),
+    else the first <h1> of four or more words, else the first short block that is mostly title words.
+    A date in running prose (long blocks), the site's masthead date and comment or sidebar dates
+    further down are not taken. Measured on htmldate's evaluation set: the displayed local day beats
+    the markup's UTC timestamps and htmldate's page-wide search."""
+    node = tree.find(".//title")
+    title = " ".join((node.text_content() if node is not None else "").split())
+    title = " ".join(t for t in (title, page.get("og:title") or "", page.get("headline") or "") if t)
+    title_words = set(_WORD.findall(title.lower()))
+    body = tree.find("body")
+    blocks, headings = _blocks(body if body is not None else tree)
+    start, best = None, 0.0
+    for index in headings:
+        words = set()
+        for text, in_h1 in blocks[index:]:
+            if not in_h1:
+                break
+            words |= set(_WORD.findall(text.lower()))
+        if words and title_words:
+            score = len(words & title_words) / len(words)
+            if score > best:
+                start, best = index, score
+    if start is None or best < 0.5:
+        start = next(
+            (i for i in headings if i < len(blocks) and blocks[i][1] and len(blocks[i][0].split()) >= 4),
+            None,
+        )
+    if start is None and title_words:
+        for index, (text, _in_h1) in enumerate(blocks):
+            words = set(_WORD.findall(text.lower()))
+            if len(words) >= 4 and len(text) <= 200 and len(words & title_words) / len(words) >= 0.8:
+                start = index
+                break
+    if start is None:
+        return None
+    lowered_title = title.lower()
+    seen = 0
+    for text, in_h1 in blocks[start:]:
+        if not in_h1:
+            seen += len(text)
+            if seen > _DATELINE_WINDOW:
+                break
+        if len(text) > _DATELINE_MAX or text.lower() in lowered_title:
+            continue
+        found = find_page_date(text)
+        if found is not None:
+            return found
+    if start > 0 and len(blocks[start - 1][0]) <= _DATELINE_MAX:
+        return find_page_date(blocks[start - 1][0])
+    return None
 
 
 def _url_month(url: str | None) -> tuple[int, int] | None:

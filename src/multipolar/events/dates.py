@@ -944,11 +944,27 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "easter": _easter,
     "easter sunday": _easter,
     "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    # US federal days fixed by statute: Election Day is the Tuesday after the first Monday of November
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "veterans day": lambda y: dt.date(y, 11, 11),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
 }
+
+
+_FREQUENCY = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
+
+
+def _h_frequency(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """A frequency adverb ("rallies daily", "reported monthly"): the TIMEX3 SET value, P1D/P1W/...
+    Adjectives ("a daily newspaper") are left alone: the pattern wants the adverb's position."""
+    return _v_ref(_FREQUENCY[m.group(0).lower()])
 
 
 def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    name = re.sub(r"(veterans|presidents)'", r"\1", re.sub(r" jr\.? day$", " day", name))
     fn = _HOLIDAYS.get(name)
     if fn is None:
         return None
@@ -1197,15 +1213,23 @@ _RULES: list[tuple[re.Pattern[str], Handler, bool]] = [
         _rx(
             r"\b(?:(?:in\s+)?(?:the\s+)?(?:near\s+|foreseeable\s+|distant\s+)?future|soon|shortly"
             r"|(?:in\s+)?the\s+(?:coming|next\s+few|years\s+ahead|months\s+ahead)\s*(?:days|weeks|months|years|decades)?"
-            r"|coming\s+(?:days|weeks|months|years|decades)|a\s+later\s+date)\b(?!s)"
+            r"|coming\s+(?:days|weeks|months|years|decades)|a\s+later\s+date"
+            # "in the near term", "over the long term" (TimeML: a vague future, not a duration)
+            r"|the\s+(?:near|short|long|longer|medium)[\s-]+term)\b(?!s|-)"
         ),
         _h_const("FUTURE_REF"),
         False,
     ),
     (
+        _rx(r"\b(?:daily|weekly|monthly|annually|yearly)\b(?=\s*[,.;:!?)]|\s*$|\s+(?:basis|since|until|and|or|by|at|in|on|from|to|for)\b)"),
+        _h_frequency,
+        False,
+    ),
+    (
         _rx(
             r"\b(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|independence\s+day|halloween|"
-            r"valentine['’]s\s+day|thanksgiving(?:\s+day)?|labor\s+day|memorial\s+day|easter(?:\s+sunday)?|good\s+friday)\b"
+            r"valentine['’]s\s+day|thanksgiving(?:\s+day)?|labor\s+day|memorial\s+day|easter(?:\s+sunday)?|good\s+friday|"
+            r"election\s+day|veterans['’]?\s+day|martin\s+luther\s+king(?:\s+jr\.?)?\s+day|presidents['’]?\s+day|columbus\s+day)\b"
             r"(?:,?\s+(?P<y>" + _YEAR4 + r"))?"
         ),
         _h_holiday,
