@@ -38,6 +38,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from multipolar.vocab import MONTHS, NUMBER_TENS, NUMBER_UNITS
+
 __all__ = ["TimeExpression", "find_dates"]
 
 
@@ -53,32 +55,7 @@ class TimeExpression:
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+_MONTHS = MONTHS
 _WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
@@ -98,37 +75,8 @@ _WEEKDAYS = {
     "sat": 5,
     "sun": 6,
 }
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_UNITS = NUMBER_UNITS
+_TENS = NUMBER_TENS
 _ORDINALS = {
     "first": 1,
     "second": 2,
