@@ -1,0 +1,53 @@
+"""A stage gives the same rows in a loop and in a process pool."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from multipolar.analyse import AnalysisInput
+from multipolar.pipeline import CLEAN, StageFactory, batched, run_stage
+from multipolar.records import Document, RawDocument, Rejection
+from multipolar.settings import Settings
+
+TEXTS = [
+    "Russian President Vladimir Putin and Chinese President Xi Jinping held a video call on Tuesday.",
+    "The United States imposed sanctions on Russian oil companies on Friday, the Treasury said.",
+    "China accused Washington of fuelling the war in Ukraine with arms sales.",
+    "Ministers from Brazil and India signed a trade agreement in New Delhi.",
+]
+
+
+def _raws():
+    raws = [RawDocument(source_uri=f"mem://{i}", raw=json.dumps({"text": t, "id": str(i)}).encode(), raw_format="json",
+                        fields={"text": t, "id": str(i)}) for i, t in enumerate(TEXTS)]
+    raws.append(RawDocument(source_uri="mem://bad", raw=b"\x00\x01\x02binary", raw_format="txt"))
+    return raws
+
+
+def _flatten(batches):
+    return [row for batch in batches for row in batch]
+
+
+def test_clean_stage_loop_and_pool_give_the_same_rows():
+    factory = StageFactory(*CLEAN, Settings())
+    loop = _flatten(run_stage(factory, batched(_raws(), 2), workers=1))
+    pool = _flatten(run_stage(factory, batched(_raws(), 2), workers=2, backend="pool"))
+    assert loop == pool
+    assert [type(r) for r in loop] == [Document] * 4 + [Rejection]
+
+
+@pytest.mark.model
+def test_analysis_stage_loop_and_pool_give_the_same_rows():
+    items = [AnalysisInput(f"d{i}", f"mem://{i}", t, None) for i, t in enumerate(TEXTS)]
+    factory = StageFactory("multipolar.analyse", "AnalyseStage", Settings())
+    loop = _flatten(run_stage(factory, batched(items, 2), workers=1))
+    pool = _flatten(run_stage(factory, batched(items, 2), workers=2, backend="pool"))
+    assert loop == pool
+    assert sum(len(a.events) for a in loop) >= 3
+
+
+def test_run_stage_unknown_backend_is_refused():
+    with pytest.raises(ValueError, match="unknown backend"):
+        list(run_stage(StageFactory(*CLEAN, Settings()), [[]], backend="threads"))
