@@ -53,10 +53,10 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _open_store(db: str, *, read_only: bool = False):
+def _open_store(db: str, *, read_only: bool = False, settings: Settings | None = None):
     from multipolar.store import Store
 
-    return Store.open(db, read_only=read_only)
+    return Store.open(db, read_only=read_only, memory_limit=(settings or load_settings()).store_memory_limit)
 
 
 # -- ingest --------------------------------------------------------------------------------------
@@ -80,7 +80,7 @@ def ingest(
     if user_agent:
         overrides.append(f"user_agent={user_agent}")
     settings = _settings(overrides)
-    with _open_store(db) as store:
+    with _open_store(db, settings=settings) as store:
         with _progress(quiet) as bar:
             task = bar.add_task("ingesting", total=estimate_total(inputs))
             summary = run_ingest(store, inputs, settings, analyse=False, progress=lambda n: bar.advance(task, n))

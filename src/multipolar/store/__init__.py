@@ -16,11 +16,12 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from multipolar.errors import StoreError, StoreLockedError
+from multipolar.errors import SettingsError, StoreError, StoreLockedError
 from multipolar.records import Document, RawDocument, Rejection, utcnow
 from multipolar.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "multipolar.duckdb"
+_SIZE = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.IGNORECASE)
 
 _CLEAN_COLUMNS = (
     "cleaned_by", "input_id", "title", "author", "outlet", "url", "published", "published_from",
@@ -38,7 +39,7 @@ class Store:
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
+    def open(cls, path: str | Path = DEFAULT_DB, *, read_only: bool = False, memory_limit: str | None = None) -> Store:
         path = str(path)
         if read_only and path != ":memory:" and not Path(path).exists():
             raise StoreError(
@@ -49,11 +50,19 @@ class Store:
             if not parent.is_dir():
                 raise StoreError(f"store {path}: folder {parent} does not exist; create it or choose another --db")
         try:
-            con = duckdb.connect(path, read_only=read_only)
+            config: dict[str, Any] = {}
+            if memory_limit:
+                if not _SIZE.match(memory_limit):
+                    raise SettingsError(
+                        f"store_memory_limit {memory_limit!r}: expected a size such as 256MB or 2GB"
+                    )
+                config["memory_limit"] = memory_limit
+            con = duckdb.connect(path, read_only=read_only, config=config)
         except duckdb.IOException as exc:
             raise _lock_or_io_error(path, exc) from None
         except duckdb.Error as exc:
             raise StoreError(f"store {path} cannot be opened ({_first_line(exc)}); is it a DuckDB file?") from None
+        con.execute("SET enable_progress_bar = false")  # our own progress bars only
         store = cls(con, path, read_only=read_only)
         store._migrate()
         return store
