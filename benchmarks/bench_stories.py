@@ -2,6 +2,12 @@
 
     .venv/bin/python benchmarks/bench_stories.py quality [--sweep]
     .venv/bin/python benchmarks/bench_stories.py speed [--limit N]
+    .venv/bin/python benchmarks/bench_stories.py undated
+
+undated: ECB+ with simulated dates (each story a date, the two stories of a topic 60 days apart,
+documents within 0-3 days of their story's date), a share of documents (25%, 50%) stripped of any
+date; B-cubed F1 over story_undated_margin (mean of three draws): does an undated document need
+more similarity to join a dated story?
 
 quality: B-cubed precision/recall/F1 of predicted story ids against ECB+ `story_id` (no dates: all
 documents fall within the window), the number of predicted clusters that mix the two events of one
@@ -159,14 +165,51 @@ def speed(limit: int | None) -> None:
           f"{sum(1 for a in joined if not a.is_new_story)} joined existing stories")
 
 
+def undated() -> None:
+    from datetime import timedelta
+
+    records = load_ecb()
+    gold = [r["story_id"] for r in records]
+    embedder = CachedEmbedder(Embedder(threads=Settings().embedding_threads))
+
+    def items_for(seed: int, share: float) -> list[StoryInput]:
+        rnd = random.Random(seed)
+        topic_day = {t: date(2020, 1, 1) + timedelta(rnd.randrange(365))
+                     for t in sorted({r["topic"] for r in records}, key=str)}
+        story_day: dict[str, date] = {}
+        for r in records:
+            if r["story_id"] not in story_day:
+                k = sum(1 for s in story_day if s.split("_")[0] == str(r["topic"]))
+                story_day[r["story_id"]] = topic_day[r["topic"]] + timedelta(60 * k)
+        out = []
+        for r in records:
+            day: date | None = story_day[r["story_id"]] + timedelta(rnd.randrange(4))
+            if rnd.random() < share:
+                day = None
+            out.append(StoryInput(r["id"], r.get("title"), r["text"], day))
+        return out
+
+    for share in (0.25, 0.5):
+        for margin in (0.0, 0.02, 0.05, 0.1, 0.2):
+            scores = []
+            for seed in range(3):
+                s = dataclasses.replace(Settings(), story_undated_margin=margin)
+                assigned = StoryClusterer(s, embedder).assign(items_for(seed, share))
+                scores.append(bcubed([a.story_id for a in assigned], gold))
+            p, r, f = np.mean(scores, axis=0)
+            print(f"undated share {share:.2f}  story_undated_margin={margin:.2f}: B3 P={p:.3f} R={r:.3f} F1={f:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["quality", "speed"])
+    parser.add_argument("what", choices=["quality", "speed", "undated"])
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--limit", type=int)
     args = parser.parse_args()
     if args.what == "quality":
         quality(args.sweep)
+    elif args.what == "undated":
+        undated()
     else:
         speed(args.limit)
 

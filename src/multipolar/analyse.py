@@ -166,7 +166,9 @@ def assign_stories(store: Any, settings: Settings) -> None:
 
     rows = store.con.execute(
         """SELECT d.doc_id, d.title, substr(d.text, 1, ?), d.published, d.near_duplicate_of,
-                  (SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = d.doc_id)
+                  (SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = d.doc_id),
+                  (SELECT list(e.date ORDER BY e.date) FROM events e WHERE e.doc_id = d.doc_id
+                     AND e.date IS NOT NULL AND e.date_precision IN ('day', 'month'))
            FROM documents d
            WHERE d.story_id IS NULL AND d.text IS NOT NULL AND d.is_english
            ORDER BY d.published NULLS LAST, d.doc_id""",
@@ -175,8 +177,11 @@ def assign_stories(store: Any, settings: Settings) -> None:
     if not rows:
         return
     items = [
-        StoryInput(doc_id, title or "", text or "", published, tuple(sorted(actors or ())), near_duplicate_of=dup)
-        for doc_id, title, text, published, dup, actors in rows
+        StoryInput(
+            doc_id, title or "", text or "", published, tuple(sorted(actors or ())),
+            near_duplicate_of=dup, event_dates=tuple(event_dates or ()),
+        )
+        for doc_id, title, text, published, dup, actors, event_dates in rows
     ]
     clusterer = StoryClusterer(settings, Embedder(threads=settings.embedding_threads))
     dates = [item.published for item in items if item.published]

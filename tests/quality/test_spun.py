@@ -44,3 +44,30 @@ def test_language_residue_counts_non_latin_letters():
 
 def test_boilerplate_share_counts_chrome_lines():
     assert boilerplate_share("A real paragraph of news text.\nPrevious Post\nNext Post\n1,234 views") == 0.75
+
+
+def test_attribution_signal_needs_quotes_attributed_only_with_swapped_verbs():
+    spun = ('"We will act," mentioned the minister. Trade grew. "It is a good deal," stated Ana Lopez. '
+            '"More talks follow," mentioned Mr. Chen.')
+    plain = spun.replace("mentioned", "said", 1)
+    assert any("mentioned" in e for e in spun_score(spun).evidence)
+    assert not any("quotations" in e for e in spun_score(plain).evidence)
+    assert not any("quotations" in e for e in spun_score("As I mentioned, we stated our aims.").evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "The think tank said the Supreme Court ruled on the defence minister's appeal.",
+    "Climate change and artificial intelligence were on the agenda at the UN Security Council.",
+    "The White House said the two leaders discussed natural gas and the stock market.",
+])
+def test_ordinary_news_phrases_are_not_spinner_evidence(text):
+    assert spun_score(text).evidence == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The assume tank said the Supreme Courtroom ruled.",
+    "Local weather change and synthetic intelligence were discussed at the UN Safety Council.",
+    "The White Home said the protection minister will visit.",
+])
+def test_common_spinner_swaps_are_evidence(text):
+    assert len(spun_score(text).evidence) >= 2

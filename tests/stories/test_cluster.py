@@ -71,3 +71,39 @@ def test_assign_near_duplicate_follows_its_original():
     a, b = clusterer.assign([StoryInput("d1", None, QUAKE, date(2025, 1, 5)),
                              StoryInput("d9", None, OSCAR, date(2025, 1, 6), near_duplicate_of="d1")])
     assert a.story_id == b.story_id
+
+
+def test_story_date_is_publication_date_else_median_event_date():
+    from multipolar.stories.cluster import story_date
+
+    assert story_date(StoryInput("d", None, "x", date(2025, 1, 5), event_dates=(date(2024, 1, 1),))) == date(2025, 1, 5)
+    dates = (date(2025, 2, 24), date(2025, 2, 24), date(2022, 2, 1))
+    assert story_date(StoryInput("d", None, "x", None, event_dates=dates)) == date(2025, 2, 24)
+    assert story_date(StoryInput("d", None, "x")) is None
+
+
+def test_undated_document_placed_by_its_event_dates_stays_out_of_a_distant_story():
+    settings = Settings(story_window_days=7)
+    near = StoryClusterer(settings, FakeEmbedder()).assign([
+        StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, None)])
+    far = StoryClusterer(settings, FakeEmbedder()).assign([
+        StoryInput("d1", None, QUAKE, date(2025, 1, 5)),
+        StoryInput("d2", None, QUAKE_2, None, event_dates=(date(2025, 3, 1), date(2025, 3, 2)))])
+    assert near[0].story_id == near[1].story_id  # no date at all: the window cannot rule it out
+    assert far[0].story_id != far[1].story_id  # its events are dated two months later
+
+
+def test_undated_margin_keeps_weakly_similar_undated_document_apart():
+    items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, None)]
+    loose = StoryClusterer(Settings(story_undated_margin=0.0), FakeEmbedder()).assign(items)
+    strict = StoryClusterer(Settings(story_undated_margin=1.0), FakeEmbedder()).assign(items)
+    assert loose[0].story_id == loose[1].story_id
+    assert strict[0].story_id != strict[1].story_id
+
+
+def test_lexical_sums_follow_a_growing_vocabulary_across_batches():
+    clusterer = StoryClusterer(Settings(), FakeEmbedder())
+    first = clusterer.assign([StoryInput("d1", None, QUAKE, date(2025, 1, 5))])
+    more = clusterer.assign([StoryInput(f"n{i}", None, f"Unrelated word{i} zebra{i} text{i}", date(2025, 1, 6))
+                             for i in range(5)] + [StoryInput("d2", None, QUAKE_2, date(2025, 1, 6))])
+    assert more[-1].story_id == first[0].story_id

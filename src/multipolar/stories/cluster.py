@@ -44,6 +44,19 @@ class StoryInput:
     published: date | None = None
     actors: tuple[str, ...] = ()
     near_duplicate_of: str | None = None
+    # dates the text gives for the events it reports (day or month precision, resolved by the event
+    # coder); they place a document that has no publication date in time
+    event_dates: tuple[date, ...] = ()
+
+
+def story_date(item: StoryInput) -> date | None:
+    """The date a document is placed at: its publication date, else the median of its event dates."""
+    if item.published is not None:
+        return item.published
+    if not item.event_dates:
+        return None
+    ordered = sorted(item.event_dates)
+    return ordered[(len(ordered) - 1) // 2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +117,7 @@ class StoryClusterer:
         self.chunk_size = settings.story_chunk_size
         self.lead_chars = settings.story_lead_chars
         self.max_tokens = settings.story_max_tokens
+        self.undated_margin = settings.story_undated_margin
         self.vectorizer = LexicalVectorizer()
         self._stories: dict[str, _Group] = {}
         self._story_of: dict[str, str] = {}
@@ -189,10 +203,11 @@ class StoryClusterer:
         }
         batch_ids = {items[i].doc_id for i in pending}
         originals = [i for i in pending if not self._follows_original(items[i], batch_ids)]
-        copies = [i for i in pending if i not in set(originals)]
+        original_set = set(originals)
+        copies = [i for i in pending if i not in original_set]
         opened: set[str] = set()
 
-        order = sorted(originals, key=lambda i: (items[i].published or date.min, i))
+        order = sorted(originals, key=lambda i: (story_date(items[i]) or date.min, i))
         for start in range(0, len(order), self.chunk_size):
             chunk = order[start : start + self.chunk_size]
             texts = [self._lead(items[i]) for i in chunk]
@@ -207,7 +222,7 @@ class StoryClusterer:
                 story_id = _story_id(item.doc_id)
                 self._stories[story_id] = _Group(story_id, 0, np.zeros(384, np.float32),
                                                  sp.csr_matrix((1, DIMENSIONS), dtype=np.float32),
-                                                 item.published, item.published, title=item.title)
+                                                 story_date(item), story_date(item), title=item.title)
                 opened.add(story_id)
             group = self._stories[story_id]
             self._join_copy(group, item)
@@ -224,7 +239,7 @@ class StoryClusterer:
             group.emb_sum = group.emb_sum + group.emb_sum / group.n
             group.lex_sum = group.lex_sum + group.lex_sum / group.n
         group.n += 1
-        group.first, group.last = _span(group.first, group.last, item.published)
+        group.first, group.last = _span(group.first, group.last, story_date(item))
         group.actors.update(item.actors)
         group.doc_ids.append(item.doc_id)
 
@@ -246,14 +261,20 @@ class StoryClusterer:
 
     def _cluster_chunk(self, items, chunk, embeddings, lex, results, opened) -> None:  # noqa: ANN001
         w = self.weight
-        stories = self._active_stories([items[i].published for i in chunk])
+        stories = self._active_stories([story_date(items[i]) for i in chunk])
         groups: list[_Group] = list(stories)
         for row, i in enumerate(chunk):
             item = items[i]
-            groups.append(_Group(None, 1, embeddings[row].copy(), lex[row], item.published, item.published,
+            groups.append(_Group(None, 1, embeddings[row].copy(), lex[row], story_date(item), story_date(item),
                                  Counter(item.actors), members=[i]))
         m = len(groups)
         n_old = len(stories)
+        # sparse sums are kept as wide as the vocabulary seen so far, not DIMENSIONS: scipy's sparse
+        # addition and transposition cost time in the number of columns
+        width = self.vectorizer.width()
+        lex = _with_width(lex, width)
+        for g in groups:
+            g.lex_sum = _with_width(g.lex_sum, width)
         emb = np.vstack([g.emb_sum / g.n for g in groups]) if m else np.zeros((0, 384))
         lexm = sp.vstack([g.lex_sum / g.n for g in groups]).tocsr()
         sim = (w * (emb @ emb.T) + (1 - w) * (lexm @ lexm.T).toarray()).astype(np.float64)
@@ -263,6 +284,11 @@ class StoryClusterer:
         last = np.array([g.last.toordinal() if g.last else 10**9 for g in groups], dtype=np.int64)
         undated = np.array([g.first is None for g in groups])
         sim[self._too_far(first, last, undated)] = _NEG
+        # an undated group meeting a dated one: the window cannot rule out another event of the same
+        # kind, so the pair needs `undated_margin` more similarity (sim holds raw − margin·[one undated])
+        margin = self.undated_margin
+        if margin:
+            sim -= margin * (undated[:, None] ^ undated[None, :])
         alive = np.ones(m, dtype=bool)
         sizes = np.array([g.n for g in groups], dtype=np.float64)
         while True:
@@ -273,7 +299,14 @@ class StoryClusterer:
             if b < a:
                 a, b = b, a  # keep the lower index (an existing story, when there is one)
             na, nb = sizes[a], sizes[b]
-            sim[a] = (na * sim[a] + nb * sim[b]) / (na + nb)
+            if margin:
+                raw_a = sim[a] + margin * (undated[a] ^ undated)
+                raw_b = sim[b] + margin * (undated[b] ^ undated)
+                merged = (na * raw_a + nb * raw_b) / (na + nb)
+                undated[a] = undated[a] and undated[b]
+                sim[a] = merged - margin * (undated[a] ^ undated)
+            else:
+                sim[a] = (na * sim[a] + nb * sim[b]) / (na + nb)
             sim[:, a] = sim[a]
             sim[b] = _NEG
             sim[:, b] = _NEG
@@ -304,7 +337,7 @@ class StoryClusterer:
             if not group.members:
                 continue
             if group.story_id is None:
-                founder = min(group.members, key=lambda i: (items[i].published or date.min, items[i].doc_id))
+                founder = min(group.members, key=lambda i: (story_date(items[i]) or date.min, items[i].doc_id))
                 group.story_id = _story_id(items[founder].doc_id)
                 self._stories[group.story_id] = group
                 opened.add(group.story_id)
@@ -332,6 +365,16 @@ class StoryClusterer:
         far &= ~undated[:, None]
         far &= ~undated2[None, :]
         return far
+
+
+def _with_width(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
+    """The same CSR rows with `width` columns (every stored column index is below `width`)."""
+    matrix = sp.csr_matrix(matrix)
+    if matrix.shape[1] == width:
+        return matrix
+    if matrix.nnz and int(matrix.indices.max()) >= width:
+        raise ValueError("a lexical column lies beyond the vocabulary")
+    return sp.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], width))
 
 
 def _span(first: date | None, last: date | None, day: date | None) -> tuple[date | None, date | None]:

@@ -84,6 +84,10 @@ class LexicalVectorizer:
             self._columns[token] = index
         return index
 
+    def width(self) -> int:
+        """Columns in use so far (at most DIMENSIONS)."""
+        return max(1, min(len(self._columns), DIMENSIONS))
+
     def transform(self, token_lists: list[list[str]], extra: list[tuple[str, ...]] | None = None,
                   extra_weight: float = 2.0) -> sp.csr_matrix:
         """One row per token list; `extra` tokens (actor codes) get a fixed weight before normalising."""
