@@ -29,10 +29,10 @@ class RawDocument:
     raw_format: str  # txt | md | html | json | feed-item | csv-row | gdelt
     fields: dict[str, Any] = field(default_factory=dict)
     encoding: str | None = None  # declared charset, when the container declared one
+    doc_id: str = field(init=False)  # sha256 of the raw bytes, computed once
 
-    @property
-    def doc_id(self) -> str:
-        return sha256_hex(self.raw)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "doc_id", sha256_hex(self.raw))
 
 
 @dataclass(frozen=True, slots=True)
