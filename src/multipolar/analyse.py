@@ -161,8 +161,8 @@ def score_spun(store: Any, settings: Settings) -> None:
 def assign_stories(store: Any, settings: Settings) -> None:
     """New documents join the stories active in their time window, or open new ones."""
     from multipolar.embeddings import Embedder
-    from multipolar.stories import StoryClusterer, StoryInput
     from multipolar.store.stories import load_active_stories, save_stories, window_start
+    from multipolar.stories import StoryClusterer, StoryInput
 
     rows = store.con.execute(
         """SELECT d.doc_id, d.title, substr(d.text, 1, ?), d.published, d.near_duplicate_of,
@@ -210,7 +210,6 @@ def regroup_claims(store: Any, settings: Settings) -> None:
 
 def deduplicate_store_events(store: Any, settings: Settings) -> None:
     from multipolar.events.dedup import deduplicate_events
-
     from multipolar.store import analysis as io
 
     events, outlets, stories = io.events_for_dedup(store)
