@@ -329,3 +329,18 @@ def test_resolver_pickles_for_process_pools(resolver: ActorResolver, blank) -> N
     copy = pickle.loads(pickle.dumps(resolver))
     text = "Russian President Vladimir Putin met Chinese officials."
     assert found(copy, blank, text) == found(resolver, blank, text)
+
+
+@pytest.mark.model
+def test_context_mentions_place_generic_actors_by_the_sentence_country(resolver) -> None:
+    from multipolar.nlp.pipeline import load_spacy
+
+    nlp = load_spacy(None)
+    doc = nlp("The police detained two reporters, Kenya's interior ministry said.")
+    extra = resolver.context_mentions(doc, resolver.resolve(doc, on=EARLY_2025))
+    assert [(m.text, m.actor_code) for m in extra] == [("police", "KENCOP")]
+    doc = nlp("Troops fired on the crowd, France and Germany said.")
+    assert resolver.context_mentions(doc, resolver.resolve(doc, on=EARLY_2025)) == []
+    doc = nlp("Lawmakers in Peru questioned President Juan Ortiz.")
+    extra = resolver.context_mentions(doc, resolver.resolve(doc, on=EARLY_2025))
+    assert {(m.text, m.actor_code) for m in extra} == {("Lawmakers", "PERLEG"), ("President Juan Ortiz", "PERGOV")}

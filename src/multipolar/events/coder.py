@@ -19,8 +19,26 @@ Rules, in order, per sentence that mentions at least one resolved actor:
    where the parse gives no source or target, the nearest actor before the trigger (source) and the
    first actor inside the trigger's phrase (target) stand in, at lower confidence;
 6. where the lexicon is silent, the optional embedding classifier may propose a root; below
-   `classifier_threshold` the coder abstains.
-Only events whose source is a resolved actor are emitted.
+   `classifier_threshold` the coder abstains, and it leaves copular sentences ("trade was $245 billion")
+   alone.
+Only events whose source is a resolved actor are emitted. Besides the resolver's named actors, the
+resolver's `context_mentions` place generic ones ("police", "the government", "protesters", "gunmen",
+"President <unknown name>") in the one country their sentence (else the document) names, and a people
+where the phrase says it lives ("Serbs in Bosnia", "Bosnian Serbs").
+
+Further general rules (each with a test in tests/events/test_events_rules.py):
+- a threat, demand or appeal keeps "asserted" under its own "if" clause; a condition on a frame's
+  complement makes the frame hypothetical; a reported condition or intention keeps its own modality;
+- a spokesperson speaks for their own country: what they say their country does is the act, not a report;
+- an announced act of force or coercion ("will impose tariffs") is a threat (13), modality "intended";
+  a negated intention to cooperate ("will not provide tanks") is a refusal (12), asserted;
+- coordinated actors of a symmetric act get no stand-in target; stand-in targets are never taken from
+  time expressions ("a day after Trump returned"); "discuss" takes a topic, not a partner;
+- no stand-in source for an act inside an adjunct ("despite Western sanctions"); a frame noun takes the
+  actor of its complement ("the threat of US sanctions");
+- changing quantities ("trade fell"), published information ("data released"), untransferred weapons
+  ("used missiles") and fighting a problem ("fights drug trafficking") are no events;
+- a noun trigger carried by a verb takes that verb's negation and modality ("did not launch an attack").
 """
 
 from __future__ import annotations
@@ -32,7 +50,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from multipolar.events import syntax
-from multipolar.events.frames import compose
+from multipolar.events.frames import CONFLICT_ROOTS, compose
 from multipolar.events.lexicon import Lexicon, LexiconEntry
 from multipolar.events.ontology import Ontology
 from multipolar.records import Event
@@ -53,6 +71,27 @@ WEAK_LEMMAS = {"provide", "give", "help", "protect", "support", "deliver", "send
                "accept", "return", "free", "force", "pressure", "order", "ask", "seek", "back", "welcome", "buy",
                "purchase", "export", "import", "trade", "hit", "target", "leave", "quit", "cut", "ban", "station",
                "fund", "train", "reinforce", "gather", "review", "consider", "weigh", "share", "defend", "commit"}
+TIME_WORDS = {"after", "before", "since", "until", "once"}  # "one day after Trump was inaugurated"
+# things that are aid only when handed over: "sent weapons to Ukraine", "arms deliveries to Kyiv"
+TRANSFERRED_NOUNS = {"weapon", "arms", "ammunition", "missile", "peacekeeper"}
+TRANSFER_VERBS = {"send", "supply", "deliver", "provide", "sell", "ship", "give", "transfer", "deploy", "pledge",
+                  "promise", "offer", "approve", "donate", "lend", "airlift", "dispatch", "receive", "request", "ask",
+                  "seek", "delivery", "shipment", "sale", "supplier", "package", "aid"}
+INFO_NOUNS = {"data", "datum", "figure", "report", "statement", "statistic", "result", "document", "video", "footage",
+              "image", "photo", "detail", "text", "list", "update", "survey", "study", "poll", "estimate", "forecast",
+              "guidance", "record", "transcript", "readout", "communique", "album", "film", "book", "version"}
+# fighting a crime or a problem ("fights drug trafficking") is no attack on anyone
+FIGHT_LEMMAS = {"fight", "combat", "battle", "tackle"}
+AGREEMENT_LEMMAS = {"agree", "consent", "accept"}
+CONDITIONAL_ACTS = {"02", "10", "13"}  # appeals, demands, threats: their "if" clause is their content
+# topic objects: "discussed the new US administration" names what was discussed, not a partner
+TOPIC_OBJECT_LEMMAS = {"discuss", "debate", "review", "consider", "examine", "weigh", "address"}
+# a quantity that changes ("trade fell", "exports declined") is a statistic, not an event
+QUANTITY_VERBS = {"fall", "rise", "grow", "decline", "drop", "increase", "decrease", "reach", "shrink", "plunge",
+                  "slump", "surge", "jump", "double", "triple", "total", "climb", "soar", "tumble", "contract",
+                  "expand", "slow", "dip", "edge", "rebound", "recover", "stand", "amount", "hit"}
+# prepositions of adjuncts: an act named inside them ("despite Western sanctions") has no agent nearby
+ADJUNCT_PREPS = {"despite", "amid", "because", "after", "before", "following", "since", "during", "under"}
 SAY_LEMMAS = {"say", "state", "announce", "declare", "tell", "add", "note", "stress", "emphasize", "insist", "claim",
               "confirm", "report", "write", "explain", "warn", "deny", "allege", "accuse", "believe", "think"}
 
@@ -121,6 +160,15 @@ class EventCoder:
         for m in matches:
             for i in range(m.start, m.end):
                 actors.setdefault(i, m)
+        # "police", "the government", "President Jane Doe": placed by the country the context names
+        context = getattr(self.resolver, "context_mentions", None)
+        if context is not None:
+            for m in context(doc, matches):
+                for i in range(m.start, m.end):
+                    if m.kind == "resident":  # "Serbs in Bosnia": the country they live in
+                        actors[i] = m
+                    else:
+                        actors.setdefault(i, m)
         events: list[Event] = []
         silent: list[tuple[int, Span]] = []
         for idx, sent in enumerate(doc.sents):
@@ -140,6 +188,8 @@ class EventCoder:
         """Lexicon triggers of a sentence after frames and absorption (actor-independent)."""
         found: dict[int, Trigger] = {}
         for tok in sent:
+            if _is_statistic(tok) or _untransferred(tok) or _published(tok):
+                continue
             entry = self.lexicon.match(tok)
             if entry is not None:
                 found[tok.i] = Trigger(tok, entry, entry.cameo, frame=entry.frame)
@@ -160,7 +210,10 @@ class EventCoder:
             comp = _complement(trig.tok, found)
             if comp is None or comp.consumed:
                 continue
-            code = compose(trig.frame, comp.code)
+            if trig.frame == "intent" and trig.tok.lemma_.lower() in AGREEMENT_LEMMAS and comp.code[:2] in CONFLICT_ROOTS:
+                code = "030"  # agreeing to hold a protest is an agreement, not a threat
+            else:
+                code = compose(trig.frame, comp.code)
             if code is not None and code in self.ontology:
                 trig.code = code
                 trig.frame_of = comp
@@ -183,6 +236,9 @@ class EventCoder:
             gov = _governor(trig.tok, found)
             if gov is not None and not gov.consumed and gov.entry.frame != "say" and gov.tok.lemma_.lower() not in DENY:
                 trig.consumed = True
+                if (gov.frame_of is None and gov.code[:2] == trig.code[:2] and gov.code.endswith("0")
+                        and trig.code != gov.code and len(trig.code) >= len(gov.code)):
+                    gov.code = trig.code  # "sent weapons": the object names the kind of aid (072)
         return [t for t in found.values() if not t.consumed]
 
     def _code_sentence(self, doc: Doc, sent: Span, idx: int, actors: syntax.Actors, *, doc_id: str,
@@ -195,11 +251,12 @@ class EventCoder:
             if events:
                 coded.append((trig, events))
         # a statement whose content is coded as an act of the speaker is that act, not a second event
-        acted = {(id(t.reported_by), e.source_actor) for t, evs in coded if t.reported_by is not None for e in evs}
+        # (compared by country: "Peskov said Russia was ready for dialogue" is Russia's act, not a report)
+        acted = {(id(t.reported_by), e.source_actor[:3]) for t, evs in coded if t.reported_by is not None for e in evs}
         kept: list[tuple[Trigger, list[Event]]] = []
         for trig, events in coded:
             if trig.entry.frame == "say" or trig.tok.lemma_.lower() in DENY:
-                if trig.entry.frame == "say" and any((id(trig), e.source_actor) in acted for e in events):
+                if trig.entry.frame == "say" and any((id(trig), e.source_actor[:3]) in acted for e in events):
                     continue
             kept.append((trig, events))
         # the main clause's events: drop triggers buried deeper than the shallowest coded one
@@ -223,16 +280,20 @@ class EventCoder:
                    published: date | None) -> list[Event]:
         tok = trig.tok
         arg_toks: list[Token] = []
+        self_actor = False
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             head = tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") else tok
             srcs, passive, toks = syntax.subjects(head, actors)
             arg_toks += toks
-            tgts, ttoks = syntax.objects(tok, actors)
+            if tok.lemma_.lower() in TOPIC_OBJECT_LEMMAS:
+                tgts, ttoks = syntax.objects(tok, actors, preps=("with",), direct=False)
+            else:
+                tgts, ttoks = syntax.objects(tok, actors)
             if not tgts and trig.frame_of is not None:
                 comp = trig.frame_of.tok
                 tgts, ttoks = (syntax.objects(comp, actors) if comp.pos_ in ("VERB", "AUX")
                                else syntax.noun_args(comp, actors)[1:2] + ([],))[:2]
-            if not tgts:
+            if not tgts and tok.lemma_.lower() not in TOPIC_OBJECT_LEMMAS:
                 for t in syntax_near(tok):
                     if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.pos_ in ("NOUN", "PROPN") and t.i not in actors:
                         _, ntgts, ntoks = syntax.noun_args(t, actors)
@@ -245,6 +306,16 @@ class EventCoder:
         else:
             srcs, tgts, toks = syntax.noun_args(tok, actors)
             arg_toks += toks
+            if not srcs and tok.i in actors:
+                srcs = [actors[tok.i]]  # "protesters in Kenya ...": the noun names both act and actor
+                tgts = [t for t in tgts if t.country != srcs[0].country]  # "in Kenya" is where they are
+                self_actor = True
+            if not srcs and trig.frame_of is not None and trig.frame_of.tok.pos_ in ("NOUN", "PROPN"):
+                # "the threat of US sanctions": the actor of the absorbed act is the frame's actor
+                csrcs, ctgts, ctoks = syntax.noun_args(trig.frame_of.tok, actors)
+                srcs = csrcs
+                tgts = [t for t in (tgts or ctgts) if all(t is not x for x in csrcs)]
+                arg_toks += ctoks
             gov = tok.head
             if gov.pos_ == "ADP":
                 gov = gov.head
@@ -258,19 +329,25 @@ class EventCoder:
                     tgts, ttoks = syntax.objects(gov, actors, preps=("with", "to", "against", "on", "for", "at"))
                     tgts = [t for t in tgts if all(t is not s for s in srcs)]
                     arg_toks += ttoks
+        if tok.lemma_.lower() in FIGHT_LEMMAS and tok.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and syntax.actor_of(c, actors) is None for c in tok.children):
+            return []  # "fights drug trafficking", "combat inflation": an abstract opponent
         if tok.lemma_.lower() in WEAK_LEMMAS and trig.frame_of is None and not tgts:
             return []  # a generic verb ("provide", "help") is an event only with a parsed recipient
         fallback = False
-        if not srcs:
+        if not srcs and not _in_adjunct(tok):
             srcs = _nearest_before(sent, tok, actors, exclude=tgts)
             fallback = bool(srcs)
         if not srcs:
             return []
-        if not tgts:
+        symmetric = trig.code[:2] in SYMMETRIC_ROOTS or trig.code in SYMMETRIC_CODES
+        if not tgts and not (symmetric and len(srcs) > 1) and not self_actor:
+            # coordinated actors of a symmetric act ("Putin and Xi held a call") are each other's
+            # partners: no stand-in target is looked for
             tgts = _first_after(sent, tok, actors, exclude=srcs)
             fallback = fallback or bool(tgts)
         pairs: list[tuple[Any, Any | None]] = []
-        reciprocal = not tgts and len(srcs) > 1 and (trig.code[:2] in SYMMETRIC_ROOTS or trig.code in SYMMETRIC_CODES)
+        reciprocal = not tgts and len(srcs) > 1 and symmetric
         if reciprocal:
             pairs = [(a, b) for a in srcs for b in srcs if a is not b and a.actor_code != b.actor_code]
         else:
@@ -278,19 +355,46 @@ class EventCoder:
             pairs = [(s, t if t is not None and t.actor_code != s.actor_code else None) for s, t in pairs]
         # modality, negation
         negated = syntax.is_negated(tok) or trig.negated_by_frame
-        modality = syntax.modality_of(tok)
+        # a threat, demand or appeal names its own condition: "if ..." does not make it hypothetical
+        modality = syntax.modality_of(tok, conditions=trig.code[:2] not in CONDITIONAL_ACTS)
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            # "will take countermeasures", "did not launch an attack": the verb carrying the noun decides
+            negated = negated or syntax.is_negated(tok.head)
+            if modality == "asserted":
+                modality = syntax.modality_of(tok.head, conditions=trig.code[:2] not in CONDITIONAL_ACTS)
+        comp_tok = trig.frame_of.tok if trig.frame_of is not None else (
+            next((c for c in tok.children if c.dep_ == "xcomp"), None) if trig.entry.frame else None)
+        if (trig.code[:2] not in CONDITIONAL_ACTS and comp_tok is not None and modality != "hypothetical"
+                and syntax.modality_of(comp_tok, tok) == "hypothetical"):
+            modality = "hypothetical"  # "ready to build ties if Japan lifts its sanctions"
         if trig.entry.frame == "intent" and modality == "asserted":
             modality = "intended"  # "ready to", "pledged to", "plans to": an intention, not the act
         if tok.pos_ == "ADJ" and syntax.is_negated(tok.head):
             negated = True
+        code = trig.code
+        if (negated and modality == "intended" and "03" <= code[:2] <= "08" and not trig.negated_by_frame
+                and not fallback and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)):
+            # "will not provide aid", "is not ready to talk": the subject's refusal, asserted now (codebook
+            # 12); a passive ("would not be bargained away") names no one who refuses
+            refusal = compose("reject", code)
+            if refusal is not None and refusal in self.ontology:
+                code, negated, modality = refusal, False, "asserted"
+        if (modality == "intended" and not negated and trig.frame_of is None and trig.entry.frame is None
+                and code[:2] in CONFLICT_ROOTS):
+            # an announced act of force or coercion ("will strike back", "would impose tariffs") is a
+            # threat in the codebook (13); the modality stays "intended", as recorded for any "will"
+            threat = compose("threaten", code)
+            if threat is not None and threat in self.ontology:
+                code = threat
         reported = False
         if trig.reported_by is not None:
             speaker, _, _ = syntax.subjects(trig.reported_by.tok, actors)
-            speaker_codes = {s.actor_code for s in speaker}
-            if not speaker_codes or any(s.actor_code not in speaker_codes for s in srcs):
+            # a spokesperson or official speaks for their own country ("Peskov said Russia was ready")
+            speaker_countries = {s.actor_code[:3] for s in speaker}
+            if not speaker_countries or any(s.actor_code[:3] not in speaker_countries for s in srcs):
                 reported = True
-        if reported:
-            modality = "reported"
+        if reported and modality == "asserted":
+            modality = "reported"  # a reported condition or intention keeps its own modality
         confidence = 0.85 if trig.entry.specificity else 0.75
         if tok.pos_ not in ("VERB", "AUX"):
             confidence -= 0.1
@@ -308,7 +412,7 @@ class EventCoder:
         trigger_text = _trigger_text(trig)
         out = []
         for s, t in pairs:
-            out.append(self._event(doc_id=doc_id, sentence=idx, sent=sent, source=s, target=t, code=trig.code,
+            out.append(self._event(doc_id=doc_id, sentence=idx, sent=sent, source=s, target=t, code=code,
                                    negated=negated, modality=modality, confidence=round(max(confidence, 0.05), 3),
                                    trigger=trigger_text, span=span, when=when, precision=precision))
         return out
@@ -365,6 +469,8 @@ class EventCoder:
         for (idx, sent, root, srcs), (label, prob) in zip(candidates, predictions, strict=True):
             if prob < self.settings.classifier_threshold or label in ("01",):
                 continue
+            if root.lemma_.lower() == "be":
+                continue  # a copular sentence states how things are ("trade was $245 billion"), no act
             code = label + "0"
             if code not in self.ontology:
                 continue
@@ -420,6 +526,12 @@ def _complement(tok: Token, found: dict[int, Trigger]) -> Trigger | None:
                     order.append((2, found[g.i]))
                 if g.dep_ == "pcomp" and g.i in found:
                     order.append((2, found[g.i]))
+                if g.dep_ == "pobj" and g.i not in found:
+                    # "threatened Russia with taxes, tariffs and sanctions": a coordinated object
+                    for h in syntax.conj_heads(g)[1:]:
+                        if h.i in found:
+                            order.append((3, found[h.i]))
+                            break
     if tok.pos_ == "ADJ":
         for c in tok.children:
             if c.dep_ == "xcomp" and c.i in found:
@@ -449,6 +561,44 @@ def _governor(tok: Token, found: dict[int, Trigger]) -> Trigger | None:
     if x.dep_ == "compound":
         return found.get(x.head.i)
     return None
+
+
+def _published(tok: Token) -> bool:
+    """"released data", "figures released on Monday": publishing information, not freeing anyone."""
+    if tok.lemma_.lower() not in ("release", "issue", "publish"):
+        return False
+    patients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        patients.append(tok.head)
+    if tok.pos_ == "NOUN":
+        patients += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(p.lemma_.lower() in INFO_NOUNS for p in patients)
+
+
+def _untransferred(tok: Token) -> bool:
+    """A weapon or a force that nobody hands over ("used Western missiles", "the weapons"): not aid."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in TRANSFERRED_NOUNS:
+        return False
+    x = tok
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in tok.children):
+        return False  # "arms to Kyiv", "ammunition for the army"
+    head = x.head
+    if x.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head.lemma_.lower() not in TRANSFER_VERBS
+
+
+def _is_statistic(tok: Token) -> bool:
+    """A quantity, not an act: "trade fell", "exports reached a record", "it has declined this year"."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head.lemma_.lower() in QUANTITY_VERBS
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in QUANTITY_VERBS:
+        # a verb of change with no object, complement or prepositional target is a change in a quantity
+        return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative", "prt", "attr") for c in tok.children) and not any(
+            c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "into") for c in tok.children)
+    return False
 
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
@@ -498,12 +648,39 @@ def _first_after(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: list
     codes = {x.actor_code for x in exclude}
     inside = {t.i for t in tok.subtree}
     for i in range(tok.i + 1, sent.end):
-        if i not in inside:
+        if i not in inside or _outside_phrase(sent.doc[i], tok):
             continue
         m = actors.get(i)
         if m is not None and all(m is not x for x in exclude) and m.actor_code not in codes:
             return [m]
     return []
+
+
+def _outside_phrase(t: Token, top: Token) -> bool:
+    """Whether `t` sits in a time expression hanging from `top` ("on January 21, the day after Trump
+    returned to the White House") rather than in the trigger's own phrase."""
+    x = t
+    for _ in range(40):
+        if x.i == top.i:
+            return False
+        if x.dep_ == "npadvmod" or x.ent_type_ in ("DATE", "TIME"):
+            return True
+        if x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_WORDS for c in x.children):
+            return True
+        if x.head.i == x.i:
+            return True
+        x = x.head
+    return True
+
+
+def _in_adjunct(tok: Token) -> bool:
+    """A nominal trigger inside an adjunct ("despite Western sanctions", "because of the threat"): the
+    actor just before it is no evidence of who acted."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    words = {prep.lower_} | ({prep.head.lower_} if prep.dep_ == "pcomp" else set())
+    return bool(words & ADJUNCT_PREPS)
 
 
 def _clause_path(t: Token, top: Token) -> bool:

@@ -149,6 +149,8 @@ def _near(token: Token) -> list[Token]:
     out = []
     for child in token.children:
         out.append(child)
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" for g in child.children):
+            continue  # a subordinate clause ("if Moscow does not end the war") is not the trigger's phrase
         if child.dep_ in ("prep", "xcomp", "dobj", "compound", "amod", "pobj", "ccomp", "advcl", "nsubjpass",
                           "attr", "dative", "acomp", "npadvmod", "pcomp", "prt", "oprd"):
             out.extend(child.children)

@@ -139,10 +139,12 @@ def subjects(verb: Token, actors: Actors) -> tuple[list[Any], list[Any], list[To
     return srcs, passive, toks
 
 
-def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS) -> tuple[list[Any], list[Token]]:
-    """Target actors of a verbal trigger: direct/indirect object, else the first prepositional object
-    (in the order of `preps`) that resolves to an actor."""
-    for c in verb.children:
+def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
+            direct: bool = True) -> tuple[list[Any], list[Token]]:
+    """Target actors of a verbal trigger: direct/indirect object (unless `direct` is False: a topic,
+    as with "discuss"), else the first prepositional object (in the order of `preps`) that resolves
+    to an actor."""
+    for c in verb.children if direct else ():
         if c.dep_ in OBJ or (c.dep_ == "attr" and verb.lemma_ != "be"):
             found = actors_of(c, actors)
             if found:
@@ -201,18 +203,22 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
-def modality_of(tok: Token, stop: Token | None = None) -> str:
+def modality_of(tok: Token, stop: Token | None = None, *, conditions: bool = True) -> str:
     """asserted | intended | hypothetical, from auxiliaries, conditionals and intention heads above
-    `tok` within its clause chain (up to `stop`); a condition outranks an intention."""
+    `tok` within its clause chain (up to `stop`); a condition outranks an intention.
+
+    With `conditions=False` an "if"/"unless" clause does not make the act hypothetical: a threat, a demand
+    or an appeal states its condition ("threatened sanctions if Moscow does not end the war") and is
+    itself asserted."""
     intended = False
     x = tok
     for _ in range(4):
         for c in x.children:
             if c.dep_ == "aux" and c.lower_ in MAY:
                 return "hypothetical"
-            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+            if conditions and c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                 return "hypothetical"
-            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+            if conditions and c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in WILL:
                 intended = True

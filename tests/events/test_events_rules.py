@@ -1,0 +1,254 @@
+"""General coding rules of events.v1, one test per rule, on the real model and the real actor resolver.
+
+Sentences are the team's own (invented for these tests).
+"""
+
+from datetime import date
+
+import pytest
+
+from multipolar.events.coder import EventCoder
+from multipolar.settings import Settings
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = date(2025, 2, 1)
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return EventCoder(Settings(event_classifier=False))
+
+
+def code(coder, text):
+    return coder.code_text(text, doc_id="t", published=PUBLISHED)
+
+
+def triples(events):
+    return {(e.source, e.cameo, e.target) for e in events}
+
+
+# --- frames and modality -------------------------------------------------------------------------
+
+
+def test_threat_with_a_condition_is_asserted_and_takes_its_coordinated_object(coder):
+    events = code(coder, "Canada threatened Peru with fines, tariffs and sanctions if Lima kept the ship.")
+    threats = [e for e in events if e.root == "13"]
+    assert threats and threats[0].cameo == "1312" and threats[0].modality == "asserted"
+    assert ("CAN", "1312", "PER") in triples(threats)
+
+
+def test_pattern_words_are_not_read_inside_a_subordinate_clause(coder):
+    # "threaten ... war" must not match through "if Lima does not end the war"
+    events = code(coder, "Canada threatened Peru if Lima did not end the war.")
+    assert {e.cameo for e in events if e.root == "13"} == {"130"}
+
+
+def test_reported_condition_stays_hypothetical(coder):
+    events = code(
+        coder, "Analysts said Moscow was ready to build ties with Tokyo if Japan lifted its sanctions."
+    )
+    ready = [e for e in events if e.root == "03"]
+    assert ready and all(e.modality == "hypothetical" for e in ready)
+
+
+def test_spokesperson_speaks_for_their_country(coder):
+    events = code(
+        coder, "Kremlin spokesman Dmitry Peskov said Russia was ready for dialogue with Washington."
+    )
+    assert {e.root for e in events} == {"03"}  # the act alone, no separate 010 statement
+    assert all(e.modality == "intended" for e in events)
+
+
+def test_announced_use_of_force_is_a_threat(coder):
+    events = code(coder, "Turkey will impose tariffs on Greece.")
+    assert {(e.source, e.root, e.target) for e in events} == {("TUR", "13", "GRC")}
+    assert events[0].modality == "intended"
+
+
+def test_agreeing_to_a_protest_is_not_a_threat(coder):
+    events = code(coder, "Kenyan unions agreed to hold a demonstration.")
+    assert events and all(e.root == "03" for e in events)
+
+
+def test_pressure_to_act_is_a_demand(coder):
+    events = code(coder, "Germany pressured Greece to accept the budget rules.")
+    assert {e.root for e in events} == {"10"}
+
+
+def test_ultimatum_is_a_threat(coder):
+    events = code(coder, "Chile issued an ultimatum to Bolivia over the border post.")
+    assert {e.cameo for e in events if e.source == "CHL"} == {"139"}
+
+
+# --- arguments -----------------------------------------------------------------------------------
+
+
+def test_reciprocal_actors_take_no_stand_in_target_from_a_time_clause(coder):
+    events = code(
+        coder, "Modi and Ramaphosa held a video call on Monday, a day after Trump returned to Washington."
+    )
+    assert {(e.source, e.target) for e in events} == {("IND", "ZAF"), ("ZAF", "IND")}
+
+
+def test_coordinated_cooperation_is_reciprocal_despite_a_later_actor(coder):
+    events = code(
+        coder, "India and Brazil cooperate closely, while each of them trades with the United States."
+    )
+    assert {(e.source, e.target) for e in events if e.root == "06"} == {("IND", "BRA"), ("BRA", "IND")}
+
+
+def test_discussed_topic_is_not_a_target(coder):
+    events = code(coder, "Modi and Lula discussed the new US administration.")
+    assert {(e.source, e.target) for e in events} == {("IND", "BRA"), ("BRA", "IND")}
+
+
+def test_frame_noun_takes_the_actor_of_its_complement(coder):
+    events = code(coder, "Indian refiners grew cautious because of the threat of US secondary sanctions.")
+    assert ("USA", "1312", None) in triples(events)
+
+
+def test_act_inside_an_adjunct_has_no_stand_in_source(coder):
+    events = code(coder, "Trade between India and Iran grew despite Western sanctions on Tehran.")
+    assert not [e for e in events if e.root == "16"]
+
+
+def test_changing_quantities_are_not_events(coder):
+    assert code(coder, "US trade with Brazil has fallen to a small fraction of its old level.") == []
+    assert not [e for e in code(coder, "Indian imports from Russia declined this year.") if e.root == "12"]
+
+
+# --- actors placed by their context --------------------------------------------------------------
+
+
+def test_bare_police_take_the_country_of_the_sentence(coder):
+    events = code(coder, "Police fired tear gas at protesters in Kenya on Tuesday.")
+    assert events and events[0].source_actor == "KENCOP"
+
+
+def test_collective_noun_with_its_own_country(coder):
+    assert {e.source_actor for e in code(coder, "Police in Kenya arrested dozens of students.")} == {"KENCOP"}
+
+
+def test_unknown_titled_person_takes_the_sentence_country(coder):
+    events = code(coder, "Students in Kenya staged demonstrations against President Tom Mboya.")
+    assert ("KEN", "141", "KEN") in triples(events)
+    assert {e.target_actor for e in events} == {"KENGOV"}
+
+
+def test_two_countries_place_no_generic_actor(coder):
+    assert code(coder, "Troops fired on the crowd, France and Germany said.") == [] or all(
+        e.source not in ("FRA", "DEU") or e.root == "01"
+        for e in code(coder, "Troops fired on the crowd, France and Germany said.")
+    )
+
+
+# --- vocabulary ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,root",
+    [
+        ("Kenyan workers picketed the health ministry.", "14"),
+        ("The Kenyan government relented.", "08"),
+        ("Russian troops retreated from the river port.", "08"),
+        ("Chile ruled out any change to the treaty.", "12"),
+        ("Kenyan farmers petitioned the government for drought relief.", "02"),
+    ],
+)
+def test_common_news_verbs(coder, text, root):
+    assert root in {e.root for e in code(coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("Bosnian Serbs attacked a convoy.", "BIH"),
+        ("Albanians in Serbia demanded autonomy.", "SRB"),
+        ("Ethnic Turks protested in Sweden.", "SWE"),
+        ("Russian troops attacked Ukraine.", "RUS"),
+    ],
+)
+def test_a_people_is_placed_where_the_phrase_says_it_lives(coder, text, source):
+    assert {e.source for e in code(coder, text)} == {source}
+
+
+def test_unidentified_gunmen_are_placed_by_context(coder):
+    events = code(coder, "Gunmen attacked a police station in Kenya.")
+    assert {e.source_actor for e in events} == {"KENUAF"}
+
+
+def test_weapons_nobody_hands_over_are_not_aid(coder):
+    assert not [
+        e for e in code(coder, "Ukraine used Western missiles against Russian bases.") if e.root == "07"
+    ]
+
+
+def test_generic_transfer_takes_the_kind_of_aid_from_its_object(coder):
+    assert triples(code(coder, "Britain sent weapons to Ukraine.")) == {("GBR", "072", "UKR")}
+
+
+def test_a_noun_naming_act_and_actor_is_its_own_source(coder):
+    events = code(coder, "Protesters in Kenya blocked the main highway to the airport.")
+    assert {(e.source_actor, e.root, e.target) for e in events} == {("KENCVL", "14", None)}
+
+
+def test_released_data_is_no_release(coder):
+    events = code(
+        coder, "Exports from India to Russia rose, according to Indian trade figures released on Monday."
+    )
+    assert not [e for e in events if e.root == "08"]
+
+
+def test_fighting_a_crime_is_no_attack(coder):
+    assert not [
+        e
+        for e in code(coder, "Mexico says it fights drug trafficking harder than the United States.")
+        if e.root == "19"
+    ]
+
+
+def test_announced_countermeasures_are_an_intended_threat(coder):
+    events = [
+        e
+        for e in code(coder, "Brazil said it will take countermeasures against any new US tariffs.")
+        if e.root == "13"
+    ]
+    assert events and events[0].source == "BRA" and events[0].modality == "intended"
+
+
+def test_the_verb_carrying_a_noun_trigger_negates_it(coder):
+    (event,) = code(coder, "Serbia did not launch an attack on Kosovo.")
+    assert event.root == "19" and event.negated
+
+
+def test_classifier_leaves_copular_sentences_alone():
+    coder = EventCoder(Settings(event_classifier=True))
+    assert code(coder, "Trade between India and Brazil was about $15 billion in 2024.") == []
+
+
+def test_a_negated_intention_to_cooperate_is_a_refusal(coder):
+    (event,) = code(coder, "Germany will not provide tanks to Ukraine.")
+    assert (event.source, event.root, event.target, event.negated, event.modality) == (
+        "DEU",
+        "12",
+        "UKR",
+        False,
+        "asserted",
+    )
+    (past,) = code(coder, "Norway did not provide aid to Chile.")  # a past non-event stays negated
+    assert past.root == "07" and past.negated
+
+
+def test_a_sector_noun_as_modifier_is_no_actor(coder):
+    assert code(coder, "Kenya asked about troop levels in Somalia.") == [] or all(
+        e.source_actor != "KENMIL" and e.target_actor not in ("KENMIL", "SOMMIL")
+        for e in code(coder, "Kenya asked about troop levels in Somalia.")
+    )
+    events = code(coder, "Opposition leaders in Kenya rejected the budget.")
+    assert {e.source_actor for e in events} == {"KENOPP"}
+
+
+def test_a_negated_passive_is_no_refusal(coder):
+    events = code(coder, "The partnership between Moscow and Beijing would not be bargained away.")
+    assert not [e for e in events if e.root == "12"]
