@@ -48,28 +48,33 @@ from multipolar.cli import main
 try:
     main(sys.argv[1:])
 finally:
-    print("PEAK_KIB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+    print("PEAK_KIB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
 """
 
 
-def _run(path: Path, db: Path) -> tuple[float, float]:
-    """Run the ingest in a child; return seconds and the child's own peak memory in MiB."""
+def _run(path: Path, db: Path, workers: int) -> tuple[float, float]:
+    """Run the ingest in a child; return seconds and its peak memory in MiB: the process itself, plus
+    its largest worker once per worker when there are workers (an upper bound of their sum)."""
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-c", _WRAPPER, "ingest", str(path), "--db", str(db), "--clean-only", "--quiet"],
+        [sys.executable, "-c", _WRAPPER, "ingest", str(path), "--db", str(db), "--clean-only", "--quiet",
+         "--set", f"workers={workers}"],
         capture_output=True, text=True,
     )
     elapsed = time.perf_counter() - start
-    peak = [line.split()[1] for line in proc.stderr.splitlines() if line.startswith("PEAK_KIB")]
+    peak = [line.split()[1:] for line in proc.stderr.splitlines() if line.startswith("PEAK_KIB")]
     if proc.returncode or not peak:
         sys.exit(f"ingest failed: {proc.stderr.strip()}")
-    return elapsed, int(peak[0]) / 1024
+    own, largest_worker = (int(x) for x in peak[0])
+    return elapsed, (own + (workers * largest_worker if workers > 1 else 0)) / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N documents")
     parser.add_argument("--times", type=int, default=10, help="size of the large run, in copies of the corpus")
+    parser.add_argument("--workers", type=int, default=1, help="cleaning processes (--set workers=N)")
     args = parser.parse_args()
     if not CORPUS.exists():
         sys.exit(f"{CORPUS} is missing: ../shared must sit beside the checkout")
@@ -77,9 +82,9 @@ def main() -> None:
         folder = Path(tmp)
         for times in sorted({1, args.times}):
             path, count = _make_input(folder, limit=args.limit, times=times)
-            elapsed, peak_mib = _run(path, folder / f"bench_x{times}.duckdb")
+            elapsed, peak_mib = _run(path, folder / f"bench_x{times}.duckdb", args.workers)
             print(
-                f"ingest x{times}: {count} documents in {elapsed:.1f} s = {count / elapsed:.0f} documents/s; "
+                f"ingest x{times}, {args.workers} worker(s): {count} documents in {elapsed:.1f} s = {count / elapsed:.0f} documents/s; "
                 f"peak memory {peak_mib:.0f} MiB (targets: >= 500 documents/s, < 1024 MiB)"
             )
 
