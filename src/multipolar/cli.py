@@ -378,6 +378,8 @@ def dyads(
     db: DbOption = "multipolar.duckdb",
     freq: FreqOption = "month",
     normalisation: Annotated[str, typer.Option("--normalise", help="none, volume, salience or shares.")] = "none",
+    since: Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")] = None,
     fmt: FormatOption = "table",
     out: OutOption = None,
     set_: SetOption = None,
@@ -388,7 +390,10 @@ def dyads(
 
     settings = _settings(set_)
     with _open_store(db, read_only=True) as store:
-        series = dyad_series(store.con, a, b, settings=settings, freq=freq, normalisation=normalisation)
+        series = dyad_series(
+            store.con, a, b, settings=settings, freq=freq, normalisation=normalisation,
+            start=_date_value(since, "--since"), end=_date_value(until, "--until"),
+        )
     if fmt == "table":
         table = format_dyad_table(series)
         emit(table[0], table[1:], fmt="table", out=out, title=f"{series.a}–{series.b} by {freq}")
@@ -409,6 +414,8 @@ def triangle(
     c: Annotated[str, typer.Argument(help="Third actor code.")],
     db: DbOption = "multipolar.duckdb",
     freq: FreqOption = "month",
+    since: Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     out: OutOption = None,
     set_: SetOption = None,
@@ -423,7 +430,10 @@ def triangle(
         raise UsageError(f"--format {fmt!r}: triangle prints table or json")
     settings = _settings(set_)
     with _open_store(db, read_only=True) as store:
-        tri = triangle_series(store.con, (a, b, c), settings=settings, freq=freq)
+        tri = triangle_series(
+            store.con, (a, b, c), settings=settings, freq=freq,
+            start=_date_value(since, "--since"), end=_date_value(until, "--until"),
+        )
     if fmt == "json":
         text = json.dumps(tri.to_json(), ensure_ascii=False, indent=2)
         if out:
@@ -571,6 +581,12 @@ def demo(
 def _select(columns, rows, keep):
     index = [list(columns).index(name) for name in keep]
     return list(keep), [tuple(row[i] for i in index) for row in rows]
+
+
+def _date_value(value: str | None, option: str):
+    from datetime import date
+
+    return date.fromisoformat(_date_arg(value, option)) if value else None
 
 
 def _date_arg(value: str, option: str) -> str:

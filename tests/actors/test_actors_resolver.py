@@ -344,3 +344,9 @@ def test_context_mentions_place_generic_actors_by_the_sentence_country(resolver)
     doc = nlp("Lawmakers in Peru questioned President Juan Ortiz.")
     extra = resolver.context_mentions(doc, resolver.resolve(doc, on=EARLY_2025))
     assert {(m.text, m.actor_code) for m in extra} == {("Lawmakers", "PERLEG"), ("President Juan Ortiz", "PERGOV")}
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_resolver_surfaces_match_either_apostrophe(resolver: ActorResolver, blank, apostrophe: str) -> None:
+    text = f"Japan announced a levy on the world{apostrophe}s second-largest economy."
+    assert ("the world" + apostrophe + "s second-largest economy", "CHN", None) in found(resolver, blank, text)

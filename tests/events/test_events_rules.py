@@ -252,3 +252,49 @@ def test_a_sector_noun_as_modifier_is_no_actor(coder):
 def test_a_negated_passive_is_no_refusal(coder):
     events = code(coder, "The partnership between Moscow and Beijing would not be bargained away.")
     assert not [e for e in events if e.root == "12"]
+
+
+# --- nominal triggers, calls, concurrent acts, plans -----------------------------------------------
+
+
+def test_a_noun_trigger_takes_source_from_its_possessor_and_target_from_a_demonym_modified_object(coder):
+    events = code(coder, "Washington's new tariffs on Chinese solar panels took effect on Friday.")
+    assert ("USA", "163", "CHN") in triples(events)
+    assert [e.date for e in events if e.cameo == "163"] == [date(2025, 1, 31)]
+
+
+def test_a_noun_trigger_object_of_a_verb_takes_the_verb_subject_as_source(coder):
+    assert ("IGO", "163", "CHN") in triples(code(coder, "The EU imposed a 25% tariff on Chinese steel."))
+
+
+def test_a_stand_in_source_does_not_outrank_a_parsed_act_deeper_down(coder):
+    events = code(coder, "The Kremlin's main worry is the spread of sanctions, since after the new British sanctions "
+                         "against Russian banks on January 3, the rouble lost a tenth of its value.")
+    sanctions = [e for e in events if e.cameo == "163"]
+    assert ("GBR", "163", "RUS") in triples(sanctions)
+    assert all(e.source != "RUS" for e in sanctions)
+    assert [e.date for e in sanctions if e.source == "GBR"] == [date(2025, 1, 3)]
+
+
+def test_an_accusation_in_a_while_clause_is_a_second_act_of_the_subject(coder):
+    events = code(coder, "Erdogan called for a truce while accusing Israel of shelling the border.")
+    assert ("TUR", "112", "ISR") in triples(events)
+    assert any(e.root == "02" and e.source == "TUR" for e in events)
+
+
+def test_a_call_with_a_partner_is_coded_both_ways(coder):
+    events = code(coder, "The Kenyan president held a phone call with his Ugandan counterpart.")
+    assert {("KEN", "041", "UGA"), ("UGA", "041", "KEN")} <= triples(events)
+
+
+def test_a_video_conference_of_coordinated_leaders_is_reciprocal_and_dated_by_the_weekday(coder):
+    events = [e for e in code(coder, "Putin and Erdogan held a video conference on Tuesday.") if e.cameo == "041"]
+    assert triples(events) == {("RUS", "041", "TUR"), ("TUR", "041", "RUS")}
+    assert {e.date for e in events} == {date(2025, 1, 28)}
+
+
+def test_a_proposal_for_an_act_is_not_the_act(coder):
+    events = code(coder, "There are no plans for a call between Putin and Erdogan, the Kremlin said.")
+    calls = [e for e in events if e.cameo == "041"]
+    assert calls and all(e.negated and e.modality != "asserted" for e in calls)
+    assert not any(e.root == "12" for e in events)  # nobody refuses anything

@@ -788,6 +788,8 @@ def _add_surface(surfaces: dict[str, list[_Entry]], text: str, entry: _Entry) ->
         forms += ["The " + text[4:], text[4:]]
     elif text.startswith("The ") and len(text) > 4:
         forms += ["the " + text[4:], text[4:]]
+    # typeset text writes the apostrophe as U+2019 ("People’s Liberation Army", "the world’s No. 2 economy")
+    forms += [f.replace("'", "\u2019") for f in forms if "'" in f]
     for form in forms:
         if entry not in surfaces[form]:
             surfaces[form].append(entry)

@@ -38,7 +38,11 @@ Further general rules (each with a test in tests/events/test_events_rules.py):
   actor of its complement ("the threat of US sanctions");
 - changing quantities ("trade fell"), published information ("data released"), untransferred weapons
   ("used missiles") and fighting a problem ("fights drug trafficking") are no events;
-- a noun trigger carried by a verb takes that verb's negation and modality ("did not launch an attack").
+- a noun trigger carried by a verb takes that verb's negation and modality ("did not launch an attack");
+- a call "with" a partner is mutual (one event each way); an act in a subjectless "while" clause is a
+  second main act of the subject ("called for talks while accusing the US of ...");
+- a stand-in source never outranks an act whose source and target the parse gives; an act named as the
+  content of a plan or a possibility ("no proposals for a call") is intended/hypothetical, not asserted.
 """
 
 from __future__ import annotations
@@ -61,6 +65,9 @@ if TYPE_CHECKING:
 
 STAGE = "events.v1"
 SYMMETRIC_ROOTS = {"03", "04", "06", "19"}
+PLAN_NOUNS = {"proposal", "plan", "idea", "offer", "preparation", "invitation", "hope"}
+POSSIBILITY_NOUNS = {"possibility", "prospect", "chance", "likelihood", "option", "risk"}
+MUTUAL_WITH_CODES = {"041"}  # a call "with" a partner is mutual: one event each way
 SYMMETRIC_CODES = {"050", "057", "087", "0871", "084", "190", "161", "160"}
 LIGHT_VERBS = {"hold", "have", "conduct", "carry", "launch", "make", "take", "stage", "begin", "start", "pay",
                "continue", "resume", "open", "give", "issue", "announce", "do", "plan", "propose", "deliver",
@@ -92,6 +99,7 @@ QUANTITY_VERBS = {"fall", "rise", "grow", "decline", "drop", "increase", "decrea
                   "expand", "slow", "dip", "edge", "rebound", "recover", "stand", "amount", "hit"}
 # prepositions of adjuncts: an act named inside them ("despite Western sanctions") has no agent nearby
 ADJUNCT_PREPS = {"despite", "amid", "because", "after", "before", "following", "since", "during", "under"}
+CONCURRENT_MARKS = {"while", "whilst"}  # "called for talks while accusing the US": two acts of one subject
 SAY_LEMMAS = {"say", "state", "announce", "declare", "tell", "add", "note", "stress", "emphasize", "insist", "claim",
               "confirm", "report", "write", "explain", "warn", "deny", "allege", "accuse", "believe", "think"}
 
@@ -107,6 +115,8 @@ class Trigger:
     reported_by: Trigger | None = None  # the say-frame governing this trigger
     negated_by_frame: bool = False
     absorbed: list[int] = field(default_factory=list)
+    guessed_source: bool = False  # the source is the stand-in (nearest actor before), not parsed
+    parsed_both: bool = False  # source and target both read off the parse
 
 
 class EventCoder:
@@ -262,12 +272,25 @@ class EventCoder:
         # the main clause's events: drop triggers buried deeper than the shallowest coded one
         if len(kept) > 1:
             depths = {id(t): _clause_depth(t.tok) for t, _ in kept}
-            top = min(depths.values())
+            # a stand-in source is no evidence of a main act: a parsed act deeper down is kept beside it
+            # ("the intensification of sanctions is the concern, as after the new US sanctions against ...")
+            parsed = [depths[id(t)] for t, _ in kept if not t.guessed_source]
+            top = min(parsed or depths.values())
             kept = [(t, evs) for t, evs in kept if depths[id(t)] <= top + self.max_depth_gap]
             acts = [te for te in kept if not _is_speech(te[0])]
             if self.single_main and len(acts) > 1:
-                main = min(acts, key=lambda te: (te[0].tok.pos_ not in ("VERB", "ADJ"), _abs_depth(te[0].tok), te[0].tok.i))
-                kept = [te for te in kept if _is_speech(te[0]) or te is main]
+                def rank(te: tuple[Trigger, list[Event]]) -> tuple[bool, int, int]:
+                    return (te[0].tok.pos_ not in ("VERB", "ADJ"), _abs_depth(te[0].tok), te[0].tok.i)
+
+                main = min(acts, key=rank)
+                parsed_acts = [te for te in acts if te[0].parsed_both]
+                if main[0].guessed_source and parsed_acts:
+                    # a stand-in source is weak evidence: an act whose source and target the parse
+                    # gives ("the new US sanctions against Russian oil") is the main act instead
+                    main = min(parsed_acts, key=rank)
+                # a second act of the same subject in a "while" clause stands beside the main one
+                kept = [te for te in kept if _is_speech(te[0]) or te is main or (
+                    _concurrent(te[0].tok) and te[0].tok.head.i == main[0].tok.i)]
         for _trig, events in kept:
             for ev in events:
                 key = (ev.cameo, ev.source_actor, ev.target_actor)
@@ -338,6 +361,7 @@ class EventCoder:
         if not srcs and not _in_adjunct(tok):
             srcs = _nearest_before(sent, tok, actors, exclude=tgts)
             fallback = bool(srcs)
+            trig.guessed_source = fallback
         if not srcs:
             return []
         symmetric = trig.code[:2] in SYMMETRIC_ROOTS or trig.code in SYMMETRIC_CODES
@@ -346,6 +370,7 @@ class EventCoder:
             # partners: no stand-in target is looked for
             tgts = _first_after(sent, tok, actors, exclude=srcs)
             fallback = fallback or bool(tgts)
+        trig.parsed_both = bool(tgts) and not fallback
         pairs: list[tuple[Any, Any | None]] = []
         reciprocal = not tgts and len(srcs) > 1 and symmetric
         if reciprocal:
@@ -353,6 +378,10 @@ class EventCoder:
         else:
             pairs = [(s, t) for s in srcs for t in (tgts or [None]) if t is None or t.actor_code != s.actor_code or t is not s]
             pairs = [(s, t if t is not None and t.actor_code != s.actor_code else None) for s, t in pairs]
+            if code_is_mutual(trig.code) and not fallback:
+                # "Putin held a call with Xi": a call or talks with a partner is mutual, one event each way
+                pairs += [(t, s) for s, t in list(pairs)
+                          if t is not None and _via_with(t, tok) and (t, s) not in pairs]
         # modality, negation
         negated = syntax.is_negated(tok) or trig.negated_by_frame
         # a threat, demand or appeal names its own condition: "if ..." does not make it hypothetical
@@ -362,6 +391,12 @@ class EventCoder:
             negated = negated or syntax.is_negated(tok.head)
             if modality == "asserted":
                 modality = syntax.modality_of(tok.head, conditions=trig.code[:2] not in CONDITIONAL_ACTS)
+        prospect = _prospect_of(tok)
+        if prospect is not None:
+            # "proposals for a call", "no plans for talks": a planned act, not one that took place
+            negated = negated or syntax.is_negated(prospect)
+            if modality == "asserted":
+                modality = "hypothetical" if prospect.lemma_.lower() in POSSIBILITY_NOUNS else "intended"
         comp_tok = trig.frame_of.tok if trig.frame_of is not None else (
             next((c for c in tok.children if c.dep_ == "xcomp"), None) if trig.entry.frame else None)
         if (trig.code[:2] not in CONDITIONAL_ACTS and comp_tok is not None and modality != "hypothetical"
@@ -373,7 +408,7 @@ class EventCoder:
             negated = True
         code = trig.code
         if (negated and modality == "intended" and "03" <= code[:2] <= "08" and not trig.negated_by_frame
-                and not fallback and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)):
+                and not fallback and prospect is None and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)):
             # "will not provide aid", "is not ready to talk": the subject's refusal, asserted now (codebook
             # 12); a passive ("would not be bargained away") names no one who refuses
             refusal = compose("reject", code)
@@ -624,12 +659,45 @@ def _clause_depth(tok: Token) -> int:
     for _ in range(40):
         if x.head.i == x.i:
             break
-        if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "ccomp" and x.head.lemma_.lower() in SAY_LEMMAS):
+        if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "ccomp" and x.head.lemma_.lower() in SAY_LEMMAS) and not _concurrent(x):
             depth += 1
         if x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("pobj", "nsubj", "nsubjpass"):
             depth += 0
         x = x.head
     return depth
+
+
+def _prospect_of(tok: Token) -> Token | None:
+    """The noun of a plan or a possibility that a nominal trigger completes ("proposals for a call")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ not in ("for", "of"):
+        return None
+    noun = tok.head.head
+    lemma = noun.lemma_.lower()
+    return noun if noun.pos_ == "NOUN" and (lemma in PLAN_NOUNS or lemma in POSSIBILITY_NOUNS) else None
+
+
+def code_is_mutual(code: str) -> bool:
+    return code in MUTUAL_WITH_CODES
+
+
+def _via_with(m: Any, tok: Token) -> bool:
+    """Whether the mention `m` is the object of a "with" that hangs from the trigger's phrase."""
+    doc = tok.doc
+    x = doc[m.start:m.end].root
+    for _ in range(8):
+        if x.i == tok.i or x.head.i == x.i:
+            return False
+        if x.dep_ == "prep":
+            return x.lower_ == "with"
+        x = x.head
+    return False
+
+
+def _concurrent(x: Token) -> bool:
+    """A "while"/"whilst" clause without its own subject ("called for talks while accusing the US of ...")
+    is a second act of the main clause's subject, as much a main act as the first."""
+    return (x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCURRENT_MARKS for c in x.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children))
 
 
 def _nearest_before(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
