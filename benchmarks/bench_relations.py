@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import duckdb  # benchmarks build their own store, as tests do
-import pyarrow as pa
 
 from multipolar.relations.dyads import dyad_series
 from multipolar.relations.shifts import dyad_shifts
@@ -23,31 +22,14 @@ from multipolar.relations.synthetic import synthetic_events
 from multipolar.relations.triangle import triangle_series
 from multipolar.report import build_report
 from multipolar.settings import Settings
-from multipolar.store.schema import MIGRATIONS
+from multipolar.store.synthetic import insert_synthetic, open_empty
 
 TRIANGLE_TARGET_S = 1.0
 
 
 def make_store(path: Path, n: int, *, years: int = 10) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(str(path))
-    for step in MIGRATIONS:
-        for ddl in step:
-            con.execute(ddl)
-    data = synthetic_events(n, years=years)
-    events = pa.table(data.events)
-    con.register("_ev", events)
-    cols = ", ".join(events.column_names)
-    con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _ev")
-    con.unregister("_ev")
-    docs = pa.table({k: list(v) if v.dtype == object else v for k, v in data.documents.items()})
-    con.register("_docs", docs)
-    con.execute(
-        """INSERT INTO documents (doc_id, source_uri, raw, raw_format, ingested_at, outlet, url, title, published,
-                                  near_duplicate_of, spun)
-           SELECT doc_id, url, ''::BLOB, 'synthetic', now()::TIMESTAMP, outlet, url, title, published,
-                  near_duplicate_of, spun FROM _docs"""
-    )
-    con.unregister("_docs")
+    con = open_empty(path)
+    insert_synthetic(con, synthetic_events(n, years=years))
     con.execute("CHECKPOINT")
     return con
 

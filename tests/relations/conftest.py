@@ -8,36 +8,19 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 import pytest
 
 from multipolar.relations.synthetic import SyntheticStore
-from multipolar.store.schema import MIGRATIONS
+from multipolar.store.synthetic import insert_synthetic as _insert_synthetic
+from multipolar.store.synthetic import open_empty
 
 
 def open_store(path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(str(path))
-    for step in MIGRATIONS:
-        for ddl in step:
-            con.execute(ddl)
-    return con
+    return open_empty(path)
 
 
 def insert_synthetic(con: duckdb.DuckDBPyConnection, data: SyntheticStore) -> None:
-    ev = pa.table(data.events)
-    con.register("_syn_events", ev)
-    cols = ", ".join(ev.column_names)
-    con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _syn_events")
-    con.unregister("_syn_events")
-    docs = pa.table({k: list(v) if v.dtype == object else v for k, v in data.documents.items()})
-    con.register("_syn_docs", docs)
-    con.execute(
-        """INSERT INTO documents (doc_id, source_uri, raw, raw_format, ingested_at, outlet, url, title, published,
-                                  near_duplicate_of, spun)
-           SELECT doc_id, url, ''::BLOB, 'synthetic', now()::TIMESTAMP, outlet, url, title, published,
-                  near_duplicate_of, spun FROM _syn_docs"""
-    )
-    con.unregister("_syn_docs")
+    _insert_synthetic(con, data)
 
 
 class EventWriter:

@@ -7,11 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 import pytest
 
 from multipolar.relations.synthetic import synthetic_events
-from multipolar.store.schema import MIGRATIONS
+from multipolar.store.synthetic import insert_synthetic, open_empty
 
 EVIL = '<script>alert("x")</script> Moscow & Beijing'
 EVIL_URL = 'https://evil.example/"><script>alert(1)</script>'
@@ -19,18 +18,7 @@ EVIL_URL = 'https://evil.example/"><script>alert(1)</script>'
 
 def _fill(con: duckdb.DuckDBPyConnection, n: int) -> None:
     data = synthetic_events(n, first=date(2023, 1, 1), years=2)
-    ev = pa.table(data.events)
-    con.register("_ev", ev)
-    cols = ", ".join(ev.column_names)
-    con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _ev")
-    docs = pa.table({k: list(v) if v.dtype == object else v for k, v in data.documents.items()})
-    con.register("_docs", docs)
-    con.execute(
-        """INSERT INTO documents (doc_id, source_uri, raw, raw_format, ingested_at, outlet, url, title, published,
-                                  near_duplicate_of, spun)
-           SELECT doc_id, url, ''::BLOB, 'synthetic', now()::TIMESTAMP, outlet, url, title, published,
-                  near_duplicate_of, spun FROM _docs"""
-    )
+    insert_synthetic(con, data)
     con.execute(
         """INSERT INTO documents (doc_id, source_uri, raw, raw_format, ingested_at, outlet, url, title)
            VALUES ('evil-doc', 'test:evil', ''::BLOB, 'test', now()::TIMESTAMP, ?, ?, ?)""",
@@ -53,10 +41,7 @@ def evil_sentence() -> str:
 @pytest.fixture(scope="session")
 def report_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
     path: Path = tmp_path_factory.mktemp("report") / "report.duckdb"
-    con = duckdb.connect(str(path))
-    for step in MIGRATIONS:
-        for ddl in step:
-            con.execute(ddl)
+    con = open_empty(path)
     _fill(con, 20_000)
     yield con
     con.close()

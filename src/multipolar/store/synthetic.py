@@ -1,0 +1,42 @@
+"""A store filled with synthetic events, for benchmarks and tests of the relations code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from multipolar.relations.synthetic import SyntheticStore
+from multipolar.store.schema import MIGRATIONS
+
+
+def open_empty(path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
+    """A connection to a new store with the current schema."""
+    con = duckdb.connect(str(path))
+    for step in MIGRATIONS:
+        for ddl in step:
+            con.execute(ddl)
+    return con
+
+
+def insert_synthetic(con: duckdb.DuckDBPyConnection, data: SyntheticStore) -> None:
+    """Insert synthetic events and the documents they point to."""
+    events = pa.table(data.events)
+    con.register("_syn_events", events)
+    try:
+        cols = ", ".join(events.column_names)
+        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _syn_events")
+    finally:
+        con.unregister("_syn_events")
+    docs = pa.table({k: list(v) if v.dtype == object else v for k, v in data.documents.items()})
+    con.register("_syn_docs", docs)
+    try:
+        con.execute(
+            """INSERT INTO documents (doc_id, source_uri, raw, raw_format, ingested_at, outlet, url, title, published,
+                                      near_duplicate_of, spun)
+               SELECT doc_id, url, ''::BLOB, 'synthetic', now()::TIMESTAMP, outlet, url, title, published,
+                      near_duplicate_of, spun FROM _syn_docs"""
+        )
+    finally:
+        con.unregister("_syn_docs")
