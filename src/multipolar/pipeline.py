@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import itertools
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -187,7 +186,7 @@ def ingest(
     Raw documents are committed batch by batch before they are cleaned; cleaning runs in worker
     processes (settings.workers) while this process reads and stores the next batches.
     """
-    counts = {"ingested": 0, "duplicates": 0, "rejected": 0, "gdelt_events": 0}
+    counts = {"ingested": 0, "duplicates": 0, "rejected": 0, "flagged": 0, "gdelt_events": 0}
     gdelt_files: list[GdeltFile] = []
 
     def save(results: list[Document | Rejection]) -> None:
@@ -197,6 +196,7 @@ def ingest(
         store.add_rejections(rejections)
         store.mark_cleaned([r.doc_id for r in rejections if r.doc_id], stage=f"{CleanStage.name}:rejected")
         counts["ingested"] += len(documents)
+        counts["flagged"] += sum(1 for d in documents if d.flags)
         counts["rejected"] += len(rejections)
         if progress:
             progress(len(results))
@@ -282,6 +282,3 @@ def analyse_store(store: Any, settings: Settings, *, progress: Progress | None =
 
     return run(store, settings, progress=progress)
 
-
-def default_workers() -> int:
-    return max(1, min(4, (os.cpu_count() or 1)))

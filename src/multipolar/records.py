@@ -158,6 +158,8 @@ class IngestSummary:
 
     def line(self) -> str:
         parts = [f"{self.ingested} ingested"]
+        if self.flagged:
+            parts[0] += f" ({self.flagged} flagged: see the `flags` column of `multipolar docs`)"
         if self.gdelt_events:
             parts.append(f"{self.gdelt_events} GDELT events stored")
         if self.duplicates:
