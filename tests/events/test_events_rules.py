@@ -298,3 +298,43 @@ def test_a_proposal_for_an_act_is_not_the_act(coder):
     calls = [e for e in events if e.cameo == "041"]
     assert calls and all(e.negated and e.modality != "asserted" for e in calls)
     assert not any(e.root == "12" for e in events)  # nobody refuses anything
+
+
+def test_a_statement_that_another_party_must_act_is_a_demand_on_it(coder):
+    events = code(coder, "The Danish foreign minister said Venezuela must free the detained fishermen.")
+    assert any(e.source == "DNK" and e.root == "10" and e.target == "VEN" and e.modality == "asserted"
+               for e in events)
+    told = code(coder, "The Swedish premier told Hungary it must respect the court's rulings.")
+    assert any(e.source == "SWE" and e.root == "10" and e.target == "HUN" for e in told)
+
+
+def test_what_the_speaker_itself_must_do_is_no_demand(coder):
+    events = code(coder, "Chile said it must protect its fishing fleet.")
+    assert not any(e.root == "10" for e in events)
+
+
+def test_an_announced_act_of_cooperation_is_an_intention_to_cooperate(coder):
+    events = code(coder, "Norway will send emergency food aid to Yemen next month.")
+    aid = [e for e in events if e.source == "NOR" and e.target == "YEM"]
+    assert aid and all(e.root == "03" and e.plover == "AGREE" and e.modality == "intended" for e in aid)
+
+
+def test_a_planned_visit_stays_a_consultation(coder):
+    events = code(coder, "India's prime minister will visit Indonesia in March.")
+    assert any(e.source == "IND" and e.root == "04" and e.target == "IDN" for e in events)
+    assert not any(e.root == "03" for e in events)
+
+
+def test_easing_a_restriction_is_a_concession_not_the_restriction(coder):
+    events = code(coder, "The Ugandan government shortened the night curfew in Gulu.")
+    assert any(e.source == "UGA" and e.cameo == "081" and e.plover == "CONCEDE" for e in events)
+    assert not any(e.root == "17" for e in events)
+    emergency = code(coder, "Peru ended its state of emergency across the southern provinces.")
+    assert any(e.source == "PER" and e.cameo == "081" for e in emergency)
+    assert not any(e.root == "17" for e in emergency)
+
+
+def test_easing_sanctions_is_an_economic_concession(coder):
+    events = code(coder, "Canada suspended its sanctions on Belarus.")
+    assert ("CAN", "085", "BLR") in triples(events)
+    assert not any(e.root == "16" for e in events)

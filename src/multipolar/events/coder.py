@@ -31,7 +31,13 @@ Further general rules (each with a test in tests/events/test_events_rules.py):
   complement makes the frame hypothetical; a reported condition or intention keeps its own modality;
 - a spokesperson speaks for their own country: what they say their country does is the act, not a report;
 - an announced act of force or coercion ("will impose tariffs") is a threat (13), modality "intended";
-  a negated intention to cooperate ("will not provide tanks") is a refusal (12), asserted;
+  a negated intention to cooperate ("will not provide tanks") is a refusal (12), asserted; an announced
+  act of material or diplomatic cooperation ("will provide aid", "would allow inspectors") is an intention
+  to cooperate (03), modality "intended"; a planned meeting or visit stays a consultation (04);
+- a statement that another party must act ("said Iran must release the crew", "told Turkey it must ...")
+  is a demand (10) by the speaker on that party; "said it must" (the speaker's own side) is none;
+- easing a restriction ("lifted the curfew", "ended the state of emergency", "suspended sanctions on X")
+  is a concession (081, 085, 0872), not the restriction it names;
 - coordinated actors of a symmetric act get no stand-in target; stand-in targets are never taken from
   time expressions ("a day after Trump returned"); "discuss" takes a topic, not a partner;
 - no stand-in source for an act inside an adjunct ("despite Western sanctions"); a frame noun takes the
@@ -100,6 +106,13 @@ QUANTITY_VERBS = {"fall", "rise", "grow", "decline", "drop", "increase", "decrea
 # prepositions of adjuncts: an act named inside them ("despite Western sanctions") has no agent nearby
 ADJUNCT_PREPS = {"despite", "amid", "because", "after", "before", "following", "since", "during", "under"}
 CONCURRENT_MARKS = {"while", "whilst"}  # "called for talks while accusing the US": two acts of one subject
+# easing verbs and the restrictions they ease, most specific first (codebook 081, 085, 0872); curfews and
+# emergency rule stay at 081 like the lexicon's "lift curfew": PLOVER counts easing them as CONCEDE
+EASE_LEMMAS = {"lift", "ease", "relax", "shorten", "end", "scrap", "revoke", "rescind", "suspend", "loosen", "remove",
+               "cancel", "repeal", "reduce", "drop", "roll"}
+EASED_NOUNS = (("curfew", "081"), ("emergency", "081"), ("martial", "081"), ("sanction", "085"),
+               ("embargo", "085"), ("tariff", "085"), ("boycott", "085"), ("blockade", "0872"), ("siege", "0872"),
+               ("ban", "081"), ("restriction", "081"), ("lockdown", "081"))
 SAY_LEMMAS = {"say", "state", "announce", "declare", "tell", "add", "note", "stress", "emphasize", "insist", "claim",
               "confirm", "report", "write", "explain", "warn", "deny", "allege", "accuse", "believe", "think"}
 
@@ -117,6 +130,7 @@ class Trigger:
     absorbed: list[int] = field(default_factory=list)
     guessed_source: bool = False  # the source is the stand-in (nearest actor before), not parsed
     parsed_both: bool = False  # source and target both read off the parse
+    demanded: Token | None = None  # "X said Y must ...": the verb of what Y is told to do
 
 
 class EventCoder:
@@ -213,6 +227,28 @@ class EventCoder:
                     other = found[t.i]
                     if other.entry.specificity <= trig.entry.specificity:
                         other.consumed = True
+        # easing a restriction is a concession (codebook 081, 085, 0872): "lifted the curfew",
+        # "ended the state of emergency", "eased the sanctions on Cuba"
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in EASE_LEMMAS:
+                continue
+            for obj in verb.children:
+                if obj.dep_ not in ("dobj", "nsubjpass"):
+                    continue
+                eased = _eased_code(obj)
+                if eased is None or eased not in self.ontology:
+                    continue
+                for t in [obj, *obj.subtree]:
+                    if t.i in found and t.i != verb.i:
+                        found[t.i].consumed = True
+                trig = found.get(verb.i)
+                if trig is None:
+                    entry = LexiconEntry(cameo=eased, lemma=verb.lemma_.lower(), pos="VERB",
+                                         trigger=verb.lemma_.lower(), conditions=(), example="")
+                    found[verb.i] = Trigger(verb, entry, eased)
+                elif trig.frame is None:
+                    trig.code = eased
+                break
         # frames absorb their complement
         for trig in found.values():
             if trig.consumed or trig.frame in (None, "say"):
@@ -226,6 +262,25 @@ class EventCoder:
                 code = compose(trig.frame, comp.code)
             if code is not None and code in self.ontology:
                 trig.code = code
+                trig.frame_of = comp
+                comp.consumed = True
+        # "Britain said Iran must release the sailors": a statement of what another party must do is a
+        # demand by the speaker (codebook 10), addressed to the party named as the one who must act
+        for trig in found.values():
+            if trig.consumed or trig.frame != "say" or trig.tok.lemma_.lower() in DENY | {"warn"}:
+                continue
+            must = _must_clause(trig.tok)
+            if must is None:
+                continue
+            comp = found.get(must.i)
+            if comp is None:
+                comp = next((found[g.i] for g in must.children
+                             if g.dep_ in ("dobj", "attr") and g.i in found and must.lemma_.lower() in LIGHT_VERBS), None)
+            code = compose("demand", comp.code) if comp is not None and not comp.consumed and comp.code[:2] <= "09" else "100"
+            if code not in self.ontology:
+                continue
+            trig.code, trig.frame, trig.demanded = code, "demand", must
+            if comp is not None and code != "100":
                 trig.frame_of = comp
                 comp.consumed = True
         # say/deny frames: mark what they govern as reported
@@ -265,8 +320,8 @@ class EventCoder:
         acted = {(id(t.reported_by), e.source_actor[:3]) for t, evs in coded if t.reported_by is not None for e in evs}
         kept: list[tuple[Trigger, list[Event]]] = []
         for trig, events in coded:
-            if trig.entry.frame == "say" or trig.tok.lemma_.lower() in DENY:
-                if trig.entry.frame == "say" and any((id(trig), e.source_actor[:3]) in acted for e in events):
+            if trig.frame == "say" or trig.tok.lemma_.lower() in DENY:
+                if trig.frame == "say" and any((id(trig), e.source_actor[:3]) in acted for e in events):
                     continue
             kept.append((trig, events))
         # the main clause's events: drop triggers buried deeper than the shallowest coded one
@@ -312,7 +367,12 @@ class EventCoder:
                 tgts, ttoks = syntax.objects(tok, actors, preps=("with",), direct=False)
             else:
                 tgts, ttoks = syntax.objects(tok, actors)
-            if not tgts and trig.frame_of is not None:
+            if not tgts and trig.demanded is not None:
+                # "said Iran must ...": the one who must act is addressed, unless it is the speaker's own side
+                own = {s.actor_code[:3] for s in srcs}
+                tgts = [t for t in syntax.subjects(trig.demanded, actors)[0] if t.actor_code[:3] not in own]
+                ttoks = []
+            if not tgts and trig.frame_of is not None and trig.demanded is None:
                 comp = trig.frame_of.tok
                 tgts, ttoks = (syntax.objects(comp, actors) if comp.pos_ in ("VERB", "AUX")
                                else syntax.noun_args(comp, actors)[1:2] + ([],))[:2]
@@ -421,6 +481,14 @@ class EventCoder:
             threat = compose("threaten", code)
             if threat is not None and threat in self.ontology:
                 code = threat
+        if (modality == "intended" and not negated and trig.frame_of is None and trig.entry.frame is None
+                and "05" <= code[:2] <= "08" and tok.pos_ in ("VERB", "AUX")):
+            # an announced act of cooperation ("will provide food aid", "would allow inspectors") is an
+            # intention to cooperate in the codebook (03), as an announced act of force is a threat (13); a
+            # planned meeting or visit ("will visit Beijing") stays a consultation (04)
+            intent = compose("intent", code)
+            if intent is not None and intent in self.ontology:
+                code = intent
         reported = False
         if trig.reported_by is not None:
             speaker, _, _ = syntax.subjects(trig.reported_by.tok, actors)
@@ -531,7 +599,7 @@ class EventCoder:
             while x.head.i != x.i and d < 30:
                 x = x.head
                 d += 1
-            is_say = t.entry.frame == "say" and t.frame_of is None
+            is_say = t.frame == "say" and t.frame_of is None
             return (1 if is_say else 0, d)
 
         return min(trigs, key=depth).code[:2]
@@ -541,6 +609,40 @@ def syntax_near(tok: Token) -> list[Token]:
     from multipolar.events.lexicon import _near
 
     return _near(tok)
+
+
+SELF_PRONOUNS = {"i", "we", "it", "he", "she"}
+
+
+def _must_clause(tok: Token) -> Token | None:
+    """The verb of a "must" clause a say-verb governs ("said Iran must release them"), unless the one who
+    must act is the speaker's own side ("said it must", "said we must"; but "told Turkey it must")."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or not any(g.dep_ == "aux" and g.lower_ == "must" for g in c.children):
+            continue
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        told = any(g.dep_ in ("dobj", "dative") for g in tok.children)  # "told Turkey it must ..."
+        if subj is None or (subj.lower_ in SELF_PRONOUNS and not told):
+            continue
+        return c
+    return None
+
+
+def _eased_code(noun: Token) -> str | None:
+    """The concession code of easing the restriction this noun names (with its compounds, modifiers and
+    "of" phrase: "state of emergency", "emergency measures", "martial law"), or None."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = {noun.lemma_.lower()}
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod"):
+            words.add(c.lemma_.lower())
+        if c.dep_ == "prep" and c.lower_ == "of":
+            words |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+    for word, code in EASED_NOUNS:
+        if word in words:
+            return code
+    return None
 
 
 def _complement(tok: Token, found: dict[int, Trigger]) -> Trigger | None:
@@ -641,7 +743,7 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "par
 
 def _is_speech(trig: Trigger) -> bool:
     """A statement or a denial: coded beside the act it reports, never instead of it."""
-    return trig.entry.frame == "say" or trig.tok.lemma_.lower() in DENY
+    return trig.frame == "say" or trig.tok.lemma_.lower() in DENY
 
 
 def _abs_depth(tok: Token) -> int:
