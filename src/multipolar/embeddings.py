@@ -12,6 +12,7 @@ the tokenizer are re-created in `__setstate__`, so it can travel to a process po
 from __future__ import annotations
 
 import importlib.util
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,8 @@ from multipolar.errors import DataFileError
 MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 DIMENSIONS = 384
 MAX_TOKENS = 256
+# characters of text tokenised per word piece wanted (English averages under 5 per piece)
+_CHARS_PER_PIECE = 12
 
 
 def _package_dir(name: str) -> Path:
@@ -74,13 +77,19 @@ class Embedder:
         for path, what in ((self.model_path, "model"), (self.tokenizer_path, "tokenizer")):
             if not path.is_file():
                 raise DataFileError(f"embedding {what}: {path} does not exist; reinstall the pinned dependencies")
+        # threads > 1: that many single-threaded sessions, each running whole batches side by side
+        # (as fast as one session's intra-op threads on an idle machine, and it degrades far less
+        # when another process competes for the cores: no thread of a batch waits on a preempted one)
+        workers = self.threads if self.threads > 1 else 1
         options = ort.SessionOptions()
-        options.intra_op_num_threads = self.threads
+        options.intra_op_num_threads = 1 if workers > 1 else self.threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        self._session = ort.InferenceSession(
-            str(self.model_path), sess_options=options, providers=["CPUExecutionProvider"]
-        )
+        self._sessions = [
+            ort.InferenceSession(str(self.model_path), sess_options=options, providers=["CPUExecutionProvider"])
+            for _ in range(workers)
+        ]
+        self._session = self._sessions[0]
         self._input_names = {i.name for i in self._session.get_inputs()}
         tokenizer = Tokenizer.from_file(str(self.tokenizer_path))
         tokenizer.no_padding()
@@ -103,7 +112,7 @@ class Embedder:
         self._load()
 
     def embed(
-        self, texts: list[str] | tuple[str, ...], batch_size: int = 64, *, max_tokens: int | None = None
+        self, texts: list[str] | tuple[str, ...], batch_size: int = 16, *, max_tokens: int | None = None
     ) -> np.ndarray:
         """One unit-length float32 row per text, in input order; an empty text gives a zero row.
 
@@ -113,14 +122,57 @@ class Embedder:
         if not texts:
             return out
         limit = min(max_tokens or self.max_tokens, self.max_tokens)
+        encoded = self._encode([t or "" for t in texts], limit)
+        # identical word-piece sequences (boilerplate leads, reposts) are run through the model once
+        first_of: dict[tuple[int, ...], int] = {}
+        source = np.empty(len(encoded), dtype=np.int64)
+        unique: list[list[int]] = []
+        for index, ids in enumerate(encoded):
+            key = tuple(ids)
+            slot = first_of.get(key)
+            if slot is None:
+                slot = first_of[key] = len(unique)
+                unique.append(ids)
+            source[index] = slot
+        vectors = self._run(unique, batch_size)
+        out[:] = vectors[source]
+        empty = [i for i, t in enumerate(texts) if not (t and t.strip())]
+        out[empty] = 0.0
+        return out
+
+    def _encode(self, texts: list[str], limit: int) -> list[list[int]]:
+        """Word-piece ids of each text, cut to `limit` (the last one [SEP]).
+
+        Only a prefix of a long text is tokenised: cut at a space well beyond what `limit` word pieces
+        usually span, a prefix tokenises into the same leading word pieces as the whole text (BERT's
+        pre-tokeniser never joins across a space); a prefix that yields fewer than `limit` pieces is
+        re-tokenised whole, so the result is always that of the whole text.
+        """
         sep = self._tokenizer.token_to_id("[SEP]")
-        encoded = [e.ids for e in self._tokenizer.encode_batch([t or "" for t in texts])]
-        if limit < self.max_tokens:
-            encoded = [ids if len(ids) <= limit else ids[: limit - 1] + [sep] for ids in encoded]
+        budget = max(64, limit * _CHARS_PER_PIECE)
+        prefixes: list[str] = []
+        cut: list[bool] = []
+        for text in texts:
+            end = text.find(" ", budget) if len(text) > budget else -1
+            prefixes.append(text[:end] if end > 0 else text)
+            cut.append(end > 0)
+        encoded = [e.ids for e in self._tokenizer.encode_batch(prefixes)]
+        redo = [i for i, ids in enumerate(encoded) if cut[i] and len(ids) < limit]
+        if redo:
+            for i, e in zip(redo, self._tokenizer.encode_batch([texts[i] for i in redo]), strict=True):
+                encoded[i] = e.ids
+        return [ids if len(ids) <= limit else ids[: limit - 1] + [sep] for ids in encoded]
+
+    def _run(self, encoded: list[list[int]], batch_size: int) -> np.ndarray:
+        """Mean-pooled unit vectors of word-piece id lists, batched by length (little padding)."""
+        out = np.zeros((len(encoded), DIMENSIONS), dtype=np.float32)
+        if not encoded:
+            return out
         lengths = np.array([len(ids) for ids in encoded])
         order = np.argsort(lengths, kind="stable")
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
+        chunks = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
+
+        def work(session: Any, chunk: np.ndarray) -> None:
             width = int(lengths[chunk].max())
             ids = np.zeros((len(chunk), width), dtype=np.int64)
             mask = np.zeros((len(chunk), width), dtype=np.int64)
@@ -131,11 +183,21 @@ class Embedder:
             feeds = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._input_names:
                 feeds["token_type_ids"] = np.zeros_like(ids)
-            hidden = self._session.run(None, feeds)[0]
+            hidden = session.run(None, feeds)[0]
             weights = mask[:, :, None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
             out[chunk] = pooled / np.maximum(norms, 1e-12)
-        empty = [i for i, t in enumerate(texts) if not (t and t.strip())]
-        out[empty] = 0.0
+
+        if len(self._sessions) == 1 or len(chunks) == 1:
+            for chunk in chunks:
+                work(self._session, chunk)
+            return out
+        # worker k takes every k-th batch; onnxruntime releases the GIL while a batch runs
+        def lane(k: int) -> None:
+            for chunk in chunks[k :: len(self._sessions)]:
+                work(self._sessions[k], chunk)
+
+        with ThreadPoolExecutor(len(self._sessions)) as pool:
+            list(pool.map(lane, range(len(self._sessions))))
         return out

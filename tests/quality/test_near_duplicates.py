@@ -39,3 +39,17 @@ def test_add_earlier_copy_arriving_late_repoints_the_later_one():
     assert index.add("early", article(3), date(2025, 1, 1)) is None
     assert index.take_repointed() == {"late": "early"}
     assert index.original_of("late") == "early"
+
+
+def test_word_split_matches_lowercase_translate_split():
+    from multipolar.clean.dedup import _PUNCTUATION, _words
+
+    samples = [
+        "Hello, World! It's 3.5% — “quoted” ‘text’… with\u00a0nbsp and tabs\tand\nlines",
+        "Ünïcödé Straße: ÉCOLE (Paris) – 2025/01/21 @user #tag {x} [y] <z> a|b ~c ^d `e",
+        " ".join(chr(i) for i in range(1, 0x3000)) + " lone \ud800 surrogate",
+        "",
+        "   ",
+    ]
+    for text in samples:
+        assert _words(text) == text.lower().translate(_PUNCTUATION).split()

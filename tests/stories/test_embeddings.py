@@ -30,3 +30,23 @@ def test_embedder_survives_pickling(embedder):
     copy = pickle.loads(pickle.dumps(embedder))
     text = ["Russia and China signed a trade deal."]
     assert np.allclose(copy.embed(text), embedder.embed(text))
+
+
+@pytest.mark.model
+def test_encode_of_a_prefix_equals_encoding_the_whole_text(embedder):
+    sep = embedder._tokenizer.token_to_id("[SEP]")
+    long = ("The president met the prime minister at the White House on Tuesday to discuss trade, "
+            "security and the war. ") * 40
+    texts = [long, "Short text.", "x" * 5000, "word " * 2000, "Ünïcödé naïve café " * 300, ""]
+    for limit in (8, 48, 256):
+        whole = [e.ids for e in embedder._tokenizer.encode_batch(texts)]
+        whole = [ids if len(ids) <= limit else ids[: limit - 1] + [sep] for ids in whole]
+        assert embedder._encode(texts, limit) == whole
+
+
+@pytest.mark.model
+def test_embed_repeated_texts_give_the_same_rows(embedder):
+    texts = ["Oil prices rose.", "The cat sat on the mat.", "Oil prices rose."]
+    vectors = embedder.embed(texts)
+    assert np.array_equal(vectors[0], vectors[2])
+    assert np.allclose(vectors[:2], embedder.embed(texts[:2]), atol=1e-5)

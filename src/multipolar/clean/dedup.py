@@ -28,14 +28,30 @@ from datasketch import LeanMinHash, MinHashLSH
 _PUNCTUATION = str.maketrans(
     {c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0"}
 )
+# the same mapping in two fast parts: a byte table for the ASCII punctuation (UTF-8 continuation
+# bytes are all >= 0x80, so translating the encoded text byte by byte touches nothing else) and
+# `str.replace` for the few non-ASCII marks; `str.translate` with a dict is several times slower
+_ASCII_PUNCTUATION = bytes(32 if (k < 128 and k in _PUNCTUATION) else k for k in range(256))
+_OTHER_PUNCTUATION = tuple(chr(k) for k in _PUNCTUATION if k >= 128)
 _MULTIPLIERS = np.array(
     [0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1, 0xD3A2646C], dtype=np.uint64
 )
 
 
+def _words(text: str) -> list[str]:
+    """`text.lower().translate(_PUNCTUATION).split()`, computed faster."""
+    lowered = text.lower()
+    if not lowered.isascii():
+        for mark in _OTHER_PUNCTUATION:
+            if mark in lowered:
+                lowered = lowered.replace(mark, " ")
+    raw = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION)
+    return raw.decode("utf-8", "surrogatepass").split()
+
+
 def shingle_hashes(text: str, size: int = 4, *, cache: dict[str, int] | None = None) -> np.ndarray:
     """The distinct 32-bit hashes of the lower-cased word `size`-grams of `text` (stable across runs)."""
-    words = text.lower().translate(_PUNCTUATION).split()
+    words = _words(text)
     if not words:
         return np.zeros(0, dtype=np.uint32)
     lookup = cache if cache is not None else {}

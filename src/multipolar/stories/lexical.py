@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -35,23 +36,36 @@ STOPWORDS = frozenset(
 )
 
 
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """The tokens one regex match contributes (see `lexical_tokens`)."""
+    lower = word.lower().strip("'’-")
+    if not lower or lower in STOPWORDS:
+        return ()
+    if word[0].isdigit():
+        return ("=" + word.replace(",", ""),)
+    if len(lower) < 2:
+        return ()
+    if word[0].isupper():
+        return (lower, "=" + lower)
+    return (lower,)
+
+
+class _WordTokens(dict):
+    """word → its tokens, filled on first sight (a word's tokens never depend on its context)."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) > 1_000_000:
+            self.clear()
+        tokens = self[word] = _word_tokens(word)
+        return tokens
+
+
+_WORD_TOKENS = _WordTokens()
+
+
 def lexical_tokens(text: str) -> list[str]:
     """Content words (lower case) and, prefixed with `=`, name-like words and numbers."""
-    out: list[str] = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        lower = word.lower().strip("'’-")
-        if not lower or lower in STOPWORDS:
-            continue
-        if word[0].isdigit():
-            out.append("=" + word.replace(",", ""))
-            continue
-        if len(lower) < 2:
-            continue
-        out.append(lower)
-        if word[0].isupper():
-            out.append("=" + lower)
-    return out
+    return list(chain.from_iterable(map(_WORD_TOKENS.__getitem__, _TOKEN.findall(text))))
 
 
 class DocumentFrequencies:
