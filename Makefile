@@ -21,6 +21,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || sh scripts/install-chromium.sh
 
 test: $(STAMP) browser
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -n 2 -q -p no:cacheprovider
 
 bench: $(STAMP)
