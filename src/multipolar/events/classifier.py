@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from multipolar.embeddings import Embedder
 from multipolar.events.lexicon import Lexicon
-from multipolar.nlp.embed import SentenceEncoder
+
+MAX_TOKENS = 128  # sentences, not documents: room for a whole one
 
 
 class RootClassifier:
-    def __init__(self, lexicon: Lexicon, *, encoder: SentenceEncoder | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, *, encoder: Embedder | None = None) -> None:
         self.lexicon = lexicon
         self._encoder = encoder
         self._model: Any = None
@@ -28,9 +30,9 @@ class RootClassifier:
         self._model = None
 
     @property
-    def encoder(self) -> SentenceEncoder:
+    def encoder(self) -> Embedder:
         if self._encoder is None:
-            self._encoder = SentenceEncoder()
+            self._encoder = Embedder(threads=1, max_tokens=MAX_TOKENS)
         return self._encoder
 
     def _fit(self) -> None:
@@ -38,7 +40,7 @@ class RootClassifier:
 
         texts = [e.example for e in self.lexicon.entries]
         labels = [e.cameo[:2] for e in self.lexicon.entries]
-        x = self.encoder.encode(texts)
+        x = self.encoder.embed(texts)
         model = LogisticRegression(C=8.0, max_iter=2000)
         model.fit(x, labels)
         self._model = model
@@ -49,7 +51,7 @@ class RootClassifier:
             return []
         if self._model is None:
             self._fit()
-        x = self.encoder.encode(list(texts))
+        x = self.encoder.embed(list(texts))
         proba = self._model.predict_proba(x)
         classes = self._model.classes_
         best = proba.argmax(axis=1)
