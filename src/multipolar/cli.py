@@ -261,7 +261,7 @@ def events(
 ) -> None:
     """List coded events with their sentence, span, modality and provenance."""
     from multipolar.output import emit
-    from multipolar.store.analysis import read_events
+    from multipolar.store.analysis import query_events, read_events
 
     where, params = [], []
     for code_ in actor or []:
@@ -309,13 +309,7 @@ def events(
                 if out:
                     handle.close()
             return
-        sql = f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in EVENT_LIST_COLUMNS)} FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date NULLS LAST, doc_id, sentence, event_id"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        columns, rows = store.query(sql, params)
+        columns, rows = query_events(store, EVENT_LIST_COLUMNS, where=where, params=params, limit=limit)
     if fmt == "table":
         columns, rows = _select(columns, rows, ("date", "source_actor", "cameo", "target_actor", "modality", "trigger", "text"))
     emit(columns, rows, fmt=fmt, out=out, table_widths={"text": 70, "trigger": 18, "date": 10})

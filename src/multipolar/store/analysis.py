@@ -147,17 +147,25 @@ def save_canonical_events(store: Store, canonical: Sequence[Any]) -> None:
             store.con.unregister("_c")
 
 
-def read_events(store: Store, *, where: Sequence[str] = (), params: Sequence[Any] = (), limit: int | None = None) -> list[Event]:
-    """Events as records, filtered by SQL conditions over the events table (used for exports)."""
-    names = ", ".join(f'"{n}"' for n in EVENT_COLUMNS)
-    sql = f"SELECT {names} FROM events"
+def query_events(
+    store: Store, columns: Sequence[str], *, where: Sequence[str] = (), params: Sequence[Any] = (),
+    limit: int | None = None,
+) -> tuple[list[str], list[tuple]]:
+    """Rows of the events table in date order, filtered by SQL conditions with their parameters."""
+    sql = f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)} FROM events"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY date NULLS LAST, doc_id, sentence, event_id"
     if limit:
         sql += f" LIMIT {int(limit)}"
+    return store.query(sql, params)
+
+
+def read_events(store: Store, *, where: Sequence[str] = (), params: Sequence[Any] = (), limit: int | None = None) -> list[Event]:
+    """Events as records (used for exports and de-duplication)."""
+    _, rows = query_events(store, EVENT_COLUMNS, where=where, params=params, limit=limit)
     out = []
-    for row in store.con.execute(sql, list(params)).fetchall():
+    for row in rows:
         record = dict(zip(EVENT_COLUMNS, row, strict=True))
         record["span"] = (record.pop("span_start"), record.pop("span_end"))
         out.append(Event(**record))
