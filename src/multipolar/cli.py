@@ -83,7 +83,7 @@ def ingest(
     with _open_store(db, settings=settings) as store:
         with _progress(quiet) as bar:
             task = bar.add_task("ingesting", total=estimate_total(inputs))
-            summary = run_ingest(store, inputs, settings, analyse=False, progress=lambda n: bar.advance(task, n))
+            summary = run_ingest(store, inputs, settings, progress=lambda n: bar.advance(task, n))
         if not quiet:
             typer.echo(summary.line())
         if analyse:
@@ -563,7 +563,7 @@ def demo(
         Path(db + suffix).unlink(missing_ok=True)
     settings = load_settings()
     with _open_store(db) as store:
-        summary = run_ingest(store, [str(corpus)], settings, analyse=False)
+        summary = run_ingest(store, [str(corpus)], settings)
         typer.echo(f"demo corpus {corpus}: {summary.line()}")
         _analyse(store, settings, quiet=quiet)
     path = _write_report(db, out, actors=("USA", "CHN", "RUS"), freq="month", settings=settings)

@@ -179,9 +179,8 @@ def ingest(
     settings: Settings,
     *,
     progress: Progress | None = None,
-    analyse: bool = True,
 ) -> IngestSummary:
-    """Store every input verbatim, clean it, then (optionally) run the analysis stages.
+    """Store every input verbatim and clean it (the analysis stages run after: `analyse.analyse_store`).
 
     Raw documents are committed batch by batch before they are cleaned; cleaning runs in worker
     processes (settings.workers) while this process reads and stores the next batches.
@@ -229,8 +228,6 @@ def ingest(
     for gdelt in gdelt_files:
         counts["gdelt_events"] += ingest_gdelt(store, gdelt, settings)
 
-    if analyse:
-        analyse_store(store, settings, progress=None)
     return IngestSummary(**counts)
 
 
@@ -274,11 +271,4 @@ def ingest_gdelt(store: Any, gdelt: GdeltFile, settings: Settings) -> int:
         store.add_rejections([Rejection(str(gdelt.path), "gdelt", "unreadable", f"{gdelt.path}: cannot be read ({exc})")])
     stored += add_external_events(store, rows)
     return stored
-
-
-def analyse_store(store: Any, settings: Settings, *, progress: Progress | None = None) -> dict[str, int]:
-    """Per-document analysis (nlp, events, claims), then the cross-document stages."""
-    from multipolar.analyse import analyse_store as run
-
-    return run(store, settings, progress=progress)
 
