@@ -58,6 +58,7 @@ class AnalyseStage:
             try:
                 sentences = sentences_of(doc, doc_id=item.doc_id)
                 starts = [s.start for s in sentences]
+                matches = self.coder.resolver.resolve(doc, on=item.published)
                 mentions = tuple(
                     Mention(
                         doc_id=item.doc_id,
@@ -65,9 +66,11 @@ class AnalyseStage:
                         start=m.start_char, end=m.end_char, text=m.text,
                         actor_code=m.actor_code, person=m.person,
                     )
-                    for m in self.coder.resolver.resolve(doc, on=item.published)
+                    for m in matches
                 )
-                events = tuple(self.coder.code_doc(doc, doc_id=item.doc_id, published=item.published))
+                events = tuple(
+                    self.coder.code_doc(doc, doc_id=item.doc_id, published=item.published, matches=matches)
+                )
                 claims = tuple(
                     extract_claims(
                         doc_id=item.doc_id, text=item.text,

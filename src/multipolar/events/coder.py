@@ -54,7 +54,7 @@ Further general rules (each with a test in tests/events/test_events_rules.py):
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -178,8 +178,12 @@ class EventCoder:
     def code_text(self, text: str, *, doc_id: str = "", published: date | None = None) -> list[Event]:
         return self.code_doc(self.pipeline.parse_one(text), doc_id=doc_id, published=published)
 
-    def code_doc(self, doc: Doc, *, doc_id: str, published: date | None) -> list[Event]:
-        matches = self.resolver.resolve(doc, on=published)
+    def code_doc(
+        self, doc: Doc, *, doc_id: str, published: date | None, matches: Sequence[Any] | None = None
+    ) -> list[Event]:
+        """Events of a parsed doc; `matches` are its actor mentions when the caller resolved them already."""
+        if matches is None:
+            matches = self.resolver.resolve(doc, on=published)
         actors: syntax.Actors = {}
         for m in matches:
             for i in range(m.start, m.end):
