@@ -253,15 +253,6 @@ class Store:
         columns = [d[0] for d in cursor.description]
         return columns, cursor.fetchall()
 
-    def query_arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
-        return self.con.execute(sql, list(params)).to_arrow_table()
-
-    def write_parquet(self, sql: str, params: Sequence[Any], out: str) -> None:
-        table = self.query_arrow(sql, params)
-        import pyarrow.parquet as pq
-
-        pq.write_table(table, out)
-
 
 class _Transaction:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
