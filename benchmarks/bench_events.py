@@ -121,11 +121,23 @@ def read_jsonl_stream(path: Path):
                 yield json.loads(line)
 
 
+def quality(coder) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, scheme in (("plover_gsr_dev.jsonl", "plover"), ("petrarch2_gsr.jsonl", "cameo")):
+            r = run_gold(coder, EVAL / name, scheme, Path(tmp))
+            for level in ("type", "source+type", "source+type+target"):
+                x = r[level]
+                print(f"{name:24s} {scheme:6s} {level:20s} P {x['precision']:.3f} R {x['recall']:.3f} F1 {x['f1']:.3f}")
+    acc, n, by = pentaclass(coder)
+    print(f"pentaclass accuracy {acc:.3f} on {n} sentences (main event from lexicon: {by['lexicon']}, classifier: {by['classifier']})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--no-classifier", action="store_true")
     ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--speed-only", action="store_true", help="skip the quality figures")
     a = ap.parse_args()
     from multipolar.events.coder import EventCoder
     from multipolar.settings import Settings
@@ -135,14 +147,8 @@ def main() -> None:
         settings = dataclasses.replace(settings, event_classifier=False)
     coder = EventCoder(settings)
     print(f"settings: event_classifier={settings.event_classifier} classifier_threshold={settings.classifier_threshold}")
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, scheme in (("plover_gsr_dev.jsonl", "plover"), ("petrarch2_gsr.jsonl", "cameo")):
-            r = run_gold(coder, EVAL / name, scheme, Path(tmp))
-            for level in ("type", "source+type", "source+type+target"):
-                x = r[level]
-                print(f"{name:24s} {scheme:6s} {level:20s} P {x['precision']:.3f} R {x['recall']:.3f} F1 {x['f1']:.3f}")
-    acc, n, by = pentaclass(coder)
-    print(f"pentaclass accuracy {acc:.3f} on {n} sentences (main event from lexicon: {by['lexicon']}, classifier: {by['classifier']})")
+    if not a.speed_only:
+        quality(coder)
     if not a.skip_speed:
         s = speed(coder, a.docs)
         print(f"speed bare nlp.pipe: {s['bare_docs_per_s']:.1f} docs/s {s['bare_tokens_per_s']:.0f} tokens/s "

@@ -106,13 +106,50 @@ def test_find_dates_month_without_year(text: str, anchor: dt.date, value: str) -
         ("Trade grew in the second half of 2024.", "2024-H2"),
         ("Trade grew last summer.", "2024-SU"),
         ("Trade grew in the spring of 2023.", "2023-SP"),
-        ("Trade grew in the 1990s.", "199X"),
+        ("Trade grew in the 1990s.", "199"),
+        ("Trade grew in the late nineties.", "199"),
+        ("Trade grew in the winter of nineteen ninety-four.", "1994-WI"),
+        ("Trade grew in March nineteen ninety-seven.", "1997-03"),
         ("Trade grew in the 19th century.", "18"),
         ("Trade grew in mid-2023.", "2023"),
     ],
 )
 def test_find_dates_quarters_halves_seasons_decades(text: str, value: str) -> None:
     assert _value(text) == value
+
+
+def _values(text: str, anchor: dt.date) -> list[tuple[str, str]]:
+    return [(x.text, x.value) for x in find_dates(text, anchor)]
+
+
+def test_find_dates_quarter_comparisons_take_the_year_before_the_quarter_discussed() -> None:
+    text = ("Profit rose in the third quarter, against a loss in the corresponding period last year; "
+            "last year's quarter was weak, and the 1988 quarter weaker than the 1987 second quarter.")
+    assert _values(text, dt.date(1989, 10, 26)) == [
+        ("the third quarter", "1989-Q3"),
+        ("the corresponding period last year", "1988-Q3"),
+        ("last year's quarter", "1988-Q3"),
+        ("the 1988 quarter", "1988-Q3"),
+        ("the 1987 second quarter", "1987-Q2"),
+    ]
+
+
+def test_find_dates_days_and_years_relative_to_the_last_one_mentioned() -> None:
+    text = ("The envoys met on May 3. The next morning they signed; earlier that day they had argued. "
+            "In 2019 the talks began, and later that year they stalled.")
+    assert _values(text, dt.date(2025, 6, 1)) == [
+        ("May 3", "2025-05-03"),
+        ("The next morning", "2025-05-04"),
+        ("earlier that day", "2025-05-04"),
+        ("2019", "2019"),
+        ("later that year", "2019"),
+    ]
+
+
+def test_find_dates_full_year_and_year_end_are_the_current_year() -> None:
+    text = "By 2030 output doubles. Sales for the full year rose, and debt falls by year-end."
+    assert _values(text, dt.date(2025, 6, 1)) == [("2030", "2030"), ("the full year", "2025"), ("year-end", "2025")]
+    assert _values("The then-current rules held.", dt.date(2025, 6, 1)) == [("then-current", "PAST_REF")]
 
 
 @pytest.mark.parametrize(

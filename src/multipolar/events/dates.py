@@ -5,7 +5,7 @@ TIMEX3-style value (TempEval-3 conventions):
 
     "2025-01-21"  day          "2025-W04"   ISO week        "2025-Q1"  quarter   "2025-H2" half
     "2025-01"     month        "2025-W04-WE" weekend        "2025-SU"  season (SP SU FA WI)
-    "2025"        year         "202X"       decade          "20"       century
+    "2025"        year         "202"        decade          "20"       century
     "PRESENT_REF" "PAST_REF" "FUTURE_REF"  vague references ("now", "recently", "the future")
     "P3Y" "P2W" "PT24H"        durations ("three years"); "PXY" for "several years"
 
@@ -505,6 +505,11 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return _v_year(y)
 
 
+def _h_month_spelled_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    y = _spelled_year(m["sy"])
+    return _v_month(y, _month_of(m["mon"])) if y else None
+
+
 def _h_spelled_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     y = _spelled_year(m.group(0))
     return _v_year(y) if y else None
@@ -512,12 +517,19 @@ def _h_spelled_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if m["full"]:
-        return _v_ref(f"{m['full'][:3]}X")
+        return _v_ref(m["full"][:3])
     two = int(m["short"])
     century = 19 if two >= 30 or ctx.anchor is None else 20
     if ctx.anchor is not None and two < 30:
         century = 20 if two * 1 <= ctx.anchor.year % 100 else 19
-    return _v_ref(f"{century}{two // 10}X")
+    return _v_ref(f"{century}{two // 10}")
+
+
+_DECADE_WORDS = {"thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _h_spelled_decade(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    return _v_ref(f"19{_DECADE_WORDS[m['w'].lower()]}")
 
 
 def _h_this_decade(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -535,7 +547,7 @@ def _h_this_decade(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     }.get(m["rel"].lower(), 0)
     if m["rel"].lower() in ("the last", "the past", "the next", "the coming"):
         return _Val("P10Y", kind="other")
-    return _v_ref(f"{(ctx.anchor.year + shift) // 10}X")
+    return _v_ref(f"{(ctx.anchor.year + shift) // 10}")
 
 
 def _h_century(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -562,7 +574,7 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     q = _ORDINALS.get(g["ord"].lower()) if g.get("ord") else int(g.get("qn") or g.get("qn3") or 0)
     if not q or not 1 <= q <= 4:
         return None
-    yraw = (g.get("y1") or g.get("y2") or g.get("y3") or "").lstrip("'")
+    yraw = (g.get("y0") or g.get("y1") or g.get("y2") or g.get("y3") or "").lstrip("'")
     if yraw:
         y = int(yraw)
         if len(yraw) == 2:
@@ -588,6 +600,8 @@ def _h_rel_quarter(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     ref = ctx.ref if ctx.ref is not None and ctx.ref.kind == "quarter" else None
     a = ctx.anchor
+    if (m["ly"] or m["lyp"]) and rel in ("", "same", "corresponding", "comparable"):
+        rel = "year-ago"
     if rel in (
         "year-ago",
         "year-earlier",
@@ -600,7 +614,7 @@ def _h_rel_quarter(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         if ref is not None:
             return _not_ref(_v_quarter(ref.year - 1, ref.sub))
         return _not_ref(_anchor_quarter(a, -5)) if a else None
-    if rel in ("", "latest", "most recent", "same", "recent", "just-ended", "just ended"):
+    if rel in ("", "latest", "most recent", "same", "corresponding", "recent", "just-ended", "just ended"):
         if ref is not None:
             return ref
         return _anchor_quarter(a, -1) if a else None
@@ -618,6 +632,15 @@ def _h_rel_quarter(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return None
 
 
+def _h_year_quarter(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """'the 1988 quarter': the quarter under discussion (else the latest ended one), in that year."""
+    if ctx.ref is not None and ctx.ref.kind == "quarter":
+        return _not_ref(_v_quarter(int(m["y"]), ctx.ref.sub))
+    if ctx.anchor is None:
+        return None
+    return _not_ref(_v_quarter(int(m["y"]), _anchor_quarter(ctx.anchor, -1).sub))
+
+
 def _h_half(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     h = 1 if (m["ord"] or "").lower() in ("first", "1") or m["hn"] == "1" else 2
     if m["y"] or m["y2"]:
@@ -630,13 +653,16 @@ def _h_half(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 def _h_season(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     code = _SEASONS[m["season"].lower()]
-    year = m["y"] or m.groupdict().get("y2")
+    year = m.groupdict().get("y") or m.groupdict().get("y2")
     if year:
         return _v_ref(f"{int(year):04d}-{code}")
+    if m.groupdict().get("sy"):
+        spelled = _spelled_year(m["sy"])
+        return _v_ref(f"{spelled:04d}-{code}") if spelled else None
     a = ctx.anchor
     if a is None:
         return None
-    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
     period = _season_period(code)
     in_now = next((y for y in (a.year - 1, a.year) if period(y)[0] <= a <= period(y)[1]), None)  # type: ignore[index]
     if rel in ("last", "this past", "past"):
@@ -713,6 +739,8 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         "next": 1,
         "the following": 1,
         "the same": 0,
+        "that": 0,
+        "that same": 0,
         "this past": -1,
         "this coming": 1,
         "the coming": 1,
@@ -722,9 +750,10 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         "the prior": -1,
         "the preceding": -1,
     }.get(rel, 0)
-    discourse = rel in ("the previous", "the following", "the same", "the prior", "the preceding")
+    discourse = rel in ("the previous", "the following", "the same", "that", "that same", "the prior", "the preceding")
     if rel == "the" and unit == "year" and ref is not None and ref.kind == "year":
-        discourse = True
+        # "the year" continues the year under discussion; "the full year" is the current (fiscal) year
+        discourse = (m["q"] or "").lower() != "full"
     if discourse and ref is not None:
         shifted = _shift(ref, step, "day" if unit == "weekend" else unit)
         if unit == "year" and ref.kind != "year":
@@ -752,6 +781,21 @@ def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     else:
         sat = sat_before
     return _v_week(sat, weekend=True)
+
+
+def _h_discourse_day(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """'that day', 'the next morning', 'the previous evening': a day relative to the last day mentioned."""
+    ref = ctx.ref
+    if ref is None or ref.kind != "day" or ref.day is None:
+        return None
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    step = 1 if rel in ("the next", "the following") else -1 if rel in ("the previous", "the prior", "the preceding") else 0
+    return _v_day(ref.day + dt.timedelta(days=step))
+
+
+def _h_year_end(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """'year-end', 'the year's end': the current year (TimeML writes the year, with an END modifier)."""
+    return _not_ref(_v_year(ctx.anchor.year)) if ctx.anchor is not None else None
 
 
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -932,6 +976,9 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 # --------------------------------------------------------------------------- rules
 
 _I = re.IGNORECASE
+_SPELLED_YEAR = (
+    r"(?:nineteen[\s-](?:hundred|" + _NUM_WORD + r")|two\s+thousand(?:\s+and)?(?:[\s-]" + _NUM_WORD + r")?)"
+)
 _YEAR4 = r"(?<![\d$€£.,])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d)"
 
 
@@ -996,12 +1043,10 @@ _RULES: list[tuple[re.Pattern[str], Handler, bool]] = [
         _h_year,
         True,
     ),
+    (_rx(r"\b(?:the\s+year\s+)?" + _SPELLED_YEAR + r"\b"), _h_spelled_year, True),
     (
-        _rx(
-            r"\b(?:the\s+year\s+)?(?:nineteen[\s-](?:hundred|" + _NUM_WORD + r")|two\s+thousand(?:\s+and)?"
-            r"(?:[\s-]" + _NUM_WORD + r")?)\b"
-        ),
-        _h_spelled_year,
+        _rx(r"\b" + _MOD_RE + r"(?P<mon>" + _MONTH_RE + r"),?\s+(?:of\s+)?(?P<sy>" + _SPELLED_YEAR + r")\b"),
+        _h_month_spelled_year,
         True,
     ),
     (
@@ -1012,6 +1057,7 @@ _RULES: list[tuple[re.Pattern[str], Handler, bool]] = [
         False,
     ),
     (_rx(r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?P<short>\d0)'?s\b"), _h_decade, False),
+    (_rx(r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?P<w>" + _ALT(_DECADE_WORDS) + r")\b"), _h_spelled_decade, False),
     (
         _rx(
             r"\b(?P<rel>this|the\s+current|last|next|the\s+last|the\s+past|the\s+next|the\s+coming)\s+decade\b"
@@ -1037,7 +1083,7 @@ _RULES: list[tuple[re.Pattern[str], Handler, bool]] = [
     (
         _rx(
             r"\b(?:(?:the|its|a)\s+)?(?:(?P<ypre>this|last|next)\s+year's\s+)?(?:(?P<ago>year[\s-](?:ago|earlier))\s+)?"
-            r"(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>" + _ORD_RE + r")[\s-]+(?:fiscal[\s-]+)?quarter\b"
+            r"(?:(?P<y0>" + _YEAR4 + r")\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>" + _ORD_RE + r")[\s-]+(?:fiscal[\s-]+)?quarter\b"
             r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y1>" + _YEAR4 + r")|(?P<yrel>this|last|next)\s+year)"
             r"|,?\s+(?P<y3>" + _YEAR4 + r"))?"
         ),
@@ -1051,11 +1097,18 @@ _RULES: list[tuple[re.Pattern[str], Handler, bool]] = [
     ),
     (
         _rx(
-            r"\b(?:(?:the|its|this|that)\s+)?(?P<rel>latest|most\s+recent|last|previous|past|prior|preceding|"
-            r"current|present|next|coming|following|same|recent|just[\s-]ended|(?:comparable\s+)?year[\s-](?:ago|earlier)|comparable)?"
+            r"\b(?:(?:the|its|this|that)\s+|(?P<lyp>last\s+year['’]s)\s+)?(?P<rel>latest|most\s+recent|last|previous|past|prior|"
+            r"preceding|current|present|next|coming|following|same|corresponding|recent|just[\s-]ended|"
+            r"(?:comparable\s+)?year[\s-](?:ago|earlier)|comparable)?"
             r"\s*(?:fiscal\s+)?(?:quarter|period)\b(?!\s+of\s+(?:a|an|the|his|her|its|their)\b)(?![\s-]century)"
+            r"(?P<ly>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year))?"
         ),
         _h_rel_quarter,
+        False,
+    ),
+    (
+        _rx(r"\b(?:the|its|that)\s+(?P<y>" + _YEAR4 + r")\s+(?:fiscal\s+)?quarter\b"),
+        _h_year_quarter,
         False,
     ),
     (
@@ -1087,6 +1140,11 @@ _RULES: list[tuple[re.Pattern[str], Handler, bool]] = [
         False,
     ),
     (
+        _rx(r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<sy>" + _SPELLED_YEAR + r")\b"),
+        _h_season,
+        False,
+    ),
+    (
         _rx(
             r"\b(?:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|next|"
             r"this|past|coming|previous|following)\s+|(?:early|late|earlier|later)\s+)?(?P<wd>"
@@ -1109,12 +1167,23 @@ _RULES: list[tuple[re.Pattern[str], Handler, bool]] = [
         _rx(
             r"\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+|over\s+)?"
             r"(?P<rel>last|previous|this\s+past|this\s+coming|this|next|the\s+current|current|the\s+following|"
-            r"the\s+previous|the\s+prior|the\s+preceding|the\s+same|the\s+past|the\s+last|the\s+next|the\s+coming|the)\s+"
-            r"(?:(?:fiscal|calendar|full|financial)\s+)?(?P<unit>week(?:end)?|month|year)\b(?!\s+(?:of|ago|earlier|later)\b)"
+            r"the\s+previous|the\s+prior|the\s+preceding|the\s+same|that\s+same|that|the\s+past|the\s+last|the\s+next|"
+            r"the\s+coming|the)\s+"
+            r"(?:(?P<q>fiscal|calendar|full|financial)\s+)?(?P<unit>week(?:end)?|month|year)\b(?!\s+(?:of|ago|earlier|later)\b)"
         ),
         _h_rel_unit,
         True,
     ),
+    (
+        _rx(
+            r"\b(?:(?:earlier|later|early|late)\s+)?(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|"
+            r"the\s+previous|the\s+prior|the\s+preceding)\s+(?:day|morning|afternoon|evening|night)\b"
+        ),
+        _h_discourse_day,
+        True,
+    ),
+    (_rx(r"\bthen[\s-]current\b"), _h_const("PAST_REF"), False),
+    (_rx(r"\b(?:(?:the|this)\s+)?year(?:['’]s)?[\s-]end\b(?![\s-](?:bonus|sale|party|review|holiday))"), _h_year_end, False),
     (
         _rx(
             r"\b(?:(?:about|nearly|almost|some|roughly|around|more\s+than|less\s+than|over|just|only|exactly)\s+)?"
