@@ -338,3 +338,12 @@ def test_easing_sanctions_is_an_economic_concession(coder):
     events = code(coder, "Canada suspended its sanctions on Belarus.")
     assert ("CAN", "085", "BLR") in triples(events)
     assert not any(e.root == "16" for e in events)
+
+
+def test_a_crowd_named_through_of_is_the_source_not_the_target(coder):
+    # "Thousands of Kenyan farmers": the subject's own phrase names who acted; the event is kept
+    # when a statement by someone of the same country reports it
+    events = code(coder, "Thousands of Kenyan farmers demonstrated in Nairobi on Friday, police said.")
+    protests = [e for e in events if e.root == "14"]
+    assert protests and all(e.source_actor.startswith("KEN") for e in protests)
+    assert all(e.target_actor != e.source_actor for e in protests)

@@ -384,6 +384,8 @@ class EventCoder:
                 for t in syntax_near(tok):
                     if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.pos_ in ("NOUN", "PROPN") and t.i not in actors:
                         _, ntgts, ntoks = syntax.noun_args(t, actors)
+                        # "Thousands of Kenyan farmers demonstrated": the subject's own phrase names the source
+                        ntgts = [x for x in ntgts if all(x is not s for s in srcs)]
                         if ntgts:
                             tgts, ttoks = ntgts, ntoks
                             break
@@ -442,6 +444,8 @@ class EventCoder:
         else:
             pairs = [(s, t) for s in srcs for t in (tgts or [None]) if t is None or t.actor_code != s.actor_code or t is not s]
             pairs = [(s, t if t is not None and t.actor_code != s.actor_code else None) for s, t in pairs]
+            if not pairs:  # every target found was the source itself: the act has no other party
+                pairs = [(s, None) for s in srcs]
             if code_is_mutual(trig.code) and not fallback:
                 # "Putin held a call with Xi": a call or talks with a partner is mutual, one event each way
                 pairs += [(t, s) for s, t in list(pairs)
