@@ -1,7 +1,7 @@
 """Incremental story clustering: documents about the same real-world event share a story_id.
 
 A document is represented twice: by the sentence embedding of its title and lead (`Embedder`) and by
-a lexical TF-IDF vector of its lead's content words, names, figures and actor codes
+a lexical TF-IDF vector of its lead's names, figures and actor codes
 (`lexical.py`). The similarity of two groups of documents is the average-linkage similarity
 
     sim(A, B) = w · mean(e_a · e_b) + (1 − w) · mean(l_a · l_b)        (w = story_embedding_weight)
