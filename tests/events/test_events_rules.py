@@ -190,7 +190,8 @@ def test_generic_transfer_takes_the_kind_of_aid_from_its_object(coder):
 
 def test_a_noun_naming_act_and_actor_is_its_own_source(coder):
     events = code(coder, "Protesters in Kenya blocked the main highway to the airport.")
-    assert {(e.source_actor, e.root, e.target) for e in events} == {("KENCVL", "14", None)}
+    # (the target is Kenya's government: a protest against no one named is addressed to it)
+    assert {(e.source_actor, e.root, e.target) for e in events} == {("KENCVL", "14", "KEN")}
 
 
 def test_released_data_is_no_release(coder):
@@ -347,3 +348,13 @@ def test_a_crowd_named_through_of_is_the_source_not_the_target(coder):
     protests = [e for e in events if e.root == "14"]
     assert protests and all(e.source_actor.startswith("KEN") for e in protests)
     assert all(e.target_actor != e.source_actor for e in protests)
+
+
+def test_a_protest_against_no_one_named_is_addressed_to_the_protesters_own_authorities(coder):
+    events = code(coder, "Thousands of Chilean students marched on Saturday.")
+    protests = [e for e in events if e.root == "14"]
+    assert protests and {(e.source, e.target) for e in protests} == {("CHL", "CHL")}
+    assert all(e.target_actor == "CHLGOV" and e.target_name is None for e in protests)
+    # a protest with a named target keeps it
+    events = code(coder, "Hundreds of Vietnamese protesters demonstrated against China in Hanoi.")
+    assert ("VNM", "CHN") in {(e.source, e.target) for e in events if e.root == "14"}

@@ -28,7 +28,7 @@ BUNDLED_LEXICON = DATA_DIR / "sectors.json"
 _COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 _ACTOR_CODE = re.compile(r"^[A-Z]{3}[A-Z0-9]{0,12}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_COLLECTIVE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+COLLECTIVE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 _FIELDS = {
     "country": ({"kind", "code", "name"}, {"aliases", "demonyms", "metonyms", "nicknames", "leader_titles"}),
@@ -186,7 +186,7 @@ def _actor_problem(
     if not _ACTOR_CODE.match(code):
         return f"actor code {code!r} is not 3 to 15 upper-case letters"
     prefix, rest = code[:3], code[3:]
-    if prefix not in countries and prefix not in _COLLECTIVE_PREFIXES:
+    if prefix not in countries and prefix not in COLLECTIVE_PREFIXES:
         return f"actor code {code!r} starts with {prefix!r}, which is no country code in the gazetteer"
     if rest and rest[:3] not in lexicon.sectors:
         return f"actor code {code!r} has sector {rest[:3]!r}, not one of {sorted(lexicon.sectors)}"

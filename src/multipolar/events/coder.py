@@ -36,6 +36,8 @@ Further general rules (each with a test in tests/events/test_events_rules.py):
   to cooperate (03), modality "intended"; a planned meeting or visit stays a consultation (04);
 - a statement that another party must act ("said Iran must release the crew", "told Turkey it must ...")
   is a demand (10) by the speaker on that party; "said it must" (the speaker's own side) is none;
+- a protest (14) that names no one it is against is addressed to the protesters' own government
+  (target <country>GOV, no name): the CAMEO convention for domestic demonstrations, strikes and riots;
 - easing a restriction ("lifted the curfew", "ended the state of emergency", "suspended sanctions on X")
   is a concession (081, 085, 0872), not the restriction it names;
 - coordinated actors of a symmetric act get no stand-in target; stand-in targets are never taken from
@@ -59,6 +61,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
 from multipolar.events import syntax
 from multipolar.events.frames import CONFLICT_ROOTS, compose
 from multipolar.events.lexicon import Lexicon, LexiconEntry
@@ -450,6 +453,10 @@ class EventCoder:
                 # "Putin held a call with Xi": a call or talks with a partner is mutual, one event each way
                 pairs += [(t, s) for s, t in list(pairs)
                           if t is not None and _via_with(t, tok) and (t, s) not in pairs]
+        if trig.code[:2] == "14":
+            # a protest that names no one it is against is addressed to the authorities of the protesters'
+            # own country (the CAMEO convention for domestic demonstrations, strikes and riots)
+            pairs = [(s, t if t is not None else _authorities_of(s)) for s, t in pairs]
         # modality, negation
         negated = syntax.is_negated(tok) or trig.negated_by_frame
         # a threat, demand or appeal names its own condition: "if ..." does not make it hypothetical
@@ -888,6 +895,26 @@ def _trigger_text(trig: Trigger) -> str:
         return " ".join(t.text for _, t in sorted(toks.items()))
     doc = trig.tok.doc
     return doc[lo : hi + 1].text
+
+
+@dataclass(frozen=True, slots=True)
+class _Implied:
+    """A party the sentence implies without naming it (a protest's own government)."""
+
+    actor_code: str
+    country: str
+    person: None = None
+    text: None = None
+
+
+_STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+
+
+def _authorities_of(source: Any) -> Any | None:
+    country = source.actor_code[:3]
+    if not country.isalpha() or country in COLLECTIVE_PREFIXES or source.actor_code[3:6] in _STATE_SECTORS:
+        return None
+    return _Implied(actor_code=country + "GOV", country=country)
 
 
 def _name(match: Any) -> str | None:
