@@ -358,3 +358,10 @@ def test_a_protest_against_no_one_named_is_addressed_to_the_protesters_own_autho
     # a protest with a named target keeps it
     events = code(coder, "Hundreds of Vietnamese protesters demonstrated against China in Hanoi.")
     assert ("VNM", "CHN") in {(e.source, e.target) for e in events if e.root == "14"}
+
+
+def test_a_state_coercing_or_conceding_to_no_one_named_acts_on_its_own_people(coder):
+    events = code(coder, "The Egyptian government imposed a nightly curfew on Sunday.")
+    assert ("EGY", "EGY") in {(e.source, e.target) for e in events if e.root == "17"}
+    events = code(coder, "The Peruvian government lifted the state of emergency on Monday.")
+    assert ("PER", "PER") in {(e.source, e.target) for e in events if e.root == "08"}

@@ -38,6 +38,7 @@ Further general rules (each with a test in tests/events/test_events_rules.py):
   is a demand (10) by the speaker on that party; "said it must" (the speaker's own side) is none;
 - a protest (14) that names no one it is against is addressed to the protesters' own government
   (target <country>GOV, no name): the CAMEO convention for domestic demonstrations, strikes and riots;
+  likewise a state's coercion (17) or concession (08) that names no one is aimed at its own people;
 - easing a restriction ("lifted the curfew", "ended the state of emergency", "suspended sanctions on X")
   is a concession (081, 085, 0872), not the restriction it names;
 - coordinated actors of a symmetric act get no stand-in target; stand-in targets are never taken from
@@ -457,6 +458,8 @@ class EventCoder:
             # a protest that names no one it is against is addressed to the authorities of the protesters'
             # own country (the CAMEO convention for domestic demonstrations, strikes and riots)
             pairs = [(s, t if t is not None else _authorities_of(s)) for s, t in pairs]
+        elif trig.code[:2] in DOMESTIC_ROOTS:
+            pairs = [(s, t if t is not None else _people_of(s)) for s, t in pairs]
         # modality, negation
         negated = syntax.is_negated(tok) or trig.negated_by_frame
         # a threat, demand or appeal names its own condition: "if ..." does not make it hypothetical
@@ -915,6 +918,18 @@ def _authorities_of(source: Any) -> Any | None:
     if not country.isalpha() or country in COLLECTIVE_PREFIXES or source.actor_code[3:6] in _STATE_SECTORS:
         return None
     return _Implied(actor_code=country + "GOV", country=country)
+
+
+# a state's concession or coercion that names no one it is aimed at ("lifted the state of emergency",
+# "imposed a curfew", "arrested dozens") is aimed at its own people
+DOMESTIC_ROOTS = ("08", "17")
+
+
+def _people_of(source: Any) -> Any | None:
+    country = source.actor_code[:3]
+    if not country.isalpha() or country in COLLECTIVE_PREFIXES or source.actor_code[3:6] not in _STATE_SECTORS:
+        return None
+    return _Implied(actor_code=country, country=country)
 
 
 def _name(match: Any) -> str | None:
