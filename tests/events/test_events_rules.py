@@ -365,3 +365,13 @@ def test_a_state_coercing_or_conceding_to_no_one_named_acts_on_its_own_people(co
     assert ("EGY", "EGY") in {(e.source, e.target) for e in events if e.root == "17"}
     events = code(coder, "The Peruvian government lifted the state of emergency on Monday.")
     assert ("PER", "PER") in {(e.source, e.target) for e in events if e.root == "08"}
+
+
+def test_lists_misparsed_as_apposition_or_split_names_are_still_coordinated(coder):
+    events = code(coder, "Chile, Peru, and Bolivia met on Monday.")
+    assert {("CHL", "PER"), ("PER", "BOL"), ("BOL", "CHL")} <= {(e.source, e.target) for e in events if e.root == "04"}
+    events = code(coder, "Barack Obama and Vladimir Putin will meet in Geneva to discuss trade.")
+    assert {("USA", "RUS"), ("RUS", "USA")} <= {(e.source, e.target) for e in events if e.root == "04"}
+    # a real apposition stays one actor
+    events = code(coder, "The US, the world's largest economy, imposed tariffs on Canada.")
+    assert {(e.source, e.target) for e in events if e.root == "16"} == {("USA", "CAN")}

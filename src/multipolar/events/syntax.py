@@ -28,16 +28,30 @@ Actors = dict[int, Any]  # token index -> ActorMatch
 
 
 def conj_heads(tok: Token) -> list[Token]:
-    """The token and its coordinated siblings ("Putin and Xi" -> [Putin, Xi])."""
+    """The token and its coordinated siblings ("Putin and Xi" -> [Putin, Xi]).
+
+    Two misparses of lists are read as coordination too: a list whose second item is attached as an
+    apposition or adverbial noun beside a conjunction ("The US, Russia, and Switzerland": Russia appos,
+    Switzerland its conj; "Chile, Peru, and Bolivia": Peru npadvmod of Chile, which has the "and"), and a name split
+    across two tokens whose second carries the conjunct ("Barack Obama and Vladimir Putin" with Obama
+    as a dependent of Barack)."""
     out = [tok]
     stack = [tok]
     while stack:
         t = stack.pop()
-        for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
-                out.append(c)
-                stack.append(c)
+        name = [t] + [c for c in t.children if c.pos_ == "PROPN" and c.i == t.i + 1 and c.dep_ in SPLIT_NAME]
+        for part in name:
+            for c in part.children:
+                coordinated = c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")
+                listed = (c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"
+                          and any(x.dep_ in ("conj", "cc") for x in (*c.children, *part.children)))
+                if (coordinated or listed) and c not in out:
+                    out.append(c)
+                    stack.append(c)
     return out
+
+
+SPLIT_NAME = ("pobj", "compound", "flat", "npadvmod", "appos")
 
 
 def _arg_tokens(head: Token) -> list[Token]:
@@ -107,9 +121,11 @@ def subjects(verb: Token, actors: Actors) -> tuple[list[Any], list[Any], list[To
         if c.dep_ in SUBJ:
             toks.append(c)
             if c.lower_ in PRONOUNS and c.i not in actors:
-                srcs = governing_subject(verb, actors)
+                found = governing_subject(verb, actors)
             else:
-                srcs = actors_of(c, actors)
+                found = actors_of(c, actors)
+            # two subjects of one verb are a coordination the parser split ("Chile, Peru, and Bolivia met")
+            srcs += [m for m in found if all(m is not o for o in srcs)]
         elif c.dep_ in PASS_SUBJ:
             toks.append(c)
             passive = actors_of(c, actors)
