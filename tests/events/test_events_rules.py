@@ -375,3 +375,13 @@ def test_lists_misparsed_as_apposition_or_split_names_are_still_coordinated(code
     # a real apposition stays one actor
     events = code(coder, "The US, the world's largest economy, imposed tariffs on Canada.")
     assert {(e.source, e.target) for e in events if e.root == "16"} == {("USA", "CAN")}
+
+
+def test_a_protest_abroad_is_addressed_to_the_country_where_it_happens(coder):
+    events = code(coder, "Dutch activists staged a protest in Moscow on Friday.")
+    assert ("NLD", "RUS") in {(e.source, e.target) for e in events if e.root == "14"}
+
+
+def test_coordinated_demonyms_on_one_noun_are_each_a_source(coder):
+    events = code(coder, "Canadian and Mexican activists staged a protest in Washington.")
+    assert {("CAN", "USA"), ("MEX", "USA")} <= {(e.source, e.target) for e in events if e.root == "14"}

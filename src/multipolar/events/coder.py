@@ -36,8 +36,9 @@ Further general rules (each with a test in tests/events/test_events_rules.py):
   to cooperate (03), modality "intended"; a planned meeting or visit stays a consultation (04);
 - a statement that another party must act ("said Iran must release the crew", "told Turkey it must ...")
   is a demand (10) by the speaker on that party; "said it must" (the speaker's own side) is none;
-- a protest (14) that names no one it is against is addressed to the protesters' own government
-  (target <country>GOV, no name): the CAMEO convention for domestic demonstrations, strikes and riots;
+- a protest (14) that names no one it is against is addressed to the country where it happens ("in
+  Beijing"), else to the protesters' own government (target <country>GOV, no name): the CAMEO
+  convention for demonstrations, strikes and riots;
   likewise a state's coercion (17) or concession (08) that names no one is aimed at its own people;
 - easing a restriction ("lifted the curfew", "ended the state of emergency", "suspended sanctions on X")
   is a concession (081, 085, 0872), not the restriction it names;
@@ -457,7 +458,9 @@ class EventCoder:
         if trig.code[:2] == "14":
             # a protest that names no one it is against is addressed to the authorities of the protesters'
             # own country (the CAMEO convention for domestic demonstrations, strikes and riots)
-            pairs = [(s, t if t is not None else _authorities_of(s)) for s, t in pairs]
+            where = _place_of(tok, actors)
+            pairs = [(s, t if t is not None else (where if where is not None and where.country != s.country
+                                                   else _authorities_of(s))) for s, t in pairs]
         elif trig.code[:2] in DOMESTIC_ROOTS:
             pairs = [(s, t if t is not None else _people_of(s)) for s, t in pairs]
         # modality, negation
@@ -911,6 +914,21 @@ class _Implied:
 
 
 _STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+
+
+def _place_of(tok: Token, actors: syntax.Actors) -> Any | None:
+    """The actor named as where an act happens: "in Beijing" on the trigger or on the verb that carries
+    a nominal trigger ("staged a protest in Beijing")."""
+    holders = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") else [])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "outside", "near"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found = syntax.actor_of(obj, actors)
+                        if found is not None:
+                            return found
+    return None
 
 
 def _authorities_of(source: Any) -> Any | None:

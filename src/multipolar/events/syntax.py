@@ -88,11 +88,18 @@ def actor_of(head: Token, actors: Actors) -> Any | None:
 
 
 def actors_of(head: Token, actors: Actors) -> list[Any]:
+    """The actors an argument names: its head's and its coordinated heads' ("Putin and Xi"), and those
+    of coordinated modifiers ("American and British activists")."""
     out: list[Any] = []
     for h in conj_heads(head):
-        m = actor_of(h, actors)
-        if m is not None and all(m is not o for o in out):
-            out.append(m)
+        found = [actor_of(h, actors)]
+        for mod in h.children:
+            conjuncts = [c for c in mod.children if c.dep_ == "conj" and c.i in actors]
+            if mod.dep_ in ("amod", "compound", "nmod") and mod.i in actors and conjuncts:
+                found += [actors[mod.i]] + [actors[c.i] for c in conjuncts]
+        for m in found:
+            if m is not None and all(m is not o for o in out):
+                out.append(m)
     return out
 
 
