@@ -279,7 +279,7 @@ def test_a_stand_in_source_does_not_outrank_a_parsed_act_deeper_down(coder):
 
 def test_an_accusation_in_a_while_clause_is_a_second_act_of_the_subject(coder):
     events = code(coder, "Erdogan called for a truce while accusing Israel of shelling the border.")
-    assert ("TUR", "112", "ISR") in triples(events)
+    assert any(s == "TUR" and c.startswith("112") and t == "ISR" for s, c, t in triples(events))
     assert any(e.root == "02" and e.source == "TUR" for e in events)
 
 

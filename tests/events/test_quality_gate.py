@@ -23,8 +23,10 @@ FLOORS = {
     # reached 2026-11-24 (first): PLOVER 0.571 / 0.511 / 0.281; PETRARCH2 0.406 / 0.382 / 0.310
     # reached 2026-11-24 (context actors, frames, targets): PLOVER 0.631 / 0.586 / 0.378; PETRARCH2 0.454 / 0.413 / 0.340
     # reached 2026-11-24 (must-demands, announced cooperation, easing): PLOVER 0.665 / 0.613 / 0.399; PETRARCH2 0.468 / 0.427 / 0.353
-    ("plover_gsr_dev.jsonl", "plover"): {"type": 0.64, "source+type": 0.59, "source+type+target": 0.38},
-    ("petrarch2_gsr.jsonl", "cameo"): {"type": 0.45, "source+type": 0.40, "source+type+target": 0.33},
+    # reached 2026-11-25 (protest and domestic targets, split lists, 1,278-entry lexicon): PLOVER 0.673 / 0.624 / 0.424;
+    # PETRARCH2 0.507 / 0.516 / 0.484
+    ("plover_gsr_dev.jsonl", "plover"): {"type": 0.65, "source+type": 0.60, "source+type+target": 0.40},
+    ("petrarch2_gsr.jsonl", "cameo"): {"type": 0.48, "source+type": 0.49, "source+type+target": 0.46},
 }
 
 
@@ -59,3 +61,23 @@ def test_quality_gate_event_f1(coder, tmp_path, name, scheme):
     scores = json.loads(result.stdout)
     for level, floor in FLOORS[(name, scheme)].items():
         assert scores[level]["f1"] >= floor, f"{name} {level} F1 {scores[level]['f1']} fell below {floor}"
+
+
+PENTACLASS_FLOOR = 0.80  # reached 2026-11-25: 0.818 (0.777 before the 1,278-entry lexicon)
+
+
+@pytest.mark.slow
+def test_quality_gate_pentaclass_accuracy(coder):
+    """The sentence's main event, as ConfliBERT's five classes, against its gold class (all 1,349)."""
+    import importlib.util
+
+    bench = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_events.py"
+    spec = importlib.util.spec_from_file_location("bench_events_gate", bench)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold = SHARED / "eval" / "events" / "conflibert_pentaclass_train.jsonl"
+    if not gold.exists():
+        pytest.fail(f"{gold} is missing: the gate reads ../shared beside the checkout")
+    accuracy, n, _ = module.pentaclass(coder)
+    assert n == 1349
+    assert accuracy >= PENTACLASS_FLOOR, f"pentaclass accuracy {accuracy:.3f} fell below {PENTACLASS_FLOOR}"
