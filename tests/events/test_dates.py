@@ -108,6 +108,7 @@ def test_find_dates_month_without_year(text: str, anchor: dt.date, value: str) -
         ("Trade grew in the spring of 2023.", "2023-SP"),
         ("Trade grew in the 1990s.", "199"),
         ("Trade grew in the late nineties.", "199"),
+        ("Trade grew in the 90s.", "199"),
         ("Trade grew in the winter of nineteen ninety-four.", "1994-WI"),
         ("Trade grew in March nineteen ninety-seven.", "1997-03"),
         ("Trade grew in the 19th century.", "18"),

@@ -516,8 +516,9 @@ def _h_spelled_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 
 def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    if m["full"]:
-        return _v_ref(m["full"][:3])
+    full = m.groupdict().get("full")
+    if full:
+        return _v_ref(full[:3])
     two = int(m["short"])
     century = 19 if two >= 30 or ctx.anchor is None else 20
     if ctx.anchor is not None and two < 30:
