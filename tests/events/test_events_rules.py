@@ -385,3 +385,13 @@ def test_a_protest_abroad_is_addressed_to_the_country_where_it_happens(coder):
 def test_coordinated_demonyms_on_one_noun_are_each_a_source(coder):
     events = code(coder, "Canadian and Mexican activists staged a protest in Washington.")
     assert {("CAN", "USA"), ("MEX", "USA")} <= {(e.source, e.target) for e in events if e.root == "14"}
+
+
+def test_who_reports_is_no_statement_by_an_actor(coder):
+    # a medium, a generic noun placed by context, or a speaker who is no actor: attribution only
+    for text in ("Chilean troops crossed into Bolivia on Monday, Reuters reported.",
+                 "Chilean troops crossed into Bolivia on Monday, officials said.",
+                 "Peru jailed a Bolivian activist for two years, his lawyer said on Monday."):
+        assert not [e for e in code(coder, text) if e.root == "01"], text
+    # a named speaker still makes a statement
+    assert [e for e in code(coder, "The Chilean foreign minister said the talks would resume.") if e.root == "01"]

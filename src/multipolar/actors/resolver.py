@@ -125,7 +125,8 @@ class ActorMatch:
     actor_code: str  # full code, e.g. "RUSGOV", "CHN", "IGONATO"
     country: str  # first three letters, e.g. "RUS", "IGO"
     person: str | None  # canonical person name, e.g. "Vladimir Putin"
-    kind: str  # person | country | government | demonym | organisation | role
+    kind: str  # person | country | government | demonym | organisation | role; context mentions: sector
+    # ("police in Kenya"), context (a generic noun placed by the country its context names), resident
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,7 +332,7 @@ class ActorResolver:
                             if c.dep_ in ("compound", "amod") and c.i not in taken and c.i >= sent.start
                         ]
                     )
-                    out.append(_make(doc, text, start, tok.i + 1, context + sector, None, "sector"))
+                    out.append(_make(doc, text, start, tok.i + 1, context + sector, None, "context"))
                 i += 1
         return out
 

@@ -329,6 +329,10 @@ class EventCoder:
         acted = {(id(t.reported_by), e.source_actor[:3]) for t, evs in coded if t.reported_by is not None for e in evs}
         kept: list[tuple[Trigger, list[Event]]] = []
         for trig, events in coded:
+            if trig.frame == "say" and (trig.guessed_source or all(_attribution_only(e, actors, doc) for e in events)):
+                # "officials said", "his lawyer said", "Reuters reported": who reports, not an actor's
+                # statement (a speaker who is no actor is not guessed from the actors nearby)
+                continue
             if trig.frame == "say" or trig.tok.lemma_.lower() in DENY:
                 if trig.frame == "say" and any((id(trig), e.source_actor[:3]) in acted for e in events):
                     continue
@@ -914,6 +918,20 @@ class _Implied:
 
 
 _STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+
+
+def _attribution_only(event: Event, actors: syntax.Actors, doc: Doc) -> bool:
+    """A statement whose speaker is a news medium or a generic noun placed only by its context
+    ("officials said", "his lawyer said", "Reuters reports"): it attributes a report, it is no act."""
+    if event.root != "01":
+        return False
+    if event.source_actor[3:6] == "MED":
+        return True
+    start = doc.char_span(event.span[0], event.span[1], alignment_mode="expand")
+    if start is None:
+        return False
+    speakers = [m for i, m in actors.items() if start.start <= i < start.end and m.actor_code == event.source_actor]
+    return bool(speakers) and all(getattr(m, "kind", "") == "context" for m in speakers)
 
 
 def _place_of(tok: Token, actors: syntax.Actors) -> Any | None:
