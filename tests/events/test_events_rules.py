@@ -395,3 +395,8 @@ def test_who_reports_is_no_statement_by_an_actor(coder):
         assert not [e for e in code(coder, text) if e.root == "01"], text
     # a named speaker still makes a statement
     assert [e for e in code(coder, "The Chilean foreign minister said the talks would resume.") if e.root == "01"]
+
+
+def test_an_act_named_as_the_subject_of_a_would_clause_is_a_possibility(coder):
+    events = code(coder, "Any thaw between Ottawa and New Delhi would reshape trade.")
+    assert events and all(e.modality == "hypothetical" for e in events if e.root == "05")

@@ -476,6 +476,14 @@ class EventCoder:
             negated = negated or syntax.is_negated(tok.head)
             if modality == "asserted":
                 modality = syntax.modality_of(tok.head, conditions=trig.code[:2] not in CONDITIONAL_ACTS)
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and modality == "asserted":
+            # "any thaw between Washington and Moscow would change ...", "sanctions could hurt Russia": an
+            # act named as the subject of a would/could clause, or as "any ...", is a possibility
+            auxes = {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
+            if auxes & (syntax.MAY | {"would"}) or any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children):
+                modality = "hypothetical"
+            elif auxes & syntax.WILL:
+                modality = "intended"
         prospect = _prospect_of(tok)
         if prospect is not None:
             # "proposals for a call", "no plans for talks": a planned act, not one that took place
