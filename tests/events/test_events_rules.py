@@ -400,3 +400,13 @@ def test_who_reports_is_no_statement_by_an_actor(coder):
 def test_an_act_named_as_the_subject_of_a_would_clause_is_a_possibility(coder):
     events = code(coder, "Any thaw between Ottawa and New Delhi would reshape trade.")
     assert events and all(e.modality == "hypothetical" for e in events if e.root == "05")
+
+
+def test_a_demand_targets_whoever_its_that_clause_says_must_act(coder):
+    events = code(coder, "Chinese officials demanded on Monday that Japan match the European Union's support for the plan.")
+    assert ("CHN", "JPN") in {(e.source, e.target) for e in events if e.root == "10"}
+
+
+def test_a_conjunct_inside_an_argument_is_a_second_target(coder):
+    events = code(coder, "Guinean soldiers tortured scores of Sierra Leonean and Liberian refugees.")
+    assert {("GIN", "SLE"), ("GIN", "LBR")} <= {(e.source, e.target) for e in events if e.root == "18"}

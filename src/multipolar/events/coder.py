@@ -389,6 +389,13 @@ class EventCoder:
                 comp = trig.frame_of.tok
                 tgts, ttoks = (syntax.objects(comp, actors) if comp.pos_ in ("VERB", "AUX")
                                else syntax.noun_args(comp, actors)[1:2] + ([],))[:2]
+            if not tgts and trig.code[:2] in ("02", "10"):
+                # "demanded that the United States match ...": whoever the that-clause says must act
+                for comp in tok.children:
+                    if comp.dep_ == "ccomp" and comp.pos_ in ("VERB", "AUX"):
+                        tgts = [t for t in syntax.subjects(comp, actors)[0] if all(t is not s for s in srcs)]
+                        if tgts:
+                            break
             if not tgts and tok.lemma_.lower() not in TOPIC_OBJECT_LEMMAS:
                 for t in syntax_near(tok):
                     if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.pos_ in ("NOUN", "PROPN") and t.i not in actors:

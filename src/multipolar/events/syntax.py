@@ -97,6 +97,10 @@ def actors_of(head: Token, actors: Actors) -> list[Any]:
             conjuncts = [c for c in mod.children if c.dep_ == "conj" and c.i in actors]
             if mod.dep_ in ("amod", "compound", "nmod") and mod.i in actors and conjuncts:
                 found += [actors[mod.i]] + [actors[c.i] for c in conjuncts]
+        # "Sierra Leonean and Liberian refugees": a conjunct inside the mention's own words
+        for m in [x for x in found if x is not None]:
+            for i in range(m.start, m.end):
+                found += [actor_of(c, actors) for c in h.doc[i].children if c.dep_ == "conj"]
         for m in found:
             if m is not None and all(m is not o for o in out):
                 out.append(m)
