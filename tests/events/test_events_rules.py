@@ -410,3 +410,11 @@ def test_a_demand_targets_whoever_its_that_clause_says_must_act(coder):
 def test_a_conjunct_inside_an_argument_is_a_second_target(coder):
     events = code(coder, "Guinean soldiers tortured scores of Sierra Leonean and Liberian refugees.")
     assert {("GIN", "SLE"), ("GIN", "LBR")} <= {(e.source, e.target) for e in events if e.root == "18"}
+
+
+def test_a_conditional_threat_with_no_object_targets_the_condition_subject(coder):
+    events = code(coder, "Turkey threatened to close its airspace unless Sweden extradited the suspects.")
+    assert ("TUR", "SWE") in {(e.source, e.target) for e in events if e.root == "13"}
+    # a named object keeps its place
+    events = code(coder, "Canada threatened Peru with fines if Lima kept the ship.")
+    assert ("CAN", "PER") in {(e.source, e.target) for e in events if e.root == "13"}

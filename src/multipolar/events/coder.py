@@ -407,6 +407,13 @@ class EventCoder:
                             break
             if passive:
                 tgts, srcs = passive, srcs
+            if trig.code[:2] == "13" and not any(
+                    c.dep_ in ("dobj", "dative") and syntax.actor_of(c, actors) is not None for c in tok.children):
+                # "threatened to ban voting in Jerusalem if Hamas ran": a conditional threat with no one
+                # named as its object is addressed to whoever the condition is about
+                bound = _condition_subjects(tok, actors, exclude=srcs)
+                if bound:
+                    tgts = bound
             arg_toks += ttoks
         else:
             srcs, tgts, toks = syntax.noun_args(tok, actors)
@@ -933,6 +940,19 @@ class _Implied:
 
 
 _STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+
+
+def _condition_subjects(tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
+    """Actors that are the subject of an "if"/"unless" clause on `tok` or on its complement."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                found = [a for a in syntax.subjects(clause, actors)[0]
+                         if all(a is not x and a.actor_code[:3] != x.actor_code[:3] for x in exclude)]
+                if found:
+                    return found
+    return []
 
 
 def _attribution_only(event: Event, actors: syntax.Actors, doc: Doc) -> bool:
