@@ -418,3 +418,9 @@ def test_a_conditional_threat_with_no_object_targets_the_condition_subject(coder
     # a named object keeps its place
     events = code(coder, "Canada threatened Peru with fines if Lima kept the ship.")
     assert ("CAN", "PER") in {(e.source, e.target) for e in events if e.root == "13"}
+
+
+def test_a_pattern_sees_through_a_noun_of_movement(coder):
+    # "allow the return of inspectors" matches the pattern "allow inspector"
+    events = code(coder, "Syria said it would allow the return of IAEA inspectors.")
+    assert any(e.source == "SYR" and e.cameo == "0355" for e in events)

@@ -145,6 +145,11 @@ class Lexicon:
         return None
 
 
+# nouns that name the movement or presence of what follows "of" ("the return of inspectors")
+TRANSPARENT_NOUNS = frozenset({"return", "entry", "arrival", "deployment", "presence", "dispatch", "delivery",
+                               "passage", "transfer", "withdrawal", "sale", "supply", "shipment"})
+
+
 def _near(token: Token) -> list[Token]:
     out = []
     for child in token.children:
@@ -154,6 +159,9 @@ def _near(token: Token) -> list[Token]:
         if child.dep_ in ("prep", "xcomp", "dobj", "compound", "amod", "pobj", "ccomp", "advcl", "nsubjpass",
                           "attr", "dative", "acomp", "npadvmod", "pcomp", "prt", "oprd"):
             out.extend(child.children)
+            if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in TRANSPARENT_NOUNS:
+                # "allow the return of inspectors": the object names who or what, through "of"
+                out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
     # a noun trigger inside a compound/amod ("air strike" seen from "strike") or a verb seen from its head
     return out
 
