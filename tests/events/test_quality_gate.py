@@ -25,8 +25,10 @@ FLOORS = {
     # reached 2026-11-24 (must-demands, announced cooperation, easing): PLOVER 0.665 / 0.613 / 0.399; PETRARCH2 0.468 / 0.427 / 0.353
     # reached 2026-11-25 (protest and domestic targets, split lists, 1,278-entry lexicon): PLOVER 0.673 / 0.624 / 0.424;
     # PETRARCH2 0.507 / 0.516 / 0.484
-    ("plover_gsr_dev.jsonl", "plover"): {"type": 0.65, "source+type": 0.60, "source+type+target": 0.40},
-    ("petrarch2_gsr.jsonl", "cameo"): {"type": 0.48, "source+type": 0.49, "source+type+target": 0.46},
+    # reached 2026-11-25 (who reports is no actor, demand and threat targets, 1,521-entry lexicon): PLOVER 0.679 /
+    # 0.630 / 0.441; PETRARCH2 0.522 / 0.530 / 0.497
+    ("plover_gsr_dev.jsonl", "plover"): {"type": 0.66, "source+type": 0.61, "source+type+target": 0.42},
+    ("petrarch2_gsr.jsonl", "cameo"): {"type": 0.50, "source+type": 0.51, "source+type+target": 0.47},
 }
 
 
@@ -63,7 +65,7 @@ def test_quality_gate_event_f1(coder, tmp_path, name, scheme):
         assert scores[level]["f1"] >= floor, f"{name} {level} F1 {scores[level]['f1']} fell below {floor}"
 
 
-PENTACLASS_FLOOR = 0.80  # reached 2026-11-25: 0.818 (0.777 before the 1,278-entry lexicon)
+PENTACLASS_FLOOR = 0.80  # reached 2026-11-25: 0.823 (0.777 before the lexicon grew to 1,521 entries)
 
 
 @pytest.mark.slow
