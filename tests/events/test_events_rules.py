@@ -424,3 +424,8 @@ def test_a_pattern_sees_through_a_noun_of_movement(coder):
     # "allow the return of inspectors" matches the pattern "allow inspector"
     events = code(coder, "Syria said it would allow the return of IAEA inspectors.")
     assert any(e.source == "SYR" and e.cameo == "0355" for e in events)
+
+
+def test_the_parties_of_a_mutual_act_can_come_from_between(coder):
+    events = code(coder, "Talks were held between India and China in Beijing.")
+    assert {("IND", "CHN"), ("CHN", "IND")} <= {(e.source, e.target) for e in events if e.root == "04"}

@@ -446,6 +446,11 @@ class EventCoder:
             return []  # "fights drug trafficking", "combat inflation": an abstract opponent
         if tok.lemma_.lower() in WEAK_LEMMAS and trig.frame_of is None and not tgts:
             return []  # a generic verb ("provide", "help") is an event only with a parsed recipient
+        if not srcs and (trig.code[:2] in SYMMETRIC_ROOTS or trig.code in SYMMETRIC_CODES):
+            # "an accord was reached between Armenia and Azerbaijan": the parties of a mutual act
+            parties = _between(tok, actors)
+            if len(parties) > 1:
+                srcs, tgts = parties, []
         fallback = False
         if not srcs and not _in_adjunct(tok):
             srcs = _nearest_before(sent, tok, actors, exclude=tgts)
@@ -940,6 +945,20 @@ class _Implied:
 
 
 _STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+
+
+def _between(tok: Token, actors: syntax.Actors) -> list[Any]:
+    """The actors of a "between A and B" on the trigger, or on the verb whose subject the trigger is."""
+    holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found = syntax.actors_of(obj, actors)
+                        if len({m.actor_code for m in found}) > 1:
+                            return found
+    return []
 
 
 def _condition_subjects(tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
