@@ -429,3 +429,10 @@ def test_a_pattern_sees_through_a_noun_of_movement(coder):
 def test_the_parties_of_a_mutual_act_can_come_from_between(coder):
     events = code(coder, "Talks were held between India and China in Beijing.")
     assert {("IND", "CHN"), ("CHN", "IND")} <= {(e.source, e.target) for e in events if e.root == "04"}
+
+
+def test_a_phrase_headed_by_a_generic_verb_needs_no_recipient(coder):
+    events = code(coder, "Thousands of Iranians took to the streets in Tehran.")
+    assert any(e.source == "IRN" and e.root == "14" for e in events)
+    # the bare generic verb still needs one
+    assert not [e for e in code(coder, "Brazil provided assistance.") if e.root == "07"]

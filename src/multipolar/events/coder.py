@@ -444,8 +444,10 @@ class EventCoder:
         if tok.lemma_.lower() in FIGHT_LEMMAS and tok.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and syntax.actor_of(c, actors) is None for c in tok.children):
             return []  # "fights drug trafficking", "combat inflation": an abstract opponent
-        if tok.lemma_.lower() in WEAK_LEMMAS and trig.frame_of is None and not tgts:
-            return []  # a generic verb ("provide", "help") is an event only with a parsed recipient
+        if tok.lemma_.lower() in WEAK_LEMMAS and trig.frame_of is None and not tgts and not trig.entry.specificity:
+            # a generic verb ("provide", "help") is an event only with a parsed recipient; a phrase it
+            # heads ("took to the streets", "cut internet access") names the act itself
+            return []
         if not srcs and (trig.code[:2] in SYMMETRIC_ROOTS or trig.code in SYMMETRIC_CODES):
             # "an accord was reached between Armenia and Azerbaijan": the parties of a mutual act
             parties = _between(tok, actors)
