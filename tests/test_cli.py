@@ -118,6 +118,28 @@ def test_cli_seeds_ingest_gives_five_documents_and_a_second_ingest_adds_nothing(
 
 
 
+@pytest.mark.model
+@pytest.mark.slow
+def test_cli_seeds_events_and_stories_match_the_issues_done_when(tmp_path, capsys, seeds_dir):
+    """The seeds, ingested and analysed: the events and stories a careful reader records (issues 3, 5)."""
+    db = tmp_path / "seeds.duckdb"
+    code, _, err = run(["ingest", str(seeds_dir), "--db", str(db)], capsys)
+    assert code == 0, err
+    _, out, _ = run(["docs", "--db", str(db), "--format", "jsonl"], capsys)
+    docs = {row["doc_id"]: row["source_uri"].rsplit("/", 1)[-1][:3] for row in map(json.loads, out.splitlines())}
+    _, out, _ = run(["events", "--db", str(db), "--format", "jsonl"], capsys)
+    events = {(docs[e["doc_id"]], e["source"], e["root"], e["target"], e["date"]) for e in map(json.loads, out.splitlines())}
+    for seed in ("001", "004"):  # the video call of 21 January, both ways, in both reports
+        assert {(seed, "RUS", "04", "CHN", "2025-01-21"), (seed, "CHN", "04", "RUS", "2025-01-21")} <= events
+    assert ("000", "USA", "16", "RUS", "2025-01-10") in events  # the oil sanctions of 10 January
+    assert any(d == "004" and (s, r, t) == ("CHN", "11", "USA") for d, s, r, t, _ in events)  # Xi accuses the US
+    story = {docs[doc_id]: row for doc_id, row in
+             ((r["doc_id"], r["story_id"]) for r in map(json.loads, run(["docs", "--db", str(db), "--format", "jsonl"],
+                                                                             capsys)[1].splitlines()))}
+    assert story["000"] == story["001"] == story["004"]  # one story: the 21 January call
+    assert story["003"] not in {story["000"], story["002"]}  # Xi's May trip stands apart
+
+
 def test_cli_gdelt_export_ingest_then_export_round_trips(tmp_path, capsys):
     from pathlib import Path
 
