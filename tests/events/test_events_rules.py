@@ -436,3 +436,9 @@ def test_a_phrase_headed_by_a_generic_verb_needs_no_recipient(coder):
     assert any(e.source == "IRN" and e.root == "14" for e in events)
     # the bare generic verb still needs one
     assert not [e for e in code(coder, "Brazil provided assistance.") if e.root == "07"]
+
+
+def test_a_work_stoppage_is_a_strike_not_military_force(coder):
+    for text in ("Doctors in Kenya staged a strike over pay on Monday.", "French rail workers began a strike on Tuesday."):
+        assert {e.cameo for e in code(coder, text)} == {"143"}, text
+    assert {e.root for e in code(coder, "Russia launched a strike on Kyiv overnight.")} == {"19"}

@@ -521,6 +521,8 @@ class EventCoder:
         if tok.pos_ == "ADJ" and syntax.is_negated(tok.head):
             negated = True
         code = trig.code
+        if code[:2] == "19" and _labour_strike(tok, srcs):
+            code = "143"  # "doctors staged a strike": a work stoppage, not a military strike
         if (negated and modality == "intended" and "03" <= code[:2] <= "08" and not trig.negated_by_frame
                 and not fallback and prospect is None and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)):
             # "will not provide aid", "is not ready to talk": the subject's refusal, asserted now (codebook
@@ -947,6 +949,31 @@ class _Implied:
 
 
 _STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+
+
+# sectors that strike by stopping work, and the verbs and modifiers of a work stoppage
+LABOUR_SECTORS = ("LAB", "CVL", "EDU", "HLT", "AGR", "BUS", "OPP")
+LABOUR_STRIKE_VERBS = frozenset({"stage", "stag", "call", "begin", "hold", "join", "end", "start", "continue", "extend",
+                                 "declare", "announce", "organize", "organise", "suspend"})
+LABOUR_STRIKE_WORDS = frozenset({"general", "nationwide", "national", "hunger", "labour", "labor", "worker",
+                                 "union", "rail", "transport", "teacher", "doctor", "nurse", "pay", "wage", "day-long",
+                                 "indefinite", "warning", "token"})
+MILITARY_STRIKE_WORDS = frozenset({"air", "drone", "missile", "military", "rocket", "artillery", "precision",
+                                   "retaliatory", "pre-emptive", "preemptive", "nuclear", "naval", "israeli"})
+
+
+def _labour_strike(tok: Token, srcs: list[Any]) -> bool:
+    """Whether a "strike" is a work stoppage: said so by its words, its verb, or who strikes."""
+    if tok.lemma_.lower() != "strike" or tok.pos_ != "NOUN":
+        return False
+    words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if words & MILITARY_STRIKE_WORDS:
+        return False
+    if words & LABOUR_STRIKE_WORDS:
+        return True
+    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in LABOUR_STRIKE_VERBS:
+        return True
+    return bool(srcs) and all(s.actor_code[3:6] in LABOUR_SECTORS for s in srcs)
 
 
 def _between(tok: Token, actors: syntax.Actors) -> list[Any]:
