@@ -442,3 +442,9 @@ def test_a_work_stoppage_is_a_strike_not_military_force(coder):
     for text in ("Doctors in Kenya staged a strike over pay on Monday.", "French rail workers began a strike on Tuesday."):
         assert {e.cameo for e in code(coder, text)} == {"143"}, text
     assert {e.root for e in code(coder, "Russia launched a strike on Kyiv overnight.")} == {"19"}
+
+
+def test_a_dating_preposition_is_no_pattern_preposition(coder):
+    # "on Friday" does not make "called Putin" an appeal ("called on"); "called on Putin to" still is
+    assert {e.cameo for e in code(coder, "Macron called Putin on Friday.")} == {"041"}
+    assert "020" in {e.cameo for e in code(coder, "Macron called on Putin to end the war.")}

@@ -166,13 +166,19 @@ def _near(token: Token) -> list[Token]:
     return out
 
 
+def _temporal(prep: Token) -> bool:
+    """A preposition that only dates the act ("on Friday", "in March"): never a pattern's preposition."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _holds(cond: Condition, near: list[Token]) -> bool:
     if cond.kind == "lemma":
         return any(t.lemma_.lower() == cond.value or t.lower_ == cond.value for t in near)
     if cond.kind == "prep":
-        return any(t.dep_ in ("prep", "agent", "dative") and t.lower_ == cond.value for t in near)
+        return any(t.dep_ in ("prep", "agent", "dative") and t.lower_ == cond.value and not _temporal(t) for t in near)
     if cond.kind == "prt":
         return any(t.dep_ == "prt" and t.lower_ == cond.value for t in near)
     if cond.kind == "dep":
-        return any(t.dep_ == cond.value for t in near)
+        # an actor's name the parser reads as an object predicate ("called Putin on Friday") is the object
+        return any(t.dep_ == cond.value and not (t.dep_ == "oprd" and t.ent_type_ == "ACTOR") for t in near)
     return False
