@@ -953,13 +953,14 @@ _STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
 
 # sectors that strike by stopping work, and the verbs and modifiers of a work stoppage
 LABOUR_SECTORS = ("LAB", "CVL", "EDU", "HLT", "AGR", "BUS", "OPP")
+# ("stag": the small model lemmatises "staged" as "stag")
 LABOUR_STRIKE_VERBS = frozenset({"stage", "stag", "call", "begin", "hold", "join", "end", "start", "continue", "extend",
                                  "declare", "announce", "organize", "organise", "suspend"})
 LABOUR_STRIKE_WORDS = frozenset({"general", "nationwide", "national", "hunger", "labour", "labor", "worker",
                                  "union", "rail", "transport", "teacher", "doctor", "nurse", "pay", "wage", "day-long",
                                  "indefinite", "warning", "token"})
 MILITARY_STRIKE_WORDS = frozenset({"air", "drone", "missile", "military", "rocket", "artillery", "precision",
-                                   "retaliatory", "pre-emptive", "preemptive", "nuclear", "naval", "israeli"})
+                                   "retaliatory", "pre-emptive", "preemptive", "nuclear", "naval"})
 
 
 def _labour_strike(tok: Token, srcs: list[Any]) -> bool:
@@ -1010,10 +1011,10 @@ def _attribution_only(event: Event, actors: syntax.Actors, doc: Doc) -> bool:
         return False
     if event.source_actor[3:6] == "MED":
         return True
-    start = doc.char_span(event.span[0], event.span[1], alignment_mode="expand")
-    if start is None:
+    span = doc.char_span(event.span[0], event.span[1], alignment_mode="expand")
+    if span is None:
         return False
-    speakers = [m for i, m in actors.items() if start.start <= i < start.end and m.actor_code == event.source_actor]
+    speakers = [m for i, m in actors.items() if span.start <= i < span.end and m.actor_code == event.source_actor]
     return bool(speakers) and all(getattr(m, "kind", "") == "context" for m in speakers)
 
 
