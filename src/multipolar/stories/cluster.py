@@ -130,7 +130,7 @@ class StoryClusterer:
         tokens = [self._tokens(item) for item in members]
         self.vectorizer.frequencies.update(tokens)
         if members:
-            lex = self.vectorizer.transform(tokens, [item.actors for item in members])
+            lex = self.vectorizer.transform(tokens)  # the same vectors as new documents get in `assign`
             lex_mean = sp.csr_matrix(lex.sum(axis=0) / len(members))
         else:
             lex_mean = sp.csr_matrix((1, DIMENSIONS), dtype=np.float32)

@@ -105,21 +105,17 @@ class LexicalVectorizer:
         """Columns in use so far (at most DIMENSIONS)."""
         return max(1, min(len(self._columns), DIMENSIONS))
 
-    def transform(self, token_lists: list[list[str]], extra: list[tuple[str, ...]] | None = None,
-                  extra_weight: float = 2.0) -> sp.csr_matrix:
-        """One row per token list; `extra` tokens (actor codes) get a fixed weight before normalising."""
+    def transform(self, token_lists: list[list[str]]) -> sp.csr_matrix:
+        """One row per token list (actor codes arrive as "@" tokens, like any other)."""
         indptr = [0]
         indices: list[int] = []
         data: list[float] = []
-        for row, tokens in enumerate(token_lists):
+        for tokens in token_lists:
             counts = Counter(tokens)
             weights = {
                 self.column(token): (1.0 + math.log(count)) * self.frequencies.idf(token)
                 for token, count in counts.items()
             }
-            if extra is not None:
-                for code in extra[row]:
-                    weights[self.column("@" + code)] = extra_weight * self.frequencies.idf("@" + code)
             norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
             for column, weight in weights.items():
                 indices.append(column)
