@@ -61,10 +61,12 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
 from multipolar.events import syntax
+from multipolar.events.dates import TimeExpression, find_dates
 from multipolar.events.frames import CONFLICT_ROOTS, compose
 from multipolar.events.lexicon import Lexicon, LexiconEntry
 from multipolar.events.ontology import Ontology
@@ -594,18 +596,13 @@ class EventCoder:
         )
 
     def _date_of(self, sent: Span, tok: Token, published: date | None) -> tuple[date | None, str | None]:
-        try:
-            from multipolar.events.dates import find_dates
-        except ImportError:  # the dates module is built beside this one
-            find_dates = None
-        if find_dates is not None:
-            found = [t for t in find_dates(sent.text, published) if t.date is not None]
-            if found:
-                at = tok.idx - sent.start_char
-                best = min(found, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
-                precision = best.precision if best.precision in ("day", "month", "year") else (
-                    "day" if best.precision == "week" else "month" if best.precision in ("quarter", "half", "season") else "year")
-                return best.date, precision
+        found = _calendar_dates(sent.text, published)
+        if found:
+            at = tok.idx - sent.start_char
+            best = min(found, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
+            precision = best.precision if best.precision in ("day", "month", "year") else (
+                "day" if best.precision == "week" else "month" if best.precision in ("quarter", "half", "season") else "year")
+            return best.date, precision
         if published is not None:
             return published, "doc"
         return None, None
@@ -961,6 +958,12 @@ LABOUR_STRIKE_WORDS = frozenset({"general", "nationwide", "national", "hunger", 
                                  "indefinite", "warning", "token"})
 MILITARY_STRIKE_WORDS = frozenset({"air", "drone", "missile", "military", "rocket", "artillery", "precision",
                                    "retaliatory", "pre-emptive", "preemptive", "nuclear", "naval"})
+
+
+@lru_cache(maxsize=512)
+def _calendar_dates(text: str, published: date | None) -> tuple[TimeExpression, ...]:
+    """The dated expressions of a sentence, found once for all the triggers in it."""
+    return tuple(t for t in find_dates(text, published) if t.date is not None)
 
 
 def _labour_strike(tok: Token, srcs: list[Any]) -> bool:
