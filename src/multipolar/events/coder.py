@@ -462,6 +462,8 @@ class EventCoder:
             trig.guessed_source = fallback
         if not srcs:
             return []
+        if trig.code[:2] == "19" and _labour_strike(tok, srcs):
+            trig.code = "143"  # "doctors staged a strike": a work stoppage (a protest), not military force
         symmetric = trig.code[:2] in SYMMETRIC_ROOTS or trig.code in SYMMETRIC_CODES
         if not tgts and not (symmetric and len(srcs) > 1) and not self_actor:
             # coordinated actors of a symmetric act ("Putin and Xi held a call") are each other's
@@ -523,8 +525,6 @@ class EventCoder:
         if tok.pos_ == "ADJ" and syntax.is_negated(tok.head):
             negated = True
         code = trig.code
-        if code[:2] == "19" and _labour_strike(tok, srcs):
-            code = "143"  # "doctors staged a strike": a work stoppage, not a military strike
         if (negated and modality == "intended" and "03" <= code[:2] <= "08" and not trig.negated_by_frame
                 and not fallback and prospect is None and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)):
             # "will not provide aid", "is not ready to talk": the subject's refusal, asserted now (codebook
