@@ -489,9 +489,9 @@ class EventCoder:
             # own country (the CAMEO convention for domestic demonstrations, strikes and riots)
             where = _place_of(tok, actors)
             pairs = [(s, t if t is not None else (where if where is not None and where.country != s.country
-                                                   else _authorities_of(s))) for s, t in pairs]
+                                                   else _own_side(s, state=False))) for s, t in pairs]
         elif trig.code[:2] in DOMESTIC_ROOTS:
-            pairs = [(s, t if t is not None else _people_of(s)) for s, t in pairs]
+            pairs = [(s, t if t is not None else _own_side(s, state=True)) for s, t in pairs]
         # modality, negation
         negated = syntax.is_negated(tok) or trig.negated_by_frame
         # a threat, demand or appeal names its own condition: "if ..." does not make it hypothetical
@@ -1036,23 +1036,19 @@ def _place_of(tok: Token, actors: syntax.Actors) -> Any | None:
     return None
 
 
-def _authorities_of(source: Any) -> Any | None:
+def _own_side(source: Any, *, state: bool) -> Any | None:
+    """The implied other party of an act aimed at no one named within the source's own country: its
+    government, for a protest by people who are no organ of the state (state=False); its people, for an
+    organ of the state coercing or conceding (state=True); None for anyone else."""
     country = source.actor_code[:3]
-    if not country.isalpha() or country in COLLECTIVE_PREFIXES or source.actor_code[3:6] in _STATE_SECTORS:
+    if not country.isalpha() or country in COLLECTIVE_PREFIXES or (source.actor_code[3:6] in _STATE_SECTORS) != state:
         return None
-    return _Implied(actor_code=country + "GOV", country=country)
+    return _Implied(actor_code=country if state else country + "GOV", country=country)
 
 
 # a state's concession or coercion that names no one it is aimed at ("lifted the state of emergency",
 # "imposed a curfew", "arrested dozens") is aimed at its own people
 DOMESTIC_ROOTS = ("08", "17")
-
-
-def _people_of(source: Any) -> Any | None:
-    country = source.actor_code[:3]
-    if not country.isalpha() or country in COLLECTIVE_PREFIXES or source.actor_code[3:6] not in _STATE_SECTORS:
-        return None
-    return _Implied(actor_code=country, country=country)
 
 
 def _name(match: Any) -> str | None:
