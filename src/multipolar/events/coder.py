@@ -331,7 +331,7 @@ class EventCoder:
         acted = {(id(t.reported_by), e.source_actor[:3]) for t, evs in coded if t.reported_by is not None for e in evs}
         kept: list[tuple[Trigger, list[Event]]] = []
         for trig, events in coded:
-            if trig.frame == "say" and (trig.guessed_source or all(_attribution_only(e, actors, doc) for e in events)):
+            if trig.frame == "say" and (trig.guessed_source or _attribution_only(trig, actors)):
                 # "officials said", "his lawyer said", "Reuters reported": who reports, not an actor's
                 # statement (a speaker who is no actor is not guessed from the actors nearby)
                 continue
@@ -1007,18 +1007,14 @@ def _condition_subjects(tok: Token, actors: syntax.Actors, *, exclude: list[Any]
     return []
 
 
-def _attribution_only(event: Event, actors: syntax.Actors, doc: Doc) -> bool:
-    """A statement whose speaker is a news medium or a generic noun placed only by its context
-    ("officials said", "his lawyer said", "Reuters reports"): it attributes a report, it is no act."""
-    if event.root != "01":
-        return False
-    if event.source_actor[3:6] == "MED":
-        return True
-    span = doc.char_span(event.span[0], event.span[1], alignment_mode="expand")
-    if span is None:
-        return False
-    speakers = [m for i, m in actors.items() if span.start <= i < span.end and m.actor_code == event.source_actor]
-    return bool(speakers) and all(getattr(m, "kind", "") == "context" for m in speakers)
+def _attribution_only(trig: Trigger, actors: syntax.Actors) -> bool:
+    """A statement whose speakers are news media or generic nouns placed only by their context
+    ("officials said", "Reuters reports"): it attributes a report, it is no act."""
+    if trig.code[:2] != "01":
+        return False  # "officials warned": a warning is an act (13), whoever gives it
+    speakers = syntax.subjects(trig.tok, actors)[0]
+    return bool(speakers) and all(m.actor_code[3:6] == "MED" or getattr(m, "kind", "") == "context"
+                                  for m in speakers)
 
 
 def _place_of(tok: Token, actors: syntax.Actors) -> Any | None:
