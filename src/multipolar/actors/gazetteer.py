@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -130,10 +130,6 @@ class Gazetteer:
 
     def is_known_actor(self, code: str) -> bool:
         return _actor_problem(code, self.countries, self.organisations, self.lexicon) is None
-
-    def country_name(self, code: str) -> str | None:
-        country = self.countries.get(code[:3])
-        return country.name if country else None
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -503,10 +499,3 @@ def _country_from_roles(roles: Iterable[Role], countries: dict[str, Country]) ->
         if role.actor[:3] in countries:
             return role.actor[:3]
     return None
-
-
-def with_people(gazetteer: Gazetteer, people: Iterable[Person]) -> Gazetteer:
-    """A copy with `people` added or replacing those of the same name (for tests and programmatic use)."""
-    merged = dict(gazetteer.people)
-    merged.update({p.name: p for p in people})
-    return replace(gazetteer, people=merged)

@@ -47,10 +47,6 @@ class ClaimGroup:
     max_value: float
     claim_ids: tuple[str, ...]
 
-    @property
-    def is_conflict(self) -> bool:
-        return self.status in CONFLICT_STATUSES
-
 
 def group_id_of(measure: str, unit: str, subject: Sequence[str]) -> str:
     key = f"{measure}|{unit}|{','.join(sorted(subject))}"
