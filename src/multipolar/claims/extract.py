@@ -2,7 +2,7 @@
 
     extract_claims(doc_id=..., text=..., sentences=None, published=None) -> list[Claim]
 
-Rules over regular expressions and two small data files (`data/measures.csv`, `data/countries.csv`);
+Rules over regular expressions, a small data file (`data/measures.csv`) and the gazetteer's country names;
 no model on this path, so it runs on every document of a large corpus. Each claim keeps its
 sentence index and the character span of the number phrase in `text`.
 

@@ -1,8 +1,8 @@
-"""The claims stage's two small data files: measure words and country names.
+"""What the claims stage looks words up in: measure words and country names.
 
-`data/measures.csv` (word, role, canonical) names what a figure measures; `data/countries.csv`
-(code, names) locates the countries a figure is about. Both are read on first use, never at import,
-and checked: a malformed row raises `DataFileError` naming the file and line.
+`data/measures.csv` (word, role, canonical) names what a figure measures; the countries a figure is
+about are found by the names the actor gazetteer knows (`actors/data/actors.jsonl`). Both are read on
+first use, never at import; a malformed measures row raises `DataFileError` naming the file and line.
 """
 
 from __future__ import annotations
@@ -74,18 +74,27 @@ def load_measure_words() -> dict[str, MeasureWord]:
 
 @lru_cache(maxsize=1)
 def load_country_matcher() -> CountryMatcher:
+    """Names of countries as the actor gazetteer knows them: names, short forms, demonyms, capitals and
+    seats of power, nicknames, and the people whose roles belong to a country. A name that points to
+    two countries is left out."""
+    from multipolar.actors.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
     names: dict[str, str] = {}
-    for lineno, row in _rows("countries.csv"):
-        if len(row) != 2 or not row[0] or not row[1]:
-            raise DataFileError(
-                f"claims/data/countries.csv line {lineno}: expected code,names (names separated by |); "
-                f"got {row!r}. Fix the row."
-            )
-        for name in row[1].split("|"):
-            if name in names and names[name] != row[0]:
-                raise DataFileError(
-                    f"claims/data/countries.csv line {lineno}: {name!r} is already listed for "
-                    f"{names[name]}; a name may point to one code only."
-                )
-            names[name] = row[0]
-    return CountryMatcher(names)
+    ambiguous: set[str] = set()
+
+    def add(name: str, code: str) -> None:
+        if names.get(name, code) != code:
+            ambiguous.add(name)
+        names[name] = code
+
+    for country in gazetteer.countries.values():
+        for name in (country.name, *country.aliases, *country.demonyms, *country.nicknames):
+            add(name, country.code)
+        for surface, _actor in country.metonyms:
+            add(surface, country.code)
+    for person in gazetteer.people.values():
+        if person.country in gazetteer.countries:
+            for name in (person.name, *person.aliases):
+                add(name, person.country)
+    return CountryMatcher({name: code for name, code in names.items() if name not in ambiguous})
