@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/bench_events.py [--docs 2000] [--no-classifier] [--skip-speed]
 
-Quality: `multipolar code` output (code_records) on the PLOVER and PETRARCH2 gold sets in
+Quality: `multipolar code` output (code_records; `--scheme plover` for the PLOVER gold, whose convention
+gives a reciprocal act's parties no recipient, and `cameo` for PETRARCH2) on the gold sets in
 ../shared/eval/events, scored by ../shared/tools/score_events.py; pentaclass accuracy of each sentence's
 main event on the ConfliBERT sentences. Speed: docs/s and tokens/s of the whole stage against bare
 `nlp.pipe` on the first N White House briefings, and peak memory (ru_maxrss).
@@ -61,7 +62,7 @@ def run_gold(coder, gold: Path, scheme: str, workdir: Path) -> dict:
     records = [{"id": r["id"], "text": r["text"], "date": iso_or_none(r.get("date"))} for r in read_jsonl(gold)]
     system = workdir / f"{gold.stem}.system.jsonl"
     with open(system, "w", encoding="utf-8") as f:
-        for out in code_records(records, coder=coder):
+        for out in code_records(records, coder=coder, scheme=scheme):
             f.write(json.dumps(out) + "\n")
     return score(gold, system, scheme)
 

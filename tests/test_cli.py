@@ -177,3 +177,13 @@ def test_cli_code_bad_input_line_is_one_line_error(tmp_path, capsys):
     src.write_text('{"id": "a", "text": "x"}\n{broken\n')
     code, _, err = run(["code", "--input", str(src)], capsys)
     assert code == 2 and ":2: not valid JSON" in err
+
+
+def test_cli_code_scheme_plover_gives_reciprocal_parties_without_target(tmp_path, capsys):
+    text = "Russian President Vladimir Putin and Chinese President Xi Jinping held a video call on Tuesday."
+    code, out, err = run(["code", text, "--date", "2025-01-22", "--format", "jsonl", "--scheme", "plover"], capsys)
+    assert code == 0, err
+    events = json.loads(out)["events"]
+    assert {(e["source"], e["target"], e["plover"]) for e in events} == {("RUS", None, "CONSULT"), ("CHN", None, "CONSULT")}
+    code, _, err = run(["code", text, "--scheme", "icews"], capsys)
+    assert code == 2 and "--scheme 'icews'" in err

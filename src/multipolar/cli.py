@@ -301,10 +301,10 @@ def events(
                 else:
                     import json
 
-                    from multipolar.interop.plover import to_plover_json
+                    from multipolar.interop.plover import plover_records
 
-                    for record in records:
-                        handle.write(json.dumps(to_plover_json(record), ensure_ascii=False) + "\n")
+                    for record in plover_records(records):
+                        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             finally:
                 if out:
                     handle.close()
@@ -478,6 +478,9 @@ def code(
     input_: Annotated[str | None, typer.Option("--input", "-i", help="JSON lines {id, text, date?}; - for stdin.")] = None,
     date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for TEXT.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json or jsonl.")] = "json",
+    scheme: Annotated[str, typer.Option("--scheme", help=(
+        "cameo (directed events, a reciprocal act one event each way) or plover (PLOVER's conventions: "
+        "a reciprocal act's parties each as source with no target; CAMEO 01/02 left out)."))] = "cameo",
     out: OutOption = None,
     set_: SetOption = None,
 ) -> None:
@@ -489,6 +492,8 @@ def code(
 
     if fmt not in ("json", "jsonl"):
         raise UsageError(f"--format {fmt!r}: code prints json or jsonl")
+    if scheme not in ("cameo", "plover"):
+        raise UsageError(f"--scheme {scheme!r}: use cameo or plover")
     if (text is None) == (input_ is None):
         raise UsageError("give either TEXT or --input FILE.jsonl (not both)")
     settings = _settings(set_)
@@ -498,7 +503,7 @@ def code(
         records = _read_code_input(input_)
     handle = open(out, "w", encoding="utf-8") if out else sys.stdout
     try:
-        for result in code_records(records, settings):
+        for result in code_records(records, settings, scheme=scheme):
             if fmt == "json" and text is not None:
                 handle.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
             else:

@@ -1,7 +1,9 @@
 """The core of `multipolar code`: code JSON records without a store.
 
 Input records are {"id", "text", "date"?} (date as YYYY-MM-DD, the publication date); output records are
-{"id", "events": [event records]} in input order, one per input.
+{"id", "events": [event records]} in input order, one per input. `scheme="plover"` gives the events under
+PLOVER's conventions (see `multipolar.interop.plover.plover_view`); the default, "cameo", gives them as
+coded: directed, one event each way for a reciprocal act, statements and appeals included.
 """
 
 from __future__ import annotations
@@ -32,13 +34,24 @@ def parse_record(record: Any, *, n: int) -> tuple[str, str, date | None]:
     return str(rid), text, published
 
 
+SCHEMES = ("cameo", "plover")
+
+
 def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = None, *,
-                 coder: Any | None = None) -> Iterator[dict[str, Any]]:
+                 coder: Any | None = None, scheme: str = "cameo") -> Iterator[dict[str, Any]]:
     """Yield {"id", "events": [...]} for each input record, in order."""
+    if scheme not in SCHEMES:
+        raise ValueError(f"scheme {scheme!r}: expected one of {', '.join(SCHEMES)}")
     if coder is None:
         from multipolar.events.coder import EventCoder
 
         coder = EventCoder(settings or Settings())
     items = (parse_record(record, n=n) for n, record in enumerate(lines, start=1))
+    if scheme == "plover":
+        from multipolar.interop.plover import plover_view
+
+        for rid, events in coder.code_texts(items):
+            yield {"id": rid, "events": [event.to_json() for event in plover_view(events)]}
+        return
     for rid, events in coder.code_texts(items):
         yield {"id": rid, "events": [event.to_json() for event in events]}

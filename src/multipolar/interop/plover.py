@@ -4,8 +4,13 @@
 plus `recipient`, `mode` and `context` (lists, as in the manual), `quad_code` and `event_scale` (the
 PLOVER score of the type+mode, methods.md §2.2), and traceability fields the manual leaves open:
 `text` (the sentence), `doc_id`, `cameo`, `goldstein`, `negated`, `modality`, `confidence`.
-`actor` and `recipient` are lists of entities (PLOVER allows compound actors); ours hold one each:
-{"code": "RUSGOV", "country": "RUS", "name": "Vladimir Putin"}.
+`actor` and `recipient` are lists of entities: {"code": "RUSGOV", "country": "RUS", "name": "Vladimir
+Putin"}. Our events are directed (the CAMEO convention: "Putin and Xi held a call" is one event each way);
+PLOVER makes a reciprocal act one record whose `actor` lists the parties and whose `recipient` is empty
+(manual, "Compound and Reciprocal Actors"). `plover_records(events)` folds such pairs: the events of one
+sentence, span and code whose directed pairs are every ordered pair of two or more parties.
+`plover_view(events)` gives the same convention as flat event records (one per party, no target, CAMEO
+01/02 left out), the form `multipolar code --scheme plover` prints.
 
 The CAMEO→PLOVER type and mode come from the event itself when the coder set them; else from the
 ontology file's official 2021 map (`multipolar/events/data/ontology.csv`); else from the root (the
@@ -16,7 +21,9 @@ manual's rule: reduce 3- and 4-digit codes to the 2-digit cue category; 08 split
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
@@ -73,18 +80,71 @@ def _entity(code: str | None, short: str | None, name: str | None) -> dict[str, 
     return {"code": code, "country": short, "name": name}
 
 
-def to_plover_json(event: Event) -> dict[str, Any]:
-    """One PLOVER JSON record (a dict ready for json.dumps) for an event."""
+def reciprocal_groups(events: Iterable[Event]) -> Iterator[list[Event]]:
+    """The events in input order, a reciprocal act as one group holding one of its events per party.
+
+    A reciprocal act is the events of one document, sentence, span and code whose (source, target) pairs
+    are every ordered pair of the same two or more parties; any other event is a group of one.
+    """
+    events = list(events)
+    by_key: dict[tuple[Any, ...], list[Event]] = {}
+    for ev in events:
+        by_key.setdefault((ev.doc_id, ev.sentence, tuple(ev.span), ev.cameo, ev.negated, ev.modality), []).append(ev)
+    folded: dict[int, list[Event]] = {}
+    for group in by_key.values():
+        if len(group) < 2 or any(ev.target_actor is None for ev in group):
+            continue
+        parties = list(dict.fromkeys(ev.source_actor for ev in group))
+        pairs = {(ev.source_actor, ev.target_actor) for ev in group}
+        every = {(a, b) for a in parties for b in parties if a != b}
+        if len(parties) > 1 and pairs == every and len(group) == len(every):
+            folded[id(group[0])] = group
+            for ev in group[1:]:
+                folded[id(ev)] = []
+    for ev in events:
+        group = folded.get(id(ev))
+        if group is None:
+            yield [ev]
+        elif group:
+            yield list({ev.source_actor: ev for ev in reversed(group)}.values())[::-1]  # one event per party
+
+
+def plover_records(events: Iterable[Event]) -> Iterator[dict[str, Any]]:
+    """PLOVER JSON records for events, a reciprocal act folded into one record with every party as actor."""
+    for group in reciprocal_groups(events):
+        yield to_plover_json(group[0], partners=group[1:])
+
+
+def plover_view(events: Iterable[Event]) -> Iterator[Event]:
+    """Events under PLOVER's conventions, as flat event records: types without a PLOVER type (CAMEO 01/02)
+    left out; each party of a reciprocal act once, as source, with no target."""
+    for group in reciprocal_groups(events):
+        if not (group[0].plover or plover_for(group[0].cameo)[0]):
+            continue
+        if len(group) == 1:
+            yield group[0]
+            continue
+        for ev in group:
+            yield dataclasses.replace(ev, target=None, target_actor=None, target_name=None)
+
+
+def to_plover_json(event: Event, *, partners: Iterable[Event] = ()) -> dict[str, Any]:
+    """One PLOVER JSON record (a dict ready for json.dumps) for an event; with `partners` (the other
+    directions of a reciprocal act) every party is an actor and the recipient is empty."""
     plover, mode = (event.plover, event.plover_mode) if event.plover else plover_for(event.cameo)
     score = None
     if plover:
         score = MODE_SCORE.get((plover, mode or ""), PLOVER_SCORE.get(plover))
+    others = list(partners)
+    actors = [_entity(event.source_actor, event.source, event.source_name)]
+    actors += [_entity(ev.source_actor, ev.source, ev.source_name) for ev in others]
+    recipient = [] if others or not event.target_actor else [_entity(event.target_actor, event.target, event.target_name)]
     return {
         "id": event.event_id,
         "date": event.date.isoformat() if event.date else None,
         "date_precision": event.date_precision,
-        "actor": [_entity(event.source_actor, event.source, event.source_name)],
-        "recipient": [_entity(event.target_actor, event.target, event.target_name)] if event.target_actor else [],
+        "actor": actors,
+        "recipient": recipient,
         "event": plover,
         "mode": [mode] if mode else [],
         "context": [],
