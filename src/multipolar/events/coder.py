@@ -145,7 +145,7 @@ class EventCoder:
 
     def __init__(self, settings: Settings | None = None, *, resolver: Any | None = None, nlp: Any | None = None) -> None:
         self.settings = settings or Settings()
-        self.ontology = Ontology.load(self.settings.goldstein_variant)
+        self.ontology = Ontology.load(self.settings.goldstein_variant, plover_types=self.settings.plover_types)
         self.lexicon = Lexicon.load(self.settings.event_lexicon or None, codes=self.ontology.codes())
         self.resolver = resolver if resolver is not None else _default_resolver()
         if nlp is None:

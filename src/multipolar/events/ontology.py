@@ -14,6 +14,14 @@ from pathlib import Path
 from multipolar.errors import DataFileError
 
 VARIANTS = ("gdelt", "icews", "phoenix")
+PLOVER_RULES = ("manual", "map2021")
+# the PLOVER manual's rule: a code takes its root's cue category (01/02 dropped; 08 split below)
+ROOT_TO_PLOVER = {
+    "01": None, "02": None, "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
+    "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
+    "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT",
+    "20": "ASSAULT",
+}
 QUAD_SCHEME = "icews_cameo"  # 01–05 → 1, 06–08 → 2, 09–13 → 3, 14–20 → 4
 
 
@@ -27,6 +35,13 @@ def quad_of_root(root: str) -> int:
         raise DataFileError(f"CAMEO root {root!r} is not one of 01..20")
     n = int(root)
     return 1 if n <= 5 else 2 if n <= 8 else 3 if n <= 13 else 4
+
+
+def manual_plover_type(code: str) -> str | None:
+    """PLOVER type of a CAMEO code by the manual's rule: its root's category; yields 084–087 are RETREAT."""
+    if code[:2] == "08" and len(code) >= 3 and code[2] in "4567":
+        return "RETREAT"
+    return ROOT_TO_PLOVER.get(code[:2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +64,14 @@ class Ontology:
         self.variant = variant
 
     @classmethod
-    def load(cls, variant: str = "gdelt", path: str | Path | None = None) -> Ontology:
+    def load(cls, variant: str = "gdelt", path: str | Path | None = None, *, plover_types: str = "manual") -> Ontology:
+        """The ontology with Goldstein values of `variant` and PLOVER types by `plover_types`: "map2021" as the
+        2021 draft map lists them, "manual" by the manual's root rule (a mode the map gives is kept only
+        where both agree on the type, as modes belong to their type)."""
         if variant not in VARIANTS:
             raise DataFileError(f"Goldstein variant {variant!r}: expected one of {', '.join(VARIANTS)}")
+        if plover_types not in PLOVER_RULES:
+            raise DataFileError(f"PLOVER types {plover_types!r}: expected one of {', '.join(PLOVER_RULES)}")
         if path is None:
             text = resources.files("multipolar.events").joinpath("data/ontology.csv").read_text("utf-8")
             where = "multipolar/events/data/ontology.csv"
@@ -74,10 +94,12 @@ class Ontology:
                 quad = quad_of_root(code[:2])
                 if str(quad) != row["quad"]:
                     problems.append(f"{where}:{n}: code {code} quad {row['quad']} but root gives {quad}")
+                plover, mode = row["plover"] or None, row["plover_mode"] or None
+                if plover_types == "manual" and manual_plover_type(code) != plover:
+                    plover, mode = manual_plover_type(code), None
                 codes[code] = CameoCode(
                     cameo=code, root=code[:2], level=int(row["level"]), name=row["name"],
-                    goldstein=float(value), quad=quad,
-                    plover=row["plover"] or None, plover_mode=row["plover_mode"] or None,
+                    goldstein=float(value), quad=quad, plover=plover, plover_mode=mode,
                 )
             except (ValueError, KeyError, DataFileError) as e:
                 problems.append(f"{where}:{n}: {e}")

@@ -12,10 +12,10 @@ sentence, span and code whose directed pairs are every ordered pair of two or mo
 `plover_view(events)` gives the same convention as flat event records (one per party, no target, CAMEO
 01/02 left out), the form `multipolar code --scheme plover` prints.
 
-The CAMEO→PLOVER type and mode come from the event itself when the coder set them; else from the
-ontology file's official 2021 map (`multipolar/events/data/ontology.csv`); else from the root (the
-manual's rule: reduce 3- and 4-digit codes to the 2-digit cue category; 08 splits into CONCEDE
-081–083 and RETREAT 084–087; roots 01 and 02 are dropped by PLOVER, so `event` is null for them).
+The CAMEO→PLOVER type and mode come from the event itself when the coder set them; else by the manual's
+rule (reduce 3- and 4-digit codes to the 2-digit cue category; 08 splits into CONCEDE 080–083 and
+RETREAT 084–087; roots 01 and 02 are dropped by PLOVER, so `event` is null for them), with the mode of
+the ontology file's 2021 draft map (`multipolar/events/data/ontology.csv`) where the map agrees on the type.
 """
 
 from __future__ import annotations
@@ -27,14 +27,9 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
+from multipolar.events.ontology import manual_plover_type
 from multipolar.records import Event
 
-ROOT_TO_PLOVER = {
-    "01": None, "02": None, "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
-    "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
-    "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT",
-    "20": "ASSAULT",
-}
 PLOVER_QUAD = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
     "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4,
@@ -65,15 +60,19 @@ def _ontology() -> dict[str, tuple[str | None, str | None]]:
     return out
 
 
-def plover_for(cameo: str) -> tuple[str | None, str | None]:
-    """(PLOVER event type, mode) for a CAMEO code; (None, None) for roots 01/02 and unknown roots."""
+def plover_for(cameo: str, *, rule: str = "manual") -> tuple[str | None, str | None]:
+    """(PLOVER event type, mode) for a CAMEO code; (None, None) for roots 01/02 and unknown roots.
+
+    `rule` as the `plover_types` setting: "manual" types every code by its root (the map's mode kept where
+    the map agrees), "map2021" as the 2021 map lists it.
+    """
     known = _ontology().get(cameo)
-    if known is not None:
-        return known
-    root = cameo[:2]
-    if root == "08" and len(cameo) >= 3 and cameo[2] in "4567":
-        return "RETREAT", None
-    return ROOT_TO_PLOVER.get(root), None
+    manual = manual_plover_type(cameo)
+    if known is None:
+        return manual, None
+    if rule == "manual" and known[0] != manual:
+        return manual, None
+    return known
 
 
 def _entity(code: str | None, short: str | None, name: str | None) -> dict[str, Any]:
