@@ -449,3 +449,32 @@ def test_a_dating_preposition_is_no_pattern_preposition(coder):
     # "on Friday" does not make "called Putin" an appeal ("called on"); "called on Putin to" still is
     assert {e.cameo for e in code(coder, "Macron called Putin on Friday.")} == {"041"}
     assert "020" in {e.cameo for e in code(coder, "Macron called on Putin to end the war.")}
+
+
+# --- attacks with no attacker named ------------------------------------------------------------
+
+
+def test_a_weapon_with_no_attacker_is_the_unidentified_forces_of_the_place(coder):
+    events = code(coder, "A roadside bomb killed two Canadian soldiers near Kabul.")
+    assert [(e.source_actor, e.cameo, e.target) for e in events] == [("AFGUAF", "1833", "CAN")]
+    # a passive with no agent: the place; a bombing's own "in Baghdad" is where, not whom
+    events = code(coder, "Four Turkish soldiers were killed by a landmine in southeastern Turkey.")
+    assert {(e.source_actor, e.target) for e in events} == {("TURUAF", "TUR")}
+    events = code(coder, "A suicide bombing in central Baghdad killed 12 people.")
+    assert {(e.source_actor, e.target) for e in events} == {("IRQUAF", None)}
+
+
+def test_the_weapons_owner_is_the_attacker(coder):
+    events = code(coder, "Two Lebanese farmers were killed in an Israeli airstrike near Tyre.")
+    assert {(e.source, e.cameo, e.target) for e in events} == {("ISR", "195", "LBN")}
+    events = code(coder, "Five Yemeni soldiers were killed in clashes with Houthi rebels.")
+    assert {(e.source_actor, e.root, e.target_actor) for e in events} == {("YEMREB", "19", "YEMMIL")}
+
+
+def test_a_named_attacker_is_kept_and_no_place_means_no_guess(coder):
+    events = code(coder, "Gunmen killed five police officers in Baghdad on Monday.")
+    assert {(e.source_actor, e.cameo, e.target_actor) for e in events} == {("IRQUAF", "1823", "IRQCOP")}
+    events = code(coder, "Russian troops killed four Ukrainian soldiers near Kharkiv.")
+    assert {(e.source_actor, e.cameo, e.target_actor) for e in events} == {("RUSMIL", "190", "UKRMIL")}
+    # soldiers abroad with no place named: no country for the unknown attacker
+    assert code(coder, "A roadside bomb killed two Canadian soldiers.") == []

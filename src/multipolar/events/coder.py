@@ -378,6 +378,15 @@ class EventCoder:
             head = tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") else tok
             srcs, passive, toks = syntax.subjects(head, actors)
             arg_toks += toks
+            unknown = _unidentified_attacker(tok, actors, srcs, passive) if trig.code[:2] in ASSAULT_ROOTS else None
+            if unknown is not None:
+                srcs = [unknown]
+            if trig.code == KILL_CODE and tok.pos_ == "VERB" and trig.frame_of is None:
+                # "killed in Israeli shelling", "a roadside bomb killed": the weapon names the kind of force
+                weapon = _weapon_of(tok)
+                entry = self.lexicon.match(weapon) if weapon is not None and weapon.i not in actors else None
+                if entry is not None and entry.cameo[:2] in ASSAULT_ROOTS and entry.cameo in self.ontology:
+                    trig.code = entry.cameo
             if tok.lemma_.lower() in TOPIC_OBJECT_LEMMAS:
                 tgts, ttoks = syntax.objects(tok, actors, preps=("with",), direct=False)
             else:
@@ -400,6 +409,8 @@ class EventCoder:
                             break
             if not tgts and tok.lemma_.lower() not in TOPIC_OBJECT_LEMMAS:
                 for t in syntax_near(tok):
+                    if unknown is not None and t.dep_ == "nsubj":
+                        continue  # "a bombing in Baghdad killed ...": the weapon's phrase names the place
                     if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.pos_ in ("NOUN", "PROPN") and t.i not in actors:
                         _, ntgts, ntoks = syntax.noun_args(t, actors)
                         # "Thousands of Kenyan farmers demonstrated": the subject's own phrase names the source
@@ -418,6 +429,7 @@ class EventCoder:
                     tgts = bound
             arg_toks += ttoks
         else:
+            unknown = None
             srcs, tgts, toks = syntax.noun_args(tok, actors)
             arg_toks += toks
             if not srcs and tok.i in actors:
@@ -492,6 +504,9 @@ class EventCoder:
                                                    else _own_side(s, state=False))) for s, t in pairs]
         elif trig.code[:2] in DOMESTIC_ROOTS:
             pairs = [(s, t if t is not None else _own_side(s, state=True)) for s, t in pairs]
+        if (trig.code == KILL_CODE and tgts and all(_sector(t) == "MIL" for t in tgts)
+                and all(_sector(x) in ARMED_SECTORS for x in srcs)):
+            trig.code = "190"  # armed forces killing soldiers: conventional military force, not an assault
         # modality, negation
         negated = syntax.is_negated(tok) or trig.negated_by_frame
         # a threat, demand or appeal names its own condition: "if ..." does not make it hypothetical
@@ -566,7 +581,8 @@ class EventCoder:
         when, precision = self._date_of(sent, tok, published)
         positions = [tok.i] + [t.i for t in arg_toks if sent.start <= t.i < sent.end]
         for m in srcs + tgts:
-            positions += [m.start, m.end - 1]
+            if not isinstance(m, _Implied):  # an implied party has no words in the sentence
+                positions += [m.start, m.end - 1]
         lo = max(min(positions), sent.start)
         hi = min(max(positions), sent.end - 1)
         span = (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
@@ -1030,6 +1046,81 @@ def _place_of(tok: Token, actors: syntax.Actors) -> Any | None:
                         if found is not None:
                             return found
     return None
+
+
+ASSAULT_ROOTS = ("18", "19", "20")
+KILL_CODE = "1823"  # kill by unspecified means
+# what kills when no one is named as the attacker: "a roadside bomb killed", "killed by a landmine"
+BLAST_NOUNS = frozenset({
+    "bomb", "bombing", "blast", "explosion", "device", "mine", "landmine", "rocket", "missile", "shell",
+    "mortar", "grenade", "shelling", "ied", "car", "attack", "bomber", "gunfire", "fire", "shot", "explosive",
+    "drone", "airstrike", "strike", "ambush", "sniper", "gunman", "gunmen", "attacker", "assailant", "raid",
+    "bombardment", "clash", "fighting", "battle", "offensive", "assault", "crossfire", "artillery",
+})
+PLACE_PREPS = frozenset({"in", "near", "outside", "at", "on", "across", "inside"})
+
+
+ARMED_SECTORS = ("MIL", "REB", "UAF")
+
+
+def _sector(match: Any) -> str:
+    return match.actor_code[3:6]
+
+
+def _weapon_of(tok: Token) -> Token | None:
+    """The weapon or blast a violent verb names as its instrument: the subject ("a roadside bomb killed"),
+    the agent ("killed by a landmine") or the occasion ("killed in Israeli shelling")."""
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is not None:
+        return subject if subject.lemma_.lower() in BLAST_NOUNS else None
+    for prep in tok.children:
+        if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during"):
+            weapon = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in BLAST_NOUNS), None)
+            if weapon is not None or prep.dep_ == "agent":
+                return weapon
+    return None
+
+
+def _unidentified_attacker(tok: Token, actors: syntax.Actors, srcs: list[Any], passive: list[Any]) -> Any | None:
+    """Who attacked, when the sentence names only the weapon or no one: the weapon's owner where a
+    modifier names one ("killed in Israeli shelling"); else the unidentified armed forces (CAMEO `UAF`)
+    of the country where it happened, for a weapon or blast as subject or agent ("a roadside bomb near
+    Kirkuk killed ...", "were killed by a landmine in Turkey") or a passive without agent ("were shot dead
+    in Peshawar"). An actor in a prepositional phrase of the weapon names the place ("a bombing in
+    Baghdad"); with no place the victims' country stands in when they are civilians (not soldiers or
+    officials, who are often abroad). None when the sentence names the attacker."""
+    if tok.pos_ != "VERB":
+        return None
+    weapon = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None) or _weapon_of(tok)
+    if weapon is not None:
+        if weapon.i in actors or weapon.lemma_.lower() not in BLAST_NOUNS:
+            return None
+        owner = next((actors[m.i] for m in weapon.children if m.dep_ in ("amod", "compound", "poss", "nmod")
+                      and m.i in actors), None)
+        if owner is None:  # "in clashes with Houthi rebels": the other side of the fighting
+            owner = next((syntax.actor_of(o, actors) for p in weapon.children if p.dep_ == "prep" and p.lower_ == "with"
+                          for o in p.children if o.dep_ == "pobj" and syntax.actor_of(o, actors) is not None), None)
+        if owner is not None:
+            return owner  # "Israeli tank shelling", "a Russian missile"
+    elif srcs or not passive:
+        return None
+    where = None
+    holders = [tok] + ([weapon] if weapon is not None else [])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and prep.i != (weapon.head.i if weapon is not None else -1):
+                where = next((actors[t.i] for t in prep.subtree if t.i in actors), None)
+                if where is not None:
+                    break
+        if where is not None:
+            break
+    if where is None:
+        victims = passive or [actors[c.i] for c in tok.children if c.dep_ == "dobj" and c.i in actors]
+        where = next((v for v in victims if v.actor_code[3:6] not in _STATE_SECTORS), None)
+    country = where.actor_code[:3] if where is not None else ""
+    if not country.isalpha() or country in COLLECTIVE_PREFIXES:
+        return None
+    return _Implied(actor_code=country + "UAF", country=country)
 
 
 def _own_side(source: Any, *, state: bool) -> Any | None:
