@@ -478,3 +478,14 @@ def test_a_named_attacker_is_kept_and_no_place_means_no_guess(coder):
     assert {(e.source_actor, e.cameo, e.target_actor) for e in events} == {("RUSMIL", "190", "UKRMIL")}
     # soldiers abroad with no place named: no country for the unknown attacker
     assert code(coder, "A roadside bomb killed two Canadian soldiers.") == []
+
+
+def test_an_announced_act_that_depends_on_unless_is_a_threat(coder):
+    events = code(coder, "Peru will cut diplomatic ties with Chile unless Santiago apologises.")
+    assert {(e.source, e.root, e.target, e.negated) for e in events} == {("PER", "13", "CHL", False)}
+    # a refusal made to depend on another party is a threat too, and the threat itself is not negated
+    events = code(coder, "Egypt said it would not attend the summit unless Israel halted the offensive.")
+    assert {(e.source, e.root, e.target, e.negated) for e in events} == {("EGY", "13", "ISR", False)}
+    # a conditional promise of help is not a threat
+    events = code(coder, "Japan will send aid to Myanmar unless the junta blocks access.")
+    assert [e.root for e in events] == ["07"] and events[0].modality == "hypothetical"

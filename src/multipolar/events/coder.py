@@ -420,6 +420,15 @@ class EventCoder:
                             break
             if passive:
                 tgts, srcs = passive, srcs
+            ultimatum = trig.frame is None and _ultimatum(tok) and (
+                syntax.is_negated(tok) or not "03" <= trig.code[:2] <= "07")  # not a conditional promise
+            if ultimatum and trig.code[:2] not in CONDITIONAL_ACTS:
+                # "will withdraw its troops unless the government pays", "would not attend unless ...": an
+                # announced act or refusal made to depend on what another party does is a threat (codebook
+                # 13), addressed to that party; what is threatened may be a refusal, the threat is not negated
+                threat = compose("threaten", trig.code)
+                if threat is not None and threat in self.ontology:
+                    trig.code = threat
             if trig.code[:2] == "13" and not any(
                     c.dep_ in ("dobj", "dative") and syntax.actor_of(c, actors) is not None for c in tok.children):
                 # "threatened to ban voting in Jerusalem if Hamas ran": a conditional threat with no one
@@ -429,7 +438,7 @@ class EventCoder:
                     tgts = bound
             arg_toks += ttoks
         else:
-            unknown = None
+            unknown, ultimatum = None, False
             srcs, tgts, toks = syntax.noun_args(tok, actors)
             arg_toks += toks
             if not srcs and tok.i in actors:
@@ -508,7 +517,7 @@ class EventCoder:
                 and all(_sector(x) in ARMED_SECTORS for x in srcs)):
             trig.code = "190"  # armed forces killing soldiers: conventional military force, not an assault
         # modality, negation
-        negated = syntax.is_negated(tok) or trig.negated_by_frame
+        negated = (syntax.is_negated(tok) and not ultimatum) or trig.negated_by_frame
         # a threat, demand or appeal names its own condition: "if ..." does not make it hypothetical
         modality = syntax.modality_of(tok, conditions=trig.code[:2] not in CONDITIONAL_ACTS)
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
@@ -1008,6 +1017,14 @@ def _between(tok: Token, actors: syntax.Actors) -> list[Any]:
                         if len({m.actor_code for m in found}) > 1:
                             return found
     return []
+
+
+def _ultimatum(tok: Token) -> bool:
+    """An act announced with "will" and made to depend on an "unless" clause ("will cut ties unless ...")."""
+    future = any(c.dep_ == "aux" and c.lower_ in syntax.WILL for c in tok.children)
+    unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                 for c in tok.children)
+    return future and unless
 
 
 def _condition_subjects(tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
