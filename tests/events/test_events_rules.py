@@ -489,3 +489,12 @@ def test_an_announced_act_that_depends_on_unless_is_a_threat(coder):
     # a conditional promise of help is not a threat
     events = code(coder, "Japan will send aid to Myanmar unless the junta blocks access.")
     assert [e.root for e in events] == ["07"] and events[0].modality == "hypothetical"
+
+
+def test_cutting_help_reduces_relations(coder):
+    events = code(coder, "The United States cut military assistance to Egypt.")
+    assert {(e.source, e.cameo, e.target) for e in events} == {("USA", "1622", "EGY")}
+    events = code(coder, "Iran halted negotiations with the IAEA.")
+    assert {(e.source, e.cameo) for e in events} == {("IRN", "164")}
+    # the help itself is not a second event
+    assert all(e.root != "07" for e in code(coder, "Germany reduced humanitarian aid to Afghanistan."))

@@ -120,6 +120,10 @@ EASE_LEMMAS = {"lift", "ease", "relax", "shorten", "end", "scrap", "revoke", "re
 EASED_NOUNS = (("curfew", "081"), ("emergency", "081"), ("martial", "081"), ("sanction", "085"),
                ("embargo", "085"), ("tariff", "085"), ("boycott", "085"), ("blockade", "0872"), ("siege", "0872"),
                ("ban", "081"), ("restriction", "081"), ("lockdown", "081"))
+# stopping help is reducing relations (codebook 162, 164): "cut military assistance", "halted talks"
+CUT_LEMMAS = {"cut", "reduce", "suspend", "halt", "stop", "end", "freeze", "slash", "curtail", "withhold", "cancel",
+              "scale", "terminate", "discontinue"}
+CUT_CODES = {"07": "162", "071": "1621", "072": "1622", "073": "1623", "046": "164", "045": "165"}
 SAY_LEMMAS = {"say", "state", "announce", "declare", "tell", "add", "note", "stress", "emphasize", "insist", "claim",
               "confirm", "report", "write", "explain", "warn", "deny", "allege", "accuse", "believe", "think"}
 
@@ -259,6 +263,19 @@ class EventCoder:
                     found[verb.i] = Trigger(verb, entry, eased)
                 elif trig.frame is None:
                     trig.code = eased
+                break
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in CUT_LEMMAS or (verb.i in found and found[verb.i].frame):
+                continue
+            for obj in verb.children:
+                help_ = found.get(obj.i) if obj.dep_ in ("dobj", "nsubjpass") else None
+                cut = next((CUT_CODES[help_.code[:n]] for n in (3, 2) if help_ is not None and help_.code[:n] in CUT_CODES), None)
+                if help_ is None or cut is None or cut not in self.ontology:
+                    continue
+                help_.consumed = True
+                entry = LexiconEntry(cameo=cut, lemma=verb.lemma_.lower(), pos="VERB", trigger=verb.lemma_.lower(),
+                                     conditions=(), example="")
+                found[verb.i] = Trigger(verb, entry, cut)
                 break
         # frames absorb their complement
         for trig in found.values():
