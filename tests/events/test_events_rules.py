@@ -498,3 +498,13 @@ def test_cutting_help_reduces_relations(coder):
     assert {(e.source, e.cameo) for e in events} == {("IRN", "164")}
     # the help itself is not a second event
     assert all(e.root != "07" for e in code(coder, "Germany reduced humanitarian aid to Afghanistan."))
+
+
+def test_claiming_another_party_used_force_is_an_accusation(coder):
+    events = code(coder, "Brazil said that Argentina had attacked its border posts.")
+    assert ("BRA", "112", "ARG") in triples(events)
+    reported = [e for e in events if e.root == "19"]
+    assert reported and reported[0].source == "ARG" and reported[0].modality == "reported"
+    # a trailing attribution reports the news: no accusation by whoever reports it
+    events = code(coder, "Sudanese rebels shelled the town of Malakal, Kenyan officials said.")
+    assert all(e.cameo != "112" for e in events)

@@ -57,6 +57,7 @@ Further general rules (each with a test in tests/events/test_events_rules.py):
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -356,6 +357,9 @@ class EventCoder:
                 if trig.frame == "say" and any((id(trig), e.source_actor[:3]) in acted for e in events):
                     continue
             kept.append((trig, events))
+        # "the US said ISIL had attacked Iraq": saying that another party used force is an accusation of it
+        # (codebook 112), addressed to that party; the reported act stays as reported
+        kept = [(trig, self._as_allegation(trig, events, coded)) for trig, events in kept]
         # the main clause's events: drop triggers buried deeper than the shallowest coded one
         if len(kept) > 1:
             depths = {id(t): _clause_depth(t.tok) for t, _ in kept}
@@ -384,6 +388,29 @@ class EventCoder:
                 if key not in seen:
                     seen.add(key)
                     out.append(ev)
+        return out
+
+    def _as_allegation(self, trig: Trigger, events: list[Event], coded: list[tuple[Trigger, list[Event]]]) -> list[Event]:
+        """A speaker's statements recoded as accusations (112) of whoever the statement, leading its sentence,
+        says used force."""
+        if trig.frame != "say" or not events or ALLEGATION_CODE not in self.ontology:
+            return events
+        speakers = {e.source for e in events}
+        # only a claim that leads its sentence: a trailing attribution (", Thai military sources said")
+        # reports the news rather than accusing anyone
+        accused = [e for t, evs in coded if t.reported_by is trig and t.tok.i > trig.tok.i for e in evs
+                   if e.root in ASSAULT_ROOTS and not e.negated and e.source not in speakers]
+        if not accused:
+            return events
+        info = self.ontology.get(ALLEGATION_CODE)
+        out: list[Event] = []
+        for ev in events:
+            for act in accused:
+                out.append(dataclasses.replace(
+                    ev, cameo=ALLEGATION_CODE, root=info.root, quad=info.quad, goldstein=info.goldstein,
+                    plover=info.plover, plover_mode=info.plover_mode, target=act.source,
+                    target_actor=act.source_actor, target_name=act.source_name,
+                    event_id=hashlib.sha1(f"{ev.event_id}|{ALLEGATION_CODE}|{act.source_actor}".encode()).hexdigest()))
         return out
 
     def _events_of(self, doc: Doc, sent: Span, idx: int, trig: Trigger, actors: syntax.Actors, *, doc_id: str,
@@ -1083,6 +1110,7 @@ def _place_of(tok: Token, actors: syntax.Actors) -> Any | None:
 
 
 ASSAULT_ROOTS = ("18", "19", "20")
+ALLEGATION_CODE = "112"  # accuse, not specified below
 KILL_CODE = "1823"  # kill by unspecified means
 # what kills when no one is named as the attacker: "a roadside bomb killed", "killed by a landmine"
 BLAST_NOUNS = frozenset({
