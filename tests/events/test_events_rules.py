@@ -508,3 +508,15 @@ def test_claiming_another_party_used_force_is_an_accusation(coder):
     # a trailing attribution reports the news: no accusation by whoever reports it
     events = code(coder, "Sudanese rebels shelled the town of Malakal, Kenyan officials said.")
     assert all(e.cameo != "112" for e in events)
+
+
+def test_receiving_from_someone_is_their_act_on_the_receiver(coder):
+    events = code(coder, "Armenia received humanitarian aid from France.")
+    assert {(e.source, e.cameo, e.target) for e in events} == {("FRA", "073", "ARM")}
+    events = code(coder, "Ukraine received assurances from Poland on grain transit.")
+    assert {(e.source, e.root, e.target) for e in events} == {("POL", "03", "UKR")}
+    events = code(coder, "Kenya obtained a loan from China for the railway.")
+    assert {(e.source, e.root, e.target) for e in events} == {("CHN", "07", "KEN")}
+    # receiving a visitor is still hosting: no giver, no swap
+    events = code(coder, "The Turkish president received the Hungarian premier in Ankara.")
+    assert {(e.source, e.root) for e in events} == {("TUR", "04")}

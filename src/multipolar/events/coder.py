@@ -390,6 +390,20 @@ class EventCoder:
                     out.append(ev)
         return out
 
+    def _received(self, tok: Token, actors: syntax.Actors) -> tuple[str, Any] | None:
+        """(code, giver) of "received/obtained N from X" where the thing received names an act the
+        lexicon codes ("weapons" 072, "assurances" 031): X did it to the receiver."""
+        if tok.lemma_.lower() not in RECEIVE_LEMMAS:
+            return None
+        things = [c for c in tok.children if c.dep_ == "dobj" and c.i not in actors]
+        givers = _givers(tok, things[:1], actors)
+        if not things or not givers:
+            return None
+        entry = self.lexicon.match(things[0])
+        if entry is None or entry.frame is not None or entry.cameo not in self.ontology:
+            return None
+        return entry.cameo, givers[0]
+
     def _as_allegation(self, trig: Trigger, events: list[Event], coded: list[tuple[Trigger, list[Event]]]) -> list[Event]:
         """A speaker's statements recoded as accusations (112) of whoever the statement, leading its sentence,
         says used force."""
@@ -422,6 +436,11 @@ class EventCoder:
             head = tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") else tok
             srcs, passive, toks = syntax.subjects(head, actors)
             arg_toks += toks
+            given = self._received(tok, actors) if srcs else None
+            if given is not None:
+                # "Georgian demonstrators received weapons from the government": the giver acts, on the receiver
+                trig.code, giver = given
+                srcs, passive = [giver], srcs
             unknown = _unidentified_attacker(tok, actors, srcs, passive) if trig.code[:2] in ASSAULT_ROOTS else None
             if unknown is not None:
                 srcs = [unknown]
@@ -501,6 +520,13 @@ class EventCoder:
             if not srcs and tok.dep_ in ("nsubj",) and gov.pos_ in ("VERB",) and not tgts:
                 tgts, ttoks = syntax.objects(gov, actors, preps=("on", "against", "in"))
                 arg_toks += ttoks
+            if not srcs and tok.dep_ == "dobj" and gov.lemma_.lower() in RECEIVE_LEMMAS:
+                # "Kenya obtained a loan from China": the giver acts, on the receiver
+                givers = _givers(gov, [tok], actors)
+                if givers:
+                    receivers, _, stoks = syntax.subjects(gov, actors)
+                    srcs, tgts = givers[:1], [r for r in receivers if r.country != givers[0].country] or tgts
+                    arg_toks += stoks
             if not srcs and tok.dep_ in ("dobj", "attr", "pobj", "nsubjpass", "oprd") and gov.pos_ in ("VERB", "AUX"):
                 srcs, passive, stoks = syntax.subjects(gov, actors)
                 arg_toks += stoks
@@ -1063,6 +1089,13 @@ def _between(tok: Token, actors: syntax.Actors) -> list[Any]:
     return []
 
 
+def _givers(verb: Token, things: list[Token], actors: syntax.Actors) -> list[Any]:
+    """The actors of "from X" on a verb of receiving or on the thing received ("assurances from Kyiv")."""
+    found = [syntax.actor_of(o, actors) for h in [verb, *things] for p in h.children
+             if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+    return [g for g in found if g is not None]
+
+
 def _ultimatum(tok: Token) -> bool:
     """An act announced with "will" and made to depend on an "unless" clause ("will cut ties unless ...")."""
     future = any(c.dep_ == "aux" and c.lower_ in syntax.WILL for c in tok.children)
@@ -1109,6 +1142,7 @@ def _place_of(tok: Token, actors: syntax.Actors) -> Any | None:
     return None
 
 
+RECEIVE_LEMMAS = {"receive", "get", "obtain", "accept", "win", "secure"}
 ASSAULT_ROOTS = ("18", "19", "20")
 ALLEGATION_CODE = "112"  # accuse, not specified below
 KILL_CODE = "1823"  # kill by unspecified means
