@@ -520,3 +520,10 @@ def test_receiving_from_someone_is_their_act_on_the_receiver(coder):
     # receiving a visitor is still hosting: no giver, no swap
     events = code(coder, "The Turkish president received the Hungarian premier in Ankara.")
     assert {(e.source, e.root) for e in events} == {("TUR", "04")}
+
+
+def test_a_show_of_force_is_aimed_at_the_foreign_country_where_it_happens(coder):
+    assert ("CHN", "150", "TWN") in triples(code(coder, "China held large military drills near Taiwan."))
+    assert ("GBR", "154", "EST") in triples(code(coder, "Britain reinforced its troops in Estonia."))
+    # its own troops are what a country moves, not whom it moves them against
+    assert triples(code(coder, "India deployed troops in Kashmir.")) == {("IND", "154", None)}

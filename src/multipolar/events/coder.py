@@ -581,6 +581,15 @@ class EventCoder:
             where = _place_of(tok, actors)
             pairs = [(s, t if t is not None else (where if where is not None and where.country != s.country
                                                    else _own_side(s, state=False))) for s, t in pairs]
+        elif trig.code[:2] == "15":
+            # a show or build-up of force aimed at no one named is aimed at the foreign country where it
+            # happens ("military exercises in the Baltic states", "drills near Taiwan")
+            # ("deployed troops in Kashmir": its own troops are what is moved, not whom it is aimed at)
+            where = _place_of(tok, actors)
+            pairs = [(s, None if t is not None and t.country == s.country and _sector(t) == "MIL" else t)
+                     for s, t in pairs]
+            pairs = [(s, t if t is not None or where is None or where.country == s.country else where)
+                     for s, t in pairs]
         elif trig.code[:2] in DOMESTIC_ROOTS:
             pairs = [(s, t if t is not None else _own_side(s, state=True)) for s, t in pairs]
         if (trig.code == KILL_CODE and tgts and all(_sector(t) == "MIL" for t in tgts)
