@@ -29,8 +29,10 @@ FLOORS = {
     # 0.630 / 0.441; PETRARCH2 0.522 / 0.530 / 0.497
     # reached 2026-11-25 (PLOVER gold scored on `code --scheme plover`, reciprocal acts without recipient):
     # PLOVER 0.679 / 0.630 / 0.508
-    ("plover_gsr_dev.jsonl", "plover"): {"type": 0.66, "source+type": 0.61, "source+type+target": 0.49},
-    ("petrarch2_gsr.jsonl", "cameo"): {"type": 0.50, "source+type": 0.51, "source+type+target": 0.47},
+    # reached 2026-11-25 (manual PLOVER types, unidentified attackers, ultimatums, allegations, receiving):
+    # PLOVER 0.715 / 0.671 / 0.548; PETRARCH2 0.604 / 0.605 / 0.557
+    ("plover_gsr_dev.jsonl", "plover"): {"type": 0.70, "source+type": 0.65, "source+type+target": 0.53},
+    ("petrarch2_gsr.jsonl", "cameo"): {"type": 0.58, "source+type": 0.58, "source+type+target": 0.54},
 }
 
 
