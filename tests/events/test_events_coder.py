@@ -75,9 +75,14 @@ def test_coder_threat_of_sanctions_is_1312(coder):
 
 
 def test_coder_reported_speech_codes_statement_and_reported_event(coder):
+    events = code(coder, "Russia said Ukraine had agreed to talks.")
+    by_code = {e.cameo[:2]: e for e in events}
+    assert by_code["01"].source_actor == "RUS" and by_code["01"].modality == "asserted"
+    assert by_code["03"].source_actor == "UKR" and by_code["03"].modality == "reported"
+    # saying that another party used force is an accusation of it (112), the attack stays reported
     events = code(coder, "Russia said Ukraine attacked the plant.")
     by_code = {e.cameo: e for e in events}
-    assert by_code["010"].source_actor == "RUS" and by_code["010"].modality == "asserted"
+    assert by_code["112"].source_actor == "RUS" and by_code["112"].target_actor == "UKR"
     assert by_code["190"].source_actor == "UKR" and by_code["190"].modality == "reported"
 
 
