@@ -133,6 +133,7 @@ def test_cli_seeds_events_and_stories_match_the_issues_done_when(tmp_path, capsy
         assert {(seed, "RUS", "04", "CHN", "2025-01-21"), (seed, "CHN", "04", "RUS", "2025-01-21")} <= events
     assert ("000", "USA", "16", "RUS", "2025-01-10") in events  # the oil sanctions of 10 January
     assert any(d == "004" and (s, r, t) == ("CHN", "11", "USA") for d, s, r, t, _ in events)  # Xi accuses the US
+    assert any(d == "003" and (s, r, t) == ("USA", "16", "CHN") for d, s, r, t, _ in events)  # the 145% tariff
     story = {docs[doc_id]: row for doc_id, row in
              ((r["doc_id"], r["story_id"]) for r in map(json.loads, run(["docs", "--db", str(db), "--format", "jsonl"],
                                                                              capsys)[1].splitlines()))}

@@ -527,3 +527,13 @@ def test_a_show_of_force_is_aimed_at_the_foreign_country_where_it_happens(coder)
     assert ("GBR", "154", "EST") in triples(code(coder, "Britain reinforced its troops in Estonia."))
     # its own troops are what a country moves, not whom it moves them against
     assert triples(code(coder, "India deployed troops in Kashmir.")) == {("IND", "154", None)}
+
+
+def test_a_described_target_is_the_country_the_document_is_most_about(coder):
+    text = ("Chile and Peru signed a port deal on Monday. Peru's exports of copper rose. Lima welcomed the news. "
+            "Washington then announced a 40% tariff on the world's second-largest copper producer.")
+    tariffs = [e for e in code(coder, text) if e.root == "16"]
+    assert [(e.source, e.target) for e in tariffs] == [("USA", "PER")]
+    # with no country ahead of the others, no guess
+    text = "Chile and Peru signed a port deal. Washington then announced a tariff on the copper giant."
+    assert [(e.source, e.target) for e in code(coder, text) if e.root == "16"] == [("USA", None)]

@@ -561,6 +561,12 @@ class EventCoder:
             # partners: no stand-in target is looked for
             tgts = _first_after(sent, tok, actors, exclude=srcs)
             fallback = fallback or bool(tgts)
+            if not tgts and _described_object(tok, actors) is not None:
+                # "the tariff on the world's No. 2 economy": a description, not a name, of the party acted
+                # on is read as the country the document is most about (besides the source's own)
+                topic = _topic_country(actors, exclude={s.country for s in srcs})
+                if topic is not None:
+                    tgts, fallback = [topic], True
         trig.parsed_both = bool(tgts) and not fallback
         pairs: list[tuple[Any, Any | None]] = []
         reciprocal = not tgts and len(srcs) > 1 and symmetric
@@ -1103,6 +1109,37 @@ def _givers(verb: Token, things: list[Token], actors: syntax.Actors) -> list[Any
     found = [syntax.actor_of(o, actors) for h in [verb, *things] for p in h.children
              if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
     return [g for g in found if g is not None]
+
+
+def _described_object(tok: Token, actors: syntax.Actors) -> Token | None:
+    """The object of "on"/"against" on a trigger (or on the verb carrying a nominal trigger) when it is a
+    definite description rather than a name: "the world's No. 2 economy", "the island nation"."""
+    holders = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") else [])
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.pos_ != "NOUN" or any(t.i in actors for t in obj.subtree):
+                    continue
+                if any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in obj.children):
+                    return obj
+    return None
+
+
+def _topic_country(actors: syntax.Actors, *, exclude: set[str]) -> Any | None:
+    """The country the document's actor mentions name most often, if it leads the next one (and is named at
+    least twice); None otherwise. Each mention counts once, whatever its length."""
+    counts: dict[str, int] = {}
+    for m in {id(m): m for m in actors.values()}.values():
+        country = m.actor_code[:3]
+        if country.isalpha() and country not in COLLECTIVE_PREFIXES and country not in exclude:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    country = ranked[0][0]
+    return _Implied(actor_code=country, country=country)
 
 
 def _ultimatum(tok: Token) -> bool:
