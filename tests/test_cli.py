@@ -138,6 +138,8 @@ def test_cli_seeds_events_and_stories_match_the_issues_done_when(tmp_path, capsy
              ((r["doc_id"], r["story_id"]) for r in map(json.loads, run(["docs", "--db", str(db), "--format", "jsonl"],
                                                                              capsys)[1].splitlines()))}
     assert story["000"] == story["001"] == story["004"]  # one story: the 21 January call
+    # the February call: 002 has no date, but dates the call by "the anniversary of Russia's 2022 invasion"
+    assert story["002"] not in {story["000"], story["003"]}
     assert story["003"] not in {story["000"], story["002"]}  # Xi's May trip stands apart
 
 

@@ -164,6 +164,7 @@ def score_spun(store: Any, settings: Settings) -> None:
 def assign_stories(store: Any, settings: Settings) -> None:
     """New documents join the stories active in their time window, or open new ones."""
     from multipolar.embeddings import Embedder
+    from multipolar.events.dates import yearless_days
     from multipolar.store.stories import load_active_stories, save_stories, window_start
     from multipolar.stories import StoryClusterer, StoryInput
 
@@ -183,6 +184,7 @@ def assign_stories(store: Any, settings: Settings) -> None:
         StoryInput(
             doc_id, title or "", text or "", published, tuple(sorted(actors or ())),
             near_duplicate_of=dup, event_dates=tuple(event_dates or ()),
+            yearless_days=yearless_days(text or "") if published is None and not event_dates else (),
         )
         for doc_id, title, text, published, dup, actors, event_dates in rows
     ]

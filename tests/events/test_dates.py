@@ -329,3 +329,20 @@ def test_frequency_adverbs_are_sets_but_adjectives_are_not() -> None:
     found = _find("Protesters rallied daily, and the figures are reported monthly.", _dt.date(2000, 1, 5))
     assert [(x.text, x.value) for x in found] == [("daily", "P1D"), ("monthly", "P1M")]
     assert _find("He reads a daily newspaper.", _dt.date(2000, 1, 5)) == []
+
+
+def test_anniversaries_of_landmark_events() -> None:
+    text = "The call came on the anniversary of Russia's 2022 invasion of Ukraine, officials said."
+    assert _value(text, dt.date(2025, 2, 25)) == "2025-02-24"
+    assert _value(text, None) == "XXXX-02-24"  # no publication date: the day of the year only
+    assert _value("Veterans gathered for the 80th anniversary of D-Day.", None) == "2024-06-06"
+    # a year that is not the landmark's, or an unknown event: no anniversary, the year is still read
+    assert _value("Crowds marked the anniversary of the 2014 invasion of Ukraine.", dt.date(2025, 3, 1)) == "2014"
+    assert _value("The firm celebrated the anniversary of its founding.", dt.date(2025, 3, 1)) is None
+
+
+def test_yearless_days_of_an_undated_text() -> None:
+    from multipolar.events.dates import yearless_days
+
+    text = "Talks were held on February 24, on the anniversary of the fall of the Berlin Wall, and in May."
+    assert yearless_days(text) == ((2, 24), (11, 9))

@@ -107,3 +107,19 @@ def test_lexical_sums_follow_a_growing_vocabulary_across_batches():
     more = clusterer.assign([StoryInput(f"n{i}", None, f"Unrelated word{i} zebra{i} text{i}", date(2025, 1, 6))
                              for i in range(5)] + [StoryInput("d2", None, QUAKE_2, date(2025, 1, 6))])
     assert more[-1].story_id == first[0].story_id
+
+
+def test_yearless_days_of_an_undated_document_are_placed_near_the_other_documents():
+    from multipolar.stories.cluster import place_yearless
+
+    items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)),
+             StoryInput("d2", None, QUAKE_2, None, yearless_days=((3, 1),)),
+             StoryInput("d3", None, QUAKE_2, None, yearless_days=((12, 30),))]
+    placed = place_yearless(items, date(2025, 1, 5))
+    assert placed[0] is items[0]
+    assert placed[1].event_dates == (date(2025, 3, 1),)
+    assert placed[2].event_dates == (date(2024, 12, 30),)  # the nearer of the two years
+    assert place_yearless(items, None) == items
+    # the similar report whose only date is eight weeks later opens its own story
+    result = StoryClusterer(Settings(story_window_days=7), FakeEmbedder()).assign(items[:2])
+    assert result[0].story_id != result[1].story_id

@@ -23,7 +23,9 @@ Resolution against the anchor (the publication date):
 - "a year earlier", "two months later", "the same quarter", "the following year": relative to the
   last calendar expression found earlier in the same text (the discourse reference), at its grain,
   else to the anchor; "a year ago" keeps the grain of a preceding quarter (earnings news);
-- "three years after the war": the date depends on an event, so only the duration "P3Y" is given.
+- "three years after the war": the date depends on an event, so only the duration "P3Y" is given;
+  except "the (80th) anniversary of" a landmark event in data/landmarks.csv ("Russia's 2022 invasion
+  of Ukraine", "D-Day"): its day in the year the ordinal gives, else the year nearest the anchor.
 Without an anchor, relative expressions are left out; a month-day without a year gives
 "XXXX-05-09" and a bare weekday "XXXX-WXX-2".
 
@@ -40,7 +42,7 @@ from dataclasses import dataclass, replace
 
 from multipolar.vocab import MONTHS, NUMBER_TENS, NUMBER_UNITS
 
-__all__ = ["TimeExpression", "find_dates"]
+__all__ = ["TimeExpression", "find_dates", "yearless_days"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -974,6 +976,86 @@ def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return _v_day(fn(y)) if y else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Landmark:
+    day: dt.date
+    name: str
+    keys: tuple[frozenset[str], ...]  # alternatives: every word of one must occur in the phrase
+
+
+def _landmark_words(text: str) -> list[str]:
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    return re.findall(r"[a-z0-9]+(?:[-/.][a-z0-9]+)*\.?", text)
+
+
+def _load_landmarks() -> tuple[_Landmark, ...]:
+    import csv
+    from importlib import resources
+
+    raw = resources.files("multipolar.events").joinpath("data/landmarks.csv").read_text(encoding="utf-8")
+    out = []
+    for row in csv.DictReader(raw.splitlines()):
+        keys = tuple(frozenset(_landmark_words(alt)) for alt in row["keys"].split(";") if alt.strip())
+        out.append(_Landmark(dt.date.fromisoformat(row["date"]), row["name"], keys))
+    return tuple(out)
+
+
+_LANDMARKS = _load_landmarks()
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
+    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90,
+    "hundredth": 100,
+}
+
+
+def landmark_of(phrase: str) -> _Landmark | None:
+    """The landmark event a phrase names ("Russia's 2022 invasion of Ukraine" -> 24 February 2022): the
+    one whose key words all occur in it, the longest key first; a year in the phrase must be its year."""
+    words = set(_landmark_words(phrase))
+    years = {int(w) for w in words if re.fullmatch(r"(?:1[0-9]|20)\d\d", w)}
+    best: tuple[int, _Landmark] | None = None
+    for mark in _LANDMARKS:
+        if years and mark.day.year not in years:
+            continue
+        for key in mark.keys:
+            if key <= words and (best is None or len(key) > best[0]):
+                best = (len(key), mark)
+    return best[1] if best else None
+
+
+def _h_anniversary(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """"the anniversary of Russia's 2022 invasion of Ukraine", "the 80th anniversary of D-Day": the day of a
+    landmark event (data/landmarks.csv) in the year the ordinal gives, else the year nearest the anchor;
+    with neither, "XXXX-MM-DD" (a day of the year, the year unknown)."""
+    mark = landmark_of(m["what"])
+    if mark is None:
+        return None
+    raw = (m["n"] or m["w"] or "").lower()
+    n = int(raw) if raw.isdigit() else _ORDINAL_WORDS.get(raw.replace(" ", "-"), 0)
+
+    def on(y: int) -> dt.date | None:
+        try:
+            return mark.day.replace(year=y)
+        except ValueError:  # 29 February
+            return None
+
+    if n:
+        day = on(mark.day.year + n)
+        return _v_day(day) if day else None
+    if ctx.anchor is None:
+        return _Val(f"XXXX-{mark.day.month:02d}-{mark.day.day:02d}", kind="other")
+
+    def period(y: int) -> tuple[dt.date, dt.date] | None:
+        d = on(y)
+        return (d, d) if d else None
+
+    y = _nearest_year(ctx, m.start(), m.end(), period)
+    day = on(y) if y else None
+    return _v_day(day) if day and day > mark.day else None
+
+
 # --------------------------------------------------------------------------- rules
 
 _I = re.IGNORECASE
@@ -1245,6 +1327,17 @@ _RULES: list[tuple[re.Pattern[str], Handler, bool]] = [
     ),
     (
         _rx(
+            r"\b(?:the\s+)?(?:(?P<n>\d{1,3})(?:st|nd|rd|th)[\s-]+|(?P<w>first|second|third|fourth|fifth|sixth|seventh|"
+            r"eighth|ninth|tenth|fifteenth|twentieth|twenty[\s-]fifth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
+            r"seventy[\s-]fifth|eightieth|ninetieth|hundredth)\s+)?anniversary\s+of\s+"
+            r"(?P<what>(?:[\w'’./-]+\s+){0,7}?[\w'’./-]*\w)(?=\s*(?:[,;:!?()]|\.(?:\s|$)|$|\s+(?:during|which|when|where|that|"
+            r"and|but|as|in\s+which|with|after|before|on|was|is|has|had|will|would)\b))"
+        ),
+        _h_anniversary,
+        False,
+    ),
+    (
+        _rx(
             r"\b(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year['’]s\s+(?:day|eve)|independence\s+day|halloween|"
             r"valentine['’]s\s+day|thanksgiving(?:\s+day)?|labor\s+day|memorial\s+day|easter(?:\s+sunday)?|good\s+friday|"
             r"election\s+day|veterans['’]?\s+day|martin\s+luther\s+king(?:\s+jr\.?)?\s+day|presidents['’]?\s+day|columbus\s+day)\b"
@@ -1270,8 +1363,10 @@ def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
     """Every temporal expression in text, in order, with TIMEX3-style values resolved against
     anchor (the publication date; None leaves relative expressions out)."""
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
-    for index, (pattern, _handler, _updates) in enumerate(_RULES):
+    for index, (pattern, handler, _updates) in enumerate(_RULES):
         for m in pattern.finditer(text):
+            if handler is _h_anniversary and landmark_of(m["what"]) is None:
+                continue  # an anniversary of something we do not know: leave its words to other rules
             if m.end() > m.start():
                 candidates.append((m.start(), m.end(), index, m))
     if not candidates:
@@ -1316,3 +1411,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in " \t\n,-":
         e -= 1
     return s, e
+
+
+def yearless_days(text: str) -> tuple[tuple[int, int], ...]:
+    """(month, day) of every day of the year a text names without its year, read with no publication
+    date ("on February 24", "the anniversary of the 2022 invasion"), in order of appearance."""
+    out = []
+    for x in find_dates(text, None):
+        m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", x.value)
+        if m:
+            out.append((int(m.group(1)), int(m.group(2))))
+    return tuple(out)
+

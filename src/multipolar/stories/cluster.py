@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -47,6 +47,35 @@ class StoryInput:
     # dates the text gives for the events it reports (day or month precision, resolved by the event
     # coder); they place a document that has no publication date in time
     event_dates: tuple[date, ...] = ()
+    # days of the year an undated text names without a year ("on February 24", "the anniversary of
+    # the 2022 invasion"), as (month, day); placed in the year nearest the other documents' dates
+    yearless_days: tuple[tuple[int, int], ...] = ()
+
+
+def place_yearless(items: list[StoryInput], reference: date | None) -> list[StoryInput]:
+    """Items with no date but days of the year get those days as event dates, each in the year that puts
+    it nearest `reference` (the median date of the documents around them); the rest are returned as they
+    are. A text that dates its news only by "February 24" or an anniversary is most likely from the
+    period of the collection it arrives with."""
+    if reference is None:
+        return items
+    out = []
+    for item in items:
+        if story_date(item) is not None or not item.yearless_days:
+            out.append(item)
+            continue
+        days = []
+        for month, day in item.yearless_days:
+            options = []
+            for year in (reference.year - 1, reference.year, reference.year + 1):
+                try:
+                    options.append(date(year, month, day))
+                except ValueError:  # 29 February
+                    continue
+            if options:
+                days.append(min(options, key=lambda d: abs((d - reference).days)))
+        out.append(replace(item, event_dates=tuple(sorted(days))))
+    return out
 
 
 def story_date(item: StoryInput) -> date | None:
@@ -193,6 +222,9 @@ class StoryClusterer:
         """Assign each document to an existing story or a new one; returns one assignment per item."""
         if not items:
             return []
+        dated = sorted([d for d in map(story_date, items) if d is not None]
+                       + [g.last for g in self._stories.values() if g.last is not None])
+        items = place_yearless(items, dated[(len(dated) - 1) // 2] if dated else None)
         known = [i for i, item in enumerate(items) if item.doc_id in self._story_of]
         pending = [i for i, item in enumerate(items) if item.doc_id not in self._story_of]
         token_lists = {i: self._tokens(items[i]) for i in pending}
