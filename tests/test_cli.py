@@ -190,3 +190,16 @@ def test_cli_code_scheme_plover_gives_reciprocal_parties_without_target(tmp_path
     assert {(e["source"], e["target"], e["plover"]) for e in events} == {("RUS", None, "CONSULT"), ("CHN", None, "CONSULT")}
     code, _, err = run(["code", text, "--scheme", "icews"], capsys)
     assert code == 2 and "--scheme 'icews'" in err
+
+
+def test_cli_users_actor_file_extends_the_bundled_actors(tmp_path, capsys):
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(json.dumps({"kind": "organisation", "code": "NGOQQX", "name": "Quiet Quorum"}) + "\n")
+    text = "Quiet Quorum accused Chile of torture."
+    _, out, _ = run(["code", text, "--format", "jsonl"], capsys)
+    assert json.loads(out)["events"] == []
+    code, out, err = run(["code", text, "--format", "jsonl", "--set", f"actor_files={mine}"], capsys)
+    assert code == 0, err
+    assert {(e["source"], e["root"], e["target"]) for e in json.loads(out)["events"]} == {("NGO", "11", "CHL")}
+    code, _, err = run(["code", text, "--set", f"actor_files={tmp_path / 'missing.jsonl'}"], capsys)
+    assert code != 0 and "missing.jsonl" in err and "file not found" in err

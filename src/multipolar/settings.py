@@ -43,6 +43,8 @@ class Settings:
     # --- nlp / events -------------------------------------------------------------------------
     workers: int = _s(1, "Processes used by per-document stages (1 = in this process).")
     goldstein_variant: str = _s("gdelt", "Goldstein scale used for events: gdelt, icews or phoenix.")
+    actor_files: str = _s("", "Your own actor files (JSON lines, the format of multipolar/actors/data/README.md), "
+                              "separated by commas; they add actors and extend the bundled ones.")
     plover_types: str = _s("manual", "PLOVER type of a CAMEO code: manual (the PLOVER manual's rule, the code's root "
                                      "category, 08 split into CONCEDE 080–083 and RETREAT 084–087) or map2021 (the 2021 "
                                      "draft map as listed, which sends 163 to COERCE, 191/192 to COERCE, 1712, 175 to "

@@ -152,7 +152,7 @@ class EventCoder:
         self.settings = settings or Settings()
         self.ontology = Ontology.load(self.settings.goldstein_variant, plover_types=self.settings.plover_types)
         self.lexicon = Lexicon.load(self.settings.event_lexicon or None, codes=self.ontology.codes())
-        self.resolver = resolver if resolver is not None else _default_resolver()
+        self.resolver = resolver if resolver is not None else _default_resolver(self.settings.actor_files)
         if nlp is None:
             from multipolar.nlp.pipeline import NlpPipeline
 
@@ -1285,8 +1285,9 @@ def _name(match: Any) -> str | None:
     return person or getattr(match, "text", None)
 
 
-def _default_resolver() -> Any:
+def _default_resolver(actor_files: str = "") -> Any:
     from multipolar.actors.gazetteer import Gazetteer
     from multipolar.actors.resolver import ActorResolver
 
-    return ActorResolver(Gazetteer.load())
+    extra = [part.strip() for part in actor_files.split(",") if part.strip()]
+    return ActorResolver(Gazetteer.load(extra_files=extra))
