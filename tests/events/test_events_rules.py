@@ -537,3 +537,15 @@ def test_a_described_target_is_the_country_the_document_is_most_about(coder):
     # with no country ahead of the others, no guess
     text = "Chile and Peru signed a port deal. Washington then announced a tariff on the copper giant."
     assert [(e.source, e.target) for e in code(coder, text) if e.root == "16"] == [("USA", None)]
+
+
+def test_wanting_someone_to_act_is_an_appeal_to_them(coder):
+    events = code(coder, "Washington wants Beijing to rein in North Korea.")
+    assert {(e.source, e.root, e.target) for e in events} == {("USA", "02", "CHN")}
+    # wanting to act oneself is one's own intention, not an appeal
+    assert all(e.root != "02" for e in code(coder, "Iran wants to negotiate with Saudi Arabia."))
+
+
+def test_calling_for_someone_to_act_is_an_appeal_not_a_phone_call(coder):
+    events = code(coder, "Ireland called for Israel to end the siege of Gaza.")
+    assert {(e.source, e.root, e.target) for e in events} == {("IRL", "02", "ISR")}

@@ -459,10 +459,6 @@ class EventCoder:
                 own = {s.actor_code[:3] for s in srcs}
                 tgts = [t for t in syntax.subjects(trig.demanded, actors)[0] if t.actor_code[:3] not in own]
                 ttoks = []
-            if not tgts and trig.frame_of is not None and trig.demanded is None:
-                comp = trig.frame_of.tok
-                tgts, ttoks = (syntax.objects(comp, actors) if comp.pos_ in ("VERB", "AUX")
-                               else syntax.noun_args(comp, actors)[1:2] + ([],))[:2]
             if not tgts and trig.code[:2] in ("02", "10"):
                 # "demanded that the United States match ...": whoever the that-clause says must act
                 for comp in tok.children:
@@ -470,6 +466,10 @@ class EventCoder:
                         tgts = [t for t in syntax.subjects(comp, actors)[0] if all(t is not s for s in srcs)]
                         if tgts:
                             break
+            if not tgts and trig.frame_of is not None and trig.demanded is None:
+                comp = trig.frame_of.tok
+                tgts, ttoks = (syntax.objects(comp, actors) if comp.pos_ in ("VERB", "AUX")
+                               else syntax.noun_args(comp, actors)[1:2] + ([],))[:2]
             if not tgts and tok.lemma_.lower() not in TOPIC_OBJECT_LEMMAS:
                 for t in syntax_near(tok):
                     if unknown is not None and t.dep_ == "nsubj":

@@ -155,7 +155,10 @@ def _near(token: Token) -> list[Token]:
     for child in token.children:
         out.append(child)
         if child.dep_ == "advcl" and any(g.dep_ == "mark" for g in child.children):
-            continue  # a subordinate clause ("if Moscow does not end the war") is not the trigger's phrase
+            # a subordinate clause ("if Moscow does not end the war") is not the trigger's phrase; only the
+            # marker of a for-to clause ("called for Israel to end ...") is seen, as the preposition it is
+            out.extend(g for g in child.children if g.dep_ == "mark" and g.lower_ == "for")
+            continue
         if child.dep_ in ("prep", "xcomp", "dobj", "compound", "amod", "pobj", "ccomp", "advcl", "nsubjpass",
                           "attr", "dative", "acomp", "npadvmod", "pcomp", "prt", "oprd"):
             out.extend(child.children)
@@ -175,7 +178,11 @@ def _holds(cond: Condition, near: list[Token]) -> bool:
     if cond.kind == "lemma":
         return any(t.lemma_.lower() == cond.value or t.lower_ == cond.value for t in near)
     if cond.kind == "prep":
-        return any(t.dep_ in ("prep", "agent", "dative") and t.lower_ == cond.value and not _temporal(t) for t in near)
+        # "called for Israel to end ...": the parser may read the preposition as the marker of a for-to clause
+        return any((t.dep_ in ("prep", "agent", "dative") and t.lower_ == cond.value and not _temporal(t))
+                   or (t.dep_ == "mark" and t.lower_ == cond.value and t.head.dep_ in ("advcl", "ccomp")
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.head.children))
+                   for t in near)
     if cond.kind == "prt":
         return any(t.dep_ == "prt" and t.lower_ == cond.value for t in near)
     if cond.kind == "dep":
