@@ -31,8 +31,10 @@ FLOORS = {
     # PLOVER 0.679 / 0.630 / 0.508
     # reached 2026-11-25 (manual PLOVER types, unidentified attackers, ultimatums, allegations, receiving):
     # PLOVER 0.715 / 0.671 / 0.548; PETRARCH2 0.604 / 0.605 / 0.557
-    ("plover_gsr_dev.jsonl", "plover"): {"type": 0.70, "source+type": 0.65, "source+type+target": 0.53},
-    ("petrarch2_gsr.jsonl", "cameo"): {"type": 0.58, "source+type": 0.58, "source+type+target": 0.54},
+    # reached 2026-11-25 (250 armed groups, 1,250 places, wants/calls-for appeals): PLOVER 0.725 / 0.680 / 0.574;
+    # PETRARCH2 0.614 / 0.614 / 0.579
+    ("plover_gsr_dev.jsonl", "plover"): {"type": 0.71, "source+type": 0.66, "source+type+target": 0.56},
+    ("petrarch2_gsr.jsonl", "cameo"): {"type": 0.60, "source+type": 0.60, "source+type+target": 0.56},
 }
 
 
@@ -69,7 +71,7 @@ def test_quality_gate_event_f1(coder, tmp_path, name, scheme):
         assert scores[level]["f1"] >= floor, f"{name} {level} F1 {scores[level]['f1']} fell below {floor}"
 
 
-PENTACLASS_FLOOR = 0.80  # reached 2026-11-25: 0.823 (0.777 before the lexicon grew to 1,521 entries)
+PENTACLASS_FLOOR = 0.81  # reached 2026-11-25: 0.830 (0.823 before the second session's rules; 0.777 before)
 
 
 @pytest.mark.slow
