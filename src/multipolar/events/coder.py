@@ -259,9 +259,7 @@ class EventCoder:
                         found[t.i].consumed = True
                 trig = found.get(verb.i)
                 if trig is None:
-                    entry = LexiconEntry(cameo=eased, lemma=verb.lemma_.lower(), pos="VERB",
-                                         trigger=verb.lemma_.lower(), conditions=(), example="")
-                    found[verb.i] = Trigger(verb, entry, eased)
+                    found[verb.i] = _rule_trigger(verb, eased)
                 elif trig.frame is None:
                     trig.code = eased
                 break
@@ -274,9 +272,7 @@ class EventCoder:
                 if help_ is None or cut is None or cut not in self.ontology:
                     continue
                 help_.consumed = True
-                entry = LexiconEntry(cameo=cut, lemma=verb.lemma_.lower(), pos="VERB", trigger=verb.lemma_.lower(),
-                                     conditions=(), example="")
-                found[verb.i] = Trigger(verb, entry, cut)
+                found[verb.i] = _rule_trigger(verb, cut)
                 break
         # frames absorb their complement
         for trig in found.values():
@@ -1087,43 +1083,55 @@ def _labour_strike(tok: Token, srcs: list[Any]) -> bool:
         return True
     if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in LABOUR_STRIKE_VERBS:
         return True
-    return bool(srcs) and all(s.actor_code[3:6] in LABOUR_SECTORS for s in srcs)
+    return bool(srcs) and all(_sector(s) in LABOUR_SECTORS for s in srcs)
+
+
+def _rule_trigger(verb: Token, code: str) -> Trigger:
+    """A trigger a rule makes of a verb the lexicon has no entry for in this use ("lifted", "cut")."""
+    lemma = verb.lemma_.lower()
+    return Trigger(verb, LexiconEntry(cameo=code, lemma=lemma, pos="VERB", trigger=lemma, conditions=(), example=""), code)
+
+
+def _carriers(tok: Token) -> list[Token]:
+    """The trigger, and the verb that carries it when it is a noun object ("staged a protest in Beijing")."""
+    return [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") else [])
+
+
+def _prep_objects(holders: Iterable[Token], words: Iterable[str], *, skip: Token | None = None) -> Iterator[Token]:
+    """The objects of the prepositions `words` hanging from `holders`, in order (`skip`: a preposition
+    left out); a compound preposition gives the object of its second part ("outside of Basra")."""
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in words and prep is not skip:
+                objects = [o for o in prep.children if o.dep_ == "pobj"]
+                yield from objects or (o for p in prep.children if p.dep_ == "prep" for o in p.children
+                                       if o.dep_ == "pobj")
 
 
 def _between(tok: Token, actors: syntax.Actors) -> list[Any]:
     """The actors of a "between A and B" on the trigger, or on the verb whose subject the trigger is."""
     holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [])
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ == "between":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        found = syntax.actors_of(obj, actors)
-                        if len({m.actor_code for m in found}) > 1:
-                            return found
+    for obj in _prep_objects(holders, ("between",)):
+        found = syntax.actors_of(obj, actors)
+        if len({m.actor_code for m in found}) > 1:
+            return found
     return []
 
 
 def _givers(verb: Token, things: list[Token], actors: syntax.Actors) -> list[Any]:
     """The actors of "from X" on a verb of receiving or on the thing received ("assurances from Kyiv")."""
-    found = [syntax.actor_of(o, actors) for h in [verb, *things] for p in h.children
-             if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+    found = (syntax.actor_of(o, actors) for o in _prep_objects([verb, *things], ("from",)))
     return [g for g in found if g is not None]
 
 
 def _described_object(tok: Token, actors: syntax.Actors) -> Token | None:
     """The object of "on"/"against" on a trigger (or on the verb carrying a nominal trigger) when it is a
     definite description rather than a name: "the world's No. 2 economy", "the island nation"."""
-    holders = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") else [])
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.pos_ != "NOUN" or any(t.i in actors for t in obj.subtree):
-                    continue
-                if any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in obj.children):
-                    return obj
+    for obj in _prep_objects(_carriers(tok), ("on", "against")):
+        if obj.pos_ != "NOUN" or any(t.i in actors for t in obj.subtree):
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in obj.children):
+            return obj
     return None
 
 
@@ -1169,23 +1177,17 @@ def _attribution_only(trig: Trigger, actors: syntax.Actors) -> bool:
     if trig.code[:2] != "01":
         return False  # "officials warned": a warning is an act (13), whoever gives it
     speakers = syntax.subjects(trig.tok, actors)[0]
-    return bool(speakers) and all(m.actor_code[3:6] == "MED" or getattr(m, "kind", "") == "context"
+    return bool(speakers) and all(_sector(m) == "MED" or getattr(m, "kind", "") == "context"
                                   for m in speakers)
 
 
-def _place_of(tok: Token, actors: syntax.Actors) -> Any | None:
+def _place_of(tok: Token, actors: syntax.Actors, *, holders: list[Token] | None = None,
+              words: Iterable[str] = ("in", "outside", "near"), skip: Token | None = None) -> Any | None:
     """The actor named as where an act happens: "in Beijing" on the trigger or on the verb that carries
-    a nominal trigger ("staged a protest in Beijing")."""
-    holders = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") else [])
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "outside", "near"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        found = syntax.actor_of(obj, actors)
-                        if found is not None:
-                            return found
-    return None
+    a nominal trigger ("staged a protest in Beijing"), or on other `holders` (`skip`: a preposition that
+    names something else, such as the weapon)."""
+    found = (syntax.actor_of(o, actors) for o in _prep_objects(holders or _carriers(tok), words, skip=skip))
+    return next((m for m in found if m is not None), None)
 
 
 RECEIVE_LEMMAS = {"receive", "get", "obtain", "accept", "win", "secure"}
@@ -1209,10 +1211,14 @@ def _sector(match: Any) -> str:
     return match.actor_code[3:6]
 
 
+def _subject_of(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+
+
 def _weapon_of(tok: Token) -> Token | None:
     """The weapon or blast a violent verb names as its instrument: the subject ("a roadside bomb killed"),
     the agent ("killed by a landmine") or the occasion ("killed in Israeli shelling")."""
-    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+    subject = _subject_of(tok)
     if subject is not None:
         return subject if subject.lemma_.lower() in BLAST_NOUNS else None
     for prep in tok.children:
@@ -1233,7 +1239,7 @@ def _unidentified_attacker(tok: Token, actors: syntax.Actors, srcs: list[Any], p
     officials, who are often abroad). None when the sentence names the attacker."""
     if tok.pos_ != "VERB":
         return None
-    weapon = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None) or _weapon_of(tok)
+    weapon = _subject_of(tok) or _weapon_of(tok)
     if weapon is not None:
         if weapon.i in actors or weapon.lemma_.lower() not in BLAST_NOUNS:
             return None
@@ -1246,19 +1252,11 @@ def _unidentified_attacker(tok: Token, actors: syntax.Actors, srcs: list[Any], p
             return owner  # "Israeli tank shelling", "a Russian missile"
     elif srcs or not passive:
         return None
-    where = None
-    holders = [tok] + ([weapon] if weapon is not None else [])
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and prep.i != (weapon.head.i if weapon is not None else -1):
-                where = next((actors[t.i] for t in prep.subtree if t.i in actors), None)
-                if where is not None:
-                    break
-        if where is not None:
-            break
+    where = _place_of(tok, actors, holders=[tok] + ([weapon] if weapon is not None else []), words=PLACE_PREPS,
+                      skip=weapon.head if weapon is not None else None)
     if where is None:
         victims = passive or [actors[c.i] for c in tok.children if c.dep_ == "dobj" and c.i in actors]
-        where = next((v for v in victims if v.actor_code[3:6] not in _STATE_SECTORS), None)
+        where = next((v for v in victims if _sector(v) not in _STATE_SECTORS), None)
     country = where.actor_code[:3] if where is not None else ""
     if not country.isalpha() or country in COLLECTIVE_PREFIXES:
         return None
@@ -1270,7 +1268,7 @@ def _own_side(source: Any, *, state: bool) -> Any | None:
     government, for a protest by people who are no organ of the state (state=False); its people, for an
     organ of the state coercing or conceding (state=True); None for anyone else."""
     country = source.actor_code[:3]
-    if not country.isalpha() or country in COLLECTIVE_PREFIXES or (source.actor_code[3:6] in _STATE_SECTORS) != state:
+    if not country.isalpha() or country in COLLECTIVE_PREFIXES or (_sector(source) in _STATE_SECTORS) != state:
         return None
     return _Implied(actor_code=country if state else country + "GOV", country=country)
 
