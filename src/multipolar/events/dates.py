@@ -36,6 +36,7 @@ longest-first without overlap, values resolved left to right.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -989,7 +990,9 @@ def _landmark_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:[-/.][a-z0-9]+)*\.?", text)
 
 
-def _load_landmarks() -> tuple[_Landmark, ...]:
+@functools.cache
+def _landmarks() -> tuple[_Landmark, ...]:
+    """The landmark table (data/landmarks.csv), read on first use."""
     import csv
     from importlib import resources
 
@@ -1001,22 +1004,22 @@ def _load_landmarks() -> tuple[_Landmark, ...]:
     return tuple(out)
 
 
-_LANDMARKS = _load_landmarks()
-_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
-    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90,
-    "hundredth": 100,
+# ordinals of anniversaries: those of dates and quarters (not "last"/"final") and the round ones
+_ANNIVERSARY_ORDINALS = {
+    **{k.replace(" ", "-"): v for k, v in _ORDINALS.items() if not k[0].isdigit() and k not in ("last", "final")},
+    "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }
 
 
+@functools.lru_cache(maxsize=256)
 def landmark_of(phrase: str) -> _Landmark | None:
     """The landmark event a phrase names ("Russia's 2022 invasion of Ukraine" -> 24 February 2022): the
     one whose key words all occur in it, the longest key first; a year in the phrase must be its year."""
     words = set(_landmark_words(phrase))
     years = {int(w) for w in words if re.fullmatch(r"(?:1[0-9]|20)\d\d", w)}
     best: tuple[int, _Landmark] | None = None
-    for mark in _LANDMARKS:
+    for mark in _landmarks():
         if years and mark.day.year not in years:
             continue
         for key in mark.keys:
@@ -1033,7 +1036,7 @@ def _h_anniversary(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if mark is None:
         return None
     raw = (m["n"] or m["w"] or "").lower()
-    n = int(raw) if raw.isdigit() else _ORDINAL_WORDS.get(raw.replace(" ", "-"), 0)
+    n = int(raw) if raw.isdigit() else _ANNIVERSARY_ORDINALS.get(re.sub(r"\s+", "-", raw), 0)
 
     def on(y: int) -> dt.date | None:
         try:
@@ -1327,9 +1330,9 @@ _RULES: list[tuple[re.Pattern[str], Handler, bool]] = [
     ),
     (
         _rx(
-            r"\b(?:the\s+)?(?:(?P<n>\d{1,3})(?:st|nd|rd|th)[\s-]+|(?P<w>first|second|third|fourth|fifth|sixth|seventh|"
-            r"eighth|ninth|tenth|fifteenth|twentieth|twenty[\s-]fifth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
-            r"seventy[\s-]fifth|eightieth|ninetieth|hundredth)\s+)?anniversary\s+of\s+"
+            r"\b(?:the\s+)?(?:(?P<n>\d{1,3})(?:st|nd|rd|th)[\s-]+|(?P<w>"
+            + _ALT(w.replace("-", r"[\s-]") for w in sorted(_ANNIVERSARY_ORDINALS, key=len, reverse=True))
+            + r")\s+)?anniversary\s+of\s+"
             r"(?P<what>(?:[\w'’./-]+\s+){0,7}?[\w'’./-]*\w)(?=\s*(?:[,;:!?()]|\.(?:\s|$)|$|\s+(?:during|which|when|where|that|"
             r"and|but|as|in\s+which|with|after|before|on|was|is|has|had|will|would)\b))"
         ),
