@@ -488,12 +488,12 @@ def code(
     import json
 
     from multipolar.errors import ParseError
-    from multipolar.events.api import code_records
+    from multipolar.events.api import SCHEMES, code_records
 
     if fmt not in ("json", "jsonl"):
         raise UsageError(f"--format {fmt!r}: code prints json or jsonl")
-    if scheme not in ("cameo", "plover"):
-        raise UsageError(f"--scheme {scheme!r}: use cameo or plover")
+    if scheme not in SCHEMES:
+        raise UsageError(f"--scheme {scheme!r}: use {' or '.join(SCHEMES)}")
     if (text is None) == (input_ is None):
         raise UsageError("give either TEXT or --input FILE.jsonl (not both)")
     settings = _settings(set_)

@@ -8,7 +8,7 @@ coded: directed, one event each way for a reciprocal act, statements and appeals
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -46,12 +46,9 @@ def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = No
         from multipolar.events.coder import EventCoder
 
         coder = EventCoder(settings or Settings())
-    items = (parse_record(record, n=n) for n, record in enumerate(lines, start=1))
+    view: Callable[[list[Any]], Iterable[Any]] = list
     if scheme == "plover":
-        from multipolar.interop.plover import plover_view
-
-        for rid, events in coder.code_texts(items):
-            yield {"id": rid, "events": [event.to_json() for event in plover_view(events)]}
-        return
+        from multipolar.interop.plover import plover_view as view
+    items = (parse_record(record, n=n) for n, record in enumerate(lines, start=1))
     for rid, events in coder.code_texts(items):
-        yield {"id": rid, "events": [event.to_json() for event in events]}
+        yield {"id": rid, "events": [event.to_json() for event in view(events)]}
