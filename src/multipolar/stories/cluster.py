@@ -222,9 +222,10 @@ class StoryClusterer:
         """Assign each document to an existing story or a new one; returns one assignment per item."""
         if not items:
             return []
-        dated = sorted([d for d in map(story_date, items) if d is not None]
-                       + [g.last for g in self._stories.values() if g.last is not None])
-        items = place_yearless(items, dated[(len(dated) - 1) // 2] if dated else None)
+        if any(item.yearless_days for item in items):
+            dated = sorted([d for d in map(story_date, items) if d is not None]
+                           + [g.last for g in self._stories.values() if g.last is not None])
+            items = place_yearless(items, dated[(len(dated) - 1) // 2] if dated else None)
         known = [i for i, item in enumerate(items) if item.doc_id in self._story_of]
         pending = [i for i, item in enumerate(items) if item.doc_id not in self._story_of]
         token_lists = {i: self._tokens(items[i]) for i in pending}
