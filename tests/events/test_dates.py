@@ -123,28 +123,30 @@ def _values(text: str, anchor: dt.date) -> list[tuple[str, str]]:
     return [(x.text, x.value) for x in find_dates(text, anchor)]
 
 
-def test_find_dates_quarter_comparisons_take_the_year_before_the_quarter_discussed() -> None:
-    text = ("Profit rose in the third quarter, against a loss in the corresponding period last year; "
-            "last year's quarter was weak, and the 1988 quarter weaker than the 1987 second quarter.")
-    assert _values(text, dt.date(1989, 10, 26)) == [
-        ("the third quarter", "1989-Q3"),
-        ("the corresponding period last year", "1988-Q3"),
-        ("last year's quarter", "1988-Q3"),
-        ("the 1988 quarter", "1988-Q3"),
-        ("the 1987 second quarter", "1987-Q2"),
-    ]
-
-
-def test_find_dates_days_and_years_relative_to_the_last_one_mentioned() -> None:
-    text = ("The envoys met on May 3. The next morning they signed; earlier that day they had argued. "
-            "In 2019 the talks began, and later that year they stalled.")
-    assert _values(text, dt.date(2025, 6, 1)) == [
-        ("May 3", "2025-05-03"),
-        ("The next morning", "2025-05-04"),
-        ("earlier that day", "2025-05-04"),
-        ("2019", "2019"),
-        ("later that year", "2019"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        pytest.param(
+            "Profit rose in the third quarter, against a loss in the corresponding period last year; "
+            "last year's quarter was weak, and the 1988 quarter weaker than the 1987 second quarter.",
+            dt.date(1989, 10, 26),
+            [("the third quarter", "1989-Q3"), ("the corresponding period last year", "1988-Q3"),
+             ("last year's quarter", "1988-Q3"), ("the 1988 quarter", "1988-Q3"),
+             ("the 1987 second quarter", "1987-Q2")],
+            id="quarter comparisons take the year before the quarter discussed",
+        ),
+        pytest.param(
+            "The envoys met on May 3. The next morning they signed; earlier that day they had argued. "
+            "In 2019 the talks began, and later that year they stalled.",
+            dt.date(2025, 6, 1),
+            [("May 3", "2025-05-03"), ("The next morning", "2025-05-04"), ("earlier that day", "2025-05-04"),
+             ("2019", "2019"), ("later that year", "2019")],
+            id="days and years relative to the last one mentioned",
+        ),
+    ],
+)
+def test_find_dates_relative_to_the_discourse_reference(text: str, anchor: dt.date, expected: list) -> None:
+    assert _values(text, anchor) == expected
 
 
 def test_find_dates_full_year_and_year_end_are_the_current_year() -> None:
