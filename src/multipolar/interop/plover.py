@@ -93,19 +93,21 @@ def reciprocal_groups(events: Iterable[Event]) -> Iterator[list[Event]]:
     for group in by_key.values():
         if len(group) < 2 or any(ev.target_actor is None for ev in group):
             continue
-        parties = list(dict.fromkeys(ev.source_actor for ev in group))
+        first: dict[str, Event] = {}  # each party's first event
+        for ev in group:
+            first.setdefault(ev.source_actor, ev)
         pairs = {(ev.source_actor, ev.target_actor) for ev in group}
-        every = {(a, b) for a in parties for b in parties if a != b}
-        if len(parties) > 1 and pairs == every and len(group) == len(every):
-            folded[id(group[0])] = group
-            for ev in group[1:]:
+        every = {(a, b) for a in first for b in first if a != b}
+        if len(first) > 1 and pairs == every and len(group) == len(every):
+            for ev in group:
                 folded[id(ev)] = []
+            folded[id(group[0])] = list(first.values())
     for ev in events:
         group = folded.get(id(ev))
         if group is None:
             yield [ev]
         elif group:
-            yield list({ev.source_actor: ev for ev in reversed(group)}.values())[::-1]  # one event per party
+            yield group
 
 
 def plover_records(events: Iterable[Event]) -> Iterator[dict[str, Any]]:
