@@ -21,6 +21,7 @@ RUNS = [
     ("ingest throughput and memory (issue 2)", ["bench_ingest.py"], ["--limit", "2000", "--times", "3"]),
     ("temporal expressions (issue 3)", ["bench_dates.py"], []),
     ("event coder quality and speed (issue 3)", ["bench_events.py"], ["--docs", "300"]),
+    ("event coder on whole real articles (issue 11)", ["bench_realnews.py"], []),
     ("relations over 1,000,000 events (issue 4)", ["bench_relations.py"], ["--events", "100000"]),
     ("story clustering quality (issue 5)", ["bench_stories.py", "quality"], []),
     ("near duplicates and stories speed (issue 5)", ["bench_stories.py", "speed"], ["--limit", "2000"]),
