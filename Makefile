@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint clean-venv browser
+.PHONY: run test bench lint train clean-venv browser
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "multipolar needs Python 3.11 or newer: set PY=python3.11")'
@@ -21,14 +21,19 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || sh scripts/install-chromium.sh
 
 test: $(STAMP) browser
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks training
 	$(BIN)/python -m pytest -n 2 -q -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
+# the learned layer of the event coder, from our own labels (training/labels) and ../shared/corpora
+train: $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[train]'
+	$(BIN)/python training/train_act_model.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks training
 
 clean-venv:
 	rm -rf $(VENV)
