@@ -481,6 +481,9 @@ def code(
     scheme: Annotated[str, typer.Option("--scheme", help=(
         "cameo (directed events, a reciprocal act one event each way) or plover (PLOVER's conventions: "
         "a reciprocal act's parties each as source with no target; CAMEO 01/02 left out)."))] = "cameo",
+    min_probability: Annotated[float, typer.Option("--min-probability", help=(
+        "Leave out acts between two states whose probability (the learned layer's, in `confidence`) is "
+        "below this; relations count only those at or above the setting event_min_probability."))] = 0.0,
     out: OutOption = None,
     set_: SetOption = None,
 ) -> None:
@@ -503,7 +506,7 @@ def code(
         records = _read_code_input(input_)
     handle = open(out, "w", encoding="utf-8") if out else sys.stdout
     try:
-        for result in code_records(records, settings, scheme=scheme):
+        for result in code_records(records, settings, scheme=scheme, min_probability=min_probability):
             if fmt == "json" and text is not None:
                 handle.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
             else:

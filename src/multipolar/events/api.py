@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from multipolar.errors import ParseError
+from multipolar.events.model import applies
 from multipolar.settings import Settings
 
 
@@ -38,8 +39,13 @@ SCHEMES = ("cameo", "plover")
 
 
 def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = None, *,
-                 coder: Any | None = None, scheme: str = "cameo") -> Iterator[dict[str, Any]]:
-    """Yield {"id", "events": [...]} for each input record, in order."""
+                 coder: Any | None = None, scheme: str = "cameo", min_probability: float = 0.0) -> Iterator[dict[str, Any]]:
+    """Yield {"id", "events": [...]} for each input record, in order.
+
+    Every event is written with its `confidence` (the learned layer's probability for an act between two
+    states); `min_probability` leaves out such acts below it, as relations do with the setting
+    `event_min_probability`.
+    """
     if scheme not in SCHEMES:
         raise ValueError(f"scheme {scheme!r}: expected one of {', '.join(SCHEMES)}")
     if coder is None:
@@ -50,5 +56,7 @@ def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = No
     if scheme == "plover":
         from multipolar.interop.plover import plover_view as view
     items = (parse_record(record, n=n) for n, record in enumerate(lines, start=1))
+    floor = min_probability if coder.settings.event_model else 0.0
     for rid, events in coder.code_texts(items):
-        yield {"id": rid, "events": [event.to_json() for event in view(events)]}
+        kept = [e for e in events if not (applies(e) and e.confidence < floor)]
+        yield {"id": rid, "events": [event.to_json() for event in view(kept)]}

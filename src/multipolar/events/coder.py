@@ -159,6 +159,7 @@ class EventCoder:
             nlp = NlpPipeline(self.settings, resolver=self.resolver)
         self.pipeline = nlp
         self._classifier: Any = None
+        self._act_model: Any = None
         self.max_depth_gap = 0  # triggers deeper than the shallowest coded one are dropped
         self.single_main = self.settings.event_main_only
 
@@ -173,6 +174,14 @@ class EventCoder:
 
             self._classifier = RootClassifier(self.lexicon)
         return self._classifier
+
+    @property
+    def act_model(self) -> Any:
+        if self._act_model is None:
+            from multipolar.events.model import ActModel
+
+            self._act_model = ActModel()
+        return self._act_model
 
     def code_texts(self, items: Iterable[tuple[Any, str, date | None]]) -> Iterator[tuple[Any, list[Event]]]:
         """(id, events) for each (id, text, published) in order; texts are parsed in batches."""
@@ -221,6 +230,8 @@ class EventCoder:
                 silent.append((idx, sent))
         if silent and self.settings.event_classifier:
             events.extend(self._classify(doc, silent, actors, doc_id=doc_id, published=published))
+        if events and self.settings.event_model:
+            events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents))
         return events
 
     # ---------------------------------------------------------------------------------------------

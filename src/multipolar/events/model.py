@@ -1,0 +1,132 @@
+"""The learned layer: how likely an event the rules propose is an act the text asserts between its two actors.
+
+The rules find candidates (recall); this model, trained on real sentences we labelled by the real-news
+codebook (`training/`, `make train`), gives each act of one state toward another a probability, which
+becomes the event's `confidence`. Other events (statements to no one, acts of armed groups, companies,
+IGOs or within one country) are outside what the labels cover and keep the rules' confidence. Relations and `multipolar code` count only events at or above the setting
+`event_min_probability`.
+
+The model is a small head over the sentence's MiniLM embedding and the event's own features
+(`events/features.py`), shipped as ONNX (`events/data/act_model.onnx`) with its layout and data card beside
+it; it runs on onnxruntime, with no PyTorch and no download.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
+from multipolar.errors import DataFileError
+from multipolar.events.features import LAYOUT, event_rows
+from multipolar.records import Event
+
+DATA = Path(__file__).resolve().parent / "data"
+MODEL_FILE = DATA / "act_model.onnx"
+CARD_FILE = DATA / "act_model.json"
+SENTENCE_TOKENS = 96  # word pieces per sentence for the embedding: enough for the clause around an act
+
+
+# the codebook the labels follow codes acts between states: their governments, officials, armies, courts,
+# police, intelligence services and legislatures; not companies, armed groups, media or IGOs
+STATE_ROLES = frozenset({"", "GOV", "MIL", "JUD", "COP", "SPY", "LEG"})
+
+
+def is_state(actor_code: str | None) -> bool:
+    """A country code alone or with a state role ("RUS", "RUSGOV", "USAMIL"), not "IGONATO" or "IRQREB"."""
+    code = actor_code or ""
+    return (len(code) >= 3 and code[:3].isalpha() and code[:3] not in COLLECTIVE_PREFIXES
+            and code[3:6] in STATE_ROLES)
+
+
+def is_interstate(source_actor: str | None, target_actor: str | None) -> bool:
+    """Two state actors of two different countries."""
+    return (is_state(source_actor) and is_state(target_actor)
+            and (source_actor or "")[:3] != (target_actor or "")[:3])
+
+
+def applies(event: Event) -> bool:
+    """The model scores what it was trained on: an act of one state toward another."""
+    return is_interstate(event.source_actor, event.target_actor)
+
+
+class ActModel:
+    """Loads the ONNX head and its layout once; `rescore` gives events their probability."""
+
+    def __init__(self, *, model_path: Path | None = None, encoder: Any | None = None) -> None:
+        self.model_path = Path(model_path) if model_path else MODEL_FILE
+        self.card_path = self.model_path.with_suffix(".json")
+        self._encoder = encoder
+        self._session: Any = None
+        self.card = self._read_card()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model_path": str(self.model_path)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(model_path=Path(state["model_path"]))  # type: ignore[misc]
+
+    def _read_card(self) -> dict[str, Any]:
+        if not self.model_path.is_file() or not self.card_path.is_file():
+            raise DataFileError(f"act model: {self.model_path} or {self.card_path} is missing; run `make train` "
+                                "or set event_model=false")
+        card = json.loads(self.card_path.read_text(encoding="utf-8"))
+        if tuple(card.get("layout", ())) != LAYOUT:
+            raise DataFileError(f"act model: {self.card_path} was trained with another feature layout than "
+                                "events/features.py; run `make train` again")
+        return card
+
+    @property
+    def encoder(self) -> Any:
+        if self._encoder is None:
+            from multipolar.embeddings import Embedder
+
+            self._encoder = Embedder(threads=1, max_tokens=SENTENCE_TOKENS)
+        return self._encoder
+
+    @property
+    def session(self) -> Any:
+        if self._session is None:
+            os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+            import onnxruntime as ort
+
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = 1
+            options.inter_op_num_threads = 1
+            options.log_severity_level = 3
+            self._session = ort.InferenceSession(str(self.model_path), sess_options=options,
+                                                 providers=["CPUExecutionProvider"])
+        return self._session
+
+    def probabilities(self, events: Sequence[Event], *, n_sentences: int) -> np.ndarray:
+        """P(asserted act) for each event (all of them, whether or not `applies`)."""
+        if not events:
+            return np.zeros(0, dtype=np.float32)
+        texts: list[str] = []
+        index: dict[str, int] = {}
+        sentence_of = []
+        for event in events:
+            slot = index.get(event.text)
+            if slot is None:
+                slot = index[event.text] = len(texts)
+                texts.append(event.text)
+            sentence_of.append(slot)
+        embeddings = self.encoder.embed(texts, max_tokens=SENTENCE_TOKENS)
+        rows = event_rows(events, embeddings=embeddings, sentence_of=sentence_of, n_sentences=n_sentences)
+        (out,) = self.session.run(None, {self.session.get_inputs()[0].name: rows})
+        return np.asarray(out, dtype=np.float32).reshape(-1)
+
+    def rescore(self, events: Sequence[Event], *, n_sentences: int) -> list[Event]:
+        """The events with `confidence` set to the model's probability where the model applies."""
+        scored = [e for e in events if applies(e)]
+        if not scored:
+            return list(events)
+        probs = iter(self.probabilities(scored, n_sentences=n_sentences).tolist())
+        return [dataclasses.replace(e, confidence=round(float(next(probs)), 3)) if applies(e) else e
+                for e in events]

@@ -1,0 +1,108 @@
+"""The learned layer: feature rows, the shipped model's card, rescoring, and the probability floor in `code`."""
+
+import json
+from datetime import date
+
+import numpy as np
+import pytest
+
+from multipolar.errors import DataFileError
+from multipolar.events import features
+from multipolar.events.api import code_records
+from multipolar.events.model import CARD_FILE, ActModel, applies
+from multipolar.records import Event
+from multipolar.settings import Settings
+
+
+def _event(**over) -> Event:
+    base = dict(event_id="e1", doc_id="d", sentence=0, date=date(2025, 1, 21), date_precision="day", source="RUS",
+                source_actor="RUSGOV", source_name="Vladimir Putin", target="CHN", target_actor="CHNGOV",
+                target_name=None, cameo="042", root="04", quad=1, goldstein=1.9, plover="CONSULT",
+                plover_mode=None, negated=False, modality="asserted", confidence=0.8, trigger="visited",
+                text="Putin visited Beijing on Tuesday.", span=(6, 13))
+    base.update(over)
+    return Event(**base)
+
+
+def test_features_rows_follow_layout():
+    rows = features.event_rows([_event(), _event(event_id="e2", root="17", plover="COERCE", negated=True)],
+                               embeddings=np.ones((1, features.EMBEDDING_DIMENSIONS), dtype=np.float32),
+                               sentence_of=[0, 0], n_sentences=4)
+    assert rows.shape == (2, len(features.LAYOUT))
+    col = features.LAYOUT.index
+    assert rows[0, col("root=04")] == 1.0 and rows[0, col("root=17")] == 0.0
+    assert rows[1, col("root=17")] == 1.0 and rows[1, col("negated")] == 1.0
+    assert rows[0, col("plover=CONSULT")] == 1.0 and rows[0, col("source_is_person")] == 1.0
+
+
+def test_features_cue_words_and_quotes():
+    said = _event(text='"We will respond," the ministry said of the US tariffs.', trigger="respond")
+    rows = features.event_rows([said], embeddings=np.zeros((1, 384), dtype=np.float32), sentence_of=[0],
+                               n_sentences=1)
+    col = features.LAYOUT.index
+    assert rows[0, col("cue=said")] == 1.0 and rows[0, col("cue=will")] == 1.0
+    assert rows[0, col("trigger_in_quotes")] == 1.0 and rows[0, col("cue=unless")] == 0.0
+
+
+def test_model_applies_only_to_acts_between_two_states():
+    assert applies(_event())
+    assert applies(_event(source_actor="RUSMIL", target_actor="CHN"))
+    assert not applies(_event(target=None, target_actor=None))
+    assert not applies(_event(target="RUS", target_actor="RUSGOV"))
+
+
+@pytest.mark.parametrize("source_actor,target_actor", [("RUSGOV", "IGONATO"), ("IRQREB", "USAMIL"),
+                                                       ("CHNBUS", "USAGOV"), ("IRQREB", "IRQGOV")])
+def test_model_leaves_out_non_state_actors(source_actor, target_actor):
+    event = _event(source=source_actor[:3], source_actor=source_actor, target=target_actor[:3], target_actor=target_actor)
+    assert not applies(event)
+
+
+def test_model_refuses_a_card_with_another_layout(tmp_path):
+    (tmp_path / "m.onnx").write_bytes(b"not used")
+    (tmp_path / "m.json").write_text(json.dumps({"layout": ["x"]}), encoding="utf-8")
+    with pytest.raises(DataFileError, match="another feature layout"):
+        ActModel(model_path=tmp_path / "m.onnx")
+
+
+def test_model_missing_file_names_the_fix(tmp_path):
+    with pytest.raises(DataFileError, match="make train"):
+        ActModel(model_path=tmp_path / "absent.onnx")
+
+
+def test_shipped_card_threshold_is_the_settings_default():
+    card = json.loads(CARD_FILE.read_text(encoding="utf-8"))
+    assert card["threshold"] == Settings().event_min_probability
+    assert tuple(card["layout"]) == features.LAYOUT
+
+
+@pytest.mark.model
+def test_model_rescore_sets_probability_only_where_it_applies():
+    model = ActModel()
+    events = [_event(), _event(event_id="e2", target=None, target_actor=None, confidence=0.77)]
+    out = model.rescore(events, n_sentences=3)
+    assert 0.0 <= out[0].confidence <= 1.0
+    assert out[1].confidence == 0.77
+    assert [e.event_id for e in out] == ["e1", "e2"]
+
+
+class _FixedCoder:
+    """Stands in for EventCoder: two events with fixed probabilities."""
+
+    settings = Settings()
+
+    def code_texts(self, items):
+        for rid, _text, _published in items:
+            yield rid, [_event(confidence=0.95), _event(event_id="e2", target="UKR", target_actor="UKRGOV",
+                                                         confidence=0.05),
+                        _event(event_id="e3", target=None, target_actor=None, confidence=0.05)]
+
+
+def test_code_records_leave_out_acts_below_min_probability():
+    (out,) = code_records([{"id": "a", "text": "x"}], Settings(), coder=_FixedCoder(), min_probability=0.5)
+    assert [e["event_id"] for e in out["events"]] == ["e1", "e3"]
+
+
+def test_code_records_keep_every_event_by_default():
+    (out,) = code_records([{"id": "a", "text": "x"}], Settings(), coder=_FixedCoder())
+    assert [e["confidence"] for e in out["events"]] == [0.95, 0.05, 0.05]

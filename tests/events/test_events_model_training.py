@@ -1,0 +1,43 @@
+"""The act model's training code (training/fit.py): the ONNX export computes what scikit-learn computes."""
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
+
+import fit  # noqa: E402 - training/ is not a package
+
+
+def _data(seed=0, n=300, d=12):
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, d)).astype(np.float32) * rng.uniform(0.5, 5, size=d).astype(np.float32)
+    y = (x[:, 0] - 0.5 * x[:, 3] + rng.normal(scale=0.5, size=n) > 0).astype(int)
+    return x, y
+
+
+@pytest.mark.parametrize("name", ["logistic C=0.03", "mlp 32 alpha=1.0"])
+def test_fit_export_onnx_matches_sklearn(tmp_path, name):
+    import onnxruntime as ort
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    x, y = _data()
+    model = make_pipeline(StandardScaler(), dict(fit._candidates(13))[name]())
+    model.fit(x, y)
+    path = tmp_path / "m.onnx"
+    fit.export_onnx(model, path, x.shape[1])
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    (got,) = session.run(None, {"features": x})
+    assert got.shape == (len(x),)
+    np.testing.assert_allclose(got, model.predict_proba(x)[:, 1], atol=1e-4)
+
+
+def test_fit_reliability_bins_count_every_row():
+    probs = np.array([0.05, 0.15, 0.55, 0.95, 1.0])
+    y = np.array([0, 0, 1, 1, 1])
+    bins = fit.reliability(probs, y)
+    assert sum(b["n"] for b in bins) == 5
+    assert bins[-1]["observed"] == 1.0
