@@ -1,14 +1,16 @@
 """The event coder on whole real articles, scored by ../shared/tools/score_realnews.py.
 
-    .venv/bin/python benchmarks/bench_realnews.py [--errors] [--json] [--out DIR] [--threshold P]
+    .venv/bin/python benchmarks/bench_realnews.py [--errors] [--json] [--out DIR] [--set KEY=VALUE]
 
 Codes both real-news dev sets (30 AP/BBC/Al Jazeera articles; 30 White House documents whose text comes
 from ../shared/corpora/wh_briefings.jsonl.gz by id) with `code_records`, exactly what `multipolar code
 --input` writes, and prints the scorer's precision and recall of (source, target, quad) and of the PLOVER
 type, and the month of matched acts. `--errors` passes the scorer's list of every miss through (for
-looking at error classes, never for writing rules from those sentences). With the learned layer on,
-`--threshold` sets the probability below which an event does not count, and a reliability table shows
-whether the probability means what it says.
+looking at error classes, never for writing rules from those sentences). Each set is scored twice:
+every event `multipolar code` writes by default, and only the acts that dyads and triangles count (the
+learned layer's probability at or above `event_min_probability`, as `code --min-probability` writes
+them); a reliability table shows whether the probability means what it says (share of the acts in
+each probability bin whose key is in the gold set).
 
 The gold files are read for measuring only.
 """
@@ -51,14 +53,72 @@ def inputs(gold: Path) -> list[dict]:
     return [{"id": r["id"], "text": r.get("text") or texts[r["id"]], "date": r.get("published")} for r in rows]
 
 
-def code_set(gold: Path, out: Path, settings) -> Path:
+def code_set(gold: Path, out: Path, settings) -> tuple[Path, Path]:
+    """Code a gold set once: every event (`code` as it writes by default), and the acts relations count."""
     from multipolar.events.api import code_records
 
-    system = out / f"{gold.stem}.system.jsonl"
-    with open(system, "w", encoding="utf-8") as f:
+    floor = settings.event_min_probability if settings.event_model else 0.0
+    every = out / f"{gold.stem}.all.jsonl"
+    kept = out / f"{gold.stem}.system.jsonl"
+    with open(every, "w", encoding="utf-8") as f_all, open(kept, "w", encoding="utf-8") as f_kept:
         for record in code_records(inputs(gold), settings):
-            f.write(json.dumps(record) + "\n")
-    return system
+            f_all.write(json.dumps(record) + "\n")
+            record["events"] = [e for e in record["events"] if not (_applies(e) and e["confidence"] < floor)]
+            f_kept.write(json.dumps(record) + "\n")
+    return every, kept
+
+
+def _applies(event: dict) -> bool:
+    """events/model.py's `applies` on an event's JSON form."""
+    from multipolar.events.model import is_interstate
+
+    return is_interstate(event.get("source_actor"), event.get("target_actor"))
+
+
+def _key(e: dict, level: str = "quad") -> tuple[str, str, str]:
+    """The real-news scorer's key of an event (REQUEST its own class, symmetric types sorted)."""
+    plover = (e.get("plover") or "").upper()
+    kind = "request" if plover == "REQUEST" else str(e.get("quad"))
+    if level == "plover":
+        kind = plover
+    src, tgt = (e.get("source") or "")[:3], (e.get("target") or "")[:3]
+    if plover in {"CONSULT", "AGREE", "COOPERATE"}:
+        src, tgt = sorted((src, tgt))
+    return src, tgt, kind
+
+
+_GOLD_QUAD = {"verbal cooperation": "1", "material cooperation": "2", "verbal conflict": "3", "material conflict": "4"}
+
+
+def reliability(gold: Path, every: Path, bins: int = 5) -> list[tuple[str, int, float, float]]:
+    """(bin, events, mean probability, share whose key is a gold act of their document) of counted events."""
+    wanted = {}
+    for g in read_jsonl(gold):
+        keys = set()
+        for e in g["events"]:
+            plover = (e.get("plover") or "").upper()
+            kind = "request" if plover == "REQUEST" else _GOLD_QUAD.get(str(e.get("quad")).lower(), str(e.get("quad")))
+            src, tgt = e["source"][:3], e["target"][:3]
+            if plover in {"CONSULT", "AGREE", "COOPERATE"}:
+                src, tgt = sorted((src, tgt))
+            keys.add((src, tgt, kind))
+        wanted[g["id"]] = keys
+    pairs = []
+    for rec in read_jsonl(every):
+        for e in rec["events"]:
+            src, tgt = (e.get("source") or "")[:3], (e.get("target") or "")[:3]
+            if not (_applies(e) and src.isalpha() and tgt.isalpha() and src != tgt and not e.get("negated")
+                    and e.get("modality") != "hypothetical"):
+                continue
+            pairs.append((float(e["confidence"]), _key(e) in wanted.get(rec["id"], set())))
+    out = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        sel = [(p, ok) for p, ok in pairs if lo <= p < hi or (b == bins - 1 and p == 1.0)]
+        if sel:
+            out.append((f"{lo:.1f}-{hi:.1f}", len(sel), sum(p for p, _ in sel) / len(sel),
+                        sum(ok for _, ok in sel) / len(sel)))
+    return out
 
 
 def score(gold: Path, system: Path, *, errors: bool = False) -> tuple[dict, str]:
@@ -73,9 +133,9 @@ def score(gold: Path, system: Path, *, errors: bool = False) -> tuple[dict, str]
 
 def line(name: str, res: dict) -> str:
     q, p = res["quad"], res["plover"]
-    return (f"{name:18s} (source, target, quad) P {q['precision']:.3f} R {q['recall']:.3f} F1 {q['f1']:.3f} · "
+    return (f"{name:22s} (source, target, quad) P {q['precision']:.3f} R {q['recall']:.3f} F1 {q['f1']:.3f} · "
             f"PLOVER type P {p['precision']:.3f} R {p['recall']:.3f} · month {res['month_accuracy']} "
-            f"of {res['months_scored']} · {res['articles']} documents")
+            f"of {res['months_scored']}")
 
 
 def main() -> None:
@@ -96,10 +156,17 @@ def main() -> None:
         out = args.out or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
         for name, gold in SETS.items():
-            system = code_set(gold, out, settings)
-            results[name], listing = score(gold, system, errors=args.errors)
+            every, kept = code_set(gold, out, settings)
+            every_event, _ = score(gold, every)
+            results[name], listing = score(gold, kept, errors=args.errors)
+            results[name]["every_event"] = {k: every_event[k] for k in ("quad", "plover", "month_accuracy")}
+            results[name]["reliability"] = reliability(gold, every)
             if not args.json:
-                print(line(name, results[name]), flush=True)
+                print(f"{name} ({results[name]['articles']} documents)")
+                print(line("  every event", every_event), flush=True)
+                print(line(f"  counted, p>={settings.event_min_probability}", results[name]), flush=True)
+                for bin_, n, mean, seen in results[name]["reliability"]:
+                    print(f"    probability {bin_}: {n:4d} events, mean {mean:.2f}, gold acts {seen:.2f}")
                 if listing:
                     print(listing)
     if args.json:
