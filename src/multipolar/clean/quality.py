@@ -20,7 +20,6 @@ first), or the swaps against the original.
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import re
@@ -28,6 +27,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
 
 from multipolar.clean.collocations import N_FEATURES, WORD, pair_stats
 from multipolar.errors import DataFileError
@@ -106,11 +107,10 @@ def compare_with_original(text: str, original: str, *, threshold: float = 0.5) -
     old = [m.group(0) for m in WORD.finditer(original)]
     if not new or not old:
         return SpunScore(0.0, False, ())
-    matcher = difflib.SequenceMatcher(None, [w.lower() for w in old], [w.lower() for w in new], autojunk=False)
     evidence: dict[str, None] = {}
     swapped = 0
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace" and i2 - i1 <= _MAX_SWAP and j2 - j1 <= _MAX_SWAP:
+    for i1, i2, j1, j2 in _edit_blocks([w.lower() for w in old], [w.lower() for w in new]):
+        if 0 < i2 - i1 <= _MAX_SWAP and 0 < j2 - j1 <= _MAX_SWAP:
             swapped += i2 - i1
             evidence.setdefault(f"{' '.join(old[i1:i2])} → {' '.join(new[j1:j2])}")
     share = swapped / len(old)
@@ -124,6 +124,19 @@ _CHROME = re.compile(
     r"|\d[\d,]* views?|views?:? \d[\d,]*|#\w+( #\w+)*|copyright|©|all rights reserved)\b",
     re.IGNORECASE,
 )
+
+
+def _edit_blocks(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
+    """Maximal runs of word-level edits between two texts: (old start, old end, new start, new end)."""
+    blocks: list[list[int]] = []
+    for op in Levenshtein.opcodes(old, new):
+        if op.tag == "equal":
+            continue
+        if blocks and blocks[-1][1] == op.src_start and blocks[-1][3] == op.dest_start:
+            blocks[-1][1], blocks[-1][3] = op.src_end, op.dest_end
+        else:
+            blocks.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    return [(b[0], b[1], b[2], b[3]) for b in blocks]
 
 
 def boilerplate_share(text: str) -> float:
