@@ -148,14 +148,11 @@ def mark_near_duplicates(store: Any, settings: Settings) -> None:
 
 def score_spun(store: Any, settings: Settings) -> None:
     from multipolar.clean.quality import spun_score
-    from multipolar.store.stories import set_spun
+    from multipolar.store.stories import set_spun, texts_for_spun
 
-    rows = store.con.execute(
-        "SELECT doc_id, text FROM documents WHERE text IS NOT NULL AND spun_score IS NULL"
-    ).fetchall()
     scores = {}
-    for doc_id, text in rows:
-        result = spun_score(text, threshold=settings.spun_threshold)
+    for doc_id, text, original in texts_for_spun(store.con):
+        result = spun_score(text, threshold=settings.spun_threshold, original=original)
         scores[doc_id] = (result.score, result.spun, result.evidence)
     with store.transaction():
         set_spun(store.con, scores)

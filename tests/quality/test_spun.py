@@ -1,10 +1,19 @@
-"""Spun scores on the five seed articles (read from ../shared/seeds at run time; fail when absent)."""
+"""Spun scores: the five seeds (read from ../shared/seeds at run time), invented texts, the data files."""
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from multipolar.clean.quality import boilerplate_share, language_residue, load_patterns, spun_score
+from multipolar.clean.collocations import CollocationTable, load_table, pair_stats
+from multipolar.clean.quality import (
+    boilerplate_share,
+    compare_with_original,
+    language_residue,
+    load_model,
+    spun_score,
+)
+from multipolar.errors import DataFileError
 from multipolar.settings import Settings
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -16,11 +25,14 @@ def seed_text(prefix: str) -> str:
     return matches[0].read_text(encoding="utf-8")
 
 
-def test_spun_score_flags_seed_003():
-    result = spun_score(seed_text("003"), threshold=Settings().spun_threshold)
+def test_spun_score_flags_seed_003_with_phrases_from_its_text():
+    text = seed_text("003")
+    result = spun_score(text, threshold=Settings().spun_threshold)
     assert result.spun
     assert 0.0 <= result.score <= 1.0
-    assert any("language" in e for e in result.evidence)
+    assert len(result.evidence) >= 5
+    flat = " ".join(text.split())
+    assert all(phrase in flat for phrase in result.evidence)
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
@@ -28,13 +40,73 @@ def test_spun_score_leaves_ordinary_seeds_unflagged(prefix):
     assert not spun_score(seed_text(prefix), threshold=Settings().spun_threshold).spun
 
 
-def test_spun_score_plain_english_has_no_evidence():
-    text = "The Chinese president met his Russian counterpart at the Carnegie Center, officials said."
-    assert spun_score(text).evidence == ()
+def test_spun_score_short_plain_text_is_not_flagged():
+    text = "The Chinese president met his Russian counterpart in Moscow on Tuesday, officials said."
+    assert not spun_score(text).spun
 
 
-def test_spinner_patterns_file_loads():
-    assert len(load_patterns()) >= 20
+def test_pair_stats_names_swapped_words_with_their_neighbours():
+    plain = pair_stats("The president will travel to the region next week.")
+    swapped = pair_stats("The president will journey to the area subsequent week.")  # three sense-blind swaps
+    assert plain.unseen == 0 and plain.phrases == ()
+    assert swapped.sandwiched >= 1
+    assert any("subsequent" in phrase for phrase in swapped.phrases)
+
+
+def test_pair_stats_skips_capitalised_words():
+    assert pair_stats("Xylophone Quagmire met Zorblat Vexley.").pairs == 0
+
+
+def test_pair_stats_does_not_pair_across_punctuation():
+    assert pair_stats("the, president").pairs == 0
+    assert pair_stats("the president").pairs == 1
+
+
+def test_compare_with_original_flags_word_swaps_with_evidence():
+    original = ("The foreign minister said on Monday that the talks would continue next week, and that both "
+                "sides wanted a deal before the summer. Officials from the two countries met in the capital.")
+    spun = ("The overseas minister stated on Monday that the talks would proceed next week, and that both "
+            "sides wanted a settlement before the summer. Authorities from the two nations met in the capital.")
+    result = compare_with_original(spun, original)
+    assert result.spun
+    assert "foreign → overseas" in result.evidence
+
+
+def test_compare_with_original_leaves_an_honest_repost_unflagged():
+    original = ("The foreign minister said on Monday that the talks would continue next week.\n\n"
+                "Both sides wanted a deal before the summer. Officials met in the capital.")
+    repost = original.replace("\n\nBoth sides", "\n\nA new paragraph added by the blog says little. Both sides")
+    assert not compare_with_original(repost, original).spun
+
+
+def test_spun_score_with_original_uses_the_comparison():
+    original = "Officials from the two countries met in the capital to discuss trade and security on Monday."
+    spun = "Authorities from the two nations met in the capital to debate commerce and safety on Monday."
+    assert any("→" in e for e in spun_score(spun, original=original).evidence)
+
+
+def test_load_model_rejects_a_file_with_the_wrong_number_of_weights(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text('{"clean_rates": [0.1, 0.1, 0.1, 0.1], "weights": [1.0], "intercept": 0}', encoding="utf-8")
+    with pytest.raises(DataFileError, match="fit_spun.py"):
+        load_model(path)
+
+
+def test_load_table_names_a_missing_file(tmp_path):
+    with pytest.raises(DataFileError, match="does not exist"):
+        load_table(tmp_path / "missing.npz")
+
+
+def test_shipped_table_and_model_load():
+    table = load_table()
+    assert len(table.ids) > 10_000 and len(table.pairs) > 100_000
+    assert np.all(np.diff(table.pairs.astype(np.int64)) > 0)
+    assert len(load_model().weights) == 5
+
+
+def test_pair_seen_on_an_empty_table():
+    table = CollocationTable({"a": 1}, np.array([0, 5]), np.array([], dtype=np.uint32), 5)
+    assert not table.pair_seen(np.array([65537], dtype=np.uint32)).any()
 
 
 def test_language_residue_counts_non_latin_letters():
@@ -44,30 +116,3 @@ def test_language_residue_counts_non_latin_letters():
 
 def test_boilerplate_share_counts_chrome_lines():
     assert boilerplate_share("A real paragraph of news text.\nPrevious Post\nNext Post\n1,234 views") == 0.75
-
-
-def test_attribution_signal_needs_quotes_attributed_only_with_swapped_verbs():
-    spun = ('"We will act," mentioned the minister. Trade grew. "It is a good deal," stated Ana Lopez. '
-            '"More talks follow," mentioned Mr. Chen.')
-    plain = spun.replace("mentioned", "said", 1)
-    assert any("mentioned" in e for e in spun_score(spun).evidence)
-    assert not any("quotations" in e for e in spun_score(plain).evidence)
-    assert not any("quotations" in e for e in spun_score("As I mentioned, we stated our aims.").evidence)
-
-
-@pytest.mark.parametrize("text", [
-    "The think tank said the Supreme Court ruled on the defence minister's appeal.",
-    "Climate change and artificial intelligence were on the agenda at the UN Security Council.",
-    "The White House said the two leaders discussed natural gas and the stock market.",
-])
-def test_ordinary_news_phrases_are_not_spinner_evidence(text):
-    assert spun_score(text).evidence == ()
-
-
-@pytest.mark.parametrize("text", [
-    "The assume tank said the Supreme Courtroom ruled.",
-    "Local weather change and synthetic intelligence were discussed at the UN Safety Council.",
-    "The White Home said the protection minister will visit.",
-])
-def test_common_spinner_swaps_are_evidence(text):
-    assert len(spun_score(text).evidence) >= 2

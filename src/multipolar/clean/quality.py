@@ -1,18 +1,26 @@
 """Per-document quality signals: machine-"spun" text, leftover boilerplate, non-Latin residue.
 
-Article spinners replace words with dictionary "synonyms" one at a time, without regard to sense:
-"think tank" becomes "assume tank", "Supreme Court" "Supreme Courtroom", "defence minister"
-"protection minister", "Chinese officials" "Chinese language officials", "climate change" "local
-weather change", "said" "mentioned". `spun_score` looks for such substitutions of frequent news words
-with patterns kept in `data/spinner_patterns.tsv` (written for this project from general knowledge of
-spinning tools, one pattern per line with a weight and a note) plus one distributional signal
-(quotations attributed only with "mentioned"/"stated", never "said"), sums the weights of the
-distinct patterns found, and maps the sum to [0, 1]: score = 1 − exp(−sum / 3).
-Every hit is returned as evidence (the phrase as it appears), so a flag can always be explained.
+Article spinners replace words with dictionary "synonyms" one at a time, without regard to sense or
+neighbours, so spun text is full of pairs of common words that ordinary news never puts side by side
+("protection insurance policies", "such because the United Nations"). `spun_score` does not know any
+spinner: it measures, against a table of word pairs seen in a news corpus (`collocations.py`), how many
+pairs of frequent words are unseen, how many of the commonest words are, how many words have an unseen
+pair on *both* sides (a word swapped into a context it does not fit), and the rare-word rate, each shrunk
+towards its clean-news rate for short documents. A logistic model with weights fitted offline by
+`benchmarks/fit_spun.py` on spun copies made by several spinners of our own (`spinners.py`) maps them
+to a score in [0, 1]; the threshold was chosen on those training spinners so that a score of 0.5
+(settings.spun_threshold) flags at most 0.5 % of clean fitting documents.
+
+When the document's original is stored (a near duplicate), `compare_with_original` aligns the two and
+counts one- and two-word swaps directly, which needs no table at all.
+
+Evidence is the substituted phrases, as written: the unseen pairs (runs merged, swapped-looking words
+first), or the swaps against the original.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -20,10 +28,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
+from multipolar.clean.collocations import N_FEATURES, WORD, pair_stats
 from multipolar.errors import DataFileError
 
-PATTERNS_FILE = Path(__file__).parent / "data" / "spinner_patterns.tsv"
-_SCALE = 3.0
+MODEL_FILE = Path(__file__).parent / "data" / "spun_model.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,74 +53,69 @@ class QualityScores:
 
 
 @dataclass(frozen=True, slots=True)
-class _Pattern:
-    name: str
-    weight: float
-    regex: re.Pattern[str]
+class SpunModel:
+    clean_rates: list[float]
+    weights: list[float]
+    intercept: float
 
 
 @lru_cache(maxsize=4)
-def load_patterns(path: Path = PATTERNS_FILE) -> tuple[_Pattern, ...]:
-    """Parse the pattern file: `name<TAB>weight<TAB>regex[<TAB>note]`; `#` starts a comment line."""
+def load_model(path: Path = MODEL_FILE) -> SpunModel:
+    """The fitted weights: `{"clean_rates": [4 rates], "weights": [5], "intercept": x}`."""
     if not path.is_file():
-        raise DataFileError(f"spinner patterns: {path} does not exist; reinstall multipolar")
-    patterns: list[_Pattern] = []
-    problems: list[str] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) < 3:
-            problems.append(f"line {number}: expected name, weight and regex separated by tabs")
-            continue
-        try:
-            patterns.append(_Pattern(parts[0], float(parts[1]), re.compile(parts[2])))
-        except (ValueError, re.error) as error:
-            problems.append(f"line {number}: {error}")
-    if problems:
-        raise DataFileError(f"spinner patterns {path}: " + "; ".join(problems))
-    return tuple(patterns)
+        raise DataFileError(f"spun model: {path} does not exist; reinstall multipolar or refit it with "
+                            "benchmarks/fit_spun.py fit")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        model = SpunModel([float(r) for r in data["clean_rates"]], [float(w) for w in data["weights"]],
+                          float(data["intercept"]))
+    except (ValueError, KeyError, TypeError) as error:
+        raise DataFileError(f"spun model {path}: {error}; refit it with benchmarks/fit_spun.py fit") from error
+    if len(model.weights) != N_FEATURES or len(model.clean_rates) != N_FEATURES - 1:
+        raise DataFileError(f"spun model {path}: expected {N_FEATURES} weights and {N_FEATURES - 1} clean rates; "
+                            "refit it with benchmarks/fit_spun.py fit")
+    return model
 
 
-# The distributional signal: in news copy a quotation is attributed with "said" far more often than with
-# anything else; spinners swap every "said" for "mentioned" / "stated", so quotations attributed only
-# with those verbs are odd even where no single phrase is.
-_ATTRIBUTION = re.compile(r"[,.?!][\"”]\s+(said|says|mentioned|stated)\b|[\"”],?\s+(?:[A-Z][a-z]+ ){0,3}"
-                          r"(?:[A-Z][a-z]+|he|she|they)\s+(said|says|mentioned|stated)\b")
-_ATTRIBUTION_WEIGHT = 1.5
+def spun_score(text: str, *, threshold: float = 0.5, original: str | None = None) -> SpunScore:
+    """Score how much `text` looks machine-spun; evidence lists the substituted-looking phrases.
+
+    With `original` (the stored document `text` is a near duplicate of), the swaps against it count too:
+    the result is the comparison's when it flags the copy, else the standalone one (an exact copy of a
+    spun original is still spun text).
+    """
+    if original is not None:
+        against = compare_with_original(text, original, threshold=threshold)
+        if against.spun:
+            return against
+    model = load_model()
+    stats = pair_stats(text)
+    margin = model.intercept + sum(w * x for w, x in zip(model.weights, stats.features(model.clean_rates), strict=True))
+    score = 1.0 / (1.0 + math.exp(-margin))
+    return SpunScore(round(score, 4), score >= threshold, stats.phrases)
 
 
-def _attribution_oddity(text: str) -> str | None:
-    """Evidence when at least two quotations are attributed with 'mentioned'/'stated' and none with 'said'."""
-    verbs = [(m.group(1) or m.group(2)) for m in _ATTRIBUTION.finditer(text)]
-    swapped = sum(1 for v in verbs if v in ("mentioned", "stated"))
-    plain = sum(1 for v in verbs if v in ("said", "says"))
-    if swapped >= 2 and plain == 0:
-        return f"quotations attributed with 'mentioned'/'stated' {swapped}×, with 'said' 0×"
-    return None
+# against an original: the share of the original's words replaced one-for-one (or by two words, or two
+# by one), as spinners do; an editor's rewrite replaces sentences or adds paragraphs instead
+_SWAP_SHARE_AT_HALF = 0.04  # this share of swapped words scores 0.5
+_MAX_SWAP = 2
 
 
-def spun_score(text: str, *, threshold: float = 0.5) -> SpunScore:
-    """Score how much `text` looks machine-spun; evidence lists each distinct odd phrase found."""
-    found: dict[str, float] = {}
-    evidence: list[str] = []
-    for pattern in load_patterns():
-        for match in pattern.regex.finditer(text):
-            phrase = " ".join(match.group(0).split())
-            key = pattern.name + ":" + phrase.lower()
-            if key in found:
-                continue
-            # repeated hits of one pattern add less and less (1, 1/2, 1/3, ...)
-            hits = sum(1 for k in found if k.startswith(pattern.name + ":"))
-            found[key] = pattern.weight / (hits + 1)
-            evidence.append(phrase)
-    attribution = _attribution_oddity(text)
-    if attribution:
-        found["attribution:"] = _ATTRIBUTION_WEIGHT
-        evidence.append(attribution)
-    total = sum(found.values())
-    score = 1.0 - math.exp(-total / _SCALE)
-    return SpunScore(round(score, 4), score >= threshold, tuple(evidence))
+def compare_with_original(text: str, original: str, *, threshold: float = 0.5) -> SpunScore:
+    """Align `text` with `original` word by word and count the small swaps (1-2 words for 1-2 words)."""
+    new = [m.group(0) for m in WORD.finditer(text)]
+    old = [m.group(0) for m in WORD.finditer(original)]
+    if not new or not old:
+        return SpunScore(0.0, False, ())
+    evidence: dict[str, None] = {}
+    swapped = 0
+    for i1, i2, j1, j2 in _edit_blocks([w.lower() for w in old], [w.lower() for w in new]):
+        if 0 < i2 - i1 <= _MAX_SWAP and 0 < j2 - j1 <= _MAX_SWAP:
+            swapped += i2 - i1
+            evidence.setdefault(f"{' '.join(old[i1:i2])} → {' '.join(new[j1:j2])}")
+    share = swapped / len(old)
+    score = 1.0 - math.exp(-math.log(2) * share / _SWAP_SHARE_AT_HALF)
+    return SpunScore(round(score, 4), score >= threshold, tuple(evidence)[:30])
 
 
 _CHROME = re.compile(
@@ -119,6 +124,19 @@ _CHROME = re.compile(
     r"|\d[\d,]* views?|views?:? \d[\d,]*|#\w+( #\w+)*|copyright|©|all rights reserved)\b",
     re.IGNORECASE,
 )
+
+
+def _edit_blocks(old: list[str], new: list[str]) -> list[tuple[int, int, int, int]]:
+    """Maximal runs of word-level edits between two texts: (old start, old end, new start, new end)."""
+    blocks: list[list[int]] = []
+    for op in Levenshtein.opcodes(old, new):
+        if op.tag == "equal":
+            continue
+        if blocks and blocks[-1][1] == op.src_start and blocks[-1][3] == op.dest_start:
+            blocks[-1][1], blocks[-1][3] = op.src_end, op.dest_end
+        else:
+            blocks.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    return [(b[0], b[1], b[2], b[3]) for b in blocks]
 
 
 def boilerplate_share(text: str) -> float:
@@ -140,5 +158,6 @@ def language_residue(text: str) -> float:
     return other / len(letters)
 
 
-def assess_quality(text: str, *, spun_threshold: float = 0.5) -> QualityScores:
-    return QualityScores(spun_score(text, threshold=spun_threshold), boilerplate_share(text), language_residue(text))
+def assess_quality(text: str, *, spun_threshold: float = 0.5, original: str | None = None) -> QualityScores:
+    return QualityScores(spun_score(text, threshold=spun_threshold, original=original), boilerplate_share(text),
+                         language_residue(text))

@@ -94,6 +94,14 @@ def set_spun(con: Any, scores: dict[str, tuple[float, bool, tuple[str, ...]]]) -
     )
 
 
+def texts_for_spun(con: Any) -> list[tuple[str, str, str | None]]:
+    """(doc_id, text, text of the near-duplicate original or None) of the documents not yet scored."""
+    return con.execute(
+        "SELECT d.doc_id, d.text, o.text FROM documents d LEFT JOIN documents o ON o.doc_id = d.near_duplicate_of "
+        "WHERE d.text IS NOT NULL AND d.spun_score IS NULL ORDER BY d.doc_id"
+    ).fetchall()
+
+
 def texts_for_dedup(con: Any) -> list[tuple[str, str, date | None]]:
     """(doc_id, text, published) of every cleaned document, in ingestion order, to rebuild the index."""
     return con.execute(

@@ -1,0 +1,167 @@
+"""Build the collocation table and fit the spun detector's weights (reproducible: fixed seeds, fixed splits).
+
+    PYTHONPATH=src .venv/bin/python benchmarks/fit_spun.py table   # data/collocations.npz from the `table` split
+    PYTHONPATH=src .venv/bin/python benchmarks/fit_spun.py fit     # data/spun_model.json from the `fit` split
+
+`table` counts words and adjacent word pairs over the `table` split (70 %) of ../shared/corpora
+(White House briefings and world-news feed digests) and keeps derived counts only: the 65,535
+commonest words with their counts, and the keys of the pairs seen at least twice.
+`fit` makes spun copies of `fit`-split documents with every spinner in `multipolar.clean.spinners`,
+fits a logistic regression of spun vs clean on the detector's features (seeded), and sets the
+threshold so that at most 0.5 % of clean `fit` documents are flagged. The `test` split is never used
+here; `benchmarks/bench_spun.py` measures on it (and refits per held-out spinner family).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from multipolar.clean.collocations import (
+    N_FEATURES,
+    TABLE_FILE,
+    WORD,
+    PairStats,
+    adjacent,
+    load_table,
+    pair_stats,
+)
+from multipolar.clean.quality import MODEL_FILE
+from multipolar.clean.spinners import (
+    Spinner,
+    content_words,
+    corpus_neighbours,
+    embedding_neighbours,
+    list_spinner,
+    rss_digests,
+    wh_documents,
+)
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = 13
+MIN_WORDS = 80  # shorter documents are too short to judge either way and are left out of fitting
+CLEAN_FLAG_RATE = 0.005  # the threshold flags at most this share of clean fit documents
+PER_SPINNER = 400
+
+
+def build_table(out: Path = TABLE_FILE) -> None:
+    documents = [text for _, text in wh_documents(SHARED, "table")] + [text for _, text in rss_digests(SHARED, "table")]
+    unigrams: Counter[str] = Counter()
+    for text in documents:
+        unigrams.update(m.group(0).lower().replace("’", "'") for m in WORD.finditer(text))
+    words = [w for w, n in unigrams.most_common(65535) if n >= 3]
+    ids = {w: i + 1 for i, w in enumerate(words)}
+    keys: list[np.ndarray] = []
+    for text in documents:
+        found = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in WORD.finditer(text)]
+        pair_keys = [(ids[a[2]] << 16) | ids[b[2]] for a, b in zip(found, found[1:], strict=False)
+                     if a[2] in ids and b[2] in ids and adjacent(text, a, b)]
+        keys.append(np.array(pair_keys, dtype=np.uint32))
+    every = np.concatenate(keys)
+    values, counts = np.unique(every, return_counts=True)
+    pairs = values[counts >= 2]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, words=np.array(words), counts=np.array([unigrams[w] for w in words], dtype=np.int64),
+                        pairs=pairs, total=np.int64(sum(unigrams.values())))
+    print(f"{len(documents)} documents, {sum(unigrams.values()):,} words; kept {len(words):,} words and "
+          f"{len(pairs):,} pairs (of {len(values):,}) -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
+
+
+def make_spinners() -> list[Spinner]:
+    """Three synonym sources, each at two rates; the list source once by words, once by phrases.
+
+    Rates are shares of the words (phrases) that a spinner has a synonym for; seed 003 looks like a
+    spinner at about 0.6 by this measure (its unseen-pair rate), so 0.3 is a light touch.
+    """
+    table = load_table()
+    embed = embedding_neighbours(content_words(table))
+    corpus = corpus_neighbours(table)
+    return [
+        list_spinner("list-words-0.9", 0.9, phrases=False),
+        list_spinner("list-phrases-0.7", 0.7, phrases=True),
+        Spinner("embed-0.5", "embed", 0.5, embed),
+        Spinner("embed-0.3", "embed", 0.3, embed),
+        Spinner("corpus-0.5", "corpus", 0.5, corpus),
+        Spinner("corpus-0.3", "corpus", 0.3, corpus),
+    ]
+
+
+def split_texts(split: str, limit: int | None = None) -> list[str]:
+    """Documents of one split long enough to judge: White House briefings (up to `limit`), then feed digests."""
+    wh = [t for _, t in wh_documents(SHARED, split) if len(t.split()) >= MIN_WORDS][:limit]
+    return wh + [t for _, t in rss_digests(SHARED, split) if len(t.split()) >= MIN_WORDS]
+
+
+def spun_stats(spinners: list[Spinner], texts: list[str], per_spinner: int, seed: int) -> dict[str, list[PairStats]]:
+    """Stats of spun copies: each spinner spins its own random sample of `texts`."""
+    rng = np.random.default_rng(seed)
+    out: dict[str, list[PairStats]] = {}
+    for number, spinner in enumerate(spinners):
+        chosen = rng.choice(len(texts), size=min(per_spinner, len(texts)), replace=False)
+        out[spinner.name] = [pair_stats(spinner.spin(texts[i], seed * 1_000_003 + number * 100_003 + int(i))[0])
+                             for i in chosen]
+    return out
+
+
+def clean_rates(stats: list[PairStats]) -> list[float]:
+    """The pooled clean rate of each counted rate (unseen, common unseen, sandwiched, rare)."""
+    rates = []
+    for j in range(N_FEATURES - 1):
+        hits = sum(s.rates()[j][0] for s in stats)
+        total = sum(s.rates()[j][1] for s in stats)
+        rates.append(round(hits / max(total, 1), 6))
+    return rates
+
+
+def fit_model(clean: list[PairStats], spun: list[PairStats], seed: int) -> dict:
+    """Logistic regression of spun vs clean, with the intercept moved so that a score of 0.5 flags
+    CLEAN_FLAG_RATE of the clean documents it was fitted on."""
+    from sklearn.linear_model import LogisticRegression
+
+    rates = clean_rates(clean)
+    x_clean = np.array([s.features(rates) for s in clean])
+    x = np.vstack([x_clean, np.array([s.features(rates) for s in spun])])
+    y = np.array([0] * len(clean) + [1] * len(spun))
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000, random_state=seed).fit(x, y)
+    weights = model.coef_[0]
+    margins = x_clean @ weights + model.intercept_[0]
+    cut = float(np.quantile(margins, 1 - CLEAN_FLAG_RATE))
+    return {"clean_rates": rates, "weights": [round(float(w), 6) for w in weights],
+            "intercept": round(float(model.intercept_[0]) - cut, 6)}
+
+
+def score(model: dict, stats: list[PairStats]) -> np.ndarray:
+    x = np.array([s.features(model["clean_rates"]) for s in stats]).reshape(-1, N_FEATURES)
+    return 1.0 / (1.0 + np.exp(-(x @ np.array(model["weights"]) + model["intercept"])))
+
+
+def fit(out: Path = MODEL_FILE) -> None:
+    spinners = make_spinners()
+    texts = split_texts("fit")
+    clean = [pair_stats(t) for t in texts]
+    spun = spun_stats(spinners, texts, PER_SPINNER, SEED)
+    model = fit_model(clean, [s for group in spun.values() for s in group], SEED)
+    model["fitted_on"] = {"clean_documents": len(clean), "spun_documents": {k: len(v) for k, v in spun.items()},
+                          "seed": SEED, "clean_flag_rate": CLEAN_FLAG_RATE,
+                          "features": ["unseen pairs", "unseen common pairs", "sandwiched words", "rare words",
+                                       "log pairs / 5"]}
+    out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {out}: {json.dumps(model)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("step", choices=["table", "fit"])
+    args = parser.parse_args()
+    if not (SHARED / "corpora" / "wh_briefings.jsonl.gz").is_file():
+        sys.exit("fit_spun: ../shared/corpora/wh_briefings.jsonl.gz is needed")
+    build_table() if args.step == "table" else fit()
+
+
+if __name__ == "__main__":
+    main()

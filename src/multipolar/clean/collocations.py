@@ -1,0 +1,168 @@
+"""Word-pair statistics for spotting spun text without knowing the spinner.
+
+A spinner swaps words for dictionary "synonyms" one at a time and never looks at the neighbours, so
+its output is full of pairs of common words that news English never puts side by side ("protection
+insurance policies", "Chinese language actions", "courtroom nations"). This module counts such
+*broken collocations* against a table of which word pairs occur in ordinary news, and reports the
+rare-word rate, so that `quality.spun_score` can weigh them with fitted weights.
+
+The table `data/collocations.npz` holds, for the 65,535 commonest lower-cased words of a news corpus,
+the word list and its counts, and the sorted keys (id1 << 16 | id2) of the word pairs seen there at
+least twice. It is derived counts only (no sentence can be read back from it) and is built by
+`benchmarks/fit_spun.py` from one split of ../shared/corpora; documents of the other splits are kept
+for fitting and for measuring.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from multipolar.errors import DataFileError
+
+TABLE_FILE = Path(__file__).parent / "data" / "collocations.npz"
+
+# a word: letters with an optional inner apostrophe ("Russia's", "don't"); a pair is two words with only
+# spaces between them (punctuation, digits and line breaks end a run of words)
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_GAP = re.compile(r"[ \t]+")
+
+FREQUENT_COUNT = 200  # both words of a considered pair are at least this common in the table's corpus
+COMMON_COUNT = 3000  # ... and of a "common" pair, this common (the words every kind of news uses)
+RARE_COUNT = 20  # a word below this count (or outside the table) is rare
+PRIOR = 40.0  # pseudo-observations at the clean rate that pull short documents towards the clean rate
+N_FEATURES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class CollocationTable:
+    ids: dict[str, int]  # word -> id (1-based; 0 = outside the table)
+    counts: np.ndarray  # counts[id], counts[0] = 0
+    pairs: np.ndarray  # sorted uint32 keys of pairs seen at least twice
+    total: int  # words counted
+
+    def pair_seen(self, keys: np.ndarray) -> np.ndarray:
+        if not len(self.pairs):
+            return np.zeros(len(keys), dtype=bool)
+        where = np.searchsorted(self.pairs, keys)
+        where[where >= len(self.pairs)] = 0
+        return self.pairs[where] == keys
+
+
+@lru_cache(maxsize=2)
+def load_table(path: Path = TABLE_FILE) -> CollocationTable:
+    if not path.is_file():
+        raise DataFileError(f"collocation table: {path} does not exist; reinstall multipolar "
+                            "or rebuild it with benchmarks/fit_spun.py")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            words = [str(w) for w in data["words"]]
+            counts = np.concatenate([[0], data["counts"].astype(np.int64)])
+            pairs = data["pairs"].astype(np.uint32)
+            total = int(data["total"])
+    except (OSError, KeyError, ValueError) as error:
+        raise DataFileError(f"collocation table {path}: {error}; rebuild it with benchmarks/fit_spun.py") from error
+    if len(words) > 65535 or len(counts) != len(words) + 1:
+        raise DataFileError(f"collocation table {path}: word list and counts disagree; rebuild it")
+    return CollocationTable({w: i + 1 for i, w in enumerate(words)}, counts, pairs, total)
+
+
+def words_of(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased word) for each word of `text`."""
+    return [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in WORD.finditer(text)]
+
+
+def adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    gap = text[left[1]:right[0]]
+    return gap == " " or bool(_GAP.fullmatch(gap))
+
+
+@dataclass(frozen=True, slots=True)
+class PairStats:
+    """Counts for one document. Pairs are two adjacent lower-case words (names are left out: a new
+    name makes new pairs in any honest text)."""
+
+    words: int  # lower-case words
+    rare: int  # of them rare (count < RARE_COUNT or outside the table)
+    pairs: int  # pairs of two frequent words
+    unseen: int  # of them not seen (twice) in the table's corpus
+    common: int  # pairs of two common words
+    common_unseen: int
+    middles: int  # words with a considered pair on each side
+    sandwiched: int  # of them with both pairs unseen: the mark of a word swapped in without regard to context
+    phrases: tuple[str, ...]  # the unseen pairs as written, runs merged, sandwiched words first
+
+    def features(self, clean: list[float]) -> list[float]:
+        """Each rate shrunk towards its clean rate (short documents say little), as log-odds above it."""
+        counts = ((self.unseen, self.pairs), (self.common_unseen, self.common), (self.sandwiched, self.middles),
+                  (self.rare, self.words))
+        out = [_logit((k + PRIOR * p) / (n + PRIOR)) - _logit(p) for (k, n), p in zip(counts, clean, strict=True)]
+        return [*out, math.log1p(self.pairs) / 5.0]
+
+    def rates(self) -> tuple[tuple[int, int], ...]:
+        return ((self.unseen, self.pairs), (self.common_unseen, self.common), (self.sandwiched, self.middles),
+                (self.rare, self.words))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def pair_stats(text: str, table: CollocationTable | None = None) -> PairStats:
+    table = table or load_table()
+    found = words_of(text)
+    ids = table.ids
+    counts = table.counts
+    lower = [text[start].islower() for start, _, _ in found]
+    word_ids = [ids.get(w, 0) if low else 0 for (_, _, w), low in zip(found, lower, strict=True)]
+    words = sum(lower)
+    rare = sum(1 for wid, low in zip(word_ids, lower, strict=True) if low and counts[wid] < RARE_COUNT)
+    keys: list[int] = []
+    where: list[int] = []
+    for i in range(len(found) - 1):
+        a, b = word_ids[i], word_ids[i + 1]
+        if a and b and counts[a] >= FREQUENT_COUNT and counts[b] >= FREQUENT_COUNT and adjacent(text, found[i], found[i + 1]):
+            keys.append((a << 16) | b)
+            where.append(i)
+    if not keys:
+        return PairStats(words, rare, 0, 0, 0, 0, 0, 0, ())
+    key_array = np.array(keys, dtype=np.uint32)
+    unseen = ~table.pair_seen(key_array)
+    common = (counts[key_array >> 16] >= COMMON_COUNT) & (counts[key_array & 0xFFFF] >= COMMON_COUNT)
+    considered = set(where)
+    unseen_at = [where[j] for j in np.flatnonzero(unseen)]
+    unseen_set = set(unseen_at)
+    middles = sum(1 for i in where if i + 1 in considered)
+    sandwiched = {i + 1 for i in unseen_at if i + 1 in unseen_set}
+    return PairStats(words, rare, len(keys), len(unseen_at), int(common.sum()), int((common & unseen).sum()),
+                     middles, len(sandwiched), _phrases(text, found, unseen_at, sandwiched))
+
+
+MAX_PHRASES = 30
+
+
+def _phrases(text: str, found: list[tuple[int, int, str]], unseen_at: list[int], sandwiched: set[int]) -> tuple[str, ...]:
+    """Unseen pairs as written; pairs that share a word become one phrase; phrases around a sandwiched
+    word come first (they are the likeliest swaps), each phrase once."""
+    runs: list[tuple[int, int]] = []
+    run_start = run_end = -2
+    for i in unseen_at:
+        if i == run_end:  # this pair starts where the last one ended
+            run_end = i + 1
+            continue
+        if run_start >= 0:
+            runs.append((run_start, run_end))
+        run_start, run_end = i, i + 1
+    if run_start >= 0:
+        runs.append((run_start, run_end))
+    runs.sort(key=lambda run: not any(run[0] < i < run[1] for i in sandwiched))
+    phrases: dict[str, None] = {}
+    for start, end in runs:
+        phrases.setdefault(" ".join(text[found[start][0]:found[end][1]].split()))
+    return tuple(phrases)[:MAX_PHRASES]
