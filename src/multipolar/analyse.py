@@ -124,7 +124,7 @@ def cross_document(store: Any, settings: Settings) -> None:
     assign_stories(store, settings)
     deduplicate_store_events(store, settings)
     regroup_claims(store, settings)
-    store.set_meta({"settings": settings.as_dict(), "stages": [STAGE, "stories.v1", "dedup.v1", "claims.group.v1"]})
+    store.set_meta({"settings": settings.as_dict(), "stages": [STAGE, "stories.v1", "dedup.v2", "claims.group.v1"]})
 
 
 def mark_near_duplicates(store: Any, settings: Settings) -> None:
