@@ -153,3 +153,15 @@ def test_canonical_ids_by_event_maps_every_event() -> None:
 def test_deduplicate_events_year_mention_does_not_join_a_dated_act() -> None:
     events = [event("e1", "d1", date(2025, 4, 11)), event("e2", "d2", date(2025, 1, 1), precision="year")]
     assert len(deduplicate_events(events, outlets={})) == 2
+
+
+def test_deduplicate_events_two_undated_sentences_of_one_document_stay_apart() -> None:
+    events = [event("e1", "d1", date(2025, 4, 20), precision="doc"),
+              event("e2", "d1", date(2025, 4, 20), precision="doc")]
+    assert len(deduplicate_events(events, outlets={})) == 2
+
+
+def test_deduplicate_events_undated_sentence_joins_its_documents_dated_act() -> None:
+    events = [event("e1", "d1", date(2025, 4, 20)), event("e2", "d1", date(2025, 4, 20), precision="doc")]
+    (canonical,) = deduplicate_events(events, outlets={})
+    assert canonical.event_ids == ("e1", "e2")

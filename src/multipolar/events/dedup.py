@@ -12,7 +12,9 @@ Rule `same_act` (two mentions report one act) — all of:
   mixes months, so no act is counted in a month it was not dated in). Two day dates therefore agree
   only on the same day, whatever story the documents are in. A "year" date ("his third meeting with
   Putin this year") names no month, so it agrees only with another year date of the same year;
-- an undated mention is never merged.
+- an undated mention is never merged;
+- two mentions in one document merge only when at least one names its day: a readout that lists
+  several commitments or praises of one kind, none dated, is as likely to report several acts as one.
 
 Who anchors a group. Mentions are taken finest first (day, doc, month, year; then by date), and a
 group is named after its first, finest member (its anchor): a background mention ("Xi visited Russia
@@ -85,6 +87,13 @@ def same_act_dates(a: Event, b: Event, *, doc_lag_days: int = 1) -> bool:
     return (a.date.year, a.date.month) == (b.date.year, b.date.month)
 
 
+def same_act(a: Event, b: Event, *, doc_lag_days: int = 1) -> bool:
+    """Rule `same_act` (module docstring), given that a and b share source, target and code."""
+    if a.doc_id is not None and a.doc_id == b.doc_id and "day" not in (a.date_precision, b.date_precision):
+        return False
+    return same_act_dates(a, b, doc_lag_days=doc_lag_days)
+
+
 def _order(event: Event) -> tuple:
     return (
         PRECISION_RANK.get(event.date_precision or "", 9) if event.date is not None else 9,
@@ -125,7 +134,7 @@ def _group(members: Sequence[Event], stories: Mapping[str, str | None] | None, d
         found = None
         if date_interval(event, doc_lag_days=doc_lag_days) is not None and event.date is not None:
             candidates = [c for c in by_year[event.date.year]
-                          if same_act_dates(c.anchor, event, doc_lag_days=doc_lag_days)]
+                          if same_act(c.anchor, event, doc_lag_days=doc_lag_days)]
             found = _choose(candidates, story)
         if found is None:
             found = _Cluster(anchor=event, story=story)
