@@ -458,11 +458,8 @@ def report(
 def _write_report(db: str, out: str, *, actors: tuple[str, ...], freq: str, settings: Settings) -> Path:
     from multipolar.report import build_report
 
-    with _open_store(db, read_only=True) as store:
-        # the corpus's own span: events it dates long before its first document are background, and
-        # events dated after its last document cannot have been reported by it
-        first, last = store.query("SELECT min(published), max(published) FROM documents")[1][0]
-        html = build_report(store, settings, actors=actors, freq=freq, start=first, end=last)
+    with _open_store(db, read_only=True) as store:  # the same events as `multipolar triangle`
+        html = build_report(store, settings, actors=actors, freq=freq)
     path = Path(out).resolve()
     try:
         path.write_text(html, encoding="utf-8")
