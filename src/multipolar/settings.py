@@ -81,6 +81,9 @@ class Settings:
     )
     count_negated: bool = _s(False, "Count negated events (\"did not meet\") in relations.")
     count_hypothetical: bool = _s(False, "Count events of modality `hypothetical` in relations.")
+    count_ingest_dated: bool = _s(
+        False, "Count in relations events dated only by the day their undated document was ingested (doc_ingest)."
+    )
     shift_penalty: float = _s(
         5.0, "PELT penalty multiplier beta: penalty = beta * sigma^2 * ln(n), sigma from the MAD of differences."
     )

@@ -165,3 +165,9 @@ def test_deduplicate_events_undated_sentence_joins_its_documents_dated_act() -> 
     events = [event("e1", "d1", date(2025, 4, 20)), event("e2", "d1", date(2025, 4, 20), precision="doc")]
     (canonical,) = deduplicate_events(events, outlets={})
     assert canonical.event_ids == ("e1", "e2")
+
+
+def test_deduplicate_events_never_merges_ingest_dated_mentions() -> None:
+    events = [event("e1", "d1", date(2026, 3, 1), precision="doc_ingest"),
+              event("e2", "d2", date(2026, 3, 1), precision="doc_ingest")]
+    assert len(deduplicate_events(events, outlets={})) == 2

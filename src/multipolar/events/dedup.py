@@ -7,7 +7,9 @@ Rule `same_act` (two mentions report one act) — all of:
 - both are dated, and their dates agree at the precision both have. Each mention's date is an
   interval of days: a "day" date is that day; a "doc" date (the sentence names no date, so the event
   took the document's publication day) is that day or the `doc_lag_days` (default 1) days before it,
-  since a report follows its act; a "month" date is its month. Two mentions agree when their
+  since a report follows its act (so too "doc_story" and "doc_text", a publication date inferred from
+  the document's story or text; "doc_ingest", the day it was read, dates nothing and is never merged);
+  a "month" date is its month. Two mentions agree when their
   intervals overlap **and** their dates fall in the same calendar month (a canonical group never
   mixes months, so no act is counted in a month it was not dated in). Two day dates therefore agree
   only on the same day, whatever story the documents are in. A "year" date ("his third meeting with
@@ -39,7 +41,7 @@ from datetime import date, timedelta
 from multipolar.records import Event
 
 STAGE = "dedup.v2"
-PRECISION_RANK = {"day": 0, "doc": 1, "month": 2, "year": 3}
+PRECISION_RANK = {"day": 0, "doc": 1, "doc_story": 1, "doc_text": 1, "month": 2, "year": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ def date_interval(event: Event, *, doc_lag_days: int = 1) -> tuple[date, date] |
         return None
     if precision == "day":
         return day, day
-    if precision == "doc":
+    if precision in ("doc", "doc_story", "doc_text"):
         return day - timedelta(days=doc_lag_days), day
     if precision == "month":
         first = day.replace(day=1)

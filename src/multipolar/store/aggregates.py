@@ -10,7 +10,9 @@ Counting rules, shared by every query here (the `ev` common table expression):
 - events from machine-spun documents are left out when `settings.exclude_spun`;
 - negated and hypothetical events are left out unless `settings.count_negated` /
   `settings.count_hypothetical`;
-- events without a date or without a target are left out (they belong to no dyad-period);
+- events without a date or without a target are left out (they belong to no dyad-period), and so are
+  events dated only by the day their undated document was ingested (precision `doc_ingest`) unless
+  `settings.count_ingest_dated`;
 - weight w = max(mentions, 1) when `settings.weight_by_mentions`, else 1.
 A document is `coalesce(doc_id, url, event_id)` (GDELT rows have a url and no stored document); an
 outlet is `documents.outlet`, else the host of the event's url.
@@ -41,6 +43,7 @@ class EventFilter:
     exclude_spun: bool = False
     count_negated: bool = False
     count_hypothetical: bool = False
+    count_ingest_dated: bool = False
     canonical_only: bool = True
     start: date | None = None
     end: date | None = None
@@ -52,6 +55,7 @@ class EventFilter:
             exclude_spun=settings.exclude_spun,
             count_negated=settings.count_negated,
             count_hypothetical=settings.count_hypothetical,
+            count_ingest_dated=settings.count_ingest_dated,
             start=start,
             end=end,
         )
@@ -200,6 +204,8 @@ def _ev_cte(flt: EventFilter) -> tuple[str, list[Any]]:
         where.append("NOT e.negated")
     if not flt.count_hypothetical:
         where.append("e.modality <> 'hypothetical'")
+    if not flt.count_ingest_dated:
+        where.append("coalesce(e.date_precision, '') <> 'doc_ingest'")
     if flt.start is not None:
         where.append("e.date >= ?")
         params.append(flt.start)
