@@ -9,7 +9,7 @@ import numpy as np
 from multipolar.relations.dyads import dyad_series
 from multipolar.relations.periods import next_period
 from multipolar.relations.shifts import change_points, detect_triangle_shifts, dyad_shifts
-from multipolar.relations.triangle import EdgeDocumentRow, build_triangle
+from multipolar.relations.triangle import EdgeDocumentRow, aggregate_documents, build_triangle
 from multipolar.settings import Settings
 
 
@@ -50,7 +50,7 @@ def test_triangle_configuration_shift_lists_flipped_edges() -> None:
             (feb, 1, 2): 5.0}
     docs = [EdgeDocumentRow(start, i, j, f"d{start}{i}{j}{k}", f"outlet{k}", g, 1.0, 1)
             for (start, i, j), g in spec.items() for k in range(3)]
-    tri = build_triangle(("USA", "CHN", "RUS"), docs, settings=Settings())
+    tri = build_triangle(("USA", "CHN", "RUS"), aggregate_documents(docs, outlet_correlation=0.5), settings=Settings())
     (shift,) = detect_triangle_shifts(tri)
     assert (shift.from_configuration, shift.to_configuration) == ("menage_a_trois", "stable_marriage")
     assert shift.period == "2025-02"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from multipolar.relations.summary import edge_changes, latest_with_evidence, rank_drivers
-from multipolar.relations.triangle import EdgeDocumentRow, build_triangle
+from multipolar.relations.triangle import EdgeDocumentRow, aggregate_documents, build_triangle
 from multipolar.settings import Settings
 from multipolar.store.aggregates import EdgeEventRow
 
@@ -13,9 +13,10 @@ ACTORS = ("USA", "CHN", "RUS")
 JAN, FEB, MAR = date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)
 
 
-def _docs(spec: dict[tuple[date, int, int], list[float]]) -> list[EdgeDocumentRow]:
-    return [EdgeDocumentRow(start, i, j, f"d{start}{i}{j}{k}", f"outlet{k}", g, 1.0, 1)
+def _docs(spec: dict[tuple[date, int, int], list[float]]) -> list:
+    docs = [EdgeDocumentRow(start, i, j, f"d{start}{i}{j}{k}", f"outlet{k}", g, 1.0, 1)
             for (start, i, j), gs in spec.items() for k, g in enumerate(gs)]
+    return aggregate_documents(docs, outlet_correlation=0.5)
 
 
 def _tri():

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from multipolar.relations.triangle import (
     EdgeDocumentRow,
+    aggregate_documents,
     build_triangle,
     classify_signs,
     edge_estimate,
@@ -64,10 +65,27 @@ def test_classify_signs_table_spot_checks() -> None:
     assert state.configuration == "romantic_triangle" and state.roles["USA"] == "pivot" and state.balance == -1
 
 
-def _rows(spec: dict[tuple[date, int, int], list[float]]) -> list[EdgeDocumentRow]:
-    """One document per value, each from its own outlet."""
-    return [EdgeDocumentRow(start, i, j, f"d{start}{i}{j}{k}", f"outlet{k}", g, 1.0, 1)
+def _rows(spec: dict[tuple[date, int, int], list[float]]) -> list:
+    """One document per value, each from its own outlet, summed per edge and period."""
+    docs = [EdgeDocumentRow(start, i, j, f"d{start}{i}{j}{k}", f"outlet{k}", g, 1.0, 1)
             for (start, i, j), gs in spec.items() for k, g in enumerate(gs)]
+    return aggregate_documents(docs, outlet_correlation=Settings().outlet_correlation)
+
+
+def test_triangle_edges_sql_equals_the_sums_over_documents(writer, con) -> None:
+    from multipolar.store.aggregates import EventFilter, triangle_documents, triangle_edges
+
+    for day, outlet, g in ((3, "a.org", 7.0), (4, "a.org", 3.0), (5, "b.org", -2.0), (6, "c.org", 1.0)):
+        writer.add(date(2025, 1, day), "CHNGOV", "RUSGOV", goldstein=g, quad=1, outlet=outlet)
+    writer.add(date(2025, 1, 6), "USAGOV", "RUSGOV", goldstein=-5.0, quad=4, doc="doc-e4")  # a second act in doc 4
+    flt = EventFilter()
+    docs = triangle_documents(con, ACTORS, freq="month", flt=flt)
+    sql = triangle_edges(con, ACTORS, freq="month", flt=flt, outlet_correlation=0.5)
+    expected = aggregate_documents(docs, outlet_correlation=0.5)
+    assert [(r.i, r.j, r.documents, r.outlets, r.events, r.mentions) for r in sql] == \
+        [(r.i, r.j, r.documents, r.outlets, r.events, r.mentions) for r in expected]
+    assert [round(r.effective_documents, 9) for r in sql] == [round(r.effective_documents, 9) for r in expected]
+    assert [round(r.weighted_sum, 9) for r in sql] == [round(r.weighted_sum, 9) for r in expected]
 
 
 def test_triangle_json_shape() -> None:

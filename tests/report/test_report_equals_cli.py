@@ -48,7 +48,7 @@ def test_report_numbers_equal_triangle_json_for_every_period(tmp_path, capsys) -
     report = _report_periods((tmp_path / "r.html").read_text(encoding="utf-8"))
     expected = {}
     for p in cli["periods"]:
-        if not any(e["events"] for e in p["edges"].values()):
+        if not any(e["documents"] for e in p["edges"].values()):
             continue
         conf = "" if p["confidence"] is None else f"{p['confidence']:.4f}"
         edges = {k: (e["status"], e["events"], e["documents"],

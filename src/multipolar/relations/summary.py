@@ -89,7 +89,7 @@ def headline_of(con: Any, tri: Triangle, *, settings: Settings, start: date | No
                 end: date | None = None) -> Headline:
     """The headline state of `tri` (computed from `con` with the same filter) and its drivers."""
     latest, previous = latest_with_evidence(tri)
-    with_data = [p for p in tri.periods if any(e.events for e in p.edges)]
+    with_data = [p for p in tri.periods if any(e.documents for e in p.edges)]
     last_with_data = with_data[-1] if with_data else None
     if latest is None:
         return Headline(None, None, last_with_data, (), ())

@@ -14,7 +14,9 @@ the true mean (`edge_document_sd`), the posterior of the true mean is normal wit
 Thin evidence is pulled toward the baseline and keeps a wide s; s shrinks as documents and outlets add.
 The baseline b (`sign_baseline`): zero; corpus (the period's pooled mean over every dyadic event in the
 store); or rolling (the median of the edge's estimates over its previous `baseline_window` periods with
-data). `score` is the plain mean Goldstein of the events, shown for reference.
+data). `score` is the plain mean Goldstein over the documents' mentions, shown for reference.
+The sums come from `aggregates.triangle_edges` (SQL); `aggregate_documents` computes the same from
+per-document rows.
 
 Sign (rule `edge_sign`), with dead band τ = `dead_band` and credibility c = `sign_credibility`:
 P(+) = P(true mean > b + τ), P(−) = P(true mean < b − τ), P(0) = 1 − P(+) − P(−) under the posterior;
@@ -63,7 +65,7 @@ from multipolar.errors import UsageError
 from multipolar.relations.periods import period_label, period_range
 from multipolar.settings import Settings
 from multipolar.store import aggregates
-from multipolar.store.aggregates import EdgeDocumentRow, EventFilter, PeriodTotalRow
+from multipolar.store.aggregates import EdgeAggRow, EdgeDocumentRow, EventFilter, PeriodTotalRow
 
 MENAGE = "menage_a_trois"
 ROMANTIC = "romantic_triangle"
@@ -144,9 +146,14 @@ def edge_estimate(docs: Sequence[tuple[float, str | None]], *, baseline: float, 
     per_outlet = Counter(outlet for _, outlet in docs if outlet is not None)
     rho = min(max(settings.outlet_correlation, 0.0), 1.0)
     weights = [1.0 / (1.0 + (per_outlet[o] - 1) * rho) if o is not None else 1.0 for _, o in docs]
-    n = float(sum(weights))
+    weighted_sum = sum(u * x for u, (x, _) in zip(weights, docs, strict=True))
+    return posterior(float(sum(weights)), weighted_sum, baseline=baseline, settings=settings)
+
+
+def posterior(n: float, weighted_sum: float, *, baseline: float, settings: Settings) -> EdgeEstimate:
+    """Pure: rule `edge_estimate` from n = Σ u_d and Σ u_d·x_d."""
     kappa = max(settings.edge_prior_documents, 1e-9)
-    est = baseline + sum(u * (x - baseline) for u, (x, _) in zip(weights, docs, strict=True)) / (n + kappa)
+    est = baseline + (weighted_sum - baseline * n) / (n + kappa)
     sd = settings.edge_document_sd / math.sqrt(n + kappa)
     tau = settings.dead_band
     p_plus = 1.0 - _phi((baseline + tau - est) / sd)
@@ -184,7 +191,7 @@ class EdgePeriod:
 
     @property
     def status(self) -> str:
-        return sign_text(self.sign, self.events)
+        return sign_text(self.sign, self.documents)
 
     def to_json(self) -> dict[str, Any]:
         def r(x: float | None) -> float | None:
@@ -291,9 +298,28 @@ def _probabilities(acts: tuple[str, ...], keys: list[str], edges: list[EdgePerio
     return out
 
 
+def aggregate_documents(docs: Sequence[EdgeDocumentRow], *, outlet_correlation: float) -> list[EdgeAggRow]:
+    """Pure: the `EdgeAggRow`s of `aggregates.triangle_edges` from per-document rows (the same sums)."""
+    rho = min(max(outlet_correlation, 0.0), 1.0)
+    groups: dict[tuple[date, int, int], list[EdgeDocumentRow]] = defaultdict(list)
+    for d in docs:
+        groups[(d.start, d.i, d.j)].append(d)
+    out = []
+    for (start, i, j), rows in sorted(groups.items()):
+        keys = [r.outlet if r.outlet is not None else f"doc:{r.doc_key}" for r in rows]
+        per_outlet = Counter(keys)
+        u = [1.0 / (1.0 + (per_outlet[k] - 1) * rho) for k in keys]
+        out.append(EdgeAggRow(
+            start, i, j, float(sum(u)), sum(w * r.weighted_goldstein / r.weight for w, r in zip(u, rows, strict=True)),
+            len(rows), len(per_outlet), sum(r.events for r in rows), sum(r.weighted_goldstein for r in rows),
+            int(sum(r.weight for r in rows)),
+        ))
+    return out
+
+
 def build_triangle(
     actors: Sequence[str],
-    docs: Sequence[EdgeDocumentRow],
+    docs: Sequence[EdgeAggRow],
     *,
     settings: Settings,
     freq: str = "month",
@@ -301,7 +327,7 @@ def build_triangle(
     first: date | None = None,
     last: date | None = None,
 ) -> Triangle:
-    """Pure: the triangle from the rows of `aggregates.triangle_documents` (actor indexes into `actors`)."""
+    """Pure: the triangle from the rows of `aggregates.triangle_edges` (actor indexes into `actors`)."""
     acts = tuple(actors)
     if len(set(acts)) != 3:
         raise UsageError(f"a triangle needs three different actors, got {', '.join(acts)}")
@@ -309,9 +335,7 @@ def build_triangle(
         raise UsageError(f"unknown sign_baseline {settings.sign_baseline!r}: expected one of {', '.join(BASELINES)}")
     pair_key = {(i, j): edge_key(acts[i], acts[j]) for i in range(3) for j in range(i + 1, 3)}
     keys = sorted(pair_key.values())
-    by_edge: dict[tuple[date, str], list[EdgeDocumentRow]] = defaultdict(list)
-    for d in docs:
-        by_edge[(d.start, pair_key[(d.i, d.j)])].append(d)
+    by_edge = {(d.start, pair_key[(d.i, d.j)]): d for d in docs}
     pooled = {t.start: t.goldstein_mean for t in totals}
     starts = [d.start for d in docs]
     lo = first or (min(starts) if starts else None)
@@ -328,22 +352,19 @@ def build_triangle(
                 base = median(past) if past else 0.0
             else:
                 base = 0.0
-            rows = by_edge.get((start, key), [])
-            if not rows:
+            row = by_edge.get((start, key))
+            if row is None:
                 edges.append(EdgePeriod(key, None, None, None, base, None, None, None, None, None, 0, 0, 0, 0.0))
                 continue
-            weight = sum(r.weight for r in rows)
-            score = sum(r.weighted_goldstein for r in rows) / weight
-            post = edge_estimate([(r.weighted_goldstein / r.weight, r.outlet) for r in rows],
-                                 baseline=base, settings=settings)
-            outlets = len({r.outlet for r in rows if r.outlet is not None}) + sum(1 for r in rows if r.outlet is None)
+            score = row.mention_goldstein / row.mentions
+            post = posterior(row.effective_documents, row.weighted_sum, baseline=base, settings=settings)
             edges.append(EdgePeriod(
                 key, score, post.estimate, post.sd, base, post.estimate - base, post.sign, post.p_plus, post.p_zero,
-                post.p_minus, sum(r.events for r in rows), len(rows), outlets, post.effective_documents,
+                post.p_minus, row.events, row.documents, row.outlets, post.effective_documents,
             ))
             history[key].append(post.estimate)
         cls = classify_signs(acts, {e.key: e.sign for e in edges})
-        with_data = all(e.events for e in edges)
+        with_data = all(e.documents for e in edges)
         nearest = None
         if cls.configuration not in DETERMINATE and with_data:
             near = {e.key: 1 if (e.deviation or 0.0) >= 0 else -1 for e in edges}
@@ -393,14 +414,15 @@ def triangle_series(
         raise UsageError(f"a triangle needs exactly three actors, got {len(acts)}")
     aggregates.check_freq(freq)
     flt = EventFilter.from_settings(settings, start=start, end=end)
-    docs = aggregates.triangle_documents(con, (acts[0], acts[1], acts[2]), freq=freq, flt=flt)
+    docs = aggregates.triangle_edges(con, (acts[0], acts[1], acts[2]), freq=freq, flt=flt,
+                                     outlet_correlation=settings.outlet_correlation)
     totals = aggregates.period_totals(con, acts, freq=freq, flt=flt) if settings.sign_baseline == "corpus" else []
     return build_triangle(acts, docs, settings=settings, freq=freq, totals=totals)
 
 
 def format_edge(e: EdgePeriod) -> str:
     """One table cell: "+ +3.50 ±1.50 (4 ev, 2 docs)", "insufficient evidence +2.33 ±1.73 (1 ev, 1 doc)"."""
-    if not e.events:
+    if not e.documents:
         return "no data"
     docs = f"{e.documents} doc" + ("" if e.documents == 1 else "s")
     return f"{e.status} {e.estimate:+.2f} ±{e.sd:.2f} ({e.events} ev, {docs})"

@@ -151,7 +151,7 @@ def build_report(
             top_period, top = _top_events(con, x, y, series, settings)
             dyads.append(DyadSection(f"{x}-{y}", x, y, series, shifts, top_period, top))
     corpus: CorpusSummary = aggregates.corpus_summary(con, flt=EventFilter.from_settings(settings, start=start, end=end))
-    with_data = [p for p in tri.periods if any(e.events for e in p.edges)]
+    with_data = [p for p in tri.periods if any(e.documents for e in p.edges)]
     drawn = with_data[-MAX_PERIOD_DRAWINGS:]
     context = {
         "actors": acts,

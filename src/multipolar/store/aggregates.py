@@ -107,6 +107,24 @@ class EdgeDocumentRow:
 
 
 @dataclass(frozen=True, slots=True)
+class EdgeAggRow:
+    """One triangle edge in one period, summed over its documents for the edge estimate of
+    `relations.triangle`: a document d has mean x_d over its mentions on the edge and weight
+    u_d = 1 / (1 + (m − 1)·ρ), m the documents of its outlet on the edge in the period."""
+
+    start: date
+    i: int
+    j: int
+    effective_documents: float  # Σ u_d
+    weighted_sum: float  # Σ u_d·x_d
+    documents: int
+    outlets: int  # distinct outlets (a document without one counts as its own)
+    events: int  # canonical events
+    mention_goldstein: float  # Σ g over every mention
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
 class EdgeEventRow:
     """One counted event on a triangle edge (actor indexes i < j), with what a reader needs to trace it."""
 
@@ -354,6 +372,34 @@ def triangle_documents(
         EdgeDocumentRow(start=r[0], i=int(r[1]), j=int(r[2]), doc_key=r[3], outlet=r[4],
                         weighted_goldstein=float(r[5]), weight=float(r[6]), events=int(r[7]))
         for r in con.execute(sql, params).fetchall()
+    ]
+
+
+def triangle_edges(
+    con: Any, actors: tuple[str, str, str], *, freq: str, flt: EventFilter, outlet_correlation: float
+) -> list[EdgeAggRow]:
+    """Per period and edge, the sums the edge estimate needs (`EdgeAggRow`), over the documents of
+    `triangle_documents` (same mentions, same outlet rule). Actor indexes refer to `actors`."""
+    cte, params = _triangle_cte(actors, freq, replace(flt, canonical_only=False, weight_by_mentions=False))
+    rho = min(max(float(outlet_correlation), 0.0), 1.0)
+    sql = f"""
+    WITH {cte},
+    d AS (
+        SELECT period, i, j, doc_key, coalesce(any_value(outlet), 'doc:' || doc_key) AS outlet_key,
+               avg(goldstein) AS x, sum(goldstein) AS gs, count(*) AS mentions,
+               count(*) FILTER (WHERE canonical) AS events
+        FROM edge GROUP BY period, i, j, doc_key
+    ),
+    m AS (SELECT *, count(*) OVER (PARTITION BY period, i, j, outlet_key) AS per_outlet FROM d)
+    SELECT period, i, j, sum(1.0 / (1 + (per_outlet - 1) * ?)), sum(x / (1 + (per_outlet - 1) * ?)), count(*),
+           count(DISTINCT outlet_key), sum(events), sum(gs), sum(mentions)
+    FROM m GROUP BY period, i, j ORDER BY period, i, j
+    """
+    return [
+        EdgeAggRow(start=r[0], i=int(r[1]), j=int(r[2]), effective_documents=float(r[3]), weighted_sum=float(r[4]),
+                   documents=int(r[5]), outlets=int(r[6]), events=int(r[7]), mention_goldstein=float(r[8]),
+                   mentions=int(r[9]))
+        for r in con.execute(sql, params + [rho, rho]).fetchall()
     ]
 
 
