@@ -111,10 +111,32 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
         counts["rejected"] += len(rejections)
         if progress:
             progress(len(results))
+    if counts["analysed"]:
+        from multipolar.store.stories import relabel_inferred_event_dates
+        from multipolar.stories.undated import EVENT_PRECISION
+
+        relabel_inferred_event_dates(store.con, EVENT_PRECISION)
     pending = store.con.execute("SELECT count(*) FROM documents WHERE text IS NOT NULL AND spun_score IS NULL").fetchall()[0][0]
     if counts["analysed"] or pending:  # nothing new: the cross-document results stand
         cross_document(store, settings)
+        if date_undated_documents(store):  # analysed again with their inferred dates, then regrouped
+            analyse_store(store, settings)
     return counts
+
+
+def date_undated_documents(store: Any) -> int:
+    """Give documents without a publication date an inferred one (`stories.undated`); returns how many."""
+    from multipolar.store.stories import set_inferred_published, undated_documents
+    from multipolar.stories.undated import infer_published
+
+    rows, reference = undated_documents(store.con)
+    inferred = {}
+    for doc_id, text, story_dates, ingested in rows:
+        found = infer_published(text, story_dates=story_dates, reference=reference, ingested=ingested)
+        inferred[doc_id] = (found.published, found.published_from)
+    with store.transaction():
+        set_inferred_published(store.con, inferred)
+    return len(inferred)
 
 
 def cross_document(store: Any, settings: Settings) -> None:
@@ -124,7 +146,7 @@ def cross_document(store: Any, settings: Settings) -> None:
     assign_stories(store, settings)
     deduplicate_store_events(store, settings)
     regroup_claims(store, settings)
-    store.set_meta({"settings": settings.as_dict(), "stages": [STAGE, "stories.v1", "dedup.v1", "claims.group.v1"]})
+    store.set_meta({"settings": settings.as_dict(), "stages": [STAGE, "stories.v1", "dedup.v2", "claims.group.v1"]})
 
 
 def mark_near_duplicates(store: Any, settings: Settings) -> None:

@@ -168,6 +168,7 @@ def docs(
     language: Annotated[str | None, typer.Option("--language", help="ISO 639-1 code, e.g. en.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Published on or before YYYY-MM-DD.")] = None,
+    published_from: Annotated[str | None, typer.Option("--published-from", help="Where the date came from: meta, text, url, feed, story, text_latest, ingest, none.")] = None,
     limit: LimitOption = None,
 ) -> None:
     """List stored documents with their metadata and clean text."""
@@ -186,6 +187,9 @@ def docs(
     if until:
         where.append("published <= ?::DATE")
         params.append(_date_arg(until, "--until"))
+    if published_from:
+        where.append("published_from = ?")
+        params.append(published_from)
     sql = (
         "SELECT doc_id, input_id AS id, url, source_uri, title, author, outlet, "
         "strftime(published, '%Y-%m-%d') AS published, published_from, language, spun_score, spun, "
@@ -256,6 +260,7 @@ def events(
     since: Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")] = None,
     doc: Annotated[str | None, typer.Option("--doc", help="A doc_id or its prefix.")] = None,
+    date_precision: Annotated[str | None, typer.Option("--date-precision", help="day, month, year, doc, doc_story, doc_text or doc_ingest.")] = None,
     canonical: Annotated[bool, typer.Option("--canonical", help="One row per real-world event (de-duplicated).")] = False,
     limit: LimitOption = None,
 ) -> None:
@@ -287,6 +292,9 @@ def events(
     if doc:
         where.append("doc_id LIKE ?")
         params.append(doc + "%")
+    if date_precision:
+        where.append("date_precision = ?")
+        params.append(date_precision)
     if canonical:
         where.append("(canonical_id IS NULL OR canonical_id = event_id)")
     with _open_store(db, read_only=True) as store:
@@ -458,11 +466,8 @@ def report(
 def _write_report(db: str, out: str, *, actors: tuple[str, ...], freq: str, settings: Settings) -> Path:
     from multipolar.report import build_report
 
-    with _open_store(db, read_only=True) as store:
-        # the corpus's own span: events it dates long before its first document are background, and
-        # events dated after its last document cannot have been reported by it
-        first, last = store.query("SELECT min(published), max(published) FROM documents")[1][0]
-        html = build_report(store, settings, actors=actors, freq=freq, start=first, end=last)
+    with _open_store(db, read_only=True) as store:  # the same events as `multipolar triangle`
+        html = build_report(store, settings, actors=actors, freq=freq)
     path = Path(out).resolve()
     try:
         path.write_text(html, encoding="utf-8")

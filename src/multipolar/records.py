@@ -49,7 +49,7 @@ class Document:
     url: str | None = None
     input_id: str | None = None  # the input's own `id`, where it gave one
     published: date | None = None
-    published_from: str = "none"  # meta | text | url | feed | none
+    published_from: str = "none"  # meta | text | url | feed | none; cross-document: story | text_latest | ingest
     language: str | None = None
     is_english: bool = True
     encoding: str | None = None  # how the bytes were decoded (declared / utf-8 / cp1252)
@@ -89,7 +89,7 @@ class Event:
     doc_id: str | None
     sentence: int
     date: date | None
-    date_precision: str | None  # day | month | year | doc | None
+    date_precision: str | None  # day | month | year | doc (doc_story | doc_text | doc_ingest: inferred) | None
     source: str
     source_actor: str
     source_name: str | None

@@ -54,13 +54,12 @@ class Settings:
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
     event_classifier: bool = _s(True, "Let the embedding classifier propose a CAMEO root where the lexicon is silent.")
     event_lexicon: str = _s("", "Path of a trigger lexicon (JSONL) to use instead of the bundled one; empty = bundled.")
-    event_model: bool = _s(True, "Give every event with a target the learned layer's probability (events/model.py) as its confidence.")
+    event_model: bool = _s(True, "Give every act between two states the learned layer's probability (events/model.py) as its confidence.")
     event_min_probability: float = _s(0.1, "Acts between two states whose probability is below this are not counted in dyads and triangles (0 counts all); chosen by cross-validation, see events/data/act_model.md.")
     event_main_only: bool = _s(True, "Code one main act per sentence (besides statements); false keeps every act found.")
 
     # --- relations ----------------------------------------------------------------------------
-    dead_band: float = _s(0.5, "Mean Goldstein within ±dead_band of the baseline gives an edge sign 0.")
-    hysteresis: float = _s(0.5, "Extra margin needed to flip an edge's sign from the previous period.")
+    dead_band: float = _s(0.5, "An edge is + above baseline + dead_band, - below baseline - dead_band, 0 within (Goldstein).")
     weight_by_mentions: bool = _s(False, "Weight canonical events by their number of mentions in relations.")
     exclude_spun: bool = _s(False, "Leave documents flagged as machine-spun out of relations.")
     sign_baseline: str = _s(
@@ -70,11 +69,23 @@ class Settings:
         "baseline_window periods with data).",
     )
     baseline_window: int = _s(12, "Periods with data in the rolling baseline (sign_baseline=rolling).")
-    flip_min_documents: int = _s(2, "Documents a period needs before an established edge sign may change.")
+    edge_prior_documents: float = _s(
+        2.0, "Strength, in documents, of the prior that an edge's period mean equals the baseline (shrinks thin evidence)."
+    )
+    edge_document_sd: float = _s(
+        3.0, "Spread (Goldstein points) of one document's mean around its edge's true period mean."
+    )
+    outlet_correlation: float = _s(
+        0.5, "Correlation of documents from one outlet: m documents of an outlet count as m / (1 + (m - 1) * this)."
+    )
+    sign_credibility: float = _s(
+        0.9, "Posterior probability an edge sign (+, - or 0) needs; below it the edge reads 'insufficient evidence'."
+    )
     count_negated: bool = _s(False, "Count negated events (\"did not meet\") in relations.")
     count_hypothetical: bool = _s(False, "Count events of modality `hypothetical` in relations.")
-    bootstrap_samples: int = _s(200, "Bootstrap resamples of each period's events for triangle confidence.")
-    bootstrap_seed: int = _s(0, "Seed of the triangle bootstrap (results are deterministic per seed).")
+    count_ingest_dated: bool = _s(
+        False, "Count in relations events dated only by the day their undated document was ingested (doc_ingest)."
+    )
     shift_penalty: float = _s(
         5.0, "PELT penalty multiplier beta: penalty = beta * sigma^2 * ln(n), sigma from the MAD of differences."
     )

@@ -147,3 +147,25 @@ def test_extract_claims_offsets_inside_text(text: str) -> None:
     for claim in extract_claims(doc_id="d", text=text, sentences=None, published=PUBLISHED):
         assert text[claim.start : claim.end] == claim.text
         assert claim.measure
+
+
+def test_claim_period_is_the_day_its_sentence_names() -> None:
+    from datetime import date
+
+    from multipolar.claims.extract import extract_claims
+
+    text = "China raised its tariff on US goods to 125% on April 11."
+    (claim,) = [c for c in extract_claims(doc_id="d", text=text, sentences=None, published=date(2025, 4, 12))
+                if c.unit == "percent"]
+    assert claim.period == "2025-04-11"
+
+
+def test_claim_period_comes_from_its_paragraph_when_the_sentence_names_none() -> None:
+    from multipolar.claims.extract import extract_claims
+
+    text = "Trade figures for 2024 were released on Monday.\n\nThe report said exports reached $120 billion."
+    (claim,) = [c for c in extract_claims(doc_id="d", text=text, sentences=None, published=None) if c.unit == "USD"]
+    assert claim.period is None
+    text = "Trade figures for 2024 were released on Monday. The report said exports reached $120 billion."
+    (claim,) = [c for c in extract_claims(doc_id="d", text=text, sentences=None, published=None) if c.unit == "USD"]
+    assert claim.period == "2024"

@@ -47,10 +47,10 @@ def test_group_claims_same_period_disagreeing_is_contradicted() -> None:
     assert "2024" in group.reason and "220 billion USD" in group.reason
 
 
-def test_group_claims_both_unstated_disagreeing_is_contradicted() -> None:
+def test_group_claims_both_unstated_disagreeing_is_not_a_contradiction() -> None:
     (group,) = group_claims([claim("a", 220e9), claim("b", 245e9)], tolerance=TOL)
-    assert group.status == "contradicted"
-    assert "no period stated" in group.reason
+    assert group.status == "periods_unstated"
+    assert "no period is stated" in group.reason
 
 
 def test_group_claims_agreeing_documents_corroborate() -> None:
@@ -94,3 +94,17 @@ def test_group_claims_ids_are_deterministic_and_cover_every_claim() -> None:
     membership = group_ids_by_claim(groups)
     assert set(membership) == {c.claim_id for c in claims}
     assert membership["a-220000000000.0-USD"] == group_id_of("bilateral trade", "USD", ("RUS", "CHN"))
+
+
+def test_group_claims_instance_measures_never_contradict() -> None:
+    claims = [claim("a", 500e9, period="2025-03", measure="investment", subject=("USA",)),
+              claim("b", 20e9, period="2025-03", measure="investment", subject=("USA",))]
+    (group,) = group_claims(claims, tolerance=TOL)
+    assert group.status == "single" and "many instances" in group.reason
+
+
+def test_group_claims_changes_never_contradict() -> None:
+    claims = [claim("a", 50.0, period="2025", unit="percent", measure="tariff change", subject=("USA",)),
+              claim("b", 10.0, period="2025", unit="percent", measure="tariff change", subject=("USA",))]
+    (group,) = group_claims(claims, tolerance=TOL)
+    assert group.status not in ("contradicted", "different_periods")

@@ -9,7 +9,7 @@ import numpy as np
 from multipolar.relations.dyads import dyad_series
 from multipolar.relations.periods import next_period
 from multipolar.relations.shifts import change_points, detect_triangle_shifts, dyad_shifts
-from multipolar.relations.triangle import EdgeDocRow, EdgeValueRow, build_triangle
+from multipolar.relations.triangle import EdgeDocumentRow, aggregate_documents, build_triangle
 from multipolar.settings import Settings
 
 
@@ -46,11 +46,11 @@ def test_dyad_shift_has_date_size_direction_and_drivers(writer, con) -> None:
 
 def test_triangle_configuration_shift_lists_flipped_edges() -> None:
     jan, feb = date(2025, 1, 1), date(2025, 2, 1)
-    values = [EdgeValueRow(jan, 0, 1, 3.0, 1.0, 3), EdgeValueRow(jan, 0, 2, 3.0, 1.0, 3),
-              EdgeValueRow(jan, 1, 2, 3.0, 1.0, 3), EdgeValueRow(feb, 0, 1, -6.0, 1.0, 3),
-              EdgeValueRow(feb, 0, 2, -6.0, 1.0, 3), EdgeValueRow(feb, 1, 2, 3.0, 1.0, 3)]
-    docs = [EdgeDocRow(v.start, v.i, v.j, 3, 3) for v in values]
-    tri = build_triangle(("USA", "CHN", "RUS"), values, docs, settings=Settings())
+    spec = {(jan, 0, 1): 5.0, (jan, 0, 2): 5.0, (jan, 1, 2): 5.0, (feb, 0, 1): -6.0, (feb, 0, 2): -6.0,
+            (feb, 1, 2): 5.0}
+    docs = [EdgeDocumentRow(start, i, j, f"d{start}{i}{j}{k}", f"outlet{k}", g, 1.0, 1)
+            for (start, i, j), g in spec.items() for k in range(3)]
+    tri = build_triangle(("USA", "CHN", "RUS"), aggregate_documents(docs, outlet_correlation=0.5), settings=Settings())
     (shift,) = detect_triangle_shifts(tri)
     assert (shift.from_configuration, shift.to_configuration) == ("menage_a_trois", "stable_marriage")
     assert shift.period == "2025-02"

@@ -1,4 +1,4 @@
-"""Triangle: the 27 sign combinations, JSON shape, hysteresis, order invariance."""
+"""Triangle: the 27 sign combinations, JSON shape, the evidence rule for signs, order invariance."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from multipolar.relations.triangle import (
-    EdgeDocRow,
-    EdgeValueRow,
+    EdgeDocumentRow,
+    aggregate_documents,
     build_triangle,
     classify_signs,
+    edge_estimate,
     triangle_series,
 )
 from multipolar.settings import Settings
@@ -64,25 +65,40 @@ def test_classify_signs_table_spot_checks() -> None:
     assert state.configuration == "romantic_triangle" and state.roles["USA"] == "pivot" and state.balance == -1
 
 
-def _rows(spec: dict[tuple[date, int, int], list[float]]) -> tuple[list[EdgeValueRow], list[EdgeDocRow]]:
-    values, docs = [], []
-    for (start, i, j), gs in spec.items():
-        for g in sorted(set(gs)):
-            values.append(EdgeValueRow(start, i, j, g, 1.0, gs.count(g)))
-        docs.append(EdgeDocRow(start, i, j, len(gs), len(gs)))
-    return values, docs
+def _rows(spec: dict[tuple[date, int, int], list[float]]) -> list:
+    """One document per value, each from its own outlet, summed per edge and period."""
+    docs = [EdgeDocumentRow(start, i, j, f"d{start}{i}{j}{k}", f"outlet{k}", g, 1.0, 1)
+            for (start, i, j), gs in spec.items() for k, g in enumerate(gs)]
+    return aggregate_documents(docs, outlet_correlation=Settings().outlet_correlation)
+
+
+def test_triangle_edges_sql_equals_the_sums_over_documents(writer, con) -> None:
+    from multipolar.store.aggregates import EventFilter, triangle_documents, triangle_edges
+
+    for day, outlet, g in ((3, "a.org", 7.0), (4, "a.org", 3.0), (5, "b.org", -2.0), (6, "c.org", 1.0)):
+        writer.add(date(2025, 1, day), "CHNGOV", "RUSGOV", goldstein=g, quad=1, outlet=outlet)
+    writer.add(date(2025, 1, 6), "USAGOV", "RUSGOV", goldstein=-5.0, quad=4, doc="doc-e4")  # a second act in doc 4
+    flt = EventFilter()
+    docs = triangle_documents(con, ACTORS, freq="month", flt=flt)
+    sql = triangle_edges(con, ACTORS, freq="month", flt=flt, outlet_correlation=0.5)
+    expected = aggregate_documents(docs, outlet_correlation=0.5)
+    assert [(r.i, r.j, r.documents, r.outlets, r.events, r.mentions) for r in sql] == \
+        [(r.i, r.j, r.documents, r.outlets, r.events, r.mentions) for r in expected]
+    assert [round(r.effective_documents, 9) for r in sql] == [round(r.effective_documents, 9) for r in expected]
+    assert [round(r.weighted_sum, 9) for r in sql] == [round(r.weighted_sum, 9) for r in expected]
 
 
 def test_triangle_json_shape() -> None:
     jan = date(2025, 1, 1)
-    values, docs = _rows({(jan, 1, 2): [4.0, 2.8], (jan, 0, 1): [-5.0], (jan, 0, 2): [-6.0, -2.0]})
-    tri = build_triangle(ACTORS, values, docs, settings=Settings())
+    docs = _rows({(jan, 1, 2): [7.0, 7.0, 4.0], (jan, 0, 1): [-8.0, -6.0, -5.0], (jan, 0, 2): [-6.0, -7.0, -4.0]})
+    tri = build_triangle(ACTORS, docs, settings=Settings())
     out = json.loads(json.dumps(tri.to_json()))
     assert out["actors"] == ["USA", "CHN", "RUS"]
     (period,) = out["periods"]
     assert period["period"] == "2025-01"
     assert set(period["edges"]) == set(KEYS)
-    assert period["edges"]["CHN-RUS"] == {**period["edges"]["CHN-RUS"], "score": 3.4, "sign": "+", "events": 2}
+    assert period["edges"]["CHN-RUS"] == {**period["edges"]["CHN-RUS"], "score": 6.0, "sign": "+", "events": 3,
+                                          "documents": 3, "outlets": 3, "estimate": 3.6}
     assert period["edges"]["CHN-USA"]["sign"] == "-"
     assert period["configuration"] == "stable_marriage"
     assert period["balanced"] is True
@@ -90,27 +106,60 @@ def test_triangle_json_shape() -> None:
     assert 0.0 <= period["confidence"] <= 1.0
 
 
-def test_triangle_hysteresis_one_stray_report_does_not_flip(writer, con) -> None:
-    for day in (3, 10, 17):  # January: CHN-RUS cooperation in three documents
-        writer.add(date(2025, 1, day), "CHNGOV", "RUSGOV", goldstein=4.0, quad=1, cameo="036")
-    writer.add(date(2025, 2, 5), "RUSGOV", "CHNGOV", goldstein=-10.0, quad=4, cameo="190")  # one stray report
-    for day in (4, 11, 18):  # March: a real turn, three documents
-        writer.add(date(2025, 3, day), "CHNGOV", "RUSGOV", goldstein=-5.0, quad=4, cameo="172")
+def test_edge_estimate_worked_example_of_the_docstring() -> None:
+    post = edge_estimate([(7.0, "a"), (7.0, "b")], baseline=0.0, settings=Settings())
+    assert (round(post.estimate, 6), round(post.sd, 6), post.sign) == (3.5, 1.5, 1)
+    assert round(post.p_plus, 3) == 0.977
+
+
+def test_edge_estimate_one_document_is_insufficient_evidence() -> None:
+    post = edge_estimate([(-8.0, "a")], baseline=0.0, settings=Settings())
+    assert post.sign is None and post.estimate < 0
+
+
+def test_edge_estimate_uncertainty_shrinks_with_documents_and_outlets() -> None:
+    s = Settings()
+    one_outlet = edge_estimate([(2.0, "a")] * 6, baseline=0.0, settings=s)
+    six_outlets = edge_estimate([(2.0, o) for o in "abcdef"], baseline=0.0, settings=s)
+    single = edge_estimate([(2.0, "a")], baseline=0.0, settings=s)
+    assert six_outlets.sd < one_outlet.sd < single.sd
+    assert six_outlets.effective_documents == 6.0 and one_outlet.effective_documents == pytest.approx(6 / 3.5)
+
+
+def test_edge_estimate_zero_sign_needs_much_evidence_near_the_baseline() -> None:
+    s = Settings()
+    assert edge_estimate([(0.0, o) for o in "abc"], baseline=0.0, settings=s).sign is None
+    assert edge_estimate([(0.0, f"o{k}") for k in range(400)], baseline=0.0, settings=s).sign == 0
+
+
+def test_triangle_sign_is_never_carried_from_an_earlier_period(writer, con) -> None:
+    for day, outlet in ((3, "a.org"), (10, "b.org"), (17, "c.org")):  # January: three outlets, cooperation
+        writer.add(date(2025, 1, day), "CHNGOV", "RUSGOV", goldstein=7.0, quad=2, cameo="057", outlet=outlet)
+    writer.add(date(2025, 2, 5), "RUSGOV", "CHNGOV", goldstein=-8.0, quad=4, cameo="190")  # one report
     tri = triangle_series(con, ACTORS, settings=Settings())
     chn_rus = [p.edge("CHN", "RUS") for p in tri.periods]
-    assert [p.period for p in tri.periods] == ["2025-01", "2025-02", "2025-03"]
-    assert [e.sign for e in chn_rus] == [1, 1, -1]
-    assert chn_rus[1].held is True and chn_rus[1].score == -10.0
+    assert [e.sign for e in chn_rus] == [1, None]
+    assert chn_rus[1].status == "insufficient evidence" and chn_rus[1].score == -8.0
 
 
-def test_triangle_hysteresis_margin_keeps_sign_near_the_band() -> None:
-    s = Settings(dead_band=0.5, hysteresis=0.5)
-    jan, feb = date(2025, 1, 1), date(2025, 2, 1)
-    values, docs = _rows({(jan, 1, 2): [2.0, 2.0, 2.0], (feb, 1, 2): [0.2, 0.2, 0.2]})
-    tri = build_triangle(ACTORS, values, docs, settings=s)
-    assert [p.edge("CHN", "RUS").sign for p in tri.periods] == [1, 1]  # 0.2 < τ but > τ − h: stays +
-    values, docs = _rows({(jan, 1, 2): [0.2, 0.2, 0.2]})
-    assert build_triangle(ACTORS, values, docs, settings=s).periods[0].edge("CHN", "RUS").sign == 0
+def test_triangle_confidence_is_the_product_of_edge_probabilities() -> None:
+    jan = date(2025, 1, 1)
+    docs = _rows({(jan, 1, 2): [7.0, 6.0, 4.0], (jan, 0, 1): [-8.0, -6.0], (jan, 0, 2): [-6.0, -7.0]})
+    (p,) = build_triangle(ACTORS, docs, settings=Settings()).periods
+    e = {x.key: x for x in p.edges}
+    p_sign = {k: {1: x.p_plus, -1: x.p_minus} for k, x in e.items()}
+    marriages = [dict(zip(KEYS, combo, strict=True)) for combo in ((1, -1, -1), (-1, 1, -1), (-1, -1, 1))]
+    expected = sum(p_sign["CHN-RUS"][m["CHN-RUS"]] * p_sign["CHN-USA"][m["CHN-USA"]] * p_sign["RUS-USA"][m["RUS-USA"]]
+                   for m in marriages)
+    assert p.configuration == "stable_marriage" and p.confidence == pytest.approx(expected)
+    assert sum(p.probabilities.values()) == pytest.approx(1.0)
+
+
+def test_triangle_unsigned_edge_makes_insufficient_evidence_without_confidence() -> None:
+    jan = date(2025, 1, 1)
+    docs = _rows({(jan, 1, 2): [7.0, 6.0, 4.0], (jan, 0, 1): [-8.0, -6.0], (jan, 0, 2): [-1.0]})
+    (p,) = build_triangle(ACTORS, docs, settings=Settings()).periods
+    assert (p.configuration, p.confidence, p.roles) == ("insufficient_evidence", None, {})
 
 
 edge_events = st.lists(st.sampled_from([-10.0, -5.0, -2.0, 0.0, 1.0, 1.9, 3.4, 7.0]), min_size=0, max_size=6)
@@ -132,8 +181,7 @@ def test_triangle_invariant_under_actor_order(months: list, order: list[str]) ->
             x, y = key.split("-")
             i, j = sorted((index[x], index[y]))
             rows[(start, i, j)] = gs
-        values, docs = _rows(rows)
-        tri = build_triangle(actors, values, docs, settings=Settings(bootstrap_samples=50))
+        tri = build_triangle(actors, _rows(rows), settings=Settings())
         return [p.to_json() for p in tri.periods]
 
     assert run(ACTORS) == run(tuple(order))

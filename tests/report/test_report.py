@@ -27,5 +27,22 @@ def test_report_has_headline_triangles_series_shifts_events_corpus_settings(repo
     assert report_html.count('class="triangle"') >= 2
     assert report_html.count('class="series"') == 3
     assert "Stable marriage" in report_html or "Ménage à trois" in report_html
-    assert "dead_band" in report_html and "hysteresis" in report_html and "goldstein_variant" in report_html
+    assert "dead_band" in report_html and "sign_credibility" in report_html and "goldstein_variant" in report_html
     assert "reuters.com" in report_html  # outlets of the corpus
+
+
+def test_report_documents_the_sign_rule_with_a_worked_example(report_html: str) -> None:
+    assert 'id="rule"' in report_html and "Worked example" in report_html and "insufficient evidence" in report_html
+
+
+def test_report_links_every_edge_period_with_events_to_its_evidence(report_html: str) -> None:
+    links = set(re.findall(r'href="#(ev-[^"]+)"', report_html))
+    anchors = set(re.findall(r'<h3 id="(ev-[^"]+)"', report_html))
+    assert anchors and links == anchors
+
+
+def test_document_label_names_a_local_file_not_a_hash() -> None:
+    from multipolar.report.build import document_label
+
+    label = document_label(None, None, None, "/data/news/2025-01-21-call.txt", "ab12" * 16)
+    assert label == "2025-01-21-call.txt"

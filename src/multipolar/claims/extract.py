@@ -15,8 +15,9 @@ How each field is found, nearest first:
 - subject: countries named in the sentence (outside the attribution); for bilateral figures ("the two
   countries", "bilateral", "joint", "between") the two named last before the number, looking back
   into the previous sentences when the sentence names fewer than two.
-- period: "in 2024", "in the first quarter of 2025", "in March 2025", "last year" (against
-  `published`); "from 2021" and "since 2021" are comparison bases, not periods.
+- period: "in 2024", "in the first quarter of 2025", "in March 2025", "last year", a day ("on April 11",
+  against `published`); "from 2021" and "since 2021" are comparison bases, not periods. A sentence
+  that names none takes the last period named before it in its paragraph.
 - attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed".
 """
 
@@ -194,6 +195,36 @@ def _period_matches(text: str, start: int, end: int, published: date | None) -> 
                 index = published.year * 12 + published.month - 1 + step
                 found.append((m.start(), m.end(), f"{index // 12}-{index % 12 + 1:02d}"))
     return found
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _day_matches(text: str, start: int, end: int, published: date | None,
+                 taken: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Days the span names ("on April 11", "11 April 2025"), resolved against `published`, outside `taken`."""
+    from multipolar.events.dates import find_dates
+
+    out = []
+    for x in find_dates(text[start:end], published):
+        if _DAY_VALUE.fullmatch(x.value or ""):
+            s, e = start + x.start, start + x.end
+            if not any(a <= s < b or s <= a < e for a, b, _ in taken):
+                out.append((s, e, x.value))
+    return out
+
+
+def _periods(text: str, start: int, end: int, published: date | None) -> list[tuple[int, int, str]]:
+    found = _period_matches(text, start, end, published)
+    return found + _day_matches(text, start, end, published, found)
+
+
+def _paragraph_period(text: str, s_start: int, published: date | None) -> str | None:
+    """The last period named in the sentence's paragraph before it (a blank line starts a paragraph)."""
+    para = text.rfind("\n\n", 0, s_start)
+    para = 0 if para < 0 else para + 2
+    found = _periods(text, para, s_start, published)
+    return max(found)[2] if found else None
 
 
 def _nearest(spans: Sequence[tuple[int, int, str]], q_start: int, q_end: int) -> str | None:
@@ -522,7 +553,7 @@ def extract_claims(
             cache[index] = (
                 _tokens(text, s_start, s_end),
                 _attributions(text, s_start, s_end, matcher),
-                _period_matches(text, s_start, s_end, published),
+                _periods(text, s_start, s_end, published),
             )
         tokens, attributions, periods = cache[index]
         floor = max((p.end for p in quantities if s_start <= p.end <= q.start), default=s_start)
@@ -551,7 +582,7 @@ def extract_claims(
                 unit=q.unit,
                 measure=_finish_measure(measure, q, subject, change),
                 subject=subject,
-                period=_nearest(periods, q.start, q.end),
+                period=_nearest(periods, q.start, q.end) or _paragraph_period(text, s_start, published),
                 attribution=_nearest(attributions, q.start, q.end),
                 sentence_text=text[s_start:s_end],
             )

@@ -7,13 +7,23 @@ base units, so "$245 billion" and "245 billion dollars" compare directly; differ
 never converted into each other (no exchange rates here), and money is never compared with percent.
 Claims whose measure is "unspecified" stay in groups of their own.
 
+Rule `single_valued`: only a measure with one true value per subject and period can be contradicted:
+an aggregate statistic of a country or pair (trade, exports, imports, GDP, growth, inflation,
+unemployment, budget, spending, deficit, surplus, debt, reserves, production, consumption). Figures of
+measures that come in many instances (an investment, an aid package, a deal, a loan, a tariff on one
+good or another, sanctions, prices, people counted) or of changes (against bases that may differ) can
+all be true at once: their groups are never `contradicted` nor `different_periods`, only corroborated,
+periods_unstated or single; so is a group with no subject.
+
 Status, first that applies:
 - contradicted: two documents give figures further apart than `tolerance` (relative) for the same
-  period, or both without a period;
+  stated period: two claims that cannot both be true. Figures without a period never contradict each
+  other (nothing says they are about the same time: a 10% tariff in February and 145% in April);
 - different_periods: the figures differ, but only between different periods (a year against another
   year, or a year against none): kept apart, with the periods named in the reason;
 - corroborated: at least two documents agree within tolerance (a figure without a period agrees with
   the same figure for a stated period);
+- periods_unstated: figures differ, but none of the differing ones states a period;
 - single: one document only.
 """
 
@@ -27,7 +37,11 @@ from dataclasses import dataclass
 from multipolar.claims.extract import UNSPECIFIED
 from multipolar.records import Claim
 
-STATUSES = ("contradicted", "different_periods", "corroborated", "single")
+SINGLE_VALUED = frozenset({
+    "trade", "exports", "imports", "gdp", "growth", "inflation", "unemployment", "budget", "spending", "deficit",
+    "surplus", "debt", "reserves", "production", "consumption",
+})
+STATUSES = ("contradicted", "different_periods", "corroborated", "periods_unstated", "single")
 CONFLICT_STATUSES = ("contradicted", "different_periods")
 
 
@@ -39,7 +53,7 @@ class ClaimGroup:
     measure: str
     unit: str
     subject: tuple[str, ...]
-    status: str  # contradicted | different_periods | corroborated | single
+    status: str  # contradicted | different_periods | corroborated | periods_unstated | single
     reason: str
     n_claims: int
     n_documents: int
@@ -135,24 +149,30 @@ def _agreeing_documents(claims: Sequence[Claim], tolerance: float) -> set[str]:
     return docs
 
 
+def single_valued(measure: str, subject: Sequence[str]) -> bool:
+    """Rule `single_valued` (module docstring): can two figures of this measure contradict each other?"""
+    words = measure.split()
+    return bool(subject) and bool(words) and words[-1] in SINGLE_VALUED
+
+
 def _status(claims: Sequence[Claim], tolerance: float) -> tuple[str, str]:
     pct = f"{tolerance:.0%}"
+    comparable = single_valued(claims[0].measure, claims[0].subject)
     by_period: dict[str | None, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_period[claim.period].append(claim)
     parts = _figure_summary(claims, tolerance)
     summary = "; ".join(parts[:4]) + (f"; and {len(parts) - 4} more figures" if len(parts) > 4 else "")
     clashing = sorted(
-        (p for p, members in by_period.items() if _clash(members, members, tolerance)),
+        (p for p, members in by_period.items() if comparable and p is not None and _clash(members, members, tolerance)),
         key=lambda p: (p is None, p or ""),
     )
     if clashing:
         period = clashing[0]
-        when = f"the same period ({period})" if period else "figures with no period stated in either"
-        return "contradicted", f"Documents disagree by more than {pct} for {when}: {summary}."
+        return "contradicted", f"Documents disagree by more than {pct} for the same period ({period}): {summary}."
     periods = sorted(by_period, key=lambda p: (p is None, p or ""))
     named: set[str] = set()
-    for i, p in enumerate(periods):
+    for i, p in enumerate(periods if comparable else []):
         for q in periods[i + 1 :]:
             if _clash(by_period[p], by_period[q], tolerance):
                 named |= {_period_name(p), _period_name(q)}
@@ -168,6 +188,13 @@ def _status(claims: Sequence[Claim], tolerance: float) -> tuple[str, str]:
         agreeing |= _agreeing_documents(pool, tolerance)
     if len(agreeing) >= 2:
         return "corroborated", f"{len(agreeing)} documents agree within {pct}: {summary}."
+    unstated = by_period.get(None, [])
+    if _clash(unstated, unstated, tolerance):
+        return "periods_unstated", (
+            f"Figures differ but no period is stated for them, so they cannot be compared: {summary}."
+        )
+    if not comparable and any(_clash(m, m, tolerance) for m in by_period.values()):
+        return "single", f"Figures differ, but {claims[0].measure} comes in many instances that can all be true: {summary}."
     if _documents(claims) > 1:
         return "single", f"No two documents give a figure for the same period: {summary}."
     return "single", f"Stated by one document only: {summary}."

@@ -12,8 +12,9 @@ false break, and it finds a 5-point level shift at the right period every time),
 floored at 0.01 so a noise-free series does not get a zero penalty. A shift's `size` is the mean of
 the new segment minus the mean of the previous one; `direction` is "cooperation" (up) or "conflict".
 
-Triangles. A shift is a period whose (determinate) configuration differs from the last determinate
-one before it; the edges whose sign changed are listed, `size` is the change of the balance index.
+Triangles. A shift is a period whose determinate configuration (every edge signed +/−) differs from
+the last determinate one before it; periods with insufficient evidence or a 0 edge are skipped, never
+filled in. The edges whose sign changed are listed, `size` is the change of the balance index.
 
 Drivers. The events of the shift's first new period that moved the score most: ranked by
 w·(g − before)·direction, i.e. the events that pulled the score furthest toward the new level, each
@@ -31,7 +32,7 @@ import numpy as np
 
 from multipolar.relations.dyads import DyadSeries
 from multipolar.relations.periods import period_end
-from multipolar.relations.triangle import INDETERMINATE, SIGN_TEXT, Triangle
+from multipolar.relations.triangle import SIGN_TEXT, Triangle
 from multipolar.settings import Settings
 from multipolar.store import aggregates
 from multipolar.store.aggregates import EventFilter, EventRow
@@ -51,13 +52,14 @@ class DrivingEvent:
     url: str | None
     title: str | None
     outlet: str | None
+    source_uri: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id, "date": self.date.isoformat(), "source_actor": self.source_actor,
             "target_actor": self.target_actor, "cameo": self.cameo, "goldstein": self.goldstein,
             "pull": round(self.pull, 4), "text": self.text, "doc_id": self.doc_id, "url": self.url,
-            "title": self.title, "outlet": self.outlet,
+            "title": self.title, "outlet": self.outlet, "source_uri": self.source_uri,
         }
 
 
@@ -131,7 +133,7 @@ def detect_triangle_shifts(tri: Triangle) -> list[Shift]:
     last = None
     subject = "-".join(sorted(tri.actors))
     for p in tri.periods:
-        if p.configuration == INDETERMINATE:
+        if not p.determinate:
             continue
         if last is not None and p.configuration != last.configuration:
             flipped = tuple(
@@ -157,7 +159,7 @@ def _driver(row: EventRow, before: float) -> DrivingEvent:
     return DrivingEvent(
         event_id=row.event_id, date=row.date, source_actor=row.source_actor, target_actor=row.target_actor,
         cameo=row.cameo, goldstein=row.goldstein, pull=row.weight * (row.goldstein - before), text=row.text,
-        doc_id=row.doc_id, url=row.url, title=row.title, outlet=row.outlet,
+        doc_id=row.doc_id, url=row.url, title=row.title, outlet=row.outlet, source_uri=row.source_uri,
     )
 
 
@@ -194,14 +196,14 @@ def triangle_shifts(con: Any, tri: Triangle, *, settings: Settings) -> list[Shif
     ordered = list(tri.periods)
     for shift in detect_triangle_shifts(tri):
         now = by_start[shift.start]
-        prior = [p for p in ordered if p.start < shift.start and p.configuration != INDETERMINATE][-1]
+        prior = [p for p in ordered if p.start < shift.start and p.determinate][-1]
         drivers: list[DrivingEvent] = []
         for e, old in zip(now.edges, prior.edges, strict=True):
             if e.sign == old.sign:
                 continue
             a, b = e.key.split("-")
-            direction = 1 if e.sign > old.sign else -1
-            before = old.score if old.score is not None else 0.0
+            direction = 1 if (e.sign or 0) > (old.sign or 0) else -1
+            before = old.estimate if old.estimate is not None else 0.0
             drivers += drivers_for(con, a, b, start=shift.start, freq=tri.freq, before=before,
                                    direction=direction, settings=settings)
         drivers.sort(key=lambda d: -abs(d.pull))

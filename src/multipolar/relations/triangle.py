@@ -1,43 +1,58 @@
 """The strategic triangle of any three actors, period by period (methods.md §4).
 
-Edge score. Each undirected edge (both directions pooled) gets, per period, its score: the
-(mention-weighted when `settings.weight_by_mentions`) **mean Goldstein** of the period's counted
-events, in [−10, 10]. The mean is volume-free, so a month with many reports is not "more positive"
-than a quiet one. The score is compared with a baseline (`settings.sign_baseline`): zero; corpus (the
-period's pooled mean over every dyadic event in the store, which absorbs the positive bias of news
-event data); or rolling (the edge's own median over its previous `baseline_window` periods with data).
+Edge estimate (rule `edge_estimate`). The evidence on an undirected edge in a period is its documents,
+not its events: each document d contributes its own mean Goldstein x_d over its counted events on the
+edge (mention-weighted when `settings.weight_by_mentions`). Documents of one outlet are not
+independent: an outlet with m documents on the edge counts as m / (1 + (m − 1)·ρ) documents
+(ρ = `outlet_correlation`), so each document weighs u_d = 1 / (1 + (m − 1)·ρ) and n = Σ u_d is the
+effective number of independent documents. With a normal prior on the edge's true mean centred on
+the baseline b and worth κ documents (`edge_prior_documents`), and σ the spread of one document around
+the true mean (`edge_document_sd`), the posterior of the true mean is normal with
 
-Sign. deviation = score − baseline; with dead band τ = `dead_band` and margin h = `hysteresis`:
-- with no earlier sign (the edge's first period with data): + if deviation > τ, − if < −τ, else 0;
-- once a sign is established it is sticky (a Schmitt trigger): from +, the edge turns − only below
-  −τ−h and 0 only below τ−h; from −, it turns + only above τ+h and 0 only above −τ+h; from 0 it
-  needs ±τ as at the start;
-- and any change of an established sign needs at least `flip_min_documents` documents in the
-  period, so one stray report never flips an edge ("held": true marks a kept sign);
-- a period without events has sign 0 ("no data") and leaves the edge's established sign unchanged.
+    estimate m = b + Σ u_d·(x_d − b) / (n + κ),     uncertainty s = σ / √(n + κ).
+
+Thin evidence is pulled toward the baseline and keeps a wide s; s shrinks as documents and outlets add.
+The baseline b (`sign_baseline`): zero; corpus (the period's pooled mean over every dyadic event in the
+store); or rolling (the median of the edge's estimates over its previous `baseline_window` periods with
+data). `score` is the plain mean Goldstein over the documents' mentions, shown for reference.
+The sums come from `aggregates.triangle_edges` (SQL); `aggregate_documents` computes the same from
+per-document rows.
+
+Sign (rule `edge_sign`), with dead band τ = `dead_band` and credibility c = `sign_credibility`:
+P(+) = P(true mean > b + τ), P(−) = P(true mean < b − τ), P(0) = 1 − P(+) − P(−) under the posterior;
+the sign is +, − or 0 when that probability is at least c, and otherwise the edge reads
+"insufficient evidence" (sign None). A period without events on an edge has no sign. Nothing is
+carried over from an earlier period: each period's sign rests on that period's documents alone.
+
+Worked example (defaults b = 0, τ = 0.5, κ = 2, σ = 3, ρ = 0.5, c = 0.9): two documents from two
+outlets, each with mean Goldstein +7 on the edge: n = 2, m = 14 / 4 = 3.5, s = 3 / 2 = 1.5,
+P(+) = Φ((3.5 − 0.5) / 1.5) = Φ(2.0) = 0.98 ≥ 0.9, so the edge is +. The same two documents from one
+outlet count as n = 2 / 1.5 = 1.33: m = 2.8, s = 1.64, P(+) = Φ(1.40) = 0.92, still +. One document at
++7: m = 2.33, s = 1.73, P(+) = 0.86: insufficient evidence.
 
 Configuration (Dittmer 1981; unit veto from Dittmer 1987) and roles (Wu 1996):
   + + +  ménage à trois     friend ×3
   + + −  romantic triangle  pivot (the actor on both + edges), wing ×2
   + − −  stable marriage    partner ×2 (the + pair), pariah (the third)
   − − −  unit veto          foe ×3
-  any 0  indeterminate      no roles; `nearest_configuration` signs the 0 edges by their deviation
-Balance (Cartwright & Harary): `balance` = product of the signs (+1 balanced, −1 unbalanced, 0 when
-an edge is 0); `balanced` is true/false, or null when indeterminate. `balance_index` is the signed
-cube root of x_AB·x_AC·x_BC with x = clip(deviation / 10, −1, 1): continuous, in [−1, 1], null when
-an edge has no data. `pivot_leverage` (romantic triangle) = min(x_pivot,wing1, x_pivot,wing2) − x_wings.
+  any 0  indeterminate      no roles
+  any edge without a sign   insufficient_evidence: no roles
+`nearest_configuration` signs every edge with data by its estimate's side of the baseline.
+Balance (Cartwright & Harary): `balance` = product of the signs (+1 balanced, −1 unbalanced, 0 when an
+edge is 0 or unsigned); `balanced` is true/false, or null. `balance_index` is the signed cube root of
+x_AB·x_AC·x_BC with x = clip(deviation / 10, −1, 1), null when an edge has no data.
+`pivot_leverage` (romantic triangle) = min(x_pivot,wing1, x_pivot,wing2) − x_wings.
 
-Confidence. The events of each edge-period are resampled with replacement `bootstrap_samples` times
-(seeded by `bootstrap_seed`, the edge key and the period, so results are deterministic and do not
-depend on the order the actors are given in); each resample is signed with the same rule and the
-same previous state, and `confidence` is the share of resamples giving the period's configuration
-(`configuration_probabilities` gives all shares).
+Confidence follows from the edges: the three posteriors are independent, so each of the 27 sign
+triples has the product of its edges' P(+), P(0), P(−); `configuration_probabilities` sums them by
+configuration, and `confidence` is the probability of the period's configuration. Both are null when an
+edge has no data, and `confidence` is null for insufficient_evidence (nothing is claimed).
 """
 
 from __future__ import annotations
 
-import zlib
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -50,17 +65,24 @@ from multipolar.errors import UsageError
 from multipolar.relations.periods import period_label, period_range
 from multipolar.settings import Settings
 from multipolar.store import aggregates
-from multipolar.store.aggregates import EdgeDocRow, EdgeValueRow, EventFilter, PeriodTotalRow
+from multipolar.store.aggregates import EdgeAggRow, EdgeDocumentRow, EventFilter, PeriodTotalRow
 
 MENAGE = "menage_a_trois"
 ROMANTIC = "romantic_triangle"
 MARRIAGE = "stable_marriage"
 UNIT_VETO = "unit_veto"
 INDETERMINATE = "indeterminate"
-CONFIGURATIONS = (MENAGE, ROMANTIC, MARRIAGE, UNIT_VETO, INDETERMINATE)
+INSUFFICIENT = "insufficient_evidence"
+CONFIGURATIONS = (MENAGE, ROMANTIC, MARRIAGE, UNIT_VETO, INDETERMINATE, INSUFFICIENT)
+DETERMINATE = (MENAGE, ROMANTIC, MARRIAGE, UNIT_VETO)
 ROLES = ("pivot", "friend", "partner", "wing", "foe", "pariah")  # Wu's ranking, most desirable first
 BASELINES = ("zero", "corpus", "rolling")
-SIGN_TEXT = {1: "+", -1: "-", 0: "0"}
+SIGN_TEXT = {1: "+", -1: "-", 0: "0", None: "insufficient evidence"}
+
+
+def sign_text(sign: int | None, events: int = 1) -> str:
+    """"+", "-", "0", "insufficient evidence", or "no data" for an edge-period without events."""
+    return "no data" if not events else SIGN_TEXT[sign]
 
 
 def edge_key(x: str, y: str) -> str:
@@ -71,21 +93,24 @@ def edge_key(x: str, y: str) -> str:
 @dataclass(frozen=True, slots=True)
 class TriangleState:
     configuration: str
-    roles: Mapping[str, str]  # actor -> role; empty when indeterminate
-    balance: int  # product of the three signs
+    roles: Mapping[str, str]  # actor -> role; empty when not determinate
+    balance: int  # product of the three signs (0 when one is 0 or unsigned)
 
 
-def classify_signs(actors: Sequence[str], signs: Mapping[str, int]) -> TriangleState:
-    """The configuration and roles given the signs (+1, −1, 0) of the three edges, keyed by edge_key."""
+def classify_signs(actors: Sequence[str], signs: Mapping[str, int | None]) -> TriangleState:
+    """The configuration and roles given the signs (+1, −1, 0, or None: insufficient evidence) of the
+    three edges, keyed by edge_key."""
     if len(set(actors)) != 3:
         raise UsageError(f"a triangle needs three different actors, got {', '.join(actors)}")
     a, b, c = actors
     edges = {edge_key(a, b): (a, b, c), edge_key(a, c): (a, c, b), edge_key(b, c): (b, c, a)}
     values = [signs[k] for k in edges]
+    if any(v is None for v in values):
+        return TriangleState(INSUFFICIENT, {}, 0)
     balance = int(np.prod(values))
     if 0 in values:
         return TriangleState(INDETERMINATE, {}, 0)
-    positives = [edges[k] for k in edges if signs[k] > 0]
+    positives = [edges[k] for k in edges if (signs[k] or 0) > 0]
     if len(positives) == 3:
         return TriangleState(MENAGE, {x: "friend" for x in actors}, balance)
     if len(positives) == 0:
@@ -94,76 +119,99 @@ def classify_signs(actors: Sequence[str], signs: Mapping[str, int]) -> TriangleS
         x, y, third = positives[0]
         return TriangleState(MARRIAGE, {x: "partner", y: "partner", third: "pariah"}, balance)
     # two positive edges: the pivot is the actor both share; the negative edge joins the wings
-    negative = next(edges[k] for k in edges if signs[k] < 0)
+    negative = next(edges[k] for k in edges if (signs[k] or 0) < 0)
     x, y, pivot = negative
     return TriangleState(ROMANTIC, {pivot: "pivot", x: "wing", y: "wing"}, balance)
 
 
-def _sign_raw(dev: float, tau: float) -> int:
-    return 1 if dev > tau else (-1 if dev < -tau else 0)
+def _phi(z: float) -> float:
+    return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
 
 
-def sticky_sign(dev: float, prev: int, *, dead_band: float, hysteresis: float) -> int:
-    """The sign of a deviation given the previous sign (the Schmitt trigger of the module docstring)."""
-    tau, h = dead_band, hysteresis
-    if prev > 0:
-        return -1 if dev < -tau - h else (0 if dev < tau - h else 1)
-    if prev < 0:
-        return 1 if dev > tau + h else (0 if dev > -tau + h else -1)
-    return _sign_raw(dev, tau)
+@dataclass(frozen=True, slots=True)
+class EdgeEstimate:
+    """The posterior of an edge's true period mean (rule `edge_estimate` of the module docstring)."""
+
+    estimate: float
+    sd: float
+    effective_documents: float
+    p_plus: float
+    p_zero: float
+    p_minus: float
+    sign: int | None
 
 
-def edge_sign(
-    dev: float, *, prev: int | None, documents: int, settings: Settings
-) -> tuple[int, bool]:
-    """(sign, held): the edge's sign this period; held is true when the rule kept the previous sign."""
-    if prev is None:
-        return _sign_raw(dev, settings.dead_band), False
-    new = sticky_sign(dev, prev, dead_band=settings.dead_band, hysteresis=settings.hysteresis)
-    if new != prev and documents < settings.flip_min_documents:
-        return prev, True
-    if new == prev and _sign_raw(dev, settings.dead_band) != prev:
-        return new, True
-    return new, False
+def edge_estimate(docs: Sequence[tuple[float, str | None]], *, baseline: float, settings: Settings) -> EdgeEstimate:
+    """Pure: the estimate, uncertainty, sign probabilities and sign from (document mean, outlet) pairs."""
+    per_outlet = Counter(outlet for _, outlet in docs if outlet is not None)
+    rho = min(max(settings.outlet_correlation, 0.0), 1.0)
+    weights = [1.0 / (1.0 + (per_outlet[o] - 1) * rho) if o is not None else 1.0 for _, o in docs]
+    weighted_sum = sum(u * x for u, (x, _) in zip(weights, docs, strict=True))
+    return posterior(float(sum(weights)), weighted_sum, baseline=baseline, settings=settings)
 
 
-def _signs_vector(devs: np.ndarray, *, prev: int | None, documents: int, settings: Settings) -> np.ndarray:
-    """edge_sign over an array of bootstrap deviations."""
-    tau, h = settings.dead_band, settings.hysteresis
-    raw = np.where(devs > tau, 1, np.where(devs < -tau, -1, 0))
-    if prev is None:
-        return raw
-    if prev > 0:
-        new = np.where(devs < -tau - h, -1, np.where(devs < tau - h, 0, 1))
-    elif prev < 0:
-        new = np.where(devs > tau + h, 1, np.where(devs > -tau + h, 0, -1))
-    else:
-        new = raw
-    if documents < settings.flip_min_documents:
-        return np.full_like(new, prev)
-    return new
+def posterior(n: float, weighted_sum: float, *, baseline: float, settings: Settings) -> EdgeEstimate:
+    """Pure: rule `edge_estimate` from n = Σ u_d and Σ u_d·x_d."""
+    kappa = max(settings.edge_prior_documents, 1e-9)
+    est = baseline + (weighted_sum - baseline * n) / (n + kappa)
+    sd = settings.edge_document_sd / math.sqrt(n + kappa)
+    tau = settings.dead_band
+    p_plus = 1.0 - _phi((baseline + tau - est) / sd)
+    p_minus = _phi((baseline - tau - est) / sd)
+    p_zero = max(0.0, 1.0 - p_plus - p_minus)
+    sign = edge_sign(p_plus, p_zero, p_minus, settings=settings)
+    return EdgeEstimate(est, sd, n, p_plus, p_zero, p_minus, sign)
+
+
+def edge_sign(p_plus: float, p_zero: float, p_minus: float, *, settings: Settings) -> int | None:
+    """+1, 0 or −1 when its posterior probability reaches `sign_credibility`; else None."""
+    c = settings.sign_credibility
+    for sign, p in ((1, p_plus), (-1, p_minus), (0, p_zero)):
+        if p >= c:
+            return sign
+    return None
 
 
 @dataclass(frozen=True, slots=True)
 class EdgePeriod:
     key: str
-    score: float | None  # mean Goldstein of the period's events on this edge; None without events
+    score: float | None  # plain mean Goldstein of the period's events on this edge; None without events
+    estimate: float | None  # posterior mean (module docstring)
+    sd: float | None  # posterior standard deviation
     baseline: float
-    deviation: float | None
-    sign: int
-    held: bool
+    deviation: float | None  # estimate − baseline
+    sign: int | None  # +1, 0, −1; None: insufficient evidence or no data
+    p_plus: float | None
+    p_zero: float | None
+    p_minus: float | None
     events: int
     documents: int
+    outlets: int
+    effective_documents: float
+
+    @property
+    def status(self) -> str:
+        return sign_text(self.sign, self.documents)
 
     def to_json(self) -> dict[str, Any]:
+        def r(x: float | None) -> float | None:
+            return None if x is None else round(x, 4)
+
         return {
-            "score": None if self.score is None else round(self.score, 4),
-            "sign": SIGN_TEXT[self.sign],
+            "sign": None if self.sign is None else SIGN_TEXT[self.sign],
+            "status": self.status,
+            "estimate": r(self.estimate),
+            "sd": r(self.sd),
+            "score": r(self.score),
+            "p_plus": r(self.p_plus),
+            "p_zero": r(self.p_zero),
+            "p_minus": r(self.p_minus),
             "events": self.events,
             "documents": self.documents,
+            "outlets": self.outlets,
+            "effective_documents": round(self.effective_documents, 4),
             "baseline": round(self.baseline, 4),
-            "deviation": None if self.deviation is None else round(self.deviation, 4),
-            "held": self.held,
+            "deviation": r(self.deviation),
         }
 
 
@@ -184,6 +232,10 @@ class TrianglePeriod:
     @property
     def balanced(self) -> bool | None:
         return None if self.balance == 0 else self.balance > 0
+
+    @property
+    def determinate(self) -> bool:
+        return self.configuration in DETERMINATE
 
     def edge(self, x: str, y: str) -> EdgePeriod:
         key = edge_key(x, y)
@@ -211,42 +263,63 @@ class Triangle:
     actors: tuple[str, str, str]
     freq: str
     dead_band: float
-    hysteresis: float
     baseline: str
     weighting: str
     periods: tuple[TrianglePeriod, ...]
+    rule: Mapping[str, float]  # the settings of the sign rule
 
     def to_json(self) -> dict[str, Any]:
         return {
             "actors": list(self.actors),
             "freq": self.freq,
-            "score": "mean_goldstein",
+            "score": "posterior_mean_goldstein",
             "dead_band": self.dead_band,
-            "hysteresis": self.hysteresis,
             "baseline": self.baseline,
             "weighting": self.weighting,
+            "rule": dict(self.rule),
             "periods": [p.to_json() for p in self.periods],
         }
-
-
-# the 27 sign triples (edges in sorted-key order) -> configuration, for the vectorised bootstrap
-def _config_table(actors: Sequence[str], keys: Sequence[str]) -> list[str]:
-    table = []
-    for s0 in (-1, 0, 1):
-        for s1 in (-1, 0, 1):
-            for s2 in (-1, 0, 1):
-                table.append(classify_signs(actors, dict(zip(keys, (s0, s1, s2), strict=True))).configuration)
-    return table
 
 
 def _scaled(dev: float) -> float:
     return max(-1.0, min(1.0, dev / 10.0))
 
 
+def _probabilities(acts: tuple[str, ...], keys: list[str], edges: list[EdgePeriod]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    per_edge = [((1, e.p_plus or 0.0), (0, e.p_zero or 0.0), (-1, e.p_minus or 0.0)) for e in edges]
+    for (s0, p0) in per_edge[0]:
+        for (s1, p1) in per_edge[1]:
+            for (s2, p2) in per_edge[2]:
+                p = p0 * p1 * p2
+                if p:
+                    cfg = classify_signs(acts, dict(zip(keys, (s0, s1, s2), strict=True))).configuration
+                    out[cfg] = out.get(cfg, 0.0) + p
+    return out
+
+
+def aggregate_documents(docs: Sequence[EdgeDocumentRow], *, outlet_correlation: float) -> list[EdgeAggRow]:
+    """Pure: the `EdgeAggRow`s of `aggregates.triangle_edges` from per-document rows (the same sums)."""
+    rho = min(max(outlet_correlation, 0.0), 1.0)
+    groups: dict[tuple[date, int, int], list[EdgeDocumentRow]] = defaultdict(list)
+    for d in docs:
+        groups[(d.start, d.i, d.j)].append(d)
+    out = []
+    for (start, i, j), rows in sorted(groups.items()):
+        keys = [r.outlet if r.outlet is not None else f"doc:{r.doc_key}" for r in rows]
+        per_outlet = Counter(keys)
+        u = [1.0 / (1.0 + (per_outlet[k] - 1) * rho) for k in keys]
+        out.append(EdgeAggRow(
+            start, i, j, float(sum(u)), sum(w * r.weighted_goldstein / r.weight for w, r in zip(u, rows, strict=True)),
+            len(rows), len(per_outlet), sum(r.events for r in rows), sum(r.weighted_goldstein for r in rows),
+            int(sum(r.weight for r in rows)),
+        ))
+    return out
+
+
 def build_triangle(
     actors: Sequence[str],
-    values: Sequence[EdgeValueRow],
-    docs: Sequence[EdgeDocRow],
+    docs: Sequence[EdgeAggRow],
     *,
     settings: Settings,
     freq: str = "month",
@@ -254,7 +327,7 @@ def build_triangle(
     first: date | None = None,
     last: date | None = None,
 ) -> Triangle:
-    """Pure: the triangle from the rows of `aggregates.triangle_rows` (actor indexes into `actors`)."""
+    """Pure: the triangle from the rows of `aggregates.triangle_edges` (actor indexes into `actors`)."""
     acts = tuple(actors)
     if len(set(acts)) != 3:
         raise UsageError(f"a triangle needs three different actors, got {', '.join(acts)}")
@@ -262,23 +335,15 @@ def build_triangle(
         raise UsageError(f"unknown sign_baseline {settings.sign_baseline!r}: expected one of {', '.join(BASELINES)}")
     pair_key = {(i, j): edge_key(acts[i], acts[j]) for i in range(3) for j in range(i + 1, 3)}
     keys = sorted(pair_key.values())
-    hist: dict[tuple[date, str], list[tuple[float, float, int]]] = defaultdict(list)
-    for v in values:
-        hist[(v.start, pair_key[(v.i, v.j)])].append((v.goldstein, v.weight, v.events))
-    doc_count = {(d.start, pair_key[(d.i, d.j)]): (d.events, d.documents) for d in docs}
+    by_edge = {(d.start, pair_key[(d.i, d.j)]): d for d in docs}
     pooled = {t.start: t.goldstein_mean for t in totals}
     starts = [d.start for d in docs]
     lo = first or (min(starts) if starts else None)
     hi = last or (max(starts) if starts else None)
-    table = _config_table(acts, keys)
-    samples = max(0, int(settings.bootstrap_samples))
-
-    state: dict[str, int | None] = {k: None for k in keys}
     history: dict[str, list[float]] = {k: [] for k in keys}
     periods: list[TrianglePeriod] = []
     for start in period_range(lo, hi, freq) if lo and hi else []:
         edges: list[EdgePeriod] = []
-        boot: list[np.ndarray] = []
         for key in keys:
             if settings.sign_baseline == "corpus":
                 base = pooled.get(start) or 0.0
@@ -287,36 +352,25 @@ def build_triangle(
                 base = median(past) if past else 0.0
             else:
                 base = 0.0
-            h = hist.get((start, key), [])
-            n_events, n_docs = doc_count.get((start, key), (0, 0))
-            if not h:
-                edges.append(EdgePeriod(key, None, base, None, 0, False, 0, 0))
-                boot.append(np.zeros(samples, dtype=np.int64))
+            row = by_edge.get((start, key))
+            if row is None:
+                edges.append(EdgePeriod(key, None, None, None, base, None, None, None, None, None, 0, 0, 0, 0.0))
                 continue
-            g = np.array([x[0] for x in h])
-            w = np.array([x[1] for x in h])
-            n = np.array([x[2] for x in h])
-            score = float((g * w * n).sum() / (w * n).sum())
-            dev = score - base
-            prev = state[key]
-            sign, held = edge_sign(dev, prev=prev, documents=n_docs, settings=settings)
-            edges.append(EdgePeriod(key, score, base, dev, sign, held, n_events, n_docs))
-            if samples:
-                seed = [int(settings.bootstrap_seed), zlib.crc32(key.encode()), start.toordinal()]
-                rng = np.random.default_rng(seed)
-                counts = rng.multinomial(int(n.sum()), n / n.sum(), size=samples)
-                rep = (counts @ (g * w)) / (counts @ w)
-                boot.append(_signs_vector(rep - base, prev=prev, documents=n_docs, settings=settings))
-            state[key] = sign
-            history[key].append(score)
-        signs = {e.key: e.sign for e in edges}
-        cls = classify_signs(acts, signs)
+            score = row.mention_goldstein / row.mentions
+            post = posterior(row.effective_documents, row.weighted_sum, baseline=base, settings=settings)
+            edges.append(EdgePeriod(
+                key, score, post.estimate, post.sd, base, post.estimate - base, post.sign, post.p_plus, post.p_zero,
+                post.p_minus, row.events, row.documents, row.outlets, post.effective_documents,
+            ))
+            history[key].append(post.estimate)
+        cls = classify_signs(acts, {e.key: e.sign for e in edges})
+        with_data = all(e.documents for e in edges)
         nearest = None
-        if cls.configuration == INDETERMINATE and all(e.deviation is not None for e in edges):
-            near = {e.key: e.sign or (1 if (e.deviation or 0) >= 0 else -1) for e in edges}
+        if cls.configuration not in DETERMINATE and with_data:
+            near = {e.key: 1 if (e.deviation or 0.0) >= 0 else -1 for e in edges}
             nearest = classify_signs(acts, near).configuration
         balance_index = None
-        if all(e.deviation is not None for e in edges):
+        if with_data:
             prod = float(np.prod([_scaled(e.deviation or 0.0) for e in edges]))
             balance_index = float(np.sign(prod) * abs(prod) ** (1.0 / 3.0))
         leverage = None
@@ -325,15 +379,8 @@ def build_triangle(
             wings = [x for x in acts if x != pivot]
             x = {e.key: _scaled(e.deviation or 0.0) for e in edges}
             leverage = min(x[edge_key(pivot, wings[0])], x[edge_key(pivot, wings[1])]) - x[edge_key(*wings)]
-        confidence = None
-        probabilities: dict[str, float] = {}
-        if samples and any(e.events for e in edges):
-            idx = (boot[0] + 1) * 9 + (boot[1] + 1) * 3 + (boot[2] + 1)
-            found = np.bincount(idx, minlength=27)
-            for k, cnt in enumerate(found):
-                if cnt:
-                    probabilities[table[k]] = probabilities.get(table[k], 0.0) + cnt / samples
-            confidence = probabilities.get(cls.configuration, 0.0)
+        probabilities = _probabilities(acts, keys, edges) if with_data else {}
+        confidence = probabilities.get(cls.configuration) if with_data and cls.configuration != INSUFFICIENT else None
         periods.append(
             TrianglePeriod(
                 period=period_label(start, freq), start=start, edges=tuple(edges),
@@ -342,10 +389,12 @@ def build_triangle(
                 confidence=confidence, probabilities=probabilities,
             )
         )
+    rule = {"dead_band": settings.dead_band, "edge_prior_documents": settings.edge_prior_documents,
+            "edge_document_sd": settings.edge_document_sd, "outlet_correlation": settings.outlet_correlation,
+            "sign_credibility": settings.sign_credibility}
     return Triangle(
-        actors=(acts[0], acts[1], acts[2]), freq=freq, dead_band=settings.dead_band,
-        hysteresis=settings.hysteresis, baseline=settings.sign_baseline,
-        weighting="mentions" if settings.weight_by_mentions else "events", periods=tuple(periods),
+        actors=(acts[0], acts[1], acts[2]), freq=freq, dead_band=settings.dead_band, baseline=settings.sign_baseline,
+        weighting="mentions" if settings.weight_by_mentions else "events", periods=tuple(periods), rule=rule,
     )
 
 
@@ -358,15 +407,25 @@ def triangle_series(
     start: date | None = None,
     end: date | None = None,
 ) -> Triangle:
-    """The triangle of three actors from the store connection `con` (a DuckDB connection)."""
+    """The triangle of three actors from the store connection `con` (a DuckDB connection): the one
+    function behind `multipolar triangle` (table and JSON) and the report."""
     acts = tuple(aggregates.check_actor(x) for x in actors)
     if len(acts) != 3:
         raise UsageError(f"a triangle needs exactly three actors, got {len(acts)}")
     aggregates.check_freq(freq)
     flt = EventFilter.from_settings(settings, start=start, end=end)
-    values, docs = aggregates.triangle_rows(con, (acts[0], acts[1], acts[2]), freq=freq, flt=flt)
+    docs = aggregates.triangle_edges(con, (acts[0], acts[1], acts[2]), freq=freq, flt=flt,
+                                     outlet_correlation=settings.outlet_correlation)
     totals = aggregates.period_totals(con, acts, freq=freq, flt=flt) if settings.sign_baseline == "corpus" else []
-    return build_triangle(acts, values, docs, settings=settings, freq=freq, totals=totals)
+    return build_triangle(acts, docs, settings=settings, freq=freq, totals=totals)
+
+
+def format_edge(e: EdgePeriod) -> str:
+    """One table cell: "+ +3.50 ±1.50 (4 ev, 2 docs)", "insufficient evidence +2.33 ±1.73 (1 ev, 1 doc)"."""
+    if not e.documents:
+        return "no data"
+    docs = f"{e.documents} doc" + ("" if e.documents == 1 else "s")
+    return f"{e.status} {e.estimate:+.2f} ±{e.sd:.2f} ({e.events} ev, {docs})"
 
 
 def format_triangle_table(tri: Triangle) -> list[tuple[str, ...]]:
@@ -375,10 +434,7 @@ def format_triangle_table(tri: Triangle) -> list[tuple[str, ...]]:
     head = ("period", *keys, "configuration", "balanced", "roles", "confidence")
     out: list[tuple[str, ...]] = [head]
     for p in tri.periods:
-        cells = []
-        for k in keys:
-            e = next(x for x in p.edges if x.key == k)
-            cells.append("no data" if e.score is None else f"{SIGN_TEXT[e.sign]} {e.score:+.2f} ({e.events})")
+        cells = [format_edge(next(x for x in p.edges if x.key == k)) for k in keys]
         roles = ", ".join(f"{a} {r}" for a, r in sorted(p.roles.items()))
         bal = "" if p.balanced is None else ("yes" if p.balanced else "no")
         conf = "" if p.confidence is None else f"{p.confidence:.2f}"

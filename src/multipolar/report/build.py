@@ -2,6 +2,11 @@
 loaded from the network) showing the latest state of a triangle, its history, the dyads, the shifts,
 the events behind them with links to their documents, the corpus and the settings.
 
+One answer: the triangle is `relations.triangle.triangle_series` over the same events and filter as
+`multipolar triangle` (table and JSON); the headline is `relations.summary.headline_of` (the latest
+period with enough evidence, what changed since the one before, the events that drove it), and every
+edge of every period links to its events and sentences (`relations.summary.evidence_by_edge`).
+
 All text that comes from articles (sentences, titles, outlets, urls) is escaped by Jinja2's
 autoescape; the SVG drawings escape their own text (`report.svg`).
 """
@@ -19,8 +24,9 @@ import jinja2
 from multipolar.relations.dyads import DyadSeries, dyad_series
 from multipolar.relations.periods import period_end
 from multipolar.relations.shifts import Shift, dyad_shifts, triangle_shifts
-from multipolar.relations.triangle import INDETERMINATE, SIGN_TEXT, Triangle, TrianglePeriod, triangle_series
-from multipolar.report.svg import CONFIG_LABEL, series_svg, triangle_svg
+from multipolar.relations.summary import Headline, evidence_by_edge, headline_of
+from multipolar.relations.triangle import INDETERMINATE, SIGN_TEXT, Triangle, triangle_series
+from multipolar.report.svg import CONFIG_LABEL, SIGN_CLASS, series_svg, triangle_svg
 from multipolar.settings import Settings
 from multipolar.store import aggregates
 from multipolar.store.aggregates import CorpusSummary, EventFilter, EventRow
@@ -43,38 +49,47 @@ def _connection(source: Any) -> Any:
     return getattr(source, "con", source)
 
 
-def _latest_with_data(tri: Triangle) -> TrianglePeriod | None:
-    for p in reversed(tri.periods):
-        if any(e.events for e in p.edges):
-            return p
-    return None
-
-
-def headline(tri: Triangle, latest: TrianglePeriod | None) -> tuple[str, str]:
-    """(title, sentence) summarising the latest state of the triangle."""
-    if latest is None:
-        return ("No data", f"No counted events between {', '.join(tri.actors)} in this store.")
-    cfg = latest.configuration
-    roles = latest.roles
+def _config_sentence(tri: Triangle, cfg: str, roles: Any) -> str:
     if cfg == "stable_marriage":
         partners = sorted(a for a, r in roles.items() if r == "partner")
         pariah = next(a for a, r in roles.items() if r == "pariah")
-        text = f"{partners[0]} and {partners[1]} are aligned; {pariah} is the pariah, at odds with both."
-    elif cfg == "romantic_triangle":
+        return f"{partners[0]} and {partners[1]} are aligned; {pariah} is the pariah, at odds with both."
+    if cfg == "romantic_triangle":
         pivot = next(a for a, r in roles.items() if r == "pivot")
         wings = sorted(a for a, r in roles.items() if r == "wing")
-        text = f"{pivot} is the pivot: on good terms with {wings[0]} and {wings[1]}, who are at odds with each other."
-    elif cfg == "menage_a_trois":
-        text = f"All three relations between {', '.join(tri.actors)} are positive."
-    elif cfg == "unit_veto":
-        text = f"All three relations between {', '.join(tri.actors)} are negative."
-    else:
-        unknown = [e.key for e in latest.edges if e.sign == 0]
-        text = f"No clear configuration: {', '.join(unknown)} within the dead band or without data."
-        if latest.nearest_configuration:
-            text += f" Nearest: {CONFIG_LABEL[latest.nearest_configuration].lower()}."
-    conf = "" if latest.confidence is None else f" Bootstrap confidence {latest.confidence:.0%}."
-    return (f"{CONFIG_LABEL[cfg]} — {latest.period}", text + conf)
+        return f"{pivot} is the pivot: on good terms with {wings[0]} and {wings[1]}, who are at odds with each other."
+    if cfg == "menage_a_trois":
+        return f"All three relations between {', '.join(tri.actors)} are positive."
+    return f"All three relations between {', '.join(tri.actors)} are negative."
+
+
+def headline(tri: Triangle, head: Headline) -> tuple[str, str]:
+    """(title, sentence) summarising the latest state of the triangle that the evidence supports."""
+    latest = head.latest
+    if latest is None:
+        if head.last_with_data is None:
+            return ("No data", f"No counted events between {', '.join(tri.actors)} in this store.")
+        return ("Insufficient evidence",
+                "No period has enough evidence to sign all three edges (see each period's edges below); "
+                f"the latest period with events is {head.last_with_data.period}.")
+    text = _config_sentence(tri, latest.configuration, latest.roles)
+    if latest.confidence is not None:
+        text += (f" Probability of this configuration given the three edges' evidence: {latest.confidence:.0%}.")
+    if head.last_with_data is not None and head.last_with_data.start > latest.start:
+        text += (f" Later periods (to {head.last_with_data.period}) have events but not enough evidence "
+                 "to sign every edge.")
+    return (f"{CONFIG_LABEL[latest.configuration]} — {latest.period}", text)
+
+
+def document_label(url: str | None, title: str | None, outlet: str | None, source_uri: str | None,
+                   doc_id: str | None) -> str:
+    """How a document is named in the report: its title, outlet or url; a local file by its name."""
+    if url:
+        return title or outlet or url
+    if source_uri:
+        name = source_uri.rstrip("/").rsplit("/", 1)[-1]
+        return f"{title} ({name})" if title else name
+    return title or (f"document {doc_id[:12]}" if doc_id else "(no document)")
 
 
 def _env() -> jinja2.Environment:
@@ -89,8 +104,10 @@ def _env() -> jinja2.Environment:
     )
     env.filters["signed"] = lambda x, d=2: "" if x is None else f"{x:+.{d}f}"
     env.filters["sign"] = lambda s: SIGN_TEXT[s]
+    env.filters["signclass"] = lambda s: SIGN_CLASS[s]
     env.filters["pct"] = lambda x: "" if x is None else f"{x:.0%}"
     env.filters["config"] = lambda c: CONFIG_LABEL.get(c, c or "")
+    env.globals["doclabel"] = lambda e: document_label(e.url, e.title, e.outlet, e.source_uri, e.doc_id)
     return env
 
 
@@ -113,14 +130,16 @@ def build_report(
     start: date | None = None,
     end: date | None = None,
 ) -> str:
-    """The report as one self-contained HTML document.
+    """The report as one self-contained HTML document; `start`/`end` filter events exactly as
+    `multipolar triangle --since/--until` do.
 
     `source` is the store's DuckDB connection or any object with a `.con` attribute (the Store)."""
     con = _connection(source)
     acts = tuple(aggregates.check_actor(x) for x in actors)
     tri = triangle_series(con, acts, settings=settings, freq=freq, start=start, end=end)
-    latest = _latest_with_data(tri)
-    title, summary = headline(tri, latest)
+    head = headline_of(con, tri, settings=settings, start=start, end=end)
+    title, summary = headline(tri, head)
+    shown = head.latest or head.last_with_data
     tri_shifts = triangle_shifts(con, tri, settings=settings)
     dyads: list[DyadSection] = []
     for i, a in enumerate(acts):
@@ -132,21 +151,24 @@ def build_report(
             top_period, top = _top_events(con, x, y, series, settings)
             dyads.append(DyadSection(f"{x}-{y}", x, y, series, shifts, top_period, top))
     corpus: CorpusSummary = aggregates.corpus_summary(con, flt=EventFilter.from_settings(settings, start=start, end=end))
-    drawn = [p for p in tri.periods if any(e.events for e in p.edges)][-MAX_PERIOD_DRAWINGS:]
-    last_change = tri_shifts[-1] if tri_shifts else None
+    with_data = [p for p in tri.periods if any(e.documents for e in p.edges)]
+    drawn = with_data[-MAX_PERIOD_DRAWINGS:]
     context = {
         "actors": acts,
         "freq": freq,
         "title": title,
         "summary": summary,
-        "latest": latest,
-        "latest_svg": triangle_svg(acts, latest, size=360, title=title) if latest else None,
-        "last_change": last_change,
+        "latest": shown,
+        "head": head,
+        "latest_svg": triangle_svg(acts, shown, size=360, title=title) if shown else None,
+        "last_change": tri_shifts[-1] if tri_shifts else None,
         "period_drawings": [
             (p, triangle_svg(acts, p, size=150, labels=False, title=f"{p.period}: {CONFIG_LABEL[p.configuration]}"))
             for p in drawn
         ],
-        "periods_total": sum(1 for p in tri.periods if any(e.events for e in p.edges)),
+        "periods_total": len(with_data),
+        "periods_with_data": with_data,
+        "evidence": evidence_by_edge(con, tri, settings=settings, start=start, end=end),
         "dyads": [
             (d, series_svg(d.key, d.series.undirected, shifts=d.shifts, dead_band=settings.dead_band)) for d in dyads
         ],
@@ -154,6 +176,7 @@ def build_report(
         "dyad_shifts": [s for d in dyads for s in d.shifts],
         "corpus": corpus,
         "settings_used": _settings_used(settings, tri),
+        "rule": settings,
         "indeterminate": INDETERMINATE,
     }
     return _env().get_template("report.html.j2").render(**context)
@@ -161,18 +184,19 @@ def build_report(
 
 def _settings_used(settings: Settings, tri: Triangle) -> list[tuple[str, str]]:
     return [
-        ("edge score", "mean Goldstein of the undirected dyad's events in the period"),
+        ("edge estimate", "posterior mean Goldstein of the edge's documents in the period (prior at the baseline)"),
         ("dead_band", str(settings.dead_band)),
-        ("hysteresis", str(settings.hysteresis)),
-        ("flip_min_documents", str(settings.flip_min_documents)),
+        ("edge_prior_documents", str(settings.edge_prior_documents)),
+        ("edge_document_sd", str(settings.edge_document_sd)),
+        ("outlet_correlation", str(settings.outlet_correlation)),
+        ("sign_credibility", str(settings.sign_credibility)),
         ("sign_baseline", settings.sign_baseline),
         ("goldstein_variant", settings.goldstein_variant),
         ("weighting", "by mentions" if settings.weight_by_mentions else "one per event"),
         ("exclude_spun", str(settings.exclude_spun)),
         ("count_negated", str(settings.count_negated)),
         ("count_hypothetical", str(settings.count_hypothetical)),
-        ("events counted", "canonical events only; near-duplicate documents left out"),
-        ("bootstrap", f"{settings.bootstrap_samples} resamples, seed {settings.bootstrap_seed}"),
+        ("events counted", "canonical events (edge estimates: every mention, averaged per document); near-duplicate documents left out"),
         ("shift detection", f"PELT (l2), penalty {settings.shift_penalty} · σ² · ln n"),
         ("frequency", tri.freq),
     ]

@@ -16,8 +16,10 @@ from multipolar.relations.dyads import DyadPeriod
 from multipolar.relations.shifts import Shift
 from multipolar.relations.triangle import SIGN_TEXT, TrianglePeriod, edge_key
 
-SIGN_COLOUR = {1: "#1a7f37", -1: "#cf222e", 0: "#8c959f"}
+SIGN_COLOUR = {1: "#1a7f37", -1: "#cf222e", 0: "#8c959f", None: "#bf8700"}
+SIGN_CLASS = {1: "plus", -1: "minus", 0: "0", None: "insufficient"}
 CONFIG_LABEL = {
+    "insufficient_evidence": "Insufficient evidence",
     "menage_a_trois": "Ménage à trois",
     "romantic_triangle": "Romantic triangle",
     "stable_marriage": "Stable marriage",
@@ -33,7 +35,8 @@ def _t(x: object) -> str:
 def triangle_svg(
     actors: Sequence[str], period: TrianglePeriod, *, size: int = 320, labels: bool = True, title: str | None = None
 ) -> Markup:
-    """One period's triangle: nodes (actor, role), edges coloured by sign, width by |score|."""
+    """One period's triangle: nodes (actor, role), edges coloured by sign (amber dotted: insufficient
+    evidence), width by |estimate|."""
     w = size
     h = int(size * 0.9)
     pad = size * 0.16
@@ -53,13 +56,15 @@ def triangle_svg(
                 parts.append(f'<line class="edge nodata" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
                              f'stroke="#d0d7de" stroke-width="1.5" stroke-dasharray="2 4"/>')
                 continue
-            width = 1.5 + min(abs(e.score), 10.0) * (0.9 if labels else 0.5)
-            dash = ' stroke-dasharray="6 4"' if e.sign == 0 else ""
+            est = e.estimate or 0.0
+            width = 1.5 + min(abs(est), 10.0) * (0.9 if labels else 0.5)
+            dash = ' stroke-dasharray="6 4"' if e.sign == 0 else (' stroke-dasharray="1 5"' if e.sign is None else "")
             parts.append(
-                f'<line class="edge sign{SIGN_TEXT[e.sign] if e.sign else "0"}" data-edge="{_t(e.key)}" '
+                f'<line class="edge sign-{SIGN_CLASS[e.sign]}" data-edge="{_t(e.key)}" '
                 f'x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{SIGN_COLOUR[e.sign]}" '
                 f'stroke-width="{width:.1f}" stroke-linecap="round"{dash}>'
-                f"<title>{_t(e.key)}: {SIGN_TEXT[e.sign]} mean Goldstein {e.score:+.2f}, {e.events} events</title></line>"
+                f"<title>{_t(e.key)}: {_t(e.status)}, estimate {est:+.2f} ± {e.sd or 0.0:.2f}, {e.events} events "
+                f"in {e.documents} documents</title></line>"
             )
             if labels:
                 mx, my = (x1 + x2) / 2, (y1 + y2) / 2
@@ -69,7 +74,8 @@ def triangle_svg(
                 lx, ly = mx + dx / norm * 18, my + dy / norm * 18
                 parts.append(
                     f'<text class="edge-label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" font-size="12" '
-                    f'fill="{SIGN_COLOUR[e.sign]}">{_t(SIGN_TEXT[e.sign])} {e.score:+.1f} (n={e.events})</text>'
+                    f'fill="{SIGN_COLOUR[e.sign]}">{_t(SIGN_TEXT[e.sign] if e.sign is not None else "?")} {est:+.1f} '
+                    f'({e.documents} doc{"" if e.documents == 1 else "s"})</text>'
                 )
     r = size * (0.075 if labels else 0.09)
     for x in actors:

@@ -10,7 +10,9 @@ Counting rules, shared by every query here (the `ev` common table expression):
 - events from machine-spun documents are left out when `settings.exclude_spun`;
 - negated and hypothetical events are left out unless `settings.count_negated` /
   `settings.count_hypothetical`;
-- events without a date or without a target are left out (they belong to no dyad-period);
+- events without a date or without a target are left out (they belong to no dyad-period), and so are
+  events dated only by the day their undated document was ingested (precision `doc_ingest`) unless
+  `settings.count_ingest_dated`;
 - weight w = max(mentions, 1) when `settings.weight_by_mentions`, else 1.
 A document is `coalesce(doc_id, url, event_id)` (GDELT rows have a url and no stored document); an
 outlet is `documents.outlet`, else the host of the event's url.
@@ -22,7 +24,7 @@ longer code matches `source_actor`/`target_actor` by prefix, so "USAGOV" also ma
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -41,6 +43,7 @@ class EventFilter:
     exclude_spun: bool = False
     count_negated: bool = False
     count_hypothetical: bool = False
+    count_ingest_dated: bool = False
     canonical_only: bool = True
     start: date | None = None
     end: date | None = None
@@ -52,6 +55,7 @@ class EventFilter:
             exclude_spun=settings.exclude_spun,
             count_negated=settings.count_negated,
             count_hypothetical=settings.count_hypothetical,
+            count_ingest_dated=settings.count_ingest_dated,
             start=start,
             end=end,
         )
@@ -89,24 +93,59 @@ class PeriodTotalRow:
 
 
 @dataclass(frozen=True, slots=True)
-class EdgeValueRow:
-    """Histogram of one triangle edge in one period: `events` events with this (goldstein, weight)."""
+class EdgeDocumentRow:
+    """What one document says about one triangle edge in one period (actor indexes i < j)."""
 
-    start: date
-    i: int  # actor index, i < j
-    j: int
-    goldstein: float
-    weight: float
-    events: int
-
-
-@dataclass(frozen=True, slots=True)
-class EdgeDocRow:
     start: date
     i: int
     j: int
-    events: int
+    doc_key: str  # doc_id, else the event's url, else the event itself
+    outlet: str | None
+    weighted_goldstein: float  # Σ g over the document's mentions on the edge (canonical or not)
+    weight: float  # its number of mentions
+    events: int  # its canonical events
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeAggRow:
+    """One triangle edge in one period, summed over its documents for the edge estimate of
+    `relations.triangle`: a document d has mean x_d over its mentions on the edge and weight
+    u_d = 1 / (1 + (m − 1)·ρ), m the documents of its outlet on the edge in the period."""
+
+    start: date
+    i: int
+    j: int
+    effective_documents: float  # Σ u_d
+    weighted_sum: float  # Σ u_d·x_d
     documents: int
+    outlets: int  # distinct outlets (a document without one counts as its own)
+    events: int  # canonical events
+    mention_goldstein: float  # Σ g over every mention
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeEventRow:
+    """One counted event on a triangle edge (actor indexes i < j), with what a reader needs to trace it."""
+
+    start: date  # the period's first day
+    i: int
+    j: int
+    event_id: str
+    date: date
+    date_precision: str | None
+    source_actor: str
+    target_actor: str
+    cameo: str
+    goldstein: float
+    weight: float
+    doc_key: str  # the document (doc_id, else url, else the event itself)
+    outlet: str | None
+    text: str | None
+    doc_id: str | None
+    url: str | None
+    title: str | None
+    source_uri: str | None  # where the document was read from (a local file's path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +168,7 @@ class EventRow:
     title: str | None
     outlet: str | None
     origin: str
+    source_uri: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +222,8 @@ def _ev_cte(flt: EventFilter) -> tuple[str, list[Any]]:
         where.append("NOT e.negated")
     if not flt.count_hypothetical:
         where.append("e.modality <> 'hypothetical'")
+    if not flt.count_ingest_dated:
+        where.append("coalesce(e.date_precision, '') <> 'doc_ingest'")
     if flt.start is not None:
         where.append("e.date >= ?")
         params.append(flt.start)
@@ -192,6 +234,7 @@ def _ev_cte(flt: EventFilter) -> tuple[str, list[Any]]:
     ev AS (
         SELECT e.event_id, e.date, e.source, e.source_actor, e.target, e.target_actor, e.cameo, e.quad,
                e.goldstein, e.text, e.doc_id, coalesce(e.url, d.url) AS url, e.origin, d.title,
+               e.date_precision, d.source_uri, (e.canonical_id IS NULL OR e.canonical_id = e.event_id) AS canonical,
                CASE WHEN ? THEN greatest(coalesce(e.mentions, 1), 1) ELSE 1 END::DOUBLE AS w,
                coalesce(e.doc_id, e.url, e.event_id) AS doc_key,
                coalesce(d.outlet, nullif(regexp_extract(e.url, '^[A-Za-z]+://([^/:?#]+)', 1), '')) AS outlet
@@ -291,11 +334,7 @@ def _actor_index(side: str, codes: list[str]) -> tuple[str, list[Any]]:
     return "CASE " + " ".join(parts) + " END", args
 
 
-def triangle_rows(
-    con: Any, actors: tuple[str, str, str], *, freq: str, flt: EventFilter
-) -> tuple[list[EdgeValueRow], list[EdgeDocRow]]:
-    """For the three edges of a triangle, per period: the (goldstein, weight) histogram (what the
-    bootstrap resamples) and the event and document counts. Actor indexes refer to `actors`."""
+def _triangle_cte(actors: tuple[str, str, str], freq: str, flt: EventFilter) -> tuple[str, list[Any]]:
     codes = [check_actor(x) for x in actors]
     if len(set(codes)) != 3:
         raise UsageError(f"a triangle needs three different actors, got {', '.join(codes)}")
@@ -304,33 +343,89 @@ def triangle_rows(
     ti, pt = _actor_index("target", codes)
     prefixes = sorted({c[:3] for c in codes})
     marks = ", ".join("?" for _ in prefixes)
-    sql = f"""
-    WITH {cte},
+    sql = f"""{cte},
     tri AS (
-        SELECT {_period(freq)} AS period, {si} AS s, {ti} AS t, goldstein, w, doc_key
+        SELECT *, {_period(freq)} AS period, {si} AS s, {ti} AS t
         FROM ev WHERE source IN ({marks}) AND target IN ({marks})
     ),
-    edges AS (
-        SELECT period, least(s, t) AS i, greatest(s, t) AS j, goldstein, w, doc_key
-        FROM tri WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
-    )
-    SELECT period, i, j, goldstein, w, count(*) AS n, count(DISTINCT doc_key) AS docs,
-           grouping(goldstein, w) AS g
-    FROM edges
-    GROUP BY GROUPING SETS ((period, i, j, goldstein, w), (period, i, j))
-    ORDER BY period, i, j, g, goldstein, w
+    edge AS (
+        SELECT *, least(s, t) AS i, greatest(s, t) AS j FROM tri WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
+    )"""
+    return sql, params + ps + pt + prefixes + prefixes
+
+
+def triangle_documents(
+    con: Any, actors: tuple[str, str, str], *, freq: str, flt: EventFilter
+) -> list[EdgeDocumentRow]:
+    """Per period, edge and document: the document's account of the edge (what the edge estimate of
+    `relations.triangle` is computed from): Σg and the number of its mentions over every mention it
+    makes, canonical or not (each document is one account; an act it shares with other documents is
+    in each of their accounts), each mention weighing 1; and `events`, its canonical events (the
+    events counted elsewhere). Actor indexes refer to `actors`."""
+    cte, params = _triangle_cte(actors, freq, replace(flt, canonical_only=False, weight_by_mentions=False))
+    sql = f"""
+    WITH {cte}
+    SELECT period, i, j, doc_key, any_value(outlet), sum(goldstein), count(*)::DOUBLE, count(*) FILTER (WHERE canonical)
+    FROM edge GROUP BY period, i, j, doc_key ORDER BY period, i, j, doc_key
     """
-    values: list[EdgeValueRow] = []
-    docs: list[EdgeDocRow] = []
-    for r in con.execute(sql, params + ps + pt + prefixes + prefixes).fetchall():
-        if r[7]:
-            docs.append(EdgeDocRow(start=r[0], i=int(r[1]), j=int(r[2]), events=int(r[5]), documents=int(r[6])))
-        else:
-            values.append(
-                EdgeValueRow(start=r[0], i=int(r[1]), j=int(r[2]), goldstein=float(r[3]), weight=float(r[4]),
-                             events=int(r[5]))
-            )
-    return values, docs
+    return [
+        EdgeDocumentRow(start=r[0], i=int(r[1]), j=int(r[2]), doc_key=r[3], outlet=r[4],
+                        weighted_goldstein=float(r[5]), weight=float(r[6]), events=int(r[7]))
+        for r in con.execute(sql, params).fetchall()
+    ]
+
+
+def triangle_edges(
+    con: Any, actors: tuple[str, str, str], *, freq: str, flt: EventFilter, outlet_correlation: float
+) -> list[EdgeAggRow]:
+    """Per period and edge, the sums the edge estimate needs (`EdgeAggRow`), over the documents of
+    `triangle_documents` (same mentions, same outlet rule). Actor indexes refer to `actors`."""
+    cte, params = _triangle_cte(actors, freq, replace(flt, canonical_only=False, weight_by_mentions=False))
+    rho = min(max(float(outlet_correlation), 0.0), 1.0)
+    sql = f"""
+    WITH {cte},
+    d AS (
+        SELECT period, i, j, doc_key, coalesce(any_value(outlet), 'doc:' || doc_key) AS outlet_key,
+               avg(goldstein) AS x, sum(goldstein) AS gs, count(*) AS mentions,
+               count(*) FILTER (WHERE canonical) AS events
+        FROM edge GROUP BY period, i, j, doc_key
+    ),
+    m AS (SELECT *, count(*) OVER (PARTITION BY period, i, j, outlet_key) AS per_outlet FROM d)
+    SELECT period, i, j, sum(1.0 / (1 + (per_outlet - 1) * ?)), sum(x / (1 + (per_outlet - 1) * ?)), count(*),
+           count(DISTINCT outlet_key), sum(events), sum(gs), sum(mentions)
+    FROM m GROUP BY period, i, j ORDER BY period, i, j
+    """
+    return [
+        EdgeAggRow(start=r[0], i=int(r[1]), j=int(r[2]), effective_documents=float(r[3]), weighted_sum=float(r[4]),
+                   documents=int(r[5]), outlets=int(r[6]), events=int(r[7]), mention_goldstein=float(r[8]),
+                   mentions=int(r[9]))
+        for r in con.execute(sql, params + [rho, rho]).fetchall()
+    ]
+
+
+def triangle_events(
+    con: Any, actors: tuple[str, str, str], *, freq: str, flt: EventFilter, per_edge: int | None = None
+) -> list[EdgeEventRow]:
+    """The counted events on the three edges of a triangle, by period, each with its sentence and
+    document; with `per_edge`, the strongest (largest w·|g|) that many per edge and period."""
+    cte, params = _triangle_cte(actors, freq, flt)
+    limit = ""
+    if per_edge is not None:
+        limit = "QUALIFY row_number() OVER (PARTITION BY period, i, j ORDER BY w * abs(goldstein) DESC, date, event_id) <= ?"
+        params = params + [int(per_edge)]
+    sql = f"""
+    WITH {cte}
+    SELECT period, i, j, event_id, date, date_precision, source_actor, target_actor, cameo, goldstein, w, doc_key,
+           outlet, text, doc_id, url, title, source_uri
+    FROM edge {limit}
+    ORDER BY period, i, j, w * abs(goldstein) DESC, date, event_id
+    """
+    return [
+        EdgeEventRow(start=r[0], i=int(r[1]), j=int(r[2]), event_id=r[3], date=r[4], date_precision=r[5],
+                     source_actor=r[6], target_actor=r[7], cameo=r[8], goldstein=float(r[9]), weight=float(r[10]),
+                     doc_key=r[11], outlet=r[12], text=r[13], doc_id=r[14], url=r[15], title=r[16], source_uri=r[17])
+        for r in con.execute(sql, params).fetchall()
+    ]
 
 
 def dyad_events(
@@ -364,7 +459,7 @@ def dyad_events(
     sql = f"""
     WITH {cte}
     SELECT event_id, date, source, source_actor, target, target_actor, cameo, quad, goldstein, w, text,
-           doc_id, url, title, outlet, origin
+           doc_id, url, title, outlet, origin, source_uri
     FROM ev
     WHERE source IN (?, ?) AND target IN (?, ?) AND (({sa} AND {tb}) OR ({sb} AND {ta}))
     ORDER BY {order_sql}
@@ -374,7 +469,7 @@ def dyad_events(
     return [
         EventRow(event_id=r[0], date=r[1], source=r[2], source_actor=r[3], target=r[4], target_actor=r[5],
                  cameo=r[6], quad=int(r[7]), goldstein=float(r[8]), weight=float(r[9]), text=r[10],
-                 doc_id=r[11], url=r[12], title=r[13], outlet=r[14], origin=r[15])
+                 doc_id=r[11], url=r[12], title=r[13], outlet=r[14], origin=r[15], source_uri=r[16])
         for r in con.execute(sql, args).fetchall()
     ]
 

@@ -107,3 +107,49 @@ def texts_for_dedup(con: Any) -> list[tuple[str, str, date | None]]:
     return con.execute(
         "SELECT doc_id, text, published FROM documents WHERE text IS NOT NULL ORDER BY ingested_at, doc_id"
     ).fetchall()
+
+
+def undated_documents(con: Any) -> tuple[list[tuple[str, str, list[date], date]], date | None]:
+    """Analysed English documents with no publication date: (doc_id, text, the publication dates of the
+    other documents of its story that carry their own, ingest day); and the median publication date of
+    the store's documents that carry their own (the reference for days named without a year)."""
+    own = "published IS NOT NULL AND published_from NOT IN ('story', 'text_latest', 'ingest')"
+    rows = con.execute(
+        f"""SELECT d.doc_id, d.text,
+                  (SELECT list(o.published ORDER BY o.published) FROM documents o
+                    WHERE o.story_id = d.story_id AND o.doc_id <> d.doc_id AND o.{own}),
+                  d.ingested_at::DATE
+           FROM documents d
+           WHERE d.published IS NULL AND d.text IS NOT NULL AND d.is_english AND d.processed_by IS NOT NULL
+           ORDER BY d.doc_id"""
+    ).fetchall()
+    reference = con.execute(f"SELECT quantile_disc(published, 0.5) FROM documents WHERE {own}").fetchall()[0][0]
+    return [(r[0], r[1], list(r[2] or []), r[3]) for r in rows], reference
+
+
+def set_inferred_published(con: Any, inferred: dict[str, tuple[date, str]]) -> None:
+    """Record inferred publication dates and where they came from, and queue the documents for analysis
+    again (their events are re-dated against the new anchor)."""
+    if not inferred:
+        return
+    con.register("_inf", pa.table({
+        "doc_id": list(inferred), "published": pa.array([v[0] for v in inferred.values()], type=pa.date32()),
+        "published_from": [v[1] for v in inferred.values()],
+    }))
+    try:
+        con.execute("""UPDATE documents SET published = i.published, published_from = i.published_from,
+                              processed_by = NULL
+                       FROM _inf i WHERE documents.doc_id = i.doc_id""")
+    finally:
+        con.unregister("_inf")
+
+
+def relabel_inferred_event_dates(con: Any, precision: dict[str, str]) -> None:
+    """Events dated by their document (precision "doc") in a document whose date was inferred get the
+    precision that says from what (`precision`: published_from -> event precision)."""
+    for published_from, event_precision in precision.items():
+        con.execute(
+            """UPDATE events SET date_precision = ?
+               WHERE date_precision = 'doc' AND doc_id IN (SELECT doc_id FROM documents WHERE published_from = ?)""",
+            [event_precision, published_from],
+        )

@@ -1,0 +1,115 @@
+"""Claim conflicts: precision of the flagged conflicts, on pairs we labelled by hand.
+
+    .venv/bin/python benchmarks/bench_claim_conflicts.py [--list]
+
+Corpora (read at run time, never copied): 300 White House briefings that mention China or Russia
+(../shared/corpora/wh_briefings.jsonl.gz, shorter than 12,000 characters, drawn with seed 12, as in
+bench_dedup.py), and, as measurement only, the 60 real-news dev texts of
+../shared/eval/events/realnews_dev*.jsonl (the briefings of realnews_dev_wh.jsonl read from the corpus). Claims are extracted with each document's publication
+date and grouped per corpus (`claims.group.group_claims`, tolerance 0.05).
+
+A flagged conflict is a pair of claims from two documents in a `contradicted` group, for the same
+stated period, whose figures disagree. Labels: benchmarks/data/claim_conflict_labels.csv (corpus,
+claim_id a, claim_id b, 1 when the two cannot both be true, else 0); ids only, no text.
+
+Prints, per corpus and pooled: flagged pairs, labelled pairs found, precision (target >= 0.90).
+--list prints the flagged pairs with their sentences, unlabelled ones first, for labelling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import random
+from datetime import date
+from pathlib import Path
+
+from multipolar.claims.extract import extract_claims
+from multipolar.claims.group import agrees, group_claims
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+LABELS = HERE / "data" / "claim_conflict_labels.csv"
+TOLERANCE = 0.05
+
+
+def _wh_rows() -> list[dict]:
+    return [json.loads(line) for line in gzip.open(SHARED / "corpora" / "wh_briefings.jsonl.gz", "rt")]
+
+
+def _wh(rows: list[dict]) -> list[dict]:
+    cand = [r for r in rows if ("China" in r["text"] or "Russia" in r["text"]) and len(r["text"]) < 12000]
+    random.seed(12)
+    return [{"id": r["id"], "text": r["text"], "published": r["date"]} for r in random.sample(cand, 300)]
+
+
+def _realnews(wh_rows: list[dict]) -> list[dict]:
+    """The 60 dev articles; realnews_dev_wh.jsonl names White House briefings, whose text is in the corpus."""
+    wh_text = {r["id"]: r["text"] for r in wh_rows}
+    out = []
+    for name in ("realnews_dev.jsonl", "realnews_dev_wh.jsonl"):
+        for line in (SHARED / "eval" / "events" / name).open(encoding="utf-8"):
+            r = json.loads(line)
+            text = r.get("text") or wh_text.get(r["id"])
+            if text:
+                out.append({"id": f"{name}:{r['id']}", "text": text, "published": r.get("published")})
+    return out
+
+
+def flagged_pairs(docs: list[dict]) -> list[tuple]:
+    claims = []
+    for d in docs:
+        published = date.fromisoformat(d["published"][:10]) if d.get("published") else None
+        claims += extract_claims(doc_id=d["id"], text=d["text"], sentences=None, published=published)
+    by_id = {c.claim_id: c for c in claims}
+    pairs = []
+    for g in group_claims(claims, tolerance=TOLERANCE):
+        if g.status != "contradicted":
+            continue
+        members = [by_id[i] for i in g.claim_ids]
+        for k, a in enumerate(members):
+            for b in members[k + 1:]:
+                if a.doc_id != b.doc_id and a.period is not None and a.period == b.period \
+                        and not agrees(a.value, b.value, TOLERANCE):
+                    pairs.append((a, b))
+    return pairs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--list", action="store_true")
+    args = parser.parse_args()
+    labels: dict[tuple[str, str, str], int] = {}
+    if LABELS.exists():
+        with LABELS.open(encoding="utf-8") as f:
+            for corpus, a, b, same in csv.reader(f):
+                labels[(corpus, a, b)] = int(same)
+    pooled = [0, 0, 0]
+    wh_rows = _wh_rows()
+    for corpus, docs in (("wh", _wh(wh_rows)), ("realnews", _realnews(wh_rows))):
+        pairs = flagged_pairs(docs)
+        if args.list:
+            for a, b in sorted(pairs, key=lambda p: (corpus, p[0].claim_id, p[1].claim_id) in labels):
+                print(json.dumps({"corpus": corpus, "a": a.claim_id, "b": b.claim_id}))
+                for c in (a, b):
+                    print(f"   {c.measure} | {c.unit} | {c.subject} | {c.period} | {c.text} :: {c.sentence_text[:300]}")
+            continue
+        found = [labels[(corpus, a.claim_id, b.claim_id)] for a, b in pairs
+                 if (corpus, a.claim_id, b.claim_id) in labels]
+        true = sum(found)
+        pooled[0] += len(pairs)
+        pooled[1] += len(found)
+        pooled[2] += true
+        precision = f"{true / len(found):.3f}" if found else "n/a"
+        print(f"{corpus}: {len(docs)} documents, {len(pairs)} flagged conflict pairs, {len(found)} labelled, "
+              f"precision {precision} ({true}/{len(found)})")
+    if not args.list:
+        flagged, found, true = pooled
+        precision = f"{true / found:.3f}" if found else "n/a"
+        print(f"pooled: {flagged} flagged, {found} labelled, precision {precision} (target >= 0.90)")
+
+
+if __name__ == "__main__":
+    main()
