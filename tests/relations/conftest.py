@@ -46,7 +46,8 @@ class EventWriter:
 
     def add(self, day: date, source: str, target: str, *, goldstein: float, quad: int, cameo: str = "040",
             doc: str | None = None, outlet: str = "example.org", text: str | None = None, mentions: int = 1,
-            canonical_id: str | None = None, negated: bool = False, event_id: str | None = None) -> str:
+            canonical_id: str | None = None, negated: bool = False, event_id: str | None = None,
+            confidence: float = 0.9) -> str:
         eid = event_id or f"e{next(self._ids)}"
         doc_id = doc or f"doc-{eid}"
         self.document(doc_id, outlet=outlet)
@@ -54,9 +55,9 @@ class EventWriter:
             """INSERT INTO events (event_id, doc_id, sentence, date, date_precision, source, source_actor, target,
                                    target_actor, cameo, root, quad, goldstein, negated, modality, confidence, text,
                                    mentions, canonical_id)
-               VALUES (?, ?, 0, ?, 'day', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'asserted', 0.9, ?, ?, ?)""",
+               VALUES (?, ?, 0, ?, 'day', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'asserted', ?, ?, ?, ?)""",
             [eid, doc_id, day, source[:3], source, target[:3], target, cameo, cameo[:2], quad, goldstein, negated,
-             text or f"{source} acted toward {target}.", mentions, canonical_id],
+             confidence, text or f"{source} acted toward {target}.", mentions, canonical_id],
         )
         return eid
 

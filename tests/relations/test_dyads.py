@@ -61,6 +61,19 @@ def test_dyad_counting_rules_canonical_near_duplicates_spun_negated(writer, con)
     assert series.forward[0].documents == 2
 
 
+def test_dyad_counts_acts_between_states_at_or_above_min_probability(writer, con) -> None:
+    day = date(2025, 3, 3)
+    writer.add(day, "RUSGOV", "CHNGOV", goldstein=1.9, quad=1, confidence=0.9)
+    writer.add(day, "CHNMIL", "RUS", goldstein=-5.0, quad=4, confidence=0.02)
+    writer.add(day, "RUSREB", "CHNGOV", goldstein=-2.0, quad=3, confidence=0.02)  # outside the model's domain
+    counted = dyad_series(con, "RUS", "CHN", settings=Settings(event_min_probability=0.1)).undirected[0]
+    assert counted.events == 2
+    every = dyad_series(con, "RUS", "CHN", settings=Settings(event_min_probability=0.0)).undirected[0]
+    assert every.events == 3
+    no_model = dyad_series(con, "RUS", "CHN", settings=Settings(event_model=False)).undirected[0]
+    assert no_model.events == 3
+
+
 def test_dyad_weight_by_mentions_and_full_actor_codes(writer, con) -> None:
     day = date(2025, 2, 1)
     writer.add(day, "USAGOV", "RUSGOV", goldstein=-4.0, quad=3, mentions=3)

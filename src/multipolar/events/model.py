@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
+from multipolar.codes import is_interstate, is_state  # noqa: F401 - is_state is part of this module's API
 from multipolar.errors import DataFileError
 from multipolar.events.features import LAYOUT, event_rows
 from multipolar.records import Event
@@ -31,24 +31,6 @@ DATA = Path(__file__).resolve().parent / "data"
 MODEL_FILE = DATA / "act_model.onnx"
 CARD_FILE = DATA / "act_model.json"
 SENTENCE_TOKENS = 96  # word pieces per sentence for the embedding: enough for the clause around an act
-
-
-# the codebook the labels follow codes acts between states: their governments, officials, armies, courts,
-# police, intelligence services and legislatures; not companies, armed groups, media or IGOs
-STATE_ROLES = frozenset({"", "GOV", "MIL", "JUD", "COP", "SPY", "LEG"})
-
-
-def is_state(actor_code: str | None) -> bool:
-    """A country code alone or with a state role ("RUS", "RUSGOV", "USAMIL"), not "IGONATO" or "IRQREB"."""
-    code = actor_code or ""
-    return (len(code) >= 3 and code[:3].isalpha() and code[:3] not in COLLECTIVE_PREFIXES
-            and code[3:6] in STATE_ROLES)
-
-
-def is_interstate(source_actor: str | None, target_actor: str | None) -> bool:
-    """Two state actors of two different countries."""
-    return (is_state(source_actor) and is_state(target_actor)
-            and (source_actor or "")[:3] != (target_actor or "")[:3])
 
 
 def applies(event: Event) -> bool:

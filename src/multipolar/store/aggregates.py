@@ -13,6 +13,8 @@ Counting rules, shared by every query here (the `ev` common table expression):
 - events without a date or without a target are left out (they belong to no dyad-period), and so are
   events dated only by the day their undated document was ingested (precision `doc_ingest`) unless
   `settings.count_ingest_dated`;
+- acts between two states whose probability (the learned layer's, in `confidence`) is below
+  `settings.event_min_probability` are left out (imported GDELT rows keep theirs);
 - weight w = max(mentions, 1) when `settings.weight_by_mentions`, else 1.
 A document is `coalesce(doc_id, url, event_id)` (GDELT rows have a url and no stored document); an
 outlet is `documents.outlet`, else the host of the event's url.
@@ -28,6 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from multipolar.codes import COLLECTIVE_PREFIXES, STATE_ROLES
 from multipolar.errors import UsageError
 from multipolar.settings import Settings
 
@@ -45,6 +48,7 @@ class EventFilter:
     count_hypothetical: bool = False
     count_ingest_dated: bool = False
     canonical_only: bool = True
+    min_probability: float = 0.0  # acts between two states below it are left out (events/model.py)
     start: date | None = None
     end: date | None = None
 
@@ -56,6 +60,7 @@ class EventFilter:
             count_negated=settings.count_negated,
             count_hypothetical=settings.count_hypothetical,
             count_ingest_dated=settings.count_ingest_dated,
+            min_probability=settings.event_min_probability if settings.event_model else 0.0,
             start=start,
             end=end,
         )
@@ -224,6 +229,11 @@ def _ev_cte(flt: EventFilter) -> tuple[str, list[Any]]:
         where.append("e.modality <> 'hypothetical'")
     if not flt.count_ingest_dated:
         where.append("coalesce(e.date_precision, '') <> 'doc_ingest'")
+    if flt.min_probability > 0:
+        # the learned layer's probability applies to acts between two states (multipolar.codes)
+        where.append(f"(e.origin <> 'multipolar' OR NOT ({_state_sql('source_actor')} AND {_state_sql('target_actor')}"
+                     " AND e.source <> e.target) OR e.confidence >= ?)")
+        params.append(flt.min_probability)
     if flt.start is not None:
         where.append("e.date >= ?")
         params.append(flt.start)
@@ -242,6 +252,14 @@ def _ev_cte(flt: EventFilter) -> tuple[str, list[Any]]:
         WHERE {" AND ".join(where)}
     )"""
     return sql, params
+
+
+def _state_sql(column: str) -> str:
+    """SQL for `multipolar.codes.is_state` on an actor-code column (constants only, no user text)."""
+    prefixes = ", ".join(f"'{p}'" for p in sorted(COLLECTIVE_PREFIXES))
+    roles = ", ".join(f"'{r}'" for r in sorted(STATE_ROLES))
+    return (f"(length(e.{column}) >= 3 AND substr(e.{column}, 1, 3) NOT IN ({prefixes}) "
+            f"AND substr(e.{column}, 4, 3) IN ({roles}))")
 
 
 def _match(side: str, code: str) -> tuple[str, list[Any]]:
