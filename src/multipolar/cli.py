@@ -481,6 +481,9 @@ def code(
     scheme: Annotated[str, typer.Option("--scheme", help=(
         "cameo (directed events, a reciprocal act one event each way) or plover (PLOVER's conventions: "
         "a reciprocal act's parties each as source with no target; CAMEO 01/02 left out)."))] = "cameo",
+    explain: Annotated[bool, typer.Option("--explain", help=(
+        "Add to every event the named rules that fired (\"explain\") and to every record the candidates "
+        "a rule dropped, each with that rule (\"dropped\")."))] = False,
     out: OutOption = None,
     set_: SetOption = None,
 ) -> None:
@@ -503,7 +506,7 @@ def code(
         records = _read_code_input(input_)
     handle = open(out, "w", encoding="utf-8") if out else sys.stdout
     try:
-        for result in code_records(records, settings, scheme=scheme):
+        for result in code_records(records, settings, scheme=scheme, explain=explain):
             if fmt == "json" and text is not None:
                 handle.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
             else:

@@ -4,6 +4,8 @@ Input records are {"id", "text", "date"?} (date as YYYY-MM-DD, the publication d
 {"id", "events": [event records]} in input order, one per input. `scheme="plover"` gives the events under
 PLOVER's conventions (see `multipolar.interop.plover.plover_view`); the default, "cameo", gives them as
 coded: directed, one event each way for a reciprocal act, statements and appeals included.
+With `explain=True` each event also carries "explain" (the named rules that fired for it) and each
+record a "dropped" list (the candidates a rule dropped, each with that rule's name).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ SCHEMES = ("cameo", "plover")
 
 
 def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = None, *,
-                 coder: Any | None = None, scheme: str = "cameo") -> Iterator[dict[str, Any]]:
+                 coder: Any | None = None, scheme: str = "cameo", explain: bool = False) -> Iterator[dict[str, Any]]:
     """Yield {"id", "events": [...]} for each input record, in order."""
     if scheme not in SCHEMES:
         raise ValueError(f"scheme {scheme!r}: expected one of {', '.join(SCHEMES)}")
@@ -51,4 +53,10 @@ def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = No
         from multipolar.interop.plover import plover_view as view
     items = (parse_record(record, n=n) for n, record in enumerate(lines, start=1))
     for rid, events in coder.code_texts(items):
-        yield {"id": rid, "events": [event.to_json() for event in view(events)]}
+        if not explain:
+            yield {"id": rid, "events": [event.to_json() for event in view(events)]}
+            continue
+        trace = getattr(coder, "trace", None)
+        fired = trace.fired if trace is not None else {}
+        out = [{**event.to_json(), "explain": list(fired.get(event.event_id, []))} for event in view(events)]
+        yield {"id": rid, "events": out, "dropped": list(trace.dropped) if trace is not None else []}
