@@ -53,6 +53,10 @@ Further general rules (each with a test in tests/events/test_events_rules.py):
   second main act of the subject ("called for talks while accusing the US of ...");
 - a stand-in source never outranks an act whose source and target the parse gives; an act named as the
   content of a plan or a possibility ("no proposals for a call") is intended/hypothetical, not asserted.
+
+Every candidate then passes the named rules of events/rulebook.py (anaphora, roles, trade, polarity,
+modality, timing: one module per concern, words in data/rules/), which may change or drop it; the trace
+of what fired is `self.trace`, printed by `multipolar code --explain`.
 """
 
 from __future__ import annotations
