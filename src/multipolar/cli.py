@@ -489,6 +489,9 @@ def code(
     min_probability: Annotated[float, typer.Option("--min-probability", help=(
         "Leave out acts between two states whose probability (the learned layer's, in `confidence`) is "
         "below this; relations count only those at or above the setting event_min_probability."))] = 0.0,
+    explain: Annotated[bool, typer.Option("--explain", help=(
+        "Add to every event the named rules that fired (\"explain\") and to every record the candidates "
+        "a rule dropped, each with that rule (\"dropped\")."))] = False,
     out: OutOption = None,
     set_: SetOption = None,
 ) -> None:
@@ -511,7 +514,8 @@ def code(
         records = _read_code_input(input_)
     handle = open(out, "w", encoding="utf-8") if out else sys.stdout
     try:
-        for result in code_records(records, settings, scheme=scheme, min_probability=min_probability):
+        for result in code_records(records, settings, scheme=scheme, min_probability=min_probability,
+                                   explain=explain):
             if fmt == "json" and text is not None:
                 handle.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
             else:

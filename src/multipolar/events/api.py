@@ -4,6 +4,8 @@ Input records are {"id", "text", "date"?} (date as YYYY-MM-DD, the publication d
 {"id", "events": [event records]} in input order, one per input. `scheme="plover"` gives the events under
 PLOVER's conventions (see `multipolar.interop.plover.plover_view`); the default, "cameo", gives them as
 coded: directed, one event each way for a reciprocal act, statements and appeals included.
+With `explain=True` each event also carries "explain" (the named rules that fired for it) and each
+record a "dropped" list (the candidates a rule dropped, each with that rule's name).
 """
 
 from __future__ import annotations
@@ -39,12 +41,14 @@ SCHEMES = ("cameo", "plover")
 
 
 def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = None, *,
-                 coder: Any | None = None, scheme: str = "cameo", min_probability: float = 0.0) -> Iterator[dict[str, Any]]:
+                 coder: Any | None = None, scheme: str = "cameo", min_probability: float = 0.0,
+                 explain: bool = False) -> Iterator[dict[str, Any]]:
     """Yield {"id", "events": [...]} for each input record, in order.
 
     Every event is written with its `confidence` (the learned layer's probability for an act between two
     states); `min_probability` leaves out such acts below it, as relations do with the setting
-    `event_min_probability`.
+    `event_min_probability`. `explain` adds each event's named rules and probability, and each record's
+    dropped candidates with the rule (or the probability floor) that dropped them.
     """
     if scheme not in SCHEMES:
         raise ValueError(f"scheme {scheme!r}: expected one of {', '.join(SCHEMES)}")
@@ -59,4 +63,15 @@ def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = No
     floor = min_probability if coder.settings.event_model else 0.0
     for rid, events in coder.code_texts(items):
         kept = [e for e in events if not (applies(e) and e.confidence < floor)]
-        yield {"id": rid, "events": [event.to_json() for event in view(kept)]}
+        if not explain:
+            yield {"id": rid, "events": [event.to_json() for event in view(kept)]}
+            continue
+        trace = getattr(coder, "trace", None)
+        fired = trace.fired if trace is not None else {}
+        out = [{**event.to_json(), "explain": list(fired.get(event.event_id, [])),
+                "probability": event.confidence if applies(event) else None} for event in view(kept)]
+        dropped = list(trace.dropped) if trace is not None else []
+        dropped += [{"rule": "model.min_probability", "probability": e.confidence, "sentence": e.sentence,
+                     "trigger": e.trigger, "source": e.source_actor, "target": e.target_actor, "cameo": e.cameo,
+                     "plover": e.plover} for e in events if applies(e) and e.confidence < floor]
+        yield {"id": rid, "events": out, "dropped": dropped}

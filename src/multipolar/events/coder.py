@@ -53,6 +53,10 @@ Further general rules (each with a test in tests/events/test_events_rules.py):
   second main act of the subject ("called for talks while accusing the US of ...");
 - a stand-in source never outranks an act whose source and target the parse gives; an act named as the
   content of a plan or a possibility ("no proposals for a call") is intended/hypothetical, not asserted.
+
+Every candidate then passes the named rules of events/rulebook.py (anaphora, roles, trade, polarity,
+modality, timing: one module per concern, words in data/rules/), which may change or drop it; the trace
+of what fired is `self.trace`, printed by `multipolar code --explain`.
 """
 
 from __future__ import annotations
@@ -66,11 +70,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
-from multipolar.events import syntax
+from multipolar.events import anaphora, syntax
 from multipolar.events.dates import TimeExpression, find_dates
 from multipolar.events.frames import CONFLICT_ROOTS, compose
 from multipolar.events.lexicon import Lexicon, LexiconEntry
 from multipolar.events.ontology import Ontology
+from multipolar.events.rulebook import Candidate, Trace, judge, rules
+from multipolar.events.trade import FINDERS
 from multipolar.records import Event
 from multipolar.settings import Settings
 
@@ -162,6 +168,8 @@ class EventCoder:
         self._act_model: Any = None
         self.max_depth_gap = 0  # triggers deeper than the shallowest coded one are dropped
         self.single_main = self.settings.event_main_only
+        self.rules = rules()  # named rules over every candidate (events/rulebook.py)
+        self.trace = Trace()  # the last document's rules, for `multipolar code --explain`
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.settings,), None)
@@ -218,18 +226,23 @@ class EventCoder:
                         actors[i] = m
                     else:
                         actors.setdefault(i, m)
+        self.trace = Trace()
+        pairs = anaphora.resolve(doc, actors)  # "the two leaders", "he": mentions of earlier actors
         events: list[Event] = []
         silent: list[tuple[int, Span]] = []
         for idx, sent in enumerate(doc.sents):
             if not any(sent.start <= i < sent.end for i in actors):
                 continue
-            found = self._code_sentence(doc, sent, idx, actors, doc_id=doc_id, published=published)
+            found = self._code_sentence(doc, sent, idx, actors, doc_id=doc_id, published=published, pairs=pairs)
             if found:
                 events.extend(found)
             else:
                 silent.append((idx, sent))
         if silent and self.settings.event_classifier:
-            events.extend(self._classify(doc, silent, actors, doc_id=doc_id, published=published))
+            guessed = self._classify(doc, silent, actors, doc_id=doc_id, published=published)
+            for ev in guessed:
+                self.trace.fired.setdefault(ev.event_id, []).append("classifier.root")
+            events.extend(guessed)
         if events and self.settings.event_model:
             events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents))
         return events
@@ -343,7 +356,7 @@ class EventCoder:
         return [t for t in found.values() if not t.consumed]
 
     def _code_sentence(self, doc: Doc, sent: Span, idx: int, actors: syntax.Actors, *, doc_id: str,
-                       published: date | None) -> list[Event]:
+                       published: date | None, pairs: dict[int, tuple[Any, Any]] | None = None) -> list[Event]:
         out: list[Event] = []
         seen: set[tuple[str, str, str | None]] = set()
         coded: list[tuple[Trigger, list[Event]]] = []
@@ -389,12 +402,36 @@ class EventCoder:
                 # a second act of the same subject in a "while" clause stands beside the main one
                 kept = [te for te in kept if _is_speech(te[0]) or te is main or (
                     _concurrent(te[0].tok) and te[0].tok.head.i == main[0].tok.i)]
-        for _trig, events in kept:
-            for ev in events:
-                key = (ev.cameo, ev.source_actor, ev.target_actor)
-                if key not in seen:
-                    seen.add(key)
-                    out.append(ev)
+        judged = self._judge(doc, sent, idx, kept, actors, doc_id=doc_id, published=published, pairs=pairs or {})
+        for ev in judged:
+            key = (ev.cameo, ev.source_actor, ev.target_actor)
+            if key not in seen:
+                seen.add(key)
+                out.append(ev)
+        return out
+
+    def _judge(self, doc: Doc, sent: Span, idx: int, kept: list[tuple[Trigger, list[Event]]], actors: syntax.Actors, *,
+               doc_id: str, published: date | None, pairs: dict[int, tuple[Any, Any]]) -> list[Event]:
+        """The candidates of a sentence (the coder's and the finders') after the named rules (events/rulebook.py)."""
+        cands = [Candidate(ev, trig.tok, sent, doc, actors, published, self,
+                           speaker=trig.reported_by.tok if trig.reported_by is not None else None,
+                           guessed_source=trig.guessed_source, pairs=pairs, fired=_base_rules(trig))
+                 for trig, events in kept for ev in events]
+        for name, finder in FINDERS:
+            for tok, src, tgt, code in finder(sent, actors):
+                if code not in self.ontology:
+                    continue
+                when, precision = self._date_of(sent, tok, published)
+                ev = self._event(doc_id=doc_id, sentence=idx, sent=sent, source=src, target=tgt, code=code,
+                                 negated=syntax.is_negated(tok), modality=syntax.modality_of(tok), confidence=0.7,
+                                 trigger=tok.text, span=(sent.start_char, sent.end_char), when=when,
+                                 precision=precision)
+                cands.append(Candidate(ev, tok, sent, doc, actors, published, self, pairs=pairs, fired=[name]))
+        out = []
+        for cand in cands:
+            ev = judge(cand, self.rules, self.trace)
+            if ev is not None:
+                out.append(ev)
         return out
 
     def _received(self, tok: Token, actors: syntax.Actors) -> tuple[str, Any] | None:
@@ -773,6 +810,20 @@ class EventCoder:
             return (1 if is_say else 0, d)
 
         return min(trigs, key=depth).code[:2]
+
+
+def _base_rules(trig: Trigger) -> list[str]:
+    """Names of the coder's own steps behind a trigger's events, for `--explain`."""
+    out = [f"lexicon:{trig.entry.lemma}->{trig.entry.cameo}"]
+    if trig.frame_of is not None:
+        out.append(f"frame:{trig.frame}({trig.frame_of.tok.lemma_.lower()})")
+    elif trig.frame == "demand":
+        out.append("frame:must-clause demand")
+    if trig.reported_by is not None:
+        out.append(f"speech:reported by '{trig.reported_by.tok.text}'")
+    if trig.guessed_source:
+        out.append("roles:stand-in source")
+    return out
 
 
 def syntax_near(tok: Token) -> list[Token]:

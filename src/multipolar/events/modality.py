@@ -1,0 +1,81 @@
+"""Modality rules: candidates that are no asserted act (questions, hedges, topic nouns, idioms).
+
+Each rule drops a candidate; its words are in data/rules/modality.json. Codebook: hypotheticals,
+questions, speculation and nouns that merely mention a topic are not events.
+- modality.question: the sentence is a question ("Will China retaliate?");
+- modality.hedge: the reporter hedges ("appeared to back");
+- modality.topic_noun: a noun trigger named as a topic ("touched on the war", "discussed the sanctions"),
+  as what something affects ("damages trade cooperation"), or with no actor of its own;
+- modality.idiom: the trigger is a word of an idiom ("called into question", "shook hands", "trade war");
+- modality.departure: leaving a meeting or a place is no withdrawal ("before leaving the summit").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from multipolar.events.rulebook import DROP, Candidate, Rule, governors, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+W = words("modality")
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def question(c: Candidate):
+    text = c.sent.text.rstrip().rstrip("\"'”’)")
+    return DROP if text.endswith("?") else None
+
+
+def hedge(c: Candidate):
+    for g in governors(c.tok, limit=3):
+        if _lemma(g) in W["hedge_verbs"]:
+            return DROP
+    return None
+
+
+def topic_noun(c: Candidate):
+    tok = c.tok
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and _lemma(head) in W["topic_preps"] and _lemma(head.head) in W["topic_heads"]:
+        return DROP
+    if tok.dep_ in ("dobj", "nsubjpass") and _lemma(head) in W["topic_verbs"] | W["affect_verbs"]:
+        return DROP
+    if tok.dep_ == "nsubj" and _lemma(head) in W["affect_verbs"]:
+        return DROP
+    if c.guessed_source and not any(t.i in c.actors for t in tok.subtree):
+        # "the threat", "a parade": a bare noun whose source only the neighbourhood suggests
+        return DROP
+    return None
+
+
+def idiom(c: Candidate):
+    lemmas = [_lemma(t) for t in c.sent]
+    at = c.tok.i - c.sent.start
+    for phrase in W["idioms"]:
+        n = len(phrase)
+        for i in range(max(0, at - n + 1), min(at, len(lemmas) - n) + 1):
+            if tuple(lemmas[i:i + n]) == tuple(phrase):
+                return DROP
+    return None
+
+
+def departure(c: Candidate):
+    tok = c.tok
+    if _lemma(tok) not in W["departure_verbs"]:
+        return None
+    if tok.dep_ in ("pcomp", "advcl"):
+        return DROP
+    if any(ch.dep_ == "dobj" and _lemma(ch) in W["meeting_nouns"] for ch in tok.children):
+        return DROP
+    return None
+
+
+RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
+         Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure)]

@@ -1,0 +1,41 @@
+"""Polarity rules: candidates whose context turns their sign or kind.
+
+Words in data/rules/polarity.json.
+- polarity.unrealised: a cooperative act named as what someone is open to, hopes for, seeks or signals
+  ("remained open to a deal", "signalled readiness for talks") is no such act;
+- polarity.light_verb: a light verb carries its noun's act ("delivered a stark warning" is a warning,
+  not aid).
+"""
+
+from __future__ import annotations
+
+from multipolar.events.rulebook import DROP, Candidate, Rule, governors, recode, words
+
+W = words("polarity")
+
+
+def unrealised(c: Candidate):
+    if c.tok.pos_ not in ("NOUN", "PROPN") or c.event.root not in W["unrealised_codes"]:
+        return None
+    for g in governors(c.tok, limit=3):
+        if g.lemma_.lower() in W["unrealised_heads"] and g.i != c.tok.i:
+            return DROP
+    return None
+
+
+def light_verb(c: Candidate):
+    tok = c.tok
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in W["light_verbs"]:
+        return None
+    for ch in tok.children:
+        if ch.dep_ != "dobj":
+            continue
+        entry = c.coder.lexicon.match(ch)
+        if entry is None or entry.cameo == c.event.cameo:
+            continue
+        if "09" <= entry.cameo[:2] <= "13" and entry.cameo in c.coder.ontology:
+            return recode(c.event, entry.cameo, c.coder.ontology, trigger=f"{tok.text} {ch.text}")
+    return None
+
+
+RULES = [Rule("polarity.unrealised", unrealised), Rule("polarity.light_verb", light_verb)]

@@ -1,0 +1,24 @@
+"""Shared fixtures of the events tests: one coder (real model, real resolver) for the rule-module tests."""
+
+from datetime import date
+
+import pytest
+
+from multipolar.events.coder import EventCoder
+from multipolar.settings import Settings
+
+PUBLISHED = date(2025, 3, 12)
+
+
+@pytest.fixture(scope="session")
+def rule_coder():
+    return EventCoder(Settings(event_classifier=False))
+
+
+@pytest.fixture
+def coded(rule_coder):
+    """Code an invented text; returns (events, trace of the rules)."""
+    def run(text, published=PUBLISHED):
+        events = rule_coder.code_text(text, doc_id="t", published=published)
+        return events, rule_coder.trace
+    return run

@@ -1,0 +1,22 @@
+"""Rules of events/polarity.py, one behaviour per test, on invented sentences (real model and resolver)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_a_deal_one_is_open_to_is_no_agreement(coded):
+    events, trace = coded("Brazil remained open to a deal with Argentina on beef.")
+    assert not [e for e in events if e.cameo == "057"]
+    assert "polarity.unrealised" in {d["rule"] for d in trace.dropped}
+
+
+def test_a_delivered_warning_is_a_threat_not_aid(coded):
+    events, trace = coded("Hegseth delivered a stark warning to China.")
+    assert {(e.source, e.root, e.target) for e in events} == {("USA", "13", "CHN")}
+    assert any("polarity.light_verb" in names for names in trace.fired.values())
+
+
+def test_a_signed_deal_stays_an_agreement(coded):
+    events, _ = coded("Brazil signed a deal with Argentina on beef on Monday.")
+    assert [e for e in events if e.cameo == "057" and {e.source, e.target} == {"BRA", "ARG"}]

@@ -1,0 +1,32 @@
+"""Rules of events/trade.py, one behaviour per test, on invented sentences (real model and resolver)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def kinds(events):
+    return {(e.source, e.plover, e.target) for e in events if e.target}
+
+
+def test_paused_tariffs_are_a_retreat(coded):
+    events, _ = coded("Washington paused the tariffs on Mexico for 90 days.")
+    assert kinds(events) == {("USA", "RETREAT", "MEX")}
+
+
+def test_imposed_tariffs_are_a_sanction(coded):
+    events, _ = coded("The United States imposed tariffs of 30 percent on Brazilian coffee.")
+    assert kinds(events) == {("USA", "SANCTION", "BRA")}
+
+
+def test_a_conditional_tariff_threat_is_an_asserted_threat(coded):
+    events, trace = coded("Trump said he would impose tariffs on Canada if Ottawa did not stop the flow of drugs.")
+    threats = [e for e in events if e.plover == "THREATEN" and e.target == "CAN"]
+    assert threats and threats[0].modality == "asserted"
+    assert any("trade.conditional_threat" in names for names in trace.fired.values())
+
+
+def test_firms_under_export_controls_are_a_sanction_on_their_state(coded):
+    events, trace = coded("The United States placed two Chinese chipmakers under export controls.")
+    assert ("USA", "SANCTION", "CHN") in kinds(events)
+    assert any("trade.firms_list" in names for names in trace.fired.values())
