@@ -106,3 +106,10 @@ def test_code_records_leave_out_acts_below_min_probability():
 def test_code_records_keep_every_event_by_default():
     (out,) = code_records([{"id": "a", "text": "x"}], Settings(), coder=_FixedCoder())
     assert [e["confidence"] for e in out["events"]] == [0.95, 0.05, 0.05]
+
+
+def test_code_records_explain_names_the_probability_floor():
+    (out,) = code_records([{"id": "a", "text": "x"}], Settings(), coder=_FixedCoder(), min_probability=0.5,
+                          explain=True)
+    assert [e["probability"] for e in out["events"]] == [0.95, None]
+    assert [(d["rule"], d["probability"]) for d in out["dropped"]] == [("model.min_probability", 0.05)]
