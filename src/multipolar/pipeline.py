@@ -18,7 +18,7 @@ from typing import Any, Protocol, TypeVar
 from multipolar.errors import InputError
 from multipolar.records import Document, IngestSummary, RawDocument, Rejection
 from multipolar.settings import Settings
-from multipolar.sources import GdeltFile, kind_of, read_inputs
+from multipolar.sources import GdeltFile, is_url, kind_of, read_inputs
 
 T = TypeVar("T")
 Progress = Callable[[int], None]
@@ -154,7 +154,7 @@ def estimate_total(inputs: Sequence[str]) -> int | None:
     """A cheap count of the documents the inputs hold, for a progress bar's ETA (None: unknown)."""
     total = 0
     for spec in inputs:
-        if spec.startswith(("http://", "https://")):
+        if is_url(spec):
             total += 1
             continue
         path = Path(spec)
@@ -191,7 +191,19 @@ def ingest(
     def save(results: list[Document | Rejection]) -> None:
         documents = [r for r in results if isinstance(r, Document)]
         rejections = [r for r in results if isinstance(r, Rejection)]
-        store.save_clean(documents, stage=CleanStage.name)
+        unstorable = store.save_clean(documents, stage=CleanStage.name)
+        if unstorable:
+            failed = {d.doc_id for d, _ in unstorable}
+            documents = [d for d in documents if d.doc_id not in failed]
+            rejections += [
+                Rejection(
+                    d.source_uri, CleanStage.name, "unstorable",
+                    f"{d.source_uri}: the cleaned document cannot be stored ({reason}); its raw bytes are kept — "
+                    "please report this with the input",
+                    doc_id=d.doc_id,
+                )
+                for d, reason in unstorable
+            ]
         store.add_rejections(rejections)
         store.mark_cleaned([r.doc_id for r in rejections if r.doc_id], stage=f"{CleanStage.name}:rejected")
         counts["ingested"] += len(documents)

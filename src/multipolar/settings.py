@@ -30,6 +30,13 @@ class Settings:
     http_backoff: float = _s(0.5, "First backoff delay in seconds; doubles on each retry.")
     user_agent: str = _s("multipolar/0.1 (+https://github.com/multipolar)", "User-Agent header sent with fetches.")
     allow_private: bool = _s(False, "Allow fetching private, loopback and link-local addresses.")
+    http_deadline: float = _s(60.0, "Seconds one URL's fetch may take in all (every redirect hop and retry); a slower server is refused.")
+    max_decompressed_bytes: int = _s(
+        1_000_000_000, "Largest size a compressed input (.jsonl.gz) may decompress to, counted while streaming; the rest is rejected."
+    )
+    max_json_depth: int = _s(64, "Deepest nesting of lists and objects accepted in one JSON record; deeper records are rejected.")
+    csv_max_cell_chars: int = _s(1_000_000, "Longest CSV cell, in characters; a record with a longer one is rejected and reading goes on.")
+    follow_symlinks: bool = _s(False, "Let folder ingest follow symbolic links that point outside the folder (refused by default).")
     batch_size: int = _s(256, "Documents per store transaction and per processing batch.")
     store_memory_limit: str = _s(
         "256MB", "Memory DuckDB may use for its buffers (it spills to disk beyond); keeps ingest memory flat."

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -29,6 +30,7 @@ from multipolar.clean.normalize import normalize
 from multipolar.clean.text import clean_text
 from multipolar.errors import InputError, ParseError
 from multipolar.records import Document, RawDocument, Rejection
+from multipolar.safe_text import repair_value
 from multipolar.settings import Settings
 
 STAGE = "clean.v1"
@@ -84,6 +86,15 @@ class Cleaner:
         return out
 
     def clean(self, raw: RawDocument) -> Document:
+        fields, repaired = repair_value(raw.fields)
+        if repaired:  # lone surrogates (a JSON "\\ud800") cannot be stored: U+FFFD, and a flag says so
+            raw = RawDocument(raw.source_uri, raw.raw, raw.raw_format, fields, raw.encoding)
+        document = self._clean(raw)
+        if repaired:
+            document = replace(document, flags=(*document.flags, "repaired_text"))
+        return document
+
+    def _clean(self, raw: RawDocument) -> Document:
         fmt = raw.raw_format
         if fmt in _TEXT_FORMATS:
             text, encoding = decode(raw.raw, declared=raw.encoding, source_uri=raw.source_uri)

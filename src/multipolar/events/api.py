@@ -1,7 +1,8 @@
 """The core of `multipolar code`: code JSON records without a store.
 
 Input records are {"id", "text", "date"?} (date as YYYY-MM-DD, the publication date); output records are
-{"id", "events": [event records]} in input order, one per input. `scheme="plover"` gives the events under
+{"id", "events": [event records]} in input order, one per input; a record that cannot be coded (no text,
+a bad date, a line that is not JSON) gives {"id", "error", "events": []} and the others go on. `scheme="plover"` gives the events under
 PLOVER's conventions (see `multipolar.interop.plover.plover_view`); the default, "cameo", gives them as
 coded: directed, one event each way for a reciprocal act, statements and appeals included.
 """
@@ -17,7 +18,10 @@ from multipolar.settings import Settings
 
 
 def parse_record(record: Any, *, n: int) -> tuple[str, str, date | None]:
-    """(id, text, published) of one input record; raises ParseError naming the record and the fix."""
+    """(id, text, published) of one input record; raises ParseError naming the record and the fix
+    (a reader hands a ParseError in place of a line it could not parse)."""
+    if isinstance(record, ParseError):
+        raise record
     if not isinstance(record, dict):
         raise ParseError(f"record {n}: expected a JSON object {{\"id\", \"text\", \"date\"?}}, got {type(record).__name__}")
     text = record.get("text")
@@ -49,6 +53,25 @@ def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = No
     view: Callable[[list[Any]], Iterable[Any]] = list
     if scheme == "plover":
         from multipolar.interop.plover import plover_view as view
-    items = (parse_record(record, n=n) for n, record in enumerate(lines, start=1))
-    for rid, events in coder.code_texts(items):
-        yield {"id": rid, "events": [event.to_json() for event in view(events)]}
+    pending: list[tuple[str, str, date | None]] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        batch = list(pending)
+        pending.clear()
+        for rid, events in coder.code_texts(iter(batch)):
+            yield {"id": rid, "events": [event.to_json() for event in view(events)]}
+
+    for n, record in enumerate(lines, start=1):
+        try:
+            pending.append(parse_record(record, n=n))
+        except ParseError as exc:  # this record gets an error record; the others are coded
+            yield from flush()
+            rid = record.get("id", str(n)) if isinstance(record, dict) else str(n)
+            yield {"id": str(rid), "error": str(exc), "events": []}
+            continue
+        if len(pending) >= _CHUNK:
+            yield from flush()
+    yield from flush()
+
+
+_CHUNK = 256  # records coded together between two bad ones
