@@ -16,7 +16,8 @@ from typing import Any
 
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+# also `&amp;#xd800;`: escaped HTML inside a feed item is unescaped once and then parsed again
+_CHARREF = re.compile(rb"(&(?:amp;)*)#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
 # ESC-introduced sequences (CSI ... final byte, OSC ... BEL/ST, two-character escapes), then the
 # remaining C0/C1 controls except tab and newline.
 _ESCAPES = re.compile(
@@ -117,13 +118,13 @@ def repair_charrefs(raw: bytes) -> tuple[bytes, int]:
 
     def fix(match: re.Match[bytes]) -> bytes:
         nonlocal count
-        value = int(match.group(1), 16) if match.group(1) is not None else int(match.group(2))
+        value = int(match.group(2), 16) if match.group(2) is not None else int(match.group(3))
         if _valid_codepoint(value):
             return match.group(0)
         count += 1
-        return b"&#xfffd;"
+        return match.group(1) + b"#xfffd;"
 
-    if b"&#" not in raw:
+    if b"#" not in raw:
         return raw, 0
     return _CHARREF.sub(fix, raw), count
 

@@ -36,6 +36,9 @@ class Settings:
     )
     max_json_depth: int = _s(64, "Deepest nesting of lists and objects accepted in one JSON record; deeper records are rejected.")
     csv_max_cell_chars: int = _s(1_000_000, "Longest CSV cell, in characters; a record with a longer one is rejected and reading goes on.")
+    max_markup_tags: int = _s(
+        40_000, "Most markup tags (`<`) in one HTML page or feed; one with more is rejected, since extraction time grows with them."
+    )
     follow_symlinks: bool = _s(False, "Let folder ingest follow symbolic links that point outside the folder (refused by default).")
     batch_size: int = _s(256, "Documents per store transaction and per processing batch.")
     store_memory_limit: str = _s(

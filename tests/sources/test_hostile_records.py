@@ -179,3 +179,25 @@ def test_lone_surrogate_in_a_json_array_file_is_stored_repaired(tmp_path, store)
     summary = ingest(store, [str(path)], Settings())
     titles = sorted(str(r[0]) for r in _rows(store, "SELECT title FROM documents"))
     assert (summary.ingested, titles) == (2, ["None", "X\ufffd"])
+
+
+def test_a_page_with_more_markup_tags_than_the_limit_is_rejected_before_extraction():
+    from multipolar.clean.stage import Cleaner
+    from multipolar.errors import ParseError
+    from multipolar.records import RawDocument
+
+    html = "<html><body>" + "<p>a</p>" * 600 + "</body></html>"
+    try:
+        Cleaner(Settings(max_markup_tags=1000)).clean(RawDocument("a.html", html.encode(), "html"))
+        code = None
+    except ParseError as exc:
+        code = exc.code
+    assert code == "too_complex"
+
+
+def test_a_feed_with_more_markup_tags_than_the_limit_is_rejected(tmp_path):
+    path = tmp_path / "f.rss"
+    items = "".join(f"<item><title>t{i}</title><description>{GOOD}</description></item>" for i in range(200))
+    path.write_text(f'<rss version="2.0"><channel><title>W</title>{items}</channel></rss>')
+    (item,) = list(read_inputs([str(path)], Settings(max_markup_tags=500)))
+    assert (type(item).__name__, item.code) == ("Rejection", "too_complex")

@@ -176,6 +176,13 @@ class Cleaner:
     ) -> Document:
         from multipolar.clean.html import extract_html
 
+        tags = html.count("<")
+        if tags > self.settings.max_markup_tags:
+            raise ParseError(
+                f"{raw.source_uri}: {tags:,} markup tags, over the limit of {self.settings.max_markup_tags:,}; "
+                f"raise --set max_markup_tags={tags} to extract it (slowly)",
+                code="too_complex",
+            )
         url = _text_field(container.get("url"))
         page = extract_html(html, url=url, source_uri=raw.source_uri)
         published, published_from = _container_date(container)

@@ -147,7 +147,7 @@ def read_file(path: Path, settings: Settings, *, explicit: bool) -> Iterator[Ite
         elif kind == "csv":
             yield from containers.read_csv(uri, raw, settings)
         elif kind == "feed" or (kind == "html" and feeds.looks_like_feed(raw)):
-            yield from feeds.read_feed(uri, raw)
+            yield from feeds.read_feed(uri, raw, max_tags=settings.max_markup_tags)
         else:
             yield RawDocument(source_uri=uri, raw=raw, raw_format=kind)
     except OSError as exc:

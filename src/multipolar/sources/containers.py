@@ -114,28 +114,37 @@ def _lines(handle: IO[bytes], *, max_line: int, max_total: int | None) -> Iterat
 def read_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument | Rejection]:
     uri = str(path)
     gz = uri.lower().endswith(".gz")
-    opener = gzip.open if gz else open
-    limit = settings.max_decompressed_bytes if gz else None
     try:
-        with opener(path, "rb") as handle:
-            for number, raw, length in _lines(handle, max_line=settings.max_bytes, max_total=limit):
-                where = f"{uri}:{number}"
-                if raw is None:
-                    yield Rejection(
-                        where, STAGE, "too_large",
-                        f"{where}: line of {length:,} bytes is over the limit of {settings.max_bytes:,}; "
-                        f"raise it with --set max_bytes={length}",
-                    )
-                    continue
-                try:
-                    obj = _loads(raw)
-                except (ValueError, UnicodeDecodeError) as exc:
-                    yield Rejection(
-                        where, STAGE, "malformed",
-                        f"{where}: not valid JSON ({exc}); fix the line or remove it",
-                    )
-                    continue
-                yield _record(uri, where, raw, obj, settings)
+        with (gzip.open if gz else open)(path, "rb") as handle:
+            yield from read_jsonl_stream(uri, handle, settings, compressed=gz)
+    except OSError as exc:
+        yield Rejection(uri, STAGE, "unreadable", f"{uri}: cannot be read ({exc.strerror or exc}); check permissions")
+
+
+def read_jsonl_stream(
+    uri: str, handle: IO[bytes], settings: Settings, *, compressed: bool
+) -> Iterator[RawDocument | Rejection]:
+    """The records of a JSON lines stream; a compressed one may yield `max_decompressed_bytes` at most."""
+    limit = settings.max_decompressed_bytes if compressed else None
+    try:
+        for number, raw, length in _lines(handle, max_line=settings.max_bytes, max_total=limit):
+            where = f"{uri}:{number}"
+            if raw is None:
+                yield Rejection(
+                    where, STAGE, "too_large",
+                    f"{where}: line of {length:,} bytes is over the limit of {settings.max_bytes:,}; "
+                    f"raise it with --set max_bytes={length}",
+                )
+                continue
+            try:
+                obj = _loads(raw)
+            except (ValueError, UnicodeDecodeError) as exc:
+                yield Rejection(
+                    where, STAGE, "malformed",
+                    f"{where}: not valid JSON ({exc}); fix the line or remove it",
+                )
+                continue
+            yield _record(uri, where, raw, obj, settings)
     except _TooMuch as exc:
         yield Rejection(
             uri, STAGE, "too_large",

@@ -57,12 +57,27 @@ def _day(entry: Any) -> str | None:
 
 
 def read_feed(
-    uri: str, raw: bytes, *, published_from_url: str | None = None
+    uri: str, raw: bytes, *, published_from_url: str | None = None, max_tags: int | None = None
 ) -> Iterator[RawDocument | Rejection]:
     """One raw document per item with content; an item without content, or one that cannot be read,
-    is a rejection naming the item, and the other items go on."""
+    is a rejection naming the item, and the other items go on. A feed of more than `max_tags`
+    markup tags is refused before parsing (parsing time grows with them)."""
+    tags = raw.count(b"<")
+    if max_tags is not None and tags > max_tags:
+        raise ParseError(
+            f"{uri}: {tags:,} markup tags, over the limit of {max_tags:,}; split the feed or raise "
+            f"--set max_markup_tags={tags}",
+            code="too_complex",
+        )
     raw, _repaired = repair_charrefs(raw)  # &#xd800; and &#x110000; would stop the parser
-    parsed = feedparser.parse(raw)
+    try:
+        parsed = feedparser.parse(raw)
+    except (ValueError, UnicodeError, LookupError) as exc:  # what feedparser's own parsers let out
+        raise ParseError(
+            f"{uri}: not a readable RSS or Atom feed ({type(exc).__name__}: {str(exc)[:200]}); "
+            "check that the file or URL is a feed",
+            code="malformed",
+        ) from None
     entries = parsed.get("entries") or []
     if not entries:
         reason = parsed.get("bozo_exception")
