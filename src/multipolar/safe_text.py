@@ -7,12 +7,15 @@
 - `repair_charrefs(raw)`: numeric character references no character can have (`&#xd800;`,
   `&#x110000;`, `&#0;`) become `&#xfffd;` in XML bytes before a feed parser sees them.
 - `printable(text)`: terminal escape and control sequences removed, for tables and CSV output.
+- `web_link(url)`: the URL when it may be a link in what we render (http or https with a host, no
+  whitespace or control characters), else None: `javascript:`, `data:` and the like are shown as text.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -135,3 +138,22 @@ def printable(text: str) -> str:
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
     return repair(text)[0]
+
+
+_LINK_SCHEMES = frozenset({"http", "https"})
+
+
+def web_link(url: Any) -> str | None:
+    """`url` if it is an http(s) URL with a host and nothing a browser would strip or reinterpret."""
+    if not isinstance(url, str):
+        return None
+    candidate = url.strip()
+    if not candidate or any(c.isspace() for c in candidate) or _CONTROLS.search(candidate) or _SURROGATE.search(candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _LINK_SCHEMES or not parts.netloc:
+        return None
+    return candidate

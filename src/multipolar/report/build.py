@@ -3,11 +3,15 @@ loaded from the network) showing the latest state of a triangle, its history, th
 the events behind them with links to their documents, the corpus and the settings.
 
 All text that comes from articles (sentences, titles, outlets, urls) is escaped by Jinja2's
-autoescape; the SVG drawings escape their own text (`report.svg`).
+autoescape; the SVG drawings escape their own text (`report.svg`). Only http(s) URLs become links
+(`safe_text.web_link`; a `javascript:` URL is shown as text), and the page's Content-Security-Policy
+allows one script, templates/report.js, by its sha256 hash: no other inline script can run.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -15,12 +19,14 @@ from importlib import resources
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from multipolar.relations.dyads import DyadSeries, dyad_series
 from multipolar.relations.periods import period_end
 from multipolar.relations.shifts import Shift, dyad_shifts, triangle_shifts
 from multipolar.relations.triangle import INDETERMINATE, SIGN_TEXT, Triangle, TrianglePeriod, triangle_series
 from multipolar.report.svg import CONFIG_LABEL, series_svg, triangle_svg
+from multipolar.safe_text import web_link
 from multipolar.settings import Settings
 from multipolar.store import aggregates
 from multipolar.store.aggregates import CorpusSummary, EventFilter, EventRow
@@ -91,6 +97,7 @@ def _env() -> jinja2.Environment:
     env.filters["sign"] = lambda s: SIGN_TEXT[s]
     env.filters["pct"] = lambda x: "" if x is None else f"{x:.0%}"
     env.filters["config"] = lambda c: CONFIG_LABEL.get(c, c or "")
+    env.filters["web_link"] = web_link  # only http(s) URLs become links; others are shown as text
     return env
 
 
@@ -156,7 +163,14 @@ def build_report(
         "settings_used": _settings_used(settings, tri),
         "indeterminate": INDETERMINATE,
     }
+    script = _template_text("report.js")  # the report's one script: allowed by its hash, no other inline script
+    context["script"] = markupsafe.Markup(script)
+    context["script_sha256"] = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return _env().get_template("report.html.j2").render(**context)
+
+
+def _template_text(name: str) -> str:
+    return resources.files("multipolar.report").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _settings_used(settings: Settings, tri: Triangle) -> list[tuple[str, str]]:
