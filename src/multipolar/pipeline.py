@@ -161,16 +161,35 @@ def estimate_total(inputs: Sequence[str]) -> int | None:
         paths = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
         for p in paths:
             kind = kind_of(p)
-            if kind in {"jsonl", "jsonl.gz"}:
+            if kind == "jsonl":
                 try:
-                    opener = gzip.open if kind == "jsonl.gz" else open
-                    with opener(p, "rb") as handle:
+                    with open(p, "rb") as handle:
                         total += sum(1 for line in handle if line.strip())
                 except OSError:
                     total += 1
+            elif kind == "jsonl.gz":
+                total += _estimate_gz_lines(p)
             elif kind is not None and kind != "gdelt":
                 total += 1
     return total or None
+
+
+def _estimate_gz_lines(path: Path, sample: int = 1 << 20) -> int:
+    """Lines of a gzip file, estimated without decompressing it all (it is decompressed once, when
+    read): the lines in its first `sample` bytes, scaled by its size as the gzip trailer states it
+    (modulo 4 GiB, so a bigger file is underestimated; the count only drives a progress bar)."""
+    try:
+        with gzip.open(path, "rb") as handle:
+            head = handle.read(sample)
+        with open(path, "rb") as raw:
+            raw.seek(-4, 2)
+            size = int.from_bytes(raw.read(4), "little")
+    except (OSError, EOFError, ValueError):
+        return 1
+    lines = sum(1 for line in head.splitlines() if line.strip())
+    if len(head) < sample or not size:
+        return max(lines, 1)
+    return max(int(lines * size / len(head)), 1)
 
 
 def ingest(

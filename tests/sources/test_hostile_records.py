@@ -201,3 +201,33 @@ def test_a_feed_with_more_markup_tags_than_the_limit_is_rejected(tmp_path):
     path.write_text(f'<rss version="2.0"><channel><title>W</title>{items}</channel></rss>')
     (item,) = list(read_inputs([str(path)], Settings(max_markup_tags=500)))
     assert (type(item).__name__, item.code) == ("Rejection", "too_complex")
+
+
+def test_the_progress_estimate_of_a_gzip_reads_only_its_first_block(tmp_path, monkeypatch):
+    from multipolar import pipeline
+
+    path = tmp_path / "big.jsonl.gz"
+    with gzip.open(path, "wb") as handle:
+        for n in range(40_000):
+            handle.write(json.dumps({"text": f"{GOOD} {n}"}).encode() + b"\n")
+    read = []
+    real_open = gzip.open
+
+    class Counting:
+        def __init__(self, *args, **kwargs):
+            self.inner = real_open(*args, **kwargs)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.inner.close()
+
+        def read(self, n=-1):
+            data = self.inner.read(n)
+            read.append(len(data))
+            return data
+
+    monkeypatch.setattr(pipeline.gzip, "open", Counting)
+    estimate = pipeline.estimate_total([str(path)])
+    assert sum(read) <= 1 << 20 and 30_000 <= estimate <= 50_000
