@@ -231,3 +231,11 @@ def test_the_progress_estimate_of_a_gzip_reads_only_its_first_block(tmp_path, mo
     monkeypatch.setattr(pipeline.gzip, "open", Counting)
     estimate = pipeline.estimate_total([str(path)])
     assert sum(read) <= 1 << 20 and 30_000 <= estimate <= 50_000
+
+
+def test_a_future_publication_date_is_kept_and_flagged(tmp_path, store):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": GOOD, "published": "2099-05-01"}) + "\n" + json.dumps({"text": GOOD + " Two.", "published": "2024-05-01"}) + "\n")
+    ingest(store, [str(path)], Settings())
+    rows = sorted((str(p), "future_date" in json.loads(f)) for p, f in _rows(store, "SELECT published, flags FROM documents"))
+    assert rows == [("2024-05-01", False), ("2099-05-01", True)]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from multipolar.clean.dates import DATE_PATTERN, date_from_match
@@ -235,6 +235,8 @@ class Cleaner:
             flags.append("short_text")
         if container.get("published_unparsed"):
             flags.append("bad_container_date")
+        if published is not None and published > date.today() + timedelta(days=1):
+            flags.append("future_date")  # kept as given (the input may be right and our clock wrong), but marked
         input_id = container.get("id")
         return Document(
             doc_id=raw.doc_id,
