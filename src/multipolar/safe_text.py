@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # also `&amp;#xd800;`: escaped HTML inside a feed item is unescaped once and then parsed again
-_CHARREF = re.compile(rb"(&(?:amp;)*)#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+_CHARREF = re.compile(rb"(&(?:amp;)*)#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 # ESC-introduced sequences (CSI ... final byte, OSC ... BEL/ST, two-character escapes), then the
 # remaining C0/C1 controls except tab and newline.
 _ESCAPES = re.compile(
@@ -121,7 +121,8 @@ def repair_charrefs(raw: bytes) -> tuple[bytes, int]:
 
     def fix(match: re.Match[bytes]) -> bytes:
         nonlocal count
-        value = int(match.group(2), 16) if match.group(2) is not None else int(match.group(3))
+        digits = match.group(2) if match.group(2) is not None else match.group(3)
+        value = -1 if len(digits.lstrip(b"0")) > 8 else int(digits, 16 if match.group(2) is not None else 10)
         if _valid_codepoint(value):
             return match.group(0)
         count += 1

@@ -239,3 +239,19 @@ def test_a_future_publication_date_is_kept_and_flagged(tmp_path, store):
     ingest(store, [str(path)], Settings())
     rows = sorted((str(p), "future_date" in json.loads(f)) for p, f in _rows(store, "SELECT published, flags FROM documents"))
     assert rows == [("2024-05-01", False), ("2099-05-01", True)]
+
+
+def test_a_feed_whose_prolog_is_a_long_run_of_newlines_is_read(tmp_path):
+    path = tmp_path / "f.rss"
+    path.write_bytes(b"<?xml v" + b"\n" * 150_000 + b"ersion='1.0'?><rss version='2.0'><channel><title>W</title>"
+                     b"<item><description>" + GOOD.encode() + b"</description></item></channel></rss>")
+    items = list(read_inputs([str(path)], Settings()))
+    assert len(items) == 1
+
+
+def test_a_feed_with_a_huge_character_reference_is_read_with_a_replacement(tmp_path):
+    path = tmp_path / "f.rss"
+    path.write_bytes(b"<rss version='2.0'><channel><title>W</title><item><title>A &#" + b"9" * 40 + b"; B</title>"
+                     b"<description>" + GOOD.encode() + b"</description></item></channel></rss>")
+    (item,) = list(read_inputs([str(path)], Settings()))
+    assert item.fields["title"] == "A \ufffd B"

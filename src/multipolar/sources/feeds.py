@@ -70,9 +70,10 @@ def read_feed(
             code="too_complex",
         )
     raw, _repaired = repair_charrefs(raw)  # &#xd800; and &#x110000; would stop the parser
+    raw = _tidy_prolog(raw)
     try:
         parsed = feedparser.parse(raw)
-    except (ValueError, UnicodeError, LookupError) as exc:  # what feedparser's own parsers let out
+    except (ValueError, UnicodeError, LookupError, OverflowError) as exc:  # what feedparser's parsers let out
         raise ParseError(
             f"{uri}: not a readable RSS or Atom feed ({type(exc).__name__}: {str(exc)[:200]}); "
             "check that the file or URL is a feed",
@@ -95,6 +96,19 @@ def read_feed(
         except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
             item = Rejection(where, STAGE, "malformed", f"{where}: the feed item cannot be read ({type(exc).__name__}: {exc})")
         yield item
+
+
+_FIRST_ELEMENT = re.compile(rb"<\w")
+_WHITESPACE_RUN = re.compile(rb"\s{2,}")
+
+
+def _tidy_prolog(raw: bytes) -> bytes:
+    """Runs of whitespace before the first element become one newline: whitespace there means nothing
+    in XML, and feedparser's search of the prolog takes time that grows with the square of such a run
+    (186 KB of newlines inside an XML declaration ran for minutes)."""
+    first = _FIRST_ELEMENT.search(raw)
+    end = first.start() if first else len(raw)
+    return _WHITESPACE_RUN.sub(b"\n", raw[:end]) + raw[end:]
 
 
 def _string(value: Any) -> str | None:
