@@ -175,11 +175,20 @@ def test_cli_code_input_file_gives_one_line_per_record(tmp_path, capsys):
     assert lines[1]["events"] == []
 
 
-def test_cli_code_bad_input_line_is_one_line_error(tmp_path, capsys):
+def test_cli_code_bad_input_line_gets_an_error_record_and_the_rest_is_coded(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
-    src.write_text('{"id": "a", "text": "x"}\n{broken\n')
-    code, _, err = run(["code", "--input", str(src)], capsys)
-    assert code == 2 and ":2: not valid JSON" in err
+    text = "Kenyan President William Ruto visited Beijing on Monday."
+    src.write_text(
+        json.dumps({"id": "a", "text": text}) + "\n{broken\n"
+        + json.dumps({"id": "c", "text": text, "date": "2025-13-45"}) + "\n"
+        + json.dumps({"id": "d", "text": text, "date": "2025-02-03"}) + "\n"
+    )
+    code, out, err = run(["code", "--input", str(src), "--format", "jsonl"], capsys)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and "2 record(s) could not be coded" in err
+    assert [(line["id"], "error" in line) for line in lines] == [("a", False), ("2", True), ("c", True), ("d", False)]
+    assert ":2: not valid JSON" in lines[1]["error"] and "2025-13-45" in lines[2]["error"]
+    assert lines[3]["events"]
 
 
 def test_cli_code_scheme_plover_gives_reciprocal_parties_without_target(tmp_path, capsys):

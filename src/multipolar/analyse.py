@@ -100,6 +100,8 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
 
     factory = StageFactory("multipolar.analyse", "AnalyseStage", settings)
     for results in run_stage(factory, batches(), workers=settings.workers):
+        if not counts["analysed"] and not counts["rejected"]:
+            store.set_meta({CROSS_PENDING: "1"})  # before any new analysis is stored: cleared at the end
         analyses = [r for r in results if isinstance(r, Analysis)]
         rejections = [r for r in results if isinstance(r, Rejection)]
         io.save_analyses(store, analyses, stage=STAGE)
@@ -117,7 +119,8 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
 
         relabel_inferred_event_dates(store.con, EVENT_PRECISION)
     pending = store.con.execute("SELECT count(*) FROM documents WHERE text IS NOT NULL AND spun_score IS NULL").fetchall()[0][0]
-    if counts["analysed"] or pending:  # nothing new: the cross-document results stand
+    unfinished = store.meta().get(CROSS_PENDING) == "1"  # a run killed during the cross-document stages
+    if counts["analysed"] or pending or unfinished:  # nothing new: the cross-document results stand
         cross_document(store, settings)
         if date_undated_documents(store):  # analysed again with their inferred dates, then regrouped
             analyse_store(store, settings)
@@ -146,7 +149,12 @@ def cross_document(store: Any, settings: Settings) -> None:
     assign_stories(store, settings)
     deduplicate_store_events(store, settings)
     regroup_claims(store, settings)
-    store.set_meta({"settings": settings.as_dict(), "stages": [STAGE, "stories.v1", "dedup.v2", "claims.group.v1"]})
+    store.set_meta({
+        "settings": settings.as_dict(), "stages": [STAGE, "stories.v1", "dedup.v2", "claims.group.v1"], CROSS_PENDING: "0",
+    })
+
+
+CROSS_PENDING = "cross_document_pending"  # meta key: "1" from the first new analysis until cross_document ends
 
 
 def mark_near_duplicates(store: Any, settings: Settings) -> None:

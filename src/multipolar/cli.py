@@ -513,9 +513,11 @@ def code(
     else:
         records = _read_code_input(input_)
     handle = open(out, "w", encoding="utf-8") if out else sys.stdout
+    errors = 0
     try:
         for result in code_records(records, settings, scheme=scheme, min_probability=min_probability,
                                    explain=explain):
+            errors += "error" in result
             if fmt == "json" and text is not None:
                 handle.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
             else:
@@ -525,6 +527,8 @@ def code(
     finally:
         if out:
             handle.close()
+    if errors:
+        _err(f"{errors} record(s) could not be coded: see the \"error\" field of their output lines")
 
 
 def _read_code_input(spec: str | None) -> Any:
@@ -544,8 +548,9 @@ def _read_code_input(spec: str | None) -> Any:
                 if line.strip():
                     try:
                         yield json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise ParseError(f"--input {spec}:{number}: not valid JSON ({exc.msg}); fix the line") from None
+                    except (json.JSONDecodeError, RecursionError) as exc:  # this line gets an error record
+                        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                        yield ParseError(f"--input {spec}:{number}: not valid JSON ({reason}); fix the line")
         finally:
             if handle is not None and handle is not sys.stdin:
                 handle.close()

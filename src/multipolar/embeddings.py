@@ -12,6 +12,7 @@ the tokenizer are re-created in `__setstate__`, so it can travel to a process po
 from __future__ import annotations
 
 import importlib.util
+import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,10 @@ class Embedder:
         self._load()
 
     def _load(self) -> None:
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         import onnxruntime as ort
+
+        ort.disable_telemetry_events()  # no telemetry: nothing written or looked up beyond the model files
         from tokenizers import Tokenizer
 
         for path, what in ((self.model_path, "model"), (self.tokenizer_path, "tokenizer")):

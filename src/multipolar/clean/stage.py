@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from multipolar.clean.dates import DATE_PATTERN, date_from_match
@@ -29,6 +30,7 @@ from multipolar.clean.normalize import normalize
 from multipolar.clean.text import clean_text
 from multipolar.errors import InputError, ParseError
 from multipolar.records import Document, RawDocument, Rejection
+from multipolar.safe_text import repair_value
 from multipolar.settings import Settings
 
 STAGE = "clean.v1"
@@ -84,6 +86,15 @@ class Cleaner:
         return out
 
     def clean(self, raw: RawDocument) -> Document:
+        fields, repaired = repair_value(raw.fields)
+        if repaired:  # lone surrogates (a JSON "\\ud800") cannot be stored: U+FFFD, and a flag says so
+            raw = RawDocument(raw.source_uri, raw.raw, raw.raw_format, fields, raw.encoding)
+        document = self._clean(raw)
+        if repaired:
+            document = replace(document, flags=(*document.flags, "repaired_text"))
+        return document
+
+    def _clean(self, raw: RawDocument) -> Document:
         fmt = raw.raw_format
         if fmt in _TEXT_FORMATS:
             text, encoding = decode(raw.raw, declared=raw.encoding, source_uri=raw.source_uri)
@@ -165,6 +176,13 @@ class Cleaner:
     ) -> Document:
         from multipolar.clean.html import extract_html
 
+        tags = html.count("<")
+        if tags > self.settings.max_markup_tags:
+            raise ParseError(
+                f"{raw.source_uri}: {tags:,} markup tags, over the limit of {self.settings.max_markup_tags:,}; "
+                f"raise --set max_markup_tags={tags} to extract it (slowly)",
+                code="too_complex",
+            )
         url = _text_field(container.get("url"))
         page = extract_html(html, url=url, source_uri=raw.source_uri)
         published, published_from = _container_date(container)
@@ -217,6 +235,8 @@ class Cleaner:
             flags.append("short_text")
         if container.get("published_unparsed"):
             flags.append("bad_container_date")
+        if published is not None and published > date.today() + timedelta(days=1):
+            flags.append("future_date")  # kept as given (the input may be right and our clock wrong), but marked
         input_id = container.get("id")
         return Document(
             doc_id=raw.doc_id,

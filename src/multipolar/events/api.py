@@ -1,7 +1,8 @@
 """The core of `multipolar code`: code JSON records without a store.
 
 Input records are {"id", "text", "date"?} (date as YYYY-MM-DD, the publication date); output records are
-{"id", "events": [event records]} in input order, one per input. `scheme="plover"` gives the events under
+{"id", "events": [event records]} in input order, one per input; a record that cannot be coded (no text,
+a bad date, a line that is not JSON) gives {"id", "error", "events": []} and the others go on. `scheme="plover"` gives the events under
 PLOVER's conventions (see `multipolar.interop.plover.plover_view`); the default, "cameo", gives them as
 coded: directed, one event each way for a reciprocal act, statements and appeals included.
 With `explain=True` each event also carries "explain" (the named rules that fired for it) and each
@@ -20,7 +21,10 @@ from multipolar.settings import Settings
 
 
 def parse_record(record: Any, *, n: int) -> tuple[str, str, date | None]:
-    """(id, text, published) of one input record; raises ParseError naming the record and the fix."""
+    """(id, text, published) of one input record; raises ParseError naming the record and the fix
+    (a reader hands a ParseError in place of a line it could not parse)."""
+    if isinstance(record, ParseError):
+        raise record
     if not isinstance(record, dict):
         raise ParseError(f"record {n}: expected a JSON object {{\"id\", \"text\", \"date\"?}}, got {type(record).__name__}")
     text = record.get("text")
@@ -59,19 +63,43 @@ def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = No
     view: Callable[[list[Any]], Iterable[Any]] = list
     if scheme == "plover":
         from multipolar.interop.plover import plover_view as view
-    items = (parse_record(record, n=n) for n, record in enumerate(lines, start=1))
     floor = min_probability if coder.settings.event_model else 0.0
-    for rid, events in coder.code_texts(items):
-        kept = [e for e in events if not (applies(e) and e.confidence < floor)]
-        if not explain:
-            yield {"id": rid, "events": [event.to_json() for event in view(kept)]}
+    pending: list[tuple[str, str, date | None]] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        batch = list(pending)
+        pending.clear()
+        for rid, events in coder.code_texts(iter(batch)):
+            yield _output(rid, events, coder=coder, view=view, floor=floor, explain=explain)
+
+    for n, record in enumerate(lines, start=1):
+        try:
+            pending.append(parse_record(record, n=n))
+        except ParseError as exc:  # this record gets an error record; the others are coded
+            yield from flush()
+            rid = record.get("id", str(n)) if isinstance(record, dict) else str(n)
+            yield {"id": str(rid), "error": str(exc), "events": []}
             continue
-        trace = getattr(coder, "trace", None)
-        fired = trace.fired if trace is not None else {}
-        out = [{**event.to_json(), "explain": list(fired.get(event.event_id, [])),
-                "probability": event.confidence if applies(event) else None} for event in view(kept)]
-        dropped = list(trace.dropped) if trace is not None else []
-        dropped += [{"rule": "model.min_probability", "probability": e.confidence, "sentence": e.sentence,
-                     "trigger": e.trigger, "source": e.source_actor, "target": e.target_actor, "cameo": e.cameo,
-                     "plover": e.plover} for e in events if applies(e) and e.confidence < floor]
-        yield {"id": rid, "events": out, "dropped": dropped}
+        if len(pending) >= _CHUNK:
+            yield from flush()
+    yield from flush()
+
+
+_CHUNK = 256  # records coded together between two bad ones
+
+
+def _output(rid: str, events: list[Any], *, coder: Any, view: Callable[[list[Any]], Iterable[Any]], floor: float,
+            explain: bool) -> dict[str, Any]:
+    """One output record: the events at or above the probability floor, with --explain's reasons."""
+    kept = [e for e in events if not (applies(e) and e.confidence < floor)]
+    if not explain:
+        return {"id": rid, "events": [event.to_json() for event in view(kept)]}
+    trace = getattr(coder, "trace", None)
+    fired = trace.fired if trace is not None else {}
+    out = [{**event.to_json(), "explain": list(fired.get(event.event_id, [])),
+            "probability": event.confidence if applies(event) else None} for event in view(kept)]
+    dropped = list(trace.dropped) if trace is not None else []
+    dropped += [{"rule": "model.min_probability", "probability": e.confidence, "sentence": e.sentence,
+                 "trigger": e.trigger, "source": e.source_actor, "target": e.target_actor, "cameo": e.cameo,
+                 "plover": e.plover} for e in events if applies(e) and e.confidence < floor]
+    return {"id": rid, "events": out, "dropped": dropped}

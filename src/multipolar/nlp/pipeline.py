@@ -40,6 +40,42 @@ def load_spacy(name: str | None = None) -> Language:
     )
 
 
+class SentenceCap:
+    """Pipeline component before the parser: a run of `max_tokens` tokens with no sentence-ending
+    punctuation or line break gets a sentence start, so that no "sentence" (a run-on list, a page of
+    text without full stops) is longer; the work of parsing and coding a sentence grows faster than
+    its length. Ordinary sentences, shorter than the cap, are left to the parser."""
+
+    def __init__(self, max_tokens: int) -> None:
+        self.max_tokens = max(int(max_tokens), 1)
+
+    def __call__(self, doc: Doc) -> Doc:
+        run = 0
+        for token in doc:
+            if run >= self.max_tokens:
+                token.is_sent_start = True
+                run = 0
+            run += 1
+            if token.text in _ENDINGS or "\n" in token.text:
+                run = 0
+        return doc
+
+
+_ENDINGS = frozenset({".", "!", "?", "…", ";"})
+
+
+def add_sentence_cap(nlp: Language, max_tokens: int) -> None:
+    """Add `SentenceCap` before the parser (registered with spaCy on first use, not at import)."""
+    from spacy.language import Language as SpacyLanguage
+
+    if not SpacyLanguage.has_factory("multipolar_sentence_cap"):
+        SpacyLanguage.factory("multipolar_sentence_cap", default_config={"max_tokens": 150})(
+            lambda nlp, name, max_tokens: SentenceCap(max_tokens)
+        )
+    where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+    nlp.add_pipe("multipolar_sentence_cap", config={"max_tokens": max_tokens}, **where)
+
+
 class NlpPipeline:
     """Tokens, tags, lemmas, dependency parse, sentences and entities (actors via the ruler)."""
 
@@ -49,6 +85,7 @@ class NlpPipeline:
         self.settings = settings or Settings()
         self.resolver = resolver
         self.nlp = load_spacy(self.settings.spacy_model or None)
+        add_sentence_cap(self.nlp, self.settings.max_sentence_tokens)
         if resolver is not None:
             resolver.add_to_pipeline(self.nlp)
 

@@ -8,11 +8,15 @@ period with enough evidence, what changed since the one before, the events that 
 edge of every period links to its events and sentences (`relations.summary.evidence_by_edge`).
 
 All text that comes from articles (sentences, titles, outlets, urls) is escaped by Jinja2's
-autoescape; the SVG drawings escape their own text (`report.svg`).
+autoescape; the SVG drawings escape their own text (`report.svg`). Only http(s) URLs become links
+(`safe_text.web_link`; a `javascript:` URL is shown as text), and the page's Content-Security-Policy
+allows one script, templates/report.js, by its sha256 hash: no other inline script can run.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from multipolar.relations.dyads import DyadSeries, dyad_series
 from multipolar.relations.periods import period_end
@@ -27,6 +32,7 @@ from multipolar.relations.shifts import Shift, dyad_shifts, triangle_shifts
 from multipolar.relations.summary import Headline, evidence_by_edge, headline_of
 from multipolar.relations.triangle import INDETERMINATE, SIGN_TEXT, Triangle, triangle_series
 from multipolar.report.svg import CONFIG_LABEL, SIGN_CLASS, series_svg, triangle_svg
+from multipolar.safe_text import web_link
 from multipolar.settings import Settings
 from multipolar.store import aggregates
 from multipolar.store.aggregates import CorpusSummary, EventFilter, EventRow
@@ -108,6 +114,7 @@ def _env() -> jinja2.Environment:
     env.filters["pct"] = lambda x: "" if x is None else f"{x:.0%}"
     env.filters["config"] = lambda c: CONFIG_LABEL.get(c, c or "")
     env.globals["doclabel"] = lambda e: document_label(e.url, e.title, e.outlet, e.source_uri, e.doc_id)
+    env.filters["web_link"] = web_link  # only http(s) URLs become links; others are shown as text
     return env
 
 
@@ -179,7 +186,14 @@ def build_report(
         "rule": settings,
         "indeterminate": INDETERMINATE,
     }
+    script = _template_text("report.js")  # the report's one script: allowed by its hash, no other inline script
+    context["script"] = markupsafe.Markup(script)
+    context["script_sha256"] = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return _env().get_template("report.html.j2").render(**context)
+
+
+def _template_text(name: str) -> str:
+    return resources.files("multipolar.report").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _settings_used(settings: Settings, tri: Triangle) -> list[tuple[str, str]]:

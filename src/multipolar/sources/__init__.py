@@ -37,10 +37,15 @@ class GdeltFile:
 Item = RawDocument | Rejection | GdeltFile
 
 
+def is_url(spec: str) -> bool:
+    """An http(s) URL, the scheme in any case (`HTTP://` too)."""
+    return spec[:8].lower().startswith(("http://", "https://"))
+
+
 def read_inputs(inputs: Iterable[str], settings: Settings) -> Iterator[Item]:
     for spec in inputs:
-        if spec.startswith(("http://", "https://")):
-            yield from web.read_url(spec, settings)
+        if is_url(spec):
+            yield from _guarded(spec, web.read_url(spec, settings))
             continue
         path = Path(spec)
         if not path.exists():
@@ -48,14 +53,39 @@ def read_inputs(inputs: Iterable[str], settings: Settings) -> Iterator[Item]:
         elif path.is_dir():
             yield from _read_folder(path, settings)
         else:
-            yield from read_file(path, settings, explicit=True)
+            yield from _guarded(spec, read_file(path, settings, explicit=True))
+
+
+def _guarded(uri: str, items: Iterator[Item]) -> Iterator[Item]:
+    """The reader's items; an unexpected error in it becomes a rejection of the input and the run
+    goes on with the next input (the items read before the error are kept)."""
+    try:
+        yield from items
+    except Exception as exc:  # a reader bug must not end the run: it is stored as a rejection
+        yield Rejection(
+            uri, STAGE, "internal_error",
+            f"{uri}: reading failed with {type(exc).__name__}: {str(exc)[:200]}; the records before it are "
+            "kept — please report this with the input",
+        )
 
 
 def _read_folder(folder: Path, settings: Settings) -> Iterator[Item]:
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    root = folder.resolve()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue  # hidden files and folders (.git, .DS_Store)
-        yield from read_file(path, settings, explicit=False)
+        if path.is_symlink() and not settings.follow_symlinks:
+            target = path.resolve()
+            if not target.is_relative_to(root):
+                uri = str(path)
+                yield Rejection(
+                    uri, STAGE, "outside_folder",
+                    f"{uri}: a symbolic link to {target}, outside the folder {folder}; not read "
+                    "(pass the file itself, or --set follow_symlinks=true to follow links)",
+                )
+                continue
+        if path.is_file():
+            yield from _guarded(str(path), read_file(path, settings, explicit=False))
 
 
 def kind_of(path: Path) -> str | None:
@@ -113,11 +143,11 @@ def read_file(path: Path, settings: Settings, *, explicit: bool) -> Iterator[Ite
             yield Rejection(uri, STAGE, "empty", f"{uri}: the file is empty; nothing to ingest")
             return
         if kind == "json":
-            yield from containers.read_json(uri, raw)
+            yield from containers.read_json(uri, raw, settings)
         elif kind == "csv":
-            yield from containers.read_csv(uri, raw)
+            yield from containers.read_csv(uri, raw, settings)
         elif kind == "feed" or (kind == "html" and feeds.looks_like_feed(raw)):
-            yield from feeds.read_feed(uri, raw)
+            yield from feeds.read_feed(uri, raw, max_tags=settings.max_markup_tags)
         else:
             yield RawDocument(source_uri=uri, raw=raw, raw_format=kind)
     except OSError as exc:

@@ -51,7 +51,7 @@ def read_url(url: str, settings: Settings) -> Iterator[RawDocument | Rejection]:
     kind = ALLOWED_TYPES[fetched.content_type]
     if kind == "feed" or (kind == "html" and feeds.looks_like_feed(fetched.body)):
         try:
-            yield from feeds.read_feed(url, fetched.body)
+            yield from feeds.read_feed(url, fetched.body, max_tags=settings.max_markup_tags)
         except InputError as exc:
             yield Rejection(url, STAGE, exc.code, str(exc))
         return
@@ -85,13 +85,16 @@ def check_address(url: str, *, allow_private: bool) -> None:
 
 
 def fetch(url: str, settings: Settings) -> Fetched:
+    """The one way multipolar fetches: every hop's address checked, the body capped at max_bytes while
+    it streams, and the whole fetch (hops, retries, a server trickling bytes) within http_deadline."""
     timeout = httpx.Timeout(settings.http_read_timeout, connect=settings.http_connect_timeout)
     headers = {"User-Agent": settings.user_agent, "Accept": ", ".join(ALLOWED_TYPES)}
+    deadline = time.monotonic() + settings.http_deadline
     attempt = 0
     with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False, trust_env=False) as client:
         while True:
             try:
-                return _fetch_once(client, url, settings)
+                return _fetch_once(client, url, settings, deadline)
             except _Retryable as exc:
                 attempt += 1
                 if attempt > settings.http_retries:
@@ -99,7 +102,23 @@ def fetch(url: str, settings: Settings) -> Fetched:
                         f"{url}: {exc} after {attempt} attempts; try again later or raise --set http_retries",
                         code=exc.code,
                     ) from None
-                time.sleep(settings.http_backoff * (2 ** (attempt - 1)))
+                pause = settings.http_backoff * (2 ** (attempt - 1))
+                if time.monotonic() + pause > deadline:
+                    raise _past_deadline(url, settings) from None
+                time.sleep(pause)
+
+
+def _past_deadline(url: str, settings: Settings) -> FetchError:
+    return FetchError(
+        f"{url}: the fetch took longer than {settings.http_deadline:g} s in all; the server is too slow — "
+        "try again later or raise --set http_deadline=N",
+        code="timeout",
+    )
+
+
+def _timeout(settings: Settings, deadline: float) -> httpx.Timeout:
+    left = max(deadline - time.monotonic(), 0.001)
+    return httpx.Timeout(min(settings.http_read_timeout, left), connect=min(settings.http_connect_timeout, left))
 
 
 class _Retryable(Exception):
@@ -108,12 +127,14 @@ class _Retryable(Exception):
         self.code = code
 
 
-def _fetch_once(client: httpx.Client, url: str, settings: Settings) -> Fetched:
+def _fetch_once(client: httpx.Client, url: str, settings: Settings, deadline: float) -> Fetched:
     current = url
     for _hop in range(settings.http_max_redirects + 1):
         check_address(current, allow_private=settings.allow_private)
+        if time.monotonic() > deadline:
+            raise _past_deadline(url, settings)
         try:
-            with client.stream("GET", current) as response:
+            with client.stream("GET", current, timeout=_timeout(settings, deadline)) as response:
                 if response.is_redirect:
                     location = response.headers.get("location")
                     if not location:
@@ -142,10 +163,14 @@ def _fetch_once(client: httpx.Client, url: str, settings: Settings) -> Fetched:
                     body.extend(chunk)
                     if len(body) > settings.max_bytes:
                         raise _too_large(current, len(body), settings)
+                    if time.monotonic() > deadline:
+                        raise _past_deadline(url, settings)
                 if not body.strip():
                     raise FetchError(f"{current}: the response body is empty", code="empty")
                 return Fetched(str(response.url), bytes(body), content_type, charset)
         except httpx.TimeoutException:
+            if time.monotonic() > deadline:
+                raise _past_deadline(url, settings) from None
             raise _Retryable("timed out", "timeout") from None
         except httpx.TransportError as exc:
             raise _Retryable(f"connection failed ({exc.__class__.__name__})", "unreachable") from None

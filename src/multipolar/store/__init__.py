@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from multipolar.errors import SettingsError, StoreError, StoreLockedError
 from multipolar.records import Document, RawDocument, Rejection, utcnow
+from multipolar.safe_text import repair
 from multipolar.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "multipolar.duckdb"
@@ -27,6 +28,10 @@ _CLEAN_COLUMNS = (
     "cleaned_by", "input_id", "title", "author", "outlet", "url", "published", "published_from",
     "language", "is_english", "encoding", "text", "removed", "boilerplate_removed", "flags", "extra",
 )
+
+
+# what writing one batch can fail with because of a value in it (the batch is rolled back)
+_WRITE_ERRORS = (duckdb.Error, pa.ArrowException, UnicodeError, ValueError, OverflowError, RecursionError, TypeError)
 
 
 class Store:
@@ -131,7 +136,7 @@ class Store:
         table = pa.table(
             {
                 "doc_id": ids,
-                "source_uri": [r.source_uri for r in raws],
+                "source_uri": [_safe(r.source_uri) for r in raws],
                 "raw": pa.array([r.raw for r in raws], type=pa.binary()),
                 "raw_format": [r.raw_format for r in raws],
                 "fields": pa.array([_stored_fields(r) for r in raws], type=pa.string()),
@@ -184,28 +189,44 @@ class Store:
             )
         return out
 
-    def save_clean(self, documents: Sequence[Document], *, stage: str) -> None:
+    def save_clean(self, documents: Sequence[Document], *, stage: str) -> list[tuple[Document, str]]:
+        """Store cleaned documents in one transaction; return those that cannot be stored, each with
+        the reason (the rest of the batch is stored without them, never half of it)."""
         if not documents:
-            return
+            return []
+        try:
+            self._save_clean(documents, stage=stage)
+            return []
+        except _WRITE_ERRORS:
+            pass
+        failed: list[tuple[Document, str]] = []
+        for document in documents:  # the batch failed as a whole: find the document(s) at fault
+            try:
+                self._save_clean([document], stage=stage)
+            except _WRITE_ERRORS as exc:
+                failed.append((document, f"{type(exc).__name__}: {_first_line(exc)[:200]}"))
+        return failed
+
+    def _save_clean(self, documents: Sequence[Document], *, stage: str) -> None:
         table = pa.table(
             {
                 "doc_id": [d.doc_id for d in documents],
                 "cleaned_by": [stage] * len(documents),
-                "input_id": [d.input_id for d in documents],
-                "title": [d.title for d in documents],
-                "author": [d.author for d in documents],
-                "outlet": [d.outlet for d in documents],
-                "url": [d.url for d in documents],
+                "input_id": [_safe(d.input_id) for d in documents],
+                "title": [_safe(d.title) for d in documents],
+                "author": [_safe(d.author) for d in documents],
+                "outlet": [_safe(d.outlet) for d in documents],
+                "url": [_safe(d.url) for d in documents],
                 "published": pa.array([d.published for d in documents], type=pa.date32()),
                 "published_from": [d.published_from for d in documents],
                 "language": [d.language for d in documents],
                 "is_english": [d.is_english for d in documents],
                 "encoding": [d.encoding for d in documents],
-                "text": [d.text for d in documents],
-                "removed": [json.dumps(list(d.removed), ensure_ascii=False) for d in documents],
+                "text": [_safe(d.text) for d in documents],
+                "removed": [_safe(json.dumps(list(d.removed), ensure_ascii=False)) for d in documents],
                 "boilerplate_removed": [float(d.boilerplate_removed) for d in documents],
                 "flags": [json.dumps(list(d.flags)) for d in documents],
-                "extra": [json.dumps(d.extra, default=str, ensure_ascii=False) for d in documents],
+                "extra": [_safe(json.dumps(d.extra, default=str, ensure_ascii=False)) for d in documents],
             }
         )
         sets = ", ".join(
@@ -240,11 +261,11 @@ class Store:
                 self.con.execute(
                     "DELETE FROM rejections WHERE source_uri = ? AND stage = ? AND code = ? "
                     "AND coalesce(doc_id, '') = coalesce(?, '')",
-                    [r.source_uri, r.stage, r.code, r.doc_id],
+                    [_safe(r.source_uri), r.stage, r.code, r.doc_id],
                 )
                 self.con.execute(
                     "INSERT INTO rejections VALUES (?, ?, ?, ?, ?, ?)",
-                    [r.source_uri, r.doc_id, r.stage, r.code, r.message, now],
+                    [_safe(r.source_uri), r.doc_id, r.stage, r.code, _safe(r.message), now],
                 )
 
     # -- generic reads for the CLI -------------------------------------------------------------
@@ -274,7 +295,12 @@ def _stored_fields(raw: RawDocument) -> str | None:
     if raw.raw_format == "json" and not raw.encoding:
         return None
     fields = {**raw.fields, "_encoding": raw.encoding} if raw.encoding else raw.fields
-    return json.dumps(fields, default=str, ensure_ascii=False)
+    return _safe(json.dumps(fields, default=str, ensure_ascii=False))
+
+
+def _safe(text: str | None) -> str | None:
+    """Text any column can take: a lone surrogate (which UTF-8 cannot encode) becomes U+FFFD."""
+    return repair(text)[0] if text else text
 
 
 def _first_line(exc: BaseException) -> str:

@@ -1,0 +1,30 @@
+"""No sentence is longer than max_sentence_tokens; ordinary sentences are left to the parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.nlp.pipeline import NlpPipeline
+from multipolar.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def capped():
+    return NlpPipeline(Settings(max_sentence_tokens=40))
+
+
+def test_a_run_on_sentence_is_split_at_the_cap(capped):
+    words = "Kenya and Ghana and Nigeria signed deals with Egypt while Ethiopia warned Sudan".split()
+    doc = capped.parse_one(" ".join(words[i % len(words)] for i in range(500)))
+    lengths = [len(sent) for sent in doc.sents]
+    assert sum(lengths) == 500 and max(lengths) <= 40
+
+
+def test_sentences_shorter_than_the_cap_are_unchanged(capped):
+    text = "Putin met Xi in Moscow on Monday. They held talks on trade and energy. Officials said little."
+    doc = capped.parse_one(text)
+    assert [s.text for s in doc.sents] == [
+        "Putin met Xi in Moscow on Monday.", "They held talks on trade and energy.", "Officials said little.",
+    ]
