@@ -232,7 +232,9 @@ def test_page_date_follows_the_given_order_of_sources() -> None:
 
 
 def test_page_date_unknown_source_is_named() -> None:
-    with pytest.raises(ValueError, match="'byline'"):
+    from multipolar.errors import UsageError
+
+    with pytest.raises(UsageError, match="'byline'"):
         page_date(_page(), url=None, order=("byline",))
 
 

@@ -35,6 +35,7 @@ from datetime import date, datetime
 from typing import Any
 
 from multipolar.clean.dates import DATE_PATTERN, date_from_match, find_page_date
+from multipolar.errors import UsageError
 
 SOURCES = ("url", "dateline", "markup_local", "htmldate", "markup", "time", "htmldate_modified")
 # chosen by leave-sites-out cross-validation (benchmarks/bench_dates_cv.py)
@@ -75,7 +76,9 @@ class DateSources:
     def get(self, name: str) -> date | None:
         if name not in self._found:
             if name not in SOURCES:
-                raise ValueError(f"publication date: unknown source {name!r}; expected one of {', '.join(SOURCES)}")
+                raise UsageError(
+                    f"publication date: unknown source {name!r} in the order of sources; use only {', '.join(SOURCES)}"
+                )
             self._found[name] = getattr(self, "_" + name)()
         return self._found[name]
 
