@@ -3,6 +3,18 @@
     .venv/bin/python benchmarks/bench_stories.py quality [--sweep]
     .venv/bin/python benchmarks/bench_stories.py speed [--limit N]
     .venv/bin/python benchmarks/bench_stories.py undated
+    .venv/bin/python benchmarks/bench_stories.py cv [--inputs text|pipeline] [--db FILE] [--folds 5] [--seeds 3]
+
+cv: leave-topics-out cross-validation (ECB+ pairs two similar events per topic, so both stay in one
+fold). Every configuration of the grid (story_embedding_weight × story_threshold, and with pipeline
+inputs story_event_date_margin) clusters all documents once; for each fold, the configuration with
+the best B-cubed F1 on the other folds' topics (averaged with its threshold neighbours, so a plateau
+beats a sharp peak) is scored on the fold's topics. Printed: the pooled held-out B-cubed P/R/F1 per
+split and their mean (the cross-validated figure), the configuration chosen on all topics (the
+fitted one, which the defaults follow) and the gap between the two. `--inputs text` gives the
+clusterer title and text only (as `quality` does); `--inputs pipeline` ingests ECB+ dev with
+`multipolar ingest` into --db (kept for reruns) and clusters what the stories stage reads: the
+publication days the cleaner finds in the text, event dates, actor codes.
 
 undated: ECB+ with simulated dates (each story a date, the two stories of a topic 60 days apart,
 documents within 0-3 days of their story's date), a share of documents (25%, 50%) stripped of any
@@ -24,6 +36,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import gzip
+import itertools
 import json
 import random
 import sys
@@ -208,14 +221,148 @@ def undated() -> None:
                       f"B3 P={p:.3f} R={r:.3f} F1={f:.3f}")
 
 
+# --- cross-validation over topics -----------------------------------------------------------------
+THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.18, 0.47, 0.02))
+WEIGHTS = (0.1, 0.2, 0.3, 0.4, 0.5)
+MARGINS = (0.0, 0.05, 0.1, 0.2, float("inf"))  # story_event_date_margin (pipeline inputs only)
+
+
+def topic_folds(records: list[dict], folds: int, seed: int) -> list[set]:
+    """Topics split into `folds` groups at random (seeded): both events of a topic fall in one fold."""
+    topics = sorted({r["topic"] for r in records}, key=str)
+    random.Random(seed).shuffle(topics)
+    return [set(topics[k::folds]) for k in range(folds)]
+
+
+def pipeline_items(records: list[dict], db: Path) -> list[StoryInput]:
+    """ECB+ dev through `multipolar ingest` (clean, nlp, actors, events: publication days found in the
+    text, event dates, actor codes) into the store `db` (kept for later runs), read back as the stories
+    stage reads it; returned in the order of `records`."""
+    import subprocess
+
+    from multipolar.analyse import story_inputs
+    from multipolar.store import Store
+
+    if not db.exists():
+        subprocess.run([sys.executable, "-m", "multipolar", "ingest", str(ECB), "--db", str(db), "--quiet"],
+                       check=True)
+    with Store.open(db, read_only=True) as store:
+        _, rows = store.query("SELECT doc_id, raw FROM documents")
+        ecb_id = {doc_id: json.loads(bytes(raw))["id"] for doc_id, raw in rows}
+        items = {ecb_id[item.doc_id]: item for item in story_inputs(store, Settings(), unassigned_only=False)}
+    missing = [r["id"] for r in records if r["id"] not in items]
+    if missing:
+        sys.exit(f"bench_stories: {len(missing)} ECB+ documents are not in {db} (e.g. {missing[0]}); delete it and rerun")
+    return [dataclasses.replace(items[r["id"]], doc_id=r["id"]) for r in records]
+
+
+def text_items(records: list[dict]) -> list[StoryInput]:
+    return [StoryInput(doc_id=r["id"], title=r.get("title"), text=r["text"]) for r in records]
+
+
+def cluster_all(settings: Settings, embedder: object, items: list[StoryInput]) -> list[str]:
+    return [a.story_id for a in StoryClusterer(settings, embedder).assign(items)]
+
+
+def smoothed(scores: dict[tuple, float], config: tuple) -> float:
+    """A configuration's score averaged with its neighbours on the threshold grid: a choice on a
+    plateau beats a sharp peak."""
+    weight, threshold = config[0], config[1]
+    k = THRESHOLDS.index(threshold)
+    near = [scores[(weight, t, *config[2:])] for t in THRESHOLDS[max(0, k - 1) : k + 2]]
+    return sum(near) / len(near)
+
+
+def crossvalidate(records: list[dict], predictions: dict[tuple, list[str]], *, folds: int, seeds: int,
+                  label: str) -> tuple[float, tuple]:
+    """Leave-topics-out: for each fold, the configuration with the best (smoothed) B-cubed F1 on the
+    other folds' topics is scored on the fold's topics; prints the pooled figures, returns the mean F1
+    and the configuration chosen on all topics (the fitted one)."""
+    gold = [r["story_id"] for r in records]
+
+    def f1_on(pred: list[str], rows: list[int]) -> float:
+        return bcubed([pred[i] for i in rows], [gold[i] for i in rows])[2]
+
+    everything = list(range(len(records)))
+    overall = {c: f1_on(p, everything) for c, p in predictions.items()}
+    fitted = max(predictions, key=lambda c: (smoothed(overall, c), overall[c]))
+    results = []
+    for seed in range(seeds):
+        held_out: list[str | None] = [None] * len(records)
+        chosen = Counter()
+        for k, test_topics in enumerate(topic_folds(records, folds, seed)):
+            train = [i for i, r in enumerate(records) if r["topic"] not in test_topics]
+            scores = {c: f1_on(p, train) for c, p in predictions.items()}
+            best = max(predictions, key=lambda c: (smoothed(scores, c), scores[c]))
+            chosen[best] += 1
+            for i, r in enumerate(records):
+                if r["topic"] in test_topics:
+                    held_out[i] = f"{k}:{predictions[best][i]}"
+        p, r, f = bcubed(held_out, gold)
+        results.append((p, r, f))
+        picks = ", ".join(f"{_config(c)} ×{n}" for c, n in chosen.most_common())
+        print(f"  {label} CV seed {seed}: B3 P={p:.3f} R={r:.3f} F1={f:.3f}   chosen: {picks}")
+    p, r, f = np.mean(results, axis=0)
+    fp, fr, ff = bcubed(predictions[fitted], gold)
+    print(f"{label}: cross-validated B3 P={p:.3f} R={r:.3f} F1={f:.3f} ({folds} folds by topic, mean of {seeds} "
+          f"splits); fitted {_config(fitted)} F1={ff:.3f} (P={fp:.3f} R={fr:.3f}); gap fitted - CV {ff - f:+.3f}")
+    return float(f), fitted
+
+
+def _config(config: tuple) -> str:
+    names = ("w", "t", "window", "event_margin")
+    return " ".join(f"{n}={v}" for n, v in zip(names, config, strict=False))
+
+
+def cv(inputs: str, db: Path, folds: int, seeds: int, windows: list[int], weights: tuple = WEIGHTS,
+       margin_grid: tuple = MARGINS) -> None:
+    records = load_ecb()
+    base = Settings()
+    embedder = CachedEmbedder(Embedder(threads=base.embedding_threads))
+    items = text_items(records) if inputs == "text" else pipeline_items(records, db)
+    dated = sum(1 for item in items if item.published or item.event_dates or item.yearless_days)
+    print(f"ECB+ dev ({len(records)} docs, {len({r['topic'] for r in records})} topics); inputs: {inputs} "
+          f"({dated} documents with a publication day, event dates or days of the year)")
+    predictions = {}
+    margins = margin_grid if inputs == "pipeline" else (base.story_event_date_margin,)
+    for window, margin, weight, threshold in itertools.product(windows, margins, weights, THRESHOLDS):
+        s = dataclasses.replace(base, story_threshold=threshold, story_embedding_weight=weight,
+                                story_window_days=window, story_event_date_margin=margin)
+        predictions[(weight, threshold, window, margin)] = cluster_all(s, embedder, items)
+    default = (base.story_embedding_weight, base.story_threshold, base.story_window_days,
+               base.story_event_date_margin)
+    if default in predictions:
+        p, r, f = bcubed(predictions[default], [r["story_id"] for r in records])
+        print(f"  defaults {_config(default)}: B3 P={p:.3f} R={r:.3f} F1={f:.3f} (fitted on all topics)")
+    crossvalidate(records, predictions, folds=folds, seeds=seeds, label=inputs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["quality", "speed", "undated"])
+    parser.add_argument("what", choices=["quality", "speed", "undated", "cv"])
+    parser.add_argument("--inputs", choices=["text", "pipeline"], default="text",
+                        help="cv: title and text only, or what the pipeline gives (dates, actors)")
+    parser.add_argument("--db", type=Path, default=Path("ecbplus_dev.duckdb"),
+                        help="cv --inputs pipeline: the store ECB+ dev is ingested into (kept)")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--windows", type=int, nargs="+", default=[Settings().story_window_days])
+    parser.add_argument("--margins", type=float, nargs="+", help="cv --inputs pipeline: story_event_date_margin grid")
+    parser.add_argument("--weights", type=float, nargs="+", default=list(WEIGHTS), help="cv: story_embedding_weight grid")
+    parser.add_argument("--thresholds", type=float, nargs=2, metavar=("LOW", "HIGH"),
+                        help="cv: story_threshold grid from LOW to HIGH in steps of 0.02")
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--limit", type=int)
     args = parser.parse_args()
     if args.what == "quality":
         quality(args.sweep)
+    elif args.what == "cv":
+        global THRESHOLDS
+        if args.thresholds:
+            low, high = args.thresholds
+            THRESHOLDS = tuple(t for t in THRESHOLDS if low - 1e-9 <= t <= high + 1e-9)
+        cv(args.inputs, args.db, args.folds, args.seeds, args.windows, tuple(args.weights),
+           tuple(args.margins) if args.margins else MARGINS)
     elif args.what == "undated":
         undated()
     else:

@@ -18,12 +18,14 @@ HERE = Path(__file__).resolve().parent
 
 RUNS = [
     ("extraction and publication dates (issue 2)", ["bench_extraction.py"], []),
+    ("publication dates cross-validated by site (issue 13)", ["bench_published.py"], []),
     ("ingest throughput and memory (issue 2)", ["bench_ingest.py"], ["--limit", "2000", "--times", "3"]),
     ("temporal expressions (issue 3)", ["bench_dates.py"], []),
     ("event coder quality and speed (issue 3)", ["bench_events.py"], ["--docs", "300"]),
     ("event coder on whole real articles (issue 11)", ["bench_realnews.py"], []),
     ("relations over 1,000,000 events (issue 4)", ["bench_relations.py"], ["--events", "100000"]),
     ("story clustering quality (issue 5)", ["bench_stories.py", "quality"], []),
+    ("story clustering cross-validated by topic (issue 13)", ["bench_stories.py", "cv"], []),
     ("near duplicates and stories speed (issue 5)", ["bench_stories.py", "speed"], ["--limit", "2000"]),
     ("spun-text detection (issue 5)", ["bench_spun.py"], []),
     ("numeric claims (issue 5)", ["bench_claims.py"], ["--docs", "1000"]),

@@ -188,26 +188,15 @@ def score_spun(store: Any, settings: Settings) -> None:
         set_spun(store.con, scores)
 
 
-def assign_stories(store: Any, settings: Settings) -> None:
-    """New documents join the stories active in their time window, or open new ones."""
-    from multipolar.embeddings import Embedder
+def story_inputs(store: Any, settings: Settings, *, unassigned_only: bool = True) -> list[Any]:
+    """What story clustering reads of each (English, cleaned) document not yet in a story: title, lead,
+    publication day, actor countries, near-duplicate original and the days its events are dated to."""
     from multipolar.events.dates import yearless_days
-    from multipolar.store.stories import load_active_stories, save_stories, window_start
-    from multipolar.stories import StoryClusterer, StoryInput
+    from multipolar.store.stories import story_rows
+    from multipolar.stories import StoryInput
 
-    rows = store.con.execute(
-        """SELECT d.doc_id, d.title, substr(d.text, 1, ?), d.published, d.near_duplicate_of,
-                  (SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = d.doc_id),
-                  (SELECT list(e.date ORDER BY e.date) FROM events e WHERE e.doc_id = d.doc_id
-                     AND e.date IS NOT NULL AND e.date_precision IN ('day', 'month'))
-           FROM documents d
-           WHERE d.story_id IS NULL AND d.text IS NOT NULL AND d.is_english
-           ORDER BY d.published NULLS LAST, d.doc_id""",
-        [settings.story_lead_chars],
-    ).fetchall()
-    if not rows:
-        return
-    items = [
+    rows = story_rows(store.con, settings.story_lead_chars, unassigned_only=unassigned_only)
+    return [
         StoryInput(
             doc_id, title or "", text or "", published, tuple(sorted(actors or ())),
             near_duplicate_of=dup, event_dates=tuple(event_dates or ()),
@@ -215,6 +204,17 @@ def assign_stories(store: Any, settings: Settings) -> None:
         )
         for doc_id, title, text, published, dup, actors, event_dates in rows
     ]
+
+
+def assign_stories(store: Any, settings: Settings) -> None:
+    """New documents join the stories active in their time window, or open new ones."""
+    from multipolar.embeddings import Embedder
+    from multipolar.store.stories import load_active_stories, save_stories, window_start
+    from multipolar.stories import StoryClusterer
+
+    items = story_inputs(store, settings)
+    if not items:
+        return
     clusterer = StoryClusterer(settings, Embedder(threads=settings.embedding_threads))
     dates = [item.published for item in items if item.published]
     since = window_start(min(dates), settings.story_window_days) if dates else None

@@ -190,3 +190,58 @@ def test_find_page_date_formats(text: str, expected: date | None) -> None:
     from multipolar.clean.dates import find_page_date
 
     assert find_page_date(text) == expected
+
+
+def test_page_date_dateline_skips_a_marked_modification_date() -> None:
+    header = ("<div><time itemprop='dateModified'>2024-11-20 10:00:00</time> "
+              "<time itemprop='datePublished' datetime='2024-10-02 09:00:00'>2024-10-02 09:00:00</time></div>")
+    assert page_date(_dated_page(header), url=None) == date(2024, 10, 2)
+
+
+@pytest.mark.parametrize(
+    ("value", "local"),
+    [
+        ("2024-05-06T23:30:00+02:00", date(2024, 5, 6)),  # a local offset: the publisher's day
+        ("2024-05-06 23:30:00", date(2024, 5, 6)),  # no offset: local time
+        ("2024-05-06", date(2024, 5, 6)),
+        ("2024-05-06T23:30:00Z", None),  # UTC: the local day may differ, so it is only `markup`
+        ("2024-05-06T23:30:00+00:00", None),
+    ],
+)
+def test_page_date_sources_local_markup_date(value: str, local: date | None) -> None:
+    from multipolar.clean.html import page_date_sources
+
+    head = f'<meta property="article:published_time" content="{value}">'
+    found = page_date_sources(_page(head), url=None)
+    assert found["markup_local"] == local
+    assert found["markup"] == date(2024, 5, 6)
+
+
+def test_page_date_sources_itemprop_on_any_element() -> None:
+    from multipolar.clean.html import page_date_sources
+
+    body = '<p class="date" itemprop="datePublished" content="2022-01-14 10:31:00">January 2022</p>'
+    assert page_date_sources(_page(body_extra=body), url=None)["markup_local"] == date(2022, 1, 14)
+
+
+def test_page_date_follows_the_given_order_of_sources() -> None:
+    head = '<meta property="article:published_time" content="2024-05-06T08:00:00+02:00">'
+    url = "https://example.org/2024/05/01/ministers/"
+    assert page_date(_page(head), url=url) == date(2024, 5, 1)
+    assert page_date(_page(head), url=url, order=("markup_local", "url")) == date(2024, 5, 6)
+
+
+def test_page_date_unknown_source_is_named() -> None:
+    from multipolar.errors import UsageError
+
+    with pytest.raises(UsageError, match="'byline'"):
+        page_date(_page(), url=None, order=("byline",))
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"), [("2004-01-01", None), ("2004-03-01", date(2004, 3, 1)), (None, None)]
+)
+def test_htmldate_first_of_january_is_a_year_not_a_day(found: str | None, expected: date | None) -> None:
+    from multipolar.clean.published import _day_not_year
+
+    assert _day_not_year(found) == expected

@@ -1,7 +1,9 @@
 """Quality gate: extraction F1 and publication-date accuracy on third-party gold (../shared/eval).
 
 Floors sit a little below what the cleaner reached when they were set (see the report of
-benchmarks/bench_extraction.py: F1 0.9661, exact day 0.9359 with the dateline rule); lowering a floor is a visible change.
+benchmarks/bench_extraction.py: F1 0.9661); the publication-day floor sits below the cross-validated
+figure of benchmarks/bench_published.py (0.9466, folds by site; the shipped order scores 0.9479 on all
+pages). Lowering a floor is a visible change.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def shared_path(*parts: str) -> Path:
 EXTRACTION_F1_FLOOR = 0.96
 EXTRACTION_PRECISION_FLOOR = 0.955
 EXTRACTION_RECALL_FLOOR = 0.975
-DATE_ACCURACY_FLOOR = 0.93
+DATE_ACCURACY_FLOOR = 0.945
 
 
 def _text(record: dict[str, Any]) -> str:

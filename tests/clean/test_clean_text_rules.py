@@ -159,6 +159,11 @@ def test_clean_text_container_title_removes_repeat_only() -> None:
     assert "Short line here" in result.text
 
 
+def test_clean_text_one_line_brief_that_repeats_its_title_is_kept() -> None:
+    brief = "The harbour authority named a new director on Monday after a long search."
+    assert clean_text(brief, title=brief).text == brief
+
+
 def test_clean_text_share_of_removed_characters() -> None:
     result = clean_text(_doc(TITLE, BODY, "view 139"))
     assert result.boilerplate_removed == pytest.approx(

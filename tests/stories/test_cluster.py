@@ -1,6 +1,7 @@
 from datetime import date
 
 import numpy as np
+import pytest
 
 from multipolar.settings import Settings
 from multipolar.stories import StoryClusterer, StoryInput
@@ -82,15 +83,19 @@ def test_story_date_is_publication_date_else_median_event_date():
     assert story_date(StoryInput("d", None, "x")) is None
 
 
-def test_undated_document_placed_by_its_event_dates_stays_out_of_a_distant_story():
-    settings = Settings(story_window_days=7)
-    near = StoryClusterer(settings, FakeEmbedder()).assign([
-        StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, None)])
-    far = StoryClusterer(settings, FakeEmbedder()).assign([
-        StoryInput("d1", None, QUAKE, date(2025, 1, 5)),
-        StoryInput("d2", None, QUAKE_2, None, event_dates=(date(2025, 3, 1), date(2025, 3, 2)))])
-    assert near[0].story_id == near[1].story_id  # no date at all: the window cannot rule it out
-    assert far[0].story_id != far[1].story_id  # its events are dated two months later
+def test_undated_document_without_event_dates_may_join_a_dated_story():
+    items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, None)]
+    result = StoryClusterer(Settings(story_window_days=7), FakeEmbedder()).assign(items)
+    assert result[0].story_id == result[1].story_id  # no date at all: the window cannot rule it out
+
+
+@pytest.mark.parametrize(("margin", "joined"), [(0.0, True), (1.0, False), (float("inf"), False)])
+def test_event_dates_beyond_the_window_cost_the_event_date_margin(margin, joined):
+    items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)),
+             StoryInput("d2", None, QUAKE_2, None, event_dates=(date(2025, 3, 1), date(2025, 3, 2)))]
+    settings = Settings(story_window_days=7, story_event_date_margin=margin)
+    result = StoryClusterer(settings, FakeEmbedder()).assign(items)
+    assert (result[0].story_id == result[1].story_id) is joined
 
 
 def test_undated_margin_keeps_weakly_similar_undated_document_apart():
@@ -121,5 +126,6 @@ def test_yearless_days_of_an_undated_document_are_placed_near_the_other_document
     assert placed[2].event_dates == (date(2024, 12, 30),)  # the nearer of the two years
     assert place_yearless(items, None) == items
     # the similar report whose only date is eight weeks later opens its own story
-    result = StoryClusterer(Settings(story_window_days=7), FakeEmbedder()).assign(items[:2])
+    settings = Settings(story_window_days=7, story_event_date_margin=float("inf"))
+    result = StoryClusterer(settings, FakeEmbedder()).assign(items[:2])
     assert result[0].story_id != result[1].story_id

@@ -16,8 +16,10 @@ from multipolar.settings import Settings
 from multipolar.stories import StoryClusterer, StoryInput, bcubed
 
 ECB = Path(__file__).resolve().parents[3] / "shared" / "eval" / "stories" / "ecbplus_dev.jsonl"
-F1_FLOOR = 0.93  # measured 0.947 with the default settings (benchmarks/bench_stories.py quality)
-INCREMENTAL_FLOOR = 0.87  # measured 0.876-0.919 over three shuffles in batches of 50 (this is shuffle 0: 0.887)
+# below the cross-validated figure (0.923, 5 folds by topic: benchmarks/bench_stories.py cv); the
+# defaults, which cross-validation chose, give 0.935 on all topics (benchmarks/bench_stories.py quality)
+F1_FLOOR = 0.92
+INCREMENTAL_FLOOR = 0.86  # measured 0.865-0.906 over three shuffles in batches of 50 (this is shuffle 0: 0.872)
 
 
 class _CachedEmbedder:

@@ -248,6 +248,11 @@ def clean_text(text: str, *, title: str | None = None) -> TextCleaning:
         pass
     _mark_signature(lines, status, meta)
     _find_outlet_in_body(lines, status, meta)
+    if not any(status[i] is None for i in kept):
+        # a news brief of one line that repeats its title: the line is the article, not chrome
+        for i in kept:
+            if status[i] == "repeated headline":
+                status[i] = None
 
     body: list[str] = []
     removed: list[str] = []

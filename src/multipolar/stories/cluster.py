@@ -13,8 +13,13 @@ new documents exactly as average linkage would.
 `assign` takes a batch, orders it by date and works through it in chunks: the chunk's documents and
 the stories active in its time window (loaded from the store with `add_story`, or opened earlier)
 are merged greedily, best pair first, while the best average-linkage similarity is at least
-`story_threshold`. Two existing stories are never merged with each other, and two groups whose date
-spans are more than `story_window_days` apart never merge. A near duplicate whose original is
+`story_threshold`. Two existing stories are never merged with each other, and two groups whose
+publication days are more than `story_window_days` apart never merge. A document without a publication
+day is placed by its event dates; those are weaker evidence (a text names background and coming days,
+and two reports of one event often name different ones), so they never split two such documents, and
+they cost `story_event_date_margin` similarity only where they lie more than the window after a story's
+last publication day (a later event). The threshold, the weight and the margin are chosen by
+leave-topics-out cross-validation on ECB+ (benchmarks/bench_stories.py cv). A near duplicate whose original is
 known joins the original's story without being embedded. Nothing already assigned is re-clustered.
 """
 
@@ -88,6 +93,15 @@ def story_date(item: StoryInput) -> date | None:
     return ordered[(len(ordered) - 1) // 2]
 
 
+def story_span(item: StoryInput) -> tuple[date | None, date | None]:
+    """The days a document is placed over: its publication day, else its first to its last event date."""
+    if item.published is not None:
+        return item.published, item.published
+    if not item.event_dates:
+        return None, None
+    return min(item.event_dates), max(item.event_dates)
+
+
 @dataclass(frozen=True, slots=True)
 class StoryAssignment:
     doc_id: str
@@ -118,9 +132,11 @@ class _Group:
     n: int
     emb_sum: np.ndarray
     lex_sum: sp.csr_matrix
-    first: date | None
+    first: date | None  # the span of its documents' publication days, else of their event dates
     last: date | None
     actors: Counter[str] = field(default_factory=Counter)
+    published_first: date | None = None  # the span of its publication days only
+    published_last: date | None = None
     title: str | None = None
     title_score: float = -np.inf
     members: list[int] = field(default_factory=list)  # indices into the current batch
@@ -147,6 +163,7 @@ class StoryClusterer:
         self.lead_chars = settings.story_lead_chars
         self.max_tokens = settings.story_max_tokens
         self.undated_margin = settings.story_undated_margin
+        self.event_date_margin = settings.story_event_date_margin
         self.vectorizer = LexicalVectorizer()
         self._stories: dict[str, _Group] = {}
         self._story_of: dict[str, str] = {}
@@ -171,6 +188,8 @@ class StoryClusterer:
             first=story.first_date,
             last=story.last_date,
             actors=Counter({code: 1 for code in story.actors}),
+            published_first=story.first_date,
+            published_last=story.last_date,
             title=story.title,
             existing=True,
             doc_ids=list(story.doc_ids),
@@ -255,7 +274,7 @@ class StoryClusterer:
                 story_id = _story_id(item.doc_id)
                 self._stories[story_id] = _Group(story_id, 0, np.zeros(384, np.float32),
                                                  sp.csr_matrix((1, DIMENSIONS), dtype=np.float32),
-                                                 story_date(item), story_date(item), title=item.title)
+                                                 *story_span(item), title=item.title)
                 opened.add(story_id)
             group = self._stories[story_id]
             self._join_copy(group, item)
@@ -272,7 +291,9 @@ class StoryClusterer:
             group.emb_sum = group.emb_sum + group.emb_sum / group.n
             group.lex_sum = group.lex_sum + group.lex_sum / group.n
         group.n += 1
-        group.first, group.last = _span(group.first, group.last, story_date(item))
+        group.first, group.last = _merge_span(group.first, group.last, *story_span(item))
+        group.published_first, group.published_last = _merge_span(
+            group.published_first, group.published_last, item.published, item.published)
         group.actors.update(item.actors)
         group.doc_ids.append(item.doc_id)
 
@@ -298,8 +319,9 @@ class StoryClusterer:
         groups: list[_Group] = list(stories)
         for row, i in enumerate(chunk):
             item = items[i]
-            groups.append(_Group(None, 1, embeddings[row].copy(), lex[row], story_date(item), story_date(item),
-                                 Counter(item.actors), members=[i]))
+            groups.append(_Group(None, 1, embeddings[row].copy(), lex[row], *story_span(item),
+                                 Counter(item.actors), members=[i], published_first=item.published,
+                                 published_last=item.published))
         m = len(groups)
         n_old = len(stories)
         # sparse sums are kept as wide as the vocabulary seen so far, not DIMENSIONS: scipy's sparse
@@ -313,15 +335,16 @@ class StoryClusterer:
         sim = (w * (emb @ emb.T) + (1 - w) * (lexm @ lexm.T).toarray()).astype(np.float64)
         np.fill_diagonal(sim, _NEG)
         sim[:n_old, :n_old] = _NEG
-        first = np.array([g.first.toordinal() if g.first else -(10**9) for g in groups], dtype=np.int64)
-        last = np.array([g.last.toordinal() if g.last else 10**9 for g in groups], dtype=np.int64)
-        undated = np.array([g.first is None for g in groups])
-        sim[self._too_far(first, last, undated)] = _NEG
-        # an undated group meeting a dated one: the window cannot rule out another event of the same
-        # kind, so the pair needs `undated_margin` more similarity (sim holds raw − margin·[one undated])
-        margin = self.undated_margin
-        if margin:
-            sim -= margin * (undated[:, None] ^ undated[None, :])
+        spans = _Spans(groups)
+        # publication days more than the window apart keep two groups apart; event dates (the days a
+        # text reports, some of them background) only cost `event_date_margin` similarity; an undated
+        # group meeting a dated one costs `undated_margin` (sim holds raw similarity − penalties)
+        soft = np.isfinite(self.event_date_margin)
+        hard = self._too_far(*spans.published())
+        if not soft:
+            hard |= self._event_conflicts(spans)
+        sim[hard] = _NEG
+        sim -= self._penalties(spans, hard if soft else None)
         alive = np.ones(m, dtype=bool)
         sizes = np.array([g.n for g in groups], dtype=np.float64)
         while True:
@@ -332,33 +355,29 @@ class StoryClusterer:
             if b < a:
                 a, b = b, a  # keep the lower index (an existing story, when there is one)
             na, nb = sizes[a], sizes[b]
-            if margin:
-                raw_a = sim[a] + margin * (undated[a] ^ undated)
-                raw_b = sim[b] + margin * (undated[b] ^ undated)
-                merged = (na * raw_a + nb * raw_b) / (na + nb)
-                undated[a] = undated[a] and undated[b]
-                sim[a] = merged - margin * (undated[a] ^ undated)
-            else:
-                sim[a] = (na * sim[a] + nb * sim[b]) / (na + nb)
-            sim[:, a] = sim[a]
-            sim[b] = _NEG
-            sim[:, b] = _NEG
-            alive[b] = False
-            sizes[a] = na + nb
+            raw_a = sim[a] + self._penalty_row(spans, a, soft)
+            raw_b = sim[b] + self._penalty_row(spans, b, soft)
+            merged = (na * raw_a + nb * raw_b) / (na + nb)
             ga, gb = groups[a], groups[b]
             ga.emb_sum = ga.emb_sum + gb.emb_sum
             ga.lex_sum = ga.lex_sum + gb.lex_sum
             ga.n += gb.n
             ga.first, ga.last = _merge_span(ga.first, ga.last, gb.first, gb.last)
+            ga.published_first, ga.published_last = _merge_span(
+                ga.published_first, ga.published_last, gb.published_first, gb.published_last)
             ga.actors.update(gb.actors)
             ga.members.extend(gb.members)
-            first[a] = ga.first.toordinal() if ga.first else -(10**9)
-            last[a] = ga.last.toordinal() if ga.last else 10**9
-            undated[a] = ga.first is None
-            far = self._too_far(first[a : a + 1], last[a : a + 1], undated[a : a + 1],
-                                first, last, undated)[0]
+            spans.update(a, ga)
+            sim[a] = merged - self._penalty_row(spans, a, soft)
+            far = self._too_far(*spans.published(a), *spans.published())[0]
+            if not soft:
+                far |= self._event_conflicts(spans, a)
             sim[a, far] = _NEG
-            sim[far, a] = _NEG
+            sim[:, a] = sim[a]
+            sim[b] = _NEG
+            sim[:, b] = _NEG
+            alive[b] = False
+            sizes[a] = na + nb
             if a < n_old:
                 sim[a, :n_old] = _NEG
                 sim[:n_old, a] = _NEG
@@ -399,6 +418,77 @@ class StoryClusterer:
         far &= ~undated2[None, :]
         return far
 
+    def _penalties(self, spans: _Spans, hard: np.ndarray | None) -> np.ndarray:
+        """The similarity each pair of groups loses: `undated_margin` where one of them has no date,
+        `event_date_margin` where their dates (event dates included) lie more than the window apart
+        but their publication days do not (`hard` holds the pairs kept apart by publication days)."""
+        undated = spans.undated
+        penalty = self.undated_margin * (undated[:, None] ^ undated[None, :])
+        if hard is not None and self.event_date_margin:
+            penalty = penalty + self.event_date_margin * (self._event_conflicts(spans) & ~hard)
+        return penalty
+
+    def _event_conflicts(self, spans: _Spans, k: int | None = None) -> np.ndarray:
+        """Pairs where a group placed only by event dates reports days more than the window after a
+        group's last publication day: a later event. Event dates before a story's publication days
+        are what reports recount (the event itself, background), and two groups placed only by
+        event dates are not compared (their texts often name different days of one event)."""
+        by_event = spans.pundated & ~spans.undated
+        by_published = ~spans.pundated
+        first, last = spans.first, spans.last
+        if k is None:
+            after = (first[:, None] - last[None, :]) > self.window  # row's days after column's
+            return (by_event[:, None] & by_published[None, :] & after) | (by_published[:, None] & by_event[None, :] & after.T)
+        k_after = (first[k] - last) > self.window
+        after_k = (first - last[k]) > self.window
+        return (by_event[k] & by_published & k_after) | (by_published[k] & by_event & after_k)
+
+    def _penalty_row(self, spans: _Spans, k: int, soft: bool) -> np.ndarray:
+        undated = spans.undated
+        penalty = self.undated_margin * (undated[k] ^ undated)
+        if soft and self.event_date_margin:
+            apart = self._event_conflicts(spans, k)
+            apart &= ~self._too_far(*spans.published(k), *spans.published())[0]
+            penalty = penalty + self.event_date_margin * apart
+        return penalty
+
+
+class _Spans:
+    """Groups' date spans as day ordinals: where each group is placed (its publication days, else its
+    event dates) and its publication days only; an undated group's span is open at both ends."""
+
+    def __init__(self, groups: list[_Group]) -> None:
+        m = len(groups)
+        self.first = np.zeros(m, dtype=np.int64)
+        self.last = np.zeros(m, dtype=np.int64)
+        self.undated = np.zeros(m, dtype=bool)
+        self.pfirst = np.zeros(m, dtype=np.int64)
+        self.plast = np.zeros(m, dtype=np.int64)
+        self.pundated = np.zeros(m, dtype=bool)
+        for k, group in enumerate(groups):
+            self.update(k, group)
+
+    def update(self, k: int, group: _Group) -> None:
+        first, last = group.first, group.last
+        if group.published_first is not None:  # publication days, when it has any, place a group
+            first, last = group.published_first, group.published_last
+        self.first[k] = first.toordinal() if first else -(10**9)
+        self.last[k] = last.toordinal() if last else 10**9
+        self.undated[k] = first is None
+        self.pfirst[k] = group.published_first.toordinal() if group.published_first else -(10**9)
+        self.plast[k] = group.published_last.toordinal() if group.published_last else 10**9
+        self.pundated[k] = group.published_first is None
+
+    def all(self, k: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if k is None:
+            return self.first, self.last, self.undated
+        return self.first[k : k + 1], self.last[k : k + 1], self.undated[k : k + 1]
+
+    def published(self, k: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if k is None:
+            return self.pfirst, self.plast, self.pundated
+        return self.pfirst[k : k + 1], self.plast[k : k + 1], self.pundated[k : k + 1]
+
 
 def _with_width(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
     """The same CSR rows with `width` columns (every stored column index is below `width`)."""
@@ -408,12 +498,6 @@ def _with_width(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
     if matrix.nnz and int(matrix.indices.max()) >= width:
         raise ValueError("a lexical column lies beyond the vocabulary")
     return sp.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], width))
-
-
-def _span(first: date | None, last: date | None, day: date | None) -> tuple[date | None, date | None]:
-    if day is None:
-        return first, last
-    return (min(first, day) if first else day, max(last, day) if last else day)
 
 
 def _merge_span(f1, l1, f2, l2):  # noqa: ANN001, ANN202
