@@ -16,6 +16,7 @@ def seed_text(prefix: str) -> str:
     return matches[0].read_text(encoding="utf-8")
 
 
+@pytest.mark.shared
 def test_spun_score_flags_seed_003():
     result = spun_score(seed_text("003"), threshold=Settings().spun_threshold)
     assert result.spun
@@ -23,6 +24,7 @@ def test_spun_score_flags_seed_003():
     assert any("language" in e for e in result.evidence)
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
 def test_spun_score_leaves_ordinary_seeds_unflagged(prefix):
     assert not spun_score(seed_text(prefix), threshold=Settings().spun_threshold).spun
