@@ -48,10 +48,15 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
-    if _shared_present():
-        return f"../shared: {SHARED.resolve()} (tests marked `shared` run)"
-    return (f"../shared not found beside the checkout ({SHARED}): the tests marked `shared` (seeds, gold sets) "
-            "are deselected; put it there or run .ci/run to run them")
+    return f"../shared: {SHARED.resolve()} (tests marked `shared` run)" if _shared_present() else None
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not _shared_present():
+        terminalreporter.write_line(
+            f"../shared not found beside the checkout ({SHARED}): the tests marked `shared` (seeds, gold sets) "
+            "were deselected; put it there, or run .ci/run, to run them", yellow=True,
+        )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
