@@ -53,9 +53,10 @@ class AnalyseStage:
         from multipolar.nlp.pipeline import sentences as sentences_of
 
         out: list[Analysis | Rejection] = []
-        docs = self.coder.pipeline.parse((item.text for item in batch), n_process=1)
-        for item, doc in zip(batch, docs, strict=True):
+        for item, doc in zip(batch, self._docs(batch), strict=True):
             try:
+                if isinstance(doc, Exception):
+                    raise doc
                 sentences = sentences_of(doc, doc_id=item.doc_id)
                 starts = [s.start for s in sentences]
                 matches = self.coder.resolver.resolve(doc, on=item.published)
@@ -83,6 +84,24 @@ class AnalyseStage:
 
                 out.append(internal_rejection(item.source_uri, item.doc_id, self.name, exc))
         return out
+
+
+    def _docs(self, batch: Sequence[AnalysisInput]) -> Iterator[Any]:
+        """Each item's parsed Doc, in order; after a failure in the batched parse the rest are parsed
+        one by one, and an item that still fails gives its exception instead of a Doc."""
+        done = 0
+        try:
+            for doc in self.coder.pipeline.parse((item.text for item in batch), n_process=1):
+                done += 1
+                yield doc
+            return
+        except Exception:  # noqa: S110 - the items left are retried alone below
+            pass
+        for item in batch[done:]:
+            try:
+                yield self.coder.pipeline.parse_one(item.text)
+            except Exception as exc:
+                yield exc
 
 
 def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], None] | None = None) -> dict[str, int]:
