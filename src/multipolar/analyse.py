@@ -10,31 +10,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from multipolar.records import Claim, Event, Mention, Rejection, Sentence
+from multipolar.records import Analysis, AnalysisInput, Mention, Rejection
 from multipolar.settings import Settings
 
+__all__ = ["STAGE", "Analysis", "AnalysisInput", "AnalyseStage", "analyse_store", "cross_document"]
+
 STAGE = "analyse.v1"  # nlp.v1 + events.v1 + claims.v1
-
-
-@dataclass(frozen=True, slots=True)
-class AnalysisInput:
-    doc_id: str
-    source_uri: str
-    text: str
-    published: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    doc_id: str
-    sentences: tuple[Sentence, ...]
-    mentions: tuple[Mention, ...]
-    events: tuple[Event, ...]
-    claims: tuple[Claim, ...]
 
 
 class AnalyseStage:
@@ -130,8 +113,9 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
         counts["rejected"] += len(rejections)
         if progress:
             progress(len(results))
-    pending = store.con.execute("SELECT count(*) FROM documents WHERE text IS NOT NULL AND spun_score IS NULL").fetchall()[0][0]
-    if counts["analysed"] or pending:  # nothing new: the cross-document results stand
+    from multipolar.store.queries import count_unscored
+
+    if counts["analysed"] or count_unscored(store):  # nothing new: the cross-document results stand
         cross_document(store, settings)
     return counts
 
@@ -149,7 +133,7 @@ def cross_document(store: Any, settings: Settings) -> None:
 def mark_near_duplicates(store: Any, settings: Settings) -> None:
     """Rebuild the near-duplicate index over every document (in ingestion order) and record changes."""
     from multipolar.clean.dedup import NearDuplicateIndex
-    from multipolar.store.stories import set_near_duplicates, texts_for_dedup
+    from multipolar.store.stories import near_duplicate_pointers, set_near_duplicates, texts_for_dedup
 
     index = NearDuplicateIndex(
         settings.near_duplicate_threshold, settings.near_duplicate_num_perm,
@@ -159,7 +143,7 @@ def mark_near_duplicates(store: Any, settings: Settings) -> None:
     for doc_id, text, published in texts_for_dedup(store.con):
         found[doc_id] = index.add(doc_id, text, published)
     found.update(index.take_repointed())
-    current = dict(store.con.execute("SELECT doc_id, near_duplicate_of FROM documents WHERE text IS NOT NULL").fetchall())
+    current = near_duplicate_pointers(store.con)
     changed = {doc_id: original for doc_id, original in found.items() if current.get(doc_id) != original}
     with store.transaction():
         set_near_duplicates(store.con, changed)
@@ -167,13 +151,10 @@ def mark_near_duplicates(store: Any, settings: Settings) -> None:
 
 def score_spun(store: Any, settings: Settings) -> None:
     from multipolar.clean.quality import spun_score
-    from multipolar.store.stories import set_spun
+    from multipolar.store.stories import set_spun, unscored_texts
 
-    rows = store.con.execute(
-        "SELECT doc_id, text FROM documents WHERE text IS NOT NULL AND spun_score IS NULL"
-    ).fetchall()
     scores = {}
-    for doc_id, text in rows:
+    for doc_id, text in unscored_texts(store.con):
         result = spun_score(text, threshold=settings.spun_threshold)
         scores[doc_id] = (result.score, result.spun, result.evidence)
     with store.transaction():
@@ -184,19 +165,16 @@ def assign_stories(store: Any, settings: Settings) -> None:
     """New documents join the stories active in their time window, or open new ones."""
     from multipolar.embeddings import Embedder
     from multipolar.events.dates import yearless_days
-    from multipolar.store.stories import load_active_stories, save_stories, window_start
+    from multipolar.store.stories import (
+        copy_story_ids_to_events,
+        load_active_stories,
+        save_stories,
+        unassigned_story_rows,
+        window_start,
+    )
     from multipolar.stories import StoryClusterer, StoryInput
 
-    rows = store.con.execute(
-        """SELECT d.doc_id, d.title, substr(d.text, 1, ?), d.published, d.near_duplicate_of,
-                  (SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = d.doc_id),
-                  (SELECT list(e.date ORDER BY e.date) FROM events e WHERE e.doc_id = d.doc_id
-                     AND e.date IS NOT NULL AND e.date_precision IN ('day', 'month'))
-           FROM documents d
-           WHERE d.story_id IS NULL AND d.text IS NOT NULL AND d.is_english
-           ORDER BY d.published NULLS LAST, d.doc_id""",
-        [settings.story_lead_chars],
-    ).fetchall()
+    rows = unassigned_story_rows(store.con, lead_chars=settings.story_lead_chars)
     if not rows:
         return
     items = [
@@ -216,10 +194,7 @@ def assign_stories(store: Any, settings: Settings) -> None:
     touched = {a.story_id for a in assignments}
     with store.transaction():
         save_stories(store.con, clusterer.stories(touched))
-        store.con.execute(
-            "UPDATE events SET story_id = d.story_id FROM documents d "
-            "WHERE events.doc_id = d.doc_id AND events.story_id IS DISTINCT FROM d.story_id"
-        )
+        copy_story_ids_to_events(store.con)
 
 
 def regroup_claims(store: Any, settings: Settings) -> None:

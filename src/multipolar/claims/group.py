@@ -22,30 +22,13 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from multipolar.claims.extract import UNSPECIFIED
-from multipolar.records import Claim
+from multipolar.records import CLAIM_STATUSES, CONFLICT_STATUSES, Claim, ClaimGroup
 
-STATUSES = ("contradicted", "different_periods", "corroborated", "single")
-CONFLICT_STATUSES = ("contradicted", "different_periods")
+__all__ = ["CONFLICT_STATUSES", "STATUSES", "ClaimGroup", "agrees", "group_claims", "group_id_of"]
 
-
-@dataclass(frozen=True, slots=True)
-class ClaimGroup:
-    """Claims about one measure of one subject in one unit, and whether the documents agree."""
-
-    group_id: str
-    measure: str
-    unit: str
-    subject: tuple[str, ...]
-    status: str  # contradicted | different_periods | corroborated | single
-    reason: str
-    n_claims: int
-    n_documents: int
-    min_value: float
-    max_value: float
-    claim_ids: tuple[str, ...]
+STATUSES = CLAIM_STATUSES
 
 
 def group_id_of(measure: str, unit: str, subject: Sequence[str]) -> str:

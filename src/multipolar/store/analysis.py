@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from multipolar.records import Event
+from multipolar.records import Analysis, AnalysisInput, Event
 
 if TYPE_CHECKING:
-    from multipolar.analyse import Analysis, AnalysisInput
     from multipolar.store import Store
 
 EVENT_COLUMNS = (
@@ -25,8 +24,6 @@ EVENT_COLUMNS = (
 
 def unanalysed(store: Store, *, limit: int, after: str | None) -> list[AnalysisInput]:
     """Clean English documents not yet analysed, in doc_id order after `after`."""
-    from multipolar.analyse import AnalysisInput
-
     rows = store.con.execute(
         """SELECT doc_id, source_uri, text, published FROM documents
            WHERE processed_by IS NULL AND cleaned_by = 'clean.v1' AND is_english AND text IS NOT NULL
