@@ -1,7 +1,15 @@
-"""Shared fixtures: paths to ../shared, a fresh store, a local HTTP server standing in for the web."""
+"""Shared fixtures: paths to ../shared, a fresh store, a local HTTP server standing in for the web.
+
+Tests that read ../shared (the seeds, the gold sets, the scorers) carry the `shared` marker; a test that
+asks for the `seeds_dir` or `seeds` fixture gets it without saying so. Without ../shared beside the
+checkout those tests are deselected and one line says so, so a fresh clone's `make test` passes on its
+own. With MULTIPOLAR_REQUIRE_SHARED=1 (what `.ci/run` sets) ../shared must be there, every `shared` test
+runs, and one skipped or left out fails the run.
+"""
 
 from __future__ import annotations
 
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -10,6 +18,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+SHARED_FIXTURES = frozenset({"seeds_dir", "seeds"})
+REQUIRE_SHARED = "MULTIPOLAR_REQUIRE_SHARED"
+_SHARED_OUTCOMES: dict[str, list[str]] = {"ran": [], "skipped": []}  # this process's reports of `shared` tests
 
 
 def shared_path(*parts: str) -> Path:
@@ -18,6 +29,73 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.fail(f"{path} is missing: the tests read ../shared beside the checkout")
     return path
+
+
+def _shared_present() -> bool:
+    return SHARED.is_dir()
+
+
+def _shared_required() -> bool:
+    return os.environ.get(REQUIRE_SHARED, "") not in ("", "0")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "shared: reads ../shared beside the checkout (seeds, gold sets, scorers)")
+    if _shared_required() and not _shared_present():
+        raise pytest.UsageError(
+            f"{REQUIRE_SHARED} is set but {SHARED} is missing: put the shared folder beside the checkout"
+        )
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return f"../shared: {SHARED.resolve()} (tests marked `shared` run)" if _shared_present() else None
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not _shared_present():
+        terminalreporter.write_line(
+            f"../shared not found beside the checkout ({SHARED}): the tests marked `shared` (seeds, gold sets) "
+            "were deselected; put it there, or run .ci/run, to run them", yellow=True,
+        )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if SHARED_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.shared)
+    if _shared_present():
+        return
+    kept = [item for item in items if item.get_closest_marker("shared") is None]
+    deselected = [item for item in items if item.get_closest_marker("shared") is not None]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if "shared" not in report.keywords:
+        return
+    if report.skipped:
+        _SHARED_OUTCOMES["skipped"].append(report.nodeid)
+    elif report.when == "call":
+        _SHARED_OUTCOMES["ran"].append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under MULTIPOLAR_REQUIRE_SHARED a `shared` test skipped, or none run at all, fails the run."""
+    if not _shared_required() or hasattr(session.config, "workerinput"):  # the xdist controller judges
+        return
+    skipped = _SHARED_OUTCOMES["skipped"]
+    problem = None
+    if skipped:
+        problem = f"{len(skipped)} test(s) marked `shared` were skipped, e.g. {skipped[0]}"
+    elif not _SHARED_OUTCOMES["ran"] and session.testscollected:
+        problem = "no test marked `shared` ran: .ci/run must run them all (no -m/-k that leaves them out)"
+    if problem:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"{REQUIRE_SHARED}: {problem}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture

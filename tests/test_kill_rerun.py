@@ -22,6 +22,13 @@ def _ingest(inputs, db):
     )
 
 
+def _size(path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def test_kill_mid_ingest_then_rerun_stores_every_document_exactly_once(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     with corpus.open("w") as handle:
@@ -32,10 +39,11 @@ def test_kill_mid_ingest_then_rerun_stores_every_document_exactly_once(tmp_path)
     wal = tmp_path / "killed.duckdb.wal"
 
     first = _ingest(corpus, db)
-    deadline = time.monotonic() + 60
-    while not wal.exists() and time.monotonic() < deadline and first.poll() is None:
+    deadline = time.monotonic() + 120
+    # a few batches committed: the write-ahead log holds more than the schema (on a busy machine a fixed
+    # pause may pass before the first batch is in)
+    while _size(wal) < 64 * 1024 and time.monotonic() < deadline and first.poll() is None:
         time.sleep(0.02)
-    time.sleep(0.3)  # let a few batches commit
     assert first.poll() is None, "the first run finished before it could be killed: make the corpus bigger"
     os.kill(first.pid, signal.SIGKILL)
     first.wait()

@@ -10,31 +10,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from multipolar.records import Claim, Event, Mention, Rejection, Sentence
+from multipolar.records import Analysis, AnalysisInput, Mention, Rejection
 from multipolar.settings import Settings
 
+__all__ = ["STAGE", "Analysis", "AnalysisInput", "AnalyseStage", "analyse_store", "cross_document"]
+
 STAGE = "analyse.v1"  # nlp.v1 + events.v1 + claims.v1
-
-
-@dataclass(frozen=True, slots=True)
-class AnalysisInput:
-    doc_id: str
-    source_uri: str
-    text: str
-    published: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    doc_id: str
-    sentences: tuple[Sentence, ...]
-    mentions: tuple[Mention, ...]
-    events: tuple[Event, ...]
-    claims: tuple[Claim, ...]
 
 
 class AnalyseStage:
@@ -53,9 +36,10 @@ class AnalyseStage:
         from multipolar.nlp.pipeline import sentences as sentences_of
 
         out: list[Analysis | Rejection] = []
-        docs = self.coder.pipeline.parse((item.text for item in batch), n_process=1)
-        for item, doc in zip(batch, docs, strict=True):
+        for item, doc in zip(batch, self._docs(batch), strict=True):
             try:
+                if isinstance(doc, Exception):
+                    raise doc
                 sentences = sentences_of(doc, doc_id=item.doc_id)
                 starts = [s.start for s in sentences]
                 matches = self.coder.resolver.resolve(doc, on=item.published)
@@ -85,6 +69,24 @@ class AnalyseStage:
         return out
 
 
+    def _docs(self, batch: Sequence[AnalysisInput]) -> Iterator[Any]:
+        """Each item's parsed Doc, in order; after a failure in the batched parse the rest are parsed
+        one by one, and an item that still fails gives its exception instead of a Doc."""
+        done = 0
+        try:
+            for doc in self.coder.pipeline.parse((item.text for item in batch), n_process=1):
+                done += 1
+                yield doc
+            return
+        except Exception:  # noqa: S110 - the items left are retried alone below
+            pass
+        for item in batch[done:]:
+            try:
+                yield self.coder.pipeline.parse_one(item.text)
+            except Exception as exc:
+                yield exc
+
+
 def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], None] | None = None) -> dict[str, int]:
     """Run the per-document analysis on unprocessed documents, then the cross-document stages."""
     from multipolar.pipeline import StageFactory, run_stage
@@ -94,7 +96,8 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
 
     def batches() -> Iterator[list[AnalysisInput]]:
         after = None
-        while batch := io.unanalysed(store, limit=settings.batch_size, after=after):
+        while batch := io.unanalysed(store, limit=settings.batch_size, after=after,
+                                     max_chars=settings.analysis_batch_chars):
             after = batch[-1].doc_id
             yield batch
 
@@ -118,9 +121,10 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
         from multipolar.stories.undated import EVENT_PRECISION
 
         relabel_inferred_event_dates(store.con, EVENT_PRECISION)
-    pending = store.con.execute("SELECT count(*) FROM documents WHERE text IS NOT NULL AND spun_score IS NULL").fetchall()[0][0]
+    from multipolar.store.queries import count_unscored
+
     unfinished = store.meta().get(CROSS_PENDING) == "1"  # a run killed during the cross-document stages
-    if counts["analysed"] or pending or unfinished:  # nothing new: the cross-document results stand
+    if counts["analysed"] or count_unscored(store) or unfinished:  # nothing new: the cross-document results stand
         cross_document(store, settings)
         if date_undated_documents(store):  # analysed again with their inferred dates, then regrouped
             analyse_store(store, settings)
@@ -160,7 +164,7 @@ CROSS_PENDING = "cross_document_pending"  # meta key: "1" from the first new ana
 def mark_near_duplicates(store: Any, settings: Settings) -> None:
     """Rebuild the near-duplicate index over every document (in ingestion order) and record changes."""
     from multipolar.clean.dedup import NearDuplicateIndex
-    from multipolar.store.stories import set_near_duplicates, texts_for_dedup
+    from multipolar.store.stories import near_duplicate_pointers, set_near_duplicates, texts_for_dedup
 
     index = NearDuplicateIndex(
         settings.near_duplicate_threshold, settings.near_duplicate_num_perm,
@@ -170,7 +174,7 @@ def mark_near_duplicates(store: Any, settings: Settings) -> None:
     for doc_id, text, published in texts_for_dedup(store.con):
         found[doc_id] = index.add(doc_id, text, published)
     found.update(index.take_repointed())
-    current = dict(store.con.execute("SELECT doc_id, near_duplicate_of FROM documents WHERE text IS NOT NULL").fetchall())
+    current = near_duplicate_pointers(store.con)
     changed = {doc_id: original for doc_id, original in found.items() if current.get(doc_id) != original}
     with store.transaction():
         set_near_duplicates(store.con, changed)
@@ -209,7 +213,12 @@ def story_inputs(store: Any, settings: Settings, *, unassigned_only: bool = True
 def assign_stories(store: Any, settings: Settings) -> None:
     """New documents join the stories active in their time window, or open new ones."""
     from multipolar.embeddings import Embedder
-    from multipolar.store.stories import load_active_stories, save_stories, window_start
+    from multipolar.store.stories import (
+        copy_story_ids_to_events,
+        load_active_stories,
+        save_stories,
+        window_start,
+    )
     from multipolar.stories import StoryClusterer
 
     items = story_inputs(store, settings)
@@ -224,10 +233,7 @@ def assign_stories(store: Any, settings: Settings) -> None:
     touched = {a.story_id for a in assignments}
     with store.transaction():
         save_stories(store.con, clusterer.stories(touched))
-        store.con.execute(
-            "UPDATE events SET story_id = d.story_id FROM documents d "
-            "WHERE events.doc_id = d.doc_id AND events.story_id IS DISTINCT FROM d.story_id"
-        )
+        copy_story_ids_to_events(store.con)
 
 
 def regroup_claims(store: Any, settings: Settings) -> None:

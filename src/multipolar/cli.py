@@ -53,10 +53,32 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _open_store(db: str, *, read_only: bool = False, settings: Settings | None = None):
-    from multipolar.store import Store
+def _project(db: str, settings: Settings | None = None, *, read_only: bool = False):
+    from multipolar.api import Project
 
-    return Store.open(db, read_only=read_only, memory_limit=(settings or load_settings()).store_memory_limit)
+    return Project(db, settings, read_only=read_only)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from multipolar import __version__
+
+        typer.echo(f"multipolar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main_options(
+    version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
+                                                 help="Print the version and exit.")] = None,
+) -> None:
+    """Who did what to whom, and when: source-traceable event data from news about international affairs."""
+
+
+class NothingIngested(MultipolarError):
+    """Every input was rejected: the run stored rejections only."""
+
+    exit_code = 65
 
 
 # -- ingest --------------------------------------------------------------------------------------
@@ -70,9 +92,11 @@ def ingest(
     quiet: QuietOption = False,
     set_: SetOption = None,
 ) -> None:
-    """Store inputs verbatim, clean them, and code their events."""
+    """Store inputs verbatim, clean them, and code their events.
+
+    Exits 0 when something was stored or everything was stored already, 65 when every input was
+    rejected, 130 when interrupted (what was committed stays; run the same command again)."""
     from multipolar.pipeline import estimate_total
-    from multipolar.pipeline import ingest as run_ingest
 
     overrides = list(set_ or [])
     if allow_private:
@@ -80,29 +104,25 @@ def ingest(
     if user_agent:
         overrides.append(f"user_agent={user_agent}")
     settings = _settings(overrides)
-    with _open_store(db, settings=settings) as store:
+    with _project(db, settings) as project:
         with _progress(quiet) as bar:
             task = bar.add_task("ingesting", total=estimate_total(inputs))
-            summary = run_ingest(store, inputs, settings, progress=lambda n: bar.advance(task, n))
+            summary = project.ingest(inputs, progress=lambda n: bar.advance(task, n))
         if not quiet:
             typer.echo(summary.line())
         if analyse:
-            _analyse(store, settings, quiet=quiet)
+            _analyse(project, quiet=quiet)
+    if summary.rejected and not (summary.ingested or summary.duplicates or summary.gdelt_events):
+        raise NothingIngested(f"nothing ingested: all {summary.rejected} inputs were rejected — see `multipolar rejections --db {db}`")
 
 
-def _analyse(store: Any, settings: Settings, *, quiet: bool) -> None:
+def _analyse(project: Any, *, quiet: bool) -> None:
     """Code events and claims of unanalysed documents, then the cross-document stages."""
-    from multipolar.analyse import analyse_store
-    from multipolar.store.analysis import count_unanalysed
-
     with _progress(quiet) as bar:
-        task = bar.add_task("coding events", total=count_unanalysed(store))
-        counts = analyse_store(store, settings, progress=lambda n: bar.advance(task, n))
+        task = bar.add_task("coding events", total=project.pending())
+        summary = project.analyse(progress=lambda n: bar.advance(task, n))
     if not quiet:
-        line = f"{counts['analysed']} analysed: {counts['events']} events, {counts['claims']} claims"
-        if counts["rejected"]:
-            line += f", {counts['rejected']} rejected — see `multipolar rejections`"
-        typer.echo(line)
+        typer.echo(summary.line())
 
 
 class _NoProgress:
@@ -174,32 +194,11 @@ def docs(
     """List stored documents with their metadata and clean text."""
     from multipolar.output import emit
 
-    where, params = ["cleaned_by IS NOT NULL AND cleaned_by NOT LIKE '%:rejected'"], []
-    if doc:
-        where.append("doc_id LIKE ?")
-        params.append(doc + "%")
-    if language:
-        where.append("language = ?")
-        params.append(language)
-    if since:
-        where.append("published >= ?::DATE")
-        params.append(_date_arg(since, "--since"))
-    if until:
-        where.append("published <= ?::DATE")
-        params.append(_date_arg(until, "--until"))
-    if published_from:
-        where.append("published_from = ?")
-        params.append(published_from)
-    sql = (
-        "SELECT doc_id, input_id AS id, url, source_uri, title, author, outlet, "
-        "strftime(published, '%Y-%m-%d') AS published, published_from, language, spun_score, spun, "
-        "near_duplicate_of, story_id, flags, text FROM documents WHERE " + " AND ".join(where)
-        + " ORDER BY published NULLS LAST, source_uri"
-    )
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    with _open_store(db, read_only=True) as store:
-        columns, rows = store.query(sql, params)
+    with _project(db, read_only=True) as project:
+        frame = project.documents(doc=doc, language=language, since=_date_value(since, "--since"),
+                                  until=_date_value(until, "--until"), published_from=published_from,
+                                  limit=limit)
+    columns, rows = list(frame.columns), list(frame.rows)
     if fmt == "table":  # a terminal has room for the columns a person scans; other formats get them all
         columns, rows = _select(columns, rows, ("doc_id", "published", "outlet", "author", "title", "language", "text"))
     emit(
@@ -218,12 +217,9 @@ def rejections(
     """List inputs that could not be used, with the reason and the fix."""
     from multipolar.output import emit
 
-    sql = "SELECT source_uri, doc_id, stage, code, message, \"at\" FROM rejections ORDER BY \"at\", source_uri"
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    with _open_store(db, read_only=True) as store:
-        columns, rows = store.query(sql)
-    emit(columns, rows, fmt=fmt, out=out, table_widths={"message": 80, "doc_id": 12})
+    with _project(db, read_only=True) as project:
+        frame = project.rejections(limit=limit)
+    emit(frame.columns, frame.rows, fmt=fmt, out=out, table_widths={"message": 80, "doc_id": 12})
 
 
 @app.command("settings")
@@ -240,14 +236,6 @@ def settings_cmd(fmt: Annotated[str, typer.Option("--format", "-f", help="table,
 
 
 # -- events, claims, stories -----------------------------------------------------------------------
-EVENT_LIST_COLUMNS = (
-    "event_id", "doc_id", "sentence", "date", "date_precision", "source", "source_actor", "source_name",
-    "target", "target_actor", "target_name", "cameo", "root", "quad", "goldstein", "plover", "plover_mode",
-    "negated", "modality", "confidence", "trigger", "text", "span_start", "span_end", "story_id", "mentions",
-    "canonical_id", "num_mentions", "num_articles", "num_sources", "origin", "url",
-)
-
-
 @app.command()
 def events(
     db: DbOption = "multipolar.duckdb",
@@ -266,40 +254,16 @@ def events(
 ) -> None:
     """List coded events with their sentence, span, modality and provenance."""
     from multipolar.output import emit
-    from multipolar.store.analysis import query_events, read_events
 
-    where, params = [], []
-    for code_ in actor or []:
-        where.append("(source_actor LIKE ? OR target_actor LIKE ?)")
-        params += [code_.upper() + "%"] * 2
-    if code:
-        where.append("cameo LIKE ?")
-        params.append(code + "%")
-    if root:
-        where.append("root = ?")
-        params.append(root.zfill(2))
-    if quad is not None:
-        if quad not in (1, 2, 3, 4):
-            raise UsageError(f"--quad {quad}: QuadClass is 1, 2, 3 or 4")
-        where.append("quad = ?")
-        params.append(quad)
-    if since:
-        where.append("date >= ?::DATE")
-        params.append(_date_arg(since, "--since"))
-    if until:
-        where.append("date <= ?::DATE")
-        params.append(_date_arg(until, "--until"))
-    if doc:
-        where.append("doc_id LIKE ?")
-        params.append(doc + "%")
-    if date_precision:
-        where.append("date_precision = ?")
-        params.append(date_precision)
-    if canonical:
-        where.append("(canonical_id IS NULL OR canonical_id = event_id)")
-    with _open_store(db, read_only=True) as store:
+    if quad is not None and quad not in (1, 2, 3, 4):
+        raise UsageError(f"--quad {quad}: QuadClass is 1, 2, 3 or 4")
+    with _project(db, read_only=True) as project:
+        query = project.events(actor=actor or (), code=code, root=root, quad=quad,
+                               since=_date_value(since, "--since"), until=_date_value(until, "--until"),
+                               doc=doc, canonical=canonical, date_precision=date_precision,
+                               limit=limit)
         if fmt in ("gdelt", "plover"):
-            records = read_events(store, where=where, params=params, limit=limit)
+            records = query.records()
             handle = open(out, "w", encoding="utf-8") if out else sys.stdout
             try:
                 if fmt == "gdelt":
@@ -317,7 +281,8 @@ def events(
                 if out:
                     handle.close()
             return
-        columns, rows = query_events(store, EVENT_LIST_COLUMNS, where=where, params=params, limit=limit)
+        frame = query.frame()
+    columns, rows = list(frame.columns), list(frame.rows)
     if fmt == "table":
         columns, rows = _select(columns, rows, ("date", "source_actor", "cameo", "target_actor", "modality", "trigger", "text"))
     emit(columns, rows, fmt=fmt, out=out, table_widths={"text": 70, "trigger": 18, "date": 10})
@@ -333,13 +298,10 @@ def claims(
 ) -> None:
     """Numeric claims with what they measure, for when, who says so, and whether sources agree."""
     from multipolar.output import emit
-    from multipolar.store.claims import read_claim_rows
 
-    with _open_store(db, read_only=True) as store:
-        rows = read_claim_rows(store.con, conflicts=conflicts, doc_id=doc)
-    columns = list(rows[0]) if rows else ["claim_id", "doc_id", "text", "value", "unit", "measure", "subject",
-                                           "period", "attribution", "status", "reason"]
-    values = [tuple(r.get(c) for c in columns) for r in rows]
+    with _project(db, read_only=True) as project:
+        frame = project.claims(conflicts=conflicts, doc=doc)
+    columns, values = list(frame.columns), list(frame.rows)
     if fmt == "table":
         keep = [c for c in ("text", "value", "unit", "measure", "subject", "period", "attribution", "status", "reason") if c in columns]
         columns, values = _select(columns, values, keep)
@@ -356,17 +318,9 @@ def stories(
     """Stories: documents about the same real-world event, with their span, actors and documents."""
     from multipolar.output import emit
 
-    sql = (
-        "SELECT s.story_id, s.title, strftime(s.first_date, '%Y-%m-%d') AS first_date, "
-        "strftime(s.last_date, '%Y-%m-%d') AS last_date, s.n_documents, s.actors, "
-        "(SELECT list(d.doc_id ORDER BY d.published, d.doc_id) FROM documents d WHERE d.story_id = s.story_id) AS documents "
-        "FROM stories s ORDER BY s.first_date NULLS LAST, s.story_id"
-    )
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    with _open_store(db, read_only=True) as store:
-        columns, rows = store.query(sql)
-    emit(columns, rows, fmt=fmt, out=out, json_columns=("actors",), table_widths={"title": 50, "documents": 40})
+    with _project(db, read_only=True) as project:
+        frame = project.stories(limit=limit)
+    emit(frame.columns, frame.rows, fmt=fmt, out=out, json_columns=("actors",), table_widths={"title": 50, "documents": 40})
 
 
 # -- relations ------------------------------------------------------------------------------------
@@ -388,14 +342,11 @@ def dyads(
 ) -> None:
     """The relation of two actors over time: counts per QuadClass, Goldstein, net cooperation."""
     from multipolar.output import emit
-    from multipolar.relations.dyads import dyad_series, format_dyad_table
+    from multipolar.relations.dyads import format_dyad_table
 
-    settings = _settings(set_)
-    with _open_store(db, read_only=True) as store:
-        series = dyad_series(
-            store.con, a, b, settings=settings, freq=freq, normalisation=normalisation,
-            start=_date_value(since, "--since"), end=_date_value(until, "--until"),
-        )
+    with _project(db, _settings(set_), read_only=True) as project:
+        series = project.dyads(a, b, freq=freq, normalisation=normalisation,
+                               since=_date_value(since, "--since"), until=_date_value(until, "--until"))
     if fmt == "table":
         table = format_dyad_table(series)
         emit(table[0], table[1:], fmt="table", out=out, title=f"{series.a}–{series.b} by {freq}")
@@ -426,16 +377,13 @@ def triangle(
     import json
 
     from multipolar.output import emit
-    from multipolar.relations.triangle import format_triangle_table, triangle_series
+    from multipolar.relations.triangle import format_triangle_table
 
     if fmt not in ("table", "json"):
         raise UsageError(f"--format {fmt!r}: triangle prints table or json")
-    settings = _settings(set_)
-    with _open_store(db, read_only=True) as store:
-        tri = triangle_series(
-            store.con, (a, b, c), settings=settings, freq=freq,
-            start=_date_value(since, "--since"), end=_date_value(until, "--until"),
-        )
+    with _project(db, _settings(set_), read_only=True) as project:
+        tri = project.triangle(a, b, c, freq=freq, since=_date_value(since, "--since"),
+                               until=_date_value(until, "--until"))
     if fmt == "json":
         text = json.dumps(tri.to_json(), ensure_ascii=False, indent=2)
         if out:
@@ -458,22 +406,9 @@ def report(
     set_: SetOption = None,
 ) -> None:
     """Write one self-contained HTML report: the triangle per period, dyads, shifts, top events."""
-    settings = _settings(set_)
-    path = _write_report(db, out, actors=tuple(x.strip() for x in actors.split(",")), freq=freq, settings=settings)
+    with _project(db, _settings(set_), read_only=True) as project:
+        path = project.report(out, actors=[x.strip() for x in actors.split(",")], freq=freq)
     typer.echo(f"report: {path}")
-
-
-def _write_report(db: str, out: str, *, actors: tuple[str, ...], freq: str, settings: Settings) -> Path:
-    from multipolar.report import build_report
-
-    with _open_store(db, read_only=True) as store:  # the same events as `multipolar triangle`
-        html = build_report(store, settings, actors=actors, freq=freq)
-    path = Path(out).resolve()
-    try:
-        path.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"--out {out}: cannot write the report ({exc.strerror}); choose another path") from None
-    return path
 
 
 # -- code ------------------------------------------------------------------------------------------
@@ -499,7 +434,7 @@ def code(
     import json
 
     from multipolar.errors import ParseError
-    from multipolar.events.api import SCHEMES, code_records
+    from multipolar.events.api import SCHEMES
 
     if fmt not in ("json", "jsonl"):
         raise UsageError(f"--format {fmt!r}: code prints json or jsonl")
@@ -515,8 +450,8 @@ def code(
     handle = open(out, "w", encoding="utf-8") if out else sys.stdout
     errors = 0
     try:
-        for result in code_records(records, settings, scheme=scheme, min_probability=min_probability,
-                                   explain=explain):
+        for result in _project(":memory:", settings).code_texts(records, scheme=scheme, min_probability=min_probability,
+                                                                explain=explain):
             errors += "error" in result
             if fmt == "json" and text is not None:
                 handle.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
@@ -558,6 +493,19 @@ def _read_code_input(spec: str | None) -> Any:
     return lines()
 
 
+# -- remove ----------------------------------------------------------------------------------------
+@app.command()
+def remove(
+    doc_ids: Annotated[list[str], typer.Argument(help="doc_ids (or unique prefixes) from `multipolar docs`.", metavar="DOC_ID...")],
+    db: DbOption = "multipolar.duckdb",
+    set_: SetOption = None,
+) -> None:
+    """Remove documents with everything derived from them (sentences, mentions, events, claims)."""
+    with _project(db, _settings(set_)) as project:
+        removal = project.remove(doc_ids)
+    typer.echo(f"{removal.line()} ({', '.join(d[:12] for d in removal.doc_ids)})")
+
+
 # -- demo ------------------------------------------------------------------------------------------
 def _examples_dir() -> Path:
     env = os.environ.get("MULTIPOLAR_EXAMPLES")
@@ -575,26 +523,32 @@ def _examples_dir() -> Path:
 def demo(
     db: DbOption = "demo.duckdb",
     out: Annotated[str, typer.Option("--out", help="Where to write the HTML report.")] = "demo-report.html",
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --db and --out.")] = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Ingest the bundled demo corpus into a fresh store and write the report."""
-    from multipolar.pipeline import ingest as run_ingest
+    """Ingest the bundled demo corpus into a fresh store and write the report.
 
+    An existing --db or --out file is left alone (an error) unless --force says to replace it."""
     corpus = _examples_dir()
-    for suffix in ("", ".wal"):
-        Path(db + suffix).unlink(missing_ok=True)
-    settings = load_settings()
-    with _open_store(db) as store:
-        summary = run_ingest(store, [str(corpus)], settings)
+    taken = [name for name in (db, db + ".wal", out) if Path(name).exists()]
+    if taken and not force:
+        raise UsageError(
+            f"{taken[0]} exists: demo writes a fresh store and report; choose another --db/--out, or add --force to replace it"
+        )
+    for name in (db, db + ".wal"):
+        Path(name).unlink(missing_ok=True)
+    with _project(db, load_settings()) as project:
+        summary = project.ingest([str(corpus)])
         typer.echo(f"demo corpus {corpus}: {summary.line()}")
-        _analyse(store, settings, quiet=quiet)
-    path = _write_report(db, out, actors=("USA", "CHN", "RUS"), freq="month", settings=settings)
+        _analyse(project, quiet=quiet)
+        path = project.report(out, actors=("USA", "CHN", "RUS"), freq="month")
     typer.echo(f"store:  {Path(db).resolve()}")
     typer.echo(f"report: {path}")
     typer.echo(f"next:   multipolar events --db {db}   ·   multipolar triangle USA CHN RUS --db {db}")
 
 
 def _select(columns, rows, keep):
+    columns = list(columns)
     index = [list(columns).index(name) for name in keep]
     return list(keep), [tuple(row[i] for i in index) for row in rows]
 
@@ -617,7 +571,12 @@ def _date_arg(value: str, option: str) -> str:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line on stderr and a non-zero exit for every error we know."""
     try:
-        app(args=argv, standalone_mode=False)
+        # typer turns Ctrl-C into Exit(130) and, outside standalone mode, returns an Exit's code
+        code = app(args=argv, prog_name="multipolar", standalone_mode=False)
+        if isinstance(code, int) and code == 130:
+            raise KeyboardInterrupt
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except MultipolarError as exc:
         _err(f"error: {exc}")
         sys.exit(exc.exit_code)
@@ -625,7 +584,8 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(0)
     except click_exceptions.UsageError as exc:
-        _err(f"error: {exc.format_message()} (see `multipolar {exc.ctx.info_name if exc.ctx else ''} --help`)")
+        command = exc.ctx.command_path if exc.ctx else "multipolar"
+        _err(f"error: {exc.format_message()} (see `{command} --help`)")
         sys.exit(2)
     except typer.Abort:
         _err("aborted")

@@ -174,3 +174,78 @@ class IngestSummary:
 def utcnow() -> datetime:
 
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+# -- records the store reads and writes for the analysis and cross-document stages -------------------
+@dataclass(frozen=True, slots=True)
+class AnalysisInput:
+    """A clean document handed to the per-document analysis stage."""
+
+    doc_id: str
+    source_uri: str
+    text: str
+    published: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the per-document analysis stage found in one document."""
+
+    doc_id: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInput:
+    """What clustering needs of one document; `actors` are actor codes where the document has them."""
+
+    doc_id: str
+    title: str | None
+    text: str
+    published: date | None = None
+    actors: tuple[str, ...] = ()
+    near_duplicate_of: str | None = None
+    # dates the text gives for the events it reports (day or month precision, resolved by the event
+    # coder); they place a document that has no publication date in time
+    event_dates: tuple[date, ...] = ()
+    # days of the year an undated text names without a year ("on February 24", "the anniversary of
+    # the 2022 invasion"), as (month, day); placed in the year nearest the other documents' dates
+    yearless_days: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A story as stored: `centroid` is the mean embedding of its documents (not re-normalised)."""
+
+    story_id: str
+    title: str | None
+    first_date: date | None
+    last_date: date | None
+    actors: tuple[str, ...]
+    n_documents: int
+    centroid: tuple[float, ...]
+    doc_ids: tuple[str, ...] = ()
+
+
+CLAIM_STATUSES = ("contradicted", "different_periods", "corroborated", "periods_unstated", "single")
+CONFLICT_STATUSES = ("contradicted", "different_periods")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claims about one measure of one subject in one unit, and whether the documents agree."""
+
+    group_id: str
+    measure: str
+    unit: str
+    subject: tuple[str, ...]
+    status: str  # contradicted | different_periods | corroborated | periods_unstated | single
+    reason: str
+    n_claims: int
+    n_documents: int
+    min_value: float
+    max_value: float
+    claim_ids: tuple[str, ...]

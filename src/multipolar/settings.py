@@ -65,6 +65,10 @@ class Settings:
         150, "Longest sentence, in tokens: a longer run without a full stop or line break is split there (coding time grows faster than sentence length)."
     )
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
+    nlp_batch_chars: int = _s(60_000, "Most characters per nlp.pipe batch (with at most nlp_batch_size texts): "
+                                      "bounds the parser's memory in each worker.")
+    analysis_batch_chars: int = _s(2_000_000, "Most characters of clean text per analysis batch (with at most "
+                                              "batch_size documents) read from the store and sent to a worker.")
     event_classifier: bool = _s(True, "Let the embedding classifier propose a CAMEO root where the lexicon is silent.")
     event_lexicon: str = _s("", "Path of a trigger lexicon (JSONL) to use instead of the bundled one; empty = bundled.")
     event_model: bool = _s(True, "Give every act between two states the learned layer's probability (events/model.py) as its confidence.")

@@ -9,6 +9,8 @@ import pytest
 from multipolar.claims.extract import extract_claims
 from multipolar.claims.group import group_claims
 
+pytestmark = pytest.mark.shared
+
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 

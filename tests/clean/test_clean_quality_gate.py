@@ -18,6 +18,8 @@ from multipolar.clean.evaluate import read_jsonl, score_dates, score_extraction
 from multipolar.clean.html import extract_html, page_date
 from multipolar.errors import InputError
 
+pytestmark = pytest.mark.shared
+
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
 

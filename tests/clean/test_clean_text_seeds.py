@@ -11,6 +11,8 @@ import pytest
 from multipolar.clean.normalize import normalize
 from multipolar.clean.text import TextCleaning, clean_text
 
+pytestmark = pytest.mark.shared
+
 EXPECTED_DATES = {
     "000": date(2025, 1, 26),
     "001": date(2025, 1, 21),

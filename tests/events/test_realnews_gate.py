@@ -17,7 +17,7 @@ from multipolar.events.api import code_records
 from multipolar.events.model import is_interstate
 from multipolar.settings import Settings
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 

@@ -25,6 +25,7 @@ def seed_text(prefix: str) -> str:
     return matches[0].read_text(encoding="utf-8")
 
 
+@pytest.mark.shared
 def test_spun_score_flags_seed_003_with_phrases_from_its_text():
     text = seed_text("003")
     result = spun_score(text, threshold=Settings().spun_threshold)
@@ -35,6 +36,7 @@ def test_spun_score_flags_seed_003_with_phrases_from_its_text():
     assert all(phrase in flat for phrase in result.evidence)
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
 def test_spun_score_leaves_ordinary_seeds_unflagged(prefix):
     assert not spun_score(seed_text(prefix), threshold=Settings().spun_threshold).spun

@@ -29,7 +29,7 @@ from multipolar.clean.spinners import (
 )
 from multipolar.settings import Settings
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 N_DOCS = 40

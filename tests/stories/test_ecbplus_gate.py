@@ -15,6 +15,8 @@ from multipolar.embeddings import Embedder
 from multipolar.settings import Settings
 from multipolar.stories import StoryClusterer, StoryInput, bcubed
 
+pytestmark = pytest.mark.shared
+
 ECB = Path(__file__).resolve().parents[3] / "shared" / "eval" / "stories" / "ecbplus_dev.jsonl"
 # below the cross-validated figure (0.923, 5 folds by topic: benchmarks/bench_stories.py cv); the
 # defaults, which cross-validation chose, give 0.935 on all topics (benchmarks/bench_stories.py quality)

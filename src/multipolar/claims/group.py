@@ -32,34 +32,17 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from multipolar.claims.extract import UNSPECIFIED
-from multipolar.records import Claim
+from multipolar.records import CLAIM_STATUSES, CONFLICT_STATUSES, Claim, ClaimGroup
+
+__all__ = ["CONFLICT_STATUSES", "SINGLE_VALUED", "STATUSES", "ClaimGroup", "agrees", "group_claims", "group_id_of"]
 
 SINGLE_VALUED = frozenset({
     "trade", "exports", "imports", "gdp", "growth", "inflation", "unemployment", "budget", "spending", "deficit",
     "surplus", "debt", "reserves", "production", "consumption",
 })
-STATUSES = ("contradicted", "different_periods", "corroborated", "periods_unstated", "single")
-CONFLICT_STATUSES = ("contradicted", "different_periods")
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimGroup:
-    """Claims about one measure of one subject in one unit, and whether the documents agree."""
-
-    group_id: str
-    measure: str
-    unit: str
-    subject: tuple[str, ...]
-    status: str  # contradicted | different_periods | corroborated | periods_unstated | single
-    reason: str
-    n_claims: int
-    n_documents: int
-    min_value: float
-    max_value: float
-    claim_ids: tuple[str, ...]
+STATUSES = CLAIM_STATUSES
 
 
 def group_id_of(measure: str, unit: str, subject: Sequence[str]) -> str:

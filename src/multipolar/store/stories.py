@@ -11,7 +11,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from multipolar.stories.cluster import Story, StoryInput
+from multipolar.records import Story, StoryInput
 
 
 def bulk_update(con: Any, table: str, key: str, columns: dict[str, Any], *, json_columns: tuple[str, ...] = ()) -> None:
@@ -169,3 +169,36 @@ def relabel_inferred_event_dates(con: Any, precision: dict[str, str]) -> None:
                WHERE date_precision = 'doc' AND doc_id IN (SELECT doc_id FROM documents WHERE published_from = ?)""",
             [event_precision, published_from],
         )
+
+
+def near_duplicate_pointers(con: Any) -> dict[str, str | None]:
+    """doc_id -> the original it is a near duplicate of (None: an original), for every cleaned document."""
+    return dict(con.execute("SELECT doc_id, near_duplicate_of FROM documents WHERE text IS NOT NULL").fetchall())
+
+
+def unscored_texts(con: Any) -> list[tuple[str, str]]:
+    """(doc_id, text) of the cleaned documents with no spun score yet."""
+    return con.execute("SELECT doc_id, text FROM documents WHERE text IS NOT NULL AND spun_score IS NULL").fetchall()
+
+
+def unassigned_story_rows(con: Any, *, lead_chars: int) -> list[tuple]:
+    """English documents with no story yet, by date: (doc_id, title, lead, published, near_duplicate_of,
+    actor country prefixes, day- or month-precise event dates)."""
+    return con.execute(
+        """SELECT d.doc_id, d.title, substr(d.text, 1, ?), d.published, d.near_duplicate_of,
+                  (SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = d.doc_id),
+                  (SELECT list(e.date ORDER BY e.date) FROM events e WHERE e.doc_id = d.doc_id
+                     AND e.date IS NOT NULL AND e.date_precision IN ('day', 'month'))
+           FROM documents d
+           WHERE d.story_id IS NULL AND d.text IS NOT NULL AND d.is_english
+           ORDER BY d.published NULLS LAST, d.doc_id""",
+        [lead_chars],
+    ).fetchall()
+
+
+def copy_story_ids_to_events(con: Any) -> None:
+    """Give each event its document's story_id."""
+    con.execute(
+        "UPDATE events SET story_id = d.story_id FROM documents d "
+        "WHERE events.doc_id = d.doc_id AND events.story_id IS DISTINCT FROM d.story_id"
+    )

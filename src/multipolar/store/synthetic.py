@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from multipolar.relations.synthetic import SyntheticStore
 from multipolar.store.schema import MIGRATIONS
 
 
@@ -20,8 +20,9 @@ def open_empty(path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
     return con
 
 
-def insert_synthetic(con: duckdb.DuckDBPyConnection, data: SyntheticStore) -> None:
-    """Insert synthetic events and the documents they point to."""
+def insert_synthetic(con: duckdb.DuckDBPyConnection, data: Any) -> None:
+    """Insert synthetic events and the documents they point to: `data` has `events` and `documents`,
+    column arrays by name (`relations.synthetic.SyntheticStore`)."""
     events = pa.table(data.events)
     con.register("_syn_events", events)
     try:

@@ -33,28 +33,11 @@ from datetime import date
 import numpy as np
 import scipy.sparse as sp
 
+from multipolar.records import Story, StoryInput
 from multipolar.settings import Settings
 from multipolar.stories.lexical import DIMENSIONS, LexicalVectorizer, lexical_tokens
 
 _NEG = -np.inf
-
-
-@dataclass(frozen=True, slots=True)
-class StoryInput:
-    """What clustering needs of one document; `actors` are actor codes where the document has them."""
-
-    doc_id: str
-    title: str | None
-    text: str
-    published: date | None = None
-    actors: tuple[str, ...] = ()
-    near_duplicate_of: str | None = None
-    # dates the text gives for the events it reports (day or month precision, resolved by the event
-    # coder); they place a document that has no publication date in time
-    event_dates: tuple[date, ...] = ()
-    # days of the year an undated text names without a year ("on February 24", "the anniversary of
-    # the 2022 invasion"), as (month, day); placed in the year nearest the other documents' dates
-    yearless_days: tuple[tuple[int, int], ...] = ()
 
 
 def place_yearless(items: list[StoryInput], reference: date | None) -> list[StoryInput]:
@@ -108,20 +91,6 @@ class StoryAssignment:
     story_id: str
     is_new_story: bool  # the story was opened by this call to `assign`
     similarity: float  # average-linkage similarity at which the document joined (1.0 for a founder)
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    """A story as stored: `centroid` is the mean embedding of its documents (not re-normalised)."""
-
-    story_id: str
-    title: str | None
-    first_date: date | None
-    last_date: date | None
-    actors: tuple[str, ...]
-    n_documents: int
-    centroid: tuple[float, ...]
-    doc_ids: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

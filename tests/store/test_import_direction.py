@@ -1,0 +1,49 @@
+"""The store is the bottom of the stack: it imports records, errors, settings, the standard library,
+duckdb and pyarrow, and nothing above it; SQL lives only in the store."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "multipolar"
+ALLOWED_OWN = {"multipolar.records", "multipolar.errors", "multipolar.settings"}
+ALLOWED_THIRD_PARTY = {"duckdb", "pyarrow"}
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module a file imports, at the top or inside functions (TYPE_CHECKING blocks included)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names
+
+
+def _allowed(name: str) -> bool:
+    top = name.split(".")[0]
+    if top == "multipolar":
+        return name == "multipolar.store" or name.startswith("multipolar.store.") or name in ALLOWED_OWN
+    return top in ALLOWED_THIRD_PARTY or top in sys.stdlib_module_names or top == "__future__"
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "store").glob("*.py")), ids=lambda p: p.name)
+def test_store_module_imports_nothing_above_the_store(path):
+    assert sorted(name for name in _imports(path) if not _allowed(name)) == []
+
+
+def test_import_direction_check_catches_an_upward_import(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("def f():\n    from multipolar.analyse import STAGE\n    import numpy\n")
+    assert sorted(name for name in _imports(bad) if not _allowed(name)) == ["multipolar.analyse", "numpy"]
+
+
+@pytest.mark.parametrize("name", ["cli.py", "api.py", "analyse.py", "pipeline.py"])
+def test_layers_above_the_store_hold_no_sql(name):
+    text = (PACKAGE / name).read_text(encoding="utf-8")
+    assert not [word for word in ("SELECT ", "UPDATE ", "DELETE FROM", "INSERT ", ".execute(") if word in text]
