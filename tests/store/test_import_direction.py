@@ -1,5 +1,5 @@
-"""The store is the bottom of the stack: it imports records, errors, settings, the standard library,
-duckdb and pyarrow, and nothing above it; SQL lives only in the store."""
+"""The store is the bottom of the stack: it imports records, errors, settings, codes, safe_text, the standard
+library, duckdb and pyarrow, and nothing above it; SQL lives only in the store."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "multipolar"
-ALLOWED_OWN = {"multipolar.records", "multipolar.errors", "multipolar.settings"}
+# codes and safe_text import nothing of the package: conventions and text guards every layer shares
+ALLOWED_OWN = {"multipolar.records", "multipolar.errors", "multipolar.settings", "multipolar.codes",
+               "multipolar.safe_text"}
 ALLOWED_THIRD_PARTY = {"duckdb", "pyarrow"}
 
 
@@ -35,6 +37,11 @@ def _allowed(name: str) -> bool:
 @pytest.mark.parametrize("path", sorted((PACKAGE / "store").glob("*.py")), ids=lambda p: p.name)
 def test_store_module_imports_nothing_above_the_store(path):
     assert sorted(name for name in _imports(path) if not _allowed(name)) == []
+
+
+@pytest.mark.parametrize("name", ["codes.py", "safe_text.py"])
+def test_bottom_modules_import_nothing_of_the_package(name):
+    assert sorted(n for n in _imports(PACKAGE / name) if n.split(".")[0] == "multipolar") == []
 
 
 def test_import_direction_check_catches_an_upward_import(tmp_path):
