@@ -52,16 +52,7 @@ def place_yearless(items: list[StoryInput], reference: date | None) -> list[Stor
         if story_date(item) is not None or not item.yearless_days:
             out.append(item)
             continue
-        days = []
-        for month, day in item.yearless_days:
-            options = []
-            for year in (reference.year - 1, reference.year, reference.year + 1):
-                try:
-                    options.append(date(year, month, day))
-                except ValueError:  # 29 February
-                    continue
-            if options:
-                days.append(min(options, key=lambda d: abs((d - reference).days)))
+        days = [d for d in (nearest_day(month, day, reference) for month, day in item.yearless_days) if d]
         out.append(replace(item, event_dates=tuple(sorted(days))))
     return out
 
@@ -473,3 +464,14 @@ def _merge_span(f1, l1, f2, l2):  # noqa: ANN001, ANN202
     first = min((d for d in (f1, f2) if d is not None), default=None)
     last = max((d for d in (l1, l2) if d is not None), default=None)
     return first, last
+
+
+def nearest_day(month: int, day: int, reference: date) -> date | None:
+    """The day of that month and day in the year nearest `reference` (None: 29 February in no such year)."""
+    options = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:  # 29 February
+            continue
+    return min(options, key=lambda d: abs((d - reference).days)) if options else None

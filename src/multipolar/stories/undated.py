@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from multipolar.events.dates import find_dates
+from multipolar.stories.cluster import nearest_day
 
 INFERRED_FROM = ("story", "text_latest", "ingest")
 EVENT_PRECISION = {"story": "doc_story", "text_latest": "doc_text", "ingest": "doc_ingest"}
@@ -32,16 +33,6 @@ _YEARLESS = re.compile(r"XXXX-(\d\d)-(\d\d)")
 class Inferred:
     published: date
     published_from: str  # one of INFERRED_FROM
-
-
-def _nearest(month: int, day: int, reference: date) -> date | None:
-    options = []
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        try:
-            options.append(date(year, month, day))
-        except ValueError:  # 29 February
-            continue
-    return min(options, key=lambda d: abs((d - reference).days)) if options else None
 
 
 def text_date(text: str, *, reference: date | None, latest_allowed: date) -> date | None:
@@ -57,7 +48,7 @@ def text_date(text: str, *, reference: date | None, latest_allowed: date) -> dat
             yearless.append((int(m.group(1)), int(m.group(2))))
     found = [d for d in days if d <= latest_allowed]
     if not found and reference is not None:
-        found = [d for d in (_nearest(mo, dy, reference) for mo, dy in yearless) if d and d <= latest_allowed]
+        found = [d for d in (nearest_day(mo, dy, reference) for mo, dy in yearless) if d and d <= latest_allowed]
     return max(found) if found else None
 
 
