@@ -285,20 +285,25 @@ class ActorResolver:
         text = _Text(doc.text, 0)
         ends = {tok.idx + len(tok.text): tok.i + 1 for tok in doc}
         at = {i: m for m in matches for i in range(m.start, m.end)}
-        for sent in doc.sents:
-            named = list(
-                dict.fromkeys(
-                    m.country for m in matches if sent.start <= m.start < sent.end and m.country in countries
-                )
-            )
+        # each sentence's mentions, in the order given: one pass, not a scan of every mention per sentence
+        # (that grew with the square of a long document's length)
+        sents = list(doc.sents)
+        sentence_of = [0] * len(doc)
+        for k, sent in enumerate(sents):
+            sentence_of[sent.start:sent.end] = [k] * (sent.end - sent.start)
+        in_sentence: dict[int, list[ActorMatch]] = {}
+        for m in matches:
+            in_sentence.setdefault(sentence_of[m.start], []).append(m)
+        for k, sent in enumerate(sents):
+            here = in_sentence.get(k, [])
+            named = list(dict.fromkeys(m.country for m in here if m.country in countries))
             if doc_country is None and named:
                 doc_country = named[0]
             context = named[0] if len(named) == 1 else (doc_country if not named else None)
-            for m in matches:
-                if sent.start <= m.start < sent.end:
-                    home = self._residence(doc, m, at, named)
-                    if home is not None:
-                        out.append(_make(doc, text, m.start, m.end, home, None, "resident"))
+            for m in here:
+                home = self._residence(doc, m, at, named)
+                if home is not None:
+                    out.append(_make(doc, text, m.start, m.end, home, None, "resident"))
             i = sent.start
             while i < sent.end:
                 tok = doc[i]

@@ -230,8 +230,9 @@ class EventCoder:
         pairs = anaphora.resolve(doc, actors)  # "the two leaders", "he": mentions of earlier actors
         events: list[Event] = []
         silent: list[tuple[int, Span]] = []
+        with_actor = {doc[i].sent.start for i in actors}  # sentences naming an actor, found in one pass
         for idx, sent in enumerate(doc.sents):
-            if not any(sent.start <= i < sent.end for i in actors):
+            if sent.start not in with_actor:
                 continue
             found = self._code_sentence(doc, sent, idx, actors, doc_id=doc_id, published=published, pairs=pairs)
             if found:
