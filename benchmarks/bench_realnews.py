@@ -70,47 +70,25 @@ def code_set(gold: Path, out: Path, settings) -> tuple[Path, Path]:
 
 def _applies(event: dict) -> bool:
     """events/model.py's `applies` on an event's JSON form."""
-    from multipolar.events.model import is_interstate
+    from multipolar.codes import is_interstate
 
     return is_interstate(event.get("source_actor"), event.get("target_actor"))
 
 
-def _key(e: dict, level: str = "quad") -> tuple[str, str, str]:
-    """The real-news scorer's key of an event (REQUEST its own class, symmetric types sorted)."""
-    plover = (e.get("plover") or "").upper()
-    kind = "request" if plover == "REQUEST" else str(e.get("quad"))
-    if level == "plover":
-        kind = plover
-    src, tgt = (e.get("source") or "")[:3], (e.get("target") or "")[:3]
-    if plover in {"CONSULT", "AGREE", "COOPERATE"}:
-        src, tgt = sorted((src, tgt))
-    return src, tgt, kind
-
-
-_GOLD_QUAD = {"verbal cooperation": "1", "material cooperation": "2", "verbal conflict": "3", "material conflict": "4"}
-
-
 def reliability(gold: Path, every: Path, bins: int = 5) -> list[tuple[str, int, float, float]]:
     """(bin, events, mean probability, share whose key is a gold act of their document) of counted events."""
-    wanted = {}
-    for g in read_jsonl(gold):
-        keys = set()
-        for e in g["events"]:
-            plover = (e.get("plover") or "").upper()
-            kind = "request" if plover == "REQUEST" else _GOLD_QUAD.get(str(e.get("quad")).lower(), str(e.get("quad")))
-            src, tgt = e["source"][:3], e["target"][:3]
-            if plover in {"CONSULT", "AGREE", "COOPERATE"}:
-                src, tgt = sorted((src, tgt))
-            keys.add((src, tgt, kind))
-        wanted[g["id"]] = keys
+    from multipolar.events.model import act_key, is_scored
+
+    wanted = {g["id"]: {act_key(e["source"], e["target"], e.get("plover"), e.get("quad")) for e in g["events"]}
+              for g in read_jsonl(gold)}
     pairs = []
     for rec in read_jsonl(every):
         for e in rec["events"]:
-            src, tgt = (e.get("source") or "")[:3], (e.get("target") or "")[:3]
-            if not (_applies(e) and src.isalpha() and tgt.isalpha() and src != tgt and not e.get("negated")
-                    and e.get("modality") != "hypothetical"):
+            if not (_applies(e) and is_scored(e.get("source"), e.get("target"), negated=bool(e.get("negated")),
+                                              modality=e.get("modality"))):
                 continue
-            pairs.append((float(e["confidence"]), _key(e) in wanted.get(rec["id"], set())))
+            key = act_key(e["source"], e["target"], e.get("plover"), e.get("quad"))
+            pairs.append((float(e["confidence"]), key in wanted.get(rec["id"], set())))
     out = []
     for b in range(bins):
         lo, hi = b / bins, (b + 1) / bins

@@ -10,16 +10,11 @@ from pathlib import Path
 
 import numpy as np
 
+from multipolar.events.model import act_key, is_scored
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "multipolar" / "events" / "data"
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.05), 2)
-
-
-def counted(event) -> bool:
-    """What the real-news scorer counts: two different three-letter actors, not negated, not hypothetical."""
-    src, tgt = (event.source or "")[:3], (event.target or "")[:3]
-    return (src.isalpha() and tgt.isalpha() and len(src) == 3 and len(tgt) == 3 and src != tgt
-            and not event.negated and event.modality != "hypothetical")
 
 
 def feature_rows(found: dict) -> np.ndarray:
@@ -52,22 +47,20 @@ def feature_rows(found: dict) -> np.ndarray:
     return rows
 
 
-def unit_scores(found: dict, probs: np.ndarray, mask: np.ndarray, units: list[dict], threshold: float,
-                act_key: Callable) -> dict:
+def unit_scores(found: dict, probs: np.ndarray, mask: np.ndarray, units: list[dict], threshold: float) -> dict:
     """Per-unit (source, target, class) precision and recall over the units in `mask`'s documents."""
     groups = np.array(found["groups"])
     docs = set(groups[mask])
     system: dict[str, set] = {}
     for i in np.flatnonzero(mask):
         e = found["events"][i]
-        if probs[i] >= threshold and counted(e):
-            quad = 0 if (e.plover or "").upper() == "REQUEST" else e.quad
-            system.setdefault(found["owners"][i]["key"], set()).add(act_key(e.source, e.target, e.plover, quad))
+        if probs[i] >= threshold and is_scored(e.source, e.target, negated=e.negated, modality=e.modality):
+            system.setdefault(found["owners"][i]["key"], set()).add(act_key(e.source, e.target, e.plover, e.quad))
     tp = fp = fn = 0
     for u in units:
-        if u["doc_id"] not in docs and not _unit_in(u, docs):
+        if u["doc_id"] not in docs:
             continue
-        gold = {act_key(e["source"], e["target"], e["plover"], None) for e in u["events"]}
+        gold = {act_key(e["source"], e["target"], e["plover"]) for e in u["events"]}
         got = system.get(u["key"], set())
         tp += len(gold & got)
         fp += len(got - gold)
@@ -76,10 +69,6 @@ def unit_scores(found: dict, probs: np.ndarray, mask: np.ndarray, units: list[di
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
-
-
-def _unit_in(unit: dict, docs: set) -> bool:
-    return unit["doc_id"] in docs
 
 
 def _candidates(seed: int):
@@ -165,8 +154,7 @@ def export_onnx(model, path: Path, n_features: int) -> None:
     path.write_bytes(proto.SerializeToString())
 
 
-def fit_and_export(found: dict, *, units: list[dict], seed: int, write: bool, is_heldout: Callable,
-                   act_key: Callable) -> dict:
+def fit_and_export(found: dict, *, units: list[dict], seed: int, write: bool, is_heldout: Callable) -> dict:
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
@@ -183,8 +171,8 @@ def fit_and_export(found: dict, *, units: list[dict], seed: int, write: bool, is
     all_cv = np.zeros(len(y))
     all_cv[~held] = cv_pred
     train_mask = ~held
-    rules = unit_scores(found, np.ones(len(y)), train_mask, train_units, 0.0, act_key)
-    sweep = {float(t): unit_scores(found, all_cv, train_mask, train_units, float(t), act_key) for t in THRESHOLDS}
+    rules = unit_scores(found, np.ones(len(y)), train_mask, train_units, 0.0)
+    sweep = {float(t): unit_scores(found, all_cv, train_mask, train_units, float(t)) for t in THRESHOLDS}
     threshold = max(sweep, key=lambda t: (sweep[t]["f1"], -t))
     print(f"  chosen {name}, threshold {threshold} (CV F1 {sweep[threshold]['f1']})", file=sys.stderr)
     make = dict(_candidates(seed))[name]
@@ -207,8 +195,8 @@ def fit_and_export(found: dict, *, units: list[dict], seed: int, write: bool, is
         },
         "cv_log_loss": losses,
         "cv": {"rules_only": rules, "with_model": sweep[threshold]},
-        "heldout": {"rules_only": unit_scores(found, np.ones(len(y)), held, held_units, 0.0, act_key),
-                    "with_model": unit_scores(found, held_pred, held, held_units, threshold, act_key)},
+        "heldout": {"rules_only": unit_scores(found, np.ones(len(y)), held, held_units, 0.0),
+                    "with_model": unit_scores(found, held_pred, held, held_units, threshold)},
         "reliability_cv": reliability(cv_pred, y[~held]),
         "reliability_heldout": reliability(held_pred[held], y[held]) if held.any() else [],
     }

@@ -33,22 +33,8 @@ sys.path.insert(0, str(ROOT / "training"))
 SHARED = ROOT.parent / "shared"
 CORPORA = {"wh": SHARED / "corpora" / "wh_briefings.jsonl.gz", "rss": SHARED / "corpora" / "rss_world_2026-01.jsonl.gz"}
 LABELS = ROOT / "training" / "labels"
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "REQUEST": 0, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-        "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 3, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4,
-        "ASSAULT": 4}
-SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
-
-
 def is_heldout(doc_id: str) -> bool:
     return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
-
-
-def act_key(source: str, target: str, plover: str | None, quad: int | None) -> tuple[str, str, int]:
-    plover = (plover or "").upper()
-    kind = 0 if plover == "REQUEST" else (QUAD.get(plover) if quad is None else int(quad))
-    if plover in SYMMETRIC:
-        source, target = sorted((source, target))
-    return (source[:3], target[:3], int(kind or 0))
 
 
 def load_labels(folder: Path = LABELS) -> list[dict]:
@@ -87,7 +73,7 @@ def load_texts(units: list[dict]) -> dict[tuple[str, str], dict]:
 
 def candidates(units: list[dict], texts: dict, coder) -> dict[str, list]:
     """Every rule-made event with a target inside a labelled unit, its label, document and unit."""
-    from multipolar.events.model import applies
+    from multipolar.events.model import act_key, applies
 
     by_doc: dict[tuple[str, str], list[dict]] = {}
     for u in units:
@@ -107,22 +93,18 @@ def candidates(units: list[dict], texts: dict, coder) -> dict[str, list]:
         doc_events = coder.code_doc(doc, doc_id=ident[1], published=pub)
         n_sentences = sum(1 for _ in doc.sents)
         for u in by_doc[ident]:
-            gold = {act_key(e["source"], e["target"], e["plover"], None) for e in u["events"]}
+            gold = {act_key(e["source"], e["target"], e["plover"]) for e in u["events"]}
             for event in doc_events:
                 if not applies(event) or not (u["start"] <= event.span[0] < u["end"]):
                     continue
                 out["events"].append(event)
-                out["labels"].append(int(act_key(event.source, event.target, event.plover, _quad(event)) in gold))
+                out["labels"].append(int(act_key(event.source, event.target or "", event.plover, event.quad) in gold))
                 out["groups"].append(ident[1])
                 out["owners"].append(u)
                 out["n_sentences"].append(n_sentences)
         if n % 100 == 0:
             print(f"  coded {n}/{len(idents)} documents ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
     return out
-
-
-def _quad(event) -> int | None:
-    return 0 if (event.plover or "").upper() == "REQUEST" else event.quad
 
 
 def main() -> None:
@@ -142,8 +124,7 @@ def main() -> None:
     found = candidates(units, texts, coder)
     print(f"{len(units)} labelled units, {len(found['events'])} candidates ({sum(found['labels'])} positive)",
           file=sys.stderr)
-    fit_and_export(found, units=units, seed=args.seed, write=not args.check, is_heldout=is_heldout,
-                   act_key=act_key)
+    fit_and_export(found, units=units, seed=args.seed, write=not args.check, is_heldout=is_heldout)
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from multipolar.codes import is_interstate
 from multipolar.events.api import code_records
-from multipolar.events.model import is_interstate
 from multipolar.settings import Settings
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from multipolar.codes import is_interstate, is_state  # noqa: F401 - is_state is part of this module's API
+from multipolar.codes import is_interstate
 from multipolar.errors import DataFileError
 from multipolar.events.features import LAYOUT, event_rows
 from multipolar.records import Event
@@ -31,6 +31,42 @@ DATA = Path(__file__).resolve().parent / "data"
 MODEL_FILE = DATA / "act_model.onnx"
 CARD_FILE = DATA / "act_model.json"
 SENTENCE_TOKENS = 96  # word pieces per sentence for the embedding: enough for the clause around an act
+
+
+# how the real-news codebook compares acts (../shared/tools/score_realnews.py): REQUEST is a class of its own,
+# the other PLOVER types fall in their quad, and meetings, deals and joint acts match in either direction
+PLOVER_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+               "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 3, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4,
+               "ASSAULT": 4}
+QUAD_WORDS = {"verbal cooperation": 1, "material cooperation": 2, "verbal conflict": 3, "material conflict": 4}
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+REQUEST_CLASS = 0
+
+
+def act_key(source: str, target: str, plover: str | None, quad: int | str | None = None) -> tuple[str, str, int]:
+    """(source, target, class) of an act as the codebook compares them: class 0 for REQUEST, else the quad
+    (given as 1-4 or the gold files' words, or taken from the PLOVER type); the pair sorted for symmetric types."""
+    plover = (plover or "").upper()
+    if plover == "REQUEST":
+        kind = REQUEST_CLASS
+    elif quad is None:
+        kind = PLOVER_QUAD.get(plover, 0)
+    elif isinstance(quad, str) and not quad.isdigit():
+        kind = QUAD_WORDS.get(quad.strip().lower(), 0)
+    else:
+        kind = int(quad)
+    source, target = source[:3], target[:3]
+    if plover in SYMMETRIC:
+        source, target = sorted((source, target))
+    return source, target, kind
+
+
+def is_scored(source: str | None, target: str | None, *, negated: bool, modality: str | None) -> bool:
+    """Whether the real-news scorer counts an act: two different three-letter actors, not negated, not
+    hypothetical."""
+    src, tgt = (source or "")[:3], (target or "")[:3]
+    return (len(src) == 3 and len(tgt) == 3 and src.isalpha() and tgt.isalpha() and src != tgt and not negated
+            and (modality or "asserted") != "hypothetical")
 
 
 def applies(event: Event) -> bool:
