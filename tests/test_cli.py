@@ -6,15 +6,7 @@ import json
 
 import pytest
 
-from multipolar.cli import main
-
-
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-        raise SystemExit(0)
-    captured = capsys.readouterr()
-    return exit_info.value.code or 0, captured.out, captured.err
+from cli_run import run
 
 
 def test_cli_ingest_bad_inputs_goes_on_and_summarises(tmp_path, capsys):

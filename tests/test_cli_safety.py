@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from multipolar.cli import main
-
-
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-        raise SystemExit(0)
-    captured = capsys.readouterr()
-    return exit_info.value.code or 0, captured.out, captured.err
+from cli_run import run
 
 
 def _corpus(tmp_path, n=2):
