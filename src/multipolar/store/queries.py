@@ -122,34 +122,24 @@ class EventFilters:
         for code in self.actors:
             where.append("(starts_with(source_actor, ?) OR starts_with(coalesce(target_actor, ''), ?))")
             params += [code.upper()] * 2
-        if self.code:
-            where.append("starts_with(cameo, ?)")
-            params.append(self.code)
-        if self.root:
-            where.append("root = ?")
-            params.append(self.root.zfill(2))
-        if self.quad is not None:
-            if self.quad not in (1, 2, 3, 4):
-                raise UsageError(f"quad {self.quad}: QuadClass is 1, 2, 3 or 4")
-            where.append("quad = ?")
-            params.append(self.quad)
-        if self.since:
-            where.append("date >= ?")
-            params.append(self.since)
-        if self.until:
-            where.append("date <= ?")
-            params.append(self.until)
-        if self.doc:
-            where.append("starts_with(doc_id, ?)")
-            params.append(self.doc)
+        if self.quad is not None and self.quad not in (1, 2, 3, 4):
+            raise UsageError(f"quad {self.quad}: QuadClass is 1, 2, 3 or 4")
+        # (value, condition with one parameter): a condition applies when its value is set
+        for value, condition in (
+            (self.code, "starts_with(cameo, ?)"),
+            (self.root.zfill(2) if self.root else None, "root = ?"),
+            (self.quad, "quad = ?"),
+            (self.since, "date >= ?"),
+            (self.until, "date <= ?"),
+            (self.doc, "starts_with(doc_id, ?)"),
+            (self.origin, "origin = ?"),
+            (self.date_precision, "date_precision = ?"),
+        ):
+            if value is not None and value != "":
+                where.append(condition)
+                params.append(value)
         if self.canonical:
             where.append("(canonical_id IS NULL OR canonical_id = event_id)")
-        if self.origin:
-            where.append("origin = ?")
-            params.append(self.origin)
-        if self.date_precision:
-            where.append("date_precision = ?")
-            params.append(self.date_precision)
         return where, params
 
 
