@@ -9,7 +9,7 @@ import pytest
 from multipolar.errors import DataFileError
 from multipolar.events import features
 from multipolar.events.api import code_records
-from multipolar.events.model import CARD_FILE, ActModel, applies
+from multipolar.events.model import CARD_FILE, ActModel, act_key, applies, is_scored
 from multipolar.records import Event
 from multipolar.settings import Settings
 
@@ -113,3 +113,20 @@ def test_code_records_explain_names_the_probability_floor():
                           explain=True)
     assert [e["probability"] for e in out["events"]] == [0.95, None]
     assert [(d["rule"], d["probability"]) for d in out["dropped"]] == [("model.min_probability", 0.05)]
+
+
+@pytest.mark.parametrize("args,key", [
+    (("USAGOV", "CHN", "REQUEST", 1), ("USA", "CHN", 0)),          # REQUEST is a class of its own
+    (("RUS", "CHN", "CONSULT", 1), ("CHN", "RUS", 1)),             # meetings match either direction
+    (("USA", "RUS", "SANCTION", None), ("USA", "RUS", 4)),         # the quad from the PLOVER type
+    (("USA", "RUS", "ACCUSE", "verbal conflict"), ("USA", "RUS", 3)),  # the gold files' words
+])
+def test_act_key_follows_the_codebook(args, key):
+    assert act_key(*args) == key
+
+
+def test_is_scored_leaves_out_negated_hypothetical_and_self_acts():
+    assert is_scored("USA", "CHN", negated=False, modality="asserted")
+    assert not is_scored("USA", "CHN", negated=True, modality="asserted")
+    assert not is_scored("USA", "CHN", negated=False, modality="hypothetical")
+    assert not is_scored("USA", "USA", negated=False, modality="asserted")
