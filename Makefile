@@ -30,6 +30,7 @@ bench: $(STAMP)
 # the learned layer of the event coder, from our own labels (training/labels) and ../shared/corpora
 train: $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[train]'
+	$(BIN)/python training/train_root_model.py
 	$(BIN)/python training/train_act_model.py
 
 lint: $(STAMP)
