@@ -1,12 +1,14 @@
-"""A stage gives the same rows in a loop and in a process pool."""
+"""A stage gives the same rows in a loop, in a process pool and on Ray."""
 
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
 from multipolar.analyse import AnalysisInput
+from multipolar.errors import SettingsError
 from multipolar.pipeline import CLEAN, StageFactory, batched, run_stage
 from multipolar.records import Document, RawDocument, Rejection
 from multipolar.settings import Settings
@@ -49,5 +51,11 @@ def test_analysis_stage_loop_and_pool_give_the_same_rows():
 
 
 def test_run_stage_unknown_backend_is_refused():
-    with pytest.raises(ValueError, match="unknown backend"):
+    with pytest.raises(SettingsError, match="backend='threads' is not one of"):
         list(run_stage(StageFactory(*CLEAN, Settings()), [[]], backend="threads"))
+
+
+def test_ray_backend_without_ray_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if Ray were not installed
+    with pytest.raises(SettingsError, match=r"pip install 'multipolar\[ray\]'"):
+        list(run_stage(StageFactory(*CLEAN, Settings()), [[]], backend="ray"))

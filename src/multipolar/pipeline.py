@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from multipolar.errors import InputError
+from multipolar.errors import InputError, SettingsError
 from multipolar.records import Document, IngestSummary, RawDocument, Rejection
 from multipolar.settings import Settings
 from multipolar.sources import GdeltFile, is_url, kind_of, read_inputs
@@ -83,7 +83,8 @@ def _run_in_worker(batch: Sequence[Any]) -> list[Any]:
 
 
 def run_stage(
-    factory: StageFactory, batches: Iterable[Sequence[Any]], *, workers: int = 1, backend: str = "auto"
+    factory: StageFactory, batches: Iterable[Sequence[Any]], *, workers: int = 1, backend: str = "auto",
+    ray_address: str = "",
 ) -> Iterator[list[Any]]:
     """Yield each batch's results, in order, computed in a loop, a process pool or on Ray."""
     if backend == "auto":
@@ -93,7 +94,7 @@ def run_stage(
         for batch in batches:
             yield stage.process(batch)
     elif backend == "pool":
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(factory,)) as pool:
+        with ProcessPoolExecutor(max_workers=max(workers, 1), initializer=_init_worker, initargs=(factory,)) as pool:
             # keep a bounded window of batches in flight so memory does not grow with the corpus
             pending: list[Any] = []
             iterator = iter(batches)
@@ -106,29 +107,11 @@ def run_stage(
                     pending.append(pool.submit(_run_in_worker, nxt))
                 yield result
     elif backend == "ray":
-        yield from _run_on_ray(factory, batches, workers=workers)
+        from multipolar.ray_backend import run_on_ray
+
+        yield from run_on_ray(factory, batches, workers=workers, address=ray_address)
     else:
-        raise ValueError(f"unknown backend {backend!r}")
-
-
-def _run_on_ray(factory: StageFactory, batches: Iterable[Sequence[Any]], *, workers: int) -> Iterator[list[Any]]:
-    import ray  # optional extra: pip install multipolar[ray]
-
-    if not ray.is_initialized():
-        ray.init(num_cpus=max(workers, 1), object_store_memory=200 * 1024 * 1024, include_dashboard=False)
-
-    @ray.remote
-    class _Worker:
-        def __init__(self, f: StageFactory) -> None:
-            self.stage = f.build()
-
-        def process(self, batch: Sequence[Any]) -> list[Any]:
-            return self.stage.process(batch)
-
-    actors = [_Worker.remote(factory) for _ in range(max(workers, 1))]
-    refs = [actors[i % len(actors)].process.remote(batch) for i, batch in enumerate(batches)]
-    for ref in refs:
-        yield ray.get(ref)
+        raise SettingsError(f"setting backend={backend!r} is not one of auto, loop, pool, ray")
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -276,7 +259,8 @@ def ingest(
             yield _fresh(store, pending, counts, progress)
 
     factory = StageFactory(*CLEAN, settings)
-    for results in run_stage(factory, stored_batches(), workers=settings.workers):
+    for results in run_stage(factory, stored_batches(), workers=settings.workers, backend=settings.backend,
+                             ray_address=settings.ray_address):
         save(results)
 
     for gdelt in gdelt_files:

@@ -52,6 +52,10 @@ class Settings:
 
     # --- nlp / events -------------------------------------------------------------------------
     workers: int = _s(1, "Processes used by per-document stages (1 = in this process).")
+    backend: str = _s("auto", "Where per-document stages run: auto (a loop for workers=1, else a process pool), loop, pool, "
+                              "or ray (needs `pip install multipolar[ray]`; see ray_address).")
+    ray_address: str = _s("", "Ray cluster to join with backend=ray (e.g. auto, or ray://head:10001); empty = start a "
+                              "local Ray with `workers` CPUs for the run and stop it after.")
     goldstein_variant: str = _s("gdelt", "Goldstein scale used for events: gdelt, icews or phoenix.")
     actor_files: str = _s("", "Your own actor files (JSON lines, the format of multipolar/actors/data/README.md), "
                               "separated by commas; they add actors and extend the bundled ones.")
