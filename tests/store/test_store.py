@@ -73,7 +73,7 @@ def test_store_held_by_another_process_names_the_holder(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(StoreLockedError, match=f"in use by process {holder.pid}"):
+        with pytest.raises(StoreLockedError, match=rf"in use by process {holder.pid} \(-c import duckdb"):
             Store.open(path)
     finally:
         holder.kill()

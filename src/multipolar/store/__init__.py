@@ -311,8 +311,23 @@ def _lock_or_io_error(path: str, exc: BaseException) -> StoreError:
     text = str(exc)
     if "lock" in text.lower():
         pid = re.search(r"PID (\d+)", text)
-        holder = f"process {pid.group(1)}" if pid else "another process"
+        holder = _describe_process(int(pid.group(1))) if pid else "another process"
         return StoreLockedError(
             f"store {path} is in use by {holder}: wait for it to finish, stop it, or use another --db"
         )
     return StoreError(f"store {path} cannot be opened: {_first_line(exc)}")
+
+
+def _describe_process(pid: int) -> str:
+    """'process 123 (multipolar serve --db x.duckdb)' where /proc tells the command, else 'process 123'."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return f"process {pid}"
+    words = [w.decode("utf-8", "replace") for w in raw.split(b"\0") if w]
+    if words and Path(words[0]).name.startswith("python") and len(words) > 1:
+        words = words[1:]  # "python -m multipolar ..." or "python /path/bin/multipolar ..."
+    if words:
+        words[0] = Path(words[0]).name
+    command = " ".join(words)[:120]
+    return f"process {pid} ({command})" if command else f"process {pid}"
