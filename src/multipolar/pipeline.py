@@ -212,6 +212,7 @@ def ingest(
     """
     counts = {"ingested": 0, "duplicates": 0, "rejected": 0, "flagged": 0, "gdelt_events": 0}
     gdelt_files: list[GdeltFile] = []
+    left_over: set[str] = set()  # stored raw by a killed run and cleaned by this one: counted as ingested
 
     def save(results: list[Document | Rejection]) -> None:
         documents = [r for r in results if isinstance(r, Document)]
@@ -239,7 +240,10 @@ def ingest(
 
     def stored_batches() -> Iterator[list[RawDocument]]:
         """Raw batches committed to the store, keeping only documents not stored before."""
-        while leftovers := store.uncleaned(limit=settings.batch_size):  # a killed run's unfinished work
+        after = None  # a killed run's unfinished work, paged once: a pool reads batches ahead of saving them
+        while leftovers := store.uncleaned(limit=settings.batch_size, after=after):
+            after = leftovers[-1].doc_id
+            left_over.update(raw.doc_id for raw in leftovers)
             yield leftovers
         pending: list[RawDocument] = []
         for item in read_inputs(inputs, settings):
@@ -253,10 +257,10 @@ def ingest(
             else:
                 pending.append(item)
                 if len(pending) >= settings.batch_size:
-                    yield _fresh(store, pending, counts, progress)
+                    yield _fresh(store, pending, counts, progress, left_over)
                     pending = []
         if pending:
-            yield _fresh(store, pending, counts, progress)
+            yield _fresh(store, pending, counts, progress, left_over)
 
     factory = StageFactory(*CLEAN, settings)
     for results in run_stage(factory, stored_batches(), workers=settings.workers, backend=settings.backend,
@@ -269,7 +273,8 @@ def ingest(
     return IngestSummary(**counts)
 
 
-def _fresh(store: Any, batch: list[RawDocument], counts: dict[str, int], progress: Progress | None) -> list[RawDocument]:
+def _fresh(store: Any, batch: list[RawDocument], counts: dict[str, int], progress: Progress | None,
+           left_over: set[str]) -> list[RawDocument]:
     new_ids = set(store.add_raw(batch))
     fresh: list[RawDocument] = []
     for raw in batch:
@@ -277,7 +282,10 @@ def _fresh(store: Any, batch: list[RawDocument], counts: dict[str, int], progres
             fresh.append(raw)
             new_ids.discard(raw.doc_id)
     skipped = len(batch) - len(fresh)
-    counts["duplicates"] += skipped
+    # a killed run's leftover, cleaned earlier in this run, is counted as ingested, not "already stored" too
+    reclaimed = {raw.doc_id for raw in batch} & left_over
+    left_over -= reclaimed
+    counts["duplicates"] += skipped - len(reclaimed)
     if progress and skipped:
         progress(skipped)
     return fresh

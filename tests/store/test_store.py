@@ -103,3 +103,13 @@ def test_store_uncleaned_returns_raw_documents_left_behind(store):
     assert left[0].fields == {"title": "T"} and left[0].encoding == "latin-1"
     store.mark_cleaned([raw.doc_id], stage="clean.v1:rejected")
     assert store.uncleaned(limit=10) == []
+
+
+def test_store_uncleaned_pages_by_doc_id_for_callers_that_read_ahead(store):
+    raws = [RawDocument(source_uri=f"mem://{i}", raw=f"text {i}".encode(), raw_format="txt") for i in range(5)]
+    store.add_raw(raws)
+    first = store.uncleaned(limit=2)
+    second = store.uncleaned(limit=2, after=first[-1].doc_id)  # nothing saved in between
+    rest = store.uncleaned(limit=2, after=second[-1].doc_id)
+    ids = [r.doc_id for r in first + second + rest]
+    assert ids == sorted(r.doc_id for r in raws)

@@ -166,12 +166,13 @@ class Store:
             seen.add(doc_id)
         return new
 
-    def uncleaned(self, *, limit: int) -> list[RawDocument]:
-        """Up to `limit` raw documents not yet cleaned (ones a killed or failed run left behind)."""
+    def uncleaned(self, *, limit: int, after: str | None = None) -> list[RawDocument]:
+        """Up to `limit` raw documents not yet cleaned (ones a killed or failed run left behind), in doc_id
+        order from after `after`: a caller that reads ahead of its writes pages through them once."""
         rows = self.con.execute(
-            "SELECT source_uri, raw, raw_format, fields FROM documents WHERE cleaned_by IS NULL "
-            "ORDER BY ingested_at, doc_id LIMIT ?",
-            [limit],
+            "SELECT source_uri, raw, raw_format, fields FROM documents WHERE cleaned_by IS NULL AND doc_id > ? "
+            "ORDER BY doc_id LIMIT ?",
+            [after or "", limit],
         ).fetchall()
         out = []
         for source_uri, raw, raw_format, fields in rows:
