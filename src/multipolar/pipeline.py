@@ -221,8 +221,12 @@ def ingest(
     settings: Settings,
     *,
     progress: Progress | None = None,
+    items: Iterable[RawDocument | Rejection | GdeltFile] | None = None,
 ) -> IngestSummary:
     """Store every input verbatim and clean it (the analysis stages run after: `analyse.analyse_store`).
+
+    `items`, when given, are what a reader already yielded (a watcher's fetched feed): they are
+    stored instead of reading `inputs`.
 
     Raw documents are committed batch by batch before they are cleaned; cleaning runs in worker
     processes (settings.workers) while this process reads and stores the next batches.
@@ -259,7 +263,7 @@ def ingest(
         while leftovers := store.uncleaned(limit=settings.batch_size):  # a killed run's unfinished work
             yield leftovers
         pending: list[RawDocument] = []
-        for item in read_inputs(inputs, settings):
+        for item in (read_inputs(inputs, settings) if items is None else items):
             if isinstance(item, Rejection):
                 store.add_rejections([item])
                 counts["rejected"] += 1
