@@ -560,6 +560,7 @@ def watch(
     alert_command: Annotated[str | None, typer.Option("--alert-command", help="Run this program (no shell) for each new alert, its JSON on stdin.")] = None,
     alert_webhook: Annotated[str | None, typer.Option("--alert-webhook", help="POST each new alert's JSON to this URL.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow private/loopback addresses (feeds and webhook).")] = False,
+    analyse: Annotated[bool, typer.Option("--analyse/--clean-only", help="Code events of new documents after each round (alerts need it for text; GDELT events need none).")] = True,
     quiet: QuietOption = False,
     set_: SetOption = None,
 ) -> None:
@@ -594,7 +595,8 @@ def watch(
     groups = [[x for x in group.split(",") if x.strip()] for group in actors or []]
     with _project(db, settings) as project:
         watcher = project.watcher(sources, actors=groups or None, freq=freq, every=every,
-                                  alert_command=alert_command, alert_webhook=alert_webhook, report=report)
+                                  alert_command=alert_command, alert_webhook=alert_webhook, analyse=analyse,
+                                  report=report)
         try:
             watcher.run(rounds=1 if once else None, on_round=on_round)
         except KeyboardInterrupt:
