@@ -103,3 +103,23 @@ def test_store_uncleaned_returns_raw_documents_left_behind(store):
     assert left[0].fields == {"title": "T"} and left[0].encoding == "latin-1"
     store.mark_cleaned([raw.doc_id], stage="clean.v1:rejected")
     assert store.uncleaned(limit=10) == []
+
+
+def test_store_migrates_a_version_1_store_to_the_watch_tables(tmp_path):
+    import duckdb
+
+    from multipolar.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    for sql in MIGRATIONS[0]:
+        con.execute(sql)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO documents (doc_id, source_uri, raw, raw_format, ingested_at) "
+                "VALUES ('d1', 'a.txt', 'x'::BLOB, 'txt', now()::TIMESTAMP)")
+    con.close()
+    with Store.open(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.count_documents() == 1
+        tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {"watch_sources", "watch_files", "alerts"} <= tables

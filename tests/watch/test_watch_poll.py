@@ -184,3 +184,12 @@ def test_watch_stop_ends_run_between_sources(live, project):
     watcher = _watcher(project, [live.base + "/feed"])
     watcher.run(on_round=lambda r: (rounds.append(r), watcher.stop()))
     assert len(rounds) == 1 and watcher.stopped
+
+
+def test_project_watch_once_is_one_round(tmp_path, project):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Officials met in Geneva on Tuesday to talk about trade and ports.\n")
+    done = project.watch_once([folder], analyse=False)
+    assert [(p.kind, p.status, p.new_documents) for p in done.polls] == [("folder", "changed", 1)]
+    assert done.alerts == () and done.new_documents == 1

@@ -104,6 +104,8 @@ class Watcher:
 
         if freq not in FREQS:
             raise UsageError(f"--freq {freq!r}: expected one of {', '.join(FREQS)}")
+        if project.read_only:
+            raise UsageError(f"store {project.db} was opened read-only: a watcher writes, open Project({project.db!r})")
         self.project = project
         self.sources = [(str(s), source_kind(str(s))) for s in sources]
         self.triangles = [tuple(project.check_actors(t)) for t in _triangles(actors)]
@@ -140,7 +142,7 @@ class Watcher:
     # -- one round ----------------------------------------------------------------------------------
     def poll_once(self) -> PollRound:
         started = self.now()
-        store = self.project._writable()
+        store = self.project.store
         prefixes = sorted({code[:3] for tri in self.triangles for code in tri})
         snapshot_events(store, prefixes)
         polls: list[SourcePoll] = []
