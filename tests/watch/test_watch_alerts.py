@@ -220,3 +220,45 @@ def test_watch_gdelt_refuses_an_export_that_does_not_match_its_listing(live, tmp
         poll = Watcher(project, [live.base + "/gdeltv2/lastupdate.txt"]).poll_once().polls[0]
         assert poll.status == "error" and "MD5" in poll.message
         assert len(project.events().frame()) == 0
+
+
+COOPERATION = [  # published Wednesday 8 January 2025: "on Tuesday" is 7 January, ISO week 2025-W02
+    "Washington and Beijing agreed to cooperate on climate change on Tuesday.",
+    "The United States and China agreed to work together on fentanyl controls on Tuesday, officials said.",
+    "Beijing and Washington agreed to cooperate on space debris monitoring on Tuesday.",
+    "On Tuesday the United States and China agreed to cooperate on pandemic preparedness.",
+    "American and Chinese negotiators agreed on Tuesday to cooperate on shipping safety in the Pacific.",
+]
+CONFLICT = [  # published Wednesday 15 January 2025: 14 January, ISO week 2025-W03
+    "The United States imposed new sanctions on China on Tuesday.",
+    "Washington threatened Beijing with new tariffs on Tuesday.",
+    "The United States threatened China with export controls on Tuesday.",
+    "On Tuesday the United States imposed sanctions on China over its chip exports.",
+    "Washington imposed new sanctions on Beijing on Tuesday after talks on trade collapsed.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_watch_feed_end_to_end_codes_new_items_and_raises_an_edge_sign_alert(live, tmp_path):
+    from watch_helpers import rss
+
+    coop = [(f"c{k}", f"Cooperation {k}", text, "Wed, 08 Jan 2025 09:00:00 GMT") for k, text in enumerate(COOPERATION)]
+    conflict = [(f"k{k}", f"Pressure {k}", text, "Wed, 15 Jan 2025 09:00:00 GMT") for k, text in enumerate(CONFLICT)]
+    live.put("/feed", rss(coop))
+    settings = {"allow_private": "true", "http_retries": "0", "outlet_correlation": "0"}  # one feed, one outlet
+    with Project(tmp_path / "f.duckdb", settings) as project:
+        watcher = Watcher(project, [live.base + "/feed"], freq="week")
+        first = watcher.poll_once()
+        assert first.polls[0].new_documents == len(COOPERATION) and first.alerts == ()
+        week2 = project.triangle("USA", "CHN", "RUS", freq="week").periods[-1]
+        assert (week2.period, week2.edge("USA", "CHN").sign) == ("2025-W02", 1)
+
+        live.put("/feed", rss(coop + conflict))
+        second = watcher.poll_once()
+        assert second.polls[0].new_documents == len(CONFLICT)
+        sign = [a for a in second.alerts if a.kind == EDGE_SIGN]
+        assert [(a.actors, a.period, a.detail["change"]) for a in sign] == [("CHN-USA", "2025-W03", "+ -> -")]
+        new_events = set(project.events(since="2025-01-13").frame().column("event_id"))
+        assert sign[0].event_ids and set(sign[0].event_ids) <= new_events
+        assert watcher.poll_once().alerts == ()

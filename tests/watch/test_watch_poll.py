@@ -193,3 +193,14 @@ def test_project_watch_once_is_one_round(tmp_path, project):
     done = project.watch_once([folder], analyse=False)
     assert [(p.kind, p.status, p.new_documents) for p in done.polls] == [("folder", "changed", 1)]
     assert done.alerts == () and done.new_documents == 1
+
+
+def test_watch_stop_event_set_elsewhere_stops_before_the_next_source(live, project, tmp_path):
+    import threading
+
+    live.put("/feed", rss(ITEMS))
+    event = threading.Event()
+    watcher = _watcher(project, [live.base + "/feed", str(tmp_path)], stop_event=event,
+                       report=lambda poll: event.set())
+    done = watcher.poll_once()
+    assert [p.kind for p in done.polls] == ["feed"] and done.stopped

@@ -8,12 +8,13 @@ import zipfile
 from datetime import date
 
 
-def rss(items: list[tuple[str, str, str]]) -> str:
-    """An RSS feed of (guid, title, text) items."""
+def rss(items: list[tuple[str, str, str]], published: str = "Tue, 21 Jan 2025 10:00:00 GMT") -> str:
+    """An RSS feed of (guid, title, text) items; `published` is every item's pubDate, or an item may
+    carry its own as a fourth element."""
     body = "".join(
-        f"<item><guid>{g}</guid><title>{t}</title><link>https://news.example.org/{g}</link>"
-        f"<pubDate>Tue, 21 Jan 2025 10:00:00 GMT</pubDate><description>{x}</description></item>"
-        for g, t, x in items
+        f"<item><guid>{item[0]}</guid><title>{item[1]}</title><link>https://news.example.org/{item[0]}</link>"
+        f"<pubDate>{item[3] if len(item) > 3 else published}</pubDate><description>{item[2]}</description></item>"
+        for item in items
     )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Example news</title>{body}</channel></rss>'
 

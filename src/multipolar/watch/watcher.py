@@ -91,13 +91,14 @@ class Watcher:
     `actors`: one triangle ("USA", "CHN", "RUS") or several; `freq` the period of the alert rules;
     `every` the poll interval (seconds or "15m"); `alert_command` / `alert_webhook` where new alerts
     are sent; `report` is called with each `SourcePoll` as it is done (progress lines); `now` gives
-    the time (UTC), for tests."""
+    the time (UTC), for tests; `stop_event` (a `threading.Event`, e.g. a server's shutdown event) stops
+    the watcher when set, as `stop()` does."""
 
     def __init__(self, project: Any, sources: Sequence[str], *, actors: Any = None, freq: str = "week",
                  every: str | float = "15m", alert_command: str | Sequence[str] | None = None,
                  alert_webhook: str | None = None, analyse: bool = True,
                  report: Callable[[SourcePoll], None] | None = None,
-                 now: Callable[[], datetime] = utcnow) -> None:
+                 now: Callable[[], datetime] = utcnow, stop_event: threading.Event | None = None) -> None:
         if not sources:
             raise UsageError("nothing to watch: give feed URLs, GDELT lastupdate.txt URLs, folders or files")
         from multipolar.relations.periods import FREQS
@@ -116,7 +117,7 @@ class Watcher:
         self.webhook = check_webhook(alert_webhook, project.settings) if alert_webhook else None
         self.report = report
         self.now = now
-        self._stop = threading.Event()
+        self._stop = stop_event or threading.Event()
 
     # -- control ------------------------------------------------------------------------------------
     def stop(self) -> None:
