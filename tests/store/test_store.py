@@ -122,4 +122,4 @@ def test_store_migrates_a_version_1_store_to_the_watch_tables(tmp_path):
         assert store.schema_version() == SCHEMA_VERSION
         assert store.count_documents() == 1
         tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    assert {"watch_sources", "watch_files", "alerts"} <= tables
+    assert {"watch_sources", "watch_files", "watch_seen_events", "alerts"} <= tables

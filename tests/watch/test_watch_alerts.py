@@ -262,3 +262,21 @@ def test_watch_feed_end_to_end_codes_new_items_and_raises_an_edge_sign_alert(liv
         new_events = set(project.events(since="2025-01-13").frame().column("event_id"))
         assert sign[0].event_ids and set(sign[0].event_ids) <= new_events
         assert watcher.poll_once().alerts == ()
+
+
+def test_watch_first_round_takes_history_as_judged(project, tmp_path):
+    ev = Events(project)
+    ev.add(WEEK1, "USA", "CHN", 7.0, count=4, tag="w1")
+    ev.add(WEEK1 + timedelta(days=7), "USA", "CHN", -7.0, count=4, tag="w2")  # a sign change in the past
+    assert Watcher(project, [str(tmp_path)], analyse=False).poll_once().alerts == ()
+    assert len(project.alerts()) == 0
+
+
+def test_watch_judges_events_that_a_stopped_round_left_unjudged(project, tmp_path):
+    ev = Events(project)
+    ev.add(WEEK1, "USA", "CHN", 7.0, count=4, tag="w1")
+    assert Watcher(project, [str(tmp_path)], analyse=False).poll_once().alerts == ()
+    ev.add(WEEK1 + timedelta(days=7), "USA", "CHN", -7.0, count=4, tag="w2")  # stored, never judged
+    again = Watcher(project, [str(tmp_path)], analyse=False).poll_once()
+    assert [(a.kind, a.actors, a.period) for a in again.alerts] == [(EDGE_SIGN, "CHN-USA", "2025-W03")]
+    assert Watcher(project, [str(tmp_path)], analyse=False).poll_once().alerts == ()

@@ -186,6 +186,13 @@ _V2_WATCH = [
     )
     """,
     """
+    CREATE TABLE IF NOT EXISTS watch_seen_events (
+        scope VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        PRIMARY KEY (scope, event_id)
+    )
+    """,
+    """
     CREATE TABLE IF NOT EXISTS alerts (
         alert_id VARCHAR PRIMARY KEY,
         raised_at TIMESTAMP NOT NULL,

@@ -2,14 +2,16 @@
 
 Tables (schema migration 2): `watch_sources` (one row per watched feed, GDELT update URL, folder or
 file), `watch_files` (path, size, mtime, sha256 of each file of a watched folder when last ingested),
-`alerts` (one row per alert; `alert_id` is the primary key, so the same alert is stored once).
+`watch_seen_events` (per scope, i.e. the watched actors, the events its alert rules have judged: what
+is not there is new, even after a run killed between storing events and judging them), `alerts` (one
+row per alert; `alert_id` is the primary key, so the same alert is stored once).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from multipolar.records import Alert, WatchState, utcnow
@@ -69,28 +71,46 @@ def save_file_states(store: Any, source: str, files: Sequence[tuple[str, int, in
             )
 
 
-def snapshot_events(store: Any, prefixes: Sequence[str]) -> None:
-    """Remember (in a temporary table) the events between the given actors that are stored now, so
-    `earliest_new_event` can tell which came after."""
+def _scope_sql(prefixes: Sequence[str]) -> tuple[str, list[str]]:
     codes = sorted(set(prefixes))
     marks = ", ".join("?" for _ in codes)
-    store.con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _watch_seen AS SELECT event_id FROM events "
-        f"WHERE source IN ({marks}) AND target IN ({marks})",
-        codes + codes,
-    )
+    return (f"source IN ({marks}) AND target IN ({marks}) AND source <> target AND date IS NOT NULL", codes + codes)
 
 
-def earliest_new_event(store: Any, prefixes: Sequence[str]) -> datetime | None:
-    """The earliest date of an event between the actors stored since `snapshot_events` (None: none)."""
-    codes = sorted(set(prefixes))
-    marks = ", ".join("?" for _ in codes)
+def begin_scope(store: Any, scope: str, prefixes: Sequence[str]) -> bool:
+    """The first time a watcher alerts on `scope` (its actors), take the events stored now as seen, so
+    history raises no alerts; later calls do nothing. True when it seeded the scope."""
+    key = f"watch_scope:{scope}"
+    if store.con.execute("SELECT count(*) FROM meta WHERE key = ?", [key]).fetchall()[0][0]:
+        return False
+    where, params = _scope_sql(prefixes)
+    with store.transaction():
+        store.con.execute(
+            f"INSERT OR IGNORE INTO watch_seen_events SELECT ?, event_id FROM events WHERE {where}", [scope, *params]
+        )
+        store.con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          [key, utcnow().isoformat()])
+    return True
+
+
+def earliest_unseen_event(store: Any, scope: str, prefixes: Sequence[str]) -> date | None:
+    """The earliest date of an event between the scope's actors that its alerts have not judged yet."""
+    where, params = _scope_sql(prefixes)
     rows = store.con.execute(
-        f"SELECT min(date) FROM events WHERE source IN ({marks}) AND target IN ({marks}) AND source <> target "
-        "AND date IS NOT NULL AND event_id NOT IN (SELECT event_id FROM _watch_seen)",
-        codes + codes,
+        f"SELECT min(date) FROM events WHERE {where} AND event_id NOT IN "
+        "(SELECT event_id FROM watch_seen_events WHERE scope = ?)",
+        [*params, scope],
     ).fetchall()
     return rows[0][0] if rows else None
+
+
+def mark_seen(store: Any, scope: str, prefixes: Sequence[str]) -> None:
+    """Every event between the scope's actors stored now has been judged by its alerts."""
+    where, params = _scope_sql(prefixes)
+    with store.transaction():
+        store.con.execute(
+            f"INSERT OR IGNORE INTO watch_seen_events SELECT ?, event_id FROM events WHERE {where}", [scope, *params]
+        )
 
 
 def add_alerts(store: Any, alerts: Sequence[Alert]) -> list[Alert]:

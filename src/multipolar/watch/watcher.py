@@ -11,6 +11,10 @@ polled and last succeeded, its failures in a row, its next try and last error. B
 seconds before it is polled again; one success resets it. A source without failures is polled every
 round. State is committed after each source, so a stop at any point loses at most the source being
 polled (it is fetched again; its documents are stored once by their doc_id).
+
+Alerts judge the events between the watched actors that no earlier round judged (`watch_seen_events`);
+the first round of a new set of actors takes the events already stored as judged, so a watcher
+started on a store with history raises alerts for what comes next, not for the past.
 """
 
 from __future__ import annotations
@@ -24,7 +28,14 @@ from typing import Any
 
 from multipolar.errors import InputError, UsageError
 from multipolar.records import Alert, WatchState, utcnow
-from multipolar.store.watch import earliest_new_event, save_watch_state, snapshot_events, watch_state
+from multipolar.store.watch import (
+    add_alerts,
+    begin_scope,
+    earliest_unseen_event,
+    mark_seen,
+    save_watch_state,
+    watch_state,
+)
 from multipolar.watch import alerts as rules
 from multipolar.watch.deliver import check_webhook, command_argv, send_to_command, send_to_webhook
 from multipolar.watch.poll import POLLERS, SourcePoll, source_kind
@@ -145,7 +156,8 @@ class Watcher:
         started = self.now()
         store = self.project.store
         prefixes = sorted({code[:3] for tri in self.triangles for code in tri})
-        snapshot_events(store, prefixes)
+        scope = "-".join(prefixes)
+        begin_scope(store, scope, prefixes)
         polls: list[SourcePoll] = []
         for spec, kind in self.sources:
             if self._stop.is_set():
@@ -155,16 +167,15 @@ class Watcher:
             if self.report:
                 self.report(poll)
         analysed = None
-        if self.analyse and self.project.pending() and not self._stop.is_set():
+        if self.analyse and not self._stop.is_set() and self.project.pending():
             analysed = self.project.analyse()
         raised: list[Alert] = []
         errors: list[str] = []
-        earliest = earliest_new_event(store, prefixes)
-        if earliest is not None and not self._stop.is_set():
-            from multipolar.store.watch import add_alerts
-
+        earliest = earliest_unseen_event(store, scope, prefixes)
+        if earliest is not None:
             found = rules.evaluate(self.project, self.triangles, freq=self.freq, since=earliest)
             raised = add_alerts(store, found)
+            mark_seen(store, scope, prefixes)
             errors = self._deliver(raised)
         return PollRound(started, tuple(polls), analysed, tuple(raised), tuple(errors), self._stop.is_set())
 
