@@ -318,6 +318,8 @@ def ingest_gdelt(store: Any, gdelt: GdeltFile, settings: Settings) -> int:
         for where, line in export_lines(gdelt.path):
             if not line.strip():
                 continue
+            if gdelt.uri:
+                where = gdelt.uri + where[len(str(gdelt.path)):]
             try:
                 rows.append(parse_gdelt_row(line, where=where).store_row())
             except ParseError as exc:
@@ -326,7 +328,8 @@ def ingest_gdelt(store: Any, gdelt: GdeltFile, settings: Settings) -> int:
                 stored += add_external_events(store, rows)
                 rows = []
     except (OSError, zipfile.BadZipFile) as exc:
-        store.add_rejections([Rejection(str(gdelt.path), "gdelt", "unreadable", f"{gdelt.path}: cannot be read ({exc})")])
+        uri = gdelt.uri or str(gdelt.path)
+        store.add_rejections([Rejection(uri, "gdelt", "unreadable", f"{uri}: cannot be read ({exc})")])
     stored += add_external_events(store, rows)
     return stored
 

@@ -280,3 +280,13 @@ def test_watch_judges_events_that_a_stopped_round_left_unjudged(project, tmp_pat
     again = Watcher(project, [str(tmp_path)], analyse=False).poll_once()
     assert [(a.kind, a.actors, a.period) for a in again.alerts] == [(EDGE_SIGN, "CHN-USA", "2025-W03")]
     assert Watcher(project, [str(tmp_path)], analyse=False).poll_once().alerts == ()
+
+
+def test_watch_gdelt_bad_row_is_a_rejection_naming_the_export_url(live, tmp_path):
+    name = "20250107000000.export.CSV.zip"
+    _export(live, name, [*_week(1000, WEEK1, {("USA", "CHN"): 7.0}, "a"), "not\ta\tgdelt\trow"])
+    with Project(tmp_path / "r.duckdb", {"allow_private": "true", "http_retries": "0"}) as project:
+        poll = Watcher(project, [live.base + "/gdeltv2/lastupdate.txt"]).poll_once().polls[0]
+        assert (poll.status, poll.new_events) == ("200", 4)
+        (uri,) = project.rejections().column("source_uri")
+    assert uri == f"{live.base}/gdeltv2/{name}!{name.removesuffix('.zip')}:5"

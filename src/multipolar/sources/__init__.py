@@ -29,9 +29,11 @@ SUPPORTED = (
 
 @dataclass(frozen=True, slots=True)
 class GdeltFile:
-    """A GDELT 2.0 event export file, read as events by the interop module."""
+    """A GDELT 2.0 event export file, read as events by the interop module; `uri` names where it came
+    from when `path` is a temporary copy (a watcher's download)."""
 
     path: Path
+    uri: str | None = None
 
 
 Item = RawDocument | Rejection | GdeltFile

@@ -116,7 +116,7 @@ def poll_gdelt(project: Any, spec: str, state: WatchState) -> tuple[SourcePoll, 
     with tempfile.TemporaryDirectory(prefix="multipolar-gdelt-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(export.body)
-        summary = project.ingest_items([GdeltFile(path)])
+        summary = project.ingest_items([GdeltFile(path, uri=url)])
     return _from_summary(spec, "gdelt", "200", summary, message=f"took {name}"), replace(new_state, last_item=url)
 
 
