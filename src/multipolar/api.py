@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +188,12 @@ class Project:
 
         return ingest(self._writable(), [str(x) for x in inputs], self.settings, progress=progress)
 
+    def ingest_items(self, items: Iterable[Any], *, progress: Progress | None = None) -> IngestSummary:
+        """Store what a reader yielded (`RawDocument`s, `Rejection`s, `GdeltFile`s), as `ingest` does."""
+        from multipolar.pipeline import ingest
+
+        return ingest(self._writable(), [], self.settings, progress=progress, items=items)
+
     def pending(self) -> int:
         """Clean English documents not analysed yet."""
         from multipolar.store.analysis import count_unanalysed
@@ -307,6 +313,28 @@ class Project:
         except OSError as exc:
             raise UsageError(f"--out {out}: cannot write the report ({exc.strerror}); choose another path") from None
         return path
+
+    # -- watching ------------------------------------------------------------------------------------
+    def alerts(self, *, limit: int | None = None, since: DateLike | datetime = None) -> Frame:
+        """Alerts raised by `multipolar watch` (or a `Watcher`), newest first; `since` a date or datetime
+        (UTC) keeps those raised at or after it."""
+        from multipolar.store.watch import alerts
+
+        if since is not None and not isinstance(since, datetime):
+            day = as_date(since, "since")
+            since = datetime(day.year, day.month, day.day) if day else None
+        return _frame(alerts(self.store, limit=limit, since=since))
+
+    def watcher(self, sources: Sequence[str | Path], **options: Any) -> Any:
+        """A `multipolar.watch.Watcher` over this project: `poll_once()` for one round, `run(every)`
+        until `stop()`. Options as `Watcher` takes them (actors, freq, every, alert_command, …)."""
+        from multipolar.watch import Watcher
+
+        return Watcher(self, [str(x) for x in sources], **options)
+
+    def watch_once(self, sources: Sequence[str | Path], **options: Any) -> Any:
+        """One poll round over the sources (what `multipolar watch --once` does): a `PollRound`."""
+        return self.watcher(sources, **options).poll_once()
 
     # -- coding without a store ----------------------------------------------------------------------
     def code_texts(self, records: Iterable[dict[str, Any] | str], *, scheme: str = "cameo", min_probability: float = 0.0,

@@ -204,8 +204,12 @@ def ingest(
     settings: Settings,
     *,
     progress: Progress | None = None,
+    items: Iterable[RawDocument | Rejection | GdeltFile] | None = None,
 ) -> IngestSummary:
     """Store every input verbatim and clean it (the analysis stages run after: `analyse.analyse_store`).
+
+    `items`, when given, are what a reader already yielded (a watcher's fetched feed): they are
+    stored instead of reading `inputs`.
 
     Raw documents are committed batch by batch before they are cleaned; cleaning runs in worker
     processes (settings.workers) while this process reads and stores the next batches.
@@ -246,7 +250,7 @@ def ingest(
             left_over.update(raw.doc_id for raw in leftovers)
             yield leftovers
         pending: list[RawDocument] = []
-        for item in read_inputs(inputs, settings):
+        for item in (read_inputs(inputs, settings) if items is None else items):
             if isinstance(item, Rejection):
                 store.add_rejections([item])
                 counts["rejected"] += 1
@@ -306,6 +310,8 @@ def ingest_gdelt(store: Any, gdelt: GdeltFile, settings: Settings) -> int:
         for where, line in export_lines(gdelt.path):
             if not line.strip():
                 continue
+            if gdelt.uri:
+                where = gdelt.uri + where[len(str(gdelt.path)):]
             try:
                 rows.append(parse_gdelt_row(line, where=where).store_row())
             except ParseError as exc:
@@ -314,7 +320,8 @@ def ingest_gdelt(store: Any, gdelt: GdeltFile, settings: Settings) -> int:
                 stored += add_external_events(store, rows)
                 rows = []
     except (OSError, zipfile.BadZipFile) as exc:
-        store.add_rejections([Rejection(str(gdelt.path), "gdelt", "unreadable", f"{gdelt.path}: cannot be read ({exc})")])
+        uri = gdelt.uri or str(gdelt.path)
+        store.add_rejections([Rejection(uri, "gdelt", "unreadable", f"{uri}: cannot be read ({exc})")])
     stored += add_external_events(store, rows)
     return stored
 

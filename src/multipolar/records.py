@@ -171,6 +171,45 @@ class IngestSummary:
         return text
 
 
+@dataclass(frozen=True, slots=True)
+class WatchState:
+    """What `multipolar watch` remembers of one watched source between polls (table `watch_sources`)."""
+
+    url: str
+    kind: str  # feed | gdelt | folder | file
+    etag: str | None = None
+    last_modified: str | None = None
+    last_polled: datetime | None = None
+    last_ok: datetime | None = None
+    failures: int = 0
+    next_poll: datetime | None = None
+    last_error: str | None = None
+    last_status: str | None = None  # "200", "304", "error", "unchanged", …
+    last_item: str | None = None  # GDELT: the last export file taken
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """A change worth telling someone about (`multipolar.watch.alerts`); `alert_id` is a hash of what
+    identifies it (kind, actors, period, the change), so the same change is stored once."""
+
+    alert_id: str
+    kind: str  # edge_sign | triangle_configuration | level_band
+    actors: str  # "CHN-USA" (an edge) or "CHN-RUS-USA" (a triangle)
+    period: str
+    summary: str
+    detail: dict[str, Any]
+    event_ids: tuple[str, ...]
+    raised_at: datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "alert_id": self.alert_id, "raised_at": self.raised_at.isoformat() + "Z" if self.raised_at else None,
+            "kind": self.kind, "actors": self.actors, "period": self.period, "summary": self.summary,
+            "detail": self.detail, "event_ids": list(self.event_ids),
+        }
+
+
 def utcnow() -> datetime:
 
     return datetime.now(UTC).replace(tzinfo=None)

@@ -112,6 +112,26 @@ class Settings:
     )
     report_top_events: int = _s(5, "Events listed per dyad in the report and per shift as its drivers.")
 
+    # --- watch and alerts ---------------------------------------------------------------------
+    alert_band_k: float = _s(
+        2.0, "level_band alerts: a dyad's period level alerts when it lies outside mean +/- k * sd of the "
+             "previous 4 and of the previous 52 periods; this is k."
+    )
+    alert_min_documents: int = _s(
+        3, "level_band alerts: least documents a dyad-period needs before it is judged (thinner periods never alert)."
+    )
+    alert_min_periods: int = _s(
+        3, "level_band alerts: least earlier periods with events a window (4 or 52 periods) needs to make a band."
+    )
+    alert_sd_floor: float = _s(
+        0.5, "level_band alerts: least standard deviation (Goldstein points) of a band, so a flat history "
+             "does not turn every small move into an alert."
+    )
+    watch_backoff_cap: float = _s(
+        21600.0, "Longest wait in seconds before polling a failing watched source again (the wait doubles "
+                 "from the poll interval with each failure in a row)."
+    )
+
     # --- stories / duplicates / claims --------------------------------------------------------
     near_duplicate_threshold: float = _s(0.5, "Jaccard similarity of shingles above which a document is a near duplicate.")
     story_window_days: int = _s(7, "Documents further apart than this in time never join one story.")

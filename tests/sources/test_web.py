@@ -91,3 +91,21 @@ def test_user_agent_is_sent(web):
     fetched = fetch(web.base + "/ua", Settings(allow_private=True, user_agent="tester/1.0"))
     assert fetched.body == b"<p>x</p>"
     assert web.headers["/ua"]["User-Agent"] == "tester/1.0"
+
+
+def test_fetch_conditional_sends_validators_and_returns_304(web):
+    web.add("/feed", b"", status=304, headers={"ETag": '"v2"', "Last-Modified": "Tue, 14 Nov 2023 22:14:20 GMT"})
+    fetched = fetch(web.base + "/feed", LOCAL, etag='"v1"', last_modified="Mon, 13 Nov 2023 10:00:00 GMT")
+    assert (fetched.status, fetched.body, fetched.etag) == (304, b"", '"v2"')
+    sent = {k.lower(): v for k, v in web.headers["/feed"].items()}
+    assert sent["if-none-match"] == '"v1"' and sent["if-modified-since"] == "Mon, 13 Nov 2023 10:00:00 GMT"
+
+
+def test_fetch_returns_validators_and_takes_only_the_types_asked_for(web):
+    from multipolar.sources.web import ZIP_TYPES
+
+    web.add("/x.zip", b"PK\x03\x04zip", content_type="application/zip", headers={"ETag": '"z"'})
+    with pytest.raises(FetchError, match="not a page or feed"):
+        fetch(web.base + "/x.zip", LOCAL)
+    fetched = fetch(web.base + "/x.zip", LOCAL, types=ZIP_TYPES)
+    assert (fetched.status, fetched.etag, fetched.body) == (200, '"z"', b"PK\x03\x04zip")

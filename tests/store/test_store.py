@@ -113,3 +113,23 @@ def test_store_uncleaned_pages_by_doc_id_for_callers_that_read_ahead(store):
     rest = store.uncleaned(limit=2, after=second[-1].doc_id)
     ids = [r.doc_id for r in first + second + rest]
     assert ids == sorted(r.doc_id for r in raws)
+
+
+def test_store_migrates_a_version_1_store_to_the_watch_tables(tmp_path):
+    import duckdb
+
+    from multipolar.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    for sql in MIGRATIONS[0]:
+        con.execute(sql)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO documents (doc_id, source_uri, raw, raw_format, ingested_at) "
+                "VALUES ('d1', 'a.txt', 'x'::BLOB, 'txt', now()::TIMESTAMP)")
+    con.close()
+    with Store.open(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.count_documents() == 1
+        tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {"watch_sources", "watch_files", "watch_seen_events", "alerts"} <= tables

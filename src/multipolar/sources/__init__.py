@@ -29,9 +29,11 @@ SUPPORTED = (
 
 @dataclass(frozen=True, slots=True)
 class GdeltFile:
-    """A GDELT 2.0 event export file, read as events by the interop module."""
+    """A GDELT 2.0 event export file, read as events by the interop module; `uri` names where it came
+    from when `path` is a temporary copy (a watcher's download)."""
 
     path: Path
+    uri: str | None = None
 
 
 Item = RawDocument | Rejection | GdeltFile
@@ -45,7 +47,7 @@ def is_url(spec: str) -> bool:
 def read_inputs(inputs: Iterable[str], settings: Settings) -> Iterator[Item]:
     for spec in inputs:
         if is_url(spec):
-            yield from _guarded(spec, web.read_url(spec, settings))
+            yield from guarded(spec, web.read_url(spec, settings))
             continue
         path = Path(spec)
         if not path.exists():
@@ -53,10 +55,10 @@ def read_inputs(inputs: Iterable[str], settings: Settings) -> Iterator[Item]:
         elif path.is_dir():
             yield from _read_folder(path, settings)
         else:
-            yield from _guarded(spec, read_file(path, settings, explicit=True))
+            yield from guarded(spec, read_file(path, settings, explicit=True))
 
 
-def _guarded(uri: str, items: Iterator[Item]) -> Iterator[Item]:
+def guarded(uri: str, items: Iterator[Item]) -> Iterator[Item]:
     """The reader's items; an unexpected error in it becomes a rejection of the input and the run
     goes on with the next input (the items read before the error are kept)."""
     try:
@@ -70,6 +72,16 @@ def _guarded(uri: str, items: Iterator[Item]) -> Iterator[Item]:
 
 
 def _read_folder(folder: Path, settings: Settings) -> Iterator[Item]:
+    for entry in folder_files(folder, settings):
+        if isinstance(entry, Rejection):
+            yield entry
+        else:
+            yield from guarded(str(entry), read_file(entry, settings, explicit=False))
+
+
+def folder_files(folder: Path, settings: Settings) -> Iterator[Path | Rejection]:
+    """The files a folder ingest reads, in order (hidden ones left out), and a rejection for each link
+    out of the folder (unless `follow_symlinks`)."""
     root = folder.resolve()
     for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
@@ -85,7 +97,7 @@ def _read_folder(folder: Path, settings: Settings) -> Iterator[Item]:
                 )
                 continue
         if path.is_file():
-            yield from _guarded(str(path), read_file(path, settings, explicit=False))
+            yield path
 
 
 def kind_of(path: Path) -> str | None:

@@ -312,23 +312,29 @@ def _lock_or_io_error(path: str, exc: BaseException) -> StoreError:
     text = str(exc)
     if "lock" in text.lower():
         pid = re.search(r"PID (\d+)", text)
-        holder = _describe_process(int(pid.group(1))) if pid else "another process"
+        holder = f"process {pid.group(1)}{_command_of(pid.group(1))}" if pid else "another process"
         return StoreLockedError(
             f"store {path} is in use by {holder}: wait for it to finish, stop it, or use another --db"
         )
     return StoreError(f"store {path} cannot be opened: {_first_line(exc)}")
 
 
-def _describe_process(pid: int) -> str:
-    """'process 123 (multipolar serve --db x.duckdb)' where /proc tells the command, else 'process 123'."""
+def _command_of(pid: str) -> str:
+    """" (multipolar serve --db x)": the holder's command line where the system shows it (Linux), so the
+    message says whether a server, a watcher or an ingest holds the store; "" elsewhere."""
     try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return f"process {pid}"
+        raw = Path(f"/proc/{int(pid)}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return ""
     words = [w.decode("utf-8", "replace") for w in raw.split(b"\0") if w]
-    if words and Path(words[0]).name.startswith("python") and len(words) > 1:
-        words = words[1:]  # "python -m multipolar ..." or "python /path/bin/multipolar ..."
+    if not words:
+        return ""
+    if len(words) > 1 and Path(words[0]).name.startswith("python") and words[1] == "-m":
+        words = words[2:]  # python -m multipolar ...
+    elif len(words) > 1 and Path(words[0]).name.startswith("python"):
+        words = words[1:]
     if words:
         words[0] = Path(words[0]).name
-    command = " ".join(words)[:120]
-    return f"process {pid} ({command})" if command else f"process {pid}"
+    text = repair(" ".join(words))[0]
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return f" ({text[:120]}{'…' if len(text) > 120 else ''})"

@@ -6,7 +6,7 @@ migration; derived tables may be dropped and rebuilt by re-processing.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = [
     """
@@ -158,4 +158,52 @@ _V1 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# `multipolar watch`: per-source poll state, per-file state of watched folders, and the alerts raised
+_V2_WATCH = [
+    """
+    CREATE TABLE IF NOT EXISTS watch_sources (
+        url VARCHAR PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        last_polled TIMESTAMP,
+        last_ok TIMESTAMP,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_poll TIMESTAMP,
+        last_error VARCHAR,
+        last_status VARCHAR,
+        last_item VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS watch_files (
+        path VARCHAR PRIMARY KEY,
+        source VARCHAR NOT NULL,
+        size BIGINT NOT NULL,
+        mtime_ns BIGINT NOT NULL,
+        sha256 VARCHAR NOT NULL,
+        seen_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS watch_seen_events (
+        scope VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        PRIMARY KEY (scope, event_id)
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS alerts (
+        alert_id VARCHAR PRIMARY KEY,
+        raised_at TIMESTAMP NOT NULL,
+        kind VARCHAR NOT NULL,
+        actors VARCHAR NOT NULL,
+        period VARCHAR NOT NULL,
+        summary VARCHAR NOT NULL,
+        detail JSON,
+        event_ids VARCHAR[] NOT NULL
+    )
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH]
