@@ -1,0 +1,84 @@
+"""The read-only JSON API under /api: the same values the pages show (`web.views`), through `Project` only.
+
+Each handler runs in a worker thread and reads through that thread's own cursor (`Project.for_thread`)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from multipolar.web import views
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def project_of(request: Request) -> Any:
+    return request.app.state.project.for_thread()
+
+
+@router.get("/actors", summary="The actor codes of the stored events, with their number of events")
+def actors(request: Request) -> dict[str, Any]:
+    return {"actors": [{"code": code, "events": n} for code, n in project_of(request).actors()]}
+
+
+@router.get("/overview", summary="A triangle in one period: configuration, balance, edges, change, events")
+def overview(request: Request, a: str | None = None, b: str | None = None, c: str | None = None,
+             freq: str = "month", period: str | None = None) -> dict[str, Any]:
+    project = project_of(request)
+    acts, _ = views.choose_actors(project, (a, b, c), 3)
+    return views.overview(project, acts, freq=freq, period=period)
+
+
+@router.get("/triangle", summary="The triangle series of three actors (as `multipolar triangle --format json`)")
+def triangle(request: Request, a: str, b: str, c: str, freq: str = "month") -> dict[str, Any]:
+    return project_of(request).triangle(a, b, c, freq=views.check_freq(freq)).to_json()
+
+
+@router.get("/dyads/{a}/{b}", summary="The dyad a–b per period, its shifts, and a period's events")
+def dyad(request: Request, a: str, b: str, freq: str = "month", period: str | None = None) -> dict[str, Any]:
+    return views.dyad(project_of(request), a, b, freq=freq, period=period)
+
+
+@router.get("/dyads/{a}/{b}/events", summary="The counted events of the dyad a–b between two dates")
+def dyad_events(request: Request, a: str, b: str, since: str, until: str,
+                limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+    return {"events": views.period_events(project_of(request), a, b, since, until, limit)}
+
+
+@router.get("/events", summary="Search events: filters, sort, pages")
+def events(request: Request, actor: str = "", root: str = "", quad: Annotated[int | None, Query(ge=1, le=4)] = None,
+           since: str = "", until: str = "", outlet: str = "", q: str = "", sort: str = "date", order: str = "desc",
+           page: Annotated[int, Query(ge=1)] = 1,
+           per_page: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+    params = {"actor": actor, "root": root, "quad": quad, "since": since, "until": until, "outlet": outlet, "q": q,
+              "sort": sort, "order": order, "page": page, "per_page": per_page}
+    return views.search(project_of(request), params)
+
+
+@router.get("/events/{event_id}", summary="One event: its sentence in its document, the same act's reports, its story")
+def event(request: Request, event_id: str) -> dict[str, Any]:
+    return views.event(project_of(request), event_id)
+
+
+@router.get("/stories", summary="The stories (clusters of documents about one happening)")
+def stories(request: Request, limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> dict[str, Any]:
+    return views.frame_rows(project_of(request).stories(limit=limit))
+
+
+@router.get("/stories/{story_id}", summary="One story: its documents and events")
+def story(request: Request, story_id: str) -> dict[str, Any]:
+    return views.plain(project_of(request).story(story_id))
+
+
+@router.get("/claims", summary="Numeric claims; with conflicts=true only the groups whose claims disagree")
+def claims(request: Request, conflicts: bool = False) -> dict[str, Any]:
+    project = project_of(request)
+    if conflicts:
+        return {"groups": views.claim_conflicts(project)}
+    return views.frame_rows(project.claims())
+
+
+@router.get("/rejections", summary="Inputs and documents that were rejected, with the reason and the fix")
+def rejections(request: Request, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
+    return views.frame_rows(project_of(request).rejections(limit=limit))
