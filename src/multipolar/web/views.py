@@ -94,8 +94,9 @@ def overview(project: Any, actors: tuple[str, ...], *, freq: str, period: str | 
         chosen = next((p for p in tri.periods if p.period == period), None)
         if chosen is None:
             raise NotFoundError(f"period {period!r} is not in the triangle's span: choose one of the listed periods")
-    else:
-        chosen = head.latest or head.last_with_data
+    else:  # the latest period the evidence signs; else the latest with events on every edge; else any events
+        full = [p for p in with_data if all(e.documents for e in p.edges)]
+        chosen = head.latest or (full[-1] if full else head.last_with_data)
     out: dict[str, Any] = {
         "actors": list(actors), "freq": freq, "periods": [
             {"period": p.period, "configuration": p.configuration, "determinate": p.determinate} for p in with_data
@@ -146,10 +147,9 @@ def dyad(project: Any, a: str, b: str, *, freq: str, period: str | None) -> dict
     }
     if period:
         point = next((p for p in points if p["period"] == period), None)
-        if point is None:
-            raise NotFoundError(f"period {period!r} has no events of {series.a}–{series.b}: choose a point of the chart")
-        out["period"] = point
-        out["events"] = period_events(project, series.a, series.b, point["start"], point["end"])
+        out["period"] = point or {"period": period, "events": 0}
+        if point is not None and point["events"]:
+            out["events"] = period_events(project, series.a, series.b, point["start"], point["end"])
     return out
 
 
