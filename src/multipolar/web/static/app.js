@@ -53,8 +53,11 @@ function drawTriangle() {
     const title = el("title", {}, line);
     title.textContent = edge.key + ": " + edge.status + ", estimate " + signed(edge.estimate, 2) +
       " ± " + Number(edge.sd || 0).toFixed(2) + ", " + edge.events + " events in " + edge.documents + " documents";
-    const label = el("text", { class: "edge-label", x: (x1 + x2) / 2, y: (y1 + y2) / 2 + (y1 === y2 ? 20 : 0),
-      "text-anchor": "middle" }, group);
+    // the label sits beside the middle of the edge, away from the centre of the triangle
+    const mx = (x1 + x2) / 2, my = (y1 + y2) / 2;
+    const dx = mx - 200, dy = my - 217, len = Math.hypot(dx, dy) || 1;
+    const label = el("text", { class: "edge-label", x: (mx + dx / len * 22).toFixed(1),
+      y: (my + dy / len * 22 + 4).toFixed(1), "text-anchor": "middle" }, group);
     label.textContent = edge.sign_text === "insufficient evidence" ? "?" : edge.sign_text + " " + signed(edge.estimate, 1);
     group.addEventListener("click", () => { window.location.href = href; });
   }
