@@ -283,6 +283,10 @@ class Project:
         """(3-letter actor code, number of events) of the stored events, most frequent first."""
         return browse.actor_counts(self.store, limit=limit)
 
+    def data_version(self) -> tuple:
+        """Figures that change whenever the store's rows do: a key for caching what was computed from them."""
+        return browse.data_version(self.store)
+
     def cameo_names(self) -> dict[str, str]:
         """CAMEO code -> its name (the bundled ontology)."""
         from multipolar.events.ontology import Ontology

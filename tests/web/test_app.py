@@ -226,3 +226,23 @@ def test_concurrent_requests_read_through_their_own_cursors(client: TestClient, 
     t.start()
     t.join()
     assert seen[0] is not project.for_thread().store.con
+
+
+def test_cached_views_follow_the_store(tmp_path) -> None:
+    from web_store import fill
+
+    from multipolar.api import Project
+
+    fill(tmp_path / "w.duckdb")
+    with Project(tmp_path / "w.duckdb") as project:
+        client = TestClient(create_app(project), base_url="http://127.0.0.1")
+        before = client.get("/api/dyads/CHN/RUS").json()
+        assert client.get("/api/dyads/CHN/RUS").json() == before  # served again from the cache
+        assert "2025-06" not in [p["period"] for p in before["points"]]
+        project.store.con.execute(
+            """INSERT INTO events (event_id, date, source, source_actor, target, target_actor, cameo, root, quad,
+                                   goldstein, negated, modality, confidence, url)
+               VALUES ('new', '2025-06-02', 'CHN', 'CHNGOV', 'RUS', 'RUSGOV', '040', '04', 1, 1.0, false,
+                       'asserted', 0.9, 'https://news.example/new')""")
+        after = client.get("/api/dyads/CHN/RUS").json()
+        assert after["points"][-1]["period"] == "2025-06" and after["points"][-1]["events"] == 1

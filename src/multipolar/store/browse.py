@@ -189,3 +189,12 @@ def outlets(store: Store, *, limit: int = 500) -> list[str]:
     _, rows = store.query(
         "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL ORDER BY outlet LIMIT ?", [int(limit)])
     return [str(r[0]) for r in rows]
+
+
+def data_version(store: Store) -> tuple:
+    """Cheap figures that change whenever rows are added, removed or re-grouped (a cache key)."""
+    _, rows = store.query(
+        "SELECT (SELECT count(*) FROM documents), (SELECT max(ingested_at) FROM documents), "
+        "(SELECT count(*) FROM documents WHERE processed_by IS NOT NULL), (SELECT count(*) FROM events), "
+        "(SELECT count(canonical_id) FROM events), (SELECT count(*) FROM stories), (SELECT count(*) FROM claims)")
+    return tuple(rows[0])

@@ -31,6 +31,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from multipolar.errors import MultipolarError, NotFoundError, UsageError
+from multipolar.web.cache import ViewCache
 
 TOKEN_COOKIE = "multipolar_token"
 TOKEN_ENV = "MULTIPOLAR_TOKEN"
@@ -154,6 +155,7 @@ def create_app(project: Any, *, token: str | None = None) -> FastAPI:
     app.state.project = project
     app.state.token = token
     app.state.templates = templates()
+    app.state.cache = ViewCache()
     app.middleware("http")(_guard)
 
     @app.exception_handler(NotFoundError)

@@ -17,27 +17,40 @@ def project_of(request: Request) -> Any:
     return request.app.state.project.for_thread()
 
 
+def memo_of(request: Request, project: Any) -> views.Memo:
+    """`memo(key, compute)` over the app's cache, the key extended by the store's data version."""
+    version = project.data_version()
+    return lambda key, compute: request.app.state.cache.get((version, key), compute)
+
+
 @router.get("/actors", summary="The actor codes of the stored events, with their number of events")
 def actors(request: Request) -> dict[str, Any]:
-    return {"actors": [{"code": code, "events": n} for code, n in project_of(request).actors()]}
+    project = project_of(request)
+    stored = memo_of(request, project)(("actors",), project.actors)
+    return {"actors": [{"code": code, "events": n} for code, n in stored]}
 
 
 @router.get("/overview", summary="A triangle in one period: configuration, balance, edges, change, events")
 def overview(request: Request, a: str | None = None, b: str | None = None, c: str | None = None,
              freq: str = "month", period: str | None = None) -> dict[str, Any]:
     project = project_of(request)
-    acts, _ = views.choose_actors(project, (a, b, c), 3)
-    return views.overview(project, acts, freq=freq, period=period)
+    memo = memo_of(request, project)
+    acts, _ = views.choose_actors(project, (a, b, c), 3, memo)
+    return memo(("overview", acts, freq, period), lambda: views.overview(project, acts, freq=freq, period=period))
 
 
 @router.get("/triangle", summary="The triangle series of three actors (as `multipolar triangle --format json`)")
 def triangle(request: Request, a: str, b: str, c: str, freq: str = "month") -> dict[str, Any]:
-    return project_of(request).triangle(a, b, c, freq=views.check_freq(freq)).to_json()
+    project = project_of(request)
+    acts = tuple(project.check_actors((a, b, c)))
+    return memo_of(request, project)(("triangle", acts, freq),
+                                     lambda: project.triangle(*acts, freq=views.check_freq(freq)).to_json())
 
 
 @router.get("/dyads/{a}/{b}", summary="The dyad a–b per period, its shifts, and a period's events")
 def dyad(request: Request, a: str, b: str, freq: str = "month", period: str | None = None) -> dict[str, Any]:
-    return views.dyad(project_of(request), a, b, freq=freq, period=period)
+    project = project_of(request)
+    return views.dyad(project, a, b, freq=freq, period=period, memo=memo_of(request, project))
 
 
 @router.get("/dyads/{a}/{b}/events", summary="The counted events of the dyad a–b between two dates")

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 
 from multipolar.store.browse import SORT_KEYS
 from multipolar.web import views
-from multipolar.web.json_api import project_of
+from multipolar.web.json_api import memo_of, project_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -36,8 +36,9 @@ def render(request: Request, name: str, *, current: str, **context: Any) -> HTML
 def overview_page(request: Request, a: str | None = None, b: str | None = None, c: str | None = None,
                   freq: str = "month", period: str | None = None) -> HTMLResponse:
     project = project_of(request)
-    actors, stored = views.choose_actors(project, (a, b, c), 3)
-    data = views.overview(project, actors, freq=freq, period=period)
+    memo = memo_of(request, project)
+    actors, stored = views.choose_actors(project, (a, b, c), 3, memo)
+    data = memo(("overview", actors, freq, period), lambda: views.overview(project, actors, freq=freq, period=period))
     return render(request, "overview.html.j2", current="/", data=data, stored=stored, freqs=views.FREQS,
                   title=f"{'–'.join(actors)} triangle")
 
@@ -46,8 +47,9 @@ def overview_page(request: Request, a: str | None = None, b: str | None = None, 
 def dyad_page(request: Request, a: str | None = None, b: str | None = None, freq: str = "month",
               period: str | None = None) -> HTMLResponse:
     project = project_of(request)
-    actors, stored = views.choose_actors(project, (a, b), 2)
-    data = views.dyad(project, actors[0], actors[1], freq=freq, period=period)
+    memo = memo_of(request, project)
+    actors, stored = views.choose_actors(project, (a, b), 2, memo)
+    data = views.dyad(project, actors[0], actors[1], freq=freq, period=period, memo=memo)
     return render(request, "dyad.html.j2", current="/dyad", data=data, stored=stored, freqs=views.FREQS,
                   title=f"{actors[0]}–{actors[1]} dyad")
 
@@ -62,7 +64,7 @@ def events_page(request: Request, actor: str = "", root: str = "",
               "sort": sort, "order": order, "page": page}
     result = views.search(project, params)
     return render(request, "events.html.j2", current="/events", result=result, params=params,
-                  outlets=project.outlets(), sort_keys=SORT_KEYS, title="Events")
+                  outlets=memo_of(request, project)(("outlets",), project.outlets), sort_keys=SORT_KEYS, title="Events")
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)

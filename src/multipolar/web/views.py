@@ -3,7 +3,7 @@ HTML pages and the JSON API alike, so both show the same numbers."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date
 from typing import Any
@@ -21,6 +21,13 @@ DEFAULT_ACTORS = ("USA", "CHN", "RUS")
 FREQS = ("week", "month")
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 EDGE_EVENTS = 8  # events listed under each edge of the chosen period
+
+
+Memo = Callable[[Hashable, Callable[[], Any]], Any]
+
+
+def no_memo(key: Hashable, compute: Callable[[], Any]) -> Any:
+    return compute()
 
 
 def register_filters(env: jinja2.Environment) -> None:
@@ -46,10 +53,11 @@ def plain(value: Any) -> Any:
     return value
 
 
-def choose_actors(project: Any, given: Sequence[str | None], n: int) -> tuple[tuple[str, ...], list[tuple[str, int]]]:
+def choose_actors(project: Any, given: Sequence[str | None], n: int,
+                  memo: Memo = no_memo) -> tuple[tuple[str, ...], list[tuple[str, int]]]:
     """The `n` actors to show (those given, else USA, CHN, RUS where stored, else the most frequent), and the
     stored actors to choose from."""
-    stored = project.actors()
+    stored = memo(("actors",), project.actors)
     codes = [g.strip().upper() for g in given if g and g.strip()]
     if codes:
         if len(codes) != n:
@@ -132,25 +140,28 @@ def overview(project: Any, actors: tuple[str, ...], *, freq: str, period: str | 
     return out
 
 
-def dyad(project: Any, a: str, b: str, *, freq: str, period: str | None) -> dict[str, Any]:
+def dyad(project: Any, a: str, b: str, *, freq: str, period: str | None, memo: Memo = no_memo) -> dict[str, Any]:
     """The undirected dyad a–b per period (counts, cooperation, conflict, mean Goldstein), its shifts and,
-    for `period`, the events behind that point."""
-    series = project.dyads(a, b, freq=check_freq(freq))
+    for `period`, the events behind that point. `memo(key, compute)` may keep the series between calls."""
+    a, b = project.check_actors((a, b))
+    out = dict(memo(("dyad", a, b, check_freq(freq)), lambda: _dyad_series(project, a, b, freq)))
+    if period:
+        point = next((p for p in out["points"] if p["period"] == period), None)
+        out["period"] = point or {"period": period, "events": 0}
+        if point is not None and point["events"]:
+            out["events"] = period_events(project, out["actors"][0], out["actors"][1], point["start"], point["end"])
+    return out
+
+
+def _dyad_series(project: Any, a: str, b: str, freq: str) -> dict[str, Any]:
+    series = project.dyads(a, b, freq=freq)
     shifts = project.shifts(a, b, freq=freq)
     points = [{"period": p.period, "start": p.start.isoformat(), "end": period_end(p.start, freq).isoformat(),
                "events": p.events, "goldstein_mean": p.goldstein_mean, "cooperation": p.cooperation,
                "conflict": p.conflict, "quads": list(p.quad_counts), "documents": p.documents}
               for p in series.undirected]
-    out: dict[str, Any] = {
-        "actors": [series.a, series.b], "freq": freq, "points": points,
-        "shifts": [s.to_json() for s in shifts], "period": None, "events": [],
-    }
-    if period:
-        point = next((p for p in points if p["period"] == period), None)
-        out["period"] = point or {"period": period, "events": 0}
-        if point is not None and point["events"]:
-            out["events"] = period_events(project, series.a, series.b, point["start"], point["end"])
-    return out
+    return {"actors": [series.a, series.b], "freq": freq, "points": points,
+            "shifts": [s.to_json() for s in shifts], "period": None, "events": []}
 
 
 def period_events(project: Any, a: str, b: str, since: str, until: str, limit: int = 50) -> list[dict[str, Any]]:
