@@ -148,6 +148,8 @@ class EventQuery:
 class Project:
     """One store file and the settings to work on it with. Open, use, close (or use `with`)."""
 
+    event_sort_keys = browse.SORT_KEYS  # what `search_events(sort=...)` takes
+
     def __init__(self, db: str | Path = "multipolar.duckdb", settings: Settings | dict[str, Any] | None = None,
                  *, read_only: bool = False) -> None:
         self.db = str(db)

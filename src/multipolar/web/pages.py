@@ -9,7 +9,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from multipolar.store.browse import SORT_KEYS
 from multipolar.web import views
 from multipolar.web.json_api import memo_of, project_of
 
@@ -64,7 +63,7 @@ def events_page(request: Request, actor: str = "", root: str = "",
               "sort": sort, "order": order, "page": page}
     result = views.search(project, params)
     return render(request, "events.html.j2", current="/events", result=result, params=params,
-                  outlets=memo_of(request, project)(("outlets",), project.outlets), sort_keys=SORT_KEYS, title="Events")
+                  outlets=memo_of(request, project)(("outlets",), project.outlets), title="Events")
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
