@@ -12,6 +12,7 @@ from web_store import CALM, EVIL, TOKEN
 from multipolar.errors import UsageError
 from multipolar.web import check_bind, create_app
 from multipolar.web.app import CSP, TOKEN_COOKIE
+from multipolar.web.cache import ViewCache
 
 HTML = {"accept": "text/html"}
 PAGES = ["/", "/?a=CHN&b=RUS&c=USA&freq=week", "/dyad", "/dyad?a=CHN&b=RUS&period=2024-12", "/events",
@@ -236,6 +237,7 @@ def test_cached_views_follow_the_store(tmp_path) -> None:
     fill(tmp_path / "w.duckdb")
     with Project(tmp_path / "w.duckdb") as project:
         client = TestClient(create_app(project), base_url="http://127.0.0.1")
+        client.app.state.cache = ViewCache(version_every=0)  # read the store's version on every request
         before = client.get("/api/dyads/CHN/RUS").json()
         assert client.get("/api/dyads/CHN/RUS").json() == before  # served again from the cache
         assert "2025-06" not in [p["period"] for p in before["points"]]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from cli_run import run
-
 from multipolar.web.serve import dashboard_url
 
 

@@ -1,11 +1,13 @@
 """Computed views kept between requests: a triangle or a dyad series over a large store takes a second or
 more to compute and changes only when the store does. Each entry is keyed by what it was computed from
 and by `Project.data_version()`, so a store that changed (rows added, removed or re-grouped) is computed
-afresh; `clear()` drops everything."""
+afresh (the version is read at most once a second, so a change shows within a second); `clear()` drops
+everything."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
@@ -14,10 +16,23 @@ from typing import Any
 class ViewCache:
     """A small thread-safe LRU of computed values."""
 
-    def __init__(self, size: int = 256) -> None:
+    def __init__(self, size: int = 256, *, version_every: float = 1.0) -> None:
         self.size = size
+        self.version_every = version_every
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._version: tuple[float, Any] | None = None
+
+    def version(self, read: Callable[[], Any]) -> Any:
+        """The store's data version from `read()`, read again once `version_every` seconds have passed."""
+        now = time.monotonic()
+        with self._lock:
+            if self._version is not None and now - self._version[0] < self.version_every:
+                return self._version[1]
+        value = read()
+        with self._lock:
+            self._version = (now, value)
+        return value
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         with self._lock:
@@ -35,6 +50,7 @@ class ViewCache:
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self._version = None
 
     def __len__(self) -> int:
         return len(self._items)

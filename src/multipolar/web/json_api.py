@@ -19,8 +19,9 @@ def project_of(request: Request) -> Any:
 
 def memo_of(request: Request, project: Any) -> views.Memo:
     """`memo(key, compute)` over the app's cache, the key extended by the store's data version."""
-    version = project.data_version()
-    return lambda key, compute: request.app.state.cache.get((version, key), compute)
+    cache = request.app.state.cache
+    version = cache.version(project.data_version)
+    return lambda key, compute: cache.get((version, key), compute)
 
 
 @router.get("/actors", summary="The actor codes of the stored events, with their number of events")
@@ -56,7 +57,11 @@ def dyad(request: Request, a: str, b: str, freq: str = "month", period: str | No
 @router.get("/dyads/{a}/{b}/events", summary="The counted events of the dyad a–b between two dates")
 def dyad_events(request: Request, a: str, b: str, since: str, until: str,
                 limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
-    return {"events": views.period_events(project_of(request), a, b, since, until, limit)}
+    project = project_of(request)
+    x, y = project.check_actors((a, b))
+    events = memo_of(request, project)(("dyad_events", x, y, since, until, limit),
+                                       lambda: views.period_events(project, x, y, since, until, limit))
+    return {"events": events}
 
 
 @router.get("/events", summary="Search events: filters, sort, pages")

@@ -149,7 +149,9 @@ def dyad(project: Any, a: str, b: str, *, freq: str, period: str | None, memo: M
         point = next((p for p in out["points"] if p["period"] == period), None)
         out["period"] = point or {"period": period, "events": 0}
         if point is not None and point["events"]:
-            out["events"] = period_events(project, out["actors"][0], out["actors"][1], point["start"], point["end"])
+            x, y = out["actors"]
+            out["events"] = memo(("dyad_events", x, y, point["start"], point["end"]),
+                                 lambda: period_events(project, x, y, point["start"], point["end"]))
     return out
 
 
