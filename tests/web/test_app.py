@@ -248,3 +248,11 @@ def test_cached_views_follow_the_store(tmp_path) -> None:
                        'asserted', 0.9, 'https://news.example/new')""")
         after = client.get("/api/dyads/CHN/RUS").json()
         assert after["points"][-1]["period"] == "2025-06" and after["points"][-1]["events"] == 1
+
+
+def test_events_page_links_keep_the_filters(client: TestClient) -> None:
+    text = client.get("/events?actor=USA&quad=4&sort=goldstein&order=asc&page=2", headers=HTML).text
+    assert 'class="sort on asc"' in text
+    # the column's link flips the order and goes back to page 1; paging keeps filters and sort
+    assert 'href="?actor=USA&amp;root=&amp;quad=4&amp;since=&amp;until=&amp;outlet=&amp;q=&amp;sort=goldstein&amp;order=desc&amp;page=1"' in text
+    assert 'rel="prev" href="?actor=USA&amp;root=&amp;quad=4&amp;since=&amp;until=&amp;outlet=&amp;q=&amp;sort=goldstein&amp;order=asc&amp;page=1"' in text

@@ -1,5 +1,6 @@
 """Computed views kept between requests: a triangle or a dyad series over a large store takes a second or
-more to compute and changes only when the store does. Each entry is keyed by what it was computed from
+more to compute, a page of an event search a few hundred milliseconds, and both change only when the
+store does. Each entry is keyed by what it was computed from
 and by `Project.data_version()`, so a store that changed (rows added, removed or re-grouped) is computed
 afresh (the version is read at most once a second, so a change shows within a second); `clear()` drops
 everything."""

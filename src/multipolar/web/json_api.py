@@ -71,7 +71,8 @@ def events(request: Request, actor: str = "", root: str = "", quad: Annotated[in
            per_page: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
     params = {"actor": actor, "root": root, "quad": quad, "since": since, "until": until, "outlet": outlet, "q": q,
               "sort": sort, "order": order, "page": page, "per_page": per_page}
-    return views.search(project_of(request), params)
+    project = project_of(request)
+    return memo_of(request, project)(("search", tuple(sorted(params.items()))), lambda: views.search(project, params))
 
 
 @router.get("/events/{event_id}", summary="One event: its sentence in its document, the same act's reports, its story")

@@ -61,9 +61,10 @@ def events_page(request: Request, actor: str = "", root: str = "",
     project = project_of(request)
     params = {"actor": actor, "root": root, "quad": quad, "since": since, "until": until, "outlet": outlet, "q": q,
               "sort": sort, "order": order, "page": page}
-    result = views.search(project, params)
+    memo = memo_of(request, project)
+    result = memo(("search", tuple(sorted(params.items()))), lambda: views.search(project, params))
     return render(request, "events.html.j2", current="/events", result=result, params=params,
-                  outlets=memo_of(request, project)(("outlets",), project.outlets), title="Events")
+                  outlets=memo(("outlets",), project.outlets), title="Events")
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)

@@ -38,6 +38,7 @@ def register_filters(env: jinja2.Environment) -> None:
     env.filters["sign"] = lambda s: SIGN_TEXT.get(s, "")
     env.filters["web_link"] = web_link  # only http(s) URLs become links; anything else is shown as text
     env.globals["quads"] = QUADS
+    env.filters["dict_without"] = lambda d, *keys: {k: v for k, v in d.items() if k not in keys}
 
 
 def plain(value: Any) -> Any:
