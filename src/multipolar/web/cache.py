@@ -23,6 +23,7 @@ class ViewCache:
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
         self._version: tuple[float, Any] | None = None
+        self._pending: dict[Hashable, threading.Lock] = {}
 
     def version(self, read: Callable[[], Any]) -> Any:
         """The store's data version from `read()`, read again once `version_every` seconds have passed."""
@@ -36,16 +37,26 @@ class ViewCache:
         return value
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The value for `key`, computed once: a thread asking for a key being computed waits for it."""
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        value = compute()  # outside the lock: two threads may compute the same value once each
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            pending = self._pending.setdefault(key, threading.Lock())
+        with pending:
+            with self._lock:
+                if key in self._items:
+                    return self._items[key]
+            try:
+                value = compute()
+            finally:
+                with self._lock:
+                    self._pending.pop(key, None)
+            with self._lock:
+                self._items[key] = value
+                self._items.move_to_end(key)
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
         return value
 
     def clear(self) -> None:

@@ -24,6 +24,23 @@ def memo_of(request: Request, project: Any) -> views.Memo:
     return lambda key, compute: cache.get((version, key), compute)
 
 
+def warm_up(app: Any) -> None:
+    """Compute what the first visitor sees (the default overview, its three dyads, the default dyad) into
+    the cache, so the first page does not wait for it; run in a thread when the server starts."""
+    project = app.state.project.for_thread()
+    cache = app.state.cache
+    version = cache.version(project.data_version)
+
+    def memo(key: Any, compute: Any) -> Any:
+        return cache.get((version, key), compute)
+
+    acts, _ = views.choose_actors(project, (None, None, None), 3, memo)
+    memo(("overview", acts, "month", None), lambda: views.overview(project, acts, freq="month", period=None))
+    pairs = [tuple(sorted((x, y))) for i, x in enumerate(acts) for y in acts[i + 1:]]
+    for x, y in [*pairs, acts[:2]]:
+        views.dyad(project, x, y, freq="month", period=None, memo=memo)
+
+
 @router.get("/actors", summary="The actor codes of the stored events, with their number of events")
 def actors(request: Request) -> dict[str, Any]:
     project = project_of(request)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import secrets
+import threading
 from collections.abc import Callable
 from typing import Any
 
+from multipolar.errors import MultipolarError
 from multipolar.web.app import check_bind, create_app, is_loopback
+from multipolar.web.json_api import warm_up
 
 
 def dashboard_url(host: str, port: int, token: str | None) -> str:
@@ -28,5 +31,13 @@ def serve(project: Any, *, host: str = "127.0.0.1", port: int = 8000, token: str
     token = check_bind(host, token)
     project.store  # open it now: a missing or locked store is one line before the server starts  # noqa: B018
     app = create_app(project, token=token)
+    threading.Thread(target=_warm, args=(app,), name="multipolar-warm-up", daemon=True).start()
     announce(f"dashboard on {dashboard_url(host, port, token)} (store {project.db}, read-only); Ctrl-C stops it")
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
+
+
+def _warm(app: Any) -> None:
+    try:
+        warm_up(app)
+    except MultipolarError:  # e.g. a store with fewer than three actors: the pages say so when asked
+        pass
