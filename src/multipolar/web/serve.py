@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -31,13 +32,15 @@ def serve(project: Any, *, host: str = "127.0.0.1", port: int = 8000, token: str
     token = check_bind(host, token)
     project.store  # open it now: a missing or locked store is one line before the server starts  # noqa: B018
     app = create_app(project, token=token)
-    threading.Thread(target=_warm, args=(app,), name="multipolar-warm-up", daemon=True).start()
+    threading.Thread(target=_warm, args=(app, announce), name="multipolar-warm-up", daemon=True).start()
     announce(f"dashboard on {dashboard_url(host, port, token)} (store {project.db}, read-only); Ctrl-C stops it")
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
 
 
-def _warm(app: Any) -> None:
+def _warm(app: Any, announce: Callable[[str], None]) -> None:
+    start = time.monotonic()
     try:
         warm_up(app)
     except MultipolarError:  # e.g. a store with fewer than three actors: the pages say so when asked
-        pass
+        return
+    announce(f"first views computed in {time.monotonic() - start:.1f} s")
