@@ -163,6 +163,9 @@ class Project:
         self._views: list[Project] = []
         self._known: set[str] | None = None  # actor codes check_actors accepts (loaded once)
         self._cameo_names: dict[str, str] | None = None
+        self._coder: Any = None  # the event coder `event_reasons` loads once (shared by the thread views)
+        self._coder_lock = threading.Lock()
+        self._root: Project | None = None  # the project a thread view was made from
 
     # -- the store ---------------------------------------------------------------------------------
     @property
@@ -186,6 +189,7 @@ class Project:
             view._store = self.store.cursor()
             view._known = self._known_codes()
             view._cameo_names = self.cameo_names()
+            view._root = self
             self._threads.view = view
             with self._open_lock:
                 self._views.append(view)
@@ -405,6 +409,30 @@ class Project:
         except OSError as exc:
             raise UsageError(f"--out {out}: cannot write the report ({exc.strerror}); choose another path") from None
         return path
+
+    def event_reasons(self, event_id: str) -> dict[str, Any]:
+        """The named rules behind an event, from coding its sentence again on its own with `explain` (the
+        rules are not stored): {"events": the re-coded events of the same act (source, target, CAMEO), each
+        with "explain" and "probability", "dropped": the candidates a rule dropped}. Context from the rest
+        of the document (pronouns, dates) is absent, so the re-coded sentence may differ from the stored one.
+        The first call loads the language model (seconds); later calls reuse it."""
+        from multipolar.events.api import code_records
+
+        e = self.event(event_id).event
+        if not e.get("text"):
+            raise NotFoundError(f"event {event_id!r} has no stored sentence to code again (origin {e.get('origin')})")
+        record = {"id": event_id, "text": e["text"], "date": e["date"].isoformat() if e.get("date") else None}
+        root = self._root or self
+        with root._coder_lock:  # one coder per project, one sentence at a time
+            if root._coder is None:
+                from multipolar.events.coder import EventCoder
+
+                root._coder = EventCoder(root.settings)
+            out = next(code_records([record], root.settings, coder=root._coder, explain=True))
+        same = [x for x in out["events"] if x["cameo"] == e["cameo"]
+                and (x["source_actor"] or "")[:3] == (e["source_actor"] or "")[:3]
+                and (x["target_actor"] or "")[:3] == (e["target_actor"] or "")[:3]]
+        return {"events": same, "others": [x for x in out["events"] if x not in same], "dropped": out.get("dropped", [])}
 
     # -- coding without a store ----------------------------------------------------------------------
     def code_texts(self, records: Iterable[dict[str, Any] | str], *, scheme: str = "cameo", min_probability: float = 0.0,

@@ -256,3 +256,18 @@ def test_events_page_links_keep_the_filters(client: TestClient) -> None:
     # the column's link flips the order and goes back to page 1; paging keeps filters and sort
     assert 'href="?actor=USA&amp;root=&amp;quad=4&amp;since=&amp;until=&amp;outlet=&amp;q=&amp;sort=goldstein&amp;order=desc&amp;page=1"' in text
     assert 'rel="prev" href="?actor=USA&amp;root=&amp;quad=4&amp;since=&amp;until=&amp;outlet=&amp;q=&amp;sort=goldstein&amp;order=asc&amp;page=1"' in text
+
+
+@pytest.mark.model
+def test_event_reasons_code_the_sentence_again(client: TestClient) -> None:
+    body = client.get("/api/events/calm-1/reasons").json()
+    assert set(body) == {"events", "others", "dropped"}
+    coded = body["events"] + body["others"]
+    assert coded and all(e["explain"] and e["text"] == CALM for e in coded)
+    assert all(e["cameo"] == "040" and {e["source_actor"][:3], e["target_actor"][:3]} == {"RUS", "CHN"}
+               for e in body["events"])
+
+
+def test_event_reasons_of_an_unknown_event_is_404(client: TestClient) -> None:
+    r = client.get("/api/events/no-such-event/reasons")
+    assert r.status_code == 404 and "no-such-event" in r.json()["error"]["message"]

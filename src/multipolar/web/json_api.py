@@ -97,6 +97,13 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
     return views.event(project_of(request), event_id)
 
 
+@router.get("/events/{event_id}/reasons",
+            summary="The coder's named rules for an event (its sentence coded again with explain; slow the first time)")
+def event_reasons(request: Request, event_id: str) -> dict[str, Any]:
+    project = project_of(request)
+    return memo_of(request, project)(("reasons", event_id), lambda: views.plain(project.event_reasons(event_id)))
+
+
 @router.get("/stories", summary="The stories (clusters of documents about one happening)")
 def stories(request: Request, limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> dict[str, Any]:
     return views.frame_rows(project_of(request).stories(limit=limit))

@@ -152,6 +152,30 @@ function drawSeries() {
   last.textContent = data.points[n - 1].period;
 }
 
+function showReasons() {
+  const button = document.getElementById("reasons-button");
+  const list = document.getElementById("reasons");
+  if (!button || !list) return;
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    list.replaceChildren(html("li", "Coding the sentence…"));
+    fetch("/api/events/" + encodeURIComponent(button.getAttribute("data-event")) + "/reasons", { credentials: "same-origin" })
+      .then((r) => r.json().then((body) => ({ ok: r.ok, body })))
+      .then(({ ok, body }) => {
+        list.replaceChildren();
+        if (!ok) { html("li", body.error ? body.error.message : "request failed", list, { class: "error" }); return; }
+        if (!body.events.length) html("li", "Coded on its own, the sentence does not give this act (it needed the document's context).", list);
+        for (const e of body.events) {
+          const p = e.probability === null || e.probability === undefined ? "" : ", probability " + Math.round(e.probability * 100) + "%";
+          html("li", e.source_actor + " → " + e.target_actor + " " + e.cameo + ": " + (e.explain || []).join(", ") + p, list, { class: "reason" });
+        }
+        for (const d of body.dropped || []) html("li", "dropped: " + JSON.stringify(d), list, { class: "doc" });
+      })
+      .catch((err) => { list.replaceChildren(html("li", "could not code the sentence: " + err, null, { class: "error" })); })
+      .finally(() => { button.disabled = false; });
+  });
+}
+
 function showSentence() {
   const mark = document.getElementById("sentence");
   const box = document.getElementById("document");
@@ -162,5 +186,6 @@ document.addEventListener("DOMContentLoaded", () => {
   drawTriangle();
   drawSeries();
   showSentence();
+  showReasons();
   document.documentElement.setAttribute("data-ready", "1");
 });
