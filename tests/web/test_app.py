@@ -127,6 +127,15 @@ def test_events_sorted(client: TestClient, sort: str, order: str) -> None:
     assert values == sorted(values, reverse=order == "desc")
 
 
+def test_events_by_cameo_code_and_root(client: TestClient) -> None:
+    by_code = client.get("/api/events?code=04&per_page=100").json()
+    by_root = client.get("/api/events?root=4&per_page=100").json()
+    assert by_code["total"] == by_root["total"] > 100
+    assert all(r["cameo"].startswith("04") for r in by_code["rows"])
+    exact = client.get("/api/events?code=042&per_page=100").json()
+    assert 0 < exact["total"] < by_code["total"] and all(r["cameo"] == "042" for r in exact["rows"])
+
+
 def test_events_by_outlet_and_text(client: TestClient) -> None:
     rows = client.get("/api/events?outlet=news.example").json()["rows"]
     assert [r["event_id"] for r in rows] == ["calm-1"]
@@ -254,8 +263,8 @@ def test_events_page_links_keep_the_filters(client: TestClient) -> None:
     text = client.get("/events?actor=USA&quad=4&sort=goldstein&order=asc&page=2", headers=HTML).text
     assert 'class="sort on asc"' in text
     # the column's link flips the order and goes back to page 1; paging keeps filters and sort
-    assert 'href="?actor=USA&amp;root=&amp;quad=4&amp;since=&amp;until=&amp;outlet=&amp;q=&amp;sort=goldstein&amp;order=desc&amp;page=1"' in text
-    assert 'rel="prev" href="?actor=USA&amp;root=&amp;quad=4&amp;since=&amp;until=&amp;outlet=&amp;q=&amp;sort=goldstein&amp;order=asc&amp;page=1"' in text
+    assert 'href="?actor=USA&amp;code=&amp;root=&amp;quad=4&amp;since=&amp;until=&amp;outlet=&amp;q=&amp;sort=goldstein&amp;order=desc&amp;page=1"' in text
+    assert 'rel="prev" href="?actor=USA&amp;code=&amp;root=&amp;quad=4&amp;since=&amp;until=&amp;outlet=&amp;q=&amp;sort=goldstein&amp;order=asc&amp;page=1"' in text
 
 
 @pytest.mark.model

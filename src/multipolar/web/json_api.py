@@ -82,12 +82,13 @@ def dyad_events(request: Request, a: str, b: str, since: str, until: str,
 
 
 @router.get("/events", summary="Search events: filters, sort, pages")
-def events(request: Request, actor: str = "", root: str = "", quad: Annotated[int | None, Query(ge=1, le=4)] = None,
+def events(request: Request, actor: str = "", code: str = "", root: str = "",
+           quad: Annotated[int | None, Query(ge=1, le=4)] = None,
            since: str = "", until: str = "", outlet: str = "", q: str = "", sort: str = "date", order: str = "desc",
            page: Annotated[int, Query(ge=1)] = 1,
            per_page: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
-    params = {"actor": actor, "root": root, "quad": quad, "since": since, "until": until, "outlet": outlet, "q": q,
-              "sort": sort, "order": order, "page": page, "per_page": per_page}
+    params = {"actor": actor, "code": code, "root": root, "quad": quad, "since": since, "until": until,
+              "outlet": outlet, "q": q, "sort": sort, "order": order, "page": page, "per_page": per_page}
     project = project_of(request)
     return memo_of(request, project)(("search", tuple(sorted(params.items()))), lambda: views.search(project, params))
 

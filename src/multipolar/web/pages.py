@@ -54,13 +54,13 @@ def dyad_page(request: Request, a: str | None = None, b: str | None = None, freq
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, actor: str = "", root: str = "",
+def events_page(request: Request, actor: str = "", code: str = "", root: str = "",
                 quad: Annotated[str, Query(pattern="^[1-4]?$")] = "", since: str = "", until: str = "",
                 outlet: str = "", q: str = "", sort: str = "date", order: str = "desc",
                 page: Annotated[int, Query(ge=1)] = 1) -> HTMLResponse:
     project = project_of(request)
-    params = {"actor": actor, "root": root, "quad": quad, "since": since, "until": until, "outlet": outlet, "q": q,
-              "sort": sort, "order": order, "page": page}
+    params = {"actor": actor, "code": code, "root": root, "quad": quad, "since": since, "until": until,
+              "outlet": outlet, "q": q, "sort": sort, "order": order, "page": page}
     memo = memo_of(request, project)
     result = memo(("search", tuple(sorted(params.items()))), lambda: views.search(project, params))
     return render(request, "events.html.j2", current="/events", result=result, params=params,

@@ -202,7 +202,7 @@ def search(project: Any, params: dict[str, Any]) -> dict[str, Any]:
     actors = [x for x in (params.get("actor") or "").replace(",", " ").split() if x]
     quad = params.get("quad") or None
     result = project.search_events(
-        actor=actors, root=params.get("root") or None, quad=int(quad) if quad else None,
+        actor=actors, code=params.get("code") or None, root=params.get("root") or None, quad=int(quad) if quad else None,
         since=params.get("since") or None, until=params.get("until") or None, outlet=params.get("outlet") or None,
         text=params.get("q") or None, sort=params.get("sort") or "date", descending=params.get("order") != "asc",
         page=int(params.get("page") or 1), per_page=int(params.get("per_page") or 50),
