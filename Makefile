@@ -16,9 +16,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 run: $(STAMP)
 	$(BIN)/multipolar demo --db demo.duckdb --out demo-report.html
+	@echo "dashboard: $(BIN)/multipolar serve --db demo.duckdb   then open http://127.0.0.1:8000/"
 
 browser:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || sh scripts/install-chromium.sh
+	@{ command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; } && command -v chromedriver >/dev/null 2>&1 || sh scripts/install-chromium.sh
 
 test: $(STAMP) browser
 	$(BIN)/ruff check src tests benchmarks training

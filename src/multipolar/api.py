@@ -15,16 +15,17 @@ relation objects (`DyadSeries`, `Triangle`, `Shift`); nothing here prints, and n
 from __future__ import annotations
 
 import difflib
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from multipolar.errors import StoreError, UsageError
+from multipolar.errors import NotFoundError, StoreError, UsageError
 from multipolar.records import IngestSummary
 from multipolar.settings import Settings, load_settings
-from multipolar.store import queries
+from multipolar.store import browse, queries
 
 Progress = Callable[[int], None]
 DateLike = date | str | None
@@ -147,6 +148,8 @@ class EventQuery:
 class Project:
     """One store file and the settings to work on it with. Open, use, close (or use `with`)."""
 
+    event_sort_keys = browse.SORT_KEYS  # what `search_events(sort=...)` takes
+
     def __init__(self, db: str | Path = "multipolar.duckdb", settings: Settings | dict[str, Any] | None = None,
                  *, read_only: bool = False) -> None:
         self.db = str(db)
@@ -155,6 +158,14 @@ class Project:
         self.settings = settings or load_settings()
         self.read_only = read_only
         self._store: Any = None
+        self._open_lock = threading.Lock()
+        self._threads = threading.local()
+        self._views: list[Project] = []
+        self._known: set[str] | None = None  # actor codes check_actors accepts (loaded once)
+        self._cameo_names: dict[str, str] | None = None
+        self._coder: Any = None  # the event coder `event_reasons` loads once (shared by the thread views)
+        self._coder_lock = threading.Lock()
+        self._root: Project | None = None  # the project a thread view was made from
 
     # -- the store ---------------------------------------------------------------------------------
     @property
@@ -162,10 +173,34 @@ class Project:
         if self._store is None:
             from multipolar.store import Store
 
-            self._store = Store.open(self.db, read_only=self.read_only, memory_limit=self.settings.store_memory_limit)
+            with self._open_lock:
+                if self._store is None:
+                    self._store = Store.open(self.db, read_only=self.read_only,
+                                             memory_limit=self.settings.store_memory_limit)
         return self._store
 
+    def for_thread(self) -> Project:
+        """This project for the calling thread: the same store through the thread's own cursor, so threads
+        (a web server's) can read at once. Made once per thread; `close()` on this project closes them
+        all with the store."""
+        view = getattr(self._threads, "view", None)
+        if view is None:
+            view = Project(self.db, self.settings, read_only=self.read_only)
+            view._store = self.store.cursor()
+            view._known = self._known_codes()
+            view._cameo_names = self.cameo_names()
+            view._root = self
+            self._threads.view = view
+            with self._open_lock:
+                self._views.append(view)
+        return view
+
     def close(self) -> None:
+        with self._open_lock:
+            views, self._views = self._views, []
+        for view in views:
+            view.close()
+        self._threads = threading.local()
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -179,6 +214,7 @@ class Project:
     def _writable(self) -> Any:
         if self.read_only:
             raise StoreError(f"store {self.db} was opened read-only: open Project({self.db!r}) to change it")
+        self._known = None  # a write may bring actor codes the check has not seen
         return self.store
 
     # -- writing -------------------------------------------------------------------------------------
@@ -255,22 +291,71 @@ class Project:
     def corpus_span(self) -> tuple[date | None, date | None]:
         return queries.corpus_span(self.store)
 
+    def actors(self, *, limit: int = 300) -> list[tuple[str, int]]:
+        """(3-letter actor code, number of events) of the stored events, most frequent first."""
+        return browse.actor_counts(self.store, limit=limit)
+
+    def data_version(self) -> tuple:
+        """Figures that change whenever the store's rows do: a key for caching what was computed from them."""
+        return browse.data_version(self.store)
+
+    def cameo_names(self) -> dict[str, str]:
+        """CAMEO code -> its name (the bundled ontology)."""
+        from multipolar.events.ontology import Ontology
+
+        if self._cameo_names is None:
+            ontology = Ontology.load(self.settings.goldstein_variant)
+            self._cameo_names = {code: ontology.get(code).name for code in ontology.codes()}
+        return self._cameo_names
+
+    def outlets(self) -> list[str]:
+        return browse.outlets(self.store)
+
+    def search_events(self, *, actor: str | Sequence[str] = (), code: str | None = None, root: str | None = None,
+                      quad: int | None = None, since: DateLike = None, until: DateLike = None,
+                      outlet: str | None = None, text: str | None = None, canonical: bool = False,
+                      sort: str = "date", descending: bool = True, page: int = 1,
+                      per_page: int = 50) -> browse.SearchPage:
+        """One page of events with the `events` filters plus outlet and sentence text, sorted by `sort`
+        (one of `store.browse.SORT_KEYS`), with the number of matches."""
+        query = self.events(actor=actor, code=code, root=root, quad=quad, since=since, until=until,
+                            canonical=canonical)
+        return browse.search_events(self.store, browse.EventSearch(
+            query.filters, outlet=outlet or None, text=(text or "").strip() or None, sort=sort,
+            descending=descending, page=page, per_page=per_page))
+
+    def event(self, event_id: str) -> browse.EventDetail:
+        """One event with its document, the other reports of the same act and its story."""
+        found = browse.event_detail(self.store, event_id)
+        if found is None:
+            raise NotFoundError(f"event {event_id!r} is not in store {self.db}: see `multipolar events` for the ids")
+        return found
+
+    def story(self, story_id: str) -> browse.StoryDetail:
+        found = browse.story_detail(self.store, story_id)
+        if found is None:
+            raise NotFoundError(f"story {story_id!r} is not in store {self.db}: see `multipolar stories` for the ids")
+        return found
+
     # -- relations -----------------------------------------------------------------------------------
     def check_actors(self, codes: Iterable[str]) -> list[str]:
         """The codes, upper-cased; one neither in the gazetteer nor in the stored events is a UsageError
         that suggests the nearest known codes."""
         out = []
-        known: set[str] | None = None
         for code in codes:
             norm = code.strip().upper()
-            if known is None:
-                known = _known_actor_codes(self)
+            known = self._known_codes()
             if norm not in known and norm[:3] not in known:
                 near = difflib.get_close_matches(norm, sorted(known), n=3, cutoff=0.5)
                 hint = f"did you mean {', '.join(near)}?" if near else "see `multipolar events` for the codes stored"
                 raise UsageError(f"actor code {code!r} is unknown (not in the gazetteer or the stored events): {hint}")
             out.append(norm)
         return out
+
+    def _known_codes(self) -> set[str]:
+        if self._known is None:
+            self._known = _known_actor_codes(self)
+        return self._known
 
     def dyads(self, a: str, b: str, *, freq: str = "month", normalisation: str = "none", since: DateLike = None,
               until: DateLike = None) -> Any:
@@ -287,6 +372,23 @@ class Project:
         actors = tuple(self.check_actors((a, b, c)))
         return triangle_series(self.store.con, actors, settings=self.settings, freq=freq,
                                start=as_date(since, "since"), end=as_date(until, "until"))
+
+    def headline(self, tri: Any) -> Any:
+        """The latest state of the triangle `tri` the evidence supports, what changed since the one before,
+        and the events that drove it (`relations.summary.Headline`)."""
+        from multipolar.relations.summary import headline_of
+
+        return headline_of(self.store.con, tri, settings=self.settings)
+
+    def dyad_events(self, a: str, b: str, *, since: DateLike = None, until: DateLike = None, order: str = "impact",
+                    limit: int = 20) -> list[Any]:
+        """The counted events of the dyad a–b (both directions) between the dates, by w·|Goldstein|
+        ("impact") or newest first ("recent"): the events behind a point of its series."""
+        from multipolar.store.aggregates import EventFilter, dyad_events
+
+        a, b = self.check_actors((a, b))
+        flt = EventFilter.from_settings(self.settings, start=as_date(since, "since"), end=as_date(until, "until"))
+        return dyad_events(self.store.con, a, b, flt=flt, order=order, limit=limit)
 
     def shifts(self, a: str, b: str, c: str | None = None, *, freq: str = "month") -> list[Any]:
         """Change points: of the dyad a–b, or of the triangle a, b, c's configuration."""
@@ -335,6 +437,30 @@ class Project:
     def watch_once(self, sources: Sequence[str | Path], **options: Any) -> Any:
         """One poll round over the sources (what `multipolar watch --once` does): a `PollRound`."""
         return self.watcher(sources, **options).poll_once()
+
+    def event_reasons(self, event_id: str) -> dict[str, Any]:
+        """The named rules behind an event, from coding its sentence again on its own with `explain` (the
+        rules are not stored): {"events": the re-coded events of the same act (source, target, CAMEO), each
+        with "explain" and "probability", "dropped": the candidates a rule dropped}. Context from the rest
+        of the document (pronouns, dates) is absent, so the re-coded sentence may differ from the stored one.
+        The first call loads the language model (seconds); later calls reuse it."""
+        from multipolar.events.api import code_records
+
+        e = self.event(event_id).event
+        if not e.get("text"):
+            raise NotFoundError(f"event {event_id!r} has no stored sentence to code again (origin {e.get('origin')})")
+        record = {"id": event_id, "text": e["text"], "date": e["date"].isoformat() if e.get("date") else None}
+        root = self._root or self
+        with root._coder_lock:  # one coder per project, one sentence at a time
+            if root._coder is None:
+                from multipolar.events.coder import EventCoder
+
+                root._coder = EventCoder(root.settings)
+            out = next(code_records([record], root.settings, coder=root._coder, explain=True))
+        same = [x for x in out["events"] if x["cameo"] == e["cameo"]
+                and (x["source_actor"] or "")[:3] == (e["source_actor"] or "")[:3]
+                and (x["target_actor"] or "")[:3] == (e["target_actor"] or "")[:3]]
+        return {"events": same, "others": [x for x in out["events"] if x not in same], "dropped": out.get("dropped", [])}
 
     # -- coding without a store ----------------------------------------------------------------------
     def code_texts(self, records: Iterable[dict[str, Any] | str], *, scheme: str = "cameo", min_probability: float = 0.0,

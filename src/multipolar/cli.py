@@ -507,6 +507,22 @@ def remove(
 
 
 # -- demo ------------------------------------------------------------------------------------------
+@app.command()
+def serve(
+    db: DbOption = "multipolar.duckdb",
+    host: Annotated[str, typer.Option("--host", help="Address to bind; other than loopback needs --token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    token: Annotated[str | None, typer.Option("--token", envvar="MULTIPOLAR_TOKEN",
+                                              help="Require this token on every request (needed off loopback).")] = None,
+    set_: SetOption = None,
+) -> None:
+    """A live dashboard over the store: triangle, dyads, events, stories, claims, rejections, a JSON API."""
+    from multipolar.web.serve import serve as run_server
+
+    with _project(db, _settings(set_), read_only=True) as project:
+        run_server(project, host=host, port=port, token=token, announce=typer.echo)
+
+
 def _examples_dir() -> Path:
     env = os.environ.get("MULTIPOLAR_EXAMPLES")
     candidates = [Path(env)] if env else []

@@ -2,6 +2,7 @@
 
     MultipolarError                  base: carries a one-line message naming the input and the fix
     ├── UsageError                   bad command-line arguments or option values          (exit 2)
+    │   └── NotFoundError            an id (event, story, document) that names nothing stored
     ├── SettingsError                an unknown setting or a value of the wrong type       (exit 2)
     ├── StoreError                   the store cannot be opened, is held, or is too new    (exit 3)
     │   └── StoreLockedError         another process holds the store
@@ -30,6 +31,10 @@ class MultipolarError(Exception):
 
 class UsageError(MultipolarError):
     exit_code = 2
+
+
+class NotFoundError(UsageError):
+    pass
 
 
 class SettingsError(MultipolarError):

@@ -50,7 +50,15 @@ def test_import_direction_check_catches_an_upward_import(tmp_path):
     assert sorted(name for name in _imports(bad) if not _allowed(name)) == ["multipolar.analyse", "numpy"]
 
 
-@pytest.mark.parametrize("name", ["cli.py", "api.py", "analyse.py", "pipeline.py"])
+WEB = sorted(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "web").glob("*.py"))
+
+
+@pytest.mark.parametrize("name", ["cli.py", "api.py", "analyse.py", "pipeline.py", *WEB])
 def test_layers_above_the_store_hold_no_sql(name):
     text = (PACKAGE / name).read_text(encoding="utf-8")
     assert not [word for word in ("SELECT ", "UPDATE ", "DELETE FROM", "INSERT ", ".execute(") if word in text]
+
+
+@pytest.mark.parametrize("name", WEB)
+def test_web_reads_through_the_project_only(name):
+    assert [n for n in _imports(PACKAGE / name) if n.split(".")[0] == "duckdb" or n.startswith("multipolar.store")] == []

@@ -75,6 +75,11 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def cursor(self) -> Store:
+        """This store through a new cursor of its connection, for another thread (a DuckDB connection must not
+        run two queries at once; its cursors may); closing it closes the cursor only."""
+        return Store(self.con.cursor(), self.path, read_only=self.read_only)
+
     def __enter__(self) -> Store:
         return self
 
