@@ -166,6 +166,8 @@ class Project:
         self._coder: Any = None  # the event coder `event_reasons` loads once (shared by the thread views)
         self._coder_lock = threading.Lock()
         self._root: Project | None = None  # the project a thread view was made from
+        self._writes = 0  # writes begun through this project
+        self._known_at = 0  # the root's `_writes` when this view's `_known` was loaded
 
     # -- the store ---------------------------------------------------------------------------------
     @property
@@ -187,7 +189,7 @@ class Project:
         if view is None:
             view = Project(self.db, self.settings, read_only=self.read_only)
             view._store = self.store.cursor()
-            view._known = self._known_codes()
+            view._known_at = self._writes  # its actor codes load through its own cursor when first asked
             view._cameo_names = self.cameo_names()
             view._root = self
             self._threads.view = view
@@ -215,6 +217,7 @@ class Project:
         if self.read_only:
             raise StoreError(f"store {self.db} was opened read-only: open Project({self.db!r}) to change it")
         self._known = None  # a write may bring actor codes the check has not seen
+        (self._root or self)._writes += 1  # every thread view (for_thread) sees it and reloads its codes
         return self.store
 
     # -- writing -------------------------------------------------------------------------------------
@@ -353,6 +356,8 @@ class Project:
         return out
 
     def _known_codes(self) -> set[str]:
+        if self._root is not None and self._known_at != self._root._writes:  # the root wrote since (a server's watcher)
+            self._known, self._known_at = None, self._root._writes
         if self._known is None:
             self._known = _known_actor_codes(self)
         return self._known

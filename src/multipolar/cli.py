@@ -514,13 +514,21 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
     token: Annotated[str | None, typer.Option("--token", envvar="MULTIPOLAR_TOKEN",
                                               help="Require this token on every request (needed off loopback).")] = None,
+    watch: Annotated[list[str] | None, typer.Option("--watch", help="Also poll this feed, GDELT lastupdate.txt, folder or file (as `multipolar watch` does) and alert; repeatable.", metavar="FEED")] = None,
+    every: Annotated[str, typer.Option("--every", help="Poll interval with --watch: 30s, 15m, 1h.")] = "15m",
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="With --watch: allow private/loopback feed addresses.")] = False,
     set_: SetOption = None,
 ) -> None:
-    """A live dashboard over the store: triangle, dyads, events, stories, claims, rejections, a JSON API."""
+    """A live dashboard over the store: triangle, dyads, events, stories, claims, rejections, alerts, a JSON API.
+
+    Read-only, unless --watch: then this one process owns the store, polls the sources and serves what
+    they bring."""
     from multipolar.web.serve import serve as run_server
 
-    with _project(db, _settings(set_), read_only=True) as project:
-        run_server(project, host=host, port=port, token=token, announce=typer.echo)
+    overrides = list(set_ or []) + (["allow_private=true"] if allow_private else [])
+    with _project(db, _settings(overrides), read_only=not watch) as project:
+        run_server(project, host=host, port=port, token=token, announce=typer.echo, watch=watch or (),
+                   watch_options={"every": every})
 
 
 def _examples_dir() -> Path:

@@ -126,3 +126,8 @@ def claims(request: Request, conflicts: bool = False) -> dict[str, Any]:
 @router.get("/rejections", summary="Inputs and documents that were rejected, with the reason and the fix")
 def rejections(request: Request, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
     return views.frame_rows(project_of(request).rejections(limit=limit))
+
+
+@router.get("/alerts", summary="Alerts the watcher raised, newest first, each with its driving events")
+def alerts(request: Request, limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> dict[str, Any]:
+    return views.frame_rows(project_of(request).alerts(limit=limit))

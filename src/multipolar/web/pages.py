@@ -21,6 +21,7 @@ NAV = [
     ("/stories", "Stories"),
     ("/claims", "Claims"),
     ("/rejections", "Rejections"),
+    ("/alerts", "Alerts"),
     ("/api", "API"),
 ]
 
@@ -99,6 +100,12 @@ def claims_page(request: Request) -> HTMLResponse:
 def rejections_page(request: Request) -> HTMLResponse:
     rows = views.plain(project_of(request).rejections(limit=2000).records())
     return render(request, "rejections.html.j2", current="/rejections", rows=rows, title="Rejections")
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts_page(request: Request) -> HTMLResponse:
+    rows = views.plain(project_of(request).alerts(limit=500).records())
+    return render(request, "alerts.html.j2", current="/alerts", alerts=rows, title="Alerts")
 
 
 @router.get("/api", response_class=HTMLResponse)

@@ -1,14 +1,16 @@
-"""Running the dashboard: check the bind address and token, open the store read-only, start uvicorn."""
+"""Running the dashboard: check the bind address and token, start uvicorn over the store (read-only, or with
+a feed watcher in a thread of its own with `--watch`)."""
 
 from __future__ import annotations
 
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from multipolar.errors import MultipolarError
+from multipolar.errors import MultipolarError, UsageError
+from multipolar.safe_text import printable
 from multipolar.web.app import check_bind, create_app, is_loopback
 from multipolar.web.json_api import warm_up
 
@@ -25,16 +27,67 @@ def new_token() -> str:
 
 
 def serve(project: Any, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-          announce: Callable[[str], None] = print) -> None:
-    """Serve `project` until interrupted. A host other than loopback needs `token` (a UsageError otherwise)."""
+          announce: Callable[[str], None] = print, watch: Sequence[str] = (),
+          watch_options: dict[str, Any] | None = None) -> None:
+    """Serve `project` until interrupted. A host other than loopback needs `token` (a UsageError otherwise).
+
+    With `watch` sources the server also runs a `Watcher` over them in a thread of its own (the project
+    must be writable): it writes through its own cursor while requests read through theirs, and the pages
+    follow the store's data version, so what a poll brings shows on the next request."""
     import uvicorn
 
     token = check_bind(host, token)
     project.store  # open it now: a missing or locked store is one line before the server starts  # noqa: B018
     app = create_app(project, token=token)
+    watcher = _start_watcher(project, watch, watch_options or {}, announce) if watch else None
     threading.Thread(target=_warm, args=(app, announce), name="multipolar-warm-up", daemon=True).start()
-    announce(f"dashboard on {dashboard_url(host, port, token)} (store {project.db}, read-only); Ctrl-C stops it")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
+    mode = "read-only" if project.read_only else f"watching {len(watch)} source(s)"
+    announce(f"dashboard on {dashboard_url(host, port, token)} (store {project.db}, {mode}); Ctrl-C stops it")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
+    finally:
+        if watcher is not None:
+            watcher.stop()
+
+
+class _WatchThread:
+    """The watcher's thread: builds the `Watcher` over the thread's own view of the project and polls until
+    stopped; a round that fails is announced and the next one tried."""
+
+    def __init__(self, project: Any, sources: Sequence[str], options: dict[str, Any],
+                 announce: Callable[[str], None]) -> None:
+        self.stop_event = threading.Event()
+        self.project, self.sources, self.options, self.announce = project, list(sources), options, announce
+        self.thread = threading.Thread(target=self._run, name="multipolar-watch", daemon=True)
+
+    def _run(self) -> None:
+        view = self.project.for_thread()
+        try:
+            watcher = view.watcher(self.sources, stop_event=self.stop_event,
+                                   report=lambda poll: self.announce(f"watch: {printable(poll.line())}"),
+                                   **self.options)
+            watcher.run(on_round=self._round)
+        except MultipolarError as exc:
+            self.announce(f"watch stopped: {exc}")
+
+    def _round(self, done: Any) -> None:
+        for alert in done.alerts:
+            self.announce(f"alert {alert.kind} {alert.actors} {alert.period}: {printable(alert.summary)}")
+        for problem in done.delivery_errors:
+            self.announce(f"alert delivery failed: {printable(problem)}")
+
+    def stop(self, wait: float = 10.0) -> None:
+        self.stop_event.set()
+        self.thread.join(wait)
+
+
+def _start_watcher(project: Any, sources: Sequence[str], options: dict[str, Any],
+                   announce: Callable[[str], None]) -> _WatchThread:
+    if project.read_only:
+        raise UsageError("--watch writes to the store: open it writable (the server opens it so with --watch)")
+    worker = _WatchThread(project, sources, options, announce)
+    worker.thread.start()
+    return worker
 
 
 def _warm(app: Any, announce: Callable[[str], None]) -> None:
