@@ -1,4 +1,4 @@
-"""Quality and speed of multipolar.events.dates.find_dates on TimeML gold (TimeBank, AQUAINT).
+"""Quality and speed of multipolar.timex.find_dates on TimeML gold (TimeBank, AQUAINT).
 
     .venv/bin/python benchmarks/bench_dates.py [EVAL_DIR]
 
@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from multipolar.events.dates import find_dates
+from multipolar.timex import find_dates
 
 FILES = ("timebank.jsonl", "aquaint.jsonl")
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "temporal"

@@ -196,9 +196,9 @@ def score_spun(store: Any, settings: Settings) -> None:
 def story_inputs(store: Any, settings: Settings, *, unassigned_only: bool = True) -> list[Any]:
     """What story clustering reads of each (English, cleaned) document not yet in a story: title, lead,
     publication day, actor countries, near-duplicate original and the days its events are dated to."""
-    from multipolar.events.dates import yearless_days
     from multipolar.store.stories import story_rows
     from multipolar.stories import StoryInput
+    from multipolar.timex import yearless_days
 
     rows = story_rows(store.con, settings.story_lead_chars, unassigned_only=unassigned_only)
     return [

@@ -1,5 +1,6 @@
 """The store is the bottom of the stack: it imports records, errors, settings, codes, safe_text, the standard
-library, duckdb and pyarrow, and nothing above it; SQL lives only in the store."""
+library, duckdb and pyarrow, and nothing above it; SQL lives only in the store. timex/ (date resolution)
+imports only vocab, so events, claims and stories can all use it."""
 
 from __future__ import annotations
 
@@ -62,3 +63,15 @@ def test_layers_above_the_store_hold_no_sql(name):
 @pytest.mark.parametrize("name", WEB)
 def test_web_reads_through_the_project_only(name):
     assert [n for n in _imports(PACKAGE / name) if n.split(".")[0] == "duckdb" or n.startswith("multipolar.store")] == []
+
+
+# timex/ sits below events/, claims/ and stories/, which all resolve dates with it: it imports only itself and
+# the shared English number and month words (vocab.py imports nothing of the package)
+@pytest.mark.parametrize("path", sorted((PACKAGE / "timex").glob("*.py")), ids=lambda p: p.name)
+def test_timex_imports_nothing_above_it(path):
+    own = {n for n in _imports(path) if n.split(".")[0] == "multipolar"}
+    assert sorted(n for n in own if n != "multipolar.vocab" and not n.startswith("multipolar.timex")) == []
+
+
+def test_vocab_imports_nothing_of_the_package():
+    assert sorted(n for n in _imports(PACKAGE / "vocab.py") if n.split(".")[0] == "multipolar") == []

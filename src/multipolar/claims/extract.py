@@ -203,7 +203,7 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 def _day_matches(text: str, start: int, end: int, published: date | None,
                  taken: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Days the span names ("on April 11", "11 April 2025"), resolved against `published`, outside `taken`."""
-    from multipolar.events.dates import find_dates
+    from multipolar.timex import find_dates
 
     out = []
     for x in find_dates(text[start:end], published):

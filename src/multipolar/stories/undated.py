@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from multipolar.events.dates import find_dates
 from multipolar.stories.cluster import nearest_day
+from multipolar.timex import find_dates
 
 INFERRED_FROM = ("story", "text_latest", "ingest")
 EVENT_PRECISION = {"story": "doc_story", "text_latest": "doc_text", "ingest": "doc_ingest"}

@@ -1,4 +1,4 @@
-"""Quality gate for multipolar.events.dates on TimeML gold (TimeBank and AQUAINT, TempEval-3).
+"""Quality gate for multipolar.timex on TimeML gold (TimeBank and AQUAINT, TempEval-3).
 
 The measure is benchmarks/bench_dates.py's: for each gold TIMEX3 of type DATE, an overlapping
 expression of ours with exactly the gold value. The floors sit a little below what the finder

@@ -1,4 +1,4 @@
-"""multipolar.events.dates: forms of English temporal expressions and their TIMEX3 values."""
+"""multipolar.timex: forms of English temporal expressions and their TIMEX3 values."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from multipolar.events.dates import TimeExpression, find_dates
+from multipolar.timex import TimeExpression, find_dates
 
 WED = dt.date(2025, 1, 22)  # a Wednesday
 
@@ -307,7 +307,7 @@ def test_find_dates_never_raises_on_date_words(words: list[str], anchor: dt.date
 def test_us_federal_days_fixed_by_statute() -> None:
     import datetime as _dt
 
-    from multipolar.events.dates import find_dates as _find
+    from multipolar.timex import find_dates as _find
 
     found = _find("Voters go to the polls on Election Day; parades follow on Veterans Day.", _dt.date(1998, 10, 26))
     assert [(x.text, x.value) for x in found] == [("Election Day", "1998-11-03"), ("Veterans Day", "1998-11-11")]
@@ -316,7 +316,7 @@ def test_us_federal_days_fixed_by_statute() -> None:
 def test_near_and_long_term_are_vague_future() -> None:
     import datetime as _dt
 
-    from multipolar.events.dates import find_dates as _find
+    from multipolar.timex import find_dates as _find
 
     found = _find("Prices may fall in the near term but rise over the long term.", _dt.date(1998, 10, 26))
     assert [x.value for x in found] == ["FUTURE_REF", "FUTURE_REF"]
@@ -326,7 +326,7 @@ def test_near_and_long_term_are_vague_future() -> None:
 def test_frequency_adverbs_are_sets_but_adjectives_are_not() -> None:
     import datetime as _dt
 
-    from multipolar.events.dates import find_dates as _find
+    from multipolar.timex import find_dates as _find
 
     found = _find("Protesters rallied daily, and the figures are reported monthly.", _dt.date(2000, 1, 5))
     assert [(x.text, x.value) for x in found] == [("daily", "P1D"), ("monthly", "P1M")]
@@ -344,7 +344,7 @@ def test_anniversaries_of_landmark_events() -> None:
 
 
 def test_yearless_days_of_an_undated_text() -> None:
-    from multipolar.events.dates import yearless_days
+    from multipolar.timex import yearless_days
 
     text = "Talks were held on February 24, on the anniversary of the fall of the Berlin Wall, and in May."
     assert yearless_days(text) == ((2, 24), (11, 9))

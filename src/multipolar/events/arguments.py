@@ -1,0 +1,373 @@
+"""A trigger's source and target actors (`find_arguments`): read off the parse (subject or passive agent,
+object or prepositional object, the actor of a nominal trigger's phrase), else stood in for by the nearest
+actor before the trigger (source) and the first actor inside its phrase (target)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
+from multipolar.events import syntax
+from multipolar.events.frames import compose
+from multipolar.events.lexicon import Lexicon
+from multipolar.events.ontology import Ontology
+from multipolar.events.pairs import (
+    ASSAULT_ROOTS,
+    KILL_CODE,
+    Implied,
+    carriers,
+    is_symmetric,
+    prep_objects,
+    sector,
+    unidentified_attacker,
+    weapon_of,
+)
+from multipolar.events.qualifiers import CONDITIONAL_ACTS
+from multipolar.events.triggers import Trigger, syntax_near
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# generic verbs that name an event only when the parse gives them a recipient actor
+WEAK_LEMMAS = {"provide", "give", "help", "protect", "support", "deliver", "send", "supply", "take", "receive",
+               "accept", "return", "free", "force", "pressure", "order", "ask", "seek", "back", "welcome", "buy",
+               "purchase", "export", "import", "trade", "hit", "target", "leave", "quit", "cut", "ban", "station",
+               "fund", "train", "reinforce", "gather", "review", "consider", "weigh", "share", "defend", "commit"}
+
+
+TIME_WORDS = {"after", "before", "since", "until", "once"}  # "one day after Trump was inaugurated"
+
+
+# fighting a crime or a problem ("fights drug trafficking") is no attack on anyone
+FIGHT_LEMMAS = {"fight", "combat", "battle", "tackle"}
+
+
+# topic objects: "discussed the new US administration" names what was discussed, not a partner
+TOPIC_OBJECT_LEMMAS = {"discuss", "debate", "review", "consider", "examine", "weigh", "address"}
+
+
+# prepositions of adjuncts: an act named inside them ("despite Western sanctions") has no agent nearby
+ADJUNCT_PREPS = {"despite", "amid", "because", "after", "before", "following", "since", "during", "under"}
+
+
+RECEIVE_LEMMAS = {"receive", "get", "obtain", "accept", "win", "secure"}
+
+
+# sectors that strike by stopping work, and the verbs and modifiers of a work stoppage
+LABOUR_SECTORS = ("LAB", "CVL", "EDU", "HLT", "AGR", "BUS", "OPP")
+
+
+# ("stag": the small model lemmatises "staged" as "stag")
+LABOUR_STRIKE_VERBS = frozenset({"stage", "stag", "call", "begin", "hold", "join", "end", "start", "continue", "extend",
+                                 "declare", "announce", "organize", "organise", "suspend"})
+
+
+LABOUR_STRIKE_WORDS = frozenset({"general", "nationwide", "national", "hunger", "labour", "labor", "worker",
+                                 "union", "rail", "transport", "teacher", "doctor", "nurse", "pay", "wage", "day-long",
+                                 "indefinite", "warning", "token"})
+
+
+MILITARY_STRIKE_WORDS = frozenset({"air", "drone", "missile", "military", "rocket", "artillery", "precision",
+                                   "retaliatory", "pre-emptive", "preemptive", "nuclear", "naval"})
+
+
+@dataclass(slots=True)
+class Arguments:
+    """A trigger's parties and what else the coder needs of them."""
+
+    sources: list[Any]
+    targets: list[Any]
+    tokens: list[Token]  # the words that name them (for the event's span)
+    stand_in: bool  # a source or target is a stand-in, not read off the parse
+    ultimatum: bool  # an announced act made to depend on an "unless" clause
+
+
+def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon: Lexicon,
+                   ontology: Ontology) -> Arguments | None:
+    """The parties of a trigger (recoding it where they show what kind of act it is), or None when it names no
+    act: no source, a generic verb without a recipient, fighting an abstract opponent."""
+    tok = trig.tok
+    arg_toks: list[Token] = []
+    self_actor = False
+    if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        head = tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") else tok
+        srcs, passive, toks = syntax.subjects(head, actors)
+        arg_toks += toks
+        given = _received(tok, actors, lexicon=lexicon, ontology=ontology) if srcs else None
+        if given is not None:
+            # "Georgian demonstrators received weapons from the government": the giver acts, on the receiver
+            trig.code, giver = given
+            srcs, passive = [giver], srcs
+        unknown = unidentified_attacker(tok, actors, srcs, passive) if trig.code[:2] in ASSAULT_ROOTS else None
+        if unknown is not None:
+            srcs = [unknown]
+        if trig.code == KILL_CODE and tok.pos_ == "VERB" and trig.frame_of is None:
+            # "killed in Israeli shelling", "a roadside bomb killed": the weapon names the kind of force
+            weapon = weapon_of(tok)
+            entry = lexicon.match(weapon) if weapon is not None and weapon.i not in actors else None
+            if entry is not None and entry.cameo[:2] in ASSAULT_ROOTS and entry.cameo in ontology:
+                trig.code = entry.cameo
+        if tok.lemma_.lower() in TOPIC_OBJECT_LEMMAS:
+            tgts, ttoks = syntax.objects(tok, actors, preps=("with",), direct=False)
+        else:
+            tgts, ttoks = syntax.objects(tok, actors)
+        if not tgts and trig.demanded is not None:
+            # "said Iran must ...": the one who must act is addressed, unless it is the speaker's own side
+            own = {s.actor_code[:3] for s in srcs}
+            tgts = [t for t in syntax.subjects(trig.demanded, actors)[0] if t.actor_code[:3] not in own]
+            ttoks = []
+        if not tgts and trig.code[:2] in ("02", "10"):
+            # "demanded that the United States match ...": whoever the that-clause says must act
+            for comp in tok.children:
+                if comp.dep_ == "ccomp" and comp.pos_ in ("VERB", "AUX"):
+                    tgts = [t for t in syntax.subjects(comp, actors)[0] if all(t is not s for s in srcs)]
+                    if tgts:
+                        break
+        if not tgts and trig.frame_of is not None and trig.demanded is None:
+            comp = trig.frame_of.tok
+            tgts, ttoks = (syntax.objects(comp, actors) if comp.pos_ in ("VERB", "AUX")
+                           else syntax.noun_args(comp, actors)[1:2] + ([],))[:2]
+        if not tgts and tok.lemma_.lower() not in TOPIC_OBJECT_LEMMAS:
+            for t in syntax_near(tok):
+                if unknown is not None and t.dep_ == "nsubj":
+                    continue  # "a bombing in Baghdad killed ...": the weapon's phrase names the place
+                if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.pos_ in ("NOUN", "PROPN") and t.i not in actors:
+                    _, ntgts, ntoks = syntax.noun_args(t, actors)
+                    # "Thousands of Kenyan farmers demonstrated": the subject's own phrase names the source
+                    ntgts = [x for x in ntgts if all(x is not s for s in srcs)]
+                    if ntgts:
+                        tgts, ttoks = ntgts, ntoks
+                        break
+        if passive:
+            tgts, srcs = passive, srcs
+        ultimatum = trig.frame is None and _ultimatum(tok) and (
+            syntax.is_negated(tok) or not "03" <= trig.code[:2] <= "07")  # not a conditional promise
+        if ultimatum and trig.code[:2] not in CONDITIONAL_ACTS:
+            # "will withdraw its troops unless the government pays", "would not attend unless ...": an
+            # announced act or refusal made to depend on what another party does is a threat (codebook
+            # 13), addressed to that party; what is threatened may be a refusal, the threat is not negated
+            threat = compose("threaten", trig.code)
+            if threat is not None and threat in ontology:
+                trig.code = threat
+        if trig.code[:2] == "13" and not any(
+                c.dep_ in ("dobj", "dative") and syntax.actor_of(c, actors) is not None for c in tok.children):
+            # "threatened to ban voting in Jerusalem if Hamas ran": a conditional threat with no one
+            # named as its object is addressed to whoever the condition is about
+            bound = _condition_subjects(tok, actors, exclude=srcs)
+            if bound:
+                tgts = bound
+        arg_toks += ttoks
+    else:
+        unknown, ultimatum = None, False
+        srcs, tgts, toks = syntax.noun_args(tok, actors)
+        arg_toks += toks
+        if not srcs and tok.i in actors:
+            srcs = [actors[tok.i]]  # "protesters in Kenya ...": the noun names both act and actor
+            tgts = [t for t in tgts if t.country != srcs[0].country]  # "in Kenya" is where they are
+            self_actor = True
+        if not srcs and trig.frame_of is not None and trig.frame_of.tok.pos_ in ("NOUN", "PROPN"):
+            # "the threat of US sanctions": the actor of the absorbed act is the frame's actor
+            csrcs, ctgts, ctoks = syntax.noun_args(trig.frame_of.tok, actors)
+            srcs = csrcs
+            tgts = [t for t in (tgts or ctgts) if all(t is not x for x in csrcs)]
+            arg_toks += ctoks
+        gov = tok.head
+        if gov.pos_ == "ADP":
+            gov = gov.head
+        if not srcs and tok.dep_ in ("nsubj",) and gov.pos_ in ("VERB",) and not tgts:
+            tgts, ttoks = syntax.objects(gov, actors, preps=("on", "against", "in"))
+            arg_toks += ttoks
+        if not srcs and tok.dep_ == "dobj" and gov.lemma_.lower() in RECEIVE_LEMMAS:
+            # "Kenya obtained a loan from China": the giver acts, on the receiver
+            givers = _givers(gov, [tok], actors)
+            if givers:
+                receivers, _, stoks = syntax.subjects(gov, actors)
+                srcs, tgts = givers[:1], [r for r in receivers if r.country != givers[0].country] or tgts
+                arg_toks += stoks
+        if not srcs and tok.dep_ in ("dobj", "attr", "pobj", "nsubjpass", "oprd") and gov.pos_ in ("VERB", "AUX"):
+            srcs, passive, stoks = syntax.subjects(gov, actors)
+            arg_toks += stoks
+            if not tgts:
+                tgts, ttoks = syntax.objects(gov, actors, preps=("with", "to", "against", "on", "for", "at"))
+                tgts = [t for t in tgts if all(t is not s for s in srcs)]
+                arg_toks += ttoks
+    if tok.lemma_.lower() in FIGHT_LEMMAS and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and syntax.actor_of(c, actors) is None for c in tok.children):
+        return None  # "fights drug trafficking", "combat inflation": an abstract opponent
+    if tok.lemma_.lower() in WEAK_LEMMAS and trig.frame_of is None and not tgts and not trig.entry.specificity:
+        # a generic verb ("provide", "help") is an event only with a parsed recipient; a phrase it
+        # heads ("took to the streets", "cut internet access") names the act itself
+        return None
+    if not srcs and is_symmetric(trig.code):
+        # "an accord was reached between Armenia and Azerbaijan": the parties of a mutual act
+        parties = _between(tok, actors)
+        if len(parties) > 1:
+            srcs, tgts = parties, []
+    fallback = False
+    if not srcs and not _in_adjunct(tok):
+        srcs = _nearest_before(sent, tok, actors, exclude=tgts)
+        fallback = bool(srcs)
+        trig.guessed_source = fallback
+    if not srcs:
+        return None
+    if trig.code[:2] == "19" and _labour_strike(tok, srcs):
+        trig.code = "143"  # "doctors staged a strike": a work stoppage (a protest), not military force
+    symmetric = is_symmetric(trig.code)
+    if not tgts and not (symmetric and len(srcs) > 1) and not self_actor:
+        # coordinated actors of a symmetric act ("Putin and Xi held a call") are each other's
+        # partners: no stand-in target is looked for
+        tgts = _first_after(sent, tok, actors, exclude=srcs)
+        fallback = fallback or bool(tgts)
+        if not tgts and _described_object(tok, actors) is not None:
+            # "the tariff on the world's No. 2 economy": a description, not a name, of the party acted
+            # on is read as the country the document is most about (besides the source's own)
+            topic = _topic_country(actors, exclude={s.country for s in srcs})
+            if topic is not None:
+                tgts, fallback = [topic], True
+    trig.parsed_both = bool(tgts) and not fallback
+    return Arguments(srcs, tgts, arg_toks, fallback, ultimatum)
+
+
+def _received(tok: Token, actors: syntax.Actors, *, lexicon: Lexicon,
+              ontology: Ontology) -> tuple[str, Any] | None:
+    """(code, giver) of "received/obtained N from X" where the thing received names an act the
+    lexicon codes ("weapons" 072, "assurances" 031): X did it to the receiver."""
+    if tok.lemma_.lower() not in RECEIVE_LEMMAS:
+        return None
+    things = [c for c in tok.children if c.dep_ == "dobj" and c.i not in actors]
+    givers = _givers(tok, things[:1], actors)
+    if not things or not givers:
+        return None
+    entry = lexicon.match(things[0])
+    if entry is None or entry.frame is not None or entry.cameo not in ontology:
+        return None
+    return entry.cameo, givers[0]
+
+
+def _labour_strike(tok: Token, srcs: list[Any]) -> bool:
+    """Whether a "strike" is a work stoppage: said so by its words, its verb, or who strikes."""
+    if tok.lemma_.lower() != "strike" or tok.pos_ != "NOUN":
+        return False
+    words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    if words & MILITARY_STRIKE_WORDS:
+        return False
+    if words & LABOUR_STRIKE_WORDS:
+        return True
+    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in LABOUR_STRIKE_VERBS:
+        return True
+    return bool(srcs) and all(sector(s) in LABOUR_SECTORS for s in srcs)
+
+
+def _nearest_before(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
+    """Fallback source: the nearest actor before the trigger in its sentence (as pattern coders do)."""
+    best = None
+    for i in range(tok.i - 1, sent.start - 1, -1):
+        m = actors.get(i)
+        if m is not None and all(m is not x for x in exclude):
+            best = m
+            break
+    return [best] if best is not None else []
+
+
+def _first_after(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
+    """Fallback target: the first actor after the trigger inside the trigger's own phrase."""
+    codes = {x.actor_code for x in exclude}
+    inside = {t.i for t in tok.subtree}
+    for i in range(tok.i + 1, sent.end):
+        if i not in inside or _outside_phrase(sent.doc[i], tok):
+            continue
+        m = actors.get(i)
+        if m is not None and all(m is not x for x in exclude) and m.actor_code not in codes:
+            return [m]
+    return []
+
+
+def _outside_phrase(t: Token, top: Token) -> bool:
+    """Whether `t` sits in a time expression hanging from `top` ("on January 21, the day after Trump
+    returned to the White House") rather than in the trigger's own phrase."""
+    x = t
+    for _ in range(40):
+        if x.i == top.i:
+            return False
+        if x.dep_ == "npadvmod" or x.ent_type_ in ("DATE", "TIME"):
+            return True
+        if x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_WORDS for c in x.children):
+            return True
+        if x.head.i == x.i:
+            return True
+        x = x.head
+    return True
+
+
+def _in_adjunct(tok: Token) -> bool:
+    """A nominal trigger inside an adjunct ("despite Western sanctions", "because of the threat"): the
+    actor just before it is no evidence of who acted."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    words = {prep.lower_} | ({prep.head.lower_} if prep.dep_ == "pcomp" else set())
+    return bool(words & ADJUNCT_PREPS)
+
+
+def _between(tok: Token, actors: syntax.Actors) -> list[Any]:
+    """The actors of a "between A and B" on the trigger, or on the verb whose subject the trigger is."""
+    holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [])
+    for obj in prep_objects(holders, ("between",)):
+        found = syntax.actors_of(obj, actors)
+        if len({m.actor_code for m in found}) > 1:
+            return found
+    return []
+
+
+def _givers(verb: Token, things: list[Token], actors: syntax.Actors) -> list[Any]:
+    """The actors of "from X" on a verb of receiving or on the thing received ("assurances from Kyiv")."""
+    found = (syntax.actor_of(o, actors) for o in prep_objects([verb, *things], ("from",)))
+    return [g for g in found if g is not None]
+
+
+def _described_object(tok: Token, actors: syntax.Actors) -> Token | None:
+    """The object of "on"/"against" on a trigger (or on the verb carrying a nominal trigger) when it is a
+    definite description rather than a name: "the world's No. 2 economy", "the island nation"."""
+    for obj in prep_objects(carriers(tok), ("on", "against")):
+        if obj.pos_ != "NOUN" or any(t.i in actors for t in obj.subtree):
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in obj.children):
+            return obj
+    return None
+
+
+def _topic_country(actors: syntax.Actors, *, exclude: set[str]) -> Any | None:
+    """The country the document's actor mentions name most often, if it leads the next one (and is named at
+    least twice); None otherwise. Each mention counts once, whatever its length."""
+    counts: dict[str, int] = {}
+    for m in {id(m): m for m in actors.values()}.values():
+        country = m.actor_code[:3]
+        if country.isalpha() and country not in COLLECTIVE_PREFIXES and country not in exclude:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    country = ranked[0][0]
+    return Implied(actor_code=country, country=country)
+
+
+def _ultimatum(tok: Token) -> bool:
+    """An act announced with "will" and made to depend on an "unless" clause ("will cut ties unless ...")."""
+    future = any(c.dep_ == "aux" and c.lower_ in syntax.WILL for c in tok.children)
+    unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                 for c in tok.children)
+    return future and unless
+
+
+def _condition_subjects(tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
+    """Actors that are the subject of an "if"/"unless" clause on `tok` or on its complement."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                found = [a for a in syntax.subjects(clause, actors)[0]
+                         if all(a is not x and a.actor_code[:3] != x.actor_code[:3] for x in exclude)]
+                if found:
+                    return found
+    return []

@@ -1,0 +1,147 @@
+"""Which of a sentence's coded triggers stand: a statement beside the act it reports (never instead of it), a
+statement that another party used force as an accusation, and the main clause's acts (`event_main_only`:
+one main act, statements and denials beside it)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from typing import TYPE_CHECKING
+
+from multipolar.events import syntax
+from multipolar.events.ontology import Ontology
+from multipolar.events.pairs import ASSAULT_ROOTS, sector
+from multipolar.events.triggers import DENY, Trigger
+from multipolar.records import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Coded = list[tuple[Trigger, list[Event]]]
+
+SAY_LEMMAS = {"say", "state", "announce", "declare", "tell", "add", "note", "stress", "emphasize", "insist", "claim",
+              "confirm", "report", "write", "explain", "warn", "deny", "allege", "accuse", "believe", "think"}
+
+
+CONCURRENT_MARKS = {"while", "whilst"}  # "called for talks while accusing the US": two acts of one subject
+
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+
+
+ALLEGATION_CODE = "112"  # accuse, not specified below
+
+
+def drop_reports(coded: Coded, actors: syntax.Actors) -> Coded:
+    """The coded triggers without the statements that only attribute a report or whose content is coded as an
+    act of the speaker's own side."""
+    # a statement whose content is coded as an act of the speaker is that act, not a second event
+    # (compared by country: "Peskov said Russia was ready for dialogue" is Russia's act, not a report)
+    acted = {(id(t.reported_by), e.source_actor[:3]) for t, evs in coded if t.reported_by is not None for e in evs}
+    kept: Coded = []
+    for trig, events in coded:
+        if trig.frame == "say" and (trig.guessed_source or _attribution_only(trig, actors)):
+            # "officials said", "his lawyer said", "Reuters reported": who reports, not an actor's
+            # statement (a speaker who is no actor is not guessed from the actors nearby)
+            continue
+        if trig.frame == "say" or trig.tok.lemma_.lower() in DENY:
+            if trig.frame == "say" and any((id(trig), e.source_actor[:3]) in acted for e in events):
+                continue
+        kept.append((trig, events))
+    return kept
+
+
+def main_acts(kept: Coded, *, single_main: bool, max_depth_gap: int) -> Coded:
+    """The main clause's events: triggers buried deeper than the shallowest coded one are dropped; with
+    `single_main`, one main act stands beside the statements and denials."""
+    if len(kept) <= 1:
+        return kept
+    depths = {id(t): _clause_depth(t.tok) for t, _ in kept}
+    # a stand-in source is no evidence of a main act: a parsed act deeper down is kept beside it
+    # ("the intensification of sanctions is the concern, as after the new US sanctions against ...")
+    parsed = [depths[id(t)] for t, _ in kept if not t.guessed_source]
+    top = min(parsed or depths.values())
+    kept = [(t, evs) for t, evs in kept if depths[id(t)] <= top + max_depth_gap]
+    acts = [te for te in kept if not _is_speech(te[0])]
+    if single_main and len(acts) > 1:
+        def rank(te: tuple[Trigger, list[Event]]) -> tuple[bool, int, int]:
+            return (te[0].tok.pos_ not in ("VERB", "ADJ"), _abs_depth(te[0].tok), te[0].tok.i)
+
+        main = min(acts, key=rank)
+        parsed_acts = [te for te in acts if te[0].parsed_both]
+        if main[0].guessed_source and parsed_acts:
+            # a stand-in source is weak evidence: an act whose source and target the parse
+            # gives ("the new US sanctions against Russian oil") is the main act instead
+            main = min(parsed_acts, key=rank)
+        # a second act of the same subject in a "while" clause stands beside the main one
+        kept = [te for te in kept if _is_speech(te[0]) or te is main or (
+            _concurrent(te[0].tok) and te[0].tok.head.i == main[0].tok.i)]
+    return kept
+
+def as_allegation(trig: Trigger, events: list[Event], coded: Coded, *, ontology: Ontology) -> list[Event]:
+    """A speaker's statements recoded as accusations (112) of whoever the statement, leading its sentence,
+    says used force."""
+    if trig.frame != "say" or not events or ALLEGATION_CODE not in ontology:
+        return events
+    speakers = {e.source for e in events}
+    # only a claim that leads its sentence: a trailing attribution (", Thai military sources said")
+    # reports the news rather than accusing anyone
+    accused = [e for t, evs in coded if t.reported_by is trig and t.tok.i > trig.tok.i for e in evs
+               if e.root in ASSAULT_ROOTS and not e.negated and e.source not in speakers]
+    if not accused:
+        return events
+    info = ontology.get(ALLEGATION_CODE)
+    out: list[Event] = []
+    for ev in events:
+        for act in accused:
+            out.append(dataclasses.replace(
+                ev, cameo=ALLEGATION_CODE, root=info.root, quad=info.quad, goldstein=info.goldstein,
+                plover=info.plover, plover_mode=info.plover_mode, target=act.source,
+                target_actor=act.source_actor, target_name=act.source_name,
+                event_id=hashlib.sha1(f"{ev.event_id}|{ALLEGATION_CODE}|{act.source_actor}".encode()).hexdigest()))
+    return out
+
+
+def _is_speech(trig: Trigger) -> bool:
+    """A statement or a denial: coded beside the act it reports, never instead of it."""
+    return trig.frame == "say" or trig.tok.lemma_.lower() in DENY
+
+
+def _abs_depth(tok: Token) -> int:
+    d, x = 0, tok
+    while x.head.i != x.i and d < 40:
+        x = x.head
+        d += 1
+    return d
+
+
+def _clause_depth(tok: Token) -> int:
+    """How many clause boundaries lie between a trigger and the sentence root; the complement of a
+    say-verb counts as the main clause (what a statement reports is its main event)."""
+    depth, x = 0, tok
+    for _ in range(40):
+        if x.head.i == x.i:
+            break
+        if x.dep_ in CLAUSE_DEPS and not (x.dep_ == "ccomp" and x.head.lemma_.lower() in SAY_LEMMAS) and not _concurrent(x):
+            depth += 1
+        if x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("pobj", "nsubj", "nsubjpass"):
+            depth += 0
+        x = x.head
+    return depth
+
+
+def _concurrent(x: Token) -> bool:
+    """A "while"/"whilst" clause without its own subject ("called for talks while accusing the US of ...")
+    is a second act of the main clause's subject, as much a main act as the first."""
+    return (x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCURRENT_MARKS for c in x.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children))
+
+
+def _attribution_only(trig: Trigger, actors: syntax.Actors) -> bool:
+    """A statement whose speakers are news media or generic nouns placed only by their context
+    ("officials said", "Reuters reports"): it attributes a report, it is no act."""
+    if trig.code[:2] != "01":
+        return False  # "officials warned": a warning is an act (13), whoever gives it
+    speakers = syntax.subjects(trig.tok, actors)[0]
+    return bool(speakers) and all(sector(m) == "MED" or getattr(m, "kind", "") == "context"
+                                  for m in speakers)

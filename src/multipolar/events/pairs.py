@@ -1,0 +1,217 @@
+"""Who an act is between: the (source, target) pairs of a trigger's parties (`pairs_of`), mutual and
+reciprocal acts, and the parties a sentence implies without naming them (a protest's own government, the
+unidentified armed forces behind a roadside bomb)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
+from multipolar.events import syntax
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from multipolar.events.triggers import Trigger
+
+SYMMETRIC_ROOTS = {"03", "04", "06", "19"}
+
+
+SYMMETRIC_CODES = {"050", "057", "087", "0871", "084", "190", "161", "160"}
+
+
+MUTUAL_WITH_CODES = {"041"}  # a call "with" a partner is mutual: one event each way
+
+
+ASSAULT_ROOTS = ("18", "19", "20")
+
+
+KILL_CODE = "1823"  # kill by unspecified means
+
+
+# what kills when no one is named as the attacker: "a roadside bomb killed", "killed by a landmine"
+BLAST_NOUNS = frozenset({
+    "bomb", "bombing", "blast", "explosion", "device", "mine", "landmine", "rocket", "missile", "shell",
+    "mortar", "grenade", "shelling", "ied", "car", "attack", "bomber", "gunfire", "fire", "shot", "explosive",
+    "drone", "airstrike", "strike", "ambush", "sniper", "gunman", "gunmen", "attacker", "assailant", "raid",
+    "bombardment", "clash", "fighting", "battle", "offensive", "assault", "crossfire", "artillery",
+})
+
+
+PLACE_PREPS = frozenset({"in", "near", "outside", "at", "on", "across", "inside"})
+
+
+ARMED_SECTORS = ("MIL", "REB", "UAF")
+
+
+# a state's concession or coercion that names no one it is aimed at ("lifted the state of emergency",
+# "imposed a curfew", "arrested dozens") is aimed at its own people
+DOMESTIC_ROOTS = ("08", "17")
+
+
+_STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+
+
+@dataclass(frozen=True, slots=True)
+class Implied:
+    """A party the sentence implies without naming it (a protest's own government)."""
+
+    actor_code: str
+    country: str
+    person: None = None
+    text: None = None
+
+
+def pairs_of(trig: Trigger, srcs: list[Any], tgts: list[Any], actors: syntax.Actors, *,
+             stand_in: bool) -> list[tuple[Any, Any | None]]:
+    """The (source, target) events of a trigger's parties; a protest, show of force, coercion or concession
+    aimed at no one named gets its implied target."""
+    tok = trig.tok
+    pairs: list[tuple[Any, Any | None]] = []
+    reciprocal = not tgts and len(srcs) > 1 and is_symmetric(trig.code)
+    if reciprocal:
+        pairs = [(a, b) for a in srcs for b in srcs if a is not b and a.actor_code != b.actor_code]
+    else:
+        pairs = [(s, t) for s in srcs for t in (tgts or [None]) if t is None or t.actor_code != s.actor_code or t is not s]
+        pairs = [(s, t if t is not None and t.actor_code != s.actor_code else None) for s, t in pairs]
+        if not pairs:  # every target found was the source itself: the act has no other party
+            pairs = [(s, None) for s in srcs]
+        if code_is_mutual(trig.code) and not stand_in:
+            # "Putin held a call with Xi": a call or talks with a partner is mutual, one event each way
+            pairs += [(t, s) for s, t in list(pairs)
+                      if t is not None and _via_with(t, tok) and (t, s) not in pairs]
+    if trig.code[:2] == "14":
+        # a protest that names no one it is against is addressed to the authorities of the protesters'
+        # own country (the CAMEO convention for domestic demonstrations, strikes and riots)
+        where = _place_of(tok, actors)
+        pairs = [(s, t if t is not None else (where if where is not None and where.country != s.country
+                                               else _own_side(s, state=False))) for s, t in pairs]
+    elif trig.code[:2] == "15":
+        # a show or build-up of force aimed at no one named is aimed at the foreign country where it
+        # happens ("military exercises in the Baltic states", "drills near Taiwan")
+        # ("deployed troops in Kashmir": its own troops are what is moved, not whom it is aimed at)
+        where = _place_of(tok, actors)
+        pairs = [(s, None if t is not None and t.country == s.country and sector(t) == "MIL" else t)
+                 for s, t in pairs]
+        pairs = [(s, t if t is not None or where is None or where.country == s.country else where)
+                 for s, t in pairs]
+    elif trig.code[:2] in DOMESTIC_ROOTS:
+        pairs = [(s, t if t is not None else _own_side(s, state=True)) for s, t in pairs]
+    if (trig.code == KILL_CODE and tgts and all(sector(t) == "MIL" for t in tgts)
+            and all(sector(x) in ARMED_SECTORS for x in srcs)):
+        trig.code = "190"  # armed forces killing soldiers: conventional military force, not an assault
+    return pairs
+
+
+def is_symmetric(code: str) -> bool:
+    return code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES
+
+
+def code_is_mutual(code: str) -> bool:
+    return code in MUTUAL_WITH_CODES
+
+
+def _via_with(m: Any, tok: Token) -> bool:
+    """Whether the mention `m` is the object of a "with" that hangs from the trigger's phrase."""
+    doc = tok.doc
+    x = doc[m.start:m.end].root
+    for _ in range(8):
+        if x.i == tok.i or x.head.i == x.i:
+            return False
+        if x.dep_ == "prep":
+            return x.lower_ == "with"
+        x = x.head
+    return False
+
+
+def sector(match: Any) -> str:
+    return match.actor_code[3:6]
+
+
+def _subject_of(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+
+
+def weapon_of(tok: Token) -> Token | None:
+    """The weapon or blast a violent verb names as its instrument: the subject ("a roadside bomb killed"),
+    the agent ("killed by a landmine") or the occasion ("killed in Israeli shelling")."""
+    subject = _subject_of(tok)
+    if subject is not None:
+        return subject if subject.lemma_.lower() in BLAST_NOUNS else None
+    for prep in tok.children:
+        if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during"):
+            weapon = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in BLAST_NOUNS), None)
+            if weapon is not None or prep.dep_ == "agent":
+                return weapon
+    return None
+
+
+def unidentified_attacker(tok: Token, actors: syntax.Actors, srcs: list[Any], passive: list[Any]) -> Any | None:
+    """Who attacked, when the sentence names only the weapon or no one: the weapon's owner where a
+    modifier names one ("killed in Israeli shelling"); else the unidentified armed forces (CAMEO `UAF`)
+    of the country where it happened, for a weapon or blast as subject or agent ("a roadside bomb near
+    Kirkuk killed ...", "were killed by a landmine in Turkey") or a passive without agent ("were shot dead
+    in Peshawar"). An actor in a prepositional phrase of the weapon names the place ("a bombing in
+    Baghdad"); with no place the victims' country stands in when they are civilians (not soldiers or
+    officials, who are often abroad). None when the sentence names the attacker."""
+    if tok.pos_ != "VERB":
+        return None
+    weapon = _subject_of(tok) or weapon_of(tok)
+    if weapon is not None:
+        if weapon.i in actors or weapon.lemma_.lower() not in BLAST_NOUNS:
+            return None
+        owner = next((actors[m.i] for m in weapon.children if m.dep_ in ("amod", "compound", "poss", "nmod")
+                      and m.i in actors), None)
+        if owner is None:  # "in clashes with Houthi rebels": the other side of the fighting
+            owner = next((syntax.actor_of(o, actors) for p in weapon.children if p.dep_ == "prep" and p.lower_ == "with"
+                          for o in p.children if o.dep_ == "pobj" and syntax.actor_of(o, actors) is not None), None)
+        if owner is not None:
+            return owner  # "Israeli tank shelling", "a Russian missile"
+    elif srcs or not passive:
+        return None
+    where = _place_of(tok, actors, holders=[tok] + ([weapon] if weapon is not None else []), words=PLACE_PREPS,
+                      skip=weapon.head if weapon is not None else None)
+    if where is None:
+        victims = passive or [actors[c.i] for c in tok.children if c.dep_ == "dobj" and c.i in actors]
+        where = next((v for v in victims if sector(v) not in _STATE_SECTORS), None)
+    country = where.actor_code[:3] if where is not None else ""
+    if not country.isalpha() or country in COLLECTIVE_PREFIXES:
+        return None
+    return Implied(actor_code=country + "UAF", country=country)
+
+
+def _own_side(source: Any, *, state: bool) -> Any | None:
+    """The implied other party of an act aimed at no one named within the source's own country: its
+    government, for a protest by people who are no organ of the state (state=False); its people, for an
+    organ of the state coercing or conceding (state=True); None for anyone else."""
+    country = source.actor_code[:3]
+    if not country.isalpha() or country in COLLECTIVE_PREFIXES or (sector(source) in _STATE_SECTORS) != state:
+        return None
+    return Implied(actor_code=country if state else country + "GOV", country=country)
+
+
+def _place_of(tok: Token, actors: syntax.Actors, *, holders: list[Token] | None = None,
+              words: Iterable[str] = ("in", "outside", "near"), skip: Token | None = None) -> Any | None:
+    """The actor named as where an act happens: "in Beijing" on the trigger or on the verb that carries
+    a nominal trigger ("staged a protest in Beijing"), or on other `holders` (`skip`: a preposition that
+    names something else, such as the weapon)."""
+    found = (syntax.actor_of(o, actors) for o in prep_objects(holders or carriers(tok), words, skip=skip))
+    return next((m for m in found if m is not None), None)
+
+
+def carriers(tok: Token) -> list[Token]:
+    """The trigger, and the verb that carries it when it is a noun object ("staged a protest in Beijing")."""
+    return [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") else [])
+
+
+def prep_objects(holders: Iterable[Token], words: Iterable[str], *, skip: Token | None = None) -> Iterator[Token]:
+    """The objects of the prepositions `words` hanging from `holders`, in order (`skip`: a preposition
+    left out); a compound preposition gives the object of its second part ("outside of Basra")."""
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in words and prep is not skip:
+                objects = [o for o in prep.children if o.dep_ == "pobj"]
+                yield from objects or (o for p in prep.children if p.dep_ == "prep" for o in p.children
+                                       if o.dep_ == "pobj")
