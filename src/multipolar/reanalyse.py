@@ -104,7 +104,7 @@ def reanalyse_store(store: Any, settings: Settings, *, stage: str = "all", only_
     """Re-derive stored documents for `stage` (all, clean, events or claims), then the cross-document stages."""
     from multipolar.analyse import analyse_store
     from multipolar.store import provenance as prov
-    from multipolar.store.stories import copy_story_ids_to_events
+    from multipolar.store.stories import copy_story_ids_to_events, relabel_inferred_event_dates
 
     if stage not in REANALYSE_CHOICES:
         raise UsageError(f"--stage {stage!r}: choose one of {', '.join(REANALYSE_CHOICES)}")
@@ -125,8 +125,12 @@ def reanalyse_store(store: Any, settings: Settings, *, stage: str = "all", only_
     cross_now = {s: (p.version, p.settings_hash) for s, p in fingerprints(settings, CROSS_STAGES).items()}
     if work.wrote or prov.last_finished(store, command="cross_document") != cross_now:
         work.mark_pending()
-    with store.transaction():
-        copy_story_ids_to_events(store.con)  # re-coded events take their document's story again
+    if work.wrote:
+        from multipolar.stories.undated import EVENT_PRECISION
+
+        with store.transaction():  # re-coded events take their document's story and inferred-date label again
+            copy_story_ids_to_events(store.con)
+            relabel_inferred_event_dates(store.con, EVENT_PRECISION)
     after = analyse_store(store, settings, progress=(lambda n: progress("analyse", n, 0)) if progress else None)
     log.finish()
     return ReanalysisSummary(log.id, resumed, analysed=after["analysed"], **work.counts)
