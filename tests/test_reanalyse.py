@@ -124,24 +124,35 @@ def test_reanalyse_only_stale_again_has_nothing_to_do(reanalysed, tmp_path):
     assert (summary.clean, summary.events, summary.claims) == (0, 0, 0)
 
 
+def _kill_after(documents):
+    """A progress callback that kills the run once it has re-coded this many documents' events."""
+    done = []
+
+    def progress(stage, n, due):
+        if stage == "events" and n:
+            done.append(n)
+            if sum(done) >= documents:
+                raise _Killed
+
+    return progress, done
+
+
 def test_killed_reanalysis_is_continued_and_ends_as_an_uninterrupted_one(before, fresh, tmp_path):
     db = _copy(before, tmp_path)
     settings = {**NEW, "batch_size": 2}
-    done = []
-
-    def kill_after_first_batch(stage, n, due):
-        if stage == "events" and n:
-            done.append(n)
-            raise _Killed
-
+    first, first_done = _kill_after(2)  # killed after its first batch
     with Project(db, settings) as project, pytest.raises(_Killed):
-        project.reanalyse(only_stale=True, progress=kill_after_first_batch)
+        project.reanalyse(only_stale=True, progress=first)
     with Project(db, settings) as project:
         left = {s.stage: s.stale for s in project.stages()}["events"]
+    second, second_done = _kill_after(len(ARTICLES) - 2)  # continues, killed after its last batch
+    with Project(db, settings) as project, pytest.raises(_Killed):
+        project.reanalyse(only_stale=True, progress=second)
+    with Project(db, settings) as project:  # nothing left to re-code: it finishes the rest
         summary = project.reanalyse(only_stale=True)
         runs = project.runs().records()
-    assert done == [2] and left == len(ARTICLES) - 2
-    assert summary.resumed and summary.events == len(ARTICLES) - 2
+    assert (sum(first_done), left, sum(second_done)) == (2, len(ARTICLES) - 2, len(ARTICLES) - 2)
+    assert summary.resumed and summary.events == 0
     assert _derived(db) == _derived(fresh)
     assert _rows(db, RAW) == _rows(before, RAW)
     events_run = [r for r in runs if r["command"] == "reanalyse" and r["stage"] == "events"]

@@ -125,12 +125,11 @@ def reanalyse_store(store: Any, settings: Settings, *, stage: str = "all", only_
     cross_now = {s: (p.version, p.settings_hash) for s, p in fingerprints(settings, CROSS_STAGES).items()}
     if work.wrote or prov.last_finished(store, command="cross_document") != cross_now:
         work.mark_pending()
-    if work.wrote:
-        from multipolar.stories.undated import EVENT_PRECISION
+    from multipolar.stories.undated import EVENT_PRECISION
 
-        with store.transaction():  # re-coded events take their document's story and inferred-date label again
-            copy_story_ids_to_events(store.con)
-            relabel_inferred_event_dates(store.con, EVENT_PRECISION)
+    with store.transaction():  # re-coded events take their document's story and inferred-date label again
+        copy_story_ids_to_events(store.con)  # (every time: an earlier attempt may have been killed before this)
+        relabel_inferred_event_dates(store.con, EVENT_PRECISION)
     after = analyse_store(store, settings, progress=(lambda n: progress("analyse", n, 0)) if progress else None)
     log.finish()
     return ReanalysisSummary(log.id, resumed, analysed=after["analysed"], **work.counts)
