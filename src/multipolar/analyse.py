@@ -166,9 +166,9 @@ def cross_document(store: Any, settings: Settings) -> None:
     assign_stories(store, settings)
     deduplicate_store_events(store, settings)
     regroup_claims(store, settings)
-    store.set_meta({
-        "settings": settings.as_dict(), "stages": [STAGE, "stories.v1", "dedup.v2", "claims.group.v1"], CROSS_PENDING: "0",
-    })
+    from multipolar.provenance import STAGE_VERSIONS
+
+    store.set_meta({"settings": settings.as_dict(), "stages": STAGE_VERSIONS, CROSS_PENDING: "0"})
 
 
 CROSS_PENDING = "cross_document_pending"  # meta key: "1" from the first new analysis until cross_document ends
