@@ -90,9 +90,11 @@ class AnalyseStage:
 def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], None] | None = None) -> dict[str, int]:
     """Run the per-document analysis on unprocessed documents, then the cross-document stages."""
     from multipolar.pipeline import StageFactory, run_stage
+    from multipolar.provenance import RunLog
     from multipolar.store import analysis as io
 
     counts = {"analysed": 0, "events": 0, "claims": 0, "rejected": 0}
+    log = RunLog(store, command="analyse", scope="new", stages=("events", "claims"), settings=settings)
 
     def batches() -> Iterator[list[AnalysisInput]]:
         after = None
@@ -108,15 +110,16 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
             store.set_meta({CROSS_PENDING: "1"})  # before any new analysis is stored: cleared at the end
         analyses = [r for r in results if isinstance(r, Analysis)]
         rejections = [r for r in results if isinstance(r, Rejection)]
-        io.save_analyses(store, analyses, stage=STAGE)
+        io.save_analyses(store, analyses, stage=STAGE, run=log.id)
         store.add_rejections(rejections)
-        io.mark_analysed(store, [r.doc_id for r in rejections if r.doc_id], stage=f"{STAGE}:rejected")
+        io.mark_analysed(store, [r.doc_id for r in rejections if r.doc_id], stage=f"{STAGE}:rejected", run=log.id)
         counts["analysed"] += len(analyses)
         counts["events"] += sum(len(a.events) for a in analyses)
         counts["claims"] += sum(len(a.claims) for a in analyses)
         counts["rejected"] += len(rejections)
         if progress:
             progress(len(results))
+    log.finish()
     if counts["analysed"]:
         from multipolar.store.stories import relabel_inferred_event_dates
         from multipolar.stories.undated import EVENT_PRECISION
@@ -126,7 +129,7 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
 
     unfinished = store.meta().get(CROSS_PENDING) == "1"  # a run killed during the cross-document stages
     if counts["analysed"] or count_unscored(store) or unfinished:  # nothing new: the cross-document results stand
-        cross_document(store, settings)
+        run_cross_document(store, settings)
         if date_undated_documents(store):  # analysed again with their inferred dates, then regrouped
             analyse_store(store, settings)
     return counts
@@ -147,6 +150,16 @@ def date_undated_documents(store: Any) -> int:
     return len(inferred)
 
 
+def run_cross_document(store: Any, settings: Settings) -> None:
+    """`cross_document`, recorded as a run in the store's history."""
+    from multipolar.provenance import CROSS_STAGES, RunLog
+
+    log = RunLog(store, command="cross_document", scope="all", stages=CROSS_STAGES, settings=settings)
+    log.start()  # recorded before it starts: a killed one shows as unfinished
+    cross_document(store, settings)
+    log.finish()
+
+
 def cross_document(store: Any, settings: Settings) -> None:
     """Stages over the whole store: near duplicates, spun text, stories, event dedup, claim groups."""
     mark_near_duplicates(store, settings)
@@ -154,9 +167,9 @@ def cross_document(store: Any, settings: Settings) -> None:
     assign_stories(store, settings)
     deduplicate_store_events(store, settings)
     regroup_claims(store, settings)
-    store.set_meta({
-        "settings": settings.as_dict(), "stages": [STAGE, "stories.v1", "dedup.v2", "claims.group.v1"], CROSS_PENDING: "0",
-    })
+    from multipolar.provenance import STAGE_VERSIONS
+
+    store.set_meta({"settings": settings.as_dict(), "stages": STAGE_VERSIONS, CROSS_PENDING: "0"})
 
 
 CROSS_PENDING = "cross_document_pending"  # meta key: "1" from the first new analysis until cross_document ends

@@ -20,12 +20,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from multipolar.errors import NotFoundError, StoreError, UsageError
 from multipolar.records import IngestSummary
 from multipolar.settings import Settings, load_settings
 from multipolar.store import browse, queries
+
+if TYPE_CHECKING:
+    from multipolar.reanalyse import ReanalysisSummary, StageState
 
 Progress = Callable[[int], None]
 DateLike = date | str | None
@@ -244,6 +247,29 @@ class Project:
         from multipolar.analyse import analyse_store
 
         return AnalysisSummary(**analyse_store(self._writable(), self.settings, progress=progress))
+
+    def reanalyse(self, *, stage: str = "all", only_stale: bool = False,
+                  progress: Callable[[str, int, int], None] | None = None) -> ReanalysisSummary:
+        """Re-derive stored documents' rows of `stage` (all, clean, events, claims) with this code and these
+        settings: every document, or with `only_stale` those whose stage version or settings hash differ;
+        then the cross-document stages. Raw documents are never touched; a killed run is continued by the
+        next call. `progress(stage, done, due)` hears of each batch."""
+        from multipolar.reanalyse import reanalyse_store
+
+        return reanalyse_store(self._writable(), self.settings, stage=stage, only_stale=only_stale, progress=progress)
+
+    def stages(self) -> list[StageState]:
+        """Each stage's version and settings hash in this code against the stored rows (`StageState`s),
+        with how many documents are stale."""
+        from multipolar.reanalyse import stage_states
+
+        return stage_states(self.store, self.settings)
+
+    def runs(self, *, limit: int | None = None) -> Frame:
+        """The history of runs (ingest, analyse, cross-document, reanalyse), newest first, one row per stage."""
+        from multipolar.store.provenance import history
+
+        return _frame(history(self.store, limit=limit))
 
     def remove(self, doc_ids: Sequence[str]) -> Removal:
         """Delete documents (doc_ids or unique prefixes) and every row derived from them."""

@@ -705,3 +705,6 @@ def main(argv: list[str] | None = None) -> None:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         _err(f"internal error: {type(exc).__name__}: {first} (set MULTIPOLAR_DEBUG=1 for the traceback)")
         sys.exit(70)
+
+
+from multipolar import cli_upkeep  # noqa: E402, F401 - registers `status` and `reanalyse` on the app

@@ -90,8 +90,9 @@ def run_stage(
     if backend == "auto":
         backend = "loop" if workers <= 1 else "pool"
     if backend == "loop":
-        stage = factory.build()
+        stage: Stage | None = None  # built on the first batch: no work, no models loaded
         for batch in batches:
+            stage = stage or factory.build()
             yield stage.process(batch)
     elif backend == "pool":
         with ProcessPoolExecutor(max_workers=max(workers, 1), initializer=_init_worker, initargs=(factory,)) as pool:
@@ -141,6 +142,29 @@ class CleanStage:
             except Exception as exc:  # a bug must not lose the document: its raw bytes stay, with this row
                 out.append(internal_rejection(raw.source_uri, raw.doc_id, self.name, exc))
         return out
+
+
+def save_cleaned(store: Any, results: Sequence[Document | Rejection], *, run: int | None) -> tuple[list[Document], list[Rejection]]:
+    """Store a batch of the clean stage's results, stamped with the run: the documents, and the rejections
+    (a document the store refuses becomes one); returns what was stored of each."""
+    documents = [r for r in results if isinstance(r, Document)]
+    rejections = [r for r in results if isinstance(r, Rejection)]
+    unstorable = store.save_clean(documents, stage=CleanStage.name, run=run)
+    if unstorable:
+        failed = {d.doc_id for d, _ in unstorable}
+        documents = [d for d in documents if d.doc_id not in failed]
+        rejections += [
+            Rejection(
+                d.source_uri, CleanStage.name, "unstorable",
+                f"{d.source_uri}: the cleaned document cannot be stored ({reason}); its raw bytes are kept — "
+                "please report this with the input",
+                doc_id=d.doc_id,
+            )
+            for d, reason in unstorable
+        ]
+    store.add_rejections(rejections)
+    store.mark_cleaned([r.doc_id for r in rejections if r.doc_id], stage=f"{CleanStage.name}:rejected", run=run)
+    return documents, rejections
 
 
 def internal_rejection(source_uri: str, doc_id: str | None, stage: str, exc: Exception) -> Rejection:
@@ -214,28 +238,15 @@ def ingest(
     Raw documents are committed batch by batch before they are cleaned; cleaning runs in worker
     processes (settings.workers) while this process reads and stores the next batches.
     """
+    from multipolar.provenance import RunLog
+
     counts = {"ingested": 0, "duplicates": 0, "rejected": 0, "flagged": 0, "gdelt_events": 0}
     gdelt_files: list[GdeltFile] = []
     left_over: set[str] = set()  # stored raw by a killed run and cleaned by this one: counted as ingested
+    log = RunLog(store, command="ingest", scope="new", stages=("clean",), settings=settings)
 
     def save(results: list[Document | Rejection]) -> None:
-        documents = [r for r in results if isinstance(r, Document)]
-        rejections = [r for r in results if isinstance(r, Rejection)]
-        unstorable = store.save_clean(documents, stage=CleanStage.name)
-        if unstorable:
-            failed = {d.doc_id for d, _ in unstorable}
-            documents = [d for d in documents if d.doc_id not in failed]
-            rejections += [
-                Rejection(
-                    d.source_uri, CleanStage.name, "unstorable",
-                    f"{d.source_uri}: the cleaned document cannot be stored ({reason}); its raw bytes are kept — "
-                    "please report this with the input",
-                    doc_id=d.doc_id,
-                )
-                for d, reason in unstorable
-            ]
-        store.add_rejections(rejections)
-        store.mark_cleaned([r.doc_id for r in rejections if r.doc_id], stage=f"{CleanStage.name}:rejected")
+        documents, rejections = save_cleaned(store, results, run=log.id if results else None)
         counts["ingested"] += len(documents)
         counts["flagged"] += sum(1 for d in documents if d.flags)
         counts["rejected"] += len(rejections)
@@ -270,6 +281,7 @@ def ingest(
     for results in run_stage(factory, stored_batches(), workers=settings.workers, backend=settings.backend,
                              ray_address=settings.ray_address):
         save(results)
+    log.finish()
 
     for gdelt in gdelt_files:
         counts["gdelt_events"] += ingest_gdelt(store, gdelt, settings)

@@ -179,45 +179,32 @@ class Store:
             "ORDER BY doc_id LIMIT ?",
             [after or "", limit],
         ).fetchall()
-        out = []
-        for source_uri, raw, raw_format, fields in rows:
-            if fields:
-                parsed = json.loads(fields)
-            elif raw_format == "json":
-                parsed = json.loads(bytes(raw))
-            else:
-                parsed = {}
-            out.append(
-                RawDocument(
-                    source_uri=source_uri, raw=bytes(raw), raw_format=raw_format, fields=parsed,
-                    encoding=parsed.pop("_encoding", None) if isinstance(parsed, dict) else None,
-                )
-            )
-        return out
+        return [raw_from_row(*row) for row in rows]
 
-    def save_clean(self, documents: Sequence[Document], *, stage: str) -> list[tuple[Document, str]]:
+    def save_clean(self, documents: Sequence[Document], *, stage: str, run: int | None = None) -> list[tuple[Document, str]]:
         """Store cleaned documents in one transaction; return those that cannot be stored, each with
         the reason (the rest of the batch is stored without them, never half of it)."""
         if not documents:
             return []
         try:
-            self._save_clean(documents, stage=stage)
+            self._save_clean(documents, stage=stage, run=run)
             return []
         except _WRITE_ERRORS:
             pass
         failed: list[tuple[Document, str]] = []
         for document in documents:  # the batch failed as a whole: find the document(s) at fault
             try:
-                self._save_clean([document], stage=stage)
+                self._save_clean([document], stage=stage, run=run)
             except _WRITE_ERRORS as exc:
                 failed.append((document, f"{type(exc).__name__}: {_first_line(exc)[:200]}"))
         return failed
 
-    def _save_clean(self, documents: Sequence[Document], *, stage: str) -> None:
+    def _save_clean(self, documents: Sequence[Document], *, stage: str, run: int | None) -> None:
         table = pa.table(
             {
                 "doc_id": [d.doc_id for d in documents],
                 "cleaned_by": [stage] * len(documents),
+                "clean_run": pa.array([run] * len(documents), type=pa.int32()),
                 "input_id": [_safe(d.input_id) for d in documents],
                 "title": [_safe(d.title) for d in documents],
                 "author": [_safe(d.author) for d in documents],
@@ -237,7 +224,7 @@ class Store:
         )
         sets = ", ".join(
             f"{c} = b.{c}::JSON" if c in {"removed", "flags", "extra"} else f"{c} = b.{c}"
-            for c in _CLEAN_COLUMNS
+            for c in (*_CLEAN_COLUMNS, "clean_run")
         )
         with self.transaction():
             self.con.register("_clean_batch", table)
@@ -246,11 +233,12 @@ class Store:
             finally:
                 self.con.unregister("_clean_batch")
 
-    def mark_cleaned(self, doc_ids: Sequence[str], *, stage: str) -> None:
+    def mark_cleaned(self, doc_ids: Sequence[str], *, stage: str, run: int | None = None) -> None:
         """Mark documents whose cleaning was rejected, so a re-run does not retry them forever."""
         if doc_ids:
             self.con.execute(
-                "UPDATE documents SET cleaned_by = ? WHERE doc_id IN (SELECT unnest(?))", [stage, list(doc_ids)]
+                "UPDATE documents SET cleaned_by = ?, clean_run = ? WHERE doc_id IN (SELECT unnest(?))",
+                [stage, run, list(doc_ids)],
             )
 
     def count_documents(self) -> int:
@@ -294,6 +282,20 @@ class _Transaction:
             self.con.commit()
         else:
             self.con.rollback()
+
+
+def raw_from_row(source_uri: str, raw: bytes, raw_format: str, fields: str | None) -> RawDocument:
+    """A stored raw document as it was read: its verbatim bytes and the fields stored beside them."""
+    if fields:
+        parsed = json.loads(fields)
+    elif raw_format == "json":
+        parsed = json.loads(bytes(raw))
+    else:
+        parsed = {}
+    return RawDocument(
+        source_uri=source_uri, raw=bytes(raw), raw_format=raw_format, fields=parsed,
+        encoding=parsed.pop("_encoding", None) if isinstance(parsed, dict) else None,
+    )
 
 
 def _stored_fields(raw: RawDocument) -> str | None:

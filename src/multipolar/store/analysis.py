@@ -62,7 +62,8 @@ def _events_table(events: Sequence[Event]) -> pa.Table:
     return pa.table({name: pa.array(values, type=types.get(name, pa.string())) for name, values in columns.items()})
 
 
-def save_analyses(store: Store, analyses: Sequence[Analysis], *, stage: str) -> None:
+def save_analyses(store: Store, analyses: Sequence[Analysis], *, stage: str, run: int | None = None) -> None:
+    """Replace the analysis rows of each document and stamp it with `stage` and the run (provenance)."""
     from multipolar.store.claims import write_claims
 
     if not analyses:
@@ -101,15 +102,17 @@ def save_analyses(store: Store, analyses: Sequence[Analysis], *, stage: str) -> 
                 con.execute(f"INSERT OR IGNORE INTO events ({names}) SELECT {names} FROM _e")
                 con.unregister("_e")
             write_claims(con, claims, doc_ids=doc_ids)
-            con.execute("UPDATE documents SET processed_by = ? WHERE doc_id IN (SELECT doc_id FROM _ids)", [stage])
+            con.execute("UPDATE documents SET processed_by = ?, events_run = ?, claims_run = ? "
+                        "WHERE doc_id IN (SELECT doc_id FROM _ids)", [stage, run, run])
         finally:
             con.unregister("_ids")
 
 
-def mark_analysed(store: Store, doc_ids: Sequence[str], *, stage: str) -> None:
+def mark_analysed(store: Store, doc_ids: Sequence[str], *, stage: str, run: int | None = None) -> None:
     if doc_ids:
         store.con.execute(
-            "UPDATE documents SET processed_by = ? WHERE doc_id IN (SELECT unnest(?))", [stage, list(doc_ids)]
+            "UPDATE documents SET processed_by = ?, events_run = ?, claims_run = ? WHERE doc_id IN (SELECT unnest(?))",
+            [stage, run, run, list(doc_ids)],
         )
 
 

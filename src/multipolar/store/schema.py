@@ -6,8 +6,6 @@ migration; derived tables may be dropped and rebuilt by re-processing.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
-
 _V1 = [
     """
     CREATE TABLE IF NOT EXISTS meta (
@@ -206,4 +204,29 @@ _V2_WATCH = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH]
+# provenance (see store/provenance.py): each document's clean, events and claims rows point to the run
+# that made them; `stage_runs` keeps every run's stage version, settings hash and settings, its start and end
+_PROVENANCE = [
+    "ALTER TABLE documents ADD COLUMN clean_run INTEGER",
+    "ALTER TABLE documents ADD COLUMN events_run INTEGER",
+    "ALTER TABLE documents ADD COLUMN claims_run INTEGER",
+    """
+    CREATE TABLE IF NOT EXISTS stage_runs (
+        run_id INTEGER NOT NULL,
+        stage VARCHAR NOT NULL,
+        version VARCHAR NOT NULL,
+        settings_hash VARCHAR NOT NULL,
+        settings JSON NOT NULL,
+        command VARCHAR NOT NULL,
+        scope VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,
+        started_at TIMESTAMP NOT NULL,
+        ended_at TIMESTAMP,
+        documents INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (run_id, stage)
+    )
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH, _PROVENANCE]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,167 @@
+"""Which code and which settings made each derived row: stage versions and settings hashes, in one place.
+
+A stage's version is a short string bumped by hand whenever the stage's output for the same input would
+change (new rules, a retrained model, new data files); its settings hash is a stable hash of only the
+settings that shape its output (`STAGE_SETTINGS`), plus the contents of user files those settings name.
+Settings that only change how fast work runs, what is accepted at the door, or how stored rows are
+counted when read (relations, reports) are in `NOT_STORED`; `tests/test_provenance.py` fails when a
+setting is in neither, so a new setting has to be placed.
+
+Per-document stages (`DOCUMENT_STAGES`) are stamped on each document: `documents.clean_run`,
+`events_run`, `claims_run` hold the run that made its rows of that stage, and the run's version and
+hash live once in `stage_runs` (store/provenance.py says why). Cross-document stages are recorded as
+runs only: they are rebuilt over the whole store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from multipolar.settings import Settings
+
+DOCUMENT_STAGES = ("clean", "events", "claims")
+CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
+
+STAGE_VERSIONS: dict[str, str] = {
+    # per document
+    "clean": "1",  # decode, HTML main text, metadata, publication date, language, flags
+    "events": "1",  # sentences, actor mentions, events (coder, rules, act model, dates)
+    "claims": "1",  # numeric claims, from the stored text and sentences
+    # across documents
+    "near_duplicates": "1",
+    "spun": "1",
+    "stories": "1",
+    "dedup": "2",
+    "claim_groups": "1",
+}
+
+STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
+    "clean": ("min_text_chars", "language_sample_chars", "english_only", "max_markup_tags"),
+    "events": ("spacy_model", "max_sentence_tokens", "goldstein_variant", "actor_files", "plover_types",
+               "classifier_threshold", "event_classifier", "event_lexicon", "event_model", "event_main_only"),
+    "claims": (),  # claims read the stored sentences, which belong to the events stage
+    "near_duplicates": ("near_duplicate_threshold", "near_duplicate_num_perm", "near_duplicate_shingle",
+                        "near_duplicate_containment"),
+    "spun": ("spun_threshold",),
+    "stories": ("story_window_days", "story_threshold", "story_embedding_weight", "story_undated_margin",
+                "story_event_date_margin", "story_max_tokens", "story_lead_chars", "story_chunk_size"),
+    "dedup": (),
+    "claim_groups": ("claim_tolerance",),
+}
+
+# settings whose value names files: the files' contents count, not only their names
+FILE_SETTINGS = frozenset({"actor_files", "event_lexicon"})
+
+NOT_STORED = frozenset({
+    # what is accepted at the door (a refused input has no document to re-derive)
+    "max_bytes", "http_connect_timeout", "http_read_timeout", "http_max_redirects", "http_retries",
+    "http_backoff", "user_agent", "allow_private", "http_deadline", "max_decompressed_bytes", "max_json_depth",
+    "csv_max_cell_chars", "follow_symlinks",
+    # how fast, in how much memory
+    "batch_size", "store_memory_limit", "workers", "nlp_batch_size", "nlp_batch_chars", "analysis_batch_chars",
+    "embedding_threads", "backend", "ray_address",
+    # the watcher: when to poll, and the alert rules judged over the stored events (alerts keep their own detail)
+    "watch_backoff_cap", "alert_band_k", "alert_min_documents", "alert_min_periods", "alert_sd_floor",
+    # applied when stored rows are read: relations, reports
+    "event_min_probability", "dead_band", "weight_by_mentions", "exclude_spun", "sign_baseline", "baseline_window",
+    "edge_prior_documents", "edge_document_sd", "outlet_correlation", "sign_credibility", "count_negated",
+    "count_hypothetical", "count_ingest_dated", "shift_penalty", "report_top_events",
+})
+
+# the stages each reanalyse choice re-derives, in order, and the stages its writes stamp
+REANALYSE_CHOICES = ("all", "clean", "events", "claims")
+_WRITES = {"clean": ("clean",), "events": ("events", "claims"), "claims": ("claims",)}
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What made (or would make) a stage's output: its version and its settings."""
+
+    stage: str
+    version: str
+    settings_hash: str
+    settings: dict[str, Any]
+
+
+def stage_settings(settings: Settings, stage: str) -> dict[str, Any]:
+    """The settings that shape `stage`'s output, with a digest of the files a file setting names."""
+    values: dict[str, Any] = {}
+    for name in STAGE_SETTINGS[stage]:
+        value = getattr(settings, name)
+        values[name] = value
+        if name in FILE_SETTINGS and value:
+            values[f"{name}:sha256"] = [_file_digest(part.strip()) for part in str(value).split(",") if part.strip()]
+    return values
+
+
+def fingerprint(settings: Settings, stage: str) -> Fingerprint:
+    values = stage_settings(settings, stage)
+    text = json.dumps(values, sort_keys=True, separators=(",", ":"), default=str)
+    digest = hashlib.sha256(f"{stage}\n{text}".encode()).hexdigest()[:16]
+    return Fingerprint(stage, STAGE_VERSIONS[stage], digest, values)
+
+
+def fingerprints(settings: Settings, stages: tuple[str, ...]) -> dict[str, Fingerprint]:
+    return {stage: fingerprint(settings, stage) for stage in stages}
+
+
+def reanalysed_stages(choice: str) -> tuple[str, ...]:
+    """The per-document stages `reanalyse --stage choice` re-derives, in the order they run."""
+    return DOCUMENT_STAGES if choice == "all" else (choice,)
+
+
+def written_stages(choice: str) -> tuple[str, ...]:
+    """The stages whose stamps a reanalysis of `choice` writes (re-coding events rewrites claims too)."""
+    out: list[str] = []
+    for stage in reanalysed_stages(choice):
+        out += [s for s in _WRITES[stage] if s not in out]
+    return tuple(out)
+
+
+def _file_digest(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "unreadable"
+
+
+class RunLog:
+    """One run in the store's history (`stage_runs`): started when first asked for its id, so a run that
+    writes nothing leaves no row; `finish` records its end and the documents each stage wrote."""
+
+    def __init__(self, store: Any, *, command: str, scope: str, stages: tuple[str, ...], settings: Settings,
+                 run_id: int | None = None) -> None:
+        self.store = store
+        self.command = command
+        self.scope = scope
+        self.prints = fingerprints(settings, stages)
+        self.documents = dict.fromkeys(stages, 0)
+        self._id = run_id
+
+    @property
+    def id(self) -> int:
+        if self._id is None:
+            from multipolar.store.provenance import start_run
+
+            self._id = start_run(self.store, command=self.command, scope=self.scope, prints=list(self.prints.values()))
+        return self._id
+
+    def start(self) -> int:
+        return self.id
+
+    @property
+    def started(self) -> bool:
+        return self._id is not None
+
+    def count(self, stage: str, n: int) -> None:
+        self.documents[stage] = self.documents.get(stage, 0) + n
+
+    def finish(self, status: str = "done") -> None:
+        if self._id is not None:
+            from multipolar.store.provenance import end_run
+
+            end_run(self.store, self._id, documents=self.documents, status=status)
