@@ -271,3 +271,20 @@ def test_page_date_sources_labelled_date(body: str, expected: date | None) -> No
     from multipolar.clean.html import page_date_sources
 
     assert page_date_sources(_page(body_extra=body), url=None)["labelled"] == expected
+
+
+@pytest.mark.parametrize(
+    ("css", "expected"),
+    [
+        ("date-display-single", date(2022, 1, 25)),
+        ("entry-date published updated", date(2022, 1, 25)),
+        ("date-modified", None),
+        ("comment-date", None),
+        ("clock", None),
+    ],
+)
+def test_page_date_sources_time_marked_by_a_date_class(css: str, expected: date | None) -> None:
+    from multipolar.clean.html import page_date_sources
+
+    body = f'<div class="meta"><time class="{css}" datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></div>'
+    assert page_date_sources(_page(body_extra=body), url=None)["time"] == expected

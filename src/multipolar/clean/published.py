@@ -16,8 +16,8 @@ The sources (each gives a day or nothing; `published_from` is "url", "text" or "
   within that month ("meta");
 - `markup`: any declared publication date, UTC timestamps included (a UTC day can be a day off the
   local day the page shows, so it is tried late) ("meta");
-- `time`: a <time datetime> marked as the publication time (itemprop, pubdate, class "published")
-  ("meta");
+- `time`: a <time datetime> marked as the publication time (itemprop, pubdate, class "published",
+  or any class naming a date that is not a modification or comment date) ("meta");
 - `labelled`: a date the page labels as its publication date in a short visible block ("Datum:
   03.02.2022", "Erschienen am 26. Jan 2022", "Published: March 4, 2021"; "Updated" is no such label)
   ("text");
@@ -50,7 +50,7 @@ SOURCES = ("url", "dateline", "markup_local", "htmldate", "markup", "time", "lab
 # the order that gets the most exact days on htmldate's dev pages; leave-sites-out cross-validation of
 # that choice: benchmarks/bench_published.py
 PUBLISHED_ORDER: tuple[str, ...] = (
-    "url", "dateline", "markup_local", "time", "labelled", "htmldate", "markup", "htmldate_modified"
+    "url", "dateline", "time", "markup_local", "labelled", "htmldate", "markup", "htmldate_modified"
 )
 _FROM = {"url": "url", "dateline": "text", "labelled": "text"}
 _MODIFIED_ITEMPROPS = frozenset({"dateModified", "dateUpdated"})
@@ -164,7 +164,7 @@ class DateSources:
             marked = (
                 node.get("itemprop") == "datePublished"
                 or node.get("pubdate") is not None
-                or re.search(r"publish|posted|entry-date|post-date", node.get("class") or "", re.I)
+                or _published_time_class(node.get("class") or "")
             )
             value = node.get("datetime")
             if marked and value:
@@ -172,6 +172,15 @@ class DateSources:
                 if day is not None:
                     return day
         return None
+
+
+def _published_time_class(css: str) -> bool:
+    """A <time> class that marks the publication time: "published", "entry-date" (WordPress writes
+    "entry-date published updated"), or any other class naming a date ("date-display-single") that is
+    not a modification or comment date."""
+    if re.search(r"publish|posted|entry-date|post-date", css, re.I):
+        return True
+    return bool(re.search(r"date", css, re.I)) and not re.search(r"modif|update|comment", css, re.I)
 
 
 def _day_not_year(found: str | None) -> date | None:
