@@ -5,7 +5,8 @@
 
 `table` counts words and adjacent word pairs over the `table` split (70 %) of ../shared/corpora
 (White House briefings and world-news feed digests) and keeps derived counts only: the 65,535
-commonest words with their counts, and the keys of the pairs seen at least twice.
+commonest words with their counts, and the keys of the pairs seen at least twice with their counts
+(capped at 65,535).
 `fit` makes spun copies of `fit`-split documents with every spinner in `multipolar.clean.spinners`,
 fits a logistic regression of spun vs clean on the detector's features (seeded), and sets the
 threshold so that at most 0.5 % of clean `fit` documents are flagged. The `test` split is never used
@@ -24,6 +25,8 @@ import numpy as np
 
 from multipolar.clean.collocations import (
     N_FEATURES,
+    N_RATES,
+    RATE_NAMES,
     TABLE_FILE,
     WORD,
     PairStats,
@@ -65,9 +68,10 @@ def build_table(out: Path = TABLE_FILE) -> None:
     every = np.concatenate(keys)
     values, counts = np.unique(every, return_counts=True)
     pairs = values[counts >= 2]
+    pair_counts = np.minimum(counts[counts >= 2], 65535).astype(np.uint16)
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out, words=np.array(words), counts=np.array([unigrams[w] for w in words], dtype=np.int64),
-                        pairs=pairs, total=np.int64(sum(unigrams.values())))
+                        pairs=pairs, pair_counts=pair_counts, total=np.int64(sum(unigrams.values())))
     print(f"{len(documents)} documents, {sum(unigrams.values()):,} words; kept {len(words):,} words and "
           f"{len(pairs):,} pairs (of {len(values):,}) -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
 
@@ -109,9 +113,9 @@ def spun_stats(spinners: list[Spinner], texts: list[str], per_spinner: int, seed
 
 
 def clean_rates(stats: list[PairStats]) -> list[float]:
-    """The pooled clean rate of each counted rate (unseen, common unseen, sandwiched, rare)."""
+    """The pooled clean rate of each counted rate (RATE_NAMES)."""
     rates = []
-    for j in range(N_FEATURES - 1):
+    for j in range(N_RATES):
         hits = sum(s.rates()[j][0] for s in stats)
         total = sum(s.rates()[j][1] for s in stats)
         rates.append(round(hits / max(total, 1), 6))
@@ -148,8 +152,7 @@ def fit(out: Path = MODEL_FILE) -> None:
     model = fit_model(clean, [s for group in spun.values() for s in group], SEED)
     model["fitted_on"] = {"clean_documents": len(clean), "spun_documents": {k: len(v) for k, v in spun.items()},
                           "seed": SEED, "clean_flag_rate": CLEAN_FLAG_RATE,
-                          "features": ["unseen pairs", "unseen common pairs", "sandwiched words", "rare words",
-                                       "log pairs / 5"]}
+                          "features": [*RATE_NAMES, "log pairs / 5"]}
     out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out}: {json.dumps(model)}")
 

@@ -245,3 +245,46 @@ def test_htmldate_first_of_january_is_a_year_not_a_day(found: str | None, expect
     from multipolar.clean.published import _day_not_year
 
     assert _day_not_year(found) == expected
+
+
+def test_page_date_dateline_long_block_counts_only_by_its_opening_date() -> None:
+    head = '<meta property="article:published_time" content="2024-01-11T08:00:00+01:00">'
+    opening = ("<p>31. Oktober 2023. Dragqueens und Dragkings treten seit Jahren auf den Bühnen der Stadt auf, "
+               "und das Publikum kommt in Scharen.</p>")
+    assert page_date(_dated_page(opening, head=head), url=None) == date(2023, 10, 31)
+    late = ("<p>Dragqueens und Dragkings treten seit Jahren auf den Bühnen der Stadt auf, zuletzt am "
+            "31. Oktober 2023, und das Publikum kommt in Scharen.</p>")
+    assert page_date(_dated_page(late, head=head), url=None) == date(2024, 1, 11)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<div><h5>Datum: </h5>03.02.2022</div>", date(2022, 2, 3)),
+        ("<p><span>Erschienen am</span> <time datetime='2022-01-26'>26. Jan 2022</time></p>", date(2022, 1, 26)),
+        ("<p>Published: March 4, 2021</p>", date(2021, 3, 4)),
+        ("<p>Updated: March 4, 2021</p>", None),  # a modification label is not a publication label
+        ("<p>Datum der Veranstaltung ist der 4. März 2021 in der Stadthalle</p>", None),  # no date after the label
+    ],
+)
+def test_page_date_sources_labelled_date(body: str, expected: date | None) -> None:
+    from multipolar.clean.html import page_date_sources
+
+    assert page_date_sources(_page(body_extra=body), url=None)["labelled"] == expected
+
+
+@pytest.mark.parametrize(
+    ("css", "expected"),
+    [
+        ("date-display-single", date(2022, 1, 25)),
+        ("entry-date published updated", date(2022, 1, 25)),
+        ("date-modified", None),
+        ("comment-date", None),
+        ("clock", None),
+    ],
+)
+def test_page_date_sources_time_marked_by_a_date_class(css: str, expected: date | None) -> None:
+    from multipolar.clean.html import page_date_sources
+
+    body = f'<div class="meta"><time class="{css}" datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></div>'
+    assert page_date_sources(_page(body_extra=body), url=None)["time"] == expected

@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from multipolar.clean.collocations import CollocationTable, load_table, pair_stats
+from multipolar.clean.collocations import N_FEATURES, RATE_NAMES, CollocationTable, load_table, pair_stats
 from multipolar.clean.quality import (
     boilerplate_share,
     compare_with_original,
@@ -103,12 +103,38 @@ def test_shipped_table_and_model_load():
     table = load_table()
     assert len(table.ids) > 10_000 and len(table.pairs) > 100_000
     assert np.all(np.diff(table.pairs.astype(np.int64)) > 0)
-    assert len(load_model().weights) == 5
+    assert len(load_model().weights) == N_FEATURES
+    assert table.pair_counts is not None and len(table.pair_counts) == len(table.pairs)
+    assert int(table.pair_counts.min()) >= 2
 
 
 def test_pair_seen_on_an_empty_table():
     table = CollocationTable({"a": 1}, np.array([0, 5]), np.array([], dtype=np.uint32), 5)
     assert not table.pair_seen(np.array([65537], dtype=np.uint32)).any()
+
+
+def _small_table() -> CollocationTable:
+    # words: the 1, president 2, said 3, stated 4; pairs: "the president" 40 times, "president said" 30,
+    # "president stated" 2
+    ids = {"the": 1, "president": 2, "said": 3, "stated": 4}
+    counts = np.array([0, 1000, 100, 100, 100])
+    pairs = np.array([(1 << 16) | 2, (2 << 16) | 3, (2 << 16) | 4], dtype=np.uint32)
+    return CollocationTable(ids, counts, pairs, 10_000, np.array([40, 30, 2]))
+
+
+def test_pair_count_reads_the_counts_and_zero_for_unseen():
+    keys = np.array([(1 << 16) | 2, (2 << 16) | 4, (3 << 16) | 1], dtype=np.uint32)
+    assert _small_table().pair_count(keys).tolist() == [40, 2, 0]
+
+
+def test_pair_stats_counts_a_weak_collocation_that_is_seen():
+    # "president stated" is seen, but only twice where chance alone gives it once (100 * 100 / 10,000);
+    # "president said" is met 30 times as often as chance, "the president" 4 times
+    table = _small_table()
+    plain, swapped = pair_stats("the president said", table), pair_stats("the president stated", table)
+    assert plain.unseen == swapped.unseen == 0
+    weak = RATE_NAMES.index("pairs met under 4 times as often as expected")
+    assert plain.counts[weak] == (0, 2) and swapped.counts[weak] == (1, 2)
 
 
 def test_language_residue_counts_non_latin_letters():

@@ -5,8 +5,10 @@ Spun copies of `test`-split documents (never used for the pair table or the fitt
 synonym source; clean side: the 30 real-news dev articles and those 40 briefings. The shipped model was
 fitted on all three sources, so these are not held-out figures (benchmarks/bench_spun.py prints those);
 the feed digests make the spun shares here higher than the benchmark's, which is mostly briefings.
-Reached 2026-12-02 on this sample: list-words-0.9 0.132, embed-0.5 0.474, corpus-0.5 0.605; real news
-0/30 and briefings 0/40 flagged. Floors sit a little below; lowering one is a visible change.
+Reached 2026-12-02 on this sample, with the expected-count bins and weak-pair rates: list-words-0.9 0.171,
+embed-0.5 0.882, corpus-0.5 0.829; real news 1/30 and briefings 0/40 flagged (the model before them:
+0.132, 0.474, 0.605; real news 0/30). Floors sit a little below; lowering one is a visible change, and
+the real-news ceiling was raised from 0 to one article of the 30 with these features.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 N_DOCS = 40
 
 # flagged share of spun copies (shipped model; at least), and clean flagged share (at most)
-SPUN_FLOORS = {"list-words-0.9": 0.10, "embed-0.5": 0.43, "corpus-0.5": 0.56}
-CLEAN_CEILINGS = {"realnews": 0.0, "wh_briefings": 0.025}
+SPUN_FLOORS = {"list-words-0.9": 0.15, "embed-0.5": 0.85, "corpus-0.5": 0.80}
+CLEAN_CEILINGS = {"realnews": 1 / 30, "wh_briefings": 0.025}
 
 
 @pytest.fixture(scope="module")

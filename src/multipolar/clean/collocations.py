@@ -3,13 +3,14 @@
 A spinner swaps words for dictionary "synonyms" one at a time and never looks at the neighbours, so
 its output is full of pairs of common words that news English never puts side by side ("protection
 insurance policies", "Chinese language actions", "courtroom nations"). This module counts such
-*broken collocations* against a table of which word pairs occur in ordinary news, and reports the
-rare-word rate, so that `quality.spun_score` can weigh them with fitted weights.
+*broken collocations* against a table of which word pairs occur in ordinary news and how often, each
+judged against how often chance alone would put its two words side by side, and reports the rare-word
+rates, so that `quality.spun_score` can weigh them with fitted weights (`RATE_NAMES`).
 
 The table `data/collocations.npz` holds, for the 65,535 commonest lower-cased words of a news corpus,
-the word list and its counts, and the sorted keys (id1 << 16 | id2) of the word pairs seen there at
-least twice. It is derived counts only (no sentence can be read back from it) and is built by
-`benchmarks/fit_spun.py` from one split of ../shared/corpora; documents of the other splits are kept
+the word list and its counts, the sorted keys (id1 << 16 | id2) of the word pairs seen there at
+least twice, and those pairs' counts. It is derived counts only (no sentence can be read back from
+it) and is built by `benchmarks/fit_spun.py` from one split of ../shared/corpora; documents of the other splits are kept
 for fitting and for measuring.
 """
 
@@ -32,11 +33,23 @@ TABLE_FILE = Path(__file__).parent / "data" / "collocations.npz"
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _GAP = re.compile(r"[ \t]+")
 
-FREQUENT_COUNT = 200  # both words of a considered pair are at least this common in the table's corpus
-COMMON_COUNT = 3000  # ... and of a "common" pair, this common (the words every kind of news uses)
 RARE_COUNT = 20  # a word below this count (or outside the table) is rare
 PRIOR = 40.0  # pseudo-observations at the clean rate that pull short documents towards the clean rate
-N_FEATURES = 5
+# A pair of words in the table is judged by how often it would be met if its words were independent
+# (count(a) * count(b) / words counted): a pair expected ten times and never seen twice is strong
+# evidence of a swap, one expected 0.05 times is almost none. Unseen pairs are counted in these bins.
+EXPECTED_EDGES = (0.1, 0.5, 2.0, 10.0)
+RATE_NAMES = (
+    *(f"unseen pairs expected {lo:g}-{hi:g}" for lo, hi in zip((0.0, *EXPECTED_EDGES), (*EXPECTED_EDGES, float("inf")), strict=True)),
+    "sandwiched words",
+    "pairs met less often than expected",
+    "pairs met under 4 times as often as expected",
+    "rare words",
+    "words outside the table",
+)
+N_RATES = len(RATE_NAMES)
+WEAK_EXPECTED = 0.5  # a pair is judged weak or not only when chance alone would give it this many times
+N_FEATURES = N_RATES + 1  # the rates and the document's size (log pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +58,20 @@ class CollocationTable:
     counts: np.ndarray  # counts[id], counts[0] = 0
     pairs: np.ndarray  # sorted uint32 keys of pairs seen at least twice
     total: int  # words counted
+    pair_counts: np.ndarray | None = None  # each pair's count (capped at 65,535), in the order of `pairs`
 
     def pair_seen(self, keys: np.ndarray) -> np.ndarray:
+        return self.pair_count(keys) > 0
+
+    def pair_count(self, keys: np.ndarray) -> np.ndarray:
+        """How often each pair was seen (0 below twice); 2 for every seen pair in a table without counts."""
         if not len(self.pairs):
-            return np.zeros(len(keys), dtype=bool)
+            return np.zeros(len(keys), dtype=np.int64)
         where = np.searchsorted(self.pairs, keys)
         where[where >= len(self.pairs)] = 0
-        return self.pairs[where] == keys
+        seen = self.pairs[where] == keys
+        found = self.pair_counts[where].astype(np.int64) if self.pair_counts is not None else np.full(len(keys), 2)
+        return np.where(seen, found, 0)
 
 
 @lru_cache(maxsize=2)
@@ -64,12 +84,15 @@ def load_table(path: Path = TABLE_FILE) -> CollocationTable:
             words = [str(w) for w in data["words"]]
             counts = np.concatenate([[0], data["counts"].astype(np.int64)])
             pairs = data["pairs"].astype(np.uint32)
+            pair_counts = data["pair_counts"].astype(np.int64) if "pair_counts" in data.files else None
             total = int(data["total"])
     except (OSError, KeyError, ValueError) as error:
         raise DataFileError(f"collocation table {path}: {error}; rebuild it with benchmarks/fit_spun.py") from error
     if len(words) > 65535 or len(counts) != len(words) + 1:
         raise DataFileError(f"collocation table {path}: word list and counts disagree; rebuild it")
-    return CollocationTable({w: i + 1 for i, w in enumerate(words)}, counts, pairs, total)
+    if pair_counts is not None and len(pair_counts) != len(pairs):
+        raise DataFileError(f"collocation table {path}: pairs and pair counts disagree; rebuild it")
+    return CollocationTable({w: i + 1 for i, w in enumerate(words)}, counts, pairs, total, pair_counts)
 
 
 def words_of(text: str) -> list[tuple[int, int, str]]:
@@ -84,29 +107,23 @@ def adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str])
 
 @dataclass(frozen=True, slots=True)
 class PairStats:
-    """Counts for one document. Pairs are two adjacent lower-case words (names are left out: a new
-    name makes new pairs in any honest text)."""
+    """Counts for one document. Pairs are two adjacent lower-case words of the table (names are left
+    out: a new name makes new pairs in any honest text)."""
 
     words: int  # lower-case words
-    rare: int  # of them rare (count < RARE_COUNT or outside the table)
-    pairs: int  # pairs of two frequent words
+    pairs: int  # pairs of two table words
     unseen: int  # of them not seen (twice) in the table's corpus
-    common: int  # pairs of two common words
-    common_unseen: int
-    middles: int  # words with a considered pair on each side
-    sandwiched: int  # of them with both pairs unseen: the mark of a word swapped in without regard to context
+    sandwiched: int  # words with an unseen pair on each side: the mark of a word swapped in without regard to context
+    counts: tuple[tuple[int, int], ...]  # (hits, out of) for each of RATE_NAMES
     phrases: tuple[str, ...]  # the unseen pairs as written, runs merged, sandwiched words first
 
     def features(self, clean: list[float]) -> list[float]:
         """Each rate shrunk towards its clean rate (short documents say little), as log-odds above it."""
-        counts = ((self.unseen, self.pairs), (self.common_unseen, self.common), (self.sandwiched, self.middles),
-                  (self.rare, self.words))
-        out = [_logit((k + PRIOR * p) / (n + PRIOR)) - _logit(p) for (k, n), p in zip(counts, clean, strict=True)]
+        out = [_logit((k + PRIOR * p) / (n + PRIOR)) - _logit(p) for (k, n), p in zip(self.counts, clean, strict=True)]
         return [*out, math.log1p(self.pairs) / 5.0]
 
     def rates(self) -> tuple[tuple[int, int], ...]:
-        return ((self.unseen, self.pairs), (self.common_unseen, self.common), (self.sandwiched, self.middles),
-                (self.rare, self.words))
+        return self.counts
 
 
 def _logit(p: float) -> float:
@@ -123,25 +140,36 @@ def pair_stats(text: str, table: CollocationTable | None = None) -> PairStats:
     word_ids = [ids.get(w, 0) if low else 0 for (_, _, w), low in zip(found, lower, strict=True)]
     words = sum(lower)
     rare = sum(1 for wid, low in zip(word_ids, lower, strict=True) if low and counts[wid] < RARE_COUNT)
+    outside = sum(1 for wid, low in zip(word_ids, lower, strict=True) if low and not wid)
     keys: list[int] = []
     where: list[int] = []
     for i in range(len(found) - 1):
         a, b = word_ids[i], word_ids[i + 1]
-        if a and b and counts[a] >= FREQUENT_COUNT and counts[b] >= FREQUENT_COUNT and adjacent(text, found[i], found[i + 1]):
+        if a and b and adjacent(text, found[i], found[i + 1]):
             keys.append((a << 16) | b)
             where.append(i)
+    word_rates = ((rare, words), (outside, words))
     if not keys:
-        return PairStats(words, rare, 0, 0, 0, 0, 0, 0, ())
+        empty = tuple((0, 0) for _ in range(len(EXPECTED_EDGES) + 4))
+        return PairStats(words, 0, 0, 0, (*empty, *word_rates), ())
     key_array = np.array(keys, dtype=np.uint32)
-    unseen = ~table.pair_seen(key_array)
-    common = (counts[key_array >> 16] >= COMMON_COUNT) & (counts[key_array & 0xFFFF] >= COMMON_COUNT)
+    met = table.pair_count(key_array)
+    unseen = met == 0
+    expected = counts[key_array >> 16].astype(np.float64) * counts[key_array & 0xFFFF] / max(table.total, 1)
+    # a weak collocation: a swap into a pair that news does use, but no more than chance would have it
+    judged = expected >= WEAK_EXPECTED
+    weak = ((int((judged & (met < expected)).sum()), int(judged.sum())),
+            (int((judged & (met < 4 * expected)).sum()), int(judged.sum())))
+    bins = np.searchsorted(np.array(EXPECTED_EDGES), expected, side="right")
+    binned = tuple((int((unseen & (bins == k)).sum()), int((bins == k).sum())) for k in range(len(EXPECTED_EDGES) + 1))
     considered = set(where)
     unseen_at = [where[j] for j in np.flatnonzero(unseen)]
     unseen_set = set(unseen_at)
     middles = sum(1 for i in where if i + 1 in considered)
     sandwiched = {i + 1 for i in unseen_at if i + 1 in unseen_set}
-    return PairStats(words, rare, len(keys), len(unseen_at), int(common.sum()), int((common & unseen).sum()),
-                     middles, len(sandwiched), _phrases(text, found, unseen_at, sandwiched))
+    return PairStats(words, len(keys), len(unseen_at), len(sandwiched),
+                     (*binned, (len(sandwiched), middles), *weak, *word_rates),
+                     _phrases(text, found, unseen_at, sandwiched))
 
 
 MAX_PHRASES = 30

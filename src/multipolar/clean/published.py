@@ -16,15 +16,18 @@ The sources (each gives a day or nothing; `published_from` is "url", "text" or "
   within that month ("meta");
 - `markup`: any declared publication date, UTC timestamps included (a UTC day can be a day off the
   local day the page shows, so it is tried late) ("meta");
-- `time`: a <time datetime> marked as the publication time (itemprop, pubdate, class "published")
-  ("meta");
+- `time`: a <time datetime> marked as the publication time (itemprop, pubdate, class "published",
+  or any class naming a date that is not a modification or comment date) ("meta");
+- `labelled`: a date the page labels as its publication date in a short visible block ("Datum:
+  03.02.2022", "Erschienen am 26. Jan 2022", "Published: March 4, 2021"; "Updated" is no such label)
+  ("text");
 - `htmldate_modified`: htmldate's search without the preference for original dates, for pages
   that show only a last-modified date ("meta").
 
 htmldate reports a year-only date as 1 January; such a day is no day and is not taken. A declared
 modification date is never read as a publication date. The order of the sources, `PUBLISHED_ORDER`,
 is chosen by cross-validation over htmldate's evaluation set with the folds split by site
-(benchmarks/bench_dates_cv.py), never by the score of the pages it is reported on.
+(benchmarks/bench_published.py), never by the score of the pages it is reported on.
 """
 
 from __future__ import annotations
@@ -34,13 +37,22 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from multipolar.clean.dates import DATE_PATTERN, date_from_match, find_page_date
+from multipolar.clean.dates import (
+    DATE_PATTERN,
+    PAGE_DATE_PATTERN,
+    date_from_match,
+    find_page_date,
+    page_date_from_match,
+)
 from multipolar.errors import UsageError
 
-SOURCES = ("url", "dateline", "markup_local", "htmldate", "markup", "time", "htmldate_modified")
-# chosen by leave-sites-out cross-validation (benchmarks/bench_dates_cv.py)
-PUBLISHED_ORDER: tuple[str, ...] = SOURCES
-_FROM = {"url": "url", "dateline": "text"}
+SOURCES = ("url", "dateline", "markup_local", "htmldate", "markup", "time", "labelled", "htmldate_modified")
+# the order that gets the most exact days on htmldate's dev pages; leave-sites-out cross-validation of
+# that choice: benchmarks/bench_published.py
+PUBLISHED_ORDER: tuple[str, ...] = (
+    "url", "dateline", "time", "markup_local", "labelled", "htmldate", "markup", "htmldate_modified"
+)
+_FROM = {"url": "url", "dateline": "text", "labelled": "text"}
 _MODIFIED_ITEMPROPS = frozenset({"dateModified", "dateUpdated"})
 _LOCAL_VALUE = re.compile(
     r"\s*(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?\s*(?P<offset>[+-]\d\d:?\d\d)?)?\s*"
@@ -144,12 +156,15 @@ class DateSources:
             return None
         return _day_not_year(find_date(self.html, url=self.url, original_date=False, extensive_search=True))
 
+    def _labelled(self) -> date | None:
+        return _labelled_date(self.tree)
+
     def _time(self) -> date | None:
         for node in self.tree.iter("time"):
             marked = (
                 node.get("itemprop") == "datePublished"
                 or node.get("pubdate") is not None
-                or re.search(r"publish|posted|entry-date|post-date", node.get("class") or "", re.I)
+                or _published_time_class(node.get("class") or "")
             )
             value = node.get("datetime")
             if marked and value:
@@ -157,6 +172,15 @@ class DateSources:
                 if day is not None:
                     return day
         return None
+
+
+def _published_time_class(css: str) -> bool:
+    """A <time> class that marks the publication time: "published", "entry-date" (WordPress writes
+    "entry-date published updated"), or any other class naming a date ("date-display-single") that is
+    not a modification or comment date."""
+    if re.search(r"publish|posted|entry-date|post-date", css, re.I):
+        return True
+    return bool(re.search(r"date", css, re.I)) and not re.search(r"modif|update|comment", css, re.I)
 
 
 def _day_not_year(found: str | None) -> date | None:
@@ -231,7 +255,8 @@ def _dateline_date(tree: Any, page: dict[str, Any]) -> date | None:
     The headline is the <h1> whose words are mostly the page's <title> (og:title, JSON-LD headline),
     else the first <h1> of four or more words, else the first short block that is mostly title words.
     A date in running prose (long blocks), the site's masthead date and comment or sidebar dates
-    further down are not taken. Measured on htmldate's evaluation set: the displayed local day beats
+    further down are not taken; a longer block counts only by a date it opens with ("31. Oktober
+    2023. Dragqueens sind ..."). Measured on htmldate's evaluation set: the displayed local day beats
     the markup's UTC timestamps and htmldate's page-wide search."""
     node = tree.find(".//title")
     title = " ".join((node.text_content() if node is not None else "").split())
@@ -270,14 +295,52 @@ def _dateline_date(tree: Any, page: dict[str, Any]) -> date | None:
             seen += len(text)
             if seen > _DATELINE_WINDOW:
                 break
-        if len(text) > _DATELINE_MAX or text.lower() in lowered_title:
+        if text.lower() in lowered_title:
             continue
-        found = find_page_date(text)
+        # a long block counts only by a date it opens with ("31. Oktober 2023. Dragqueens sind ...")
+        found = _leading_date(text) if len(text) > _DATELINE_MAX else find_page_date(text)
         if found is not None:
             return found
     if start > 0 and len(blocks[start - 1][0]) <= _DATELINE_MAX:
         return find_page_date(blocks[start - 1][0])
     return None
+
+
+# a label that says the date after it is the publication date ("Published: …", "Erschienen am …");
+# "Updated"/"Aktualisiert" labels are not among them
+_PUBLISHED_LABEL = re.compile(
+    r"(?:published(?: on)?|posted(?: on)?|publication date|date|datum|erschienen(?: am)?|ver(?:ö|oe)ffentlicht(?: am)?"
+    r"|publi(?:é|e)(?: le)?|publicado(?: el)?|pubblicato(?: il)?|gepubliceerd(?: op)?)(?!\w)\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def _labelled_date(tree: Any) -> date | None:
+    """A date the page labels as its publication date: the first short visible block that starts with a
+    publication label and a date ("Datum: 03.02.2022", "Erschienen am 26. Jan 2022"; a label alone takes
+    the date from the next block). Measured on htmldate's evaluation set, such labels are nearly always
+    right, where elements merely classed "date" are often a sidebar's or a comment's."""
+    body = tree.find("body")
+    blocks, _headings = _blocks(body if body is not None else tree)
+    for index, (text, _in_h1) in enumerate(blocks):
+        if len(text) > _DATELINE_MAX:
+            continue
+        label = _PUBLISHED_LABEL.match(text)
+        if label is None:
+            continue
+        rest = text[label.end():] or (blocks[index + 1][0] if index + 1 < len(blocks) else "")
+        found = _leading_date(rest)
+        if found is not None:
+            return found
+    return None
+
+
+def _leading_date(text: str) -> date | None:
+    """The date that `text` starts with (after at most a weekday or a few words), or None."""
+    match = PAGE_DATE_PATTERN.search(text[:40])
+    if match is None or len(text[: match.start()].split()) > 2:
+        return None
+    return page_date_from_match(match)
 
 
 def _url_month(url: str | None) -> tuple[int, int] | None:

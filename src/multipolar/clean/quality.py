@@ -3,13 +3,15 @@
 Article spinners replace words with dictionary "synonyms" one at a time, without regard to sense or
 neighbours, so spun text is full of pairs of common words that ordinary news never puts side by side
 ("protection insurance policies", "such because the United Nations"). `spun_score` does not know any
-spinner: it measures, against a table of word pairs seen in a news corpus (`collocations.py`), how many
-pairs of frequent words are unseen, how many of the commonest words are, how many words have an unseen
-pair on *both* sides (a word swapped into a context it does not fit), and the rare-word rate, each shrunk
-towards its clean-news rate for short documents. A logistic model with weights fitted offline by
-`benchmarks/fit_spun.py` on spun copies made by several spinners of our own (`spinners.py`) maps them
-to a score in [0, 1]; the threshold was chosen on those training spinners so that a score of 0.5
-(settings.spun_threshold) flags at most 0.5 % of clean fitting documents.
+spinner: it measures, against a table of word pairs and their counts in a news corpus (`collocations.py`),
+how many pairs are unseen, binned by how often chance alone would have met them (a pair of two very
+common words that never occurs is strong evidence, a pair of two rarer words weak), how many words have
+an unseen pair on *both* sides (a word swapped into a context it does not fit), how many pairs are seen
+but no more often than chance (a weak collocation: a swap into words news does put side by side), and
+the rare-word rates, each shrunk towards its clean-news rate for short documents. A logistic model with
+weights fitted offline by `benchmarks/fit_spun.py` on spun copies made by several spinners of our own
+(`spinners.py`) maps them to a score in [0, 1]; the threshold was chosen on those training spinners so
+that a score of 0.5 (settings.spun_threshold) flags at most 0.5 % of clean fitting documents.
 
 When the document's original is stored (a near duplicate), `compare_with_original` aligns the two and
 counts one- and two-word swaps directly, which needs no table at all.
@@ -30,7 +32,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from multipolar.clean.collocations import N_FEATURES, WORD, pair_stats
+from multipolar.clean.collocations import N_FEATURES, N_RATES, WORD, pair_stats
 from multipolar.errors import DataFileError
 
 MODEL_FILE = Path(__file__).parent / "data" / "spun_model.json"
@@ -61,7 +63,7 @@ class SpunModel:
 
 @lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_FILE) -> SpunModel:
-    """The fitted weights: `{"clean_rates": [4 rates], "weights": [5], "intercept": x}`."""
+    """The fitted weights: `{"clean_rates": [N_RATES rates], "weights": [N_FEATURES], "intercept": x}`."""
     if not path.is_file():
         raise DataFileError(f"spun model: {path} does not exist; reinstall multipolar or refit it with "
                             "benchmarks/fit_spun.py fit")
@@ -71,8 +73,8 @@ def load_model(path: Path = MODEL_FILE) -> SpunModel:
                           float(data["intercept"]))
     except (ValueError, KeyError, TypeError) as error:
         raise DataFileError(f"spun model {path}: {error}; refit it with benchmarks/fit_spun.py fit") from error
-    if len(model.weights) != N_FEATURES or len(model.clean_rates) != N_FEATURES - 1:
-        raise DataFileError(f"spun model {path}: expected {N_FEATURES} weights and {N_FEATURES - 1} clean rates; "
+    if len(model.weights) != N_FEATURES or len(model.clean_rates) != N_RATES:
+        raise DataFileError(f"spun model {path}: expected {N_FEATURES} weights and {N_RATES} clean rates; "
                             "refit it with benchmarks/fit_spun.py fit")
     return model
 
