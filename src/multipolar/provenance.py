@@ -28,12 +28,12 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 
 STAGE_VERSIONS: dict[str, str] = {
     # per document
-    "clean": "1",  # decode, HTML main text, metadata, publication date, language, flags
+    "clean": "2",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates)
     "events": "1",  # sentences, actor mentions, events (coder, rules, act model, dates)
     "claims": "1",  # numeric claims, from the stored text and sentences
     # across documents
     "near_duplicates": "1",
-    "spun": "1",
+    "spun": "2",  # 2: pair counts against chance, refitted model
     "stories": "1",
     "dedup": "2",
     "claim_groups": "1",
