@@ -26,8 +26,9 @@ TEXTS = {
 @pytest.fixture
 def con() -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect(":memory:")
-    for statement in MIGRATIONS[0]:
-        connection.execute(statement)
+    for statements in MIGRATIONS:
+        for statement in statements:
+            connection.execute(statement)
     return connection
 
 

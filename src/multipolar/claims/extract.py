@@ -28,9 +28,12 @@ import hashlib
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
+from multipolar.claims import kinds
 from multipolar.claims.lexicon import CountryMatcher, MeasureWord, load_country_matcher, load_measure_words
 from multipolar.claims.numbers import Quantity, find_quantities
+from multipolar.claims.roles import claim_roles
 from multipolar.records import Claim
 from multipolar.vocab import MONTHS
 
@@ -244,7 +247,7 @@ _ACCORDING = re.compile(
     r"|[Ff]igures\s+from)\s+(?P<who>[^,;:()\n]+?)"
     r"(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$|\s+(?:that|which|who|showed?|shows|in\s+(?:19|20)\d\d)\b))"
 )
-_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*"
+_NAME = r"(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*"  # a name never crosses a line break (a heading)
 _VERBS = (
     r"(?:said|says|told|stated|announced|reported|claimed|claims|estimated|estimates|noted|added|asserted"
     r"|highlighted|stressed|emphasi[sz]ed|wrote|declared|revealed|insisted|argued|warned|admits|admitted)"
@@ -328,7 +331,11 @@ def _clean_speaker(raw: str, matcher: CountryMatcher) -> str | None:
         words = words[1:]
     if not words or words[0].lower() in _NOT_SPEAKERS:
         return None
-    return " ".join(words)
+    name = " ".join(words)
+    # rule `glued_name`: a capitalised word before a name the gazetteer knows is not part of it ("Cooperation
+    # Putin" from a heading, "World China" from a section line): the speaker is the known name
+    known = [m for m in matcher.find(name) if m.end == len(name)]
+    return name[known[-1].start :] if known and known[-1].start > 0 else name
 
 
 def _attributions(text: str, start: int, end: int, matcher: CountryMatcher) -> list[tuple[int, int, str]]:
@@ -357,7 +364,6 @@ _BILATERAL_CUE = re.compile(
     r"(?i)\b(?:bilateral|joint|two-way|mutual|between|the\s+two\s+(?:countries|nations|sides|states|economies"
     r"|neighbou?rs)|both\s+(?:countries|nations|sides))\b"
 )
-_CHANGE_AFTER = {"increase", "rise", "drop", "fall", "decline", "jump", "surge", "gain", "decrease", "cut"}
 
 
 def _as_modifier(word: MeasureWord) -> str:
@@ -397,22 +403,7 @@ def _measure(
     """(measure or None, bilateral modifier seen, is a change) for the quantity among the tokens."""
     first_after = bisect.bisect_left([t[0] for t in tokens], q.end)
     last_before = bisect.bisect_left([t[0] for t in tokens], q.start) - 1
-    is_change = False
-    if q.unit in {"percent", "pp"}:
-        before = [t[2].lower() for t in tokens[max(0, last_before - 1) : last_before + 1]]
-        if before and (
-            before[-1] in words
-            and words[before[-1]].role == "change"
-            or (
-                before[-1] == "by"
-                and len(before) > 1
-                and before[0] in words
-                and words[before[0]].role == "change"
-            )
-        ):
-            is_change = True
-        if first_after < len(tokens) and tokens[first_after][2].lower() in _CHANGE_AFTER:
-            is_change = True
+    is_change = kinds.is_change(tokens, q, words)
     found: tuple[str, list[str]] | None = None
     between: list[str] = []
     # 1. right after the number: "a 145% tariff", "$5 billion in trade", "220 billion dollar joint trade"
@@ -527,20 +518,31 @@ def claim_id_of(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
+def _actor_map(actors: Sequence[Any]) -> dict[int, Any]:
+    return {i: m for m in actors for i in range(m.start, m.end)}
+
+
 def extract_claims(
     *,
     doc_id: str,
     text: str,
     sentences: Sequence[tuple[int, int]] | None,
     published: date | None,
+    doc: Any = None,
+    actors: Sequence[Any] = (),
 ) -> list[Claim]:
-    """Every numeric claim in `text`, in order; `sentences` are char offsets (split simply when None)."""
+    """Every numeric claim in `text`, in order; `sentences` are char offsets (split simply when None).
+
+    With `doc` (the spaCy Doc of `text`) and `actors` (the actor resolver's matches in it), subject,
+    target and scope are read off the parse (`claims.roles`); without them, the subject is the
+    countries the sentence names and the target stays empty."""
     spans = list(sentences) if sentences is not None else split_sentences(text)
     quantities = find_quantities(text)
     if not quantities or not spans:
         return []
     words = load_measure_words()
     matcher = load_country_matcher()
+    by_token = _actor_map(actors) if doc is not None else {}
     starts = [s for s, _ in spans]
     claims: list[Claim] = []
     cache: dict[int, tuple[list, list, list]] = {}
@@ -570,6 +572,15 @@ def extract_claims(
             bilateral=bilateral,
             matcher=matcher,
         )
+        target: tuple[str, ...] = ()
+        scope = kinds.stated_scope(text, s_start, s_end, q)
+        found = claim_roles(doc, by_token, start=q.start, end=q.end) if doc is not None else None
+        if found is not None:
+            scope = found.scope or scope
+            if not bilateral and measure != "trade" and (found.subject or found.target):
+                subject, target = found.subject, found.target
+        sentence_quantities = [p for p in quantities if s_start <= p.start < s_end]
+        base = kinds.is_base(text, s_start, q, sentence_quantities)
         claims.append(
             Claim(
                 claim_id=claim_id_of(doc_id, q.start, q.end),
@@ -582,9 +593,14 @@ def extract_claims(
                 unit=q.unit,
                 measure=_finish_measure(measure, q, subject, change),
                 subject=subject,
-                period=_nearest(periods, q.start, q.end) or _paragraph_period(text, s_start, published),
+                period=None if base else (
+                    _nearest(periods, q.start, q.end) or _paragraph_period(text, s_start, published)
+                ),
                 attribution=_nearest(attributions, q.start, q.end),
                 sentence_text=text[s_start:s_end],
+                target=target,
+                kind="change" if change else "level",
+                scope=scope,
             )
         )
     return claims

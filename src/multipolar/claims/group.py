@@ -2,7 +2,10 @@
 
     group_claims(claims, tolerance=0.05) -> list[ClaimGroup]
 
-A group is one measure of one subject in one unit: (measure, unit, subject). Values are already in
+A group is one quantity: (measure, unit, subject, target, kind, scope) - who states a figure of what,
+on whom, as a level or a change, for which part ("a 10% tariff by the US on Chinese steel" and "a 145%
+US tariff on all Chinese goods" are two quantities; "raised by 50%" and "raised to 50%" are two kinds).
+Within a group the period decides whether figures can contradict (below). Values are already in
 base units, so "$245 billion" and "245 billion dollars" compare directly; different currencies are
 never converted into each other (no exchange rates here), and money is never compared with percent.
 Claims whose measure is "unspecified" stay in groups of their own.
@@ -36,7 +39,8 @@ from collections.abc import Sequence
 from multipolar.claims.extract import UNSPECIFIED
 from multipolar.records import CLAIM_STATUSES, CONFLICT_STATUSES, Claim, ClaimGroup
 
-__all__ = ["CONFLICT_STATUSES", "SINGLE_VALUED", "STATUSES", "ClaimGroup", "agrees", "group_claims", "group_id_of"]
+__all__ = ["CONFLICT_STATUSES", "SINGLE_VALUED", "STATUSES", "ClaimGroup", "agrees", "group_claims", "group_id_of",
+           "quantity_key"]
 
 SINGLE_VALUED = frozenset({
     "trade", "exports", "imports", "gdp", "growth", "inflation", "unemployment", "budget", "spending", "deficit",
@@ -45,9 +49,18 @@ SINGLE_VALUED = frozenset({
 STATUSES = CLAIM_STATUSES
 
 
-def group_id_of(measure: str, unit: str, subject: Sequence[str]) -> str:
+def group_id_of(measure: str, unit: str, subject: Sequence[str], *, target: Sequence[str] = (),
+                kind: str = "level", scope: str | None = None) -> str:
     key = f"{measure}|{unit}|{','.join(sorted(subject))}"
+    if target or kind != "level" or scope is not None:  # the ids of level claims with no target or scope are kept
+        key += f"|{','.join(sorted(target))}|{kind}|{scope or ''}"
     return "cg_" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def quantity_key(claim: Claim) -> tuple[str, str, tuple[str, ...], tuple[str, ...], str, str | None]:
+    """What makes two claims figures of one quantity: (measure, unit, subject, target, kind, scope)."""
+    return (claim.measure, claim.unit, tuple(sorted(claim.subject)), tuple(sorted(claim.target)), claim.kind,
+            claim.scope)
 
 
 def agrees(a: float, b: float, tolerance: float) -> bool:
@@ -140,7 +153,7 @@ def single_valued(measure: str, subject: Sequence[str]) -> bool:
 
 def _status(claims: Sequence[Claim], tolerance: float) -> tuple[str, str]:
     pct = f"{tolerance:.0%}"
-    comparable = single_valued(claims[0].measure, claims[0].subject)
+    comparable = claims[0].kind == "level" and single_valued(claims[0].measure, claims[0].subject)
     by_period: dict[str | None, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_period[claim.period].append(claim)
@@ -184,19 +197,19 @@ def _status(claims: Sequence[Claim], tolerance: float) -> tuple[str, str]:
 
 
 def group_claims(claims: Sequence[Claim], *, tolerance: float) -> list[ClaimGroup]:
-    """Group claims by (measure, unit, subject) across documents and judge whether they agree."""
+    """Group claims by quantity (`quantity_key`) across documents and judge whether they agree."""
     if tolerance < 0:
         raise ValueError(f"claim tolerance must be >= 0, got {tolerance}")
-    buckets: dict[tuple[str, str, tuple[str, ...]], list[Claim]] = defaultdict(list)
+    buckets: dict[tuple[str, str, tuple[str, ...], tuple[str, ...], str, str | None], list[Claim]] = defaultdict(list)
     singles: list[ClaimGroup] = []
     for claim in claims:
         if claim.measure == UNSPECIFIED:
             singles.append(_make_group(f"cg_{claim.claim_id}", [claim], tolerance))
             continue
-        buckets[(claim.measure, claim.unit, tuple(sorted(claim.subject)))].append(claim)
+        buckets[quantity_key(claim)].append(claim)
     groups = [
-        _make_group(group_id_of(measure, unit, subject), members, tolerance)
-        for (measure, unit, subject), members in buckets.items()
+        _make_group(group_id_of(measure, unit, subject, target=target, kind=kind, scope=scope), members, tolerance)
+        for (measure, unit, subject, target, kind, scope), members in buckets.items()
     ]
     return sorted([*groups, *singles], key=lambda g: (STATUSES.index(g.status), g.measure, g.group_id))
 
@@ -217,6 +230,9 @@ def _make_group(group_id: str, claims: Sequence[Claim], tolerance: float) -> Cla
         min_value=min(c.value for c in ordered),
         max_value=max(c.value for c in ordered),
         claim_ids=tuple(c.claim_id for c in ordered),
+        target=tuple(sorted(first.target)),
+        kind=first.kind,
+        scope=first.scope,
     )
 
 

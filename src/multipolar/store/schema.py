@@ -6,7 +6,7 @@ migration; derived tables may be dropped and rebuilt by re-processing.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = [
     """
@@ -158,4 +158,15 @@ _V1 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# what a claim is about beyond its measure: on whom (`target`), level or change (`kind`), and which part
+# of the measure (`scope`: "all" goods, "steel"); claims group only when all of these agree
+_V2_CLAIM_ROLES = [
+    "ALTER TABLE claims ADD COLUMN IF NOT EXISTS target JSON",
+    "ALTER TABLE claims ADD COLUMN IF NOT EXISTS kind VARCHAR",
+    "ALTER TABLE claims ADD COLUMN IF NOT EXISTS scope VARCHAR",
+    "ALTER TABLE claim_groups ADD COLUMN IF NOT EXISTS target JSON",
+    "ALTER TABLE claim_groups ADD COLUMN IF NOT EXISTS kind VARCHAR",
+    "ALTER TABLE claim_groups ADD COLUMN IF NOT EXISTS scope VARCHAR",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2_CLAIM_ROLES]
