@@ -577,6 +577,9 @@ def extract_claims(
         found = claim_roles(doc, by_token, start=q.start, end=q.end) if doc is not None else None
         if found is not None:
             scope = found.scope or scope
+            parsed = words.get(found.noun or "")
+            if parsed is not None and parsed.role == "head" and not bilateral and measure != parsed.canonical:
+                measure = parsed.canonical  # the parse's noun: "lifted its duty on Chinese imports to 60%" -> tariff
             if not bilateral and measure != "trade" and (found.subject or found.target):
                 subject, target = found.subject, found.target
         sentence_quantities = [p for p in quantities if s_start <= p.start < s_end]

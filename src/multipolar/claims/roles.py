@@ -16,8 +16,8 @@ the clause it sits in ("raised its tariff on Chinese imports to 20 percent"), an
   good", "across-the-board", "blanket"), else the goods it names ("on steel and aluminum imports" ->
   "aluminum+steel"), else None (unstated: "on Chinese goods").
 
-Returns None when the parse gives neither a subject nor a target, so that the caller falls back to the
-countries named in the sentence.
+Returns None when the number is not in the parse; empty subject and target when the parse names
+neither, so that the caller falls back to the countries named in the sentence.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class Roles:
     subject: tuple[str, ...]
     target: tuple[str, ...]
     scope: str | None
+    noun: str | None = None  # the lemma of the noun the figure measures, by the parse ("tariff")
 
 
 def code_of(match: Any) -> str:
@@ -74,7 +75,8 @@ def _climb(tok: Token) -> tuple[list[Token], Token | None]:
         if x is not tok:
             if x.pos_ in ("VERB", "AUX"):
                 return nouns, x
-            if x.pos_ in _NOUNS:
+            # "a duty on imports [to 60%]": imports is what the measure is on, not the measure
+            if x.pos_ in _NOUNS and not (x.dep_ == "pobj" and x.head.lower_ in _TARGET_PREPS):
                 nouns.append(x)
         if x.head.i == x.i:
             break
@@ -82,12 +84,13 @@ def _climb(tok: Token) -> tuple[list[Token], Token | None]:
     return nouns, None
 
 
-def _measure_nouns(tok: Token, verb: Token | None, nouns: list[Token]) -> list[Token]:
-    """The nouns the figure measures: those met on the way up, else the clause's subject or object noun."""
+def _measure_nouns(tok: Token, verb: Token | None, nouns: list[Token], actors: syntax.Actors) -> list[Token]:
+    """The nouns the figure measures: those met on the way up, else the clause's subject or object noun
+    that is not an actor ("trade rose to $5 billion", "Washington lifted its duty to 60%")."""
     if nouns or verb is None:
         return nouns
-    return [c for c in verb.children if c.dep_ in (*syntax.SUBJ, *syntax.PASS_SUBJ, "dobj") and c.pos_ in _NOUNS
-            and c.i not in range(tok.i - 2, tok.i + 1)]
+    return [c for c in verb.children if c.dep_ in (*syntax.SUBJ, *syntax.PASS_SUBJ, "dobj") and c.pos_ == "NOUN"
+            and c.i not in actors and c.i not in range(tok.i - 2, tok.i + 1)]
 
 
 def _prep_objects(head: Token) -> list[tuple[str, Token]]:
@@ -95,21 +98,29 @@ def _prep_objects(head: Token) -> list[tuple[str, Token]]:
             for p in c.children if p.dep_ == "pobj"]
 
 
-def _scope(heads: list[Token], actors: syntax.Actors) -> str | None:
+def _goods(noun: Token, actors: syntax.Actors) -> str | None:
+    """ "all", or the goods a noun phrase names ("steel and aluminum imports" -> "aluminum+steel"), or None."""
     goods: set[str] = set()
-    for head in heads:
+    for head in syntax.conj_heads(noun):
+        if any(c.lower_ in _ALL for c in head.children if c.dep_ in ("det", "predet", "amod")):
+            return "all"
+        for t in (head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nmod"))):
+            if t.pos_ == "NOUN" and not t.ent_type_ and t.i not in actors and t.lemma_.lower() not in _GENERIC_GOODS:
+                goods.add(t.lemma_.lower())
+    return "+".join(sorted(goods)) or None
+
+
+def _scope(measured: list[Token], verb: Token | None, actors: syntax.Actors) -> str | None:
+    """The goods of the measure's "on" phrase, else of its clause's; "all" when a modifier says so."""
+    for head in measured:
         if any(c.lower_ in _ALL for c in head.children if c.dep_ in ("amod", "det", "predet", "compound")):
             return "all"
-        for prep, pobj in _prep_objects(head):
-            if prep != "on":
-                continue
-            for noun in syntax.conj_heads(pobj):
-                if any(c.lower_ in _ALL for c in noun.children if c.dep_ in ("det", "predet", "amod")):
-                    return "all"
-                for t in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod", "nmod"))):
-                    if t.pos_ in _NOUNS and t.i not in actors and t.lemma_.lower() not in _GENERIC_GOODS:
-                        goods.add(t.lemma_.lower())
-    return "+".join(sorted(goods)) or None
+    for heads in (measured, [verb] if verb is not None else []):
+        ons = [pobj for head in heads for prep, pobj in _prep_objects(head) if prep == "on"]
+        if ons:
+            found = [g for g in (_goods(p, actors) for p in ons) if g]
+            return "all" if "all" in found else ("+".join(found) or None)
+    return None
 
 
 def claim_roles(doc: Doc, actors: syntax.Actors, *, start: int, end: int) -> Roles | None:
@@ -118,7 +129,7 @@ def claim_roles(doc: Doc, actors: syntax.Actors, *, start: int, end: int) -> Rol
     if tok is None:
         return None
     nouns, verb = _climb(tok)
-    measured = _measure_nouns(tok, verb, nouns)
+    measured = _measure_nouns(tok, verb, nouns, actors)
     subject: list[Any] = []
     target: list[Any] = []
     for noun in measured:
@@ -127,6 +138,7 @@ def claim_roles(doc: Doc, actors: syntax.Actors, *, start: int, end: int) -> Rol
         for _prep, pobj in _prep_objects(noun):
             target += syntax.actors_of(pobj, actors)
         target += [m for m in tgts if not target]
+    scope = _scope(measured, verb, actors)
     if verb is not None:
         if not subject:
             srcs, passive, _ = syntax.subjects(verb, actors)
@@ -135,11 +147,14 @@ def claim_roles(doc: Doc, actors: syntax.Actors, *, start: int, end: int) -> Rol
         if not target:
             for _prep, pobj in _prep_objects(verb):
                 target += syntax.actors_of(pobj, actors)
-        if verb.lemma_.lower() in _UNDERGO:
+        if verb.lemma_.lower() in _UNDERGO:  # rule `undergoer`: "Brazilian coffee will face a 40% tariff"
             subject, target = [], subject + target
+            for c in verb.children:
+                if c.dep_ in syntax.SUBJ:
+                    scope = scope or _goods(c, actors)
     subject_codes = _codes(subject)
     target_codes = [c for c in _codes(target) if c not in subject_codes]
-    scope = _scope([*measured, *([verb] if verb is not None else [])], actors)
+    noun = measured[0].lemma_.lower() if measured else None
     if not subject_codes and not target_codes:
-        return Roles((), (), scope) if scope else None
-    return Roles(tuple(sorted(subject_codes)), tuple(sorted(target_codes)), scope)
+        return Roles((), (), scope, noun)
+    return Roles(tuple(sorted(subject_codes)), tuple(sorted(target_codes)), scope, noun)
