@@ -1,24 +1,34 @@
-"""Numeric claims in clean text: the figure, what it measures, about whom, for when, and who says so.
+"""Numeric claims in clean text: the figure, what it measures, about whom, on whom, for when, who says so.
 
-    extract_claims(doc_id=..., text=..., sentences=None, published=None) -> list[Claim]
+    extract_claims(doc_id=..., text=..., sentences=None, published=None, doc=None, actors=()) -> list[Claim]
 
 Rules over regular expressions, a small data file (`data/measures.csv`) and the gazetteer's country names;
-no model on this path, so it runs on every document of a large corpus. Each claim keeps its
-sentence index and the character span of the number phrase in `text`.
+with `doc` and `actors` (the spaCy parse and the actor resolver's matches the analysis already has),
+subject, target and scope come from the parse (`roles.py`). Each claim keeps its sentence index and the
+character span of the number phrase in `text`.
 
 How each field is found, nearest first:
-- measure: a measure word right after the number ("a 145% tariff", "$5 billion in trade",
+- measure: the parse's noun when it is a measure word ("lifted its duty on imports to 60%" -> tariff);
+  else a measure word right after the number ("a 145% tariff", "$5 billion in trade",
   "220 billion dollar joint trade"), else the nearest one before it in the sentence ("trade ...
   soared to $245 billion", "export value fell to $1.38 billion"), with its modifiers ("crude oil
-  exports" -> "oil exports"); "up 68%" makes it "<measure> change"; trade between two countries is
-  "bilateral trade". Nothing found: "unspecified" (never grouped across documents).
-- subject: countries named in the sentence (outside the attribution); for bilateral figures ("the two
-  countries", "bilateral", "joint", "between") the two named last before the number, looking back
-  into the previous sentences when the sentence names fewer than two.
+  exports" -> "oil exports"); a change ("up 68%") makes it "<measure> change"; trade between two
+  countries is "bilateral trade". Nothing found: "unspecified" (never grouped across documents).
+- kind: "change" or "level" (`kinds.py`, rule `change_kind`: "raised by 50%" against "raised to 50%").
+- subject and target: by the parse (`roles.py`: "US tariffs on Chinese goods": USA on CHN). Without a
+  parse, or when it names neither, the subject is the countries named in the sentence (outside the
+  attribution) and the target is empty; for bilateral figures ("the two countries", "bilateral",
+  "joint", "between") the subject is the two named last before the number, looking back into the
+  previous sentences when the sentence names fewer than two.
+- scope: the goods of the "on" phrase by the parse ("on steel" -> steel), or "all" when the sentence
+  says so (`kinds.stated_scope`); None when unstated.
 - period: "in 2024", "in the first quarter of 2025", "in March 2025", "last year", a day ("on April 11",
   against `published`); "from 2021" and "since 2021" are comparison bases, not periods. A sentence
-  that names none takes the last period named before it in its paragraph.
-- attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed".
+  that names none takes the last period named before it in its paragraph. A base figure ("to 10%
+  from 20%", rule `base_figure`) takes none.
+- attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed";
+  a name never spans a line break, and a known name glued to a heading word stands alone (rule
+  `glued_name`: "Cooperation Putin" -> "Putin").
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ from datetime import date
 from typing import Any
 
 from multipolar.claims import kinds
+from multipolar.claims.attribution import find_attributions
 from multipolar.claims.lexicon import CountryMatcher, MeasureWord, load_country_matcher, load_measure_words
 from multipolar.claims.numbers import Quantity, find_quantities
 from multipolar.claims.roles import claim_roles
@@ -240,124 +251,6 @@ def _nearest(spans: Sequence[tuple[int, int, str]], q_start: int, q_end: int) ->
     return best[2] if best else None
 
 
-# --- attribution -----------------------------------------------------------------------------------
-
-_ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording\s+to|in\s+accordance\s+(?:to|with)|[Cc]iting|as\s+reported\s+by|[Dd]ata\s+from"
-    r"|[Ff]igures\s+from)\s+(?P<who>[^,;:()\n]+?)"
-    r"(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$|\s+(?:that|which|who|showed?|shows|in\s+(?:19|20)\d\d)\b))"
-)
-_NAME = r"(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*"  # a name never crosses a line break (a heading)
-_VERBS = (
-    r"(?:said|says|told|stated|announced|reported|claimed|claims|estimated|estimates|noted|added|asserted"
-    r"|highlighted|stressed|emphasi[sz]ed|wrote|declared|revealed|insisted|argued|warned|admits|admitted)"
-)
-_SPEAKER = re.compile(
-    rf"(?P<who>{_NAME})\s+(?:(?:also|has|had|have|then|later|again|previously|recently)\s+)?{_VERBS}\b"
-)
-_SPEAKER_AFTER = re.compile(rf"\b(?:said|says|told\s+reporters)\s+(?P<who>{_NAME})")
-_DATA_SHOW = re.compile(
-    r"(?P<who>(?:[A-Z][\w-]*\s+)*(?:[a-z]+\s+)?(?:data|figures|statistics))\s+(?:show|showed|shows|indicate"
-    r"|indicated|suggest|suggested)\b"
-)
-_TITLES = {
-    "president",
-    "prime",
-    "minister",
-    "foreign",
-    "defence",
-    "defense",
-    "secretary",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "chancellor",
-    "general",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "premier",
-    "vice",
-    "deputy",
-    "chairman",
-    "senator",
-    "sen.",
-    "rep.",
-    "the",
-    "state",
-    "trade",
-    "finance",
-    "economy",
-    "commerce",
-    "envoy",
-    "special",
-    "representative",
-    "leader",
-    "former",
-    "then",
-}
-_NOT_SPEAKERS = {
-    "it",
-    "this",
-    "that",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "there",
-    "these",
-    "those",
-    "officials",
-    "analysts",
-    "experts",
-    "data",
-    "reports",
-    "in",
-    "on",
-    "but",
-    "and",
-    "as",
-    "a",
-    "an",
-}
-
-
-def _clean_speaker(raw: str, matcher: CountryMatcher) -> str | None:
-    words = raw.split()
-    while len(words) > 1 and (words[0].lower() in _TITLES or (matcher.find(words[0]) and len(words) > 1)):
-        words = words[1:]
-    if not words or words[0].lower() in _NOT_SPEAKERS:
-        return None
-    name = " ".join(words)
-    # rule `glued_name`: a capitalised word before a name the gazetteer knows is not part of it ("Cooperation
-    # Putin" from a heading, "World China" from a section line): the speaker is the known name
-    known = [m for m in matcher.find(name) if m.end == len(name)]
-    return name[known[-1].start :] if known and known[-1].start > 0 else name
-
-
-def _attributions(text: str, start: int, end: int, matcher: CountryMatcher) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
-    for m in _ACCORDING.finditer(text, start, end):
-        who = re.split(r"\s+(?:in|for|during|over|on|at|since|from)\s+", m.group("who"))[0]
-        who = " ".join(who.split()[:8])
-        who = re.sub(r"^(?:the|a|an)\s+", "", who)
-        found.append((m.start(), m.end(), who))
-    for pattern in (_SPEAKER, _SPEAKER_AFTER):
-        for m in pattern.finditer(text, start, end):
-            if any(s <= m.start("who") < e for s, e, _ in found):
-                continue
-            who = _clean_speaker(m.group("who"), matcher)
-            if who:
-                found.append((m.start("who"), m.end("who"), who))
-    for m in _DATA_SHOW.finditer(text, start, end):
-        if not any(s <= m.start() < e for s, e, _ in found):
-            found.append((m.start(), m.end("who"), m.group("who")))
-    return found
-
-
 # --- measure ---------------------------------------------------------------------------------------
 
 _BILATERAL_CUE = re.compile(
@@ -554,7 +447,7 @@ def extract_claims(
         if index not in cache:
             cache[index] = (
                 _tokens(text, s_start, s_end),
-                _attributions(text, s_start, s_end, matcher),
+                find_attributions(text, s_start, s_end, matcher),
                 _periods(text, s_start, s_end, published),
             )
         tokens, attributions, periods = cache[index]
