@@ -116,7 +116,9 @@ def _scope(measured: list[Token], verb: Token | None, actors: syntax.Actors) -> 
         if any(c.lower_ in _ALL for c in head.children if c.dep_ in ("amod", "det", "predet", "compound")):
             return "all"
     for heads in (measured, [verb] if verb is not None else []):
-        ons = [pobj for head in heads for prep, pobj in _prep_objects(head) if prep == "on"]
+        # "on top of", "on behalf of": an idiom, not the goods a measure is on
+        ons = [pobj for head in heads for prep, pobj in _prep_objects(head)
+               if prep == "on" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children)]
         if ons:
             found = [g for g in (_goods(p, actors) for p in ons) if g]
             return "all" if "all" in found else ("+".join(found) or None)
