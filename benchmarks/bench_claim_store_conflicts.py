@@ -1,9 +1,17 @@
 """Claim conflicts in an analysed store: counts, and the precision of the flagged conflicts on hand labels.
 
     .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS DB [--list]
+    .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS --write-input FILE.jsonl
 
-CORPUS names the label set (`demo`: `multipolar demo`; `wh_slice`: the first 120 of the 300 White House
-briefings drawn by bench_claim_conflicts.py, written as JSON lines and run through `multipolar ingest`).
+CORPUS names the label set: `demo` (`multipolar demo --db DB --force`), or a set of White House
+briefings from ../shared/corpora/wh_briefings.jsonl.gz whose ids are in
+benchmarks/data/claim_store_conflict_docs.json (ids only; --write-input writes their text as JSON lines
+for `multipolar ingest FILE.jsonl --db DB`):
+- `wh_slice`: the first 120 of the 300 briefings drawn by bench_claim_conflicts.py (seed 12);
+- `wh_stats`: the 90 briefings whose claims fell in a `contradicted` group when the text-only
+  extraction of the code before target/kind/scope (main at 62f743a) grouped the 458 briefings under
+  15,000 characters that name unemployment, GDP, inflation, deficits, debt, exports or imports three
+  times or more: chosen to hold conflicts, so precision can be measured (recall cannot be, here).
 DB is the store that run left. The groups are read as stored, so the figures are those of the code
 that analysed the store: run it once with the old code and once with the new for before and after.
 
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 from pathlib import Path
 
@@ -29,7 +38,10 @@ from multipolar.api import Project
 from multipolar.claims.group import agrees
 from multipolar.store.claims import read_all_claims, read_claim_groups
 
-LABELS = Path(__file__).resolve().parent / "data" / "claim_store_conflict_labels.csv"
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "data" / "claim_store_conflict_labels.csv"
+DOC_IDS = HERE / "data" / "claim_store_conflict_docs.json"
+BRIEFINGS = HERE.parent.parent / "shared" / "corpora" / "wh_briefings.jsonl.gz"
 TOLERANCE = 0.05
 
 
@@ -42,12 +54,33 @@ def read_labels() -> dict[tuple[str, str, str], int]:
     return labels
 
 
+def write_input(corpus: str, out: Path) -> int:
+    """The corpus's briefings as JSON lines (id, text, published) for `multipolar ingest`."""
+    ids = json.loads(DOC_IDS.read_text(encoding="utf-8"))[corpus]
+    rows = {}
+    with gzip.open(BRIEFINGS, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["id"] in ids:
+                rows[r["id"]] = {"id": r["id"], "text": r["text"], "published": r["date"]}
+    with out.open("w", encoding="utf-8") as f:
+        for doc_id in ids:
+            f.write(json.dumps(rows[doc_id]) + "\n")
+    return len(ids)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus")
-    parser.add_argument("db")
+    parser.add_argument("db", nargs="?")
     parser.add_argument("--list", action="store_true")
+    parser.add_argument("--write-input", type=Path, metavar="FILE")
     args = parser.parse_args()
+    if args.write_input:
+        print(f"{write_input(args.corpus, args.write_input)} documents written to {args.write_input}")
+        return
+    if not args.db:
+        parser.error("give the store (DB) to score, or --write-input FILE")
     with Project(args.db, read_only=True) as project:
         claims = read_all_claims(project.store.con)
         groups = read_claim_groups(project.store.con)
