@@ -147,3 +147,12 @@ def test_group_claims_changes_of_a_single_valued_measure_never_contradict() -> N
 def test_group_id_of_level_claims_without_target_or_scope_is_unchanged() -> None:
     assert group_id_of("trade", "USD", ("CHN", "RUS")) == group_id_of("trade", "USD", ("RUS", "CHN"), target=())
     assert group_id_of("trade", "USD", ("CHN",)) != group_id_of("trade", "USD", ("CHN",), target=("RUS",))
+
+
+def test_group_claims_a_rate_in_money_never_contradicts() -> None:
+    base = {"measure": "inflation", "subject": ("USA",), "period": "2023"}
+    (group,) = group_claims([claim("a", 800.0, **base), claim("b", 1.5e9, **base)], tolerance=TOL)
+    assert group.status == "single"
+    (group,) = group_claims([claim("a", 3.0, unit="percent", **base), claim("b", 6.0, unit="percent", **base)],
+                            tolerance=TOL)
+    assert group.status == "contradicted"

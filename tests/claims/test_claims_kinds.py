@@ -75,3 +75,8 @@ def test_extract_claims_scope_all_without_a_parse(text: str, scope: str | None) 
 )
 def test_extract_claims_speaker_is_not_glued_to_a_heading_word(text: str, speaker: str) -> None:
     assert [c.attribution for c in claims_of(text)] == [speaker]
+
+
+def test_extract_claims_cutting_a_deficit_by_an_amount_is_a_change() -> None:
+    (claim,) = claims_of("Chile is cutting its deficit by $2 billion in 2022.")
+    assert claim.kind == "change"

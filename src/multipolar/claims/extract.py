@@ -471,7 +471,9 @@ def extract_claims(
         if found is not None:
             scope = found.scope or scope
             parsed = words.get(found.noun or "")
-            if parsed is not None and parsed.role == "head" and not bilateral and measure != parsed.canonical:
+            if parsed is not None and parsed.role == "head" and not bilateral and not (
+                measure or ""
+            ).endswith(parsed.canonical):
                 measure = parsed.canonical  # the parse's noun: "lifted its duty on Chinese imports to 60%" -> tariff
             if not bilateral and measure != "trade" and (found.subject or found.target):
                 subject, target = found.subject, found.target

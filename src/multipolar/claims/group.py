@@ -12,7 +12,8 @@ Claims whose measure is "unspecified" stay in groups of their own.
 
 Rule `single_valued`: only a measure with one true value per subject and period can be contradicted:
 an aggregate statistic of a country or pair (trade, exports, imports, GDP, growth, inflation,
-unemployment, budget, spending, deficit, surplus, debt, reserves, production, consumption). Figures of
+unemployment, budget, spending, deficit, surplus, debt, reserves, production, consumption; a rate -
+inflation, unemployment, growth - only in percent), as a level (`kind`). Figures of
 measures that come in many instances (an investment, an aid package, a deal, a loan, a tariff on one
 good or another, sanctions, prices, people counted) or of changes (against bases that may differ) can
 all be true at once: their groups are never `contradicted` nor `different_periods`, only corroborated,
@@ -46,6 +47,7 @@ SINGLE_VALUED = frozenset({
     "trade", "exports", "imports", "gdp", "growth", "inflation", "unemployment", "budget", "spending", "deficit",
     "surplus", "debt", "reserves", "production", "consumption",
 })
+RATES = frozenset({"inflation", "unemployment", "growth"})
 STATUSES = CLAIM_STATUSES
 
 
@@ -145,15 +147,20 @@ def _agreeing_documents(claims: Sequence[Claim], tolerance: float) -> set[str]:
     return docs
 
 
-def single_valued(measure: str, subject: Sequence[str]) -> bool:
-    """Rule `single_valued` (module docstring): can two figures of this measure contradict each other?"""
+def single_valued(measure: str, subject: Sequence[str], unit: str | None = None) -> bool:
+    """Rule `single_valued` (module docstring): can two figures of this measure contradict each other?
+    A rate (inflation, unemployment, growth) only in percent: "$800 saved under the Inflation Reduction
+    Act" is no inflation figure."""
     words = measure.split()
+    if words and words[-1] in RATES and unit is not None and unit not in {"percent", "pp"}:
+        return False
     return bool(subject) and bool(words) and words[-1] in SINGLE_VALUED
 
 
 def _status(claims: Sequence[Claim], tolerance: float) -> tuple[str, str]:
     pct = f"{tolerance:.0%}"
-    comparable = claims[0].kind == "level" and single_valued(claims[0].measure, claims[0].subject)
+    first = claims[0]
+    comparable = first.kind == "level" and single_valued(first.measure, first.subject, first.unit)
     by_period: dict[str | None, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_period[claim.period].append(claim)

@@ -12,9 +12,10 @@ the clause it sits in ("raised its tariff on Chinese imports to 20 percent"), an
   "suffer" is the one the measure falls on ("US soybeans will face a tariff of 13%"), so it is a target;
 - target: the actors of the measure's or the clause's "on / against / to / from / into" phrase: "on
   Chinese goods", "exports to Russia", "imports from China";
-- scope: the part of the measure the phrase names: "all" when it says so ("on all imports", "on every
-  good", "across-the-board", "blanket"), else the goods it names ("on steel and aluminum imports" ->
-  "aluminum+steel"), else None (unstated: "on Chinese goods").
+- scope: the part of the measure its "on" phrase (or the measure noun's "in" phrase: "a deficit in
+  farm goods") names: "all" when it says so ("on all imports", "on every good", "across-the-board",
+  "blanket"), else the goods it names ("on steel and aluminum imports" -> "aluminum+steel"), else None
+  (unstated: "on Chinese goods").
 
 Returns None when the number is not in the parse; empty subject and target when the parse names
 neither, so that the caller falls back to the countries named in the sentence.
@@ -40,7 +41,8 @@ _ALL = frozenset({"all", "every", "blanket", "across-the-board", "universal", "e
 # nouns that name goods in general, not one good
 _GENERIC_GOODS = frozenset({
     "good", "import", "export", "product", "item", "shipment", "purchase", "commodity", "merchandise", "trade",
-    "country", "nation", "partner", "economy", "rate", "level", "total", "percent", "%",
+    "country", "nation", "partner", "economy", "rate", "level", "total", "percent", "%", "year", "quarter",
+    "month", "week", "half", "term", "period", "history", "record", "time", "place",
 })
 _NOUNS = ("NOUN", "PROPN")
 
@@ -93,8 +95,8 @@ def _measure_nouns(tok: Token, verb: Token | None, nouns: list[Token], actors: s
             and c.i not in actors and c.i not in range(tok.i - 2, tok.i + 1)]
 
 
-def _prep_objects(head: Token) -> list[tuple[str, Token]]:
-    return [(c.lower_, p) for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in _TARGET_PREPS
+def _prep_objects(head: Token, preps: tuple[str, ...] = _TARGET_PREPS) -> list[tuple[str, Token]]:
+    return [(c.lower_, p) for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj"]
 
 
@@ -115,10 +117,10 @@ def _scope(measured: list[Token], verb: Token | None, actors: syntax.Actors) -> 
     for head in measured:
         if any(c.lower_ in _ALL for c in head.children if c.dep_ in ("amod", "det", "predet", "compound")):
             return "all"
-    for heads in (measured, [verb] if verb is not None else []):
+    for heads, preps in ((measured, ("on", "in")), ([verb] if verb is not None else [], ("on",))):
         # "on top of", "on behalf of": an idiom, not the goods a measure is on
-        ons = [pobj for head in heads for prep, pobj in _prep_objects(head)
-               if prep == "on" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children)]
+        ons = [pobj for head in heads for prep, pobj in _prep_objects(head, (*_TARGET_PREPS, "in"))
+               if prep in preps and not any(c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children)]
         if ons:
             found = [g for g in (_goods(p, actors) for p in ons) if g]
             return "all" if "all" in found else ("+".join(found) or None)
