@@ -117,3 +117,18 @@ def test_extract_claims_without_a_parse_keeps_the_sentence_countries() -> None:
     text = "Canada raised its levy on Peruvian lumber to 30 percent."
     claims = extract_claims(doc_id="d", text=text, sentences=None, published=None)
     assert [(c.subject, c.target) for c in claims] == [(("CAN", "PER"), ())]
+
+
+# "Exports ballooned by 40 percent ."
+BY = parsed([
+    ("Exports", "export", "NOUN", "nsubj", 1), ("ballooned", "balloon", "VERB", "ROOT", 1),
+    ("by", "by", "ADP", "prep", 1), ("40", "40", "NUM", "nummod", 4), ("percent", "percent", "NOUN", "pobj", 2),
+    (".", ".", "PUNCT", "punct", 1),
+])
+
+
+def test_extract_claims_by_after_any_verb_is_a_change() -> None:
+    (claim,) = extract_claims(doc_id="d", text=BY.text, sentences=None, published=None, doc=BY, actors=[])
+    assert (claim.kind, claim.measure) == ("change", "exports change")
+    (plain,) = extract_claims(doc_id="d", text=BY.text, sentences=None, published=None)
+    assert plain.kind == "level"  # "ballooned" is no change word: only the parse knows

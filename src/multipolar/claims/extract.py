@@ -470,6 +470,7 @@ def extract_claims(
         found = claim_roles(doc, by_token, start=q.start, end=q.end) if doc is not None else None
         if found is not None:
             scope = found.scope or scope
+            change = change or found.by_verb
             parsed = words.get(found.noun or "")
             if parsed is not None and parsed.role == "head" and not bilateral and not (
                 measure or ""

@@ -12,6 +12,7 @@ the clause it sits in ("raised its tariff on Chinese imports to 20 percent"), an
   "suffer" is the one the measure falls on ("US soybeans will face a tariff of 13%"), so it is a target;
 - target: the actors of the measure's or the clause's "on / against / to / from / into" phrase: "on
   Chinese goods", "exports to Russia", "imports from China";
+- by_verb: the figure is the object of "by" after a verb ("ballooned by 40%"): a change.
 - scope: the part of the measure its "on" phrase (or the measure noun's "in" phrase: "a deficit in
   farm goods") names: "all" when it says so ("on all imports", "on every good", "across-the-board",
   "blanket"), else the goods it names ("on steel and aluminum imports" -> "aluminum+steel"), else None
@@ -53,6 +54,7 @@ class Roles:
     target: tuple[str, ...]
     scope: str | None
     noun: str | None = None  # the lemma of the noun the figure measures, by the parse ("tariff")
+    by_verb: bool = False  # rule `change_kind` by the parse: the figure is what a verb changed something by
 
 
 def code_of(match: Any) -> str:
@@ -159,6 +161,8 @@ def claim_roles(doc: Doc, actors: syntax.Actors, *, start: int, end: int) -> Rol
     subject_codes = _codes(subject)
     target_codes = [c for c in _codes(target) if c not in subject_codes]
     noun = measured[0].lemma_.lower() if measured else None
+    # "the deficit ballooned by over 40%": any verb, not only the change words of the text rule
+    by_verb = tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.pos_ == "VERB"
     if not subject_codes and not target_codes:
-        return Roles((), (), scope, noun)
-    return Roles(tuple(sorted(subject_codes)), tuple(sorted(target_codes)), scope, noun)
+        return Roles((), (), scope, noun, by_verb)
+    return Roles(tuple(sorted(subject_codes)), tuple(sorted(target_codes)), scope, noun, by_verb)
