@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS DB [--list]
     .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS --write-input FILE.jsonl
+    .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS --build   (ingest + analyse into a
+        temporary store with the code on PYTHONPATH, then score it: a few minutes per corpus)
 
 CORPUS names the label set: `demo` (`multipolar demo --db DB --force`), or a set of White House
 briefings from ../shared/corpora/wh_briefings.jsonl.gz whose ids are in
@@ -32,6 +34,7 @@ import argparse
 import csv
 import gzip
 import json
+import tempfile
 from pathlib import Path
 
 from multipolar.api import Project
@@ -69,18 +72,42 @@ def write_input(corpus: str, out: Path) -> int:
     return len(ids)
 
 
+def build(corpus: str, folder: Path) -> Path:
+    """A fresh store of the corpus, ingested and analysed by the code on PYTHONPATH."""
+    db = folder / "claims.duckdb"
+    if corpus == "demo":
+        inputs = [HERE.parent / "examples" / "demo"]
+    else:
+        inputs = [folder / f"{corpus}.jsonl"]
+        write_input(corpus, inputs[0])
+    with Project(db) as project:
+        project.ingest(inputs)
+        project.analyse()
+    return db
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus")
     parser.add_argument("db", nargs="?")
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--write-input", type=Path, metavar="FILE")
+    parser.add_argument("--build", action="store_true")
     args = parser.parse_args()
     if args.write_input:
         print(f"{write_input(args.corpus, args.write_input)} documents written to {args.write_input}")
         return
+    if args.build:
+        with tempfile.TemporaryDirectory() as folder:
+            args.db = str(build(args.corpus, Path(folder)))
+            score(args)
+        return
     if not args.db:
-        parser.error("give the store (DB) to score, or --write-input FILE")
+        parser.error("give the store (DB) to score, --build, or --write-input FILE")
+    score(args)
+
+
+def score(args: argparse.Namespace) -> None:
     with Project(args.db, read_only=True) as project:
         claims = read_all_claims(project.store.con)
         groups = read_claim_groups(project.store.con)
@@ -101,7 +128,7 @@ def main() -> None:
             verdict = labels.get((args.corpus, a.claim_id, b.claim_id), "?")
             print(json.dumps({"corpus": args.corpus, "a": a.claim_id, "b": b.claim_id, "label": verdict}))
             for c in (a, b):
-                extra = " | ".join(str(getattr(c, name, "")) for name in ("object", "kind", "scope"))
+                extra = " | ".join(str(getattr(c, name, "")) for name in ("target", "kind", "scope"))
                 print(f"   {c.measure} | {c.unit} | {c.subject} | {extra} | {c.period} | {c.text} :: "
                       f"{c.sentence_text[:400]}")
         return
