@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -43,3 +44,14 @@ def test_claims_parse_one_good_and_all_goods_are_different_scopes(coder) -> None
     one = claims_of(coder, "Beijing answered with a 12 percent tariff on American coal.")
     every = claims_of(coder, "Beijing answered with a 12 percent tariff on all American goods.")
     assert (one[0].scope, every[0].scope) == ("coal", "all")
+
+
+def test_claims_parse_two_sources_disagreeing_on_one_quantity_still_conflict(coder) -> None:
+    from multipolar.claims.group import group_claims
+
+    one = claims_of(coder, "Chile's exports to Peru reached $9 billion in 2023, officials said.")
+    other = claims_of(coder, "In 2023, Chilean exports to Peru were worth $12 billion.")
+    claims = [*one, *(replace(c, doc_id="e") for c in other)]
+    assert {(c.subject, c.target, c.kind, c.period) for c in claims} == {(("CHL",), ("PER",), "level", "2023")}
+    (group,) = group_claims(claims, tolerance=0.05)
+    assert group.status == "contradicted"
