@@ -59,6 +59,7 @@ class AnalyseStage:
                     extract_claims(
                         doc_id=item.doc_id, text=item.text,
                         sentences=[(s.start, s.end) for s in sentences], published=item.published,
+                        doc=doc, actors=matches,
                     )
                 )
                 out.append(Analysis(item.doc_id, tuple(sentences), mentions, events, claims))

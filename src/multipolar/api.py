@@ -311,7 +311,8 @@ class Project:
 
         rows = read_claim_rows(self.store.con, conflicts=conflicts, doc_id=doc)
         columns = tuple(rows[0]) if rows else ("claim_id", "doc_id", "text", "value", "unit", "measure", "subject",
-                                                "period", "attribution", "status", "reason")
+                                                "period", "attribution", "sentence_text", "target", "kind",
+                                                "scope", "group_id", "status", "reason")
         return Frame(columns, tuple(tuple(r.get(c) for c in columns) for r in rows))
 
     def rejections(self, *, limit: int | None = None) -> Frame:

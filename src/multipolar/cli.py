@@ -303,9 +303,11 @@ def claims(
         frame = project.claims(conflicts=conflicts, doc=doc)
     columns, values = list(frame.columns), list(frame.rows)
     if fmt == "table":
-        keep = [c for c in ("text", "value", "unit", "measure", "subject", "period", "attribution", "status", "reason") if c in columns]
+        shown = ("text", "value", "unit", "measure", "kind", "subject", "target", "scope", "period", "attribution",
+                 "status", "reason")
+        keep = [c for c in shown if c in columns]
         columns, values = _select(columns, values, keep)
-    emit(columns, values, fmt=fmt, out=out, json_columns=("subject",), table_widths={"reason": 60})
+    emit(columns, values, fmt=fmt, out=out, json_columns=("subject", "target"), table_widths={"reason": 60})
 
 
 @app.command()

@@ -30,13 +30,13 @@ STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "2",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates)
     "events": "1",  # sentences, actor mentions, events (coder, rules, act model, dates)
-    "claims": "1",  # numeric claims, from the stored text and sentences
+    "claims": "2",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope)
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model
     "stories": "1",
     "dedup": "2",
-    "claim_groups": "1",
+    "claim_groups": "2",  # 2: one group per quantity (measure, unit, subject, target, kind, scope)
 }
 
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {

@@ -135,6 +135,9 @@ class Claim:
     period: str | None = None  # "2024", "2025-01", None when unstated
     attribution: str | None = None  # "Chinese customs data", "Putin"
     sentence_text: str = ""
+    target: tuple[str, ...] = ()  # actor codes it is imposed on or directed at ("tariff on Chinese goods": CHN)
+    kind: str = "level"  # level | change ("raised to 50%" is a level, "raised by 50%" a change)
+    scope: str | None = None  # the part of the measure: "all" (all goods), "steel", "coal+gas"; None unstated
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +278,8 @@ CONFLICT_STATUSES = ("contradicted", "different_periods")
 
 @dataclass(frozen=True, slots=True)
 class ClaimGroup:
-    """Claims about one measure of one subject in one unit, and whether the documents agree."""
+    """Claims about one measure of one subject on one target, of one kind, scope and unit, and whether the
+    documents agree."""
 
     group_id: str
     measure: str
@@ -288,3 +292,6 @@ class ClaimGroup:
     min_value: float
     max_value: float
     claim_ids: tuple[str, ...]
+    target: tuple[str, ...] = ()
+    kind: str = "level"
+    scope: str | None = None

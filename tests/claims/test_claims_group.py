@@ -16,6 +16,9 @@ def claim(
     unit: str = "USD",
     measure: str = "bilateral trade",
     subject: tuple[str, ...] = ("CHN", "RUS"),
+    target: tuple[str, ...] = (),
+    kind: str = "level",
+    scope: str | None = None,
 ) -> Claim:
     return Claim(
         claim_id=f"{doc}-{value}-{unit}",
@@ -29,6 +32,9 @@ def claim(
         measure=measure,
         subject=subject,
         period=period,
+        target=target,
+        kind=kind,
+        scope=scope,
     )
 
 
@@ -108,3 +114,45 @@ def test_group_claims_changes_never_contradict() -> None:
               claim("b", 10.0, period="2025", unit="percent", measure="tariff change", subject=("USA",))]
     (group,) = group_claims(claims, tolerance=TOL)
     assert group.status not in ("contradicted", "different_periods")
+
+
+def test_group_claims_target_kind_and_scope_make_different_quantities() -> None:
+    base = {"measure": "exports", "subject": ("CHN",), "period": "2024"}
+    claims = [
+        claim("a", 100e9, target=("RUS",), **base),
+        claim("b", 130e9, target=("IND",), **base),
+        claim("c", 20e9, target=("RUS",), kind="change", **base),
+        claim("d", 5e9, target=("RUS",), scope="steel", **base),
+    ]
+    groups = group_claims(claims, tolerance=TOL)
+    assert len(groups) == 4
+    assert {g.status for g in groups} == {"single"}
+    assert {(g.target, g.kind, g.scope) for g in groups} == {
+        (("RUS",), "level", None), (("IND",), "level", None), (("RUS",), "change", None), (("RUS",), "level", "steel")
+    }
+
+
+def test_group_claims_same_quantity_and_period_still_contradicts() -> None:
+    base = {"measure": "exports", "subject": ("CHN",), "target": ("RUS",), "period": "2024"}
+    (group,) = group_claims([claim("a", 100e9, **base), claim("b", 130e9, **base)], tolerance=TOL)
+    assert group.status == "contradicted"
+
+
+def test_group_claims_changes_of_a_single_valued_measure_never_contradict() -> None:
+    base = {"measure": "exports", "subject": ("CHN",), "period": "2024", "kind": "change", "unit": "percent"}
+    (group,) = group_claims([claim("a", 5.0, **base), claim("b", 9.0, **base)], tolerance=TOL)
+    assert group.status == "single"
+
+
+def test_group_id_of_level_claims_without_target_or_scope_is_unchanged() -> None:
+    assert group_id_of("trade", "USD", ("CHN", "RUS")) == group_id_of("trade", "USD", ("RUS", "CHN"), target=())
+    assert group_id_of("trade", "USD", ("CHN",)) != group_id_of("trade", "USD", ("CHN",), target=("RUS",))
+
+
+def test_group_claims_a_rate_in_money_never_contradicts() -> None:
+    base = {"measure": "inflation", "subject": ("USA",), "period": "2023"}
+    (group,) = group_claims([claim("a", 800.0, **base), claim("b", 1.5e9, **base)], tolerance=TOL)
+    assert group.status == "single"
+    (group,) = group_claims([claim("a", 3.0, unit="percent", **base), claim("b", 6.0, unit="percent", **base)],
+                            tolerance=TOL)
+    assert group.status == "contradicted"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import duckdb
 import pytest
 
@@ -26,8 +28,9 @@ TEXTS = {
 @pytest.fixture
 def con() -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect(":memory:")
-    for statement in MIGRATIONS[0]:
-        connection.execute(statement)
+    for statements in MIGRATIONS:
+        for statement in statements:
+            connection.execute(statement)
     return connection
 
 
@@ -60,3 +63,25 @@ def test_write_claim_groups_sets_group_and_conflicts(con: duckdb.DuckDBPyConnect
     assert {r["status"] for r in conflicts} == {"different_periods"}
     assert conflicts[0]["subject"] == ["CHN", "RUS"]
     assert len(read_claim_rows(con)) == 3
+
+
+def test_write_claims_keeps_target_kind_and_scope(con: duckdb.DuckDBPyConnection) -> None:
+    (claim,) = claims_of("c")
+    claim = replace(claim, subject=("USA",), target=("CHN",), kind="change", scope="steel")
+    write_claims(con, [claim])
+    write_claim_groups(con, group_claims([claim], tolerance=0.05))
+    assert read_all_claims(con) == [claim]
+    (group,) = read_claim_groups(con)
+    assert (group.target, group.kind, group.scope) == (("CHN",), "change", "steel")
+
+
+def test_migration_two_adds_the_claim_role_columns_to_a_version_one_store() -> None:
+    connection = duckdb.connect(":memory:")
+    for statement in MIGRATIONS[0]:
+        connection.execute(statement)
+    connection.execute("INSERT INTO claims (claim_id, doc_id, sentence, start, \"end\", text, value, unit, measure) "
+                       "VALUES ('k', 'd', 0, 0, 1, '5%', 5, 'percent', 'tariff')")
+    for statement in MIGRATIONS[1]:
+        connection.execute(statement)
+    (claim,) = read_all_claims(connection)
+    assert (claim.target, claim.kind, claim.scope) == ((), "level", None)

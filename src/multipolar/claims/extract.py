@@ -1,24 +1,34 @@
-"""Numeric claims in clean text: the figure, what it measures, about whom, for when, and who says so.
+"""Numeric claims in clean text: the figure, what it measures, about whom, on whom, for when, who says so.
 
-    extract_claims(doc_id=..., text=..., sentences=None, published=None) -> list[Claim]
+    extract_claims(doc_id=..., text=..., sentences=None, published=None, doc=None, actors=()) -> list[Claim]
 
 Rules over regular expressions, a small data file (`data/measures.csv`) and the gazetteer's country names;
-no model on this path, so it runs on every document of a large corpus. Each claim keeps its
-sentence index and the character span of the number phrase in `text`.
+with `doc` and `actors` (the spaCy parse and the actor resolver's matches the analysis already has),
+subject, target and scope come from the parse (`roles.py`). Each claim keeps its sentence index and the
+character span of the number phrase in `text`.
 
 How each field is found, nearest first:
-- measure: a measure word right after the number ("a 145% tariff", "$5 billion in trade",
+- measure: the parse's noun when it is a measure word ("lifted its duty on imports to 60%" -> tariff);
+  else a measure word right after the number ("a 145% tariff", "$5 billion in trade",
   "220 billion dollar joint trade"), else the nearest one before it in the sentence ("trade ...
   soared to $245 billion", "export value fell to $1.38 billion"), with its modifiers ("crude oil
-  exports" -> "oil exports"); "up 68%" makes it "<measure> change"; trade between two countries is
-  "bilateral trade". Nothing found: "unspecified" (never grouped across documents).
-- subject: countries named in the sentence (outside the attribution); for bilateral figures ("the two
-  countries", "bilateral", "joint", "between") the two named last before the number, looking back
-  into the previous sentences when the sentence names fewer than two.
+  exports" -> "oil exports"); a change ("up 68%") makes it "<measure> change"; trade between two
+  countries is "bilateral trade". Nothing found: "unspecified" (never grouped across documents).
+- kind: "change" or "level" (`kinds.py`, rule `change_kind`: "raised by 50%" against "raised to 50%").
+- subject and target: by the parse (`roles.py`: "US tariffs on Chinese goods": USA on CHN). Without a
+  parse, or when it names neither, the subject is the countries named in the sentence (outside the
+  attribution) and the target is empty; for bilateral figures ("the two countries", "bilateral",
+  "joint", "between") the subject is the two named last before the number, looking back into the
+  previous sentences when the sentence names fewer than two.
+- scope: the goods of the "on" phrase by the parse ("on steel" -> steel), or "all" when the sentence
+  says so (`kinds.stated_scope`); None when unstated.
 - period: "in 2024", "in the first quarter of 2025", "in March 2025", "last year", a day ("on April 11",
   against `published`); "from 2021" and "since 2021" are comparison bases, not periods. A sentence
-  that names none takes the last period named before it in its paragraph.
-- attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed".
+  that names none takes the last period named before it in its paragraph. A base figure ("to 10%
+  from 20%", rule `base_figure`) takes none.
+- attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed";
+  a name never spans a line break, and a known name glued to a heading word stands alone (rule
+  `glued_name`: "Cooperation Putin" -> "Putin").
 """
 
 from __future__ import annotations
@@ -28,9 +38,13 @@ import hashlib
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
+from multipolar.claims import kinds
+from multipolar.claims.attribution import find_attributions
 from multipolar.claims.lexicon import CountryMatcher, MeasureWord, load_country_matcher, load_measure_words
 from multipolar.claims.numbers import Quantity, find_quantities
+from multipolar.claims.roles import claim_roles
 from multipolar.records import Claim
 from multipolar.vocab import MONTHS
 
@@ -237,127 +251,12 @@ def _nearest(spans: Sequence[tuple[int, int, str]], q_start: int, q_end: int) ->
     return best[2] if best else None
 
 
-# --- attribution -----------------------------------------------------------------------------------
-
-_ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording\s+to|in\s+accordance\s+(?:to|with)|[Cc]iting|as\s+reported\s+by|[Dd]ata\s+from"
-    r"|[Ff]igures\s+from)\s+(?P<who>[^,;:()\n]+?)"
-    r"(?=\s*(?:[,;:()\n]|\.(?:\s|$)|$|\s+(?:that|which|who|showed?|shows|in\s+(?:19|20)\d\d)\b))"
-)
-_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*"
-_VERBS = (
-    r"(?:said|says|told|stated|announced|reported|claimed|claims|estimated|estimates|noted|added|asserted"
-    r"|highlighted|stressed|emphasi[sz]ed|wrote|declared|revealed|insisted|argued|warned|admits|admitted)"
-)
-_SPEAKER = re.compile(
-    rf"(?P<who>{_NAME})\s+(?:(?:also|has|had|have|then|later|again|previously|recently)\s+)?{_VERBS}\b"
-)
-_SPEAKER_AFTER = re.compile(rf"\b(?:said|says|told\s+reporters)\s+(?P<who>{_NAME})")
-_DATA_SHOW = re.compile(
-    r"(?P<who>(?:[A-Z][\w-]*\s+)*(?:[a-z]+\s+)?(?:data|figures|statistics))\s+(?:show|showed|shows|indicate"
-    r"|indicated|suggest|suggested)\b"
-)
-_TITLES = {
-    "president",
-    "prime",
-    "minister",
-    "foreign",
-    "defence",
-    "defense",
-    "secretary",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "chancellor",
-    "general",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "premier",
-    "vice",
-    "deputy",
-    "chairman",
-    "senator",
-    "sen.",
-    "rep.",
-    "the",
-    "state",
-    "trade",
-    "finance",
-    "economy",
-    "commerce",
-    "envoy",
-    "special",
-    "representative",
-    "leader",
-    "former",
-    "then",
-}
-_NOT_SPEAKERS = {
-    "it",
-    "this",
-    "that",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "there",
-    "these",
-    "those",
-    "officials",
-    "analysts",
-    "experts",
-    "data",
-    "reports",
-    "in",
-    "on",
-    "but",
-    "and",
-    "as",
-    "a",
-    "an",
-}
-
-
-def _clean_speaker(raw: str, matcher: CountryMatcher) -> str | None:
-    words = raw.split()
-    while len(words) > 1 and (words[0].lower() in _TITLES or (matcher.find(words[0]) and len(words) > 1)):
-        words = words[1:]
-    if not words or words[0].lower() in _NOT_SPEAKERS:
-        return None
-    return " ".join(words)
-
-
-def _attributions(text: str, start: int, end: int, matcher: CountryMatcher) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
-    for m in _ACCORDING.finditer(text, start, end):
-        who = re.split(r"\s+(?:in|for|during|over|on|at|since|from)\s+", m.group("who"))[0]
-        who = " ".join(who.split()[:8])
-        who = re.sub(r"^(?:the|a|an)\s+", "", who)
-        found.append((m.start(), m.end(), who))
-    for pattern in (_SPEAKER, _SPEAKER_AFTER):
-        for m in pattern.finditer(text, start, end):
-            if any(s <= m.start("who") < e for s, e, _ in found):
-                continue
-            who = _clean_speaker(m.group("who"), matcher)
-            if who:
-                found.append((m.start("who"), m.end("who"), who))
-    for m in _DATA_SHOW.finditer(text, start, end):
-        if not any(s <= m.start() < e for s, e, _ in found):
-            found.append((m.start(), m.end("who"), m.group("who")))
-    return found
-
-
 # --- measure ---------------------------------------------------------------------------------------
 
 _BILATERAL_CUE = re.compile(
     r"(?i)\b(?:bilateral|joint|two-way|mutual|between|the\s+two\s+(?:countries|nations|sides|states|economies"
     r"|neighbou?rs)|both\s+(?:countries|nations|sides))\b"
 )
-_CHANGE_AFTER = {"increase", "rise", "drop", "fall", "decline", "jump", "surge", "gain", "decrease", "cut"}
 
 
 def _as_modifier(word: MeasureWord) -> str:
@@ -397,22 +296,7 @@ def _measure(
     """(measure or None, bilateral modifier seen, is a change) for the quantity among the tokens."""
     first_after = bisect.bisect_left([t[0] for t in tokens], q.end)
     last_before = bisect.bisect_left([t[0] for t in tokens], q.start) - 1
-    is_change = False
-    if q.unit in {"percent", "pp"}:
-        before = [t[2].lower() for t in tokens[max(0, last_before - 1) : last_before + 1]]
-        if before and (
-            before[-1] in words
-            and words[before[-1]].role == "change"
-            or (
-                before[-1] == "by"
-                and len(before) > 1
-                and before[0] in words
-                and words[before[0]].role == "change"
-            )
-        ):
-            is_change = True
-        if first_after < len(tokens) and tokens[first_after][2].lower() in _CHANGE_AFTER:
-            is_change = True
+    is_change = kinds.is_change(tokens, q, words)
     found: tuple[str, list[str]] | None = None
     between: list[str] = []
     # 1. right after the number: "a 145% tariff", "$5 billion in trade", "220 billion dollar joint trade"
@@ -527,20 +411,31 @@ def claim_id_of(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
+def _actor_map(actors: Sequence[Any]) -> dict[int, Any]:
+    return {i: m for m in actors for i in range(m.start, m.end)}
+
+
 def extract_claims(
     *,
     doc_id: str,
     text: str,
     sentences: Sequence[tuple[int, int]] | None,
     published: date | None,
+    doc: Any = None,
+    actors: Sequence[Any] = (),
 ) -> list[Claim]:
-    """Every numeric claim in `text`, in order; `sentences` are char offsets (split simply when None)."""
+    """Every numeric claim in `text`, in order; `sentences` are char offsets (split simply when None).
+
+    With `doc` (the spaCy Doc of `text`) and `actors` (the actor resolver's matches in it), subject,
+    target and scope are read off the parse (`claims.roles`); without them, the subject is the
+    countries the sentence names and the target stays empty."""
     spans = list(sentences) if sentences is not None else split_sentences(text)
     quantities = find_quantities(text)
     if not quantities or not spans:
         return []
     words = load_measure_words()
     matcher = load_country_matcher()
+    by_token = _actor_map(actors) if doc is not None else {}
     starts = [s for s, _ in spans]
     claims: list[Claim] = []
     cache: dict[int, tuple[list, list, list]] = {}
@@ -552,7 +447,7 @@ def extract_claims(
         if index not in cache:
             cache[index] = (
                 _tokens(text, s_start, s_end),
-                _attributions(text, s_start, s_end, matcher),
+                find_attributions(text, s_start, s_end, matcher),
                 _periods(text, s_start, s_end, published),
             )
         tokens, attributions, periods = cache[index]
@@ -570,6 +465,21 @@ def extract_claims(
             bilateral=bilateral,
             matcher=matcher,
         )
+        target: tuple[str, ...] = ()
+        scope = kinds.stated_scope(text, s_start, s_end, q)
+        found = claim_roles(doc, by_token, start=q.start, end=q.end) if doc is not None else None
+        if found is not None:
+            scope = found.scope or scope
+            change = change or found.by_verb
+            parsed = words.get(found.noun or "")
+            if parsed is not None and parsed.role == "head" and not bilateral and not (
+                measure or ""
+            ).endswith(parsed.canonical):
+                measure = parsed.canonical  # the parse's noun: "lifted its duty on Chinese imports to 60%" -> tariff
+            if not bilateral and measure != "trade" and (found.subject or found.target):
+                subject, target = found.subject, found.target
+        sentence_quantities = [p for p in quantities if s_start <= p.start < s_end]
+        base = kinds.is_base(text, s_start, q, sentence_quantities)
         claims.append(
             Claim(
                 claim_id=claim_id_of(doc_id, q.start, q.end),
@@ -582,9 +492,14 @@ def extract_claims(
                 unit=q.unit,
                 measure=_finish_measure(measure, q, subject, change),
                 subject=subject,
-                period=_nearest(periods, q.start, q.end) or _paragraph_period(text, s_start, published),
+                period=None if base else (
+                    _nearest(periods, q.start, q.end) or _paragraph_period(text, s_start, published)
+                ),
                 attribution=_nearest(attributions, q.start, q.end),
                 sentence_text=text[s_start:s_end],
+                target=target,
+                kind="change" if change else "level",
+                scope=scope,
             )
         )
     return claims

@@ -2,14 +2,18 @@
 
     group_claims(claims, tolerance=0.05) -> list[ClaimGroup]
 
-A group is one measure of one subject in one unit: (measure, unit, subject). Values are already in
+A group is one quantity: (measure, unit, subject, target, kind, scope) - who states a figure of what,
+on whom, as a level or a change, for which part ("a 10% tariff by the US on Chinese steel" and "a 145%
+US tariff on all Chinese goods" are two quantities; "raised by 50%" and "raised to 50%" are two kinds).
+Within a group the period decides whether figures can contradict (below). Values are already in
 base units, so "$245 billion" and "245 billion dollars" compare directly; different currencies are
 never converted into each other (no exchange rates here), and money is never compared with percent.
 Claims whose measure is "unspecified" stay in groups of their own.
 
 Rule `single_valued`: only a measure with one true value per subject and period can be contradicted:
 an aggregate statistic of a country or pair (trade, exports, imports, GDP, growth, inflation,
-unemployment, budget, spending, deficit, surplus, debt, reserves, production, consumption). Figures of
+unemployment, budget, spending, deficit, surplus, debt, reserves, production, consumption; a rate -
+inflation, unemployment, growth - only in percent), as a level (`kind`). Figures of
 measures that come in many instances (an investment, an aid package, a deal, a loan, a tariff on one
 good or another, sanctions, prices, people counted) or of changes (against bases that may differ) can
 all be true at once: their groups are never `contradicted` nor `different_periods`, only corroborated,
@@ -36,18 +40,29 @@ from collections.abc import Sequence
 from multipolar.claims.extract import UNSPECIFIED
 from multipolar.records import CLAIM_STATUSES, CONFLICT_STATUSES, Claim, ClaimGroup
 
-__all__ = ["CONFLICT_STATUSES", "SINGLE_VALUED", "STATUSES", "ClaimGroup", "agrees", "group_claims", "group_id_of"]
+__all__ = ["CONFLICT_STATUSES", "SINGLE_VALUED", "STATUSES", "ClaimGroup", "agrees", "group_claims", "group_id_of",
+           "quantity_key"]
 
 SINGLE_VALUED = frozenset({
     "trade", "exports", "imports", "gdp", "growth", "inflation", "unemployment", "budget", "spending", "deficit",
     "surplus", "debt", "reserves", "production", "consumption",
 })
+RATES = frozenset({"inflation", "unemployment", "growth"})
 STATUSES = CLAIM_STATUSES
 
 
-def group_id_of(measure: str, unit: str, subject: Sequence[str]) -> str:
+def group_id_of(measure: str, unit: str, subject: Sequence[str], *, target: Sequence[str] = (),
+                kind: str = "level", scope: str | None = None) -> str:
     key = f"{measure}|{unit}|{','.join(sorted(subject))}"
+    if target or kind != "level" or scope is not None:  # the ids of level claims with no target or scope are kept
+        key += f"|{','.join(sorted(target))}|{kind}|{scope or ''}"
     return "cg_" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def quantity_key(claim: Claim) -> tuple[str, str, tuple[str, ...], tuple[str, ...], str, str | None]:
+    """What makes two claims figures of one quantity: (measure, unit, subject, target, kind, scope)."""
+    return (claim.measure, claim.unit, tuple(sorted(claim.subject)), tuple(sorted(claim.target)), claim.kind,
+            claim.scope)
 
 
 def agrees(a: float, b: float, tolerance: float) -> bool:
@@ -132,15 +147,20 @@ def _agreeing_documents(claims: Sequence[Claim], tolerance: float) -> set[str]:
     return docs
 
 
-def single_valued(measure: str, subject: Sequence[str]) -> bool:
-    """Rule `single_valued` (module docstring): can two figures of this measure contradict each other?"""
+def single_valued(measure: str, subject: Sequence[str], unit: str | None = None) -> bool:
+    """Rule `single_valued` (module docstring): can two figures of this measure contradict each other?
+    A rate (inflation, unemployment, growth) only in percent: "$800 saved under the Inflation Reduction
+    Act" is no inflation figure."""
     words = measure.split()
+    if words and words[-1] in RATES and unit is not None and unit not in {"percent", "pp"}:
+        return False
     return bool(subject) and bool(words) and words[-1] in SINGLE_VALUED
 
 
 def _status(claims: Sequence[Claim], tolerance: float) -> tuple[str, str]:
     pct = f"{tolerance:.0%}"
-    comparable = single_valued(claims[0].measure, claims[0].subject)
+    first = claims[0]
+    comparable = first.kind == "level" and single_valued(first.measure, first.subject, first.unit)
     by_period: dict[str | None, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_period[claim.period].append(claim)
@@ -184,19 +204,19 @@ def _status(claims: Sequence[Claim], tolerance: float) -> tuple[str, str]:
 
 
 def group_claims(claims: Sequence[Claim], *, tolerance: float) -> list[ClaimGroup]:
-    """Group claims by (measure, unit, subject) across documents and judge whether they agree."""
+    """Group claims by quantity (`quantity_key`) across documents and judge whether they agree."""
     if tolerance < 0:
         raise ValueError(f"claim tolerance must be >= 0, got {tolerance}")
-    buckets: dict[tuple[str, str, tuple[str, ...]], list[Claim]] = defaultdict(list)
+    buckets: dict[tuple[str, str, tuple[str, ...], tuple[str, ...], str, str | None], list[Claim]] = defaultdict(list)
     singles: list[ClaimGroup] = []
     for claim in claims:
         if claim.measure == UNSPECIFIED:
             singles.append(_make_group(f"cg_{claim.claim_id}", [claim], tolerance))
             continue
-        buckets[(claim.measure, claim.unit, tuple(sorted(claim.subject)))].append(claim)
+        buckets[quantity_key(claim)].append(claim)
     groups = [
-        _make_group(group_id_of(measure, unit, subject), members, tolerance)
-        for (measure, unit, subject), members in buckets.items()
+        _make_group(group_id_of(measure, unit, subject, target=target, kind=kind, scope=scope), members, tolerance)
+        for (measure, unit, subject, target, kind, scope), members in buckets.items()
     ]
     return sorted([*groups, *singles], key=lambda g: (STATUSES.index(g.status), g.measure, g.group_id))
 
@@ -217,6 +237,9 @@ def _make_group(group_id: str, claims: Sequence[Claim], tolerance: float) -> Cla
         min_value=min(c.value for c in ordered),
         max_value=max(c.value for c in ordered),
         claim_ids=tuple(c.claim_id for c in ordered),
+        target=tuple(sorted(first.target)),
+        kind=first.kind,
+        scope=first.scope,
     )
 
 

@@ -31,6 +31,9 @@ _CLAIM_COLUMNS = (
     "period",
     "attribution",
     "sentence_text",
+    "target",
+    "kind",
+    "scope",
     "group_id",
 )
 _GROUP_COLUMNS = (
@@ -44,6 +47,9 @@ _GROUP_COLUMNS = (
     "n_documents",
     "min_value",
     "max_value",
+    "target",
+    "kind",
+    "scope",
 )
 
 
@@ -81,6 +87,9 @@ def write_claims(
             c.period,
             c.attribution,
             c.sentence_text,
+            json.dumps(list(c.target)),
+            c.kind,
+            c.scope,
             (group_ids or {}).get(c.claim_id),
         )
         for c in claims
@@ -107,6 +116,9 @@ def write_claim_groups(con: duckdb.DuckDBPyConnection, groups: Sequence[ClaimGro
             g.n_documents,
             g.min_value,
             g.max_value,
+            json.dumps(list(g.target)),
+            g.kind,
+            g.scope,
         )
         for g in groups
     ]
@@ -128,6 +140,8 @@ def _claim_of(row: Sequence[Any]) -> Claim:
     values = dict(zip(_CLAIM_COLUMNS, row, strict=True))
     values.pop("group_id")
     values["subject"] = tuple(json.loads(values["subject"] or "[]"))
+    values["target"] = tuple(json.loads(values["target"] or "[]"))
+    values["kind"] = values["kind"] or "level"
     values["sentence_text"] = values["sentence_text"] or ""
     return Claim(**values)
 
@@ -163,6 +177,7 @@ def read_claim_rows(
     for row in con.execute(sql, params).fetchall():
         record = dict(zip((*_CLAIM_COLUMNS, "status", "reason"), row, strict=True))
         record["subject"] = json.loads(record["subject"] or "[]")
+        record["target"] = json.loads(record["target"] or "[]")
         out.append(record)
     return out
 
@@ -185,5 +200,7 @@ def read_claim_groups(con: duckdb.DuckDBPyConnection, *, conflicts: bool = False
     for row in con.execute(sql, params).fetchall():
         values = dict(zip(_GROUP_COLUMNS, row, strict=True))
         values["subject"] = tuple(json.loads(values["subject"] or "[]"))
+        values["target"] = tuple(json.loads(values["target"] or "[]"))
+        values["kind"] = values["kind"] or "level"
         groups.append(ClaimGroup(**values, claim_ids=tuple(members.get(values["group_id"], ()))))
     return groups

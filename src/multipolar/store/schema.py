@@ -228,5 +228,16 @@ _PROVENANCE = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH, _PROVENANCE]
+# what a claim is about beyond its measure: on whom (`target`), level or change (`kind`), and which part
+# of the measure (`scope`: "all" goods, "steel"); claims group only when all of these agree
+_CLAIM_ROLES = [
+    "ALTER TABLE claims ADD COLUMN IF NOT EXISTS target JSON",
+    "ALTER TABLE claims ADD COLUMN IF NOT EXISTS kind VARCHAR",
+    "ALTER TABLE claims ADD COLUMN IF NOT EXISTS scope VARCHAR",
+    "ALTER TABLE claim_groups ADD COLUMN IF NOT EXISTS target JSON",
+    "ALTER TABLE claim_groups ADD COLUMN IF NOT EXISTS kind VARCHAR",
+    "ALTER TABLE claim_groups ADD COLUMN IF NOT EXISTS scope VARCHAR",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH, _PROVENANCE, _CLAIM_ROLES]
 SCHEMA_VERSION = len(MIGRATIONS)

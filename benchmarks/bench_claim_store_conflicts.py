@@ -1,0 +1,149 @@
+"""Claim conflicts in an analysed store: counts, and the precision of the flagged conflicts on hand labels.
+
+    .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS DB [--list]
+    .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS --write-input FILE.jsonl
+    .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS --build   (ingest + analyse into a
+        temporary store with the code on PYTHONPATH, then score it: a few minutes per corpus)
+
+CORPUS names the label set: `demo` (`multipolar demo --db DB --force`), or a set of White House
+briefings from ../shared/corpora/wh_briefings.jsonl.gz whose ids are in
+benchmarks/data/claim_store_conflict_docs.json (ids only; --write-input writes their text as JSON lines
+for `multipolar ingest FILE.jsonl --db DB`):
+- `wh_slice`: the first 120 of the 300 briefings drawn by bench_claim_conflicts.py (seed 12);
+- `wh_stats`: the 90 briefings whose claims fell in a `contradicted` group when the text-only
+  extraction of the code before target/kind/scope (main at 62f743a) grouped the 458 briefings under
+  15,000 characters that name unemployment, GDP, inflation, deficits, debt, exports or imports three
+  times or more: chosen to hold conflicts, so precision can be measured (recall cannot be, here).
+DB is the store that run left. The groups are read as stored, so the figures are those of the code
+that analysed the store: run it once with the old code and once with the new for before and after.
+
+A flagged conflict is a pair of claims from two documents in a `contradicted` group, for the same
+stated period, whose figures disagree by more than the tolerance. Labels:
+benchmarks/data/claim_store_conflict_labels.csv (corpus, claim_id a, claim_id b, 1 when the two
+sources really give different values for the same quantity, 0 when they are different quantities);
+ids only, no text.
+
+Prints: claims, groups (all / with two or more documents), contradicted and different-period groups,
+flagged pairs, labelled pairs found, precision = true / labelled. --list prints the flagged pairs with
+their sentences, unlabelled first, for labelling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import tempfile
+from pathlib import Path
+
+from multipolar.api import Project
+from multipolar.claims.group import agrees
+from multipolar.store.claims import read_all_claims, read_claim_groups
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "data" / "claim_store_conflict_labels.csv"
+DOC_IDS = HERE / "data" / "claim_store_conflict_docs.json"
+BRIEFINGS = HERE.parent.parent / "shared" / "corpora" / "wh_briefings.jsonl.gz"
+TOLERANCE = 0.05
+
+
+def read_labels() -> dict[tuple[str, str, str], int]:
+    labels: dict[tuple[str, str, str], int] = {}
+    if LABELS.exists():
+        with LABELS.open(encoding="utf-8") as f:
+            for corpus, a, b, verdict in csv.reader(f):
+                labels[(corpus, a, b)] = int(verdict)
+    return labels
+
+
+def write_input(corpus: str, out: Path) -> int:
+    """The corpus's briefings as JSON lines (id, text, published) for `multipolar ingest`."""
+    ids = json.loads(DOC_IDS.read_text(encoding="utf-8"))[corpus]
+    rows = {}
+    with gzip.open(BRIEFINGS, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["id"] in ids:
+                rows[r["id"]] = {"id": r["id"], "text": r["text"], "published": r["date"]}
+    with out.open("w", encoding="utf-8") as f:
+        for doc_id in ids:
+            f.write(json.dumps(rows[doc_id]) + "\n")
+    return len(ids)
+
+
+def build(corpus: str, folder: Path) -> Path:
+    """A fresh store of the corpus, ingested and analysed by the code on PYTHONPATH."""
+    db = folder / "claims.duckdb"
+    if corpus == "demo":
+        inputs = [HERE.parent / "examples" / "demo"]
+    else:
+        inputs = [folder / f"{corpus}.jsonl"]
+        write_input(corpus, inputs[0])
+    with Project(db) as project:
+        project.ingest(inputs)
+        project.analyse()
+    return db
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus")
+    parser.add_argument("db", nargs="?")
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--write-input", type=Path, metavar="FILE")
+    parser.add_argument("--build", action="store_true")
+    args = parser.parse_args()
+    if args.write_input:
+        print(f"{write_input(args.corpus, args.write_input)} documents written to {args.write_input}")
+        return
+    if args.build:
+        with tempfile.TemporaryDirectory() as folder:
+            args.db = str(build(args.corpus, Path(folder)))
+            score(args)
+        return
+    if not args.db:
+        parser.error("give the store (DB) to score, --build, or --write-input FILE")
+    score(args)
+
+
+def score(args: argparse.Namespace) -> None:
+    with Project(args.db, read_only=True) as project:
+        claims = read_all_claims(project.store.con)
+        groups = read_claim_groups(project.store.con)
+    by_id = {c.claim_id: c for c in claims}
+    pairs = []
+    for g in groups:
+        if g.status != "contradicted":
+            continue
+        members = sorted((by_id[i] for i in g.claim_ids), key=lambda c: c.claim_id)
+        for k, a in enumerate(members):
+            for b in members[k + 1 :]:
+                if a.doc_id != b.doc_id and a.period is not None and a.period == b.period \
+                        and not agrees(a.value, b.value, TOLERANCE):
+                    pairs.append((a, b))
+    labels = read_labels()
+    if args.list:
+        for a, b in sorted(pairs, key=lambda p: (args.corpus, p[0].claim_id, p[1].claim_id) in labels):
+            verdict = labels.get((args.corpus, a.claim_id, b.claim_id), "?")
+            print(json.dumps({"corpus": args.corpus, "a": a.claim_id, "b": b.claim_id, "label": verdict}))
+            for c in (a, b):
+                extra = " | ".join(str(getattr(c, name, "")) for name in ("target", "kind", "scope"))
+                print(f"   {c.measure} | {c.unit} | {c.subject} | {extra} | {c.period} | {c.text} :: "
+                      f"{c.sentence_text[:400]}")
+        return
+    found = [labels[(args.corpus, a.claim_id, b.claim_id)] for a, b in pairs
+             if (args.corpus, a.claim_id, b.claim_id) in labels]
+    true = sum(found)
+    multi = sum(1 for g in groups if g.n_documents >= 2)
+    statuses = {s: sum(1 for g in groups if g.status == s) for s in ("contradicted", "different_periods")}
+    in_contradicted = sum(g.n_claims for g in groups if g.status == "contradicted")
+    precision = f"{true / len(found):.3f}" if found else "n/a"
+    print(f"{args.corpus}: {len(claims)} claims, {len(groups)} groups ({multi} with 2+ documents), "
+          f"{statuses['contradicted']} contradicted groups holding {in_contradicted} claims, "
+          f"{statuses['different_periods']} different-period groups; {len(pairs)} flagged pairs, "
+          f"{len(found)} labelled, precision {precision} ({true}/{len(found)})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""Level or change, base figures, stated scope, and names glued to a heading word (text rules only)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from multipolar.claims.extract import extract_claims
+
+
+def claims_of(text: str, published: date | None = None) -> list:
+    return extract_claims(doc_id="d", text=text, sentences=None, published=published)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Peru raised its tariff on wheat by 20 percent in 2022.", "change"),
+        ("Peru raised its tariff on wheat to 20 percent in 2022.", "level"),
+        ("Peru added an additional 20 percent tariff on wheat in 2022.", "change"),
+        ("Exports of copper rose 20 percent in 2022.", "change"),
+        ("Peru's tariff on wheat was 20 percent in 2022.", "level"),
+        ("Chile's debt increased by $3 billion in 2021.", "change"),
+        ("Chile's debt reached $3 billion in 2021.", "level"),
+    ],
+)
+def test_extract_claims_kind_level_or_change(text: str, kind: str) -> None:
+    assert [c.kind for c in claims_of(text)] == [kind]
+
+
+def test_extract_claims_change_and_level_never_share_a_measure() -> None:
+    by, to = claims_of("Peru raised its tariff by 20 percent in 2022."), claims_of("Peru raised its tariff to 20 percent in 2022.")
+    assert by[0].measure != to[0].measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway cut its duty on salmon to 5 percent from 8 percent in 2024.",
+        "Chile's exports reached $9 billion in 2023, up from $7 billion.",
+        "Chile's exports reached $9 billion in 2023, compared with $7 billion.",
+    ],
+)
+def test_extract_claims_base_figure_has_no_period(text: str) -> None:
+    first, base = claims_of(text)
+    assert first.period is not None
+    assert base.period is None
+
+
+def test_extract_claims_from_without_a_second_figure_keeps_its_period() -> None:
+    (claim,) = claims_of("Imports from Chile were $9 billion in 2023.")
+    assert claim.period == "2023"
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Peru set a 10 percent tariff on all imports in 2022.", "all"),
+        ("Peru set a 10 percent across-the-board tariff in 2022.", "all"),
+        ("Peru set a 10 percent tariff on wheat imports in 2022.", None),
+    ],
+)
+def test_extract_claims_scope_all_without_a_parse(text: str, scope: str | None) -> None:
+    assert [c.scope for c in claims_of(text)] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Energy Cooperation Putin said trade with India reached $60 billion in 2024.", "Putin"),
+        ("Markets\n\nChina said its exports grew 6 percent in 2024.", "China"),
+        ("Vladimir Putin said trade with India reached $60 billion in 2024.", "Vladimir Putin"),
+    ],
+)
+def test_extract_claims_speaker_is_not_glued_to_a_heading_word(text: str, speaker: str) -> None:
+    assert [c.attribution for c in claims_of(text)] == [speaker]
+
+
+def test_extract_claims_cutting_a_deficit_by_an_amount_is_a_change() -> None:
+    (claim,) = claims_of("Chile is cutting its deficit by $2 billion in 2022.")
+    assert claim.kind == "change"
