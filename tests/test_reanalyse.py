@@ -168,7 +168,7 @@ def test_reanalyse_all_rederives_every_document_and_changes_nothing_with_the_sam
     assert _rows(db, RAW) == _rows(before, RAW)
 
 
-def test_reanalyse_claims_from_stored_sentences_matches_the_full_analysis(before, tmp_path):
+def test_reanalyse_claims_alone_matches_the_full_analysis(before, tmp_path):
     db = _copy(before, tmp_path)
     with Project(db) as project:
         project.store.con.execute("UPDATE documents SET claims_run = NULL")  # as made before provenance

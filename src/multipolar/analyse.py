@@ -88,6 +88,33 @@ class AnalyseStage:
                 yield exc
 
 
+class ClaimsStage(AnalyseStage):
+    """The numeric claims of stored documents again, for `reanalyse --stage claims`: the parse and actor
+    matches their subject, target and scope come from, without coding events. A result is (doc_id,
+    claims) or a `Rejection`."""
+
+    name = "claims"
+
+    def process(self, batch: Sequence[AnalysisInput]) -> list[Any]:
+        from multipolar.claims.extract import extract_claims
+
+        out: list[Any] = []
+        for item, doc in zip(batch, self._docs(batch), strict=True):
+            try:
+                if isinstance(doc, Exception):
+                    raise doc
+                claims = extract_claims(
+                    doc_id=item.doc_id, text=item.text, sentences=[(s.start_char, s.end_char) for s in doc.sents],
+                    published=item.published, doc=doc, actors=self.coder.resolver.resolve(doc, on=item.published),
+                )
+                out.append((item.doc_id, claims))
+            except Exception as exc:  # a bug must not stop the run: the document keeps a rejection row
+                from multipolar.pipeline import internal_rejection
+
+                out.append(internal_rejection(item.source_uri, item.doc_id, self.name, exc))
+        return out
+
+
 def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], None] | None = None) -> dict[str, int]:
     """Run the per-document analysis on unprocessed documents, then the cross-document stages."""
     from multipolar.pipeline import StageFactory, run_stage

@@ -4,7 +4,8 @@
 rows were made by another stage version or other settings: `provenance.py`) and never touches raw
 documents. It runs in order: clean (from the raw bytes; a document whose text, date or language changes
 loses its analysis, which is then made afresh), events (the full per-document analysis: sentences,
-mentions, events, and claims with them), claims (from the stored text and sentences, without parsing).
+mentions, events, and claims with them), claims (the text parsed again for the claims' roles, no event
+coding).
 Then documents left unanalysed are analysed and the cross-document stages re-run (the
 `cross_document_pending` marker is set before the first write, so a kill anywhere is finished by the
 next run).
@@ -181,7 +182,8 @@ class _Passes:
         from multipolar.store import provenance as prov
 
         raws = (prov.raw_documents(self.store, ids) for ids in self._due("clean"))
-        for results in run_stage(StageFactory(*CLEAN, self.settings), raws, workers=self.settings.workers):
+        for results in run_stage(StageFactory(*CLEAN, self.settings), raws, workers=self.settings.workers,
+                                 backend=self.settings.backend, ray_address=self.settings.ray_address):
             self.mark_pending()
             cleaned = {r.doc_id: (r.text, r.published, r.is_english) for r in results if isinstance(r, Document)}
             rejected = [r.doc_id for r in results if isinstance(r, Rejection) and r.doc_id]
@@ -202,7 +204,8 @@ class _Passes:
         inputs = (prov.analysis_inputs(self.store, ids)
                   for ids in self._due("events", max_chars=self.settings.analysis_batch_chars))
         factory = StageFactory("multipolar.analyse", "AnalyseStage", self.settings)
-        for results in run_stage(factory, inputs, workers=self.settings.workers):
+        for results in run_stage(factory, inputs, workers=self.settings.workers, backend=self.settings.backend,
+                                 ray_address=self.settings.ray_address):
             self.mark_pending()
             analyses = [r for r in results if isinstance(r, Analysis)]
             rejected = [r for r in results if isinstance(r, Rejection)]
@@ -216,23 +219,25 @@ class _Passes:
             self._done("events", len(results))
 
     def claims(self) -> None:
-        from multipolar.claims.extract import extract_claims
-        from multipolar.pipeline import internal_rejection
+        from multipolar.pipeline import StageFactory, run_stage
         from multipolar.store import provenance as prov
 
-        for ids in self._due("claims"):
+        # claims take their subject, target and scope from the parse: the documents are parsed again (no
+        # event coding), as a first analysis would
+        inputs = (prov.analysis_inputs(self.store, ids)
+                  for ids in self._due("claims", max_chars=self.settings.analysis_batch_chars))
+        factory = StageFactory("multipolar.analyse", "ClaimsStage", self.settings)
+        for results in run_stage(factory, inputs, workers=self.settings.workers, backend=self.settings.backend,
+                                 ray_address=self.settings.ray_address):
             self.mark_pending()
-            claims, rejected = [], []
-            for doc_id, text, published, sentences in prov.claim_inputs(self.store, ids):
-                try:
-                    claims += extract_claims(doc_id=doc_id, text=text, sentences=sentences, published=published)
-                except Exception as exc:  # a bug must not stop the run: the document keeps a rejection row
-                    rejected.append(internal_rejection(doc_id, doc_id, "claims", exc))
+            done = [r for r in results if not isinstance(r, Rejection)]
+            rejected = [r for r in results if isinstance(r, Rejection)]
+            ids = [doc_id for doc_id, _ in done] + [r.doc_id for r in rejected if r.doc_id]
             prov.drop_rejections(self.store, ids, stage="claims")
-            prov.save_claims(self.store, ids, claims, run_id=self.log.id)
+            prov.save_claims(self.store, ids, [c for _, claims in done for c in claims], run_id=self.log.id)
             self.store.add_rejections(rejected)
             self.counts["rejected"] += len(rejected)
-            self._done("claims", len(ids))
+            self._done("claims", len(results))
 
 
 __all__ = ["ReanalysisSummary", "StageState", "reanalyse_store", "stage_states"]

@@ -75,13 +75,14 @@ def test_write_claims_keeps_target_kind_and_scope(con: duckdb.DuckDBPyConnection
     assert (group.target, group.kind, group.scope) == (("CHN",), "change", "steel")
 
 
-def test_migration_two_adds_the_claim_role_columns_to_a_version_one_store() -> None:
+def test_the_claim_roles_migration_adds_its_columns_to_a_version_one_store() -> None:
     connection = duckdb.connect(":memory:")
     for statement in MIGRATIONS[0]:
         connection.execute(statement)
     connection.execute("INSERT INTO claims (claim_id, doc_id, sentence, start, \"end\", text, value, unit, measure) "
                        "VALUES ('k', 'd', 0, 0, 1, '5%', 5, 'percent', 'tariff')")
-    for statement in MIGRATIONS[1]:
-        connection.execute(statement)
+    for migration in MIGRATIONS[1:]:
+        for statement in migration:
+            connection.execute(statement)
     (claim,) = read_all_claims(connection)
     assert (claim.target, claim.kind, claim.scope) == ((), "level", None)

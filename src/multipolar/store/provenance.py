@@ -177,18 +177,6 @@ def analysis_inputs(store: Store, doc_ids: Sequence[str]) -> list[AnalysisInput]
     return [AnalysisInput(*row) for row in rows]
 
 
-def claim_inputs(store: Store, doc_ids: Sequence[str]) -> list[tuple[str, str, Any, list[tuple[int, int]]]]:
-    """(doc_id, text, published, sentence offsets) of each document, from its stored sentences."""
-    rows = store.con.execute(
-        """SELECT d.doc_id, d.text, d.published,
-                  (SELECT list([s.start, s."end"] ORDER BY s.idx) FROM sentences s WHERE s.doc_id = d.doc_id)
-           FROM documents d WHERE d.doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY d.doc_id""",
-        [list(doc_ids)],
-    ).fetchall()
-    return [(doc_id, text, published, [(a, b) for a, b in spans or []]) for doc_id, text, published, spans in rows]
-
-
-# -- writes of re-derivation --------------------------------------------------------------------------
 def changed_by_cleaning(store: Store, cleaned: Mapping[str, tuple[str | None, Any, bool | None]]) -> list[str]:
     """The doc_ids whose new (text, published, is_english) differ from the stored ones: their analysis
     no longer matches the text its offsets point into."""
