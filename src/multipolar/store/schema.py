@@ -207,9 +207,9 @@ _V2_WATCH = [
 # provenance (see store/provenance.py): each document's clean, events and claims rows point to the run
 # that made them; `stage_runs` keeps every run's stage version, settings hash and settings, its start and end
 _PROVENANCE = [
-    "ALTER TABLE documents ADD COLUMN clean_run INTEGER",
-    "ALTER TABLE documents ADD COLUMN events_run INTEGER",
-    "ALTER TABLE documents ADD COLUMN claims_run INTEGER",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS clean_run INTEGER",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS events_run INTEGER",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS claims_run INTEGER",
     """
     CREATE TABLE IF NOT EXISTS stage_runs (
         run_id INTEGER NOT NULL,

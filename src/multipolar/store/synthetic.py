@@ -17,6 +17,7 @@ def open_empty(path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
     for step in MIGRATIONS:
         for ddl in step:
             con.execute(ddl)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(len(MIGRATIONS))])
     return con
 
 
