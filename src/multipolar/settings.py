@@ -64,6 +64,10 @@ class Settings:
     max_sentence_tokens: int = _s(
         150, "Longest sentence, in tokens: a longer run without a full stop or line break is split there (coding time grows faster than sentence length)."
     )
+    document_time_limit: float = _s(
+        60.0, "Seconds one document's parse, and then its coding, may take; a slower document is stored as a rejection "
+              "(`time_limit`) and the run goes on (0 = no limit; enforced in a loop and in pool workers, not on Ray)."
+    )
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
     nlp_batch_chars: int = _s(60_000, "Most characters per nlp.pipe batch (with at most nlp_batch_size texts): "
                                       "bounds the parser's memory in each worker.")
