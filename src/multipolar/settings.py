@@ -77,6 +77,13 @@ class Settings:
     event_lexicon: str = _s("", "Path of a trigger lexicon (JSONL) to use instead of the bundled one; empty = bundled.")
     event_model: bool = _s(True, "Give every act between two states the learned layer's probability (events/model.py) as its confidence.")
     event_min_probability: float = _s(0.25, "Acts between two states whose probability is below this are not counted in dyads and triangles (0 counts all); chosen by cross-validation, see events/data/act_model.md.")
+    event_date_future_days: int = _s(
+        2, "Days after its document's publication an act stated as done (asserted or reported) may be dated; a later "
+           "date is flagged `after_published` and left out of relations (intended and hypothetical acts may lie ahead)."
+    )
+    event_date_earliest_year: int = _s(
+        1900, "Events dated before this year are flagged `before_earliest_year` and left out of relations."
+    )
     event_main_only: bool = _s(True, "Code one main act per sentence (besides statements); false keeps every act found.")
 
     # --- relations ----------------------------------------------------------------------------

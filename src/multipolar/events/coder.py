@@ -70,7 +70,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
-from multipolar.events import anaphora, syntax
+from multipolar.events import anaphora, syntax, timing
 from multipolar.events.dates import TimeExpression, find_dates
 from multipolar.events.frames import CONFLICT_ROOTS, compose
 from multipolar.events.lexicon import Lexicon, LexiconEntry
@@ -246,7 +246,8 @@ class EventCoder:
             events.extend(guessed)
         if events and self.settings.event_model:
             events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents))
-        return events
+        return timing.flag_implausible_dates(events, published, future_days=self.settings.event_date_future_days,
+                                             earliest_year=self.settings.event_date_earliest_year)
 
     # ---------------------------------------------------------------------------------------------
     def triggers(self, sent: Span) -> list[Trigger]:

@@ -19,6 +19,7 @@ EVENT_COLUMNS = (
     "event_id", "doc_id", "sentence", "date", "date_precision", "source", "source_actor", "source_name",
     "target", "target_actor", "target_name", "cameo", "root", "quad", "goldstein", "plover", "plover_mode",
     "negated", "modality", "confidence", "trigger", "text", "span_start", "span_end", "story_id", "mentions",
+    "date_flag",
 )
 
 
