@@ -19,6 +19,8 @@ from multipolar.time_limit import TimeLimitExceeded, time_limit
 __all__ = ["STAGE", "Analysis", "AnalysisInput", "AnalyseStage", "analyse_store", "cross_document"]
 
 STAGE = "analyse.v1"  # nlp.v1 + events.v1 + claims.v1
+WARM_UP_TEXT = ("The president of Russia met the president of China in Moscow on Monday, and trade between "
+                "the two countries reached $5 billion last year. Russia and China talked about fishing.")
 
 
 class AnalyseStage:
@@ -31,6 +33,16 @@ class AnalyseStage:
 
         self.settings = settings
         self.coder = EventCoder(settings)
+        if settings.document_time_limit > 0:
+            self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Load what the coder loads on first use (the act model, the root classifier, the claim words)
+        by analysing one invented document, so that no real document's time limit pays for it."""
+        item = AnalysisInput("warm-up", "warm-up", WARM_UP_TEXT, None)
+        self._analyse(item, self.coder.pipeline.parse_one(item.text))
+        if self.settings.event_classifier:
+            self.coder.classifier.predict([WARM_UP_TEXT])
 
     def process(self, batch: Sequence[AnalysisInput]) -> list[Analysis | Rejection]:
         from multipolar.pipeline import internal_rejection

@@ -89,8 +89,9 @@ def run_stage(
     if backend == "auto":
         backend = "loop" if workers <= 1 else "pool"
     if backend == "loop":
-        stage = factory.build()
+        stage = None  # built with the first batch: a run with nothing to do loads no models
         for batch in batches:
+            stage = stage or factory.build()
             yield stage.process(batch)
     elif backend == "pool":
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(factory,)) as pool:
