@@ -114,7 +114,7 @@ class AnalyseStage:
 def time_limit_rejection(item: AnalysisInput, stage: str, limit: float) -> Rejection:
     return Rejection(
         item.source_uri, stage, "time_limit",
-        f"{item.source_uri}: its analysis took more than document_time_limit={limit:g} s and was stopped; "
+        f"{item.source_uri}: its analysis took more than document_time_limit={limit:g} s of processor time and was stopped; "
         "the document is kept — raise the limit (--set document_time_limit=SECONDS, 0 = none) and analyse again",
         doc_id=item.doc_id,
     )

@@ -65,7 +65,7 @@ class Settings:
         150, "Longest sentence, in tokens: a longer run without a full stop or line break is split there (coding time grows faster than sentence length)."
     )
     document_time_limit: float = _s(
-        60.0, "Seconds one document's parse, and then its coding, may take; a slower document is stored as a rejection "
+        60.0, "Seconds of processor time one document's parse, and then its coding, may take; a slower document is stored as a rejection "
               "(`time_limit`) and the run goes on (0 = no limit; enforced in a loop and in pool workers, not on Ray)."
     )
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")

@@ -1,8 +1,10 @@
-"""A wall-clock limit on a block of code: `with time_limit(seconds): ...` raises `TimeLimitExceeded`
-inside the block once the seconds have passed.
+"""A limit on the processor time of a block of code: `with time_limit(seconds): ...` raises
+`TimeLimitExceeded` inside the block once this process has spent that many CPU seconds in it.
 
-It uses the interval timer (SIGALRM), so it interrupts pure-Python loops and returns from long C calls
-as soon as they hand control back to Python. Signals reach only the main thread: in any other thread
+Processor time, not wall time, so that a busy machine (other processes, other workers) does not stop a
+document that is merely waiting for a core. It uses the profiling interval timer (ITIMER_PROF, SIGPROF),
+so it interrupts pure-Python loops and returns from long C calls as soon as they hand control back to
+Python. Signals reach only the main thread: in any other thread
 (and on systems without `setitimer`) the block runs without a limit. Stages run in the main thread of
 this process (a loop) or of each pool worker, so the limit holds in both.
 """
@@ -27,7 +29,8 @@ def is_enforced() -> bool:
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise `TimeLimitExceeded` in the block after `seconds` (0 or less: no limit). Not nestable."""
+    """Raise `TimeLimitExceeded` in the block after `seconds` of processor time (0 or less: no limit).
+    Not nestable."""
     if seconds <= 0 or not is_enforced():
         yield
         return
@@ -35,13 +38,13 @@ def time_limit(seconds: float) -> Iterator[None]:
 
     def expire(signum: int, frame: FrameType | None) -> None:
         if armed:  # a signal that arrives after the block ended is ignored
-            raise TimeLimitExceeded(f"more than {seconds:g} s")
+            raise TimeLimitExceeded(f"more than {seconds:g} s of processor time")
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
         armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
