@@ -163,7 +163,8 @@ _V1 = [
 _V2 = [
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_flag VARCHAR",
     """
-    UPDATE events SET date_flag = 'before_earliest_year' WHERE date IS NOT NULL AND year(date) < 1900
+    UPDATE events SET date_flag = 'before_earliest_year'
+    WHERE origin = 'multipolar' AND date IS NOT NULL AND year(date) < 1900
     """,
     """
     UPDATE events SET date_flag = 'after_published'
