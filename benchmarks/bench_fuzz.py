@@ -1,6 +1,6 @@
 """Long fuzz run: generated and mutated inputs through every reader and cleaner.
 
-    python benchmarks/bench_fuzz.py [--n 100000] [--seed 0] [--slowest 10] [--alarm 60]
+    python benchmarks/bench_fuzz.py [--n 100000] [--seed 0] [--slowest 10] [--alarm 60] [--minutes M]
 
 Each input goes to one target (round robin): the JSON, JSON lines (plain and gzip), CSV and feed
 readers, byte decoding, the text, HTML (file and JSON field) and container cleaners, normalisation, date finding and the
@@ -8,7 +8,8 @@ GDELT row parser. A target may raise `InputError` (it becomes a stored rejection
 an uncaught exception, counted by (target, kind) with the first input that raised it saved under
 --out. The run prints the counts and the slowest inputs (target, size, CPU seconds of this process,
 so that other work on the machine does not count); an input running past --alarm seconds of wall
-time is stopped and counted as a hang.
+time is stopped and counted as a hang. With --minutes the run stops after that much wall time and
+reports how many of the --n inputs it ran (the same first inputs as a longer run with the same seed).
 
 Seeds are small documents invented here; mutations flip, insert, delete and repeat bytes, splice in
 hostile tokens (impossible character references, lone-surrogate escapes, deep nesting, undeclared
@@ -195,6 +196,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--slowest", type=int, default=10)
     parser.add_argument("--alarm", type=int, default=60, help="seconds before one input counts as a hang")
+    parser.add_argument("--minutes", type=float, default=0, help="stop after this much wall time (0 = run all --n)")
     parser.add_argument("--out", default="benchmarks/out/fuzz", help="folder for the inputs that crashed or were slowest")
     args = parser.parse_args()
 
@@ -208,7 +210,11 @@ def main() -> None:
     per_target = Counter()
     signal.signal(signal.SIGALRM, _alarm)
     started = time.perf_counter()
+    done = 0
     for index in range(args.n):
+        if args.minutes and time.perf_counter() - started > args.minutes * 60:
+            break
+        done += 1
         name = names[index % len(names)]
         kind, function = table[name]
         raw = mutate(rng, SEEDS[kind]) if rng.random() < 0.9 else SEEDS[kind].encode()
@@ -249,7 +255,9 @@ def main() -> None:
     for rank, (_seconds, name, _size, _index, raw) in enumerate(slowest, 1):
         (out / f"slow-{rank:02d}-{name}.bin").write_bytes(raw)
 
-    print(f"inputs: {args.n:,} over {len(names)} targets ({args.n // len(names):,}+ each), seed {args.seed}, {elapsed:.0f} s")
+    stopped = f" (stopped after {args.minutes:g} min, of --n {args.n:,})" if done < args.n else ""
+    print(f"inputs: {done:,}{stopped} over {len(names)} targets ({done // len(names):,}+ each), seed {args.seed}, "
+          f"{elapsed:.0f} s")
     print(f"uncaught exceptions: {sum(crashes.values())}")
     for (name, kind), count in crashes.most_common():
         print(f"  {count:6d}  {name}: {kind}")

@@ -14,10 +14,13 @@ from typing import Any
 
 from multipolar.records import Analysis, AnalysisInput, Mention, Rejection
 from multipolar.settings import Settings
+from multipolar.time_limit import TimeLimitExceeded, time_limit
 
 __all__ = ["STAGE", "Analysis", "AnalysisInput", "AnalyseStage", "analyse_store", "cross_document"]
 
 STAGE = "analyse.v1"  # nlp.v1 + events.v1 + claims.v1
+WARM_UP_TEXT = ("The president of Russia met the president of China in Moscow on Monday, and trade between "
+                "the two countries reached $5 billion last year. Russia and China talked about fishing.")
 
 
 class AnalyseStage:
@@ -30,62 +33,92 @@ class AnalyseStage:
 
         self.settings = settings
         self.coder = EventCoder(settings)
+        if settings.document_time_limit > 0:
+            self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Load what the coder loads on first use (the act model, the root classifier, the claim words)
+        by analysing one invented document, so that no real document's time limit pays for it."""
+        item = AnalysisInput("warm-up", "warm-up", WARM_UP_TEXT, None)
+        self._analyse(item, self.coder.pipeline.parse_one(item.text))
+        if self.settings.event_classifier:
+            self.coder.classifier.predict([WARM_UP_TEXT])
 
     def process(self, batch: Sequence[AnalysisInput]) -> list[Analysis | Rejection]:
-        from multipolar.claims.extract import extract_claims
-        from multipolar.nlp.pipeline import sentences as sentences_of
+        from multipolar.pipeline import internal_rejection
 
+        limit = self.settings.document_time_limit
         out: list[Analysis | Rejection] = []
-        for item, doc in zip(batch, self._docs(batch), strict=True):
+        for item, doc in zip(batch, self._docs(batch, limit), strict=True):
             try:
-                if isinstance(doc, Exception):
+                if isinstance(doc, BaseException):
                     raise doc
-                sentences = sentences_of(doc, doc_id=item.doc_id)
-                starts = [s.start for s in sentences]
-                matches = self.coder.resolver.resolve(doc, on=item.published)
-                mentions = tuple(
-                    Mention(
-                        doc_id=item.doc_id,
-                        sentence=max(0, bisect.bisect_right(starts, m.start_char) - 1),
-                        start=m.start_char, end=m.end_char, text=m.text,
-                        actor_code=m.actor_code, person=m.person,
-                    )
-                    for m in matches
-                )
-                events = tuple(
-                    self.coder.code_doc(doc, doc_id=item.doc_id, published=item.published, matches=matches)
-                )
-                claims = tuple(
-                    extract_claims(
-                        doc_id=item.doc_id, text=item.text,
-                        sentences=[(s.start, s.end) for s in sentences], published=item.published,
-                        doc=doc, actors=matches,
-                    )
-                )
-                out.append(Analysis(item.doc_id, tuple(sentences), mentions, events, claims))
+                with time_limit(limit):
+                    out.append(self._analyse(item, doc))
+            except TimeLimitExceeded:
+                out.append(time_limit_rejection(item, self.name, limit))
             except Exception as exc:  # a bug must not stop the run: the document keeps a rejection row
-                from multipolar.pipeline import internal_rejection
-
                 out.append(internal_rejection(item.source_uri, item.doc_id, self.name, exc))
         return out
 
+    def _analyse(self, item: AnalysisInput, doc: Any) -> Analysis:
+        from multipolar.claims.extract import extract_claims
+        from multipolar.nlp.pipeline import sentences as sentences_of
 
-    def _docs(self, batch: Sequence[AnalysisInput]) -> Iterator[Any]:
-        """Each item's parsed Doc, in order; after a failure in the batched parse the rest are parsed
-        one by one, and an item that still fails gives its exception instead of a Doc."""
+        sentences = sentences_of(doc, doc_id=item.doc_id)
+        starts = [s.start for s in sentences]
+        matches = self.coder.resolver.resolve(doc, on=item.published)
+        mentions = tuple(
+            Mention(
+                doc_id=item.doc_id,
+                sentence=max(0, bisect.bisect_right(starts, m.start_char) - 1),
+                start=m.start_char, end=m.end_char, text=m.text,
+                actor_code=m.actor_code, person=m.person,
+            )
+            for m in matches
+        )
+        events = tuple(self.coder.code_doc(doc, doc_id=item.doc_id, published=item.published, matches=matches))
+        claims = tuple(
+            extract_claims(
+                doc_id=item.doc_id, text=item.text,
+                sentences=[(s.start, s.end) for s in sentences], published=item.published,
+                doc=doc, actors=matches,
+            )
+        )
+        return Analysis(item.doc_id, tuple(sentences), mentions, events, claims)
+
+    def _docs(self, batch: Sequence[AnalysisInput], limit: float) -> Iterator[Any]:
+        """Each item's parsed Doc, in order. Parsing goes in batches; after a failure, or a wait for one
+        Doc longer than `limit` seconds (a batch's parse is paid while waiting for its first Doc), the
+        rest are parsed one by one, each within `limit`, and an item that still fails (or runs past the
+        limit) gives its exception instead of a Doc."""
         done = 0
         try:
-            for doc in self.coder.pipeline.parse((item.text for item in batch), n_process=1):
+            parsed = self.coder.pipeline.parse((item.text for item in batch), n_process=1)
+            while done < len(batch):
+                with time_limit(limit):
+                    doc = next(parsed)
                 done += 1
                 yield doc
             return
-        except Exception:  # noqa: S110 - the items left are retried alone below
+        except (Exception, TimeLimitExceeded):  # the items left are retried alone below
             pass
         for item in batch[done:]:
             try:
-                yield self.coder.pipeline.parse_one(item.text)
-            except Exception as exc:
-                yield exc
+                with time_limit(limit):
+                    doc = self.coder.pipeline.parse_one(item.text)
+            except (Exception, TimeLimitExceeded) as exc:
+                doc = exc
+            yield doc
+
+
+def time_limit_rejection(item: AnalysisInput, stage: str, limit: float) -> Rejection:
+    return Rejection(
+        item.source_uri, stage, "time_limit",
+        f"{item.source_uri}: its analysis took more than document_time_limit={limit:g} s of processor time and was stopped; "
+        "the document is kept — raise the limit (--set document_time_limit=SECONDS, 0 = none) and analyse again",
+        doc_id=item.doc_id,
+    )
 
 
 class ClaimsStage(AnalyseStage):
@@ -99,9 +132,9 @@ class ClaimsStage(AnalyseStage):
         from multipolar.claims.extract import extract_claims
 
         out: list[Any] = []
-        for item, doc in zip(batch, self._docs(batch), strict=True):
+        for item, doc in zip(batch, self._docs(batch, self.settings.document_time_limit), strict=True):
             try:
-                if isinstance(doc, Exception):
+                if isinstance(doc, BaseException):
                     raise doc
                 claims = extract_claims(
                     doc_id=item.doc_id, text=item.text, sentences=[(s.start_char, s.end_char) for s in doc.sents],
@@ -127,7 +160,7 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
     def batches() -> Iterator[list[AnalysisInput]]:
         after = None
         while batch := io.unanalysed(store, limit=settings.batch_size, after=after,
-                                     max_chars=settings.analysis_batch_chars):
+                                     max_chars=settings.analysis_batch_chars, time_limit=settings.document_time_limit):
             after = batch[-1].doc_id
             yield batch
 
@@ -140,7 +173,10 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
         rejections = [r for r in results if isinstance(r, Rejection)]
         io.save_analyses(store, analyses, stage=STAGE, run=log.id)
         store.add_rejections(rejections)
-        io.mark_analysed(store, [r.doc_id for r in rejections if r.doc_id], stage=f"{STAGE}:rejected", run=log.id)
+        timed_out = [r.doc_id for r in rejections if r.doc_id and r.code == "time_limit"]
+        io.mark_analysed(store, timed_out, stage=f"{STAGE}{io.TIME_LIMITED}{settings.document_time_limit:g}", run=log.id)
+        io.mark_analysed(store, [r.doc_id for r in rejections if r.doc_id and r.code != "time_limit"],
+                         stage=f"{STAGE}:rejected", run=log.id)
         counts["analysed"] += len(analyses)
         counts["events"] += sum(len(a.events) for a in analyses)
         counts["claims"] += sum(len(a.claims) for a in analyses)

@@ -284,7 +284,10 @@ def events(
         frame = query.frame()
     columns, rows = list(frame.columns), list(frame.rows)
     if fmt == "table":
-        columns, rows = _select(columns, rows, ("date", "source_actor", "cameo", "target_actor", "modality", "trigger", "text"))
+        shown = ("date", "source_actor", "cameo", "target_actor", "modality", "trigger", "text")
+        if any(row[columns.index("date_flag")] for row in rows):  # implausible dates: kept, shown, not counted
+            shown = ("date", "date_flag", *shown[1:])
+        columns, rows = _select(columns, rows, shown)
     emit(columns, rows, fmt=fmt, out=out, table_widths={"text": 70, "trigger": 18, "date": 10})
 
 

@@ -12,6 +12,9 @@
         ├── DecodeError              bytes are empty, binary or undecodable
         └── ParseError               a container (JSON line, CSV row, feed) is malformed
 
+    TimeLimitExceeded (a BaseException, so no `except Exception` inside a stage swallows it): one
+    document's analysis ran past `document_time_limit`; the stage turns it into a stored rejection.
+
 Only the CLI prints or exits; everything else raises.
 """
 
@@ -74,3 +77,7 @@ class DecodeError(InputError):
 
 class ParseError(InputError):
     code = "malformed"
+
+
+class TimeLimitExceeded(BaseException):  # noqa: N818 - named for what happened, like KeyboardInterrupt
+    """Raised inside `time_limit(seconds)` when the time runs out (see `multipolar.time_limit`)."""

@@ -29,7 +29,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "2",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates)
-    "events": "1",  # sentences, actor mentions, events (coder, rules, act model, dates)
+    "events": "2",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag
     "claims": "2",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope)
     # across documents
     "near_duplicates": "1",
@@ -42,7 +42,8 @@ STAGE_VERSIONS: dict[str, str] = {
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
     "clean": ("min_text_chars", "language_sample_chars", "english_only", "max_markup_tags"),
     "events": ("spacy_model", "max_sentence_tokens", "goldstein_variant", "actor_files", "plover_types",
-               "classifier_threshold", "event_classifier", "event_lexicon", "event_model", "event_main_only"),
+               "classifier_threshold", "event_classifier", "event_lexicon", "event_model", "event_main_only",
+               "event_date_future_days", "event_date_earliest_year"),
     "claims": ("spacy_model", "actor_files"),  # the parse and the actor matches give a claim its roles
     "near_duplicates": ("near_duplicate_threshold", "near_duplicate_num_perm", "near_duplicate_shingle",
                         "near_duplicate_containment"),
@@ -60,7 +61,7 @@ NOT_STORED = frozenset({
     # what is accepted at the door (a refused input has no document to re-derive)
     "max_bytes", "http_connect_timeout", "http_read_timeout", "http_max_redirects", "http_retries",
     "http_backoff", "user_agent", "allow_private", "http_deadline", "max_decompressed_bytes", "max_json_depth",
-    "csv_max_cell_chars", "follow_symlinks",
+    "csv_max_cell_chars", "follow_symlinks", "document_time_limit",
     # how fast, in how much memory
     "batch_size", "store_memory_limit", "workers", "nlp_batch_size", "nlp_batch_chars", "analysis_batch_chars",
     "embedding_threads", "backend", "ray_address",

@@ -110,6 +110,7 @@ class Event:
     span: tuple[int, int]
     story_id: str | None = None
     mentions: int = 1
+    date_flag: str | None = None  # implausible date (events/timing.py): after_published | before_earliest_year
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)

@@ -68,6 +68,10 @@ class Settings:
     max_sentence_tokens: int = _s(
         150, "Longest sentence, in tokens: a longer run without a full stop or line break is split there (coding time grows faster than sentence length)."
     )
+    document_time_limit: float = _s(
+        60.0, "Seconds of processor time one document's parse, and then its coding, may take; a slower document is stored as a rejection "
+              "(`time_limit`) and the run goes on (0 = no limit; enforced in a loop and in pool workers, not on Ray)."
+    )
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
     nlp_batch_chars: int = _s(60_000, "Most characters per nlp.pipe batch (with at most nlp_batch_size texts): "
                                       "bounds the parser's memory in each worker.")
@@ -77,6 +81,13 @@ class Settings:
     event_lexicon: str = _s("", "Path of a trigger lexicon (JSONL) to use instead of the bundled one; empty = bundled.")
     event_model: bool = _s(True, "Give every act between two states the learned layer's probability (events/model.py) as its confidence.")
     event_min_probability: float = _s(0.25, "Acts between two states whose probability is below this are not counted in dyads and triangles (0 counts all); chosen by cross-validation, see events/data/act_model.md.")
+    event_date_future_days: int = _s(
+        2, "Days after its document's publication an act stated as done (asserted or reported) may be dated; a later "
+           "date is flagged `after_published` and left out of relations (intended and hypothetical acts may lie ahead)."
+    )
+    event_date_earliest_year: int = _s(
+        1900, "Events dated before this year are flagged `before_earliest_year` and left out of relations."
+    )
     event_main_only: bool = _s(True, "Code one main act per sentence (besides statements); false keeps every act found.")
 
     # --- relations ----------------------------------------------------------------------------

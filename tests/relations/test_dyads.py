@@ -107,3 +107,11 @@ def test_dyad_series_is_gap_free(writer, con) -> None:
     series = dyad_series(con, "USA", "CHN", settings=Settings())
     assert [p.period for p in series.undirected] == ["2025-01", "2025-02", "2025-03", "2025-04"]
     assert series.undirected[1].events == 0 and series.undirected[1].goldstein_mean is None
+
+
+def test_dyad_leaves_out_events_with_implausible_dates(writer, con) -> None:
+    writer.add(date(2025, 3, 3), "RUSGOV", "CHNGOV", goldstein=1.9, quad=1)
+    writer.add(date(2025, 3, 4), "RUSGOV", "CHNGOV", goldstein=-10.0, quad=4, date_flag="after_published")
+    writer.add(date(1850, 3, 4), "CHNGOV", "RUSGOV", goldstein=-10.0, quad=4, date_flag="before_earliest_year")
+    series = dyad_series(con, "RUS", "CHN", settings=Settings())
+    assert [(p.start, p.events) for p in series.undirected if p.events] == [(date(2025, 3, 1), 1)]

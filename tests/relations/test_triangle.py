@@ -185,3 +185,15 @@ def test_triangle_invariant_under_actor_order(months: list, order: list[str]) ->
         return [p.to_json() for p in tri.periods]
 
     assert run(ACTORS) == run(tuple(order))
+
+
+def test_triangle_and_its_evidence_leave_out_events_with_implausible_dates(writer, con) -> None:
+    from multipolar.store.aggregates import EventFilter, dyad_events, triangle_documents, triangle_events
+
+    writer.add(date(2025, 1, 3), "CHNGOV", "RUSGOV", goldstein=7.0, quad=1, event_id="plausible")
+    writer.add(date(2025, 1, 4), "CHNGOV", "RUSGOV", goldstein=-10.0, quad=4, event_id="future",
+               date_flag="after_published")
+    docs = triangle_documents(con, ACTORS, freq="month", flt=EventFilter())
+    assert [(d.doc_key, d.events) for d in docs] == [("doc-plausible", 1)]
+    assert [e.event_id for e in triangle_events(con, ACTORS, freq="month", flt=EventFilter())] == ["plausible"]
+    assert [e.event_id for e in dyad_events(con, "CHN", "RUS", flt=EventFilter())] == ["plausible"]  # shift drivers

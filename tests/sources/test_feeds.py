@@ -60,3 +60,12 @@ def test_same_item_in_two_feeds_has_one_doc_id(tmp_path):
     (tmp_path / "b.xml").write_text(RSS.replace("Harbour Dispatch", "Mirror Desk"))
     docs = [i for i in read_inputs([str(tmp_path)], Settings()) if isinstance(i, RawDocument)]
     assert docs[0].doc_id == docs[2].doc_id
+
+
+def test_an_element_name_that_cannot_be_decoded_is_not_an_item():
+    from multipolar.sources.feeds import _item_elements
+
+    # found by benchmarks/bench_fuzz.py (seed 1): UTF-16 hides the lone surrogate from the charref repair,
+    # and lxml's recovering parser keeps a namespace it cannot decode when the tag is read
+    raw = b"\xff\xfe" + "<d xmlns='&#xd800;m'".encode("utf-16-le")
+    assert _item_elements(raw) == []

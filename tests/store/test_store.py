@@ -133,3 +133,29 @@ def test_store_migrates_a_version_1_store_to_the_watch_tables(tmp_path):
         assert store.count_documents() == 1
         tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert {"watch_sources", "watch_files", "watch_seen_events", "alerts"} <= tables
+
+
+def test_date_flags_migration_flags_the_implausible_dates_of_events_stored_before(tmp_path):
+    import duckdb
+
+    from multipolar.store.queries import EventFilters, events
+    from multipolar.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    for sql in MIGRATIONS[0]:
+        con.execute(sql)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO documents (doc_id, source_uri, raw, raw_format, ingested_at, published) "
+                "VALUES ('d', 'mem://d', ''::BLOB, 'txt', now()::TIMESTAMP, DATE '2025-03-12')")
+    for event_id, day, modality in (("ok", "2025-03-10", "asserted"), ("future", "2031-03-03", "asserted"),
+                                    ("plan", "2025-05-01", "intended"), ("old", "1850-01-01", "asserted")):
+        con.execute("INSERT INTO events (event_id, doc_id, date, source, source_actor, cameo, root, quad, goldstein, "
+                    "negated, modality, confidence) VALUES (?, 'd', ?, 'RUS', 'RUSGOV', '040', '04', 1, 1.0, false, ?, 0.9)",
+                    [event_id, day, modality])
+    con.close()
+    with Store.open(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        columns, rows = events(store, EventFilters())
+        flags = {row[columns.index("event_id")]: row[columns.index("date_flag")] for row in rows}
+    assert flags == {"ok": None, "future": "after_published", "plan": None, "old": "before_earliest_year"}

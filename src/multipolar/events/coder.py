@@ -72,7 +72,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from multipolar.events import anaphora, syntax
+from multipolar.events import anaphora, syntax, timing
 from multipolar.events.arguments import find_arguments
 from multipolar.events.clauses import as_allegation, drop_reports, main_acts
 from multipolar.events.lexicon import Lexicon
@@ -187,7 +187,8 @@ class EventCoder:
             events.extend(guessed)
         if events and self.settings.event_model:
             events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents))
-        return events
+        return timing.flag_implausible_dates(events, published, future_days=self.settings.event_date_future_days,
+                                             earliest_year=self.settings.event_date_earliest_year)
 
     # ---------------------------------------------------------------------------------------------
     def triggers(self, sent: Span) -> list[Trigger]:

@@ -4,15 +4,20 @@ caption's date is the photo's; "since February 2022" does not date a 2025 act).
 Words in data/rules/timing.json.
 - timing.caption: a photo caption (a sentence with a credit, or followed by one) carries no event;
 - timing.stamp: an "Updated ..."/"Published ..." stamp in the sentence does not date its act;
-- timing.since: the start of a span ("since February 2022") does not date an act reported now.
+- timing.since: the start of a span ("since February 2022") does not date an act reported now;
+- timing.implausible (`date_flag`, applied to every event of a document): an act stated as done but dated
+  more than `event_date_future_days` after its document's publication, or any act dated before
+  `event_date_earliest_year`, keeps its date with a flag; relations leave flagged events out.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date, timedelta
 
 from multipolar.events.rulebook import DROP, Candidate, Rule, words
+from multipolar.records import Event
 
 W = words("timing")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -54,3 +59,25 @@ def since(c: Candidate):
 
 
 RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since)]
+
+
+def date_flag(event: Event, published: date | None, *, future_days: int, earliest_year: int) -> str | None:
+    """timing.implausible: why the event's date cannot be right, or None."""
+    if event.date is None:
+        return None
+    if event.date.year < earliest_year:
+        return "before_earliest_year"
+    if (published is not None and event.modality in ("asserted", "reported")
+            and event.date > published + timedelta(days=future_days)):
+        return "after_published"
+    return None
+
+
+def flag_implausible_dates(events: list[Event], published: date | None, *, future_days: int,
+                           earliest_year: int) -> list[Event]:
+    """The events, each with its `date_flag` set (see `date_flag`)."""
+    return [
+        dataclasses.replace(ev, date_flag=flag) if flag != ev.date_flag else ev
+        for ev in events
+        for flag in [date_flag(ev, published, future_days=future_days, earliest_year=earliest_year)]
+    ]

@@ -36,8 +36,16 @@ def _item_elements(raw: bytes) -> list[bytes]:
         return []
     if root is None:
         return []
-    items = [el for el in root.iter() if isinstance(el.tag, str) and _localname(el.tag) in {"item", "entry"}]
+    items = [el for el in root.iter() if _is_item(el)]
     return [etree.tostring(el, encoding="utf-8") for el in items]
+
+
+def _is_item(element: Any) -> bool:
+    try:
+        tag = element.tag
+    except UnicodeDecodeError:  # a name the recovering parser kept undecodable (UTF-16 `xmlns='&#xd800;'`)
+        return False
+    return isinstance(tag, str) and _localname(tag) in {"item", "entry"}
 
 
 def _localname(tag: str) -> str:

@@ -10,6 +10,8 @@ Counting rules, shared by every query here (the `ev` common table expression):
 - events from machine-spun documents are left out when `settings.exclude_spun`;
 - negated and hypothetical events are left out unless `settings.count_negated` /
   `settings.count_hypothetical`;
+- events whose date is implausible (`date_flag` set: after their document's publication, or before
+  `event_date_earliest_year`; events/timing.py) are left out;
 - events without a date or without a target are left out (they belong to no dyad-period), and so are
   events dated only by the day their undated document was ingested (precision `doc_ingest`) unless
   `settings.count_ingest_dated`;
@@ -216,7 +218,7 @@ def check_actor(code: str) -> str:
 
 def _ev_cte(flt: EventFilter) -> tuple[str, list[Any]]:
     """The common table expression `ev`: the counted events with weight, document key and outlet."""
-    where = ["e.date IS NOT NULL", "e.target IS NOT NULL"]
+    where = ["e.date IS NOT NULL", "e.target IS NOT NULL", "e.date_flag IS NULL"]
     params: list[Any] = [flt.weight_by_mentions]
     if flt.canonical_only:
         where.append("(e.canonical_id IS NULL OR e.canonical_id = e.event_id)")

@@ -19,17 +19,27 @@ EVENT_COLUMNS = (
     "event_id", "doc_id", "sentence", "date", "date_precision", "source", "source_actor", "source_name",
     "target", "target_actor", "target_name", "cameo", "root", "quad", "goldstein", "plover", "plover_mode",
     "negated", "modality", "confidence", "trigger", "text", "span_start", "span_end", "story_id", "mentions",
+    "date_flag",
 )
 
 
-def unanalysed(store: Store, *, limit: int, after: str | None, max_chars: int | None = None) -> list[AnalysisInput]:
+TIME_LIMITED = ":time_limit="  # processed_by of a document stopped by the time limit: "<stage>:time_limit=<seconds>"
+
+
+def unanalysed(
+    store: Store, *, limit: int, after: str | None, max_chars: int | None = None, time_limit: float | None = None
+) -> list[AnalysisInput]:
     """Clean English documents not yet analysed, in doc_id order after `after`: at most `limit` of them
-    and, past the first, at most `max_chars` characters of text together."""
-    where = ("processed_by IS NULL AND cleaned_by = 'clean.v1' AND is_english AND text IS NOT NULL "
-             "AND doc_id > ?")
+    and, past the first, at most `max_chars` characters of text together. Documents stopped by a time
+    limit come back once `time_limit` is higher than the one that stopped them (or 0, no limit; None:
+    never)."""
+    where = (f"(processed_by IS NULL OR (processed_by LIKE '%{TIME_LIMITED}%' AND (? <= 0 OR "
+             "TRY_CAST(split_part(processed_by, '=', 2) AS DOUBLE) < ?))) "
+             "AND cleaned_by = 'clean.v1' AND is_english AND text IS NOT NULL AND doc_id > ?")
+    retry = [float(time_limit), float(time_limit)] if time_limit is not None else [1.0, float("-inf")]
     if max_chars:
         sizes = store.con.execute(
-            f"SELECT length(text) FROM documents WHERE {where} ORDER BY doc_id LIMIT ?", [after or "", limit]
+            f"SELECT length(text) FROM documents WHERE {where} ORDER BY doc_id LIMIT ?", [*retry, after or "", limit]
         ).fetchall()
         total, fits = 0, 0
         for (size,) in sizes:
@@ -41,7 +51,7 @@ def unanalysed(store: Store, *, limit: int, after: str | None, max_chars: int | 
         return []
     rows = store.con.execute(
         f"SELECT doc_id, source_uri, text, published FROM documents WHERE {where} ORDER BY doc_id LIMIT ?",
-        [after or "", limit],
+        [*retry, after or "", limit],
     ).fetchall()
     return [AnalysisInput(doc_id, uri, text, published) for doc_id, uri, text, published in rows]
 
@@ -79,6 +89,7 @@ def save_analyses(store: Store, analyses: Sequence[Analysis], *, stage: str, run
         try:
             for table in ("sentences", "mentions"):
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _ids)")
+            con.execute("DELETE FROM rejections WHERE code = 'time_limit' AND doc_id IN (SELECT doc_id FROM _ids)")
             con.execute("DELETE FROM events WHERE origin = 'multipolar' AND doc_id IN (SELECT doc_id FROM _ids)")
             if sentences:
                 con.register("_s", pa.table({

@@ -26,7 +26,7 @@ EVENT_LIST_COLUMNS = (
     "event_id", "doc_id", "sentence", "date", "date_precision", "source", "source_actor", "source_name",
     "target", "target_actor", "target_name", "cameo", "root", "quad", "goldstein", "plover", "plover_mode",
     "negated", "modality", "confidence", "trigger", "text", "span_start", "span_end", "story_id", "mentions",
-    "canonical_id", "num_mentions", "num_articles", "num_sources", "origin", "url",
+    "canonical_id", "num_mentions", "num_articles", "num_sources", "origin", "url", "date_flag",
 )
 
 

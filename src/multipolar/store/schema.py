@@ -239,5 +239,21 @@ _CLAIM_ROLES = [
     "ALTER TABLE claim_groups ADD COLUMN IF NOT EXISTS scope VARCHAR",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH, _PROVENANCE, _CLAIM_ROLES]
+# an event's implausible date (events/timing.py): kept and shown, left out of relations; stores analysed before
+# get the flag for the default bounds (2 days after publication for acts stated as done, the year 1900)
+_DATE_FLAGS = [
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_flag VARCHAR",
+    """
+    UPDATE events SET date_flag = 'before_earliest_year'
+    WHERE origin = 'multipolar' AND date IS NOT NULL AND year(date) < 1900
+    """,
+    """
+    UPDATE events SET date_flag = 'after_published'
+    FROM documents d
+    WHERE d.doc_id = events.doc_id AND events.date_flag IS NULL AND events.origin = 'multipolar'
+      AND events.modality IN ('asserted', 'reported') AND events.date > d.published + INTERVAL 2 DAY
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH, _PROVENANCE, _CLAIM_ROLES, _DATE_FLAGS]
 SCHEMA_VERSION = len(MIGRATIONS)
