@@ -6,7 +6,7 @@ migration; derived tables may be dropped and rebuilt by re-processing.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = [
     """
@@ -158,4 +158,21 @@ _V1 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# The near-duplicate index, kept so a new document is compared with the stored ones without re-hashing
+# their texts (`clean.dedup`): each document's MinHash signature and add order, its LSH band keys, and
+# the shingle-sample postings (a sample value's first documents, as `NearDuplicateIndex` keeps them).
+_V2 = [
+    """
+    CREATE TABLE IF NOT EXISTS near_dup_signatures (
+        doc_id VARCHAR PRIMARY KEY,
+        ord BIGINT NOT NULL,
+        minhash BLOB NOT NULL,
+        n_samples INTEGER NOT NULL,
+        indexed BOOLEAN NOT NULL
+    )
+    """,
+    "CREATE TABLE IF NOT EXISTS near_dup_bands (band_key BLOB NOT NULL, doc_id VARCHAR NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS near_dup_postings (sample UINTEGER NOT NULL, doc_id VARCHAR NOT NULL)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]

@@ -41,16 +41,24 @@ def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000)
             "WHERE last_date IS NULL OR last_date >= ?",
             [since],
         ).fetchall()
+    members: dict[str, list[tuple]] = {}
+    if rows:
+        con.register("_active", pa.table({"story_id": pa.array([r[0] for r in rows], type=pa.string())}))
+        try:
+            for member in con.execute(
+                "SELECT d.story_id, d.doc_id, d.title, substr(d.text, 1, ?), d.published FROM documents d "
+                "JOIN _active USING (story_id) ORDER BY d.story_id, d.doc_id",
+                [lead_chars],
+            ).fetchall():
+                members.setdefault(member[0], []).append(member[1:])
+        finally:
+            con.unregister("_active")
     out: list[tuple[Story, list[StoryInput]]] = []
     for story_id, title, first, last, actors, n, centroid in rows:
-        members = con.execute(
-            "SELECT doc_id, title, substr(text, 1, ?), published FROM documents WHERE story_id = ? ORDER BY doc_id",
-            [lead_chars, story_id],
-        ).fetchall()
+        own = members.get(story_id, [])
         codes = tuple(json.loads(actors)) if isinstance(actors, str) else tuple(actors or ())
-        story = Story(story_id, title, first, last, codes, int(n), tuple(centroid or ()),
-                      tuple(m[0] for m in members))
-        out.append((story, [StoryInput(m[0], m[1], m[2] or "", m[3]) for m in members]))
+        story = Story(story_id, title, first, last, codes, int(n), tuple(centroid or ()), tuple(m[0] for m in own))
+        out.append((story, [StoryInput(m[0], m[1], m[2] or "", m[3]) for m in own]))
     return out
 
 
@@ -77,14 +85,23 @@ def window_start(earliest: date | None, window_days: int) -> date | None:
 
 def save_stories(con: Any, stories: list[Story]) -> None:
     """Insert or replace the given stories and set `documents.story_id` for their listed documents."""
-    for story in stories:
-        con.execute("DELETE FROM stories WHERE story_id = ?", [story.story_id])
-        con.execute(
-            "INSERT INTO stories (story_id, title, first_date, last_date, actors, n_documents, centroid) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [story.story_id, story.title, story.first_date, story.last_date, json.dumps(list(story.actors)),
-             story.n_documents, list(story.centroid)],
-        )
+    if not stories:
+        return
+    con.register("_stories", pa.table({
+        "story_id": pa.array([s.story_id for s in stories], type=pa.string()),
+        "title": pa.array([s.title for s in stories], type=pa.string()),
+        "first_date": pa.array([s.first_date for s in stories], type=pa.date32()),
+        "last_date": pa.array([s.last_date for s in stories], type=pa.date32()),
+        "actors": pa.array([json.dumps(list(s.actors)) for s in stories], type=pa.string()),
+        "n_documents": pa.array([s.n_documents for s in stories], type=pa.int32()),
+        "centroid": pa.array([list(s.centroid) for s in stories], type=pa.list_(pa.float32())),
+    }))
+    try:
+        con.execute("DELETE FROM stories WHERE story_id IN (SELECT story_id FROM _stories)")
+        con.execute("INSERT INTO stories (story_id, title, first_date, last_date, actors, n_documents, centroid) "
+                    "SELECT story_id, title, first_date, last_date, actors::JSON, n_documents, centroid FROM _stories")
+    finally:
+        con.unregister("_stories")
     bulk_update(
         con, "documents", "doc_id",
         {"doc_id": [d for s in stories for d in s.doc_ids], "story_id": [s.story_id for s in stories for _ in s.doc_ids]},
@@ -196,9 +213,19 @@ def unassigned_story_rows(con: Any, *, lead_chars: int) -> list[tuple]:
     ).fetchall()
 
 
-def copy_story_ids_to_events(con: Any) -> None:
-    """Give each event its document's story_id."""
-    con.execute(
-        "UPDATE events SET story_id = d.story_id FROM documents d "
-        "WHERE events.doc_id = d.doc_id AND events.story_id IS DISTINCT FROM d.story_id"
-    )
+def copy_story_ids_to_events(con: Any, doc_ids: list[str] | None = None) -> None:
+    """Give each event (of the given documents; all when None) its document's story_id. An event whose
+    story changes loses its canonical_id: its de-duplication group is recomputed (`events.dedup`)."""
+    if doc_ids is not None:
+        if not doc_ids:
+            return
+        con.register("_story_docs", pa.table({"doc_id": pa.array(list(doc_ids), type=pa.string())}))
+    try:
+        scope = "AND events.doc_id IN (SELECT doc_id FROM _story_docs)" if doc_ids is not None else ""
+        con.execute(
+            "UPDATE events SET story_id = d.story_id, canonical_id = NULL FROM documents d "
+            f"WHERE events.doc_id = d.doc_id AND events.story_id IS DISTINCT FROM d.story_id {scope}"
+        )
+    finally:
+        if doc_ids is not None:
+            con.unregister("_story_docs")
