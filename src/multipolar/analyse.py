@@ -2,8 +2,10 @@
 
 `AnalyseStage` is a pure per-document stage (clean text in, records out) that runs the same in a loop,
 a process pool or on Ray. `analyse_store` feeds it the store's unprocessed English documents, writes
-what it returns, then runs the cross-document stages over the whole store: near duplicates, spun-text
-scores, stories, event de-duplication and claim groups.
+what it returns, then runs the cross-document stages: near duplicates, spun-text scores, stories, event
+de-duplication and claim groups. Each works on what the new rows touch (the stored documents that can
+match a new text, the stories active in its window, the event partitions and claim groups new rows
+join or leave) and gives what recomputing the whole store would.
 """
 
 from __future__ import annotations
@@ -147,7 +149,8 @@ def date_undated_documents(store: Any) -> int:
 
 
 def cross_document(store: Any, settings: Settings) -> None:
-    """Stages over the whole store: near duplicates, spun text, stories, event dedup, claim groups."""
+    """The cross-document stages, over what changed: near duplicates, spun text, stories, event dedup,
+    claim groups."""
     mark_near_duplicates(store, settings)
     score_spun(store, settings)
     assign_stories(store, settings)
