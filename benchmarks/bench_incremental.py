@@ -14,23 +14,28 @@ How the stores are built (the per-document analysis, spaCy, is far too slow to r
    analysis leaves them (`save_analyses`), and `cross_document` is timed (process CPU seconds, all
    threads, and wall seconds).
 
-Run it with PYTHONPATH pointing at another checkout's src (say main's) to time that code: each code
-builds its own stores (under `<work>/<label>/`), from the one shared seed.
+Run it with PYTHONPATH pointing at another checkout's src (say main's, schema 1) to time that code on the
+same stores: a store built by this code is copied and its near-duplicate index tables (schema 2) dropped
+for an older code, which ignores them anyway (it re-hashes every text).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "wh_briefings.jsonl.gz"
 BASE, NEW, SHIFT_DAYS = 300, 100, 400
 VOWELS = "aeiou"
+STAGES = ("mark_near_duplicates", "score_spun", "assign_stories", "deduplicate_store_events", "regroup_claims")
 
 
 def _seed(work: Path) -> Path:
@@ -82,13 +87,13 @@ def _copied(column: str, table: str, k: int, copies: int) -> str:
     return f'"{column}"'
 
 
-def _build(work: Path, seed: Path, size: int, label: str) -> Path:
+def _build(work: Path, seed: Path, size: int) -> Path:
     """A store of about `size` documents: copies of the seed's base (module docstring, step 2)."""
     from multipolar.analyse import cross_document
     from multipolar.settings import Settings
     from multipolar.store import Store
 
-    path = work / label / f"store_{size}.duckdb"
+    path = work / f"store_{size}.duckdb"
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +136,11 @@ def _measure(work: Path, seed: Path, built: Path) -> tuple[float, float]:
     with tempfile.TemporaryDirectory(dir=work) as tmp:
         path = Path(tmp) / "store.duckdb"
         shutil.copy(built, path)
-        with Store.open(seed, read_only=True) as source:
+        _match_schema(path)
+        seed_copy = Path(tmp) / "seed.duckdb"
+        shutil.copy(seed, seed_copy)
+        _match_schema(seed_copy)
+        with Store.open(seed_copy) as source:
             new_ids = [r[0] for r in source.con.execute(
                 f"SELECT doc_id FROM documents ORDER BY published DESC, doc_id DESC LIMIT {NEW}").fetchall()]
             raws, analyses = _new_documents(source, new_ids)
@@ -149,10 +158,56 @@ def _measure(work: Path, seed: Path, built: Path) -> tuple[float, float]:
                               [new_ids])
             store.con.execute("DETACH seed")
             io.save_analyses(store, analyses, stage=STAGE)
-            cpu, wall = time.process_time(), time.perf_counter()
-            cross_document(store, settings)
-            return time.process_time() - cpu, time.perf_counter() - wall
+            with _stage_times() as stages:
+                cpu, wall = time.process_time(), time.perf_counter()
+                cross_document(store, settings)
+                cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            print("  CPU-s by stage: " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in stages.items()))
+            return cpu, wall
     del raws
+
+
+@contextlib.contextmanager
+def _stage_times() -> Iterator[dict[str, float]]:
+    """CPU seconds of each cross-document stage while the block runs (the stages are wrapped)."""
+    from multipolar import analyse
+
+    times: dict[str, float] = {}
+    saved = {name: getattr(analyse, name) for name in STAGES}
+
+    def timed(name: str, stage: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return stage(*args, **kwargs)
+            finally:
+                times[name] = times.get(name, 0.0) + time.process_time() - start
+        return run
+
+    for name, stage in saved.items():
+        setattr(analyse, name, timed(name, stage))
+    try:
+        yield times
+    finally:
+        for name, stage in saved.items():
+            setattr(analyse, name, stage)
+
+
+def _match_schema(path: Path) -> None:
+    """Make a store built by a newer code openable by the code imported (drop the near-duplicate index)."""
+    import duckdb
+
+    from multipolar.store.schema import SCHEMA_VERSION
+
+    con = duckdb.connect(str(path))
+    try:
+        version = int(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()[0][0])
+        if version > SCHEMA_VERSION:
+            for table in ("near_dup_signatures", "near_dup_bands", "near_dup_postings"):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+    finally:
+        con.close()
 
 
 def _new_documents(source, new_ids):  # noqa: ANN001, ANN202
@@ -192,18 +247,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="4000,16000", help="store sizes in documents, comma-separated")
     parser.add_argument("--work", default="/tmp/multipolar-bench-incremental", help="folder for the stores")
-    parser.add_argument("--label", default=None, help="subfolder of the built stores (default: the code's path)")
     args = parser.parse_args()
     import multipolar
 
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
-    label = args.label or Path(multipolar.__file__).resolve().parents[2].name
     seed = _seed(work)
     print(f"code: {Path(multipolar.__file__).resolve().parent}")
     for size in (int(s) for s in args.sizes.split(",")):
         started = time.perf_counter()
-        built = _build(work, seed, size, label)
+        built = _build(work, seed, size)
         built_s = time.perf_counter() - started
         cpu, wall = _measure(work, seed, built)
         print(f"store {size:>6} docs (built in {built_s:.0f} s): +{NEW} docs cross-document {cpu:.2f} CPU-s, "

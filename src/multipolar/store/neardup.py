@@ -20,9 +20,8 @@ import pyarrow as pa
 def unindexed_texts(con: Any) -> list[tuple[str, str, date | None]]:
     """(doc_id, text, published) of the cleaned documents not in the index yet, in ingestion order."""
     return con.execute(
-        "SELECT doc_id, text, published FROM documents d WHERE text IS NOT NULL "
-        "AND NOT EXISTS (SELECT 1 FROM near_dup_signatures s WHERE s.doc_id = d.doc_id) "
-        "ORDER BY ingested_at, doc_id"
+        "SELECT doc_id, text, published FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM near_dup_signatures) "
+        "AND text IS NOT NULL ORDER BY ingested_at, doc_id"
     ).fetchall()
 
 
