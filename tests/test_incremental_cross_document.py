@@ -21,6 +21,7 @@ from multipolar.store import Store
 from multipolar.store import analysis as io
 from multipolar.store.claims import read_claim_groups, write_claims
 from multipolar.store.queries import remove_documents
+from multipolar.store.stories import set_inferred_published
 
 SETTINGS = Settings()
 VOCABULARY = [f"w{i}" for i in range(400)]
@@ -88,6 +89,17 @@ def test_near_duplicates_added_in_batches_equal_a_rebuild_of_the_whole_index(tmp
         assert len(linked) >= 10  # the corpus does exercise copies
         hashed = store.query("SELECT count(*) FROM near_dup_signatures")[1][0][0]
         assert hashed == len(rows)
+        # an undated document given an inferred date, then a removed original: rebuilt as a whole
+        undated = store.query("SELECT doc_id FROM documents WHERE published IS NULL ORDER BY doc_id LIMIT 1")[1][0][0]
+        with store.transaction():
+            set_inferred_published(store.con, {undated: (date(2025, 1, 2), "text_latest")})
+        analyse.mark_near_duplicates(store, SETTINGS)
+        assert _pointers(store) == _full_index_pointers(store)
+        original = store.query("SELECT near_duplicate_of FROM documents WHERE near_duplicate_of IS NOT NULL "
+                               "ORDER BY doc_id LIMIT 1")[1][0][0]
+        remove_documents(store, [original])
+        analyse.mark_near_duplicates(store, SETTINGS)
+        assert _pointers(store) == _full_index_pointers(store)
 
 
 def test_a_copy_published_before_its_original_takes_its_place_across_batches(tmp_path):

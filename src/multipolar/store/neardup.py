@@ -3,7 +3,8 @@
 A document is in the index once its signature row is written; documents with text and no signature are
 the ones `mark_near_duplicates` still has to add. Everything one run adds is written in one transaction
 with the `near_duplicate_of` pointers it sets, so a run killed half-way leaves the index as it was.
-Removing documents empties the index (`clear`): the next run rebuilds it from the texts, in order.
+Removing documents, or giving undated ones an inferred date, empties the index (`clear`): the next run
+rebuilds it from every text, in order, as the first run did.
 
 Takes an open DuckDB connection; never opens one itself.
 """

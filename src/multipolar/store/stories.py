@@ -162,9 +162,13 @@ def undated_documents(con: Any) -> tuple[list[tuple[str, str, list[date], date]]
 
 def set_inferred_published(con: Any, inferred: dict[str, tuple[date, str]]) -> None:
     """Record inferred publication dates and where they came from, and queue the documents for analysis
-    again (their events are re-dated against the new anchor)."""
+    again (their events are re-dated against the new anchor). The near-duplicate index is emptied, to be
+    rebuilt in order with the new dates (which copy is the earlier one may change)."""
+    from multipolar.store.neardup import clear
+
     if not inferred:
         return
+    clear(con)
     con.register("_inf", pa.table({
         "doc_id": list(inferred), "published": pa.array([v[0] for v in inferred.values()], type=pa.date32()),
         "published_from": [v[1] for v in inferred.values()],
