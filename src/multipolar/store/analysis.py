@@ -137,24 +137,16 @@ def events_for_dedup(
     store: Store, *, changed_only: bool = False
 ) -> tuple[list[Event], dict[str, str | None], dict[str, str | None]]:
     """Every coded event (not GDELT's), with each document's outlet and story. With `changed_only`, only
-    the events of the partitions (`DEDUP_PARTITION`) that hold an event with no canonical_id or a group
-    whose stored counts no longer match its members (a member was removed or re-analysed)."""
+    the events of the partitions (`DEDUP_PARTITION`) that hold an event with no canonical_id: a new
+    event, or one whose partition lost an event (`forget_dedup_groups`) or whose story changed."""
     where = ["origin = 'multipolar'"]
     if changed_only:
         store.con.execute(
             f"""CREATE OR REPLACE TEMP TABLE _dedup_changed AS
-                WITH keyed AS (
-                    SELECT event_id, canonical_id, num_mentions, {DEDUP_PARTITION} AS part
-                    FROM events WHERE origin = 'multipolar'),
-                groups AS (
-                    SELECT canonical_id, count(*) AS n, min(num_mentions) AS lo, max(num_mentions) AS hi,
-                           bool_or(event_id = canonical_id) AS anchored
-                    FROM keyed WHERE canonical_id IS NOT NULL GROUP BY canonical_id),
-                parts AS (
-                    SELECT part FROM keyed WHERE canonical_id IS NULL
-                    UNION SELECT k.part FROM keyed k JOIN groups g USING (canonical_id)
-                    WHERE g.lo IS NULL OR g.n <> g.hi OR g.lo <> g.hi OR NOT g.anchored)
-                SELECT event_id FROM keyed WHERE part IN (SELECT part FROM parts)"""
+                SELECT event_id FROM (SELECT event_id, {DEDUP_PARTITION} AS part FROM events
+                                      WHERE origin = 'multipolar')
+                WHERE part IN (SELECT DISTINCT {DEDUP_PARTITION} FROM events
+                               WHERE origin = 'multipolar' AND canonical_id IS NULL)"""
         )
         where.append("event_id IN (SELECT event_id FROM _dedup_changed)")
     try:
