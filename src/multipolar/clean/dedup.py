@@ -102,7 +102,9 @@ class Signature:
 @dataclass(frozen=True, slots=True)
 class StoredEntry:
     """A document already indexed, as stored: its add order, publication day, MinHash values, sample
-    count, whether it is in the LSH bands, and the earliest document it copies."""
+    count, whether to put it in the LSH bands (`hashed`: it is in them in the stored index and it shares
+    a band key with a document about to be added; no other can be an LSH candidate of those), and the
+    earliest document it copies."""
 
     doc_id: str
     order: int

@@ -34,7 +34,8 @@ def candidates(
     con: Any, band_keys: Sequence[bytes], samples: Sequence[int], *, max_postings: int
 ) -> tuple[list[tuple[Any, ...]], dict[int, list[str]]]:
     """The stored documents that can match the new ones, as (doc_id, order, published, MinHash values
-    as uint32 bytes, sample count, hashed, near_duplicate_of) (`clean.dedup.StoredEntry`): those sharing a band key or a shingle sample
+    as uint32 bytes, sample count, banded, near_duplicate_of) (`clean.dedup.StoredEntry`; banded: it
+    is in the LSH bands and shares a band key with a new document, the only LSH candidates there are): those sharing a band key or a shingle sample
     (one whose posting list is not full: `max_postings`) with them, plus the originals those copy (to
     compare dates against); and the full stored posting list of each of the new documents' samples,
     in the order it was built."""
@@ -49,8 +50,12 @@ def candidates(
         for value, doc_id in rows:
             postings.setdefault(int(value), []).append(doc_id)
         con.execute(
+            """CREATE OR REPLACE TEMP TABLE _near_dup_banded AS
+               SELECT DISTINCT doc_id FROM near_dup_bands JOIN _keys USING (band_key)"""
+        )
+        con.execute(
             """CREATE OR REPLACE TEMP TABLE _near_dup_candidates AS
-               SELECT DISTINCT doc_id FROM near_dup_bands JOIN _keys USING (band_key)
+               SELECT doc_id FROM _near_dup_banded
                UNION SELECT DISTINCT p.doc_id FROM near_dup_postings p
                WHERE p.sample IN (SELECT sample FROM near_dup_postings JOIN _samples USING (sample)
                                   GROUP BY sample HAVING count(*) < ?)""",
@@ -61,11 +66,13 @@ def candidates(
                    SELECT doc_id FROM _near_dup_candidates
                    UNION SELECT d.near_duplicate_of FROM documents d JOIN _near_dup_candidates USING (doc_id)
                    WHERE d.near_duplicate_of IS NOT NULL)
-               SELECT s.doc_id, s.ord, d.published, s.minhash, s.n_samples, s.indexed, d.near_duplicate_of
+               SELECT s.doc_id, s.ord, d.published, s.minhash, s.n_samples,
+                      s.indexed AND s.doc_id IN (SELECT doc_id FROM _near_dup_banded), d.near_duplicate_of
                FROM near_dup_signatures s JOIN wanted USING (doc_id) JOIN documents d USING (doc_id)
                ORDER BY s.ord"""
         ).fetchall()
         con.execute("DROP TABLE _near_dup_candidates")
+        con.execute("DROP TABLE _near_dup_banded")
     finally:
         con.unregister("_keys")
         con.unregister("_samples")
