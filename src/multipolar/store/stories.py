@@ -43,16 +43,19 @@ def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000)
         ).fetchall()
     members: dict[str, list[tuple]] = {}
     if rows:
-        con.register("_active", pa.table({"story_id": pa.array([r[0] for r in rows], type=pa.string())}))
-        try:
-            for member in con.execute(
-                "SELECT d.story_id, d.doc_id, d.title, substr(d.text, 1, ?), d.published FROM documents d "
-                "JOIN _active USING (story_id) ORDER BY d.story_id, d.doc_id",
-                [lead_chars],
-            ).fetchall():
-                members.setdefault(member[0], []).append(member[1:])
-        finally:
-            con.unregister("_active")
+        # the members' ids first, then their texts by id: a filter on story_id next to the text column
+        # reads every stored text
+        ids = con.execute(
+            "SELECT story_id, doc_id FROM documents WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+            [[r[0] for r in rows]],
+        ).fetchall()
+        story_of = dict((doc_id, story_id) for story_id, doc_id in ids)
+        for member in con.execute(
+            "SELECT doc_id, title, substr(text, 1, ?), published FROM documents "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id",
+            [lead_chars, list(story_of)],
+        ).fetchall():
+            members.setdefault(story_of[member[0]], []).append(member)
     out: list[tuple[Story, list[StoryInput]]] = []
     for story_id, title, first, last, actors, n, centroid in rows:
         own = members.get(story_id, [])
