@@ -20,10 +20,16 @@ import pyarrow as pa
 
 def unindexed_texts(con: Any) -> list[tuple[str, str, date | None]]:
     """(doc_id, text, published) of the cleaned documents not in the index yet, in ingestion order."""
-    return con.execute(
-        "SELECT doc_id, text, published FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM near_dup_signatures) "
+    ids = [r[0] for r in con.execute(  # ids first, then texts by id: a scan that returns text reads every text
+        "SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM near_dup_signatures) "
         "AND text IS NOT NULL ORDER BY ingested_at, doc_id"
-    ).fetchall()
+    ).fetchall()]
+    if not ids:
+        return []
+    rows = {r[0]: r for r in con.execute(
+        "SELECT doc_id, text, published FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+    ).fetchall()}
+    return [rows[doc_id] for doc_id in ids]
 
 
 def next_order(con: Any) -> int:

@@ -132,10 +132,16 @@ def set_spun(con: Any, scores: dict[str, tuple[float, bool, tuple[str, ...]]]) -
 
 def texts_for_spun(con: Any) -> list[tuple[str, str, str | None]]:
     """(doc_id, text, text of the near-duplicate original or None) of the documents not yet scored."""
-    return con.execute(
-        "SELECT d.doc_id, d.text, o.text FROM documents d LEFT JOIN documents o ON o.doc_id = d.near_duplicate_of "
-        "WHERE d.text IS NOT NULL AND d.spun_score IS NULL ORDER BY d.doc_id"
+    todo = con.execute(  # ids first, then texts by id: a scan that returns text reads every text
+        "SELECT doc_id, near_duplicate_of FROM documents WHERE spun_score IS NULL AND text IS NOT NULL ORDER BY doc_id"
     ).fetchall()
+    if not todo:
+        return []
+    wanted = sorted({d for d, _ in todo} | {o for _, o in todo if o})
+    texts = dict(con.execute(
+        "SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+    ).fetchall())
+    return [(doc_id, texts[doc_id], texts.get(original) if original else None) for doc_id, original in todo]
 
 
 def texts_for_dedup(con: Any) -> list[tuple[str, str, date | None]]:
