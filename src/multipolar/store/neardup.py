@@ -17,19 +17,17 @@ from typing import Any
 
 import pyarrow as pa
 
+from multipolar.store.stories import texts_by_rowid
+
 
 def unindexed_texts(con: Any) -> list[tuple[str, str, date | None]]:
     """(doc_id, text, published) of the cleaned documents not in the index yet, in ingestion order."""
-    ids = [r[0] for r in con.execute(  # ids first, then texts by id: a scan that returns text reads every text
-        "SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM near_dup_signatures) "
+    found = con.execute(  # row ids first, then texts by row id (module `stories.texts_by_rowid`)
+        "SELECT rowid FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM near_dup_signatures) "
         "AND text IS NOT NULL ORDER BY ingested_at, doc_id"
-    ).fetchall()]
-    if not ids:
-        return []
-    rows = {r[0]: r for r in con.execute(
-        "SELECT doc_id, text, published FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-    ).fetchall()}
-    return [rows[doc_id] for doc_id in ids]
+    ).fetchall()
+    rows = texts_by_rowid(con, [r[0] for r in found], "doc_id, text, published")
+    return [rows[r[0]] for r in found]
 
 
 def next_order(con: Any) -> int:

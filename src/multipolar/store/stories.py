@@ -132,16 +132,25 @@ def set_spun(con: Any, scores: dict[str, tuple[float, bool, tuple[str, ...]]]) -
 
 def texts_for_spun(con: Any) -> list[tuple[str, str, str | None]]:
     """(doc_id, text, text of the near-duplicate original or None) of the documents not yet scored."""
-    todo = con.execute(  # ids first, then texts by id: a scan that returns text reads every text
-        "SELECT doc_id, near_duplicate_of FROM documents WHERE spun_score IS NULL AND text IS NOT NULL ORDER BY doc_id"
+    todo = con.execute(
+        "SELECT d.rowid, o.rowid FROM documents d LEFT JOIN documents o ON o.doc_id = d.near_duplicate_of "
+        "WHERE d.spun_score IS NULL AND d.text IS NOT NULL ORDER BY d.doc_id"
     ).fetchall()
-    if not todo:
-        return []
-    wanted = sorted({d for d, _ in todo} | {o for _, o in todo if o})
-    texts = dict(con.execute(
-        "SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
-    ).fetchall())
-    return [(doc_id, texts[doc_id], texts.get(original) if original else None) for doc_id, original in todo]
+    texts = texts_by_rowid(con, sorted({r for pair in todo for r in pair if r is not None}), "doc_id, text")
+    return [(texts[own][0], texts[own][1], texts[original][1] if original is not None else None)
+            for own, original in todo]
+
+
+def texts_by_rowid(con: Any, rowids: list[int], columns: str) -> dict[int, tuple]:
+    """rowid -> (columns) of those documents. Texts are fetched by row id, as constants the scan can
+    skip to: a join or filter on doc_id reads (decompresses) the text of every stored document, and
+    new documents lie together at the end of the table."""
+    out: dict[int, tuple] = {}
+    for start in range(0, len(rowids), 1000):
+        chunk = ", ".join(str(int(r)) for r in rowids[start:start + 1000])
+        for row in con.execute(f"SELECT rowid, {columns} FROM documents WHERE rowid IN ({chunk})").fetchall():
+            out[row[0]] = row[1:]
+    return out
 
 
 def texts_for_dedup(con: Any) -> list[tuple[str, str, date | None]]:
