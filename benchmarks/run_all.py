@@ -27,6 +27,7 @@ RUNS = [
     ("story clustering quality (issue 5)", ["bench_stories.py", "quality"], []),
     ("story clustering cross-validated by topic (issue 13)", ["bench_stories.py", "cv"], []),
     ("near duplicates and stories speed (issue 5)", ["bench_stories.py", "speed"], ["--limit", "2000"]),
+    ("incremental cross-document stages, +100 documents (issue 14)", ["bench_incremental.py"], ["--sizes", "4000"]),
     ("spun-text detection (issue 5)", ["bench_spun.py"], []),
     ("numeric claims (issue 5)", ["bench_claims.py"], ["--docs", "1000"]),
 ]

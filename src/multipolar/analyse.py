@@ -2,8 +2,10 @@
 
 `AnalyseStage` is a pure per-document stage (clean text in, records out) that runs the same in a loop,
 a process pool or on Ray. `analyse_store` feeds it the store's unprocessed English documents, writes
-what it returns, then runs the cross-document stages over the whole store: near duplicates, spun-text
-scores, stories, event de-duplication and claim groups.
+what it returns, then runs the cross-document stages: near duplicates, spun-text scores, stories, event
+de-duplication and claim groups. Each works on what the new rows touch (the stored documents that can
+match a new text, the stories active in its window, the event partitions and claim groups new rows
+join or leave) and gives what recomputing the whole store would.
 """
 
 from __future__ import annotations
@@ -225,7 +227,8 @@ def run_cross_document(store: Any, settings: Settings) -> None:
 
 
 def cross_document(store: Any, settings: Settings) -> None:
-    """Stages over the whole store: near duplicates, spun text, stories, event dedup, claim groups."""
+    """The cross-document stages, over what changed: near duplicates, spun text, stories, event dedup,
+    claim groups."""
     mark_near_duplicates(store, settings)
     score_spun(store, settings)
     assign_stories(store, settings)
@@ -240,21 +243,44 @@ CROSS_PENDING = "cross_document_pending"  # meta key: "1" from the first new ana
 
 
 def mark_near_duplicates(store: Any, settings: Settings) -> None:
-    """Rebuild the near-duplicate index over every document (in ingestion order) and record changes."""
-    from multipolar.clean.dedup import NearDuplicateIndex
-    from multipolar.store.stories import near_duplicate_pointers, set_near_duplicates, texts_for_dedup
+    """Add the documents not yet in the stored near-duplicate index, in ingestion order, and record the
+    pointers that change. Only the new texts are hashed: the stored documents that can match them
+    (sharing an LSH band key or a shingle sample) are loaded with their signatures, which gives the
+    same pointers as adding every document again in order (`clean.dedup`)."""
+    import numpy as np
 
+    from multipolar.clean.dedup import NearDuplicateIndex, StoredEntry
+    from multipolar.store import neardup
+    from multipolar.store.stories import set_near_duplicates
+
+    new = neardup.unindexed_texts(store.con)
+    if not new:
+        return
     index = NearDuplicateIndex(
         settings.near_duplicate_threshold, settings.near_duplicate_num_perm,
         shingle_size=settings.near_duplicate_shingle, containment=settings.near_duplicate_containment,
     )
+    signatures = [index.signature(text) for _, text, _ in new]
+    keys = [index.band_keys(s.hashvalues) if s.hashed else [] for s in signatures]
+    entries, postings = neardup.candidates(
+        store.con, [k for ks in keys for k in ks], [int(v) for s in signatures for v in s.samples.tolist()],
+        max_postings=index.max_postings,
+    )
+    index.load([StoredEntry(doc_id, order, published, np.frombuffer(minhash, dtype=np.uint32), n, hashed, original)
+                for doc_id, order, published, minhash, n, hashed, original in entries], postings)
+    first = neardup.next_order(store.con)
+    index.start_at(first)
     found: dict[str, str | None] = {}
-    for doc_id, text, published in texts_for_dedup(store.con):
-        found[doc_id] = index.add(doc_id, text, published)
+    for (doc_id, _, published), signature in zip(new, signatures, strict=True):
+        found[doc_id] = index.add_signature(doc_id, signature, published)
     found.update(index.take_repointed())
-    current = near_duplicate_pointers(store.con)
+    current = neardup.pointers(store.con, list(found))
     changed = {doc_id: original for doc_id, original in found.items() if current.get(doc_id) != original}
+    rows = [(doc_id, first + i, np.asarray(s.hashvalues, dtype=np.uint32).tobytes(), s.n_samples, s.hashed)
+            for i, ((doc_id, _, _), s) in enumerate(zip(new, signatures, strict=True))]
+    bands = [(key, doc_id) for (doc_id, _, _), ks in zip(new, keys, strict=True) for key in ks]
     with store.transaction():
+        neardup.add_signatures(store.con, rows, bands, index.new_postings)
         set_near_duplicates(store.con, changed)
 
 
@@ -311,23 +337,44 @@ def assign_stories(store: Any, settings: Settings) -> None:
     touched = {a.story_id for a in assignments}
     with store.transaction():
         save_stories(store.con, clusterer.stories(touched))
-        copy_story_ids_to_events(store.con)
+        copy_story_ids_to_events(store.con, [a.doc_id for a in assignments])
 
 
 def regroup_claims(store: Any, settings: Settings) -> None:
+    """Group the claims not in a group yet with the stored claims of the groups they join, and regroup
+    the groups that lost claims; only those groups are rewritten. Grouping is by key (the quantity: measure, unit,
+    subject, target, kind, scope: `claims.group.quantity_key`), so a group holds exactly the claims of its key and regrouping a key's
+    claims gives what regrouping every claim would."""
     from multipolar.claims.group import group_claims
-    from multipolar.store.claims import read_all_claims, write_claim_groups
+    from multipolar.store.claims import (
+        read_claims_to_regroup,
+        replace_claim_groups,
+        stale_claim_groups,
+        ungrouped_claims,
+    )
 
-    claims = read_all_claims(store.con)
+    new = ungrouped_claims(store.con)
+    stale = stale_claim_groups(store.con)
+    if not new and not stale:
+        return
+    joined = {g.group_id for g in group_claims(new, tolerance=settings.claim_tolerance)}
+    affected = sorted(joined | set(stale))
+    claims = read_claims_to_regroup(store.con, affected)
     groups = group_claims(claims, tolerance=settings.claim_tolerance)
     with store.transaction():
-        write_claim_groups(store.con, groups)
+        replace_claim_groups(store.con, affected, groups)
 
 
 def deduplicate_store_events(store: Any, settings: Settings) -> None:
+    """De-duplicate the events of the partitions that changed: new events (no canonical_id yet) and
+    groups that lost members. Rule `same_act` only merges mentions of one dyad and code dated in one
+    calendar month (or one year, for year dates), so a partition (`store.analysis.DEDUP_PARTITION`) is
+    grouped exactly as de-duplicating every event would group it."""
     from multipolar.events.dedup import deduplicate_events
     from multipolar.store import analysis as io
 
-    events, outlets, stories = io.events_for_dedup(store)
+    events, outlets, stories = io.events_for_dedup(store, changed_only=True)
+    if not events:
+        return
     canonical = deduplicate_events(events, outlets=outlets, stories=stories)
     io.save_canonical_events(store, canonical)

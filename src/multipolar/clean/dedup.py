@@ -8,8 +8,11 @@ Two documents are near duplicates when either
   length (`min_length_ratio`): a rewrite that keeps most of the text, with paragraphs added or cut.
 
 The later copy points to the earliest one (`near_duplicate_of`): later by `published`, and by the
-order of `add` among equal or missing dates. The index lives in memory; it is rebuilt from the
-store's texts, and each `add` costs one MinHash and a few dictionary look-ups.
+order of `add` among equal or missing dates. The index lives in memory, and each `add` costs one
+MinHash and a few dictionary look-ups. What it keeps of a document (`Signature`: the MinHash, its LSH
+band keys, its shingle samples) can be stored and `load`ed back, so that new documents are compared
+with the stored ones that can match them (those sharing a band key or a sample) without re-hashing
+any stored text: the result is the same as adding every document again in the same order.
 
     index = NearDuplicateIndex(threshold=0.5, num_perm=128)
     index.add("a", text_a, date(2025, 1, 21))   # None: nothing earlier
@@ -82,6 +85,36 @@ class DuplicateMatch:
     containment: float
 
 
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What the index keeps of one document: its MinHash values, how many shingle samples it has, and
+    its shingle samples (`hashed`: whether it had any words; one without is in no LSH band)."""
+
+    hashvalues: np.ndarray
+    samples: np.ndarray
+    hashed: bool
+
+    @property
+    def n_samples(self) -> int:
+        return int(len(self.samples))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntry:
+    """A document already indexed, as stored: its add order, publication day, MinHash values, sample
+    count, whether to put it in the LSH bands (`hashed`: it is in them in the stored index and it shares
+    a band key with a document about to be added; no other can be an LSH candidate of those), and the
+    earliest document it copies."""
+
+    doc_id: str
+    order: int
+    published: date | None
+    hashvalues: np.ndarray
+    n_samples: int
+    hashed: bool
+    original: str | None
+
+
 @dataclass(slots=True)
 class _Entry:
     order: int
@@ -125,6 +158,8 @@ class NearDuplicateIndex:
         self._b = generator.integers(0, 2**32, num_perm, dtype=np.uint64).astype(np.uint32)
         self.matches: dict[str, DuplicateMatch] = {}
         self._repointed: dict[str, str] = {}
+        self._next_order = 0
+        self.new_postings: list[tuple[int, str]] = []  # (sample, doc_id) appended by `add` since creation
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -141,6 +176,35 @@ class NearDuplicateIndex:
             values = np.full(self.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
         return LeanMinHash(seed=1, hashvalues=values, scheme="affine32")
 
+    def signature(self, text: str) -> Signature:
+        """The MinHash and shingle samples of a text (what `add` computes from it)."""
+        hashes = shingle_hashes(text, self.shingle_size, cache=self._words)
+        minhash = self._minhash(hashes)
+        return Signature(minhash.hashvalues, hashes[hashes % np.uint32(self.sample) == 0], bool(len(hashes)))
+
+    def band_keys(self, hashvalues: np.ndarray) -> list[bytes]:
+        """One key per LSH band: two documents are LSH candidates when they share a key."""
+        return [i.to_bytes(2, "little") + np.ascontiguousarray(hashvalues[start:end], dtype=np.uint64).tobytes()
+                for i, (start, end) in enumerate(self._lsh.hashranges)]
+
+    def load(self, entries: list[StoredEntry], postings: dict[int, list[str]]) -> None:
+        """Put back stored documents (without their texts) and the full posting lists of some samples;
+        the next `add` continues after the highest stored order."""
+        for stored in entries:
+            if stored.doc_id in self._entries:
+                continue
+            minhash = LeanMinHash(seed=1, hashvalues=stored.hashvalues, scheme="affine32")
+            self._entries[stored.doc_id] = _Entry(stored.order, stored.published, minhash, stored.n_samples,
+                                                  stored.original)
+            if stored.hashed:
+                self._lsh.insert(stored.doc_id, minhash, check_duplication=False)
+        for value, doc_ids in postings.items():
+            self._postings[value] = list(doc_ids)
+
+    def start_at(self, order: int) -> None:
+        """Number the next added document `order` (after the stored ones)."""
+        self._next_order = max(self._next_order, order)
+
     def add(self, doc_id: str, text: str, published: date | None = None) -> str | None:
         """Index one document; return the doc_id of the earliest earlier document it copies, or None.
 
@@ -149,13 +213,19 @@ class NearDuplicateIndex:
         """
         if doc_id in self._entries:
             return self._entries[doc_id].original
-        hashes = shingle_hashes(text, self.shingle_size, cache=self._words)
-        minhash = self._minhash(hashes)
-        samples = hashes[hashes % np.uint32(self.sample) == 0]
-        entry = _Entry(len(self._entries), published, minhash, int(len(samples)), None)
+        return self.add_signature(doc_id, self.signature(text), published)
+
+    def add_signature(self, doc_id: str, signature: Signature, published: date | None = None) -> str | None:
+        """`add` with the text's signature already computed."""
+        if doc_id in self._entries:
+            return self._entries[doc_id].original
+        minhash = LeanMinHash(seed=1, hashvalues=signature.hashvalues, scheme="affine32")
+        samples = signature.samples
+        entry = _Entry(self._next_order, published, minhash, int(len(samples)), None)
+        self._next_order += 1
 
         candidates: dict[str, float] = {}
-        if len(hashes):
+        if signature.hashed:
             for other in self._lsh.query(minhash):
                 candidates[other] = 0.0
         shared: dict[str, int] = {}
@@ -183,10 +253,11 @@ class NearDuplicateIndex:
                 matches.append(DuplicateMatch(doc_id, other, jaccard, contained))
 
         self._entries[doc_id] = entry
-        if len(hashes):
+        if signature.hashed:
             self._lsh.insert(doc_id, minhash, check_duplication=False)
         for value in informative:
             self._postings.setdefault(value, []).append(doc_id)
+            self.new_postings.append((value, doc_id))
 
         earlier = [m for m in matches if self._is_before(m.original, doc_id)]
         for match in matches:  # copies indexed before this document but published after it

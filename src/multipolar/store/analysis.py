@@ -90,6 +90,7 @@ def save_analyses(store: Store, analyses: Sequence[Analysis], *, stage: str, run
             for table in ("sentences", "mentions"):
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _ids)")
             con.execute("DELETE FROM rejections WHERE code = 'time_limit' AND doc_id IN (SELECT doc_id FROM _ids)")
+            forget_dedup_groups(con, "SELECT doc_id FROM _ids")
             con.execute("DELETE FROM events WHERE origin = 'multipolar' AND doc_id IN (SELECT doc_id FROM _ids)")
             if sentences:
                 con.register("_s", pa.table({
@@ -127,13 +128,54 @@ def mark_analysed(store: Store, doc_ids: Sequence[str], *, stage: str, run: int 
         )
 
 
-def events_for_dedup(store: Store) -> tuple[list[Event], dict[str, str | None], dict[str, str | None]]:
-    """Every coded event (not GDELT's), with each document's outlet and story."""
-    events = read_events(store, where=["origin = 'multipolar'"])
-    doc_rows = store.con.execute(
-        "SELECT doc_id, coalesce(outlet, url, source_uri), story_id FROM documents "
-        "WHERE doc_id IN (SELECT DISTINCT doc_id FROM events WHERE origin = 'multipolar')"
-    ).fetchall()
+# The partition of an event for de-duplication: its dyad and CAMEO root and the calendar month its date
+# falls in (the year, for a year date); an event with no usable date is alone (rule `same_act`).
+DEDUP_PARTITION = """CASE WHEN date IS NULL OR date_precision IS NULL
+         OR date_precision NOT IN ('day', 'doc', 'doc_story', 'doc_text', 'month', 'year') THEN 'e|' || event_id
+    ELSE concat_ws('|', coalesce(source, '~'), coalesce(target, '~'), coalesce(root, '~'), year(date)::VARCHAR,
+                   CASE WHEN date_precision = 'year' THEN 'y' ELSE month(date)::VARCHAR END) END"""
+
+
+def forget_dedup_groups(con: Any, doc_ids_sql: str) -> None:
+    """Before the events of some documents are deleted: clear the canonical_id of every event in their
+    de-duplication partitions, so the next de-duplication regroups those partitions without them."""
+    con.execute(
+        f"""UPDATE events SET canonical_id = NULL
+            WHERE origin = 'multipolar' AND canonical_id IS NOT NULL AND {DEDUP_PARTITION} IN (
+                SELECT DISTINCT {DEDUP_PARTITION} FROM events
+                WHERE origin = 'multipolar' AND doc_id IN ({doc_ids_sql}))"""
+    )
+
+
+def events_for_dedup(
+    store: Store, *, changed_only: bool = False
+) -> tuple[list[Event], dict[str, str | None], dict[str, str | None]]:
+    """Every coded event (not GDELT's), with each document's outlet and story. With `changed_only`, only
+    the events of the partitions (`DEDUP_PARTITION`) that hold an event with no canonical_id: a new
+    event, or one whose partition lost an event (`forget_dedup_groups`) or whose story changed."""
+    where = ["origin = 'multipolar'"]
+    if changed_only:
+        store.con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE _dedup_changed AS
+                SELECT event_id FROM (SELECT event_id, {DEDUP_PARTITION} AS part FROM events
+                                      WHERE origin = 'multipolar')
+                WHERE part IN (SELECT DISTINCT {DEDUP_PARTITION} FROM events
+                               WHERE origin = 'multipolar' AND canonical_id IS NULL)"""
+        )
+        where.append("event_id IN (SELECT event_id FROM _dedup_changed)")
+    try:
+        events = read_events(store, where=where)
+    finally:
+        if changed_only:
+            store.con.execute("DROP TABLE IF EXISTS _dedup_changed")
+    store.con.register("_dedup_docs", pa.table({"doc_id": pa.array(sorted({e.doc_id for e in events if e.doc_id}),
+                                                                   type=pa.string())}))
+    try:
+        doc_rows = store.con.execute(
+            "SELECT doc_id, coalesce(outlet, url, source_uri), story_id FROM documents JOIN _dedup_docs USING (doc_id)"
+        ).fetchall()
+    finally:
+        store.con.unregister("_dedup_docs")
     outlets = {doc_id: outlet for doc_id, outlet, _ in doc_rows}
     stories = {doc_id: story for doc_id, _, story in doc_rows}
     return events, outlets, stories

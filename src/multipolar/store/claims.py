@@ -1,8 +1,8 @@
 """Read and write the `claims` and `claim_groups` tables.
 
 Writes replace the rows of the documents they cover (re-processing a document never duplicates its
-claims); groups are cross-document and are rewritten whole by `write_claim_groups`, which also sets each
-claim's `group_id`. Every function takes an open DuckDB connection and leaves transactions to the caller
+claims); groups are cross-document: `replace_claim_groups` rewrites the groups a change touches (and
+`write_claim_groups` all of them), and sets each member claim's `group_id`. Every function takes an open DuckDB connection and leaves transactions to the caller
 unless it says otherwise.
 """
 
@@ -104,36 +104,76 @@ def write_claim_groups(con: duckdb.DuckDBPyConnection, groups: Sequence[ClaimGro
     """Replace all claim groups with `groups` and point each member claim at its group."""
     con.execute("DELETE FROM claim_groups")
     con.execute("UPDATE claims SET group_id = NULL")
-    rows = [
-        (
-            g.group_id,
-            g.measure,
-            g.unit,
-            json.dumps(list(g.subject)),
-            g.status,
-            g.reason,
-            g.n_claims,
-            g.n_documents,
-            g.min_value,
-            g.max_value,
-            json.dumps(list(g.target)),
-            g.kind,
-            g.scope,
-        )
-        for g in groups
-    ]
-    if not rows:
+    return replace_claim_groups(con, [], groups)
+
+
+def replace_claim_groups(con: duckdb.DuckDBPyConnection, group_ids: Sequence[str], groups: Sequence[ClaimGroup]) -> int:
+    """Delete the groups `group_ids` and write `groups` in their place (set-based: one statement per
+    table); each member claim points at its new group, and a claim of a deleted group that no new group
+    lists is left with none."""
+    old = sorted({*group_ids, *(g.group_id for g in groups)})
+    if old:
+        con.execute("DELETE FROM claim_groups WHERE group_id IN (SELECT unnest(?::VARCHAR[]))", [old])
+        con.execute("UPDATE claims SET group_id = NULL WHERE group_id IN (SELECT unnest(?::VARCHAR[]))", [old])
+    if not groups:
         return 0
-    placeholders = ", ".join("?" for _ in _GROUP_COLUMNS)
-    con.executemany(f"INSERT INTO claim_groups ({_quoted(_GROUP_COLUMNS)}) VALUES ({placeholders})", rows)
-    members = [(claim_id, g.group_id) for g in groups for claim_id in g.claim_ids]
-    con.execute("CREATE OR REPLACE TEMP TABLE _claim_membership (claim_id VARCHAR, group_id VARCHAR)")
-    con.executemany("INSERT INTO _claim_membership VALUES (?, ?)", members)
-    con.execute(
-        "UPDATE claims SET group_id = m.group_id FROM _claim_membership AS m WHERE claims.claim_id = m.claim_id"
-    )
-    con.execute("DROP TABLE _claim_membership")
-    return len(rows)
+    import pyarrow as pa
+
+    con.register("_groups", pa.table({
+        "group_id": pa.array([g.group_id for g in groups], type=pa.string()),
+        "measure": pa.array([g.measure for g in groups], type=pa.string()),
+        "unit": pa.array([g.unit for g in groups], type=pa.string()),
+        "subject": pa.array([json.dumps(list(g.subject)) for g in groups], type=pa.string()),
+        "status": pa.array([g.status for g in groups], type=pa.string()),
+        "reason": pa.array([g.reason for g in groups], type=pa.string()),
+        "n_claims": pa.array([g.n_claims for g in groups], type=pa.int32()),
+        "n_documents": pa.array([g.n_documents for g in groups], type=pa.int32()),
+        "min_value": pa.array([g.min_value for g in groups], type=pa.float64()),
+        "max_value": pa.array([g.max_value for g in groups], type=pa.float64()),
+        "target": pa.array([json.dumps(list(g.target)) for g in groups], type=pa.string()),
+        "kind": pa.array([g.kind for g in groups], type=pa.string()),
+        "scope": pa.array([g.scope for g in groups], type=pa.string()),
+    }))
+    con.register("_members", pa.table({
+        "claim_id": pa.array([c for g in groups for c in g.claim_ids], type=pa.string()),
+        "group_id": pa.array([g.group_id for g in groups for _ in g.claim_ids], type=pa.string()),
+    }))
+    try:
+        select = ", ".join(f'"{c}"::JSON' if c in ("subject", "target") else f'"{c}"' for c in _GROUP_COLUMNS)
+        con.execute(f"INSERT INTO claim_groups ({_quoted(_GROUP_COLUMNS)}) SELECT {select} FROM _groups")
+        con.execute("UPDATE claims SET group_id = m.group_id FROM _members AS m WHERE claims.claim_id = m.claim_id")
+    finally:
+        con.unregister("_groups")
+        con.unregister("_members")
+    return len(groups)
+
+
+def ungrouped_claims(con: duckdb.DuckDBPyConnection) -> list[Claim]:
+    """The claims in no group yet (new ones), in document order."""
+    rows = con.execute(
+        f"SELECT {_quoted(_CLAIM_COLUMNS)} FROM claims WHERE group_id IS NULL ORDER BY doc_id, start"
+    ).fetchall()
+    return [_claim_of(row) for row in rows]
+
+
+def stale_claim_groups(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Groups whose stored claim count no longer matches the claims that point at them (a member was
+    removed or re-analysed), and group ids claims point at that have no group row."""
+    return [r[0] for r in con.execute(
+        """WITH members AS (SELECT group_id, count(*) AS n FROM claims WHERE group_id IS NOT NULL GROUP BY group_id)
+           SELECT coalesce(g.group_id, m.group_id) FROM claim_groups g FULL JOIN members m USING (group_id)
+           WHERE m.n IS DISTINCT FROM g.n_claims ORDER BY 1"""
+    ).fetchall()]
+
+
+def read_claims_to_regroup(con: duckdb.DuckDBPyConnection, group_ids: Sequence[str]) -> list[Claim]:
+    """The claims in no group yet and those of the groups `group_ids`, in document order."""
+    rows = con.execute(
+        f"SELECT {_quoted(_CLAIM_COLUMNS)} FROM claims WHERE group_id IS NULL "
+        "OR group_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, start",
+        [list(group_ids)],
+    ).fetchall()
+    return [_claim_of(row) for row in rows]
 
 
 def _claim_of(row: Sequence[Any]) -> Claim:

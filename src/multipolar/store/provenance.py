@@ -202,12 +202,24 @@ def changed_by_cleaning(store: Store, cleaned: Mapping[str, tuple[str | None, An
 
 def clear_analysis(store: Store, doc_ids: Sequence[str]) -> None:
     """Delete the analysis rows of documents (never their raw bytes or clean fields) and unstamp them, so
-    the next analysis codes them afresh."""
+    the next analysis codes them afresh; the de-duplication partitions of their events are reopened and the
+    stored near-duplicate index emptied (their text changed), to be rebuilt by the cross-document stages."""
     if not doc_ids:
         return
+    import pyarrow as pa
+
+    from multipolar.store.analysis import forget_dedup_groups
+    from multipolar.store.neardup import clear as clear_near_duplicate_index
+
     ids = [list(doc_ids)]
     inside = "doc_id IN (SELECT unnest(?::VARCHAR[]))"
     with store.transaction():
+        store.con.register("_cleared", pa.table({"doc_id": pa.array(list(doc_ids), type=pa.string())}))
+        try:  # their events' de-duplication partitions are regrouped without them
+            forget_dedup_groups(store.con, "SELECT doc_id FROM _cleared")
+        finally:
+            store.con.unregister("_cleared")
+        clear_near_duplicate_index(store.con)  # a text that changed has another signature: rebuilt whole
         for table in ("sentences", "mentions", "claims"):
             store.con.execute(f"DELETE FROM {table} WHERE {inside}", ids)
         store.con.execute(f"DELETE FROM events WHERE origin = 'multipolar' AND {inside}", ids)

@@ -183,9 +183,12 @@ def resolve_doc_ids(store: Store, given: Sequence[str]) -> tuple[list[str], list
 def remove_documents(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
     """Delete documents with every row derived from them, in one transaction; counts per table.
 
-    Documents that pointed at a removed one as their near duplicate lose the pointer, stories lose the
-    removed members (an emptied story goes), and claim groups are left to the next regrouping."""
+    Documents that pointed at a removed one as their near duplicate lose the pointer (and the stored
+    near-duplicate index is emptied, to be rebuilt), stories lose the removed members (an emptied story goes), and claim groups are left to the next regrouping."""
     import pyarrow as pa
+
+    from multipolar.store.analysis import forget_dedup_groups
+    from multipolar.store.neardup import clear as clear_near_duplicate_index
 
     counts: dict[str, int] = {}
     if not doc_ids:
@@ -199,6 +202,7 @@ def remove_documents(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
                     f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _rm){extra}"
                 ).fetchall()[0][0]
 
+            forget_dedup_groups(con, "SELECT doc_id FROM _rm")
             counts["events"] = delete("events", " AND origin = 'multipolar'")
             for table in _DERIVED:
                 counts[table] = delete(table)
@@ -208,6 +212,7 @@ def remove_documents(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
                 "AND story_id IS NOT NULL").fetchall()]
             con.execute("UPDATE documents SET near_duplicate_of = NULL "
                         "WHERE near_duplicate_of IN (SELECT doc_id FROM _rm)")
+            clear_near_duplicate_index(con)  # rebuilt from the remaining texts by the next analysis
             counts["documents"] = delete("documents")
             if story_ids:
                 con.execute(

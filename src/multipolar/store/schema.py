@@ -255,5 +255,22 @@ _DATE_FLAGS = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH, _PROVENANCE, _CLAIM_ROLES, _DATE_FLAGS]
+# The near-duplicate index, kept so a new document is compared with the stored ones without re-hashing
+# their texts (`clean.dedup`): each document's MinHash signature and add order, its LSH band keys, and
+# the shingle-sample postings (a sample value's first documents, as `NearDuplicateIndex` keeps them).
+_NEAR_DUP_INDEX = [
+    """
+    CREATE TABLE IF NOT EXISTS near_dup_signatures (
+        doc_id VARCHAR PRIMARY KEY,
+        ord BIGINT NOT NULL,
+        minhash BLOB NOT NULL,
+        n_samples INTEGER NOT NULL,
+        indexed BOOLEAN NOT NULL
+    )
+    """,
+    "CREATE TABLE IF NOT EXISTS near_dup_bands (band_key BLOB NOT NULL, doc_id VARCHAR NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS near_dup_postings (sample UINTEGER NOT NULL, doc_id VARCHAR NOT NULL)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH, _PROVENANCE, _CLAIM_ROLES, _DATE_FLAGS, _NEAR_DUP_INDEX]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -41,16 +41,27 @@ def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000)
             "WHERE last_date IS NULL OR last_date >= ?",
             [since],
         ).fetchall()
+    members: dict[str, list[tuple]] = {}
+    if rows:
+        # the members' ids first, then their texts by id: a filter on story_id next to the text column
+        # reads every stored text
+        ids = con.execute(
+            "SELECT story_id, doc_id FROM documents WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+            [[r[0] for r in rows]],
+        ).fetchall()
+        story_of = dict((doc_id, story_id) for story_id, doc_id in ids)
+        for member in con.execute(
+            "SELECT doc_id, title, substr(text, 1, ?), published FROM documents "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id",
+            [lead_chars, list(story_of)],
+        ).fetchall():
+            members.setdefault(story_of[member[0]], []).append(member)
     out: list[tuple[Story, list[StoryInput]]] = []
     for story_id, title, first, last, actors, n, centroid in rows:
-        members = con.execute(
-            "SELECT doc_id, title, substr(text, 1, ?), published FROM documents WHERE story_id = ? ORDER BY doc_id",
-            [lead_chars, story_id],
-        ).fetchall()
+        own = members.get(story_id, [])
         codes = tuple(json.loads(actors)) if isinstance(actors, str) else tuple(actors or ())
-        story = Story(story_id, title, first, last, codes, int(n), tuple(centroid or ()),
-                      tuple(m[0] for m in members))
-        out.append((story, [StoryInput(m[0], m[1], m[2] or "", m[3]) for m in members]))
+        story = Story(story_id, title, first, last, codes, int(n), tuple(centroid or ()), tuple(m[0] for m in own))
+        out.append((story, [StoryInput(m[0], m[1], m[2] or "", m[3]) for m in own]))
     return out
 
 
@@ -77,14 +88,23 @@ def window_start(earliest: date | None, window_days: int) -> date | None:
 
 def save_stories(con: Any, stories: list[Story]) -> None:
     """Insert or replace the given stories and set `documents.story_id` for their listed documents."""
-    for story in stories:
-        con.execute("DELETE FROM stories WHERE story_id = ?", [story.story_id])
-        con.execute(
-            "INSERT INTO stories (story_id, title, first_date, last_date, actors, n_documents, centroid) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [story.story_id, story.title, story.first_date, story.last_date, json.dumps(list(story.actors)),
-             story.n_documents, list(story.centroid)],
-        )
+    if not stories:
+        return
+    con.register("_stories", pa.table({
+        "story_id": pa.array([s.story_id for s in stories], type=pa.string()),
+        "title": pa.array([s.title for s in stories], type=pa.string()),
+        "first_date": pa.array([s.first_date for s in stories], type=pa.date32()),
+        "last_date": pa.array([s.last_date for s in stories], type=pa.date32()),
+        "actors": pa.array([json.dumps(list(s.actors)) for s in stories], type=pa.string()),
+        "n_documents": pa.array([s.n_documents for s in stories], type=pa.int32()),
+        "centroid": pa.array([list(s.centroid) for s in stories], type=pa.list_(pa.float32())),
+    }))
+    try:
+        con.execute("DELETE FROM stories WHERE story_id IN (SELECT story_id FROM _stories)")
+        con.execute("INSERT INTO stories (story_id, title, first_date, last_date, actors, n_documents, centroid) "
+                    "SELECT story_id, title, first_date, last_date, actors::JSON, n_documents, centroid FROM _stories")
+    finally:
+        con.unregister("_stories")
     bulk_update(
         con, "documents", "doc_id",
         {"doc_id": [d for s in stories for d in s.doc_ids], "story_id": [s.story_id for s in stories for _ in s.doc_ids]},
@@ -112,10 +132,25 @@ def set_spun(con: Any, scores: dict[str, tuple[float, bool, tuple[str, ...]]]) -
 
 def texts_for_spun(con: Any) -> list[tuple[str, str, str | None]]:
     """(doc_id, text, text of the near-duplicate original or None) of the documents not yet scored."""
-    return con.execute(
-        "SELECT d.doc_id, d.text, o.text FROM documents d LEFT JOIN documents o ON o.doc_id = d.near_duplicate_of "
-        "WHERE d.text IS NOT NULL AND d.spun_score IS NULL ORDER BY d.doc_id"
+    todo = con.execute(
+        "SELECT d.rowid, o.rowid FROM documents d LEFT JOIN documents o ON o.doc_id = d.near_duplicate_of "
+        "WHERE d.spun_score IS NULL AND d.text IS NOT NULL ORDER BY d.doc_id"
     ).fetchall()
+    texts = texts_by_rowid(con, sorted({r for pair in todo for r in pair if r is not None}), "doc_id, text")
+    return [(texts[own][0], texts[own][1], texts[original][1] if original is not None else None)
+            for own, original in todo]
+
+
+def texts_by_rowid(con: Any, rowids: list[int], columns: str) -> dict[int, tuple]:
+    """rowid -> (columns) of those documents. Texts are fetched by row id, as constants the scan can
+    skip to: a join or filter on doc_id reads (decompresses) the text of every stored document, and
+    new documents lie together at the end of the table."""
+    out: dict[int, tuple] = {}
+    for start in range(0, len(rowids), 1000):
+        chunk = ", ".join(str(int(r)) for r in rowids[start:start + 1000])
+        for row in con.execute(f"SELECT rowid, {columns} FROM documents WHERE rowid IN ({chunk})").fetchall():
+            out[row[0]] = row[1:]
+    return out
 
 
 def texts_for_dedup(con: Any) -> list[tuple[str, str, date | None]]:
@@ -145,9 +180,13 @@ def undated_documents(con: Any) -> tuple[list[tuple[str, str, list[date], date]]
 
 def set_inferred_published(con: Any, inferred: dict[str, tuple[date, str]]) -> None:
     """Record inferred publication dates and where they came from, and queue the documents for analysis
-    again (their events are re-dated against the new anchor)."""
+    again (their events are re-dated against the new anchor). The near-duplicate index is emptied, to be
+    rebuilt in order with the new dates (which copy is the earlier one may change)."""
+    from multipolar.store.neardup import clear
+
     if not inferred:
         return
+    clear(con)
     con.register("_inf", pa.table({
         "doc_id": list(inferred), "published": pa.array([v[0] for v in inferred.values()], type=pa.date32()),
         "published_from": [v[1] for v in inferred.values()],
@@ -196,9 +235,19 @@ def unassigned_story_rows(con: Any, *, lead_chars: int) -> list[tuple]:
     ).fetchall()
 
 
-def copy_story_ids_to_events(con: Any) -> None:
-    """Give each event its document's story_id."""
-    con.execute(
-        "UPDATE events SET story_id = d.story_id FROM documents d "
-        "WHERE events.doc_id = d.doc_id AND events.story_id IS DISTINCT FROM d.story_id"
-    )
+def copy_story_ids_to_events(con: Any, doc_ids: list[str] | None = None) -> None:
+    """Give each event (of the given documents; all when None) its document's story_id. An event whose
+    story changes loses its canonical_id: its de-duplication group is recomputed (`events.dedup`)."""
+    if doc_ids is not None:
+        if not doc_ids:
+            return
+        con.register("_story_docs", pa.table({"doc_id": pa.array(list(doc_ids), type=pa.string())}))
+    try:
+        scope = "AND events.doc_id IN (SELECT doc_id FROM _story_docs)" if doc_ids is not None else ""
+        con.execute(
+            "UPDATE events SET story_id = d.story_id, canonical_id = NULL FROM documents d "
+            f"WHERE events.doc_id = d.doc_id AND events.story_id IS DISTINCT FROM d.story_id {scope}"
+        )
+    finally:
+        if doc_ids is not None:
+            con.unregister("_story_docs")
