@@ -115,16 +115,22 @@ def test_store_uncleaned_pages_by_doc_id_for_callers_that_read_ahead(store):
     assert ids == sorted(r.doc_id for r in raws)
 
 
-def test_store_migrates_a_version_1_store_to_the_watch_tables(tmp_path):
+def _version_1_store(path):
+    """A connection to a new store at schema version 1 (as the first release made them)."""
     import duckdb
 
     from multipolar.store.schema import MIGRATIONS
 
-    path = tmp_path / "v1.duckdb"
     con = duckdb.connect(str(path))
     for sql in MIGRATIONS[0]:
         con.execute(sql)
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    return con
+
+
+def test_store_migrates_a_version_1_store_to_the_watch_tables(tmp_path):
+    path = tmp_path / "v1.duckdb"
+    con = _version_1_store(path)
     con.execute("INSERT INTO documents (doc_id, source_uri, raw, raw_format, ingested_at) "
                 "VALUES ('d1', 'a.txt', 'x'::BLOB, 'txt', now()::TIMESTAMP)")
     con.close()
@@ -136,16 +142,10 @@ def test_store_migrates_a_version_1_store_to_the_watch_tables(tmp_path):
 
 
 def test_date_flags_migration_flags_the_implausible_dates_of_events_stored_before(tmp_path):
-    import duckdb
-
     from multipolar.store.queries import EventFilters, events
-    from multipolar.store.schema import MIGRATIONS
 
     path = tmp_path / "v1.duckdb"
-    con = duckdb.connect(str(path))
-    for sql in MIGRATIONS[0]:
-        con.execute(sql)
-    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con = _version_1_store(path)
     con.execute("INSERT INTO documents (doc_id, source_uri, raw, raw_format, ingested_at, published) "
                 "VALUES ('d', 'mem://d', ''::BLOB, 'txt', now()::TIMESTAMP, DATE '2025-03-12')")
     for event_id, day, modality in (("ok", "2025-03-10", "asserted"), ("future", "2031-03-03", "asserted"),
