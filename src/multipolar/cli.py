@@ -574,6 +574,7 @@ def demo(
     typer.echo(f"store:  {Path(db).resolve()}")
     typer.echo(f"report: {path}")
     typer.echo(f"next:   multipolar events --db {db}   ·   multipolar triangle USA CHN RUS --db {db}")
+    typer.echo(f"live:   multipolar serve --db {db}   then open http://127.0.0.1:8000/")
 
 
 # -- watch and alerts ----------------------------------------------------------------------------
