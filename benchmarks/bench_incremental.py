@@ -11,12 +11,13 @@ How the stores are built (the per-document analysis, spaCy, is far too slow to r
    permuted (a different permutation per copy, lengths and offsets unchanged), so that no copy is a
    near duplicate of another; then one full cross-document pass settles it (not timed).
 3. measure: on a copy of that store, the 100 new documents' analysed rows are added as a fresh
-   analysis leaves them (`save_analyses`), and `cross_document` is timed (process CPU seconds, all
-   threads, and wall seconds).
+   analysis leaves them (`save_analyses`; with the story embeddings the per-document stage adds, for a
+   code whose stage adds them: their CPU time is printed apart, as per-document work), and
+   `cross_document` is timed (process CPU seconds, all threads, and wall seconds).
 
 Run it with PYTHONPATH pointing at another checkout's src (say main's, schema 1) to time that code on the
-same stores: a store built by this code is copied and its near-duplicate index tables (schema 2) dropped
-for an older code, which ignores them anyway (it re-hashes every text).
+same stores: a store built by this code is copied and its near-duplicate index and story-vector tables
+dropped for an older code, which ignores them anyway (it re-hashes every text).
 """
 
 from __future__ import annotations
@@ -203,7 +204,7 @@ def _match_schema(path: Path) -> None:
     try:
         version = int(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()[0][0])
         if version > SCHEMA_VERSION:
-            for table in ("near_dup_signatures", "near_dup_bands", "near_dup_postings"):
+            for table in ("near_dup_signatures", "near_dup_bands", "near_dup_postings", "story_vectors"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
     finally:
@@ -234,7 +235,35 @@ def _new_documents(source, new_ids):  # noqa: ANN001, ANN202
             tuple(c for c in claims if c.doc_id == doc_id),
         ))
     assert all(isinstance(c, Claim) for c in claims)
-    return None, analyses
+    return None, _with_story_vectors(con, analyses)
+
+
+def _with_story_vectors(con, analyses):  # noqa: ANN001, ANN202
+    """The analyses with the story embeddings the per-document stage adds (a code that has them), and
+    what that costs the stage: CPU seconds to load the model (once per worker) and to embed the leads."""
+    import dataclasses
+
+    from multipolar.records import Analysis
+    from multipolar.settings import Settings
+
+    if "story_vector" not in {f.name for f in dataclasses.fields(Analysis)}:
+        return analyses
+    from multipolar.embeddings import Embedder
+    from multipolar.stories.cluster import embed_leads
+
+    settings = Settings()
+    titles = dict(con.execute("SELECT doc_id, title FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                              [[a.doc_id for a in analyses]]).fetchall())
+    texts = dict(con.execute("SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                             [[a.doc_id for a in analyses]]).fetchall())
+    start = time.process_time()
+    embedder = Embedder(threads=settings.embedding_threads)
+    loaded = time.process_time()
+    vectors = embed_leads(embedder, [(titles[a.doc_id], texts[a.doc_id]) for a in analyses], settings)
+    done = time.process_time()
+    print(f"  per-document stage, story vectors of {len(analyses)} docs: embedding {done - loaded:.2f} CPU-s "
+          f"(+ model load {loaded - start:.2f} CPU-s once per worker)")
+    return [dataclasses.replace(a, story_vector=tuple(v.tolist())) for a, v in zip(analyses, vectors, strict=True)]
 
 
 def _fields(record):  # noqa: ANN001, ANN202

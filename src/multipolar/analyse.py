@@ -35,6 +35,7 @@ class AnalyseStage:
 
         self.settings = settings
         self.coder = EventCoder(settings)
+        self._embedder: Any = None  # loaded on first use
         if settings.document_time_limit > 0:
             self._warm_up()
 
@@ -61,6 +62,24 @@ class AnalyseStage:
                 out.append(time_limit_rejection(item, self.name, limit))
             except Exception as exc:  # a bug must not stop the run: the document keeps a rejection row
                 out.append(internal_rejection(item.source_uri, item.doc_id, self.name, exc))
+        return self._with_story_vectors(batch, out)
+
+    def _with_story_vectors(self, batch: Sequence[AnalysisInput], out: list[Analysis | Rejection]) -> list[Analysis | Rejection]:
+        """Each analysis with its document's story embedding (title and lead), embedded as one batch."""
+        from dataclasses import replace
+
+        from multipolar.stories.cluster import embed_leads
+
+        done = [k for k, result in enumerate(out) if isinstance(result, Analysis)]
+        if not done:
+            return out
+        if self._embedder is None:
+            from multipolar.embeddings import Embedder
+
+            self._embedder = Embedder(threads=self.settings.embedding_threads if self.settings.workers <= 1 else 1)
+        vectors = embed_leads(self._embedder, [(batch[k].title, batch[k].text) for k in done], self.settings)
+        for k, vector in zip(done, vectors, strict=True):
+            out[k] = replace(out[k], story_vector=tuple(vector.tolist()))
         return out
 
     def _analyse(self, item: AnalysisInput, doc: Any) -> Analysis:
@@ -298,7 +317,8 @@ def score_spun(store: Any, settings: Settings) -> None:
 
 def story_inputs(store: Any, settings: Settings, *, unassigned_only: bool = True) -> list[Any]:
     """What story clustering reads of each (English, cleaned) document not yet in a story: title, lead,
-    publication day, actor countries, near-duplicate original and the days its events are dated to."""
+    publication day, actor countries, near-duplicate original, the days its events are dated to and the
+    story embedding the per-document stage stored (None where it stored none)."""
     from multipolar.store.stories import story_rows
     from multipolar.stories import StoryInput
     from multipolar.timex import yearless_days
@@ -309,8 +329,9 @@ def story_inputs(store: Any, settings: Settings, *, unassigned_only: bool = True
             doc_id, title or "", text or "", published, tuple(sorted(actors or ())),
             near_duplicate_of=dup, event_dates=tuple(event_dates or ()),
             yearless_days=yearless_days(text or "") if published is None and not event_dates else (),
+            embedding=tuple(vector) if vector is not None else None,
         )
-        for doc_id, title, text, published, dup, actors, event_dates in rows
+        for doc_id, title, text, published, dup, actors, event_dates, vector in rows
     ]
 
 
@@ -328,7 +349,10 @@ def assign_stories(store: Any, settings: Settings) -> None:
     items = story_inputs(store, settings)
     if not items:
         return
-    clusterer = StoryClusterer(settings, Embedder(threads=settings.embedding_threads))
+    # the per-document stage stored most documents' embeddings; the model loads only for the rest
+    # (stores analysed before it did, documents whose text changed)
+    lacking = any(item.embedding is None for item in items)
+    clusterer = StoryClusterer(settings, Embedder(threads=settings.embedding_threads) if lacking else None)
     dates = [item.published for item in items if item.published]
     since = window_start(min(dates), settings.story_window_days) if dates else None
     for story, members in load_active_stories(store.con, since, lead_chars=settings.story_lead_chars):

@@ -43,13 +43,14 @@ STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
     "clean": ("min_text_chars", "language_sample_chars", "english_only", "max_markup_tags"),
     "events": ("spacy_model", "max_sentence_tokens", "goldstein_variant", "actor_files", "plover_types",
                "classifier_threshold", "event_classifier", "event_lexicon", "event_model", "event_main_only",
-               "event_date_future_days", "event_date_earliest_year"),
+               "event_date_future_days", "event_date_earliest_year",
+               "story_max_tokens", "story_lead_chars"),  # the story embedding of title and lead
     "claims": ("spacy_model", "actor_files"),  # the parse and the actor matches give a claim its roles
     "near_duplicates": ("near_duplicate_threshold", "near_duplicate_num_perm", "near_duplicate_shingle",
                         "near_duplicate_containment"),
     "spun": ("spun_threshold",),
     "stories": ("story_window_days", "story_threshold", "story_embedding_weight", "story_undated_margin",
-                "story_event_date_margin", "story_max_tokens", "story_lead_chars", "story_chunk_size"),
+                "story_event_date_margin", "story_lead_chars", "story_chunk_size"),  # lead: lexical vectors
     "dedup": (),
     "claim_groups": ("claim_tolerance",),
 }

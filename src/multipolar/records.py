@@ -228,6 +228,7 @@ class AnalysisInput:
     source_uri: str
     text: str
     published: date | None
+    title: str | None = None  # with the text's lead, it gives the document's story embedding
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +240,8 @@ class Analysis:
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
     claims: tuple[Claim, ...]
+    # the sentence embedding of its title and lead (`stories.cluster.story_lead`), for story clustering
+    story_vector: tuple[float, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +260,8 @@ class StoryInput:
     # days of the year an undated text names without a year ("on February 24", "the anniversary of
     # the 2022 invasion"), as (month, day); placed in the year nearest the other documents' dates
     yearless_days: tuple[tuple[int, int], ...] = ()
+    # its title and lead's embedding as the per-document stage stored it (None: computed when clustered)
+    embedding: tuple[float, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

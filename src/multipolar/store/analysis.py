@@ -50,10 +50,10 @@ def unanalysed(
     if not limit:
         return []
     rows = store.con.execute(
-        f"SELECT doc_id, source_uri, text, published FROM documents WHERE {where} ORDER BY doc_id LIMIT ?",
+        f"SELECT doc_id, source_uri, text, published, title FROM documents WHERE {where} ORDER BY doc_id LIMIT ?",
         [*retry, after or "", limit],
     ).fetchall()
-    return [AnalysisInput(doc_id, uri, text, published) for doc_id, uri, text, published in rows]
+    return [AnalysisInput(*row) for row in rows]
 
 
 def _events_table(events: Sequence[Event]) -> pa.Table:
@@ -87,7 +87,7 @@ def save_analyses(store: Store, analyses: Sequence[Analysis], *, stage: str, run
     with store.transaction():
         con.register("_ids", pa.table({"doc_id": doc_ids}))
         try:
-            for table in ("sentences", "mentions"):
+            for table in ("sentences", "mentions", "story_vectors"):
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _ids)")
             con.execute("DELETE FROM rejections WHERE code = 'time_limit' AND doc_id IN (SELECT doc_id FROM _ids)")
             forget_dedup_groups(con, "SELECT doc_id FROM _ids")
@@ -113,6 +113,14 @@ def save_analyses(store: Store, analyses: Sequence[Analysis], *, stage: str, run
                 names = ", ".join(f'"{n}"' for n in EVENT_COLUMNS)
                 con.execute(f"INSERT OR IGNORE INTO events ({names}) SELECT {names} FROM _e")
                 con.unregister("_e")
+            vectors = [a for a in analyses if a.story_vector is not None]
+            if vectors:
+                con.register("_v", pa.table({
+                    "doc_id": pa.array([a.doc_id for a in vectors], type=pa.string()),
+                    "vector": pa.array([list(a.story_vector) for a in vectors], type=pa.list_(pa.float32())),
+                }))
+                con.execute("INSERT INTO story_vectors SELECT doc_id, vector FROM _v")
+                con.unregister("_v")
             write_claims(con, claims, doc_ids=doc_ids)
             con.execute("UPDATE documents SET processed_by = ?, events_run = ?, claims_run = ? "
                         "WHERE doc_id IN (SELECT doc_id FROM _ids)", [stage, run, run])

@@ -170,8 +170,8 @@ def raw_documents(store: Store, doc_ids: Sequence[str]) -> list[RawDocument]:
 
 def analysis_inputs(store: Store, doc_ids: Sequence[str]) -> list[AnalysisInput]:
     rows = store.con.execute(
-        "SELECT doc_id, source_uri, text, published FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY doc_id",
+        "SELECT doc_id, source_uri, text, published, title FROM documents "
+        "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id",
         [list(doc_ids)],
     ).fetchall()
     return [AnalysisInput(*row) for row in rows]
@@ -203,7 +203,8 @@ def changed_by_cleaning(store: Store, cleaned: Mapping[str, tuple[str | None, An
 def clear_analysis(store: Store, doc_ids: Sequence[str]) -> None:
     """Delete the analysis rows of documents (never their raw bytes or clean fields) and unstamp them, so
     the next analysis codes them afresh; the de-duplication partitions of their events are reopened and the
-    stored near-duplicate index emptied (their text changed), to be rebuilt by the cross-document stages."""
+    stored near-duplicate index emptied (their text changed), to be rebuilt by the cross-document stages.
+    Their story embeddings go too (made again by the next analysis, or by story clustering)."""
     if not doc_ids:
         return
     import pyarrow as pa
@@ -220,7 +221,7 @@ def clear_analysis(store: Store, doc_ids: Sequence[str]) -> None:
         finally:
             store.con.unregister("_cleared")
         clear_near_duplicate_index(store.con)  # a text that changed has another signature: rebuilt whole
-        for table in ("sentences", "mentions", "claims"):
+        for table in ("sentences", "mentions", "claims", "story_vectors"):
             store.con.execute(f"DELETE FROM {table} WHERE {inside}", ids)
         store.con.execute(f"DELETE FROM events WHERE origin = 'multipolar' AND {inside}", ids)
         store.con.execute(

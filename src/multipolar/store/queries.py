@@ -207,6 +207,7 @@ def remove_documents(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
             for table in _DERIVED:
                 counts[table] = delete(table)
             counts["rejections"] = delete("rejections")
+            delete("story_vectors")  # not counted: a cache of what the analysis stage embedded
             story_ids = [r[0] for r in con.execute(
                 "SELECT DISTINCT story_id FROM documents WHERE doc_id IN (SELECT doc_id FROM _rm) "
                 "AND story_id IS NOT NULL").fetchall()]

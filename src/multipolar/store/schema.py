@@ -272,5 +272,12 @@ _NEAR_DUP_INDEX = [
     "CREATE TABLE IF NOT EXISTS near_dup_postings (sample UINTEGER NOT NULL, doc_id VARCHAR NOT NULL)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH, _PROVENANCE, _CLAIM_ROLES, _DATE_FLAGS, _NEAR_DUP_INDEX]
+# Each analysed document's story embedding (title and lead, `stories.cluster.story_lead`), computed by the
+# per-document stage so that story clustering only reads it; documents without a row are embedded there.
+_STORY_VECTORS = [
+    "CREATE TABLE IF NOT EXISTS story_vectors (doc_id VARCHAR PRIMARY KEY, vector FLOAT[] NOT NULL)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH, _PROVENANCE, _CLAIM_ROLES, _DATE_FLAGS, _NEAR_DUP_INDEX,
+                               _STORY_VECTORS]
 SCHEMA_VERSION = len(MIGRATIONS)

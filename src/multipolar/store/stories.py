@@ -66,15 +66,17 @@ def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000)
 
 
 def story_rows(con: Any, lead_chars: int, *, unassigned_only: bool = True) -> list[tuple[Any, ...]]:
-    """(doc_id, title, lead, published, near_duplicate_of, actor countries, event days) of each cleaned
-    English document (only those not yet in a story unless `unassigned_only` is false), dated first."""
+    """(doc_id, title, lead, published, near_duplicate_of, actor countries, event days, stored story
+    embedding or None) of each cleaned English document (only those not yet in a story unless
+    `unassigned_only` is false), dated first."""
     where = "d.story_id IS NULL AND " if unassigned_only else ""
     return con.execute(
         f"""SELECT d.doc_id, d.title, substr(d.text, 1, ?), d.published, d.near_duplicate_of,
                   (SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = d.doc_id),
                   (SELECT list(e.date ORDER BY e.date) FROM events e WHERE e.doc_id = d.doc_id
-                     AND e.date IS NOT NULL AND e.date_precision IN ('day', 'month'))
-           FROM documents d
+                     AND e.date IS NOT NULL AND e.date_precision IN ('day', 'month')),
+                  v.vector
+           FROM documents d LEFT JOIN story_vectors v USING (doc_id)
            WHERE {where}d.text IS NOT NULL AND d.is_english
            ORDER BY d.published NULLS LAST, d.doc_id""",
         [lead_chars],

@@ -186,11 +186,7 @@ class StoryClusterer:
         return lexical_tokens(self._lead(item)) + ["@" + code for code in item.actors]
 
     def _lead(self, item: StoryInput) -> str:
-        text = item.text or ""
-        title = (item.title or "").strip()
-        if title and not text.lstrip().startswith(title[: min(len(title), 60)]):
-            text = title + ".\n" + text
-        return text[: self.lead_chars]
+        return story_lead(item.title, item.text, self.lead_chars)
 
     def _self_similarity(self, group: _Group) -> float:
         e = group.emb_sum / max(group.n, 1)
@@ -222,8 +218,7 @@ class StoryClusterer:
         order = sorted(originals, key=lambda i: (story_date(items[i]) or date.min, i))
         for start in range(0, len(order), self.chunk_size):
             chunk = order[start : start + self.chunk_size]
-            texts = [self._lead(items[i]) for i in chunk]
-            embeddings = self._embed(texts)
+            embeddings = self._embeddings([items[i] for i in chunk])
             lex = self.vectorizer.transform([token_lists[i] for i in chunk])
             self._cluster_chunk(items, chunk, embeddings, lex, results, opened)
 
@@ -256,6 +251,17 @@ class StoryClusterer:
             group.published_first, group.published_last, item.published, item.published)
         group.actors.update(item.actors)
         group.doc_ids.append(item.doc_id)
+
+    def _embeddings(self, items: list[StoryInput]) -> np.ndarray:
+        """The stored embedding of each item; those without one are embedded here."""
+        out = np.zeros((len(items), 384), dtype=np.float32)
+        missing = [k for k, item in enumerate(items) if item.embedding is None]
+        for k, item in enumerate(items):
+            if item.embedding is not None:
+                out[k] = item.embedding
+        if missing:
+            out[missing] = self._embed([self._lead(items[k]) for k in missing])
+        return out
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         if self.embedder is None:
@@ -448,6 +454,23 @@ class _Spans:
         if k is None:
             return self.pfirst, self.plast, self.pundated
         return self.pfirst[k : k + 1], self.plast[k : k + 1], self.pundated[k : k + 1]
+
+
+def story_lead(title: str | None, text: str | None, lead_chars: int) -> str:
+    """What a document's story vectors are made of: its title (unless the text opens with it) and the
+    start of its text, `lead_chars` characters in all. `text` may be cut to `lead_chars` already."""
+    text = (text or "")[:lead_chars]
+    title = (title or "").strip()
+    if title and not text.lstrip().startswith(title[: min(len(title), 60)]):
+        text = title + ".\n" + text
+    return text[:lead_chars]
+
+
+def embed_leads(embedder: object, items: list[tuple[str | None, str | None]], settings: Settings) -> np.ndarray:
+    """The story embeddings of (title, text) pairs: one float32 row each (the per-document stage's)."""
+    leads = [story_lead(title, text, settings.story_lead_chars) for title, text in items]
+    vectors = embedder.embed(leads, max_tokens=settings.story_max_tokens)  # type: ignore[attr-defined]
+    return np.asarray(vectors, dtype=np.float32)
 
 
 def _with_width(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
