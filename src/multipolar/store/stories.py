@@ -222,21 +222,6 @@ def unscored_texts(con: Any) -> list[tuple[str, str]]:
     return con.execute("SELECT doc_id, text FROM documents WHERE text IS NOT NULL AND spun_score IS NULL").fetchall()
 
 
-def unassigned_story_rows(con: Any, *, lead_chars: int) -> list[tuple]:
-    """English documents with no story yet, by date: (doc_id, title, lead, published, near_duplicate_of,
-    actor country prefixes, day- or month-precise event dates)."""
-    return con.execute(
-        """SELECT d.doc_id, d.title, substr(d.text, 1, ?), d.published, d.near_duplicate_of,
-                  (SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = d.doc_id),
-                  (SELECT list(e.date ORDER BY e.date) FROM events e WHERE e.doc_id = d.doc_id
-                     AND e.date IS NOT NULL AND e.date_precision IN ('day', 'month'))
-           FROM documents d
-           WHERE d.story_id IS NULL AND d.text IS NOT NULL AND d.is_english
-           ORDER BY d.published NULLS LAST, d.doc_id""",
-        [lead_chars],
-    ).fetchall()
-
-
 def copy_story_ids_to_events(con: Any, doc_ids: list[str] | None = None) -> None:
     """Give each event (of the given documents; all when None) its document's story_id. An event whose
     story changes loses its canonical_id: its de-duplication group is recomputed (`events.dedup`)."""
