@@ -7,9 +7,11 @@ the watcher in a thread of it), waits for the first views, then:
 1. idle: requests each page and API endpoint below in turn, `--idle-rounds` times (p50 / p95 with no ingest);
 2. drops one JSON-lines file of `--docs` documents into the watched folder (short news-like texts written
    for this benchmark, under an outlet of their own; or the first `--docs` records of `--corpus FILE`, read
-   at run time), and from then on requests the same pages and endpoints in turn, one at a time, while
-   `--pause` seconds apart, polling `/api/events?outlet=OUTLET` every `--poll` seconds, until the count of the new documents' events
-   has been the same for `--settle` seconds after it first became non-zero (or `--max-seconds` passed).
+   at run time), and from then on requests the same pages and endpoints in turn, one at a time, `--pause`
+   seconds apart, polling `/api/events?outlet=OUTLET` every `--poll` seconds, until the count of the new
+   documents' events has been the same for `--settle` seconds after it first became non-zero (or `--max-seconds` passed);
+3. waits for the watcher's round to end (its alert rules run after the analysis), then drops the next file
+   (`--drops`, 2 by default: the first round loads the analysis models, the next finds them loaded).
 
 Printed: p50 / p95 / max latency idle and during ingest (the requests between the drop and the moment the
 events became visible), per kind (page, api), against the 500 ms target; the time from the drop to the first
@@ -124,6 +126,16 @@ class Output:
                 self._cond.wait(left)
 
 
+    def wait_count(self, words: str, n: int, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while sum(words in line for _, line in self.lines) < n:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    sys.exit(f"the server did not say {words!r} {n} times within {timeout:.0f} s")
+                self._cond.wait(left)
+
+
 def timed_get(client: httpx.Client, kind: str, path: str) -> float:
     headers = {"accept": "text/html"} if kind == "page" else {}
     t0 = time.perf_counter()
@@ -205,6 +217,8 @@ def main() -> None:
                     chars = sum(len(d["text"]) for d in docs)
                     print(f"drop {drop}: {len(docs)} documents ({chars:,} characters) into the watched folder", flush=True)
                     results.append((drop, dropped, *run_live(client, dropped, drop, args)))
+                    if drop < args.drops:  # the next file is dropped once this round (alerts included) is done
+                        output.wait_count("watch: round at", drop, args.max_seconds)
         finally:
             server.terminate()
             server.wait(timeout=60)
