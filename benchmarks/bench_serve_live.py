@@ -225,10 +225,11 @@ def main() -> None:
     print()
     ok = summary("idle", idle)
     met = True
-    for drop, dropped, live, first_seen, final_seen, count in results:
+    ends = [r[1] for r in results[1:]] + [float("inf")]
+    for (drop, dropped, live, first_seen, final_seen, count), end in zip(results, ends, strict=True):
         ok &= summary(f"during drop {drop}", live)
         for at, line in output.lines:
-            if dropped <= at and ("watch" in line or "alert" in line) and "unchanged" not in line:
+            if dropped <= at < end and line.startswith("watch:") and "unchanged" not in line:
                 print(f"    server at +{at - dropped:5.1f} s: {line}")
         if first_seen is None or final_seen is None:
             print(f"drop {drop}: the new events did not show through /api/events within {args.max_seconds:.0f} s: NO")
