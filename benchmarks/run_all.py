@@ -30,6 +30,7 @@ RUNS = [
     ("incremental cross-document stages, +100 documents (issue 14)", ["bench_incremental.py"], ["--sizes", "4000"]),
     ("spun-text detection (issue 5)", ["bench_spun.py"], []),
     ("numeric claims (issue 5)", ["bench_claims.py"], ["--docs", "1000"]),
+    ("dashboard latency while a watched folder is ingested (issue 16)", ["bench_serve_live.py"], ["--drops", "1"]),
 ]
 
 

@@ -59,3 +59,33 @@ def test_ray_backend_without_ray_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)  # as if Ray were not installed
     with pytest.raises(SettingsError, match=r"pip install 'multipolar\[ray\]'"):
         list(run_stage(StageFactory(*CLEAN, Settings()), [[]], backend="ray"))
+
+
+class CountingStage:
+    """A stage that counts how often it was built (for the loop backend's kept stage)."""
+
+    built = 0
+
+    def __init__(self, settings: Settings) -> None:
+        type(self).built += 1
+        self.settings = settings
+
+    def process(self, batch):
+        return [x * 2 for x in batch]
+
+
+def test_loop_backend_keeps_its_stage_between_runs_until_the_settings_or_files_change(tmp_path):
+    CountingStage.built = 0
+    factory = StageFactory(__name__, "CountingStage", Settings())
+    assert _flatten(run_stage(factory, [[1, 2]], workers=1)) == [2, 4]
+    assert _flatten(run_stage(factory, [[3]], workers=1)) == [6]
+    assert CountingStage.built == 1
+    lexicon = tmp_path / "lexicon.jsonl"
+    lexicon.write_text("{}\n", encoding="utf-8")
+    other = StageFactory(__name__, "CountingStage", Settings(event_lexicon=str(lexicon)))
+    list(run_stage(other, [[1]], workers=1))
+    list(run_stage(other, [[1]], workers=1))
+    assert CountingStage.built == 2
+    lexicon.write_text('{"changed": true}\n', encoding="utf-8")
+    list(run_stage(other, [[1]], workers=1))
+    assert CountingStage.built == 3

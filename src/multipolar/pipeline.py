@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -47,6 +48,23 @@ class StageFactory:
 
 
 # -- runners ----------------------------------------------------------------------------------
+_KEPT = threading.local()
+
+
+def _kept_stage(factory: StageFactory) -> Stage:
+    """The stage `factory` builds, kept per thread between runs (a watcher analyses every round; loading the
+    models again each time cost seconds). Stages are pure per document, as in a pool worker that serves many
+    batches; one is built afresh when the factory's settings or the contents of the files they name change."""
+    from multipolar.provenance import stage_settings
+
+    files = repr(stage_settings(factory.settings, "events"))  # with the digests of the actor and lexicon files
+    kept: dict[tuple[str, str], tuple[Any, Stage]] = _KEPT.__dict__.setdefault("stages", {})
+    key, recipe = (factory.module, factory.cls), (factory, files)
+    if key not in kept or kept[key][0] != recipe:
+        kept[key] = (recipe, factory.build())
+    return kept[key][1]
+
+
 _WORKER_STAGE: Stage | None = None
 
 
@@ -92,7 +110,7 @@ def run_stage(
     if backend == "loop":
         stage: Stage | None = None  # built on the first batch: no work, no models loaded
         for batch in batches:
-            stage = stage or factory.build()
+            stage = stage or _kept_stage(factory)
             yield stage.process(batch)
     elif backend == "pool":
         with ProcessPoolExecutor(max_workers=max(workers, 1), initializer=_init_worker, initargs=(factory,)) as pool:

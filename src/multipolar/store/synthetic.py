@@ -23,7 +23,8 @@ def open_empty(path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
 
 def insert_synthetic(con: duckdb.DuckDBPyConnection, data: Any) -> None:
     """Insert synthetic events and the documents they point to: `data` has `events` and `documents`,
-    column arrays by name (`relations.synthetic.SyntheticStore`)."""
+    column arrays by name (`relations.synthetic.SyntheticStore`). The documents are marked cleaned (by
+    "synthetic"), so an ingest into the store does not take them for raw documents a killed run left."""
     events = pa.table(data.events)
     con.register("_syn_events", events)
     try:
@@ -36,9 +37,9 @@ def insert_synthetic(con: duckdb.DuckDBPyConnection, data: Any) -> None:
     try:
         con.execute(
             """INSERT INTO documents (doc_id, source_uri, raw, raw_format, ingested_at, outlet, url, title, published,
-                                      near_duplicate_of, spun)
+                                      near_duplicate_of, spun, cleaned_by)
                SELECT doc_id, url, ''::BLOB, 'synthetic', now()::TIMESTAMP, outlet, url, title, published,
-                      near_duplicate_of, spun FROM _syn_docs"""
+                      near_duplicate_of, spun, 'synthetic' FROM _syn_docs"""
         )
     finally:
         con.unregister("_syn_docs")

@@ -71,6 +71,8 @@ class _WatchThread:
             self.announce(f"watch stopped: {exc}")
 
     def _round(self, done: Any) -> None:
+        if done.new_documents or done.analysed is not None:
+            self.announce(f"watch: {printable(done.line())}")
         for alert in done.alerts:
             self.announce(f"alert {alert.kind} {alert.actors} {alert.period}: {printable(alert.summary)}")
         for problem in done.delivery_errors:
