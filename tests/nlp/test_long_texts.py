@@ -86,8 +86,12 @@ def test_analyse_stage_makes_a_failing_document_a_rejection_and_goes_on():
     from multipolar.records import Rejection
     from multipolar.settings import Settings
 
+    class _Embedder:  # the story embedding of each analysed lead: a fixed-size row, no model
+        def embed(self, texts, **_):
+            return [[float(len(t))] * 4 for t in texts]
+
     stage = AnalyseStage.__new__(AnalyseStage)
-    stage.settings, stage.coder = Settings(), _Coder()
+    stage.settings, stage.coder, stage._embedder = Settings(), _Coder(), _Embedder()
     batch = [AnalysisInput(f"d{i}", f"mem://{i}", text, None)
              for i, text in enumerate(["Ministers met. They talked.", "BOOM goes the parser.", "Talks went on."])]
     results = stage.process(batch)
