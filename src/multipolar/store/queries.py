@@ -39,22 +39,11 @@ def documents(
     until: date | None = None, published_from: str | None = None, limit: int | None = None,
 ) -> Rows:
     """Cleaned documents (not rejected ones), by publication day then source."""
-    where, params = ["cleaned_by IS NOT NULL AND cleaned_by NOT LIKE '%:rejected'"], []
-    if doc:
-        where.append("starts_with(doc_id, ?)")
-        params.append(doc)
-    if language:
-        where.append("language = ?")
-        params.append(language)
-    if since:
-        where.append("published >= ?")
-        params.append(since)
-    if until:
-        where.append("published <= ?")
-        params.append(until)
-    if published_from:
-        where.append("published_from = ?")
-        params.append(published_from)
+    conditions = (("starts_with(doc_id, ?)", doc), ("language = ?", language), ("published >= ?", since),
+                  ("published <= ?", until), ("published_from = ?", published_from))
+    given = [(condition, value) for condition, value in conditions if value]
+    where = ["cleaned_by IS NOT NULL AND cleaned_by NOT LIKE '%:rejected'", *(c for c, _ in given)]
+    params: list[Any] = [value for _, value in given]
     sql = (
         "SELECT doc_id, input_id AS id, url, source_uri, title, author, outlet, "
         "strftime(published, '%Y-%m-%d') AS published, published_from, language, spun_score, spun, "
