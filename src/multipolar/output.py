@@ -117,3 +117,21 @@ def _table(columns: Sequence[str], records: list[dict], handle: TextIO, widths: 
         table.add_row(*cells)
     console.print(table)
     console.print(f"{len(records)} rows", style="dim")
+
+
+def package_templates(package: str) -> Any:
+    """The Jinja2 environment of a package's bundled `templates/` (the report's, the dashboard's): every
+    value autoescaped, an unknown name an error rather than an empty string."""
+    from importlib import resources
+
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(
+            lambda name: resources.files(package).joinpath("templates", name).read_text(encoding="utf-8")
+        ),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )

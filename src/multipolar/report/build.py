@@ -26,6 +26,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
+from multipolar.output import package_templates
 from multipolar.relations.dyads import DyadSeries, dyad_series
 from multipolar.relations.periods import period_end
 from multipolar.relations.shifts import Shift, dyad_shifts, triangle_shifts
@@ -99,15 +100,7 @@ def document_label(url: str | None, title: str | None, outlet: str | None, sourc
 
 
 def _env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(
-            lambda name: resources.files("multipolar.report").joinpath("templates", name).read_text(encoding="utf-8")
-        ),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = package_templates("multipolar.report")
     env.filters["signed"] = lambda x, d=2: "" if x is None else f"{x:+.{d}f}"
     env.filters["sign"] = lambda s: SIGN_TEXT[s]
     env.filters["signclass"] = lambda s: SIGN_CLASS[s]

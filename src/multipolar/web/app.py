@@ -31,6 +31,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from multipolar.errors import MultipolarError, NotFoundError, UsageError
+from multipolar.output import package_templates
 from multipolar.web.cache import ViewCache
 
 TOKEN_COOKIE = "multipolar_token"
@@ -80,15 +81,7 @@ def _host_name(header: str) -> str:
 
 
 def templates() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FunctionLoader(
-            lambda name: resources.files("multipolar.web").joinpath("templates", name).read_text(encoding="utf-8")
-        ),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = package_templates("multipolar.web")
     from multipolar.web import views
 
     views.register_filters(env)
