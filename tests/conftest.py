@@ -10,11 +10,12 @@ runs, and one skipped or left out fails the run.
 from __future__ import annotations
 
 import os
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+
+from local_server import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -151,12 +152,6 @@ def web():
         def log_message(self, *args: object) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    site.base = f"http://127.0.0.1:{server.server_address[1]}"  # type: ignore[attr-defined]
-    try:
+    with serving(Handler) as base:
+        site.base = base  # type: ignore[attr-defined]
         yield site
-    finally:
-        server.shutdown()
-        server.server_close()
