@@ -186,8 +186,7 @@ def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], N
             yield batch
 
     factory = StageFactory("multipolar.analyse", "AnalyseStage", settings)
-    for results in run_stage(factory, batches(), workers=settings.workers, backend=settings.backend,
-                             ray_address=settings.ray_address):
+    for results in run_stage(factory, batches()):
         if not counts["analysed"] and not counts["rejected"]:
             store.set_meta({CROSS_PENDING: "1"})  # before any new analysis is stored: cleared at the end
         analyses = [r for r in results if isinstance(r, Analysis)]

@@ -101,10 +101,14 @@ def _run_in_worker(batch: Sequence[Any]) -> list[Any]:
 
 
 def run_stage(
-    factory: StageFactory, batches: Iterable[Sequence[Any]], *, workers: int = 1, backend: str = "auto",
-    ray_address: str = "",
+    factory: StageFactory, batches: Iterable[Sequence[Any]], *, workers: int | None = None,
+    backend: str | None = None, ray_address: str | None = None,
 ) -> Iterator[list[Any]]:
-    """Yield each batch's results, in order, computed in a loop, a process pool or on Ray."""
+    """Yield each batch's results, in order, computed in a loop, a process pool or on Ray: by default where
+    the factory's settings say (`workers`, `backend`, `ray_address`)."""
+    workers = factory.settings.workers if workers is None else workers
+    backend = factory.settings.backend if backend is None else backend
+    ray_address = factory.settings.ray_address if ray_address is None else ray_address
     if backend == "auto":
         backend = "loop" if workers <= 1 else "pool"
     if backend == "loop":
@@ -296,8 +300,7 @@ def ingest(
             yield _fresh(store, pending, counts, progress, left_over)
 
     factory = StageFactory(*CLEAN, settings)
-    for results in run_stage(factory, stored_batches(), workers=settings.workers, backend=settings.backend,
-                             ray_address=settings.ray_address):
+    for results in run_stage(factory, stored_batches()):
         save(results)
     log.finish()
 

@@ -182,8 +182,7 @@ class _Passes:
         from multipolar.store import provenance as prov
 
         raws = (prov.raw_documents(self.store, ids) for ids in self._due("clean"))
-        for results in run_stage(StageFactory(*CLEAN, self.settings), raws, workers=self.settings.workers,
-                                 backend=self.settings.backend, ray_address=self.settings.ray_address):
+        for results in run_stage(StageFactory(*CLEAN, self.settings), raws):
             self.mark_pending()
             cleaned = {r.doc_id: (r.text, r.published, r.is_english) for r in results if isinstance(r, Document)}
             rejected = [r.doc_id for r in results if isinstance(r, Rejection) and r.doc_id]
@@ -204,8 +203,7 @@ class _Passes:
         inputs = (prov.analysis_inputs(self.store, ids)
                   for ids in self._due("events", max_chars=self.settings.analysis_batch_chars))
         factory = StageFactory("multipolar.analyse", "AnalyseStage", self.settings)
-        for results in run_stage(factory, inputs, workers=self.settings.workers, backend=self.settings.backend,
-                                 ray_address=self.settings.ray_address):
+        for results in run_stage(factory, inputs):
             self.mark_pending()
             analyses = [r for r in results if isinstance(r, Analysis)]
             rejected = [r for r in results if isinstance(r, Rejection)]
@@ -227,8 +225,7 @@ class _Passes:
         inputs = (prov.analysis_inputs(self.store, ids)
                   for ids in self._due("claims", max_chars=self.settings.analysis_batch_chars))
         factory = StageFactory("multipolar.analyse", "ClaimsStage", self.settings)
-        for results in run_stage(factory, inputs, workers=self.settings.workers, backend=self.settings.backend,
-                                 ray_address=self.settings.ray_address):
+        for results in run_stage(factory, inputs):
             self.mark_pending()
             done = [r for r in results if not isinstance(r, Rejection)]
             rejected = [r for r in results if isinstance(r, Rejection)]
