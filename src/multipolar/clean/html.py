@@ -79,6 +79,11 @@ _PUBLISHED_RANK = {name: rank for rank, name in enumerate(_PUBLISHED_META)}
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|Posting|Review|Story", re.I)
 
 
+# trafilatura's own date is never used (`clean.published` finds the day): its htmldate call is kept to
+# the markup, so that an unparseable date string does not send dateparser through all of its locales
+_NO_DATE_SEARCH = {"extensive_search": False, "original_date": True}
+
+
 def extract_html(html: str, *, url: str | None, source_uri: str) -> HtmlExtraction:
     """Main text and metadata of one HTML page; raises ParseError when the page has no main text."""
     import trafilatura
@@ -99,12 +104,18 @@ def extract_html(html: str, *, url: str | None, source_uri: str) -> HtmlExtracti
         include_comments=False,
         include_tables=True,
         with_metadata=True,
+        date_extraction_params=_NO_DATE_SEARCH,
     )
     text = (result.text or "") if result is not None else ""
     if not text.strip():
         result = (
             trafilatura.bare_extraction(
-                html, url=page_url, favor_recall=True, include_comments=False, with_metadata=True
+                html,
+                url=page_url,
+                favor_recall=True,
+                include_comments=False,
+                with_metadata=True,
+                date_extraction_params=_NO_DATE_SEARCH,
             )
             or result
         )
