@@ -155,6 +155,8 @@ class CleanStage:
         self.cleaner = Cleaner(settings)
 
     def process(self, batch: Sequence[RawDocument]) -> list[Document | Rejection]:
+        if self.cleaner.needs_warm_up(batch):
+            self.cleaner.warm_up()
         out: list[Document | Rejection] = []
         for raw in batch:
             try:

@@ -188,3 +188,28 @@ def test_cleaner_raises_only_input_errors(raw: bytes, raw_format: str) -> None:
         assert exc.code and exc.message.startswith("random")
     else:
         assert document.text.strip()
+
+
+def test_warm_up_is_once_per_process_and_only_for_markup(monkeypatch: pytest.MonkeyPatch) -> None:
+    from htmldate.extractors import get_external_parser
+
+    import multipolar.clean.stage as stage
+    from multipolar.pipeline import CleanStage
+
+    monkeypatch.setattr(stage, "_warmed", False)
+    text = RawDocument("a.txt", b"Officials met in Accra on Monday.", "txt")
+    page = RawDocument("a.html", b"<html><body><p>Officials met in Accra.</p></body></html>", "html")
+    assert not stage.Cleaner.needs_warm_up([text])
+    assert stage.Cleaner.needs_warm_up([text, page])
+
+    calls: list[str] = []
+    real_clean = stage.Cleaner.clean
+    monkeypatch.setattr(stage.Cleaner, "clean", lambda self, raw: calls.append(raw.source_uri) or real_clean(self, raw))
+    CleanStage(Settings()).process([text])
+    assert calls == ["a.txt"]  # plain text alone does not pay for the page machinery
+    CleanStage(Settings()).process([page])
+    assert calls == ["a.txt", "warm-up.html", "a.html"]
+    CleanStage(Settings()).process([page])
+    assert calls[-2:] == ["a.html", "a.html"]  # once per process
+    # the invented page reaches dateparser, whose locale tables are the costly first use
+    assert get_external_parser.cache_info().currsize == 1

@@ -36,6 +36,17 @@ from multipolar.settings import Settings
 STAGE = "clean.v1"
 _TEXT_FORMATS = frozenset({"txt", "md"})
 _CONTAINER_FORMATS = frozenset({"json", "feed-item", "csv-row", "gdelt"})
+# An invented page for `Cleaner.warm_up`: its markup date is not one htmldate's fast parsers read, so
+# htmldate's page-wide search hands it to dateparser, which then loads and compiles the tables of all
+# its locales; the language identifier and the extractors load their models too
+WARM_UP_PAGE = (
+    "<!doctype html><html lang='en'><head><title>Harbour talks</title>"
+    "<meta name='date' content='the 3rd day of the 13th month, 2025-0x-03'></head><body>"
+    "<article><h1>Harbour talks</h1><p>Ministers of two invented states met at a harbour on a Monday "
+    "to talk about fishing quotas and ferry fees.</p><p>They agreed to meet again, an aide said.</p>"
+    "</article></body></html>"
+)
+_warmed = False
 _ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "content", "body"),
     "html": ("html", "content_html", "raw_html"),
@@ -66,6 +77,24 @@ class Cleaner:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+
+    def warm_up(self) -> None:
+        """Load, once per process, what cleaning a web page loads on first use (dateparser's tables of
+        every locale, several CPU-seconds; the language identifier's model), by cleaning `WARM_UP_PAGE`,
+        so that this one-off cost is not charged to whichever real page first needs it."""
+        global _warmed
+        if _warmed:
+            return
+        try:
+            self.clean(RawDocument("warm-up.html", WARM_UP_PAGE.encode(), "html"))
+        except InputError:
+            pass
+        _warmed = True
+
+    @staticmethod
+    def needs_warm_up(raws: Iterable[RawDocument]) -> bool:
+        """Whether a batch holds anything but plain text, and this process has not warmed up yet."""
+        return not _warmed and any(raw.raw_format not in _TEXT_FORMATS for raw in raws)
 
     def clean_batch(self, raws: Iterable[RawDocument]) -> list[Document | Rejection]:
         """Each raw document cleaned, or a Rejection carrying the error's code and message."""
