@@ -26,11 +26,12 @@ ARTICLES = [
 ]
 NEW = {"plover_types": "map2021", "event_main_only": "false"}  # events-stage settings that change stored rows
 RAW = "SELECT doc_id, source_uri, raw, raw_format, fields, ingested_at FROM documents ORDER BY doc_id"
-EVENTS = "SELECT * EXCLUDE (story_id), story_id IS NULL AS no_story FROM events ORDER BY event_id"
+# dedup_run and claim_groups.run name the run that made the rows: a re-analysis and a fresh ingest differ there
+EVENTS = "SELECT * EXCLUDE (story_id, dedup_run), story_id IS NULL AS no_story FROM events ORDER BY event_id"
 DERIVED = {
     "events": EVENTS,
     "claims": "SELECT * FROM claims ORDER BY claim_id",
-    "claim_groups": "SELECT * FROM claim_groups ORDER BY group_id",
+    "claim_groups": "SELECT * EXCLUDE (run) FROM claim_groups ORDER BY group_id",  # run: which run grouped them
     "sentences": "SELECT * FROM sentences ORDER BY doc_id, idx",
     "mentions": "SELECT * FROM mentions ORDER BY doc_id, sentence, start, actor_code",
     "stories": "SELECT story_id, n_documents FROM stories ORDER BY story_id",

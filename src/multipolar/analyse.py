@@ -239,19 +239,19 @@ def run_cross_document(store: Any, settings: Settings) -> None:
     from multipolar.provenance import CROSS_STAGES, RunLog
 
     log = RunLog(store, command="cross_document", scope="all", stages=CROSS_STAGES, settings=settings)
-    log.start()  # recorded before it starts: a killed one shows as unfinished
-    cross_document(store, settings)
+    run = log.start()  # recorded before it starts: a killed one shows as unfinished
+    cross_document(store, settings, run)
     log.finish()
 
 
-def cross_document(store: Any, settings: Settings) -> None:
+def cross_document(store: Any, settings: Settings, run: int | None = None) -> None:
     """The cross-document stages, over what changed: near duplicates, spun text, stories, event dedup,
-    claim groups."""
-    mark_near_duplicates(store, settings)
-    score_spun(store, settings)
-    assign_stories(store, settings)
-    deduplicate_store_events(store, settings)
-    regroup_claims(store, settings)
+    claim groups. Each row a stage writes is stamped with `run` (store.provenance.stamp_cross_run)."""
+    mark_near_duplicates(store, settings, run)
+    score_spun(store, settings, run)
+    assign_stories(store, settings, run)
+    deduplicate_store_events(store, settings, run)
+    regroup_claims(store, settings, run)
     from multipolar.provenance import STAGE_VERSIONS
 
     store.set_meta({"settings": settings.as_dict(), "stages": STAGE_VERSIONS, CROSS_PENDING: "0"})
@@ -260,7 +260,7 @@ def cross_document(store: Any, settings: Settings) -> None:
 CROSS_PENDING = "cross_document_pending"  # meta key: "1" from the first new analysis until cross_document ends
 
 
-def mark_near_duplicates(store: Any, settings: Settings) -> None:
+def mark_near_duplicates(store: Any, settings: Settings, run: int | None = None) -> None:
     """Add the documents not yet in the stored near-duplicate index, in ingestion order, and record the
     pointers that change. Only the new texts are hashed: the stored documents that can match them
     (sharing an LSH band key or a shingle sample) are loaded with their signatures, which gives the
@@ -269,6 +269,7 @@ def mark_near_duplicates(store: Any, settings: Settings) -> None:
 
     from multipolar.clean.dedup import NearDuplicateIndex, StoredEntry
     from multipolar.store import neardup
+    from multipolar.store.provenance import stamp_cross_run
     from multipolar.store.stories import set_near_duplicates
 
     new = neardup.unindexed_texts(store.con)
@@ -300,10 +301,12 @@ def mark_near_duplicates(store: Any, settings: Settings) -> None:
     with store.transaction():
         neardup.add_signatures(store.con, rows, bands, index.new_postings)
         set_near_duplicates(store.con, changed)
+        stamp_cross_run(store.con, "near_duplicates", [doc_id for doc_id, _, _ in new] + list(changed), run)
 
 
-def score_spun(store: Any, settings: Settings) -> None:
+def score_spun(store: Any, settings: Settings, run: int | None = None) -> None:
     from multipolar.clean.quality import spun_score
+    from multipolar.store.provenance import stamp_cross_run
     from multipolar.store.stories import set_spun, texts_for_spun
 
     scores = {}
@@ -312,6 +315,7 @@ def score_spun(store: Any, settings: Settings) -> None:
         scores[doc_id] = (result.score, result.spun, result.evidence)
     with store.transaction():
         set_spun(store.con, scores)
+        stamp_cross_run(store.con, "spun", list(scores), run)
 
 
 def story_inputs(store: Any, settings: Settings, *, unassigned_only: bool = True) -> list[Any]:
@@ -334,9 +338,10 @@ def story_inputs(store: Any, settings: Settings, *, unassigned_only: bool = True
     ]
 
 
-def assign_stories(store: Any, settings: Settings) -> None:
+def assign_stories(store: Any, settings: Settings, run: int | None = None) -> None:
     """New documents join the stories active in their time window, or open new ones."""
     from multipolar.embeddings import Embedder
+    from multipolar.store.provenance import stamp_cross_run
     from multipolar.store.stories import (
         copy_story_ids_to_events,
         load_active_stories,
@@ -361,9 +366,11 @@ def assign_stories(store: Any, settings: Settings) -> None:
     with store.transaction():
         save_stories(store.con, clusterer.stories(touched))
         copy_story_ids_to_events(store.con, [a.doc_id for a in assignments])
+        stamp_cross_run(store.con, "stories", [a.doc_id for a in assignments], run)
+        stamp_cross_run(store.con, "story_rows", sorted(touched), run)
 
 
-def regroup_claims(store: Any, settings: Settings) -> None:
+def regroup_claims(store: Any, settings: Settings, run: int | None = None) -> None:
     """Group the claims not in a group yet with the stored claims of the groups they join, and regroup
     the groups that lost claims; only those groups are rewritten. Grouping is by key (the quantity: measure, unit,
     subject, target, kind, scope: `claims.group.quantity_key`), so a group holds exactly the claims of its key and regrouping a key's
@@ -375,6 +382,7 @@ def regroup_claims(store: Any, settings: Settings) -> None:
         stale_claim_groups,
         ungrouped_claims,
     )
+    from multipolar.store.provenance import stamp_cross_run
 
     new = ungrouped_claims(store.con)
     stale = stale_claim_groups(store.con)
@@ -386,9 +394,10 @@ def regroup_claims(store: Any, settings: Settings) -> None:
     groups = group_claims(claims, tolerance=settings.claim_tolerance)
     with store.transaction():
         replace_claim_groups(store.con, affected, groups)
+        stamp_cross_run(store.con, "claim_groups", [g.group_id for g in groups], run)
 
 
-def deduplicate_store_events(store: Any, settings: Settings) -> None:
+def deduplicate_store_events(store: Any, settings: Settings, run: int | None = None) -> None:
     """De-duplicate the events of the partitions that changed: new events (no canonical_id yet) and
     groups that lost members. Rule `same_act` only merges mentions of one dyad and code dated in one
     calendar month (or one year, for year dates), so a partition (`store.analysis.DEDUP_PARTITION`) is
@@ -400,4 +409,4 @@ def deduplicate_store_events(store: Any, settings: Settings) -> None:
     if not events:
         return
     canonical = deduplicate_events(events, outlets=outlets, stories=stories)
-    io.save_canonical_events(store, canonical)
+    io.save_canonical_events(store, canonical, run=run)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from multipolar.records import Analysis, AnalysisInput, Event
+from multipolar.store.provenance import stamp_cross_run
 
 if TYPE_CHECKING:
     from multipolar.store import Store
@@ -189,8 +190,9 @@ def events_for_dedup(
     return events, outlets, stories
 
 
-def save_canonical_events(store: Store, canonical: Sequence[Any]) -> None:
-    """Set each event's canonical_id and, on every member, the group's mention/article/source counts."""
+def save_canonical_events(store: Store, canonical: Sequence[Any], *, run: int | None = None) -> None:
+    """Set each event's canonical_id and, on every member, the group's mention/article/source counts, and
+    stamp each with the cross-document run that grouped it."""
     ids: list[str] = []
     canon: list[str] = []
     mentions: list[int] = []
@@ -219,6 +221,7 @@ def save_canonical_events(store: Store, canonical: Sequence[Any]) -> None:
             )
         finally:
             store.con.unregister("_c")
+        stamp_cross_run(store.con, "dedup", ids, run)
 
 
 def query_events(

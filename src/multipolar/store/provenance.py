@@ -11,6 +11,10 @@ its `doc_id`). Stamping this way costs one integer column set in the UPDATE the 
 documents is one join of `documents` with the small `stage_runs` table.
 
 A document stamped with no run (made before provenance was recorded) counts as stale.
+
+Cross-document stages touch only what new documents touch, so their rows, too, were made by different
+runs: each row a cross-document stage writes gets that run (`stamp_cross_run`): `documents.near_dup_run`,
+`spun_run`, `story_run`, `events.dedup_run`, `stories.run`, `claim_groups.run`.
 """
 
 from __future__ import annotations
@@ -35,6 +39,35 @@ ELIGIBLE = {  # the documents that have rows of each stage to re-derive
 }
 HISTORY_COLUMNS = ("run_id", "command", "scope", "stage", "version", "settings_hash", "status", "started_at",
                    "ended_at", "documents")
+
+
+# the tables and key columns of the rows each cross-document stage stamps with its run
+CROSS_RUN_COLUMN = {
+    "near_duplicates": ("documents", "doc_id", "near_dup_run"),
+    "spun": ("documents", "doc_id", "spun_run"),
+    "stories": ("documents", "doc_id", "story_run"),
+    "story_rows": ("stories", "story_id", "run"),
+    "dedup": ("events", "event_id", "dedup_run"),
+    "claim_groups": ("claim_groups", "group_id", "run"),
+}
+
+
+def stamp_cross_run(con: Any, what: str, ids: Sequence[str], run: int | None) -> None:
+    """Record that run `run` wrote the cross-document result of these rows (`CROSS_RUN_COLUMN[what]`)."""
+    if run is None or not ids:
+        return
+    table, key, column = CROSS_RUN_COLUMN[what]
+    con.register("_stamp", pa.table({"id": pa.array(list(ids), type=pa.string())}))
+    try:
+        con.execute(f"UPDATE {table} SET {column} = ? FROM _stamp s WHERE {table}.{key} = s.id", [run])
+    finally:
+        con.unregister("_stamp")
+
+
+def cross_runs(store: Store, what: str) -> dict[str, int | None]:
+    """Each row's cross-document run for one kind of row (`CROSS_RUN_COLUMN`), by its key."""
+    table, key, column = CROSS_RUN_COLUMN[what]
+    return dict(store.con.execute(f"SELECT {key}, {column} FROM {table}").fetchall())
 
 
 # -- runs --------------------------------------------------------------------------------------------

@@ -278,6 +278,18 @@ _STORY_VECTORS = [
     "CREATE TABLE IF NOT EXISTS story_vectors (doc_id VARCHAR PRIMARY KEY, vector FLOAT[] NOT NULL)",
 ]
 
+# cross-document provenance (store/provenance.py, `stamp_cross_run`): the run that last set each row's
+# cross-document result: a document's near-duplicate pointer, spun score and story; an event's canonical
+# group; a story; a claim group. Rows made before this migration carry none.
+_CROSS_RUNS = [
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS near_dup_run INTEGER",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS spun_run INTEGER",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS story_run INTEGER",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS dedup_run INTEGER",
+    "ALTER TABLE stories ADD COLUMN IF NOT EXISTS run INTEGER",
+    "ALTER TABLE claim_groups ADD COLUMN IF NOT EXISTS run INTEGER",
+]
+
 MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH, _PROVENANCE, _CLAIM_ROLES, _DATE_FLAGS, _NEAR_DUP_INDEX,
-                               _STORY_VECTORS]
+                               _STORY_VECTORS, _CROSS_RUNS]
 SCHEMA_VERSION = len(MIGRATIONS)
