@@ -10,7 +10,10 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
 - rule `base_figure`: a figure introduced by "from", "compared with", "compared to" or "versus", in a
   sentence with another figure of the same unit, is the starting point of a change ("cut to 10% from
   20%", "$245 billion, up from $190 billion"): it held before the period the sentence talks about, so it
-  takes no period.
+  takes no period. When the comparison is spelled out ("up from", "down from", "compared with",
+  "versus", "against"), a period right after the base figure is the base's ("$245 billion, up from $190
+  billion in 2023"), never the claimed level's (`owned_periods`); after a bare "from" it dates the
+  change ("cut to 10% from 20% in 2024").
 - rule `stated_scope`: without a parse, a figure covers "all" of its measure when the words after it
   say so ("on all imports", "on every product") or the sentence calls it "across-the-board" or
   "blanket"; anything narrower needs the parse (`roles.py`).
@@ -66,6 +69,27 @@ def is_base(text: str, s_start: int, q: Quantity, others: Sequence[Quantity]) ->
     head = text[max(s_start, q.start - 40) : q.start].rstrip()
     head = re.sub(r"(?i)\b(?:about|around|roughly|nearly|almost|approximately|some|a|an)$", "", head).rstrip()
     return bool(_BASE.search(head))
+
+
+_COMPARATIVE = re.compile(
+    r"(?i)(?:\b(?:up|down|rising|falling|rose|fell|increase|decrease|rise|drop)\s+from|\bcompared\s+(?:with|to)"
+    r"|\bversus|\bvs\.?|\bagainst)\s*$"
+)
+_OWNED_GAP = 4
+
+
+def owned_periods(text: str, s_start: int, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
+    """Rule `base_figure` (module docstring): where a period starting there belongs to a base figure of the
+    sentence (`quantities`, its figures) introduced by a spelled-out comparison."""
+    spans = []
+    for q in quantities:
+        if not is_base(text, s_start, q, quantities):
+            continue
+        head = text[max(s_start, q.start - 40) : q.start].rstrip()
+        head = re.sub(r"(?i)\b(?:about|around|roughly|nearly|almost|approximately|some|a|an)$", "", head).rstrip()
+        if _COMPARATIVE.search(head):
+            spans.append((q.end, q.end + _OWNED_GAP))
+    return spans
 
 
 def stated_scope(text: str, s_start: int, s_end: int, q: Quantity) -> str | None:
