@@ -129,7 +129,7 @@ def main() -> None:
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--write-input", type=Path, metavar="FILE")
     parser.add_argument("--build", action="store_true")
-    parser.add_argument("--keep", type=Path, metavar="DB", help="with --build: keep the store there")
+    parser.add_argument("--keep", type=Path, metavar="DB", help="with --build or --reanalyse: keep the store made there")
     parser.add_argument("--reanalyse", action="store_true", help="re-derive the claims of a copy of DB first")
     args = parser.parse_args()
     if args.write_input:
@@ -149,6 +149,8 @@ def main() -> None:
             shutil.copyfile(args.db, copy)
             with Project(copy) as project:
                 project.reanalyse(stage="claims")
+            if args.keep:
+                shutil.copyfile(copy, args.keep)
             args.db = str(copy)
             score(args)
         return

@@ -30,7 +30,8 @@ STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "2",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates)
     "events": "2",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag
-    "claims": "2",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope)
+    "claims": "3",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    #              3: periods.py - current_annual_level, a base figure owns the period right after it)
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model

@@ -80,3 +80,27 @@ def test_extract_claims_speaker_is_not_glued_to_a_heading_word(text: str, speake
 def test_extract_claims_cutting_a_deficit_by_an_amount_is_a_change() -> None:
     (claim,) = claims_of("Chile is cutting its deficit by $2 billion in 2022.")
     assert claim.kind == "change"
+
+
+@pytest.mark.parametrize(
+    ("text", "owned"),
+    [
+        ("Chile's exports reached $9 billion, up from $7 billion in 2022.", True),
+        ("Chile's exports reached $9 billion, compared with $7 billion in 2022.", True),
+        ("Chile's exports reached $9 billion versus $7 billion in 2022.", True),
+        ("Norway cut its duty on salmon to 5 percent from 8 percent in 2024.", False),
+        ("Imports from Chile were $9 billion in 2023.", False),
+    ],
+)
+def test_owned_periods_only_after_a_spelled_out_base(text: str, owned: bool) -> None:
+    from multipolar.claims.kinds import owned_periods
+    from multipolar.claims.numbers import find_quantities
+
+    spans = owned_periods(text, 0, find_quantities(text))
+    year = text.index(" in 20")
+    assert any(s <= year + 1 < e for s, e in spans) is owned
+
+
+def test_extract_claims_base_figure_does_not_lend_its_year_to_the_level() -> None:
+    level, base = claims_of("Chile's exports reached $9 billion, down from $11 billion in 2021.")
+    assert (level.value, level.period, base.period) == (9e9, None, None)

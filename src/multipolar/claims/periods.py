@@ -16,11 +16,11 @@ Rules, first that gives a period:
 - rule `paragraph_period`: the last period named before the sentence in its paragraph (a blank line
   starts a paragraph);
 - rule `current_annual_level`: a level of an annual flow (trade, exports, imports, GDP, production,
-  consumption; not a percent) stated as it stands now - a word of the present ("currently", "now",
+  consumption) in money stated as it stands now - a word of the present ("currently", "now",
   "today", "at present"), a verb in the present ("is", "are", "stands at", "amounts to", "totals",
-  "exceeds") or a word of the year ("annual", "a year": "annual trade of $50 billion") - with no word of the future or of a goal ("will", "expected", "target", "aim", "plan",
-  ...) nor of an earlier time ("before", "ago", "until", "used to", "was", "reached", "rose", ...) in its
-  sentence, is the figure
+  "exceeds") or a word of the year ("annual", "a year": "annual trade of $50 billion") - with no word
+  of the future or of a goal ("will", "expected", "target", "aim", "plan", ...) nor of an earlier time
+  ("before", "ago", "until", "used to", "was", "reached", "rose", ...) in its sentence, is the figure
   of the last full calendar year before `published` (an annual figure is known only once its year has
   ended): "annual trade between the two is now $50 billion" in a text of March 2025 -> 2024.
 A base figure (`kinds.is_base`) takes no period.
@@ -141,7 +141,7 @@ _NOT_NOW = re.compile(
 def current_annual_level(text: str, sentence: tuple[int, int], *, measure: str, unit: str, kind: str,
                          published: date | None) -> str | None:
     """Rule `current_annual_level` (module docstring): the last full year before `published`, or None."""
-    if published is None or kind != "level" or unit in {"percent", "pp"}:
+    if published is None or kind != "level" or not (len(unit) == 3 and unit.isalpha() and unit.isupper()):
         return None
     if not measure.split() or measure.split()[-1] not in ANNUAL_FLOWS:
         return None
