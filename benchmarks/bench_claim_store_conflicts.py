@@ -17,9 +17,13 @@ for `multipolar ingest FILE.jsonl --db DB`):
   extraction of the code before target/kind/scope (main at 62f743a) grouped the 458 briefings under
   15,000 characters that name unemployment, GDP, inflation, deficits, debt, exports or imports three
   times or more: chosen to hold conflicts, so precision can be measured (recall cannot be, here);
+- `wh_flagged`: the 88 briefings of the whole corpus (those under 15,000 characters) that hold a
+  flagged conflict pair when the text-only extraction of branch `claims` (periods.py, commit 9f925d0)
+  groups them all: chosen to hold conflicts, so precision can be measured on text with them;
 - `real`: the 60 real-news dev texts (../shared/eval/events/realnews_dev.jsonl, and the briefings
-  named by realnews_dev_wh.jsonl, read from the corpus) with the 90 `wh_stats` briefings: measurement
-  only (issue 12 names these texts for measuring claim conflicts; no rule is written from them);
+  named by realnews_dev_wh.jsonl, read from the corpus) with the `wh_stats` and `wh_flagged`
+  briefings: measurement only (issue 12 names these texts for measuring claim conflicts; no rule is
+  written from them);
 - `seeds`: the five seed articles (../shared/seeds/*.txt) as files; the run also says whether their
   China-Russia trade figures ($220 billion and $245 billion) fall in one `contradicted` group for 2024.
 DB is the store that run left. The groups are read as stored, so the figures are those of the code
@@ -94,7 +98,7 @@ def _realnews_rows() -> list[dict]:
 def write_input(corpus: str, out: Path) -> int:
     """The corpus's documents as JSON lines (id, text, published) for `multipolar ingest`."""
     all_ids = json.loads(DOC_IDS.read_text(encoding="utf-8"))
-    ids = all_ids["wh_stats" if corpus == "real" else corpus]
+    ids = list(dict.fromkeys(all_ids["wh_stats"] + all_ids["wh_flagged"])) if corpus == "real" else all_ids[corpus]
     rows = _briefings(set(ids))
     ordered = [rows[doc_id] for doc_id in ids]
     if corpus == "real":
