@@ -104,3 +104,40 @@ def test_owned_periods_only_after_a_spelled_out_base(text: str, owned: bool) -> 
 def test_extract_claims_base_figure_does_not_lend_its_year_to_the_level() -> None:
     level, base = claims_of("Chile's exports reached $9 billion, down from $11 billion in 2021.")
     assert (level.value, level.period, base.period) == (9e9, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Peru accounts for 40 percent of Chile's imports in 2023.", "share"),
+        ("Peru shipped 15% more copper to Chile in 2023.", "change"),
+        ("Peru invested $5 billion in Chilean mines in 2023.", "amount"),
+        ("The plan provides $15 million for rural clinics in 2023.", "amount"),
+        ("Chile approved $2 billion in debt relief in 2023.", "amount"),
+        ("Chile signed a $300 million contract with Peru in 2023.", "amount"),
+        ("Chile's budget called for $4 billion in 2023.", "amount"),
+        ("Analysts projected that Chile's unemployment would be 6 percent in 2023.", "forecast"),
+        ("Chile's unemployment was 6 percent in 2023.", "level"),
+        ("Chile's exports were $9 billion in 2023.", "level"),
+        ("Chile's exports were $9 billion for the year.", "level"),
+        ("Trade between Peru and Chile reached $50 billion in 2023.", "level"),
+    ],
+)
+def test_extract_claims_figure_kind(text: str, kind: str) -> None:
+    assert [c.kind for c in claims_of(text)] == [kind]
+
+
+def test_group_claims_amounts_shares_and_forecasts_never_contradict() -> None:
+    from multipolar.claims.group import group_claims
+
+    texts = [
+        "Chile approved $2 billion in debt relief in 2023.",
+        "Chile approved $9 billion in debt relief in 2023.",
+        "Analysts projected that Chile's unemployment would be 6 percent in 2023.",
+        "Analysts projected that Chile's unemployment would be 9 percent in 2023.",
+        "Peru takes 40 percent of Chile's imports in 2023.",
+        "Bolivia takes 10 percent of Chile's imports in 2023.",
+    ]
+    claims = [c for k, t in enumerate(texts)
+              for c in extract_claims(doc_id=f"d{k}", text=t, sentences=None, published=None)]
+    assert not [g for g in group_claims(claims, tolerance=0.05) if g.status == "contradicted"]

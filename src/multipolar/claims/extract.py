@@ -14,7 +14,9 @@ How each field is found, nearest first:
   soared to $245 billion", "export value fell to $1.38 billion"), with its modifiers ("crude oil
   exports" -> "oil exports"); a change ("up 68%") makes it "<measure> change"; trade between two
   countries is "bilateral trade". Nothing found: "unspecified" (never grouped across documents).
-- kind: "change" or "level" (`kinds.py`, rule `change_kind`: "raised by 50%" against "raised to 50%").
+- kind: "change" or "level" (`kinds.py`, rule `change_kind`: "raised by 50%" against "raised to 50%"),
+  or "share", "amount", "forecast" (rule `figure_kind`: "40% of imports", "$5 billion in debt relief",
+  "would be 4.6%"); only a level can be contradicted.
 - subject and target: by the parse (`roles.py`: "US tariffs on Chinese goods": USA on CHN). Without a
   parse, or when it names neither, the subject is the countries named in the sentence (outside the
   attribution) and the target is empty; for bilateral figures ("the two countries", "bilateral",
@@ -395,7 +397,9 @@ def extract_claims(
         sentence_quantities = [p for p in quantities if s_start <= p.start < s_end]
         base = kinds.is_base(text, s_start, q, sentence_quantities)
         measure = _finish_measure(measure, q, subject, change)
-        kind = "change" if change else "level"
+        kind = kinds.figure_kind(text, s_end, tokens, q, change=change)
+        if kind == "change" and not change:
+            measure = measure if measure == UNSPECIFIED else f"{measure} change"
         claims.append(
             Claim(
                 claim_id=claim_id_of(doc_id, q.start, q.end),

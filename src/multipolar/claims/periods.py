@@ -15,9 +15,8 @@ Rules, first that gives a period:
   "$245 billion, up from $190 billion in 2023": 2023 is the base's year, not the level's);
 - rule `paragraph_period`: the last period named before the sentence in its paragraph (a blank line
   starts a paragraph);
-- rule `current_annual_level`: a level of an annual flow (trade, exports, imports, GDP, production,
-  consumption) in money stated as it stands now - a word of the present ("currently", "now",
-  "today", "at present"), a verb in the present ("is", "are", "stands at", "amounts to", "totals",
+- rule `current_annual_level`: a level of an annual flow of goods (trade, exports, imports) in money
+  stated as it stands now - a word of the present ("currently", "now", "today", "at present"), a verb in the present ("is", "are", "stands at", "amounts to", "totals",
   "exceeds") or a word of the year ("annual", "a year": "annual trade of $50 billion") - with no word
   of the future or of a goal ("will", "expected", "target", "aim", "plan", ...) nor of an earlier time
   ("before", "ago", "until", "used to", "was", "reached", "rose", ...) in its sentence, is the figure
@@ -125,7 +124,7 @@ def sentence_periods(text: str, start: int, end: int, published: date | None) ->
     return _periods(text, start, end, published)
 
 
-ANNUAL_FLOWS = frozenset({"trade", "exports", "imports", "gdp", "production", "consumption"})
+ANNUAL_FLOWS = frozenset({"trade", "exports", "imports"})
 _PRESENT = re.compile(
     r"(?i)\b(?:currently|now|today|at\s+present|presently|these\s+days|is|are|stands?\s+at|amounts?\s+to"
     r"|totals?|exceeds?|tops|annual|annually|yearly|a\s+year|per\s+year|per\s+annum)\b"
