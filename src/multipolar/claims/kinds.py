@@ -22,6 +22,9 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
     before it in its clause ("invested $5 billion", "providing $15 million", "canceled $127 billion",
     "called for $3.5 billion", "cost the economy $70 billion"), or a purpose or an instrument after it
     ("$15 million for rural clinics", "$5 billion in debt relief", "a $22 million grant");
+  - "bound": a figure stated as a bound ("up to $20,000", "less than $125,000", "more than 5 percent",
+    "at least", "over", "under"): a bound is not the value, so two bounds, or a bound and a value, are
+    not two values of one quantity;
   - "forecast": a figure someone projects or expects ("projected that unemployment would be 4.6%",
     "growth is expected to reach 3%"), which a later outcome does not contradict.
 - rule `stated_scope`: without a parse, a figure covers "all" of its measure when the words after it
@@ -167,8 +170,14 @@ def _is_amount(text: str, s_end: int, tokens: Sequence[Token], q: Quantity) -> b
     return False
 
 
+_BOUND_BEFORE = re.compile(
+    r"(?i)\b(?:up\s+to|less\s+than|more\s+than|fewer\s+than|greater\s+than|at\s+least|at\s+most|over|under"
+    r"|below|above|as\s+(?:much|many|high|low)\s+as|in\s+excess\s+of|upwards\s+of)\s*$"
+)
+
+
 def figure_kind(text: str, s_end: int, tokens: Sequence[Token], q: Quantity, *, change: bool) -> str:
-    """Rule `figure_kind` (module docstring): level, change, share, amount or forecast."""
+    """Rule `figure_kind` (module docstring): level, change, share, amount, bound or forecast."""
     after = text[q.end : s_end]
     if q.unit == "percent" and _COMPARATIVE_AFTER.match(after):
         return "change"
@@ -176,6 +185,8 @@ def figure_kind(text: str, s_end: int, tokens: Sequence[Token], q: Quantity, *, 
         return "change"
     if q.unit == "percent" and _SHARE_AFTER.match(after):
         return "share"
+    if _BOUND_BEFORE.search(text[max(0, q.start - 25) : q.start]):
+        return "bound"
     if len(q.unit) == 3 and q.unit.isalpha() and q.unit.isupper() and _is_amount(text, s_end, tokens, q):
         return "amount"
     if any(w in _FORECAST_WORDS for w in _clause_before(tokens, q, 12)):
