@@ -24,6 +24,8 @@ for `multipolar ingest FILE.jsonl --db DB`):
   named by realnews_dev_wh.jsonl, read from the corpus) with the `wh_stats` and `wh_flagged`
   briefings: measurement only (issue 12 names these texts for measuring claim conflicts; no rule is
   written from them);
+- `rss`: every item of ../shared/corpora/rss_world_2026-01.jsonl.gz (6,396 news items of January
+  2026, mostly a title and a lead): real news that no rule was written from, not selected for conflicts;
 - `seeds`: the five seed articles (../shared/seeds/*.txt) as files; the run also says whether their
   China-Russia trade figures ($220 billion and $245 billion) fall in one `contradicted` group for 2024.
 DB is the store that run left. The groups are read as stored, so the figures are those of the code
@@ -61,6 +63,7 @@ SHARED = HERE.parent.parent / "shared"
 BRIEFINGS = SHARED / "corpora" / "wh_briefings.jsonl.gz"
 REALNEWS = [SHARED / "eval" / "events" / name for name in ("realnews_dev.jsonl", "realnews_dev_wh.jsonl")]
 SEEDS = SHARED / "seeds"
+RSS = SHARED / "corpora" / "rss_world_2026-01.jsonl.gz"
 TOLERANCE = 0.05
 
 
@@ -97,6 +100,14 @@ def _realnews_rows() -> list[dict]:
 
 def write_input(corpus: str, out: Path) -> int:
     """The corpus's documents as JSON lines (id, text, published) for `multipolar ingest`."""
+    if corpus == "rss":
+        with gzip.open(RSS, "rt", encoding="utf-8") as f, out.open("w", encoding="utf-8") as w:
+            n = 0
+            for line in f:
+                r = json.loads(line)
+                w.write(json.dumps({"id": r["id"], "text": r["text"], "published": r.get("published")}) + "\n")
+                n += 1
+        return n
     all_ids = json.loads(DOC_IDS.read_text(encoding="utf-8"))
     ids = list(dict.fromkeys(all_ids["wh_stats"] + all_ids["wh_flagged"])) if corpus == "real" else all_ids[corpus]
     rows = _briefings(set(ids))
