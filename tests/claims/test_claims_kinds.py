@@ -40,6 +40,8 @@ def test_extract_claims_change_and_level_never_share_a_measure() -> None:
         "Norway cut its duty on salmon to 5 percent from 8 percent in 2024.",
         "Chile's exports reached $9 billion in 2023, up from $7 billion.",
         "Chile's exports reached $9 billion in 2023, compared with $7 billion.",
+        "Chile's exports reached $9 billion in 2023, up from last year's $7 billion.",
+        "Chile set its budget for 2023 at $9 billion, an increase from the previously planned $7 billion.",
     ],
 )
 def test_extract_claims_base_figure_has_no_period(text: str) -> None:

@@ -7,7 +7,8 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
   "increased by $5 billion"), when "additional", "extra" or "further" stands before it ("an additional
   10% tariff"), or when a change noun follows it ("a 5% rise"). "raised to 50%" names the new level, so
   it is a level.
-- rule `base_figure`: a figure introduced by "from", "compared with", "compared to" or "versus", in a
+- rule `base_figure`: a figure introduced by "from", "compared with", "compared to" or "versus" (with
+  up to three modifiers between: "from the previously announced $1 trillion", "from last year's"), in a
   sentence with another figure of the same unit, is the starting point of a change ("cut to 10% from
   20%", "$245 billion, up from $190 billion"): it held before the period the sentence talks about, so it
   takes no period. When the comparison is spelled out ("up from", "down from", "compared with",
@@ -49,6 +50,10 @@ _SKIP = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "ap
                    "an", "a", "another"})
 _CLAUSE_END = frozenset({",", ";", ":", ".", "(", ")", "and", "but", "while", "which", "that"})
 _BASE = re.compile(r"(?i)(?:\bfrom|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s*$")
+_BASE_MODIFIER = re.compile(
+    r"(?i)\b(?:the|its|their|his|her|our|this|that|last|previous|previously|earlier|prior|initial|initially"
+    r"|original|originally|year['’]s|month['’]s|[a-z]+ed)$"
+)
 _ALL_AFTER = re.compile(r"(?i)^[^,;.]{0,60}?\b(?:on|to|covering|for)\s+(?:all|every|each)\b")
 _ALL_ANYWHERE = re.compile(r"(?i)\b(?:across[- ]the[- ]board|blanket|universal)\b")
 
@@ -79,9 +84,16 @@ def is_base(text: str, s_start: int, q: Quantity, others: Sequence[Quantity]) ->
     """Rule `base_figure` (module docstring): `others` are the sentence's other figures."""
     if not any(o.unit == q.unit and o.start != q.start for o in others):
         return False
-    head = text[max(s_start, q.start - 40) : q.start].rstrip()
+    head = text[max(s_start, q.start - 70) : q.start].rstrip()
     head = re.sub(r"(?i)\b(?:about|around|roughly|nearly|almost|approximately|some|a|an)$", "", head).rstrip()
-    return bool(_BASE.search(head))
+    for _ in range(4):  # "from the previously announced $1 trillion", "from last year's $190 billion"
+        if _BASE.search(head):
+            return True
+        shorter = _BASE_MODIFIER.sub("", head).rstrip()
+        if shorter == head:
+            return False
+        head = shorter
+    return False
 
 
 _COMPARATIVE = re.compile(
