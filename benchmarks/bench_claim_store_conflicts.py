@@ -18,7 +18,7 @@ for `multipolar ingest FILE.jsonl --db DB`):
   15,000 characters that name unemployment, GDP, inflation, deficits, debt, exports or imports three
   times or more: chosen to hold conflicts, so precision can be measured (recall cannot be, here);
 - `wh_flagged`: the 88 briefings of the whole corpus (those under 15,000 characters) that hold a
-  flagged conflict pair when the text-only extraction of branch `claims` (periods.py, commit 9f925d0)
+  flagged conflict pair when the text-only extraction of branch `claims` (periods.py, commit ae8aaff)
   groups them all: chosen to hold conflicts, so precision can be measured on text with them;
 - `real`: the 60 real-news dev texts (../shared/eval/events/realnews_dev.jsonl, and the briefings
   named by realnews_dev_wh.jsonl, read from the corpus) with the `wh_stats` and `wh_flagged`
@@ -36,6 +36,14 @@ stated period, whose figures disagree by more than the tolerance. Labels:
 benchmarks/data/claim_store_conflict_labels.csv (corpus, claim_id a, claim_id b, 1 when the two
 sources really give different values for the same quantity, 0 when they are different quantities);
 ids only, no text.
+
+Measured (branch `claims`, 2026-12-03; stores built by main at 42b643d, claims re-derived with
+--reanalyse): flagged pairs, precision on hand labels, before -> after:
+- real: 30, 0/30 -> 1, 0/1 (the one left: Puerto Rico's unemployment read as the USA's);
+- rss: 2, 0/2 -> 0, n/a (both were a base figure: "an increase from the previously ... $1 trillion";
+  the base_figure extension was written after seeing them, so the rss "after" is not independent);
+- seeds: 0 (the $220 billion had no period: different_periods) -> 2, 2/2, contradicted for 2024;
+- demo: 0 -> 0.
 
 Prints: claims, groups (all / with two or more documents), contradicted and different-period groups,
 flagged pairs, labelled pairs found, precision = true / labelled. --list prints the flagged pairs with
