@@ -10,18 +10,19 @@ quarter of 2025", "in March 2025", "last year" / "this year" / "last month" (aga
 11"); "from 2021" and "since 2021" are comparison bases, not periods.
 
 Rules, first that gives a period:
-- rule `sentence_period`: the period named nearest the figure in its sentence (one after it before one
-  before it at the same distance), leaving out a period that belongs to a base figure (`kinds.owned_periods`:
-  "$245 billion, up from $190 billion in 2023": 2023 is the base's year, not the level's);
+- rule `sentence_period`: the period named nearest the figure in its sentence (one after it before
+  one before it at the same distance), leaving out a period that belongs to a base figure
+  (`kinds.owned_periods`: "$245 billion, up from $190 billion in 2023": 2023 is the base's year);
 - rule `paragraph_period`: the last period named before the sentence in its paragraph (a blank line
   starts a paragraph);
 - rule `current_annual_level`: a level of an annual flow of goods (trade, exports, imports) in money
-  stated as it stands now - a word of the present ("currently", "now", "today", "at present"), a verb in the present ("is", "are", "stands at", "amounts to", "totals",
-  "exceeds") or a word of the year ("annual", "a year": "annual trade of $50 billion") - with no word
-  of the future or of a goal ("will", "expected", "target", "aim", "plan", ...) nor of an earlier time
-  ("before", "ago", "until", "used to", "was", "reached", "rose", ...) in its sentence, is the figure
-  of the last full calendar year before `published` (an annual figure is known only once its year has
-  ended): "annual trade between the two is now $50 billion" in a text of March 2025 -> 2024.
+  stated as it stands now - a word of the present ("currently", "now", "today", "at present"), a verb
+  in the present ("is", "are", "stands at", "amounts to", "totals", "exceeds") or a word of the year
+  ("annual", "a year": "annual trade of $50 billion") - with no word of the future or of a goal
+  ("will", "expected", "target", "aim", "plan", ...) nor of an earlier time ("before", "ago", "until",
+  "used to", "was", "reached", "rose", ...) in its sentence, is the figure of the last full calendar
+  year before `published` (an annual figure is known only once its year has ended): "annual trade
+  between the two is now $50 billion" in a text of March 2025 -> 2024.
 A base figure (`kinds.is_base`) takes no period.
 """
 
