@@ -169,6 +169,13 @@ class ClaimsStage(AnalyseStage):
         return out
 
 
+def prepare(settings: Settings) -> bool:
+    """Load the analysis models in this thread ahead of the first `analyse_store` (see `pipeline.prepare_stage`)."""
+    from multipolar.pipeline import StageFactory, prepare_stage
+
+    return prepare_stage(StageFactory("multipolar.analyse", "AnalyseStage", settings))
+
+
 def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], None] | None = None) -> dict[str, int]:
     """Run the per-document analysis on unprocessed documents, then the cross-document stages."""
     from multipolar.pipeline import StageFactory, run_stage

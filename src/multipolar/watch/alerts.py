@@ -41,6 +41,7 @@ from multipolar.relations.periods import period_start
 from multipolar.relations.shifts import DrivingEvent, detect_triangle_shifts, drivers_for
 from multipolar.relations.triangle import SIGN_TEXT, EdgePeriod, Triangle
 from multipolar.settings import Settings
+from multipolar.store.watch import known_alert_ids
 
 EDGE_SIGN = "edge_sign"
 TRIANGLE_CONFIGURATION = "triangle_configuration"
@@ -209,8 +210,9 @@ def level_band_findings(series: DyadSeries, *, since: date, settings: Settings) 
 
 
 def evaluate(project: Any, triangles: Sequence[tuple[str, str, str]], *, freq: str, since: date) -> list[Alert]:
-    """Every rule over the watched triangles and their dyads, for periods from `since` on, each
-    finding with its driving events (event ids in the alert, the events themselves in `detail`)."""
+    """Every rule over the watched triangles and their dyads, for periods from `since` on: the findings
+    not yet stored as alerts, each with its driving events (event ids in the alert, the events themselves
+    in `detail`)."""
     settings = project.settings
     findings: list[Finding] = []
     dyads_done: set[str] = set()
@@ -224,7 +226,9 @@ def evaluate(project: Any, triangles: Sequence[tuple[str, str, str]], *, freq: s
                 continue
             dyads_done.add(key)
             findings += level_band_findings(project.dyads(x, y, freq=freq), since=since, settings=settings)
-    seen: set[str] = set()
+    # an alert already stored is not raised again: skip it before looking up its driving events, the
+    # costly part, which every round would otherwise repeat for each standing finding
+    seen: set[str] = known_alert_ids(project.store, [f.alert_id for f in findings])
     out = []
     for f in findings:
         if f.alert_id in seen:

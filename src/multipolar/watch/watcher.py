@@ -140,7 +140,10 @@ class Watcher:
         return self._stop.is_set()
 
     def run(self, *, rounds: int | None = None, on_round: Callable[[PollRound], None] | None = None) -> None:
-        """Poll round after round, `every` seconds apart, until `stop()` (or `rounds` rounds)."""
+        """Poll round after round, `every` seconds apart, until `stop()` (or `rounds` rounds). The analysis
+        models are loaded first, so the first documents a poll brings do not wait for them."""
+        if self.analyse and not self._stop.is_set():
+            self.project.prepare_analysis()
         done = 0
         while not self._stop.is_set():
             result = self.poll_once()
