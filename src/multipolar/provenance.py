@@ -62,7 +62,7 @@ NOT_STORED = frozenset({
     # what is accepted at the door (a refused input has no document to re-derive)
     "max_bytes", "http_connect_timeout", "http_read_timeout", "http_max_redirects", "http_retries",
     "http_backoff", "user_agent", "allow_private", "http_deadline", "max_decompressed_bytes", "max_json_depth",
-    "csv_max_cell_chars", "follow_symlinks", "document_time_limit",
+    "csv_max_cell_chars", "follow_symlinks", "document_time_limit", "document_time_limit_chars",
     # how fast, in how much memory
     "batch_size", "store_memory_limit", "workers", "nlp_batch_size", "nlp_batch_chars", "analysis_batch_chars",
     "embedding_threads", "backend", "ray_address",

@@ -72,6 +72,10 @@ class Settings:
         60.0, "Seconds of processor time one document's parse, and then its coding, may take; a slower document is stored as a rejection "
               "(`time_limit`) and the run goes on (0 = no limit; enforced in a loop and in pool workers, not on Ray)."
     )
+    document_time_limit_chars: int = _s(
+        100_000, "document_time_limit covers a document of up to this many characters; a longer one gets the limit in "
+                 "proportion to its length (a 3 MB text: 30 times it), so that size alone never stops a document below max_bytes."
+    )
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
     nlp_batch_chars: int = _s(60_000, "Most characters per nlp.pipe batch (with at most nlp_batch_size texts): "
                                       "bounds the parser's memory in each worker.")
