@@ -58,7 +58,7 @@ def watch(
     db: DbOption = "multipolar.duckdb",
     every: Annotated[str, typer.Option("--every", help="Poll interval: 30s, 15m, 1h.")] = "15m",
     once: Annotated[bool, typer.Option("--once", help="Poll every source once and exit (for cron and tests).")] = False,
-    actors: Annotated[list[str] | None, typer.Option("--actors", help="Three actor codes, comma-separated: the triangle and dyads to alert on (default USA,CHN,RUS). Repeatable.")] = None,
+    actors: Annotated[list[str] | None, typer.Option("--actors", help="Three actor codes, comma-separated (a triangle and its dyads), or two (one dyad), to alert on (default USA,CHN,RUS). Repeatable.")] = None,
     freq: Annotated[str, typer.Option("--freq", help="Period of the alert rules: day, week, month or quarter.")] = "week",
     alert_command: Annotated[str | None, typer.Option("--alert-command", help="Run this program (no shell) for each new alert, its JSON on stdin.")] = None,
     alert_webhook: Annotated[str | None, typer.Option("--alert-webhook", help="POST each new alert's JSON to this URL.")] = None,

@@ -109,6 +109,15 @@ def test_level_band_fires_when_a_period_leaves_both_bands(project):
     assert set(band[0].event_ids) == set(ev.ids["drop"])
 
 
+def test_a_watched_dyad_alone_gets_the_level_band_rule_and_no_triangle_rules(project):
+    ev = Events(project)
+    drop = _steady_weeks(ev)
+    ev.add(drop, "CHN", "RUS", -6.0, count=3, tag="drop")
+    alerts = evaluate(project, [("RUS", "CHN")], freq="week", since=drop)
+    assert [(a.kind, a.actors, a.period) for a in alerts] == [(LEVEL_BAND, "CHN-RUS", "2025-W10")]
+    assert evaluate(project, [("USA", "CHN")], freq="week", since=drop) == []  # another dyad: nothing
+
+
 def test_level_band_needs_minimum_evidence(project):
     ev = Events(project)
     drop = _steady_weeks(ev)
