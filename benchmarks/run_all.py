@@ -30,6 +30,8 @@ RUNS = [
     ("incremental cross-document stages, +100 documents (issue 14)", ["bench_incremental.py"], ["--sizes", "4000"]),
     ("spun-text detection (issue 5)", ["bench_spun.py"], []),
     ("numeric claims (issue 5)", ["bench_claims.py"], ["--docs", "1000"]),
+    ("hostile input: fuzzed readers and cleaners (issue 15)", ["bench_fuzz.py"], ["--n", "5000"]),
+    ("gzip bombs: peak memory (issue 15)", ["bench_gzip_bomb.py"], []),
     ("dashboard latency while a watched folder is ingested (issue 16)", ["bench_serve_live.py"], ["--drops", "1"]),
 ]
 

@@ -9,7 +9,7 @@ import pytest
 
 from multipolar.analyse import AnalysisInput
 from multipolar.errors import SettingsError
-from multipolar.pipeline import CLEAN, StageFactory, batched, run_stage
+from multipolar.pipeline import CLEAN, StageFactory, batched, prepare_stage, run_stage
 from multipolar.records import Document, RawDocument, Rejection
 from multipolar.settings import Settings
 
@@ -89,3 +89,19 @@ def test_loop_backend_keeps_its_stage_between_runs_until_the_settings_or_files_c
     lexicon.write_text('{"changed": true}\n', encoding="utf-8")
     list(run_stage(other, [[1]], workers=1))
     assert CountingStage.built == 3
+
+
+def test_prepare_stage_builds_the_in_process_stage_ahead_and_the_run_uses_it():
+    CountingStage.built = 0
+    factory = StageFactory(__name__, "CountingStage", Settings(event_date_future_days=3))
+    assert prepare_stage(factory) is True
+    assert CountingStage.built == 1
+    assert _flatten(run_stage(factory, [[5]], workers=1)) == [10]
+    assert CountingStage.built == 1  # the run found the stage prepared
+
+
+def test_prepare_stage_leaves_a_pool_to_build_its_own():
+    CountingStage.built = 0
+    assert prepare_stage(StageFactory(__name__, "CountingStage", Settings(workers=2))) is False
+    assert prepare_stage(StageFactory(__name__, "CountingStage", Settings(backend="pool"))) is False
+    assert CountingStage.built == 0

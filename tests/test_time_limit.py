@@ -96,3 +96,21 @@ def test_without_a_limit_the_long_document_is_analysed():
     factory = StageFactory("multipolar.analyse", "AnalyseStage", Settings(document_time_limit=0))
     results = [r for batch in run_stage(factory, batched(items, 1), workers=1) for r in batch]
     assert isinstance(results[0], Analysis) and results[0].events
+
+
+def test_the_limit_grows_with_length_past_the_covered_size_so_size_alone_never_stops_a_document():
+    settings = Settings(document_time_limit=60, document_time_limit_chars=100_000)
+    assert analyse.document_limit(settings, 5_000) == 60  # a short pathological text keeps the plain limit
+    assert analyse.document_limit(settings, 100_000) == 60
+    assert analyse.document_limit(settings, 3_000_000) == 1800  # a 3 MB text: 30 times the limit
+    assert analyse.document_limit(Settings(document_time_limit=0), 3_000_000) == 0  # no limit stays none
+
+
+@pytest.mark.model
+def test_a_long_document_gets_the_scaled_limit_and_its_rejection_names_it():
+    items = [AnalysisInput("long", "mem://long", RUN_ON, None)]
+    settings = Settings(document_time_limit=TINY, document_time_limit_chars=len(RUN_ON) // 4)
+    factory = StageFactory("multipolar.analyse", "AnalyseStage", settings)
+    results = [r for batch in run_stage(factory, batched(items, 1), workers=1) for r in batch]
+    assert results[0].code == "time_limit"
+    assert f"scaled to {analyse.document_limit(settings, len(RUN_ON)):g} s" in results[0].message

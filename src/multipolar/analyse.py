@@ -50,16 +50,16 @@ class AnalyseStage:
     def process(self, batch: Sequence[AnalysisInput]) -> list[Analysis | Rejection]:
         from multipolar.pipeline import internal_rejection
 
-        limit = self.settings.document_time_limit
         out: list[Analysis | Rejection] = []
-        for item, doc in zip(batch, self._docs(batch, limit), strict=True):
+        for item, doc in zip(batch, self._docs(batch), strict=True):
+            limit = document_limit(self.settings, len(item.text))
             try:
                 if isinstance(doc, BaseException):
                     raise doc
                 with time_limit(limit):
                     out.append(self._analyse(item, doc))
             except TimeLimitExceeded:
-                out.append(time_limit_rejection(item, self.name, limit))
+                out.append(time_limit_rejection(item, self.name, limit, self.settings.document_time_limit))
             except Exception as exc:  # a bug must not stop the run: the document keeps a rejection row
                 out.append(internal_rejection(item.source_uri, item.doc_id, self.name, exc))
         return self._with_story_vectors(batch, out)
@@ -108,23 +108,24 @@ class AnalyseStage:
         )
         return Analysis(item.doc_id, tuple(sentences), mentions, events, claims)
 
-    def _docs(self, batch: Sequence[AnalysisInput], limit: float) -> Iterator[Any]:
+    def _docs(self, batch: Sequence[AnalysisInput]) -> Iterator[Any]:
         """Each item's parsed Doc, in order. Parsing goes in batches; after a failure, or a wait for one
-        Doc longer than `limit` seconds (a batch's parse is paid while waiting for its first Doc), the
-        rest are parsed one by one, each within `limit`, and an item that still fails (or runs past the
-        limit) gives its exception instead of a Doc."""
+        Doc longer than its limit (`document_limit`; a batch's parse is paid while waiting for its first
+        Doc), the rest are parsed one by one, each within its limit, and an item that still fails (or runs
+        past the limit) gives its exception instead of a Doc."""
+        limits = [document_limit(self.settings, len(item.text)) for item in batch]
         done = 0
         try:
             parsed = self.coder.pipeline.parse((item.text for item in batch), n_process=1)
             while done < len(batch):
-                with time_limit(limit):
+                with time_limit(limits[done]):
                     doc = next(parsed)
                 done += 1
                 yield doc
             return
         except (Exception, TimeLimitExceeded):  # the items left are retried alone below
             pass
-        for item in batch[done:]:
+        for item, limit in zip(batch[done:], limits[done:], strict=True):
             try:
                 with time_limit(limit):
                     doc = self.coder.pipeline.parse_one(item.text)
@@ -133,10 +134,21 @@ class AnalyseStage:
             yield doc
 
 
-def time_limit_rejection(item: AnalysisInput, stage: str, limit: float) -> Rejection:
+def document_limit(settings: Settings, chars: int) -> float:
+    """Seconds of processor time a document of `chars` characters may take (rule `document_time_limit`):
+    the setting, scaled up in proportion to the length beyond `document_time_limit_chars`; 0 = no limit."""
+    base = settings.document_time_limit
+    if base <= 0:
+        return 0.0
+    return base * max(1.0, chars / max(settings.document_time_limit_chars, 1))
+
+
+def time_limit_rejection(item: AnalysisInput, stage: str, limit: float, base: float) -> Rejection:
+    scaled = "" if limit == base else f", scaled to {limit:g} s by its length past document_time_limit_chars"
     return Rejection(
         item.source_uri, stage, "time_limit",
-        f"{item.source_uri}: its analysis took more than document_time_limit={limit:g} s of processor time and was stopped; "
+        f"{item.source_uri}: its analysis took more than document_time_limit={base:g} s of processor time{scaled} "
+        "and was stopped; "
         "the document is kept — raise the limit (--set document_time_limit=SECONDS, 0 = none) and analyse again",
         doc_id=item.doc_id,
     )
@@ -153,7 +165,7 @@ class ClaimsStage(AnalyseStage):
         from multipolar.claims.extract import extract_claims
 
         out: list[Any] = []
-        for item, doc in zip(batch, self._docs(batch, self.settings.document_time_limit), strict=True):
+        for item, doc in zip(batch, self._docs(batch), strict=True):
             try:
                 if isinstance(doc, BaseException):
                     raise doc
@@ -167,6 +179,13 @@ class ClaimsStage(AnalyseStage):
 
                 out.append(internal_rejection(item.source_uri, item.doc_id, self.name, exc))
         return out
+
+
+def prepare(settings: Settings) -> bool:
+    """Load the analysis models in this thread ahead of the first `analyse_store` (see `pipeline.prepare_stage`)."""
+    from multipolar.pipeline import StageFactory, prepare_stage
+
+    return prepare_stage(StageFactory("multipolar.analyse", "AnalyseStage", settings))
 
 
 def analyse_store(store: Any, settings: Settings, *, progress: Callable[[int], None] | None = None) -> dict[str, int]:

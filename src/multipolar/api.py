@@ -248,6 +248,13 @@ class Project:
 
         return AnalysisSummary(**analyse_store(self._writable(), self.settings, progress=progress))
 
+    def prepare_analysis(self) -> bool:
+        """Load the analysis models now, in this thread, when `analyse` runs in-process (one worker), so a
+        watcher's first round does not wait for them; False when a pool or Ray will load its own."""
+        from multipolar.analyse import prepare
+
+        return prepare(self.settings)
+
     def reanalyse(self, *, stage: str = "all", only_stale: bool = False,
                   progress: Callable[[str, int, int], None] | None = None) -> ReanalysisSummary:
         """Re-derive stored documents' rows of `stage` (all, clean, events, claims) with this code and these

@@ -416,88 +416,6 @@ def report(
     typer.echo(f"report: {path}")
 
 
-# -- code ------------------------------------------------------------------------------------------
-@app.command()
-def code(
-    text: Annotated[str | None, typer.Argument(help="A sentence or short text to code.")] = None,
-    input_: Annotated[str | None, typer.Option("--input", "-i", help="JSON lines {id, text, date?}; - for stdin.")] = None,
-    date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for TEXT.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json or jsonl.")] = "json",
-    scheme: Annotated[str, typer.Option("--scheme", help=(
-        "cameo (directed events, a reciprocal act one event each way) or plover (PLOVER's conventions: "
-        "a reciprocal act's parties each as source with no target; CAMEO 01/02 left out)."))] = "cameo",
-    min_probability: Annotated[float, typer.Option("--min-probability", help=(
-        "Leave out acts between two states whose probability (the learned layer's, in `confidence`) is "
-        "below this; relations count only those at or above the setting event_min_probability."))] = 0.0,
-    explain: Annotated[bool, typer.Option("--explain", help=(
-        "Add to every event the named rules that fired (\"explain\") and to every record the candidates "
-        "a rule dropped, each with that rule (\"dropped\")."))] = False,
-    out: OutOption = None,
-    set_: SetOption = None,
-) -> None:
-    """Code sentences without a store: one JSON line {id, events} per input."""
-    import json
-
-    from multipolar.errors import ParseError
-    from multipolar.events.api import SCHEMES
-
-    if fmt not in ("json", "jsonl"):
-        raise UsageError(f"--format {fmt!r}: code prints json or jsonl")
-    if scheme not in SCHEMES:
-        raise UsageError(f"--scheme {scheme!r}: use {' or '.join(SCHEMES)}")
-    if (text is None) == (input_ is None):
-        raise UsageError("give either TEXT or --input FILE.jsonl (not both)")
-    settings = _settings(set_)
-    if text is not None:
-        records: Any = iter([{"id": "1", "text": text, **({"date": _date_arg(date_, "--date")} if date_ else {})}])
-    else:
-        records = _read_code_input(input_)
-    handle = open(out, "w", encoding="utf-8") if out else sys.stdout
-    errors = 0
-    try:
-        for result in _project(":memory:", settings).code_texts(records, scheme=scheme, min_probability=min_probability,
-                                                                explain=explain):
-            errors += "error" in result
-            if fmt == "json" and text is not None:
-                handle.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-            else:
-                handle.write(json.dumps(result, ensure_ascii=False) + "\n")
-    except ParseError as exc:
-        raise UsageError(str(exc)) from None
-    finally:
-        if out:
-            handle.close()
-    if errors:
-        _err(f"{errors} record(s) could not be coded: see the \"error\" field of their output lines")
-
-
-def _read_code_input(spec: str | None) -> Any:
-    import json
-
-    from multipolar.errors import ParseError
-
-    def lines() -> Any:
-        handle = sys.stdin if spec == "-" else None
-        try:
-            if handle is None:
-                try:
-                    handle = open(spec, encoding="utf-8")  # noqa: SIM115 - closed below
-                except OSError as exc:
-                    raise UsageError(f"--input {spec}: {exc.strerror}; check the path") from None
-            for number, line in enumerate(handle, 1):
-                if line.strip():
-                    try:
-                        yield json.loads(line)
-                    except (json.JSONDecodeError, RecursionError) as exc:  # this line gets an error record
-                        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-                        yield ParseError(f"--input {spec}:{number}: not valid JSON ({reason}); fix the line")
-        finally:
-            if handle is not None and handle is not sys.stdin:
-                handle.close()
-
-    return lines()
-
-
 # -- remove ----------------------------------------------------------------------------------------
 @app.command()
 def remove(
@@ -512,30 +430,6 @@ def remove(
 
 
 # -- demo ------------------------------------------------------------------------------------------
-@app.command()
-def serve(
-    db: DbOption = "multipolar.duckdb",
-    host: Annotated[str, typer.Option("--host", help="Address to bind; other than loopback needs --token.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
-    token: Annotated[str | None, typer.Option("--token", envvar="MULTIPOLAR_TOKEN",
-                                              help="Require this token on every request (needed off loopback).")] = None,
-    watch: Annotated[list[str] | None, typer.Option("--watch", help="Also poll this feed, GDELT lastupdate.txt, folder or file (as `multipolar watch` does) and alert; repeatable.", metavar="FEED")] = None,
-    every: Annotated[str, typer.Option("--every", help="Poll interval with --watch: 30s, 15m, 1h.")] = "15m",
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="With --watch: allow private/loopback feed addresses.")] = False,
-    set_: SetOption = None,
-) -> None:
-    """A live dashboard over the store: triangle, dyads, events, stories, claims, rejections, alerts, a JSON API.
-
-    Read-only, unless --watch: then this one process owns the store, polls the sources and serves what
-    they bring."""
-    from multipolar.web.serve import serve as run_server
-
-    overrides = list(set_ or []) + (["allow_private=true"] if allow_private else [])
-    with _project(db, _settings(overrides), read_only=not watch) as project:
-        run_server(project, host=host, port=port, token=token, announce=typer.echo, watch=watch or (),
-                   watch_options={"every": every})
-
-
 def _examples_dir() -> Path:
     env = os.environ.get("MULTIPOLAR_EXAMPLES")
     candidates = [Path(env)] if env else []
@@ -575,84 +469,6 @@ def demo(
     typer.echo(f"report: {path}")
     typer.echo(f"next:   multipolar events --db {db}   ·   multipolar triangle USA CHN RUS --db {db}")
     typer.echo(f"live:   multipolar serve --db {db}   then open http://127.0.0.1:8000/")
-
-
-# -- watch and alerts ----------------------------------------------------------------------------
-@app.command()
-def watch(
-    sources: Annotated[list[str], typer.Argument(help="Feed URLs, GDELT lastupdate.txt URLs, folders or files.",
-                                                 metavar="FEED_OR_FOLDER...")],
-    db: DbOption = "multipolar.duckdb",
-    every: Annotated[str, typer.Option("--every", help="Poll interval: 30s, 15m, 1h.")] = "15m",
-    once: Annotated[bool, typer.Option("--once", help="Poll every source once and exit (for cron and tests).")] = False,
-    actors: Annotated[list[str] | None, typer.Option("--actors", help="Three actor codes, comma-separated: the triangle and dyads to alert on (default USA,CHN,RUS). Repeatable.")] = None,
-    freq: Annotated[str, typer.Option("--freq", help="Period of the alert rules: day, week, month or quarter.")] = "week",
-    alert_command: Annotated[str | None, typer.Option("--alert-command", help="Run this program (no shell) for each new alert, its JSON on stdin.")] = None,
-    alert_webhook: Annotated[str | None, typer.Option("--alert-webhook", help="POST each new alert's JSON to this URL.")] = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow private/loopback addresses (feeds and webhook).")] = False,
-    analyse: Annotated[bool, typer.Option("--analyse/--clean-only", help="Code events of new documents after each round (alerts need it for text; GDELT events need none).")] = True,
-    quiet: QuietOption = False,
-    set_: SetOption = None,
-) -> None:
-    """Poll feeds, GDELT updates and folders; ingest what is new; raise alerts on sign, configuration and level changes.
-
-    One line per source per poll (status 200/304/error, new documents) and one per new alert.
-    Ctrl-C stops (exit 130) with every source's state saved."""
-    from datetime import UTC, datetime
-
-    from multipolar.safe_text import printable
-
-    overrides = list(set_ or [])
-    if allow_private:
-        overrides.append("allow_private=true")
-    settings = _settings(overrides)
-
-    def stamp() -> str:
-        return datetime.now(UTC).strftime("%H:%M:%S")
-
-    def report(poll: Any) -> None:
-        if not quiet:
-            typer.echo(f"{stamp()} {printable(poll.line())}")
-
-    def on_round(done: Any) -> None:
-        for alert in done.alerts:
-            typer.echo(f"{stamp()} alert {alert.kind} {alert.actors} {alert.period}: {printable(alert.summary)}")
-        for problem in done.delivery_errors:
-            _err(f"{stamp()} delivery failed: {printable(problem)}")
-        if not quiet:
-            typer.echo(f"{stamp()} {done.line()}")
-
-    groups = [[x for x in group.split(",") if x.strip()] for group in actors or []]
-    with _project(db, settings) as project:
-        watcher = project.watcher(sources, actors=groups or None, freq=freq, every=every,
-                                  alert_command=alert_command, alert_webhook=alert_webhook, analyse=analyse,
-                                  report=report)
-        try:
-            watcher.run(rounds=1 if once else None, on_round=on_round)
-        except KeyboardInterrupt:
-            watcher.stop()
-            _err("stopped: each source's poll state is saved; run the same command to go on")
-            raise typer.Exit(130) from None
-
-
-@app.command()
-def alerts(
-    db: DbOption = "multipolar.duckdb",
-    fmt: FormatOption = "table",
-    out: OutOption = None,
-    since: Annotated[str | None, typer.Option("--since", help="Raised on or after YYYY-MM-DD.")] = None,
-    limit: LimitOption = None,
-) -> None:
-    """List the alerts `multipolar watch` raised, newest first, with their driving event ids."""
-    from multipolar.output import emit
-
-    with _project(db, read_only=True) as project:
-        frame = project.alerts(limit=limit, since=_date_value(since, "--since"))
-    columns, rows = list(frame.columns), list(frame.rows)
-    if fmt == "table":
-        columns, rows = _select(columns, rows, ("raised_at", "kind", "actors", "period", "summary", "event_ids"))
-    emit(columns, rows, fmt=fmt, out=out, json_columns=("event_ids", "detail"),
-         table_widths={"summary": 70, "event_ids": 30})
 
 
 def _select(columns, rows, keep):
@@ -713,4 +529,5 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(70)
 
 
-from multipolar import cli_upkeep  # noqa: E402, F401 - registers `status` and `reanalyse` on the app
+# registered on the app by importing them (kept apart to keep this module short)
+from multipolar import cli_code, cli_live, cli_upkeep  # noqa: E402, F401

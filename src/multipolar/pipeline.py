@@ -65,6 +65,19 @@ def _kept_stage(factory: StageFactory) -> Stage:
     return kept[key][1]
 
 
+def prepare_stage(factory: StageFactory) -> bool:
+    """Build the stage now, in this thread, when the settings run it in-process (`backend` loop, or auto with
+    one worker), so that the first batch does not wait for its models; a pool or Ray builds its own.
+    Returns whether a stage was built (or was kept already)."""
+    backend = factory.settings.backend
+    if backend == "auto":
+        backend = "loop" if factory.settings.workers <= 1 else "pool"
+    if backend != "loop":
+        return False
+    _kept_stage(factory)
+    return True
+
+
 _WORKER_STAGE: Stage | None = None
 
 

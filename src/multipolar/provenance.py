@@ -29,9 +29,9 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "2",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates)
-    "events": "2",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag
+    "events": "3",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV)
     "claims": "3",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
-    #              3: periods.py - current_annual_level, a base figure owns the period right after it)
+    #              3: periods.py - current_annual_level, base figures own their period, figure_kind)
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model
@@ -63,7 +63,7 @@ NOT_STORED = frozenset({
     # what is accepted at the door (a refused input has no document to re-derive)
     "max_bytes", "http_connect_timeout", "http_read_timeout", "http_max_redirects", "http_retries",
     "http_backoff", "user_agent", "allow_private", "http_deadline", "max_decompressed_bytes", "max_json_depth",
-    "csv_max_cell_chars", "follow_symlinks", "document_time_limit",
+    "csv_max_cell_chars", "follow_symlinks", "document_time_limit", "document_time_limit_chars",
     # how fast, in how much memory
     "batch_size", "store_memory_limit", "workers", "nlp_batch_size", "nlp_batch_chars", "analysis_batch_chars",
     "embedding_threads", "backend", "ray_address",

@@ -72,6 +72,10 @@ class Settings:
         60.0, "Seconds of processor time one document's parse, and then its coding, may take; a slower document is stored as a rejection "
               "(`time_limit`) and the run goes on (0 = no limit; enforced in a loop and in pool workers, not on Ray)."
     )
+    document_time_limit_chars: int = _s(
+        100_000, "document_time_limit covers a document of up to this many characters; a longer one gets the limit in "
+                 "proportion to its length (a 3 MB text: 30 times it), so that size alone never stops a document below max_bytes."
+    )
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
     nlp_batch_chars: int = _s(60_000, "Most characters per nlp.pipe batch (with at most nlp_batch_size texts): "
                                       "bounds the parser's memory in each worker.")
@@ -80,7 +84,7 @@ class Settings:
     event_classifier: bool = _s(True, "Let the embedding classifier propose a CAMEO root where the lexicon is silent.")
     event_lexicon: str = _s("", "Path of a trigger lexicon (JSONL) to use instead of the bundled one; empty = bundled.")
     event_model: bool = _s(True, "Give every act between two states the learned layer's probability (events/model.py) as its confidence.")
-    event_min_probability: float = _s(0.25, "Acts between two states whose probability is below this are not counted in dyads and triangles (0 counts all); chosen by cross-validation, see events/data/act_model.md.")
+    event_min_probability: float = _s(0.3, "Acts between two states whose probability is below this are not counted in dyads and triangles (0 counts all); chosen by cross-validation, see events/data/act_model.md.")
     event_date_future_days: int = _s(
         2, "Days after its document's publication an act stated as done (asserted or reported) may be dated; a later "
            "date is flagged `after_published` and left out of relations (intended and hypothetical acts may lie ahead)."

@@ -35,6 +35,16 @@ def test_features_rows_follow_layout():
     assert rows[0, col("plover=CONSULT")] == 1.0 and rows[0, col("source_is_person")] == 1.0
 
 
+def test_features_mark_a_candidate_without_plover_type():
+    rows = features.event_rows([_event(), _event(event_id="e2", cameo="020", root="02", plover=None)],
+                               embeddings=np.zeros((1, features.EMBEDDING_DIMENSIONS), dtype=np.float32),
+                               sentence_of=[0, 0], n_sentences=1)
+    col = features.LAYOUT.index
+    assert rows[0, col("plover=none")] == 0.0 and rows[0, col("plover=CONSULT")] == 1.0
+    assert rows[1, col("plover=none")] == 1.0
+    assert not rows[1, [col(f"plover={p}") for p in features.PLOVER_TYPES]].any()
+
+
 def test_features_cue_words_and_quotes():
     said = _event(text='"We will respond," the ministry said of the US tariffs.', trigger="respond")
     rows = features.event_rows([said], embeddings=np.zeros((1, 384), dtype=np.float32), sentence_of=[0],

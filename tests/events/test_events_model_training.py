@@ -35,6 +35,36 @@ def test_fit_export_onnx_matches_sklearn(tmp_path, name):
     np.testing.assert_allclose(got, model.predict_proba(x)[:, 1], atol=1e-4)
 
 
+@pytest.mark.parametrize("weight", [0.0, 0.25])
+def test_fit_export_onnx_keeps_the_embedding_weight(tmp_path, weight):
+    import onnxruntime as ort
+
+    x, y = _data()
+    model = fit.make_model(dict(fit._candidates(13))["logistic C=0.03"], fit.column_weights(x.shape[1], weight, 4))
+    model.fit(x, y)
+    path = tmp_path / "m.onnx"
+    fit.export_onnx(model, path, x.shape[1])
+    (got,) = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"]).run(None, {"features": x})
+    np.testing.assert_allclose(got, model.predict_proba(x)[:, 1], atol=1e-4)
+
+
+def test_fit_embedding_weight_zero_ignores_the_embedding_columns():
+    x, y = _data()
+    model = fit.make_model(dict(fit._candidates(13))["logistic C=0.03"], fit.column_weights(x.shape[1], 0.0, 4))
+    model.fit(x, y)
+    noisy = x.copy()
+    noisy[:, :4] = np.random.default_rng(1).normal(size=(len(x), 4)) * 100
+    np.testing.assert_allclose(model.predict_proba(noisy)[:, 1], model.predict_proba(x)[:, 1])
+
+
+def test_fit_cross_validation_chooses_a_listed_weight():
+    x, y = _data(n=200)
+    groups = np.arange(len(y)) % 20
+    name, weight, pred, losses = fit.cross_validate(x, y, groups, 13, embedding_weights=(0.0, 1.0))
+    assert weight in (0.0, 1.0) and name in losses[str(weight)]
+    assert pred.shape == y.shape and set(losses) == {"0.0", "1.0"}
+
+
 def test_fit_reliability_bins_count_every_row():
     probs = np.array([0.05, 0.15, 0.55, 0.95, 1.0])
     y = np.array([0, 0, 1, 1, 1])

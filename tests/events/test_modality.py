@@ -41,3 +41,39 @@ def test_leaving_a_summit_is_no_withdrawal(coded):
 def test_an_asserted_meeting_stays(coded):
     events, _ = coded("Macron met Modi in Paris on Tuesday.")
     assert {(e.source, e.target) for e in events if e.root == "04"} >= {("FRA", "IND")}
+
+
+@pytest.mark.parametrize("text", [
+    "Argentina beat France 4-2 on penalties in the World Cup final.",
+    "India beat Pakistan by six wickets in the Asia Cup.",
+    "China won the Olympic gold in table tennis, beating Japan in the final.",
+])
+def test_a_match_between_national_teams_is_no_act(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.target]
+    assert "modality.sport" in dropped_by(trace)
+
+
+def test_a_leader_at_the_games_still_meets(coded):
+    events, trace = coded("Putin met Xi in Beijing on the eve of the Winter Olympics.")
+    assert {(e.source, e.target) for e in events if e.root == "04"} >= {("RUS", "CHN")}
+    assert "modality.sport" not in dropped_by(trace)
+
+
+def test_a_boycott_of_the_games_stays_an_act(coded):
+    events, _ = coded("The United States announced a diplomatic boycott of the Beijing Olympics.")
+    assert [e for e in events if e.source == "USA" and e.target == "CHN"]
+
+
+def test_matching_a_levy_is_no_sport(coded):
+    events, trace = coded("China raised tariffs to match the levies the United States imposed.")
+    assert [e for e in events if e.source == "CHN" and e.target == "USA"]
+    assert "modality.sport" not in dropped_by(trace)
+
+
+def test_explain_shows_the_sport_rule(rule_coder):
+    from multipolar.events.api import code_records
+
+    text = "Chile beat Peru 3-1 in their opening match of the tournament."
+    (record,) = code_records([{"id": "s", "text": text, "date": "2025-03-12"}], coder=rule_coder, explain=True)
+    assert "modality.sport" in {d["rule"] for d in record["dropped"]}

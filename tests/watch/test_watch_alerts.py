@@ -109,6 +109,15 @@ def test_level_band_fires_when_a_period_leaves_both_bands(project):
     assert set(band[0].event_ids) == set(ev.ids["drop"])
 
 
+def test_a_watched_dyad_alone_gets_the_level_band_rule_and_no_triangle_rules(project):
+    ev = Events(project)
+    drop = _steady_weeks(ev)
+    ev.add(drop, "CHN", "RUS", -6.0, count=3, tag="drop")
+    alerts = evaluate(project, [("RUS", "CHN")], freq="week", since=drop)
+    assert [(a.kind, a.actors, a.period) for a in alerts] == [(LEVEL_BAND, "CHN-RUS", "2025-W10")]
+    assert evaluate(project, [("USA", "CHN")], freq="week", since=drop) == []  # another dyad: nothing
+
+
 def test_level_band_needs_minimum_evidence(project):
     ev = Events(project)
     drop = _steady_weeks(ev)
@@ -136,7 +145,8 @@ def test_alerts_are_stored_once_and_listed(project):
     ev.add(WEEK1 + timedelta(days=7), "USA", "CHN", -7.0, count=4, tag="w2")
     found = evaluate(project, TRIANGLE, freq="week", since=WEEK1)
     assert len(add_alerts(project.store, found)) == 1
-    assert add_alerts(project.store, evaluate(project, TRIANGLE, freq="week", since=WEEK1)) == []
+    assert evaluate(project, TRIANGLE, freq="week", since=WEEK1) == []  # stored: not looked up again
+    assert add_alerts(project.store, found) == []
     frame = project.alerts()
     assert len(frame) == 1
     record = frame.records()[0]

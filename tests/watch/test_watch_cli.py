@@ -39,8 +39,10 @@ def test_cli_watch_refuses_a_bad_interval_and_bad_actors(tmp_path, capsys):
     folder = _folder(tmp_path)
     code, _, err = run(["watch", str(folder), "--every", "5x", "--db", str(tmp_path / "w.duckdb")], capsys)
     assert code == 2 and "--every '5x'" in err
-    code, _, err = run(["watch", str(folder), "--actors", "USA,CHN", "--db", str(tmp_path / "w.duckdb")], capsys)
-    assert code == 2 and "three different actor codes" in err
+    code, _, err = run(["watch", str(folder), "--actors", "USA,CHN,RUS,IND", "--db", str(tmp_path / "w.duckdb")], capsys)
+    assert code == 2 and "three different actor codes" in err and "or two" in err
+    code, _, err = run(["watch", str(folder), "--actors", "USA,USA", "--db", str(tmp_path / "w.duckdb")], capsys)
+    assert code == 2 and "--actors USA,USA" in err
 
 
 def test_cli_alerts_lists_stored_alerts(tmp_path, capsys):

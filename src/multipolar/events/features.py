@@ -2,7 +2,7 @@
 
 The same function makes the training rows (`training/train_act_model.py`) and the run-time rows
 (`events/model.py`), so the two cannot drift apart. A vector is the sentence's MiniLM embedding followed by
-the event's own features: its CAMEO root, PLOVER type, modality and negation, how its date was found, its
+the event's own features: its CAMEO root, PLOVER type (or none), modality and negation, how its date was found, its
 actors' kinds, the rules' own confidence, where the sentence sits in the document, and general cue words
 of speech, plans, conditions and negation. `LAYOUT` names every column; the model file records the layout
 it was trained with and refuses another.
@@ -34,7 +34,7 @@ EMBEDDING_DIMENSIONS = 384
 def _names() -> tuple[str, ...]:
     names = [f"emb{i}" for i in range(EMBEDDING_DIMENSIONS)]
     names += [f"root={r}" for r in ROOTS]
-    names += [f"plover={p}" for p in PLOVER_TYPES]
+    names += [f"plover={p}" for p in PLOVER_TYPES] + ["plover=none"]
     names += [f"modality={m}" for m in MODALITIES]
     names += [f"precision={p}" for p in PRECISIONS] + ["precision=none"]
     names += ["negated", "rule_confidence", "source_has_role", "target_has_role", "source_is_person",
@@ -60,7 +60,8 @@ def event_rows(events: Sequence[Event], *, embeddings: np.ndarray, sentence_of: 
         rows[i, :base] = embeddings[sentence_of[i]]
         col = base
         col = _one_hot(rows[i], col, ROOTS, event.root)
-        col = _one_hot(rows[i], col, PLOVER_TYPES, (event.plover or "").upper())
+        # plover=none: the rules gave the candidate no PLOVER type (CAMEO 01 and 02 have none)
+        col = _one_hot(rows[i], col, (*PLOVER_TYPES, None), (event.plover or "").upper() or None)
         col = _one_hot(rows[i], col, MODALITIES, event.modality)
         col = _one_hot(rows[i], col, (*PRECISIONS, None), event.date_precision)
         text = event.text or ""

@@ -7,19 +7,27 @@ questions, speculation and nouns that merely mention a topic are not events.
 - modality.topic_noun: a noun trigger named as a topic ("touched on the war", "discussed the sanctions"),
   as what something affects ("damages trade cooperation"), or with no actor of its own;
 - modality.idiom: the trigger is a word of an idiom ("called into question", "shook hands", "trade war");
-- modality.departure: leaving a meeting or a place is no withdrawal ("before leaving the summit").
+- modality.departure: leaving a meeting or a place is no withdrawal ("before leaving the summit");
+- modality.sport: the "states" are national teams in a sporting contest ("Chile beat Peru 2-1", "will face
+  Ghana in the World Cup quarter-final"): the sentence names a sport, a competition or a score with a
+  result verb, no actor of the candidate is a person, and the act is none that states do around sport
+  (a boycott of the Games, a ban on a team stay).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from multipolar.events.rulebook import DROP, Candidate, Rule, governors, words
+from multipolar.events.rulebook import DROP, Candidate, Rule, governors, mention_tokens, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 W = words("modality")
+_SPORT = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(W["sport_terms"], key=len, reverse=True))
+                    + r")(?![\w-])", re.IGNORECASE)
+_SCORE = re.compile(r"(?<![\w.:/-])\d{1,2} ?[-–] ?\d{1,2}(?![\w.:/-])")
 
 
 def _lemma(t: Token) -> str:
@@ -77,5 +85,26 @@ def departure(c: Candidate):
     return None
 
 
+def _is_sport_context(c: Candidate) -> bool:
+    if _SPORT.search(c.sent.text):
+        return True
+    nouns = {_lemma(t) for t in c.sent if t.pos_ in ("NOUN", "PROPN")}
+    if nouns & W["sport_strong_nouns"]:
+        return True
+    result = any(_lemma(t) in W["result_verbs"] for t in c.sent if t.pos_ == "VERB")
+    return result and bool(_SCORE.search(c.sent.text) or nouns & W["sport_nouns"])
+
+
+def sport(c: Candidate):
+    ev = c.event
+    if ev.target_actor is None or _lemma(c.tok) in W["sport_acts"] or not _is_sport_context(c):
+        return None
+    for code in (ev.source_actor, ev.target_actor):
+        if any(c.actors[t.i].person for t in mention_tokens(c, code)):
+            return None  # a leader at a match acts as a leader ("Putin met Xi at the Games")
+    return DROP
+
+
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
-         Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure)]
+         Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
+         Rule("modality.sport", sport)]

@@ -122,13 +122,14 @@ class NlpPipeline:
             docs = self.nlp.pipe(pieces(), batch_size=size, n_process=n_process)
         else:
             docs = self._pipe_by_chars(pieces(), size)
+        docs = _without_tensors(docs)
         for doc in docs:
             n = counts.popleft()
             if n == 1:
                 yield doc
                 continue
             parts = [doc, *(next(docs) for _ in range(n - 1))]
-            yield Doc.from_docs(parts, ensure_whitespace=False)
+            yield Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
 
     def _pipe_by_chars(self, pieces: Iterable[str], size: int) -> Iterator[Doc]:
         """nlp.pipe over groups of at most `size` pieces and `nlp_batch_chars` characters (a longer piece
@@ -176,3 +177,14 @@ def sentences(doc: Doc, *, doc_id: str) -> list[Sentence]:
         Sentence(doc_id=doc_id, idx=i, start=sent.start_char, end=sent.end_char, text=sent.text)
         for i, sent in enumerate(doc.sents)
     ]
+
+
+def _without_tensors(docs: Iterable[Doc]) -> Iterator[Doc]:
+    """Each Doc with its token vectors (`doc.tensor`, 96 floats a token: 0.4 KB) dropped once the pipeline is
+    done with them: nothing after the parse reads them, and a long document's would cost hundreds of MB."""
+    import numpy
+
+    for doc in docs:
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        yield doc
+

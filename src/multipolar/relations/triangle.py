@@ -51,6 +51,8 @@ edge has no data, and `confidence` is null for insufficient_evidence (nothing is
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -285,15 +287,23 @@ def _scaled(dev: float) -> float:
     return max(-1.0, min(1.0, dev / 10.0))
 
 
+@functools.lru_cache(maxsize=64)
+def _configurations(acts: tuple[str, ...], keys: tuple[str, ...]) -> dict[tuple[int, int, int], str]:
+    """The configuration of each of the 27 sign triples of the edges `keys`, classified once."""
+    triples = itertools.product((1, 0, -1), repeat=3)
+    return {t: classify_signs(acts, dict(zip(keys, t, strict=True))).configuration for t in triples}
+
+
 def _probabilities(acts: tuple[str, ...], keys: list[str], edges: list[EdgePeriod]) -> dict[str, float]:
     out: dict[str, float] = {}
+    configuration = _configurations(tuple(acts), tuple(keys))
     per_edge = [((1, e.p_plus or 0.0), (0, e.p_zero or 0.0), (-1, e.p_minus or 0.0)) for e in edges]
     for (s0, p0) in per_edge[0]:
         for (s1, p1) in per_edge[1]:
             for (s2, p2) in per_edge[2]:
                 p = p0 * p1 * p2
                 if p:
-                    cfg = classify_signs(acts, dict(zip(keys, (s0, s1, s2), strict=True))).configuration
+                    cfg = configuration[(s0, s1, s2)]
                     out[cfg] = out.get(cfg, 0.0) + p
     return out
 

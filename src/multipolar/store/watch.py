@@ -113,6 +113,15 @@ def mark_seen(store: Any, scope: str, prefixes: Sequence[str]) -> None:
         )
 
 
+def known_alert_ids(store: Any, ids: Sequence[str]) -> set[str]:
+    """Which of these alert ids are stored already."""
+    if not ids:
+        return set()
+    return {row[0] for row in store.con.execute(
+        "SELECT alert_id FROM alerts WHERE alert_id IN (SELECT unnest(?))", [list(ids)]
+    ).fetchall()}
+
+
 def add_alerts(store: Any, alerts: Sequence[Alert]) -> list[Alert]:
     """Store the alerts not stored before (by `alert_id`); return those, with their `raised_at`."""
     if not alerts:
@@ -120,10 +129,7 @@ def add_alerts(store: Any, alerts: Sequence[Alert]) -> list[Alert]:
     now = utcnow()
     new: list[Alert] = []
     with store.transaction():
-        ids = [a.alert_id for a in alerts]
-        known = {row[0] for row in store.con.execute(
-            "SELECT alert_id FROM alerts WHERE alert_id IN (SELECT unnest(?))", [ids]
-        ).fetchall()}
+        known = known_alert_ids(store, [a.alert_id for a in alerts])
         for alert in alerts:
             if alert.alert_id in known:
                 continue

@@ -12,7 +12,7 @@ on the edge that pulled its score furthest from the earlier estimate toward the 
 the last determinate one before it (`relations.shifts.detect_triangle_shifts`). Drivers: those of
 each flipped edge, strongest first.
 
-`level_band` (Trendfinder-like) — for each dyad of a watched triangle, the period's level x is the
+`level_band` (Trendfinder-like) — for each dyad of a watched triangle, and each watched dyad, the period's level x is the
 undirected mean Goldstein (`relations.dyads`). Two windows, the previous 4 and the previous 52
 periods, each give a band mean ± k·sd over their periods with events (k = `alert_band_k`, sd the
 sample standard deviation floored at `alert_sd_floor`). Minimum evidence: the period needs at least
@@ -41,6 +41,7 @@ from multipolar.relations.periods import period_start
 from multipolar.relations.shifts import DrivingEvent, detect_triangle_shifts, drivers_for
 from multipolar.relations.triangle import SIGN_TEXT, EdgePeriod, Triangle
 from multipolar.settings import Settings
+from multipolar.store.watch import known_alert_ids
 
 EDGE_SIGN = "edge_sign"
 TRIANGLE_CONFIGURATION = "triangle_configuration"
@@ -208,23 +209,30 @@ def level_band_findings(series: DyadSeries, *, since: date, settings: Settings) 
     return out
 
 
-def evaluate(project: Any, triangles: Sequence[tuple[str, str, str]], *, freq: str, since: date) -> list[Alert]:
-    """Every rule over the watched triangles and their dyads, for periods from `since` on, each
-    finding with its driving events (event ids in the alert, the events themselves in `detail`)."""
+def evaluate(project: Any, groups: Sequence[tuple[str, ...]], *, freq: str, since: date) -> list[Alert]:
+    """Every rule over the watched groups, for periods from `since` on: a group of three actors is a
+    triangle (its edges, its configuration, its three dyads), a group of two one dyad (`level_band` only).
+    Returned: the findings not yet stored as alerts, each with its driving events (event ids in the alert,
+    the events themselves in `detail`)."""
     settings = project.settings
     findings: list[Finding] = []
     dyads_done: set[str] = set()
-    for a, b, c in triangles:
-        tri = project.triangle(a, b, c, freq=freq)
-        findings += triangle_findings(tri, since=since)
-        findings += edge_sign_findings(tri, since=since)
-        for x, y in ((a, b), (a, c), (b, c)):
+    for group in groups:
+        if len(group) == 3:
+            a, b, c = group
+            tri = project.triangle(a, b, c, freq=freq)
+            findings += triangle_findings(tri, since=since)
+            findings += edge_sign_findings(tri, since=since)
+            pairs = ((a, b), (a, c), (b, c))
+        else:
+            pairs = (tuple(group),)
+        for x, y in pairs:
             key = "-".join(sorted((x, y)))
             if key in dyads_done:
                 continue
             dyads_done.add(key)
             findings += level_band_findings(project.dyads(x, y, freq=freq), since=since, settings=settings)
-    seen: set[str] = set()
+    seen: set[str] = known_alert_ids(project.store, [f.alert_id for f in findings])
     out = []
     for f in findings:
         if f.alert_id in seen:

@@ -82,24 +82,25 @@ class PollRound:
         return text
 
 
-def _triangles(actors: Sequence[str] | Sequence[Sequence[str]] | None) -> list[tuple[str, str, str]]:
+def _groups(actors: Sequence[str] | Sequence[Sequence[str]] | None) -> list[tuple[str, ...]]:
+    """The watched groups: each three actors (a triangle and its three dyads) or two (one dyad)."""
     if not actors:
         return [DEFAULT_ACTORS]
     groups = [actors] if all(isinstance(x, str) for x in actors) else list(actors)
     out = []
     for group in groups:
         codes = tuple(str(x).strip().upper() for x in group)
-        if len(codes) != 3 or len(set(codes)) != 3:
+        if len(codes) not in (2, 3) or len(set(codes)) != len(codes):
             raise UsageError(f"--actors {','.join(codes)}: give three different actor codes, e.g. USA,CHN,RUS "
-                             "(a triangle and its three dyads)")
-        out.append((codes[0], codes[1], codes[2]))
+                             "(a triangle and its three dyads), or two, e.g. USA,CHN (one dyad)")
+        out.append(codes)
     return out
 
 
 class Watcher:
-    """Polls `sources` into `project`'s store and raises alerts over the watched triangles.
+    """Polls `sources` into `project`'s store and raises alerts over the watched triangles and dyads.
 
-    `actors`: one triangle ("USA", "CHN", "RUS") or several; `freq` the period of the alert rules;
+    `actors`: one triangle ("USA", "CHN", "RUS"), one dyad ("USA", "CHN"), or a list of such groups; `freq` the period of the alert rules;
     `every` the poll interval (seconds or "15m"); `alert_command` / `alert_webhook` where new alerts
     are sent; `report` is called with each `SourcePoll` as it is done (progress lines); `now` gives
     the time (UTC), for tests; `stop_event` (a `threading.Event`, e.g. a server's shutdown event) stops
@@ -120,7 +121,7 @@ class Watcher:
             raise UsageError(f"store {project.db} was opened read-only: a watcher writes, open Project({project.db!r})")
         self.project = project
         self.sources = [(str(s), source_kind(str(s))) for s in sources]
-        self.triangles = [tuple(project.check_actors(t)) for t in _triangles(actors)]
+        self.groups = [tuple(project.check_actors(g)) for g in _groups(actors)]
         self.freq = freq
         self.every = parse_interval(every)
         self.analyse = analyse
@@ -140,7 +141,10 @@ class Watcher:
         return self._stop.is_set()
 
     def run(self, *, rounds: int | None = None, on_round: Callable[[PollRound], None] | None = None) -> None:
-        """Poll round after round, `every` seconds apart, until `stop()` (or `rounds` rounds)."""
+        """Poll round after round, `every` seconds apart, until `stop()` (or `rounds` rounds). The analysis
+        models are loaded first, so the first documents a poll brings do not wait for them."""
+        if self.analyse and not self._stop.is_set():
+            self.project.prepare_analysis()
         done = 0
         while not self._stop.is_set():
             result = self.poll_once()
@@ -155,7 +159,7 @@ class Watcher:
     def poll_once(self) -> PollRound:
         started = self.now()
         store = self.project.store
-        prefixes = sorted({code[:3] for tri in self.triangles for code in tri})
+        prefixes = sorted({code[:3] for group in self.groups for code in group})
         scope = "-".join(prefixes)
         begin_scope(store, scope, prefixes)
         polls: list[SourcePoll] = []
@@ -173,7 +177,7 @@ class Watcher:
         errors: list[str] = []
         earliest = earliest_unseen_event(store, scope, prefixes)
         if earliest is not None:
-            found = rules.evaluate(self.project, self.triangles, freq=self.freq, since=earliest)
+            found = rules.evaluate(self.project, self.groups, freq=self.freq, since=earliest)
             raised = add_alerts(store, found)
             mark_seen(store, scope, prefixes)
             errors = self._deliver(raised)

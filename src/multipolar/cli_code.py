@@ -1,0 +1,96 @@
+"""`multipolar code`: code sentences without a store, a thin command over `Project.code_texts`.
+
+Registered on the CLI's app when `multipolar.cli` is imported (kept apart to keep cli.py short).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from multipolar.cli import OutOption, SetOption, _date_arg, _err, _project, _settings, app
+from multipolar.errors import UsageError
+
+
+# -- code ------------------------------------------------------------------------------------------
+@app.command()
+def code(
+    text: Annotated[str | None, typer.Argument(help="A sentence or short text to code.")] = None,
+    input_: Annotated[str | None, typer.Option("--input", "-i", help="JSON lines {id, text, date?}; - for stdin.")] = None,
+    date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for TEXT.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or jsonl.")] = "json",
+    scheme: Annotated[str, typer.Option("--scheme", help=(
+        "cameo (directed events, a reciprocal act one event each way) or plover (PLOVER's conventions: "
+        "a reciprocal act's parties each as source with no target; CAMEO 01/02 left out)."))] = "cameo",
+    min_probability: Annotated[float, typer.Option("--min-probability", help=(
+        "Leave out acts between two states whose probability (the learned layer's, in `confidence`) is "
+        "below this; relations count only those at or above the setting event_min_probability."))] = 0.0,
+    explain: Annotated[bool, typer.Option("--explain", help=(
+        "Add to every event the named rules that fired (\"explain\") and to every record the candidates "
+        "a rule dropped, each with that rule (\"dropped\")."))] = False,
+    out: OutOption = None,
+    set_: SetOption = None,
+) -> None:
+    """Code sentences without a store: one JSON line {id, events} per input."""
+    import json
+
+    from multipolar.errors import ParseError
+    from multipolar.events.api import SCHEMES
+
+    if fmt not in ("json", "jsonl"):
+        raise UsageError(f"--format {fmt!r}: code prints json or jsonl")
+    if scheme not in SCHEMES:
+        raise UsageError(f"--scheme {scheme!r}: use {' or '.join(SCHEMES)}")
+    if (text is None) == (input_ is None):
+        raise UsageError("give either TEXT or --input FILE.jsonl (not both)")
+    settings = _settings(set_)
+    if text is not None:
+        records: Any = iter([{"id": "1", "text": text, **({"date": _date_arg(date_, "--date")} if date_ else {})}])
+    else:
+        records = _read_code_input(input_)
+    handle = open(out, "w", encoding="utf-8") if out else sys.stdout
+    errors = 0
+    try:
+        for result in _project(":memory:", settings).code_texts(records, scheme=scheme, min_probability=min_probability,
+                                                                explain=explain):
+            errors += "error" in result
+            if fmt == "json" and text is not None:
+                handle.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+            else:
+                handle.write(json.dumps(result, ensure_ascii=False) + "\n")
+    except ParseError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        if out:
+            handle.close()
+    if errors:
+        _err(f"{errors} record(s) could not be coded: see the \"error\" field of their output lines")
+
+
+def _read_code_input(spec: str | None) -> Any:
+    import json
+
+    from multipolar.errors import ParseError
+
+    def lines() -> Any:
+        handle = sys.stdin if spec == "-" else None
+        try:
+            if handle is None:
+                try:
+                    handle = open(spec, encoding="utf-8")  # noqa: SIM115 - closed below
+                except OSError as exc:
+                    raise UsageError(f"--input {spec}: {exc.strerror}; check the path") from None
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except (json.JSONDecodeError, RecursionError) as exc:  # this line gets an error record
+                        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                        yield ParseError(f"--input {spec}:{number}: not valid JSON ({reason}); fix the line")
+        finally:
+            if handle is not None and handle is not sys.stdin:
+                handle.close()
+
+    return lines()
