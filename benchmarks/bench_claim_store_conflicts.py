@@ -39,7 +39,8 @@ ids only, no text.
 
 Measured (branch `claims`, 2026-12-03; stores built by main at 42b643d, claims re-derived with
 --reanalyse): flagged pairs, precision on hand labels, before -> after:
-- real: 30, 0/30 -> 1, 0/1 (the one left: Puerto Rico's unemployment read as the USA's);
+- real: 30, 0/30 -> 1, 0/1 (the one left: Puerto Rico's unemployment read as the USA's); every
+  flagged pair, before and after, is between two briefings: the 60 real-news dev texts flag none;
 - rss: 2, 0/2 -> 0, n/a (both were a base figure: "an increase from the previously ... $1 trillion";
   the base_figure extension was written after seeing them, so the rss "after" is not independent);
 - seeds: 0 (the $220 billion had no period: different_periods) -> 2, 2/2, contradicted for 2024;
