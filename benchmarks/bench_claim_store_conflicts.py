@@ -4,6 +4,9 @@
     .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS --write-input FILE.jsonl
     .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS --build   (ingest + analyse into a
         temporary store with the code on PYTHONPATH, then score it: a few minutes per corpus)
+    .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS --build --keep DB   (the same, kept)
+    .venv/bin/python benchmarks/bench_claim_store_conflicts.py CORPUS DB --reanalyse   (re-derive the
+        claims of a copy of DB with the code on PYTHONPATH, then score the copy: before/after in seconds)
 
 CORPUS names the label set: `demo` (`multipolar demo --db DB --force`), or a set of White House
 briefings from ../shared/corpora/wh_briefings.jsonl.gz whose ids are in
@@ -13,7 +16,18 @@ for `multipolar ingest FILE.jsonl --db DB`):
 - `wh_stats`: the 90 briefings whose claims fell in a `contradicted` group when the text-only
   extraction of the code before target/kind/scope (main at 62f743a) grouped the 458 briefings under
   15,000 characters that name unemployment, GDP, inflation, deficits, debt, exports or imports three
-  times or more: chosen to hold conflicts, so precision can be measured (recall cannot be, here).
+  times or more: chosen to hold conflicts, so precision can be measured (recall cannot be, here);
+- `wh_flagged`: the 88 briefings of the whole corpus (those under 15,000 characters) that hold a
+  flagged conflict pair when the text-only extraction of branch `claims` (periods.py, commit ae8aaff)
+  groups them all: chosen to hold conflicts, so precision can be measured on text with them;
+- `real`: the 60 real-news dev texts (../shared/eval/events/realnews_dev.jsonl, and the briefings
+  named by realnews_dev_wh.jsonl, read from the corpus) with the `wh_stats` and `wh_flagged`
+  briefings: measurement only (issue 12 names these texts for measuring claim conflicts; no rule is
+  written from them);
+- `rss`: every item of ../shared/corpora/rss_world_2026-01.jsonl.gz (6,396 news items of January
+  2026, mostly a title and a lead): real news that no rule was written from, not selected for conflicts;
+- `seeds`: the five seed articles (../shared/seeds/*.txt) as files; the run also says whether their
+  China-Russia trade figures ($220 billion and $245 billion) fall in one `contradicted` group for 2024.
 DB is the store that run left. The groups are read as stored, so the figures are those of the code
 that analysed the store: run it once with the old code and once with the new for before and after.
 
@@ -22,6 +36,15 @@ stated period, whose figures disagree by more than the tolerance. Labels:
 benchmarks/data/claim_store_conflict_labels.csv (corpus, claim_id a, claim_id b, 1 when the two
 sources really give different values for the same quantity, 0 when they are different quantities);
 ids only, no text.
+
+Measured (branch `claims`, 2026-12-03; stores built by main at 42b643d, claims re-derived with
+--reanalyse): flagged pairs, precision on hand labels, before -> after:
+- real: 30, 0/30 -> 1, 0/1 (the one left: Puerto Rico's unemployment read as the USA's); every
+  flagged pair, before and after, is between two briefings: the 60 real-news dev texts flag none;
+- rss: 2, 0/2 -> 0, n/a (both were a base figure: "an increase from the previously ... $1 trillion";
+  the base_figure extension was written after seeing them, so the rss "after" is not independent);
+- seeds: 0 (the $220 billion had no period: different_periods) -> 2, 2/2, contradicted for 2024;
+- demo: 0 -> 0.
 
 Prints: claims, groups (all / with two or more documents), contradicted and different-period groups,
 flagged pairs, labelled pairs found, precision = true / labelled. --list prints the flagged pairs with
@@ -34,6 +57,7 @@ import argparse
 import csv
 import gzip
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -44,7 +68,11 @@ from multipolar.store.claims import read_all_claims, read_claim_groups
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "data" / "claim_store_conflict_labels.csv"
 DOC_IDS = HERE / "data" / "claim_store_conflict_docs.json"
-BRIEFINGS = HERE.parent.parent / "shared" / "corpora" / "wh_briefings.jsonl.gz"
+SHARED = HERE.parent.parent / "shared"
+BRIEFINGS = SHARED / "corpora" / "wh_briefings.jsonl.gz"
+REALNEWS = [SHARED / "eval" / "events" / name for name in ("realnews_dev.jsonl", "realnews_dev_wh.jsonl")]
+SEEDS = SHARED / "seeds"
+RSS = SHARED / "corpora" / "rss_world_2026-01.jsonl.gz"
 TOLERANCE = 0.05
 
 
@@ -57,19 +85,49 @@ def read_labels() -> dict[tuple[str, str, str], int]:
     return labels
 
 
-def write_input(corpus: str, out: Path) -> int:
-    """The corpus's briefings as JSON lines (id, text, published) for `multipolar ingest`."""
-    ids = json.loads(DOC_IDS.read_text(encoding="utf-8"))[corpus]
+def _briefings(ids: set[str]) -> dict[str, dict]:
     rows = {}
     with gzip.open(BRIEFINGS, "rt", encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
             if r["id"] in ids:
                 rows[r["id"]] = {"id": r["id"], "text": r["text"], "published": r["date"]}
+    return rows
+
+
+def _realnews_rows() -> list[dict]:
+    """The real-news dev texts; the briefings realnews_dev_wh.jsonl names take their text from the corpus."""
+    records = [json.loads(line) for path in REALNEWS for line in path.open(encoding="utf-8") if line.strip()]
+    briefings = _briefings({r["id"] for r in records if not r.get("text")})
+    rows = []
+    for r in records:
+        text = r.get("text") or briefings.get(r["id"], {}).get("text")
+        if text:
+            rows.append({"id": r["id"], "text": text, "published": r.get("published")})
+    return rows
+
+
+def write_input(corpus: str, out: Path) -> int:
+    """The corpus's documents as JSON lines (id, text, published) for `multipolar ingest`."""
+    if corpus == "rss":
+        with gzip.open(RSS, "rt", encoding="utf-8") as f, out.open("w", encoding="utf-8") as w:
+            n = 0
+            for line in f:
+                r = json.loads(line)
+                w.write(json.dumps({"id": r["id"], "text": r["text"], "published": r.get("published")}) + "\n")
+                n += 1
+        return n
+    all_ids = json.loads(DOC_IDS.read_text(encoding="utf-8"))
+    ids = list(dict.fromkeys(all_ids["wh_stats"] + all_ids["wh_flagged"])) if corpus == "real" else all_ids[corpus]
+    rows = _briefings(set(ids))
+    ordered = [rows[doc_id] for doc_id in ids]
+    if corpus == "real":
+        seen = {r["id"] for r in ordered}
+        ordered = [r for r in _realnews_rows() if r["id"] not in seen] + ordered
     with out.open("w", encoding="utf-8") as f:
-        for doc_id in ids:
-            f.write(json.dumps(rows[doc_id]) + "\n")
-    return len(ids)
+        for row in ordered:
+            f.write(json.dumps(row) + "\n")
+    return len(ordered)
 
 
 def build(corpus: str, folder: Path) -> Path:
@@ -77,6 +135,8 @@ def build(corpus: str, folder: Path) -> Path:
     db = folder / "claims.duckdb"
     if corpus == "demo":
         inputs = [HERE.parent / "examples" / "demo"]
+    elif corpus == "seeds":
+        inputs = sorted(SEEDS.glob("*.txt"))
     else:
         inputs = [folder / f"{corpus}.jsonl"]
         write_input(corpus, inputs[0])
@@ -93,13 +153,29 @@ def main() -> None:
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--write-input", type=Path, metavar="FILE")
     parser.add_argument("--build", action="store_true")
+    parser.add_argument("--keep", type=Path, metavar="DB", help="with --build or --reanalyse: keep the store made there")
+    parser.add_argument("--reanalyse", action="store_true", help="re-derive the claims of a copy of DB first")
     args = parser.parse_args()
     if args.write_input:
         print(f"{write_input(args.corpus, args.write_input)} documents written to {args.write_input}")
         return
     if args.build:
         with tempfile.TemporaryDirectory() as folder:
-            args.db = str(build(args.corpus, Path(folder)))
+            db = build(args.corpus, Path(folder))
+            if args.keep:
+                shutil.copyfile(db, args.keep)
+            args.db = str(db)
+            score(args)
+        return
+    if args.reanalyse and args.db:
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "claims.duckdb"
+            shutil.copyfile(args.db, copy)
+            with Project(copy) as project:
+                project.reanalyse(stage="claims")
+            if args.keep:
+                shutil.copyfile(copy, args.keep)
+            args.db = str(copy)
             score(args)
         return
     if not args.db:
@@ -143,6 +219,22 @@ def score(args: argparse.Namespace) -> None:
           f"{statuses['contradicted']} contradicted groups holding {in_contradicted} claims, "
           f"{statuses['different_periods']} different-period groups; {len(pairs)} flagged pairs, "
           f"{len(found)} labelled, precision {precision} ({true}/{len(found)})")
+    if args.corpus == "seeds":
+        print(seed_trade_verdict(claims, groups))
+
+
+def seed_trade_verdict(claims: list, groups: list) -> str:
+    """Whether the seeds' China-Russia trade figures ($220 and $245 billion) are one `contradicted` group for 2024."""
+    wanted = [c for c in claims if c.unit == "USD" and tuple(sorted(c.subject)) == ("CHN", "RUS")
+              and "trade" in c.measure and round(c.value / 1e9) in {220, 245}]
+    found = [f"{c.value / 1e9:g}bn {c.period or 'no period'} ({c.measure}, {c.kind})" for c in wanted]
+    ids = {c.claim_id for c in wanted}
+    hits = [g for g in groups if g.status == "contradicted" and ids & set(g.claim_ids)]
+    by_id = {c.claim_id: c for c in wanted}
+    ok = any({round(by_id[i].value / 1e9) for i in set(g.claim_ids) & ids if by_id[i].period == "2024"} == {220, 245}
+             for g in hits)
+    return (f"seeds China-Russia trade: claims {found}; contradicted for 2024: {'yes' if ok else 'NO'}"
+            f" ({', '.join(g.status for g in groups if ids & set(g.claim_ids)) or 'no group'})")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,8 @@ STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "2",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates)
     "events": "3",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV)
-    "claims": "2",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope)
+    "claims": "3",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    #              3: periods.py - current_annual_level, base figures own their period, figure_kind)
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model

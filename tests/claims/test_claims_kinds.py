@@ -40,6 +40,8 @@ def test_extract_claims_change_and_level_never_share_a_measure() -> None:
         "Norway cut its duty on salmon to 5 percent from 8 percent in 2024.",
         "Chile's exports reached $9 billion in 2023, up from $7 billion.",
         "Chile's exports reached $9 billion in 2023, compared with $7 billion.",
+        "Chile's exports reached $9 billion in 2023, up from last year's $7 billion.",
+        "Chile set its budget for 2023 at $9 billion, an increase from the previously planned $7 billion.",
     ],
 )
 def test_extract_claims_base_figure_has_no_period(text: str) -> None:
@@ -80,3 +82,67 @@ def test_extract_claims_speaker_is_not_glued_to_a_heading_word(text: str, speake
 def test_extract_claims_cutting_a_deficit_by_an_amount_is_a_change() -> None:
     (claim,) = claims_of("Chile is cutting its deficit by $2 billion in 2022.")
     assert claim.kind == "change"
+
+
+@pytest.mark.parametrize(
+    ("text", "owned"),
+    [
+        ("Chile's exports reached $9 billion, up from $7 billion in 2022.", True),
+        ("Chile's exports reached $9 billion, compared with $7 billion in 2022.", True),
+        ("Chile's exports reached $9 billion versus $7 billion in 2022.", True),
+        ("Norway cut its duty on salmon to 5 percent from 8 percent in 2024.", False),
+        ("Imports from Chile were $9 billion in 2023.", False),
+    ],
+)
+def test_owned_periods_only_after_a_spelled_out_base(text: str, owned: bool) -> None:
+    from multipolar.claims.kinds import owned_periods
+    from multipolar.claims.numbers import find_quantities
+
+    spans = owned_periods(text, 0, find_quantities(text))
+    year = text.index(" in 20")
+    assert any(s <= year + 1 < e for s, e in spans) is owned
+
+
+def test_extract_claims_base_figure_does_not_lend_its_year_to_the_level() -> None:
+    level, base = claims_of("Chile's exports reached $9 billion, down from $11 billion in 2021.")
+    assert (level.value, level.period, base.period) == (9e9, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Peru accounts for 40 percent of Chile's imports in 2023.", "share"),
+        ("Peru shipped 15% more copper to Chile in 2023.", "change"),
+        ("Peru invested $5 billion in Chilean mines in 2023.", "amount"),
+        ("The plan provides $15 million for rural clinics in 2023.", "amount"),
+        ("Chile approved $2 billion in debt relief in 2023.", "amount"),
+        ("Chile signed a $300 million contract with Peru in 2023.", "amount"),
+        ("Chile's budget called for $4 billion in 2023.", "amount"),
+        ("Analysts projected that Chile's unemployment would be 6 percent in 2023.", "forecast"),
+        ("Chile's unemployment was 6 percent in 2023.", "level"),
+        ("Chile's unemployment was under 6 percent in 2023.", "bound"),
+        ("Households earning less than $90,000 in 2023 qualify.", "bound"),
+        ("Chile's exports were more than $9 billion in 2023.", "bound"),
+        ("Chile's exports were $9 billion in 2023.", "level"),
+        ("Chile's exports were $9 billion for the year.", "level"),
+        ("Trade between Peru and Chile reached $50 billion in 2023.", "level"),
+    ],
+)
+def test_extract_claims_figure_kind(text: str, kind: str) -> None:
+    assert [c.kind for c in claims_of(text)] == [kind]
+
+
+def test_group_claims_amounts_shares_and_forecasts_never_contradict() -> None:
+    from multipolar.claims.group import group_claims
+
+    texts = [
+        "Chile approved $2 billion in debt relief in 2023.",
+        "Chile approved $9 billion in debt relief in 2023.",
+        "Analysts projected that Chile's unemployment would be 6 percent in 2023.",
+        "Analysts projected that Chile's unemployment would be 9 percent in 2023.",
+        "Peru takes 40 percent of Chile's imports in 2023.",
+        "Bolivia takes 10 percent of Chile's imports in 2023.",
+    ]
+    claims = [c for k, t in enumerate(texts)
+              for c in extract_claims(doc_id=f"d{k}", text=t, sentences=None, published=None)]
+    assert not [g for g in group_claims(claims, tolerance=0.05) if g.status == "contradicted"]

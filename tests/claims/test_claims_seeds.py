@@ -51,3 +51,21 @@ def test_seed_trade_claims_form_one_conflicting_group(seed_claims: dict) -> None
     assert (group.n_documents, group.min_value, group.max_value) == (3, 220e9, 245e9)
     assert group.status in {"different_periods", "contradicted"}
     assert "2024 vs unstated" in group.reason
+
+
+def test_seed_trade_conflict_for_2024_once_the_undated_seed_has_its_inferred_date() -> None:
+    """Seed 000 carries no date: the store infers one from its text (`stories.undated`); with it, its
+    present-tense $220 billion is the current annual level (rule `current_annual_level`): 2024."""
+    from datetime import date
+
+    from multipolar.stories.undated import infer_published
+
+    dated = {"001": date(2025, 1, 21), "003": date(2025, 1, 22)}  # 001 prints its date; both say "in 2024"
+    undated = infer_published(seed_text("000"), story_dates=[], reference=dated["001"], ingested=date.today())
+    claims = extract_claims(doc_id="000", text=seed_text("000"), sentences=None, published=undated.published)
+    claims += [c for prefix, published in dated.items()
+               for c in extract_claims(doc_id=prefix, text=seed_text(prefix), sentences=None, published=published)]
+    (claim,) = trade([c for c in claims if c.doc_id == "000"])
+    assert (claim.value, claim.period) == (220e9, "2024")
+    (group,) = [g for g in group_claims(claims, tolerance=0.05) if g.measure == "bilateral trade" and g.unit == "USD"]
+    assert group.status == "contradicted"

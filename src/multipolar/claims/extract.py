@@ -14,7 +14,9 @@ How each field is found, nearest first:
   soared to $245 billion", "export value fell to $1.38 billion"), with its modifiers ("crude oil
   exports" -> "oil exports"); a change ("up 68%") makes it "<measure> change"; trade between two
   countries is "bilateral trade". Nothing found: "unspecified" (never grouped across documents).
-- kind: "change" or "level" (`kinds.py`, rule `change_kind`: "raised by 50%" against "raised to 50%").
+- kind: "change" or "level" (`kinds.py`, rule `change_kind`: "raised by 50%" against "raised to 50%"),
+  or "share", "amount", "forecast" (rule `figure_kind`: "40% of imports", "$5 billion in debt relief",
+  "would be 4.6%"); only a level can be contradicted.
 - subject and target: by the parse (`roles.py`: "US tariffs on Chinese goods": USA on CHN). Without a
   parse, or when it names neither, the subject is the countries named in the sentence (outside the
   attribution) and the target is empty; for bilateral figures ("the two countries", "bilateral",
@@ -22,10 +24,10 @@ How each field is found, nearest first:
   previous sentences when the sentence names fewer than two.
 - scope: the goods of the "on" phrase by the parse ("on steel" -> steel), or "all" when the sentence
   says so (`kinds.stated_scope`); None when unstated.
-- period: "in 2024", "in the first quarter of 2025", "in March 2025", "last year", a day ("on April 11",
-  against `published`); "from 2021" and "since 2021" are comparison bases, not periods. A sentence
-  that names none takes the last period named before it in its paragraph. A base figure ("to 10%
-  from 20%", rule `base_figure`) takes none.
+- period: `periods.py` - named in the sentence ("in 2024", "last year", "on April 11"), else in its
+  paragraph, else, for a level of an annual flow stated in the present, the last full year before
+  `published` (rule `current_annual_level`); a base figure ("to 10% from 20%", rule `base_figure`)
+  takes none, and a period right after a spelled-out base ("up from $190 billion in 2023") is its own.
 - attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed";
   a name never spans a line break, and a known name glued to a heading word stands alone (rule
   `glued_name`: "Cooperation Putin" -> "Putin").
@@ -44,9 +46,9 @@ from multipolar.claims import kinds
 from multipolar.claims.attribution import find_attributions
 from multipolar.claims.lexicon import CountryMatcher, MeasureWord, load_country_matcher, load_measure_words
 from multipolar.claims.numbers import Quantity, find_quantities
+from multipolar.claims.periods import claim_period, nearest, sentence_periods
 from multipolar.claims.roles import claim_roles
 from multipolar.records import Claim
-from multipolar.vocab import MONTHS
 
 STAGE = "claims.v1"
 UNSPECIFIED = "unspecified"
@@ -163,92 +165,6 @@ _PUNCT_STOP = {",", ";", ":", "(", ")", ".", "!", "?", "“", "”", '"'}
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
-
-
-# --- periods ---------------------------------------------------------------------------------------
-
-_MONTHS = MONTHS
-_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_PERIOD_DATED = re.compile(
-    r"(?i)\b(?P<prep>in|for|during|throughout|of|by|as\s+of|at\s+the\s+end\s+of|in\s+fiscal(?:\s+year)?"
-    r"|in\s+FY|in\s+the\s+year)\s+"
-    r"(?:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
-    r"|(?:early|late|mid|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]*)?"
-    rf"(?:(?P<month>{_MONTH})\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
-    r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)"
-)
-_PERIOD_MONTH = re.compile(rf"(?i)\b(?:in|during|for)\s+(?P<month>{_MONTH})(?!\s*\d)\b")
-_PERIOD_RELATIVE = re.compile(r"(?i)\b(?P<rel>last|this|next|previous)\s+(?P<unit>year|month)\b")
-
-
-def _period_matches(text: str, start: int, end: int, published: date | None) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
-    for m in _PERIOD_DATED.finditer(text, start, end):
-        year = m.group("year")
-        if m.group("q"):
-            found.append((m.start(), m.end(), f"{year}-Q{_QUARTERS[m.group('q').lower()]}"))
-        elif m.group("month"):
-            month = _MONTHS[m.group("month").rstrip(".").lower()]
-            found.append((m.start(), m.end(), f"{year}-{month:02d}"))
-        else:
-            found.append((m.start(), m.end(), year))
-    if published is not None:
-        for m in _PERIOD_MONTH.finditer(text, start, end):
-            word = m.group("month").rstrip(".").lower()
-            if word == "may" or any(s <= m.start() < e for s, e, _ in found):
-                continue  # "in may" is too often the verb
-            month = _MONTHS[word]
-            year = published.year if month <= published.month else published.year - 1
-            found.append((m.start(), m.end(), f"{year}-{month:02d}"))
-        for m in _PERIOD_RELATIVE.finditer(text, start, end):
-            step = {"last": -1, "previous": -1, "this": 0, "next": 1}[m.group("rel").lower()]
-            if m.group("unit").lower() == "year":
-                found.append((m.start(), m.end(), str(published.year + step)))
-            else:
-                index = published.year * 12 + published.month - 1 + step
-                found.append((m.start(), m.end(), f"{index // 12}-{index % 12 + 1:02d}"))
-    return found
-
-
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
-
-
-def _day_matches(text: str, start: int, end: int, published: date | None,
-                 taken: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Days the span names ("on April 11", "11 April 2025"), resolved against `published`, outside `taken`."""
-    from multipolar.timex import find_dates
-
-    out = []
-    for x in find_dates(text[start:end], published):
-        if _DAY_VALUE.fullmatch(x.value or ""):
-            s, e = start + x.start, start + x.end
-            if not any(a <= s < b or s <= a < e for a, b, _ in taken):
-                out.append((s, e, x.value))
-    return out
-
-
-def _periods(text: str, start: int, end: int, published: date | None) -> list[tuple[int, int, str]]:
-    found = _period_matches(text, start, end, published)
-    return found + _day_matches(text, start, end, published, found)
-
-
-def _paragraph_period(text: str, s_start: int, published: date | None) -> str | None:
-    """The last period named in the sentence's paragraph before it (a blank line starts a paragraph)."""
-    para = text.rfind("\n\n", 0, s_start)
-    para = 0 if para < 0 else para + 2
-    found = _periods(text, para, s_start, published)
-    return max(found)[2] if found else None
-
-
-def _nearest(spans: Sequence[tuple[int, int, str]], q_start: int, q_end: int) -> str | None:
-    best: tuple[int, int, str] | None = None
-    for start, end, value in spans:
-        gap = start - q_end if start >= q_end else q_start - end
-        key = (max(gap, 0), 0 if start >= q_end else 1)
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], value)
-    return best[2] if best else None
 
 
 # --- measure ---------------------------------------------------------------------------------------
@@ -448,7 +364,7 @@ def extract_claims(
             cache[index] = (
                 _tokens(text, s_start, s_end),
                 find_attributions(text, s_start, s_end, matcher),
-                _periods(text, s_start, s_end, published),
+                sentence_periods(text, s_start, s_end, published),
             )
         tokens, attributions, periods = cache[index]
         floor = max((p.end for p in quantities if s_start <= p.end <= q.start), default=s_start)
@@ -480,6 +396,10 @@ def extract_claims(
                 subject, target = found.subject, found.target
         sentence_quantities = [p for p in quantities if s_start <= p.start < s_end]
         base = kinds.is_base(text, s_start, q, sentence_quantities)
+        measure = _finish_measure(measure, q, subject, change)
+        kind = kinds.figure_kind(text, s_end, tokens, q, change=change)
+        if kind == "change" and not change:
+            measure = measure if measure == UNSPECIFIED else f"{measure} change"
         claims.append(
             Claim(
                 claim_id=claim_id_of(doc_id, q.start, q.end),
@@ -490,15 +410,17 @@ def extract_claims(
                 text=q.text,
                 value=q.value,
                 unit=q.unit,
-                measure=_finish_measure(measure, q, subject, change),
+                measure=measure,
                 subject=subject,
-                period=None if base else (
-                    _nearest(periods, q.start, q.end) or _paragraph_period(text, s_start, published)
+                period=claim_period(
+                    text=text, sentence=(s_start, s_end), quantity=q, periods=periods, published=published,
+                    measure=measure, kind=kind, base=base,
+                    owned=kinds.owned_periods(text, s_start, sentence_quantities),
                 ),
-                attribution=_nearest(attributions, q.start, q.end),
+                attribution=nearest(attributions, q.start, q.end),
                 sentence_text=text[s_start:s_end],
                 target=target,
-                kind="change" if change else "level",
+                kind=kind,
                 scope=scope,
             )
         )

@@ -7,10 +7,27 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
   "increased by $5 billion"), when "additional", "extra" or "further" stands before it ("an additional
   10% tariff"), or when a change noun follows it ("a 5% rise"). "raised to 50%" names the new level, so
   it is a level.
-- rule `base_figure`: a figure introduced by "from", "compared with", "compared to" or "versus", in a
+- rule `base_figure`: a figure introduced by "from", "compared with", "compared to" or "versus" (with
+  up to three modifiers between: "from the previously announced $1 trillion", "from last year's"), in a
   sentence with another figure of the same unit, is the starting point of a change ("cut to 10% from
   20%", "$245 billion, up from $190 billion"): it held before the period the sentence talks about, so it
-  takes no period.
+  takes no period. When the comparison is spelled out ("up from", "down from", "compared with",
+  "versus", "against"), a period right after the base figure is the base's ("$245 billion, up from $190
+  billion in 2023"), never the claimed level's (`owned_periods`); after a bare "from" it dates the
+  change ("cut to 10% from 20% in 2024").
+- rule `figure_kind`: what a figure is, beyond level and change (a level of a single-valued measure is
+  the only kind that can be contradicted, `group.py`):
+  - "share": a percent followed by "of" ("70% of world GDP", "40 percent of the nation's imports");
+  - "change": a percent followed by a comparative ("15% more containers", "3 percent higher");
+  - "amount": money given, spent, asked for or cancelled in one act - a verb of giving or spending
+    before it in its clause ("invested $5 billion", "providing $15 million", "canceled $127 billion",
+    "called for $3.5 billion", "cost the economy $70 billion"), or a purpose or an instrument after it
+    ("$15 million for rural clinics", "$5 billion in debt relief", "a $22 million grant");
+  - "bound": a figure stated as a bound ("up to $20,000", "less than $125,000", "more than 5 percent",
+    "at least", "over", "under"): a bound is not the value, so two bounds, or a bound and a value, are
+    not two values of one quantity;
+  - "forecast": a figure someone projects or expects ("projected that unemployment would be 4.6%",
+    "growth is expected to reach 3%"), which a later outcome does not contradict.
 - rule `stated_scope`: without a parse, a figure covers "all" of its measure when the words after it
   say so ("on all imports", "on every product") or the sentence calls it "across-the-board" or
   "blanket"; anything narrower needs the parse (`roles.py`).
@@ -33,6 +50,10 @@ _SKIP = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "ap
                    "an", "a", "another"})
 _CLAUSE_END = frozenset({",", ";", ":", ".", "(", ")", "and", "but", "while", "which", "that"})
 _BASE = re.compile(r"(?i)(?:\bfrom|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s*$")
+_BASE_MODIFIER = re.compile(
+    r"(?i)\b(?:the|its|their|his|her|our|this|that|last|previous|previously|earlier|prior|initial|initially"
+    r"|original|originally|year['’]s|month['’]s|[a-z]+ed)$"
+)
 _ALL_AFTER = re.compile(r"(?i)^[^,;.]{0,60}?\b(?:on|to|covering|for)\s+(?:all|every|each)\b")
 _ALL_ANYWHERE = re.compile(r"(?i)\b(?:across[- ]the[- ]board|blanket|universal)\b")
 
@@ -63,9 +84,126 @@ def is_base(text: str, s_start: int, q: Quantity, others: Sequence[Quantity]) ->
     """Rule `base_figure` (module docstring): `others` are the sentence's other figures."""
     if not any(o.unit == q.unit and o.start != q.start for o in others):
         return False
-    head = text[max(s_start, q.start - 40) : q.start].rstrip()
+    head = text[max(s_start, q.start - 70) : q.start].rstrip()
     head = re.sub(r"(?i)\b(?:about|around|roughly|nearly|almost|approximately|some|a|an)$", "", head).rstrip()
-    return bool(_BASE.search(head))
+    for _ in range(4):  # "from the previously announced $1 trillion", "from last year's $190 billion"
+        if _BASE.search(head):
+            return True
+        shorter = _BASE_MODIFIER.sub("", head).rstrip()
+        if shorter == head:
+            return False
+        head = shorter
+    return False
+
+
+_COMPARATIVE = re.compile(
+    r"(?i)(?:\b(?:up|down|rising|falling|rose|fell|increase|decrease|rise|drop)\s+from|\bcompared\s+(?:with|to)"
+    r"|\bversus|\bvs\.?|\bagainst)\s*$"
+)
+_OWNED_GAP = 4
+
+
+def owned_periods(text: str, s_start: int, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
+    """Rule `base_figure` (module docstring): where a period starting there belongs to a base figure of the
+    sentence (`quantities`, its figures) introduced by a spelled-out comparison."""
+    spans = []
+    for q in quantities:
+        if not is_base(text, s_start, q, quantities):
+            continue
+        head = text[max(s_start, q.start - 40) : q.start].rstrip()
+        head = re.sub(r"(?i)\b(?:about|around|roughly|nearly|almost|approximately|some|a|an)$", "", head).rstrip()
+        if _COMPARATIVE.search(head):
+            spans.append((q.end, q.end + _OWNED_GAP))
+    return spans
+
+
+_SHARE_AFTER = re.compile(r"(?i)^\s*of\b")
+_COMPARATIVE_AFTER = re.compile(
+    r"(?i)^\s*(?:more|less|fewer|higher|lower|greater|smaller|larger|bigger|faster|slower|above|below|cheaper)\b"
+)
+_ACT_VERBS = frozenset("""
+invest invests invested investing provide provides provided providing award awards awarded awarding grant grants
+granted granting fund funds funded funding allocate allocates allocated allocating request requests requested
+requesting propose proposes proposed proposing approve approves approved approving cancel cancels canceled cancelled
+canceling cancelling forgive forgives forgave forgiven forgiving relieve relieves relieved eliminate eliminates
+eliminated leverage leverages leveraged leveraging donate donates donated donating pledge pledges pledged pledging
+commit commits committed committing deliver delivers delivered delivering dedicate dedicates dedicated earmark
+earmarked unveil unveiled save saves saved saving cost costs costing lend lends lent lending raise raises raised
+""".split())
+_CALL_FOR = ("call", "calls", "called", "calling")
+_INSTRUMENT_AFTER = frozenset("""
+grant grants loan loans project projects package packages contract contracts award awards program programs programme
+fund funds initiative initiatives investment investments deal deals donation donations pledge pledges plan
+""".split())
+_PURPOSE_IN = frozenset("""
+relief cancellation cancellations forgiveness aid assistance funding funds grants loans investment investments
+subsidies support financing savings credits
+""".split())
+_TIME_WORDS = re.compile(
+    r"(?i)^\s*for\s+(?:the\s+)?(?:(?:fiscal\s+)?year|(?:19|20)\d\d|fy|first|second|third|fourth|quarter|month|period"
+    r"|half|january|february|march|april|may|june|july|august|september|october|november|december|\d)"
+)
+_FORECAST_WORDS = frozenset("""
+projected projects project projection projections forecast forecasts forecasted predicted predicts predict expected
+expects expect anticipated anticipates outlook would will
+""".split())
+_CLAUSE_STOP = frozenset({";", ".", ":", "(", ")"})
+
+
+def _clause_before(tokens: Sequence[Token], q: Quantity, limit: int) -> list[str]:
+    words: list[str] = []
+    for t in reversed([t for t in tokens if t[1] <= q.start]):
+        if t[2] in _CLAUSE_STOP or len(words) >= limit:
+            break
+        words.append(t[2].lower())
+    return words[::-1]
+
+
+def _is_amount(text: str, s_end: int, tokens: Sequence[Token], q: Quantity) -> bool:
+    before = _clause_before(tokens, q, 6)
+    cut = max((k for k, w in enumerate(before) if w == ","), default=-1)
+    near = before[cut + 1 :]
+    if any(w in _ACT_VERBS for w in near):
+        return True
+    if len(near) >= 2 and near[-1] in {"for", "of"} and near[-2] in _CALL_FOR:
+        return True
+    after = text[q.end : min(s_end, q.end + 60)]
+    words = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", after.lower())
+    if words and words[0] in _INSTRUMENT_AFTER:
+        return True
+    if words and words[0] == "for" and not _TIME_WORDS.match(after):
+        return True
+    if words and words[0] == "in":
+        for w in words[1:5]:
+            if w in _PURPOSE_IN:
+                return True
+            if not w.isalpha():
+                break
+    return False
+
+
+_BOUND_BEFORE = re.compile(
+    r"(?i)\b(?:up\s+to|less\s+than|more\s+than|fewer\s+than|greater\s+than|at\s+least|at\s+most|over|under"
+    r"|below|above|as\s+(?:much|many|high|low)\s+as|in\s+excess\s+of|upwards\s+of)\s*$"
+)
+
+
+def figure_kind(text: str, s_end: int, tokens: Sequence[Token], q: Quantity, *, change: bool) -> str:
+    """Rule `figure_kind` (module docstring): level, change, share, amount, bound or forecast."""
+    after = text[q.end : s_end]
+    if q.unit == "percent" and _COMPARATIVE_AFTER.match(after):
+        return "change"
+    if change:
+        return "change"
+    if q.unit == "percent" and _SHARE_AFTER.match(after):
+        return "share"
+    if _BOUND_BEFORE.search(text[max(0, q.start - 25) : q.start]):
+        return "bound"
+    if len(q.unit) == 3 and q.unit.isalpha() and q.unit.isupper() and _is_amount(text, s_end, tokens, q):
+        return "amount"
+    if any(w in _FORECAST_WORDS for w in _clause_before(tokens, q, 12)):
+        return "forecast"
+    return "level"
 
 
 def stated_scope(text: str, s_start: int, s_end: int, q: Quantity) -> str | None:
