@@ -30,6 +30,49 @@ def test_a_key_is_computed_once_while_threads_wait() -> None:
     assert results == [42] * 4 and len(calls) == 1
 
 
+def test_a_changed_store_gets_the_older_value_at_once_and_the_new_one_from_a_background_refresh() -> None:
+    cache = ViewCache()
+    assert cache.get("k", lambda: "v1", version=1) == "v1"
+    started, release = threading.Event(), threading.Event()
+
+    def slow_refresh() -> str:
+        started.set()
+        release.wait(5)
+        return "v2"
+
+    # version 2: the caller does not wait for the slow computation, and it runs once however often asked
+    assert cache.get("k", lambda: "never called", version=2, refresh=slow_refresh) == "v1"
+    assert started.wait(5)
+    assert cache.get("k", lambda: "never called", version=2, refresh=lambda: "a second refresh") == "v1"
+    release.set()
+    for _ in range(100):
+        if cache.get("k", lambda: "never called", version=2, refresh=slow_refresh) == "v2":
+            break
+        time.sleep(0.02)
+    assert cache.get("k", lambda: "never called", version=2) == "v2"
+
+
+def test_without_a_refresh_a_changed_store_is_computed_while_the_caller_waits() -> None:
+    cache = ViewCache()
+    cache.get("k", lambda: "v1", version=1)
+    assert cache.get("k", lambda: "v2", version=2) == "v2"
+
+
+def test_a_failed_refresh_keeps_the_older_value_and_a_later_request_tries_again() -> None:
+    cache = ViewCache()
+    cache.get("k", lambda: "v1", version=1)
+
+    def broken() -> str:
+        raise RuntimeError("the store went away")
+
+    assert cache.get("k", lambda: "x", version=2, refresh=broken) == "v1"
+    for _ in range(100):
+        if cache.get("k", lambda: "x", version=2, refresh=lambda: "v2") == "v2":
+            break
+        time.sleep(0.02)
+    assert cache.get("k", lambda: "x", version=2) == "v2"
+
+
 def test_least_recently_used_entries_go_first() -> None:
     cache = ViewCache(size=2)
     cache.get("a", lambda: 1)
@@ -56,7 +99,7 @@ def test_warm_up_computes_the_first_page(project) -> None:
     assert len(app.state.cache) >= 5  # actors, the overview, four dyad series
     version = app.state.cache.version(project.data_version)
     acts = ("USA", "CHN", "RUS")
-    cached = app.state.cache.get((version, ("overview", acts, "month", None)), lambda: None)
+    cached = app.state.cache.get(("overview", acts, "month", None), lambda: None, version=version)
     fresh = views.overview(project.for_thread(), acts, freq="month", period=None)
     assert _rounded(cached) == _rounded(fresh)  # DuckDB's parallel sums may differ in the last bits
     client = TestClient(app, base_url="http://127.0.0.1")

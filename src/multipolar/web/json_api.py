@@ -18,10 +18,14 @@ def project_of(request: Request) -> Any:
 
 
 def memo_of(request: Request, project: Any) -> views.Memo:
-    """`memo(key, compute)` over the app's cache, the key extended by the store's data version."""
+    """`memo(key, compute)` over the app's cache at the store's data version: a value computed at an older
+    version is returned at once and computed again in the background (`ViewCache.get`), each computation
+    reading through its own thread's project."""
     cache = request.app.state.cache
+    root = request.app.state.project
     version = cache.version(project.data_version)
-    return lambda key, compute: cache.get((version, key), compute)
+    return lambda key, compute: cache.get(key, lambda: compute(project), version=version,
+                                          refresh=lambda: compute(root.for_thread()))
 
 
 def warm_up(app: Any) -> None:
@@ -32,10 +36,10 @@ def warm_up(app: Any) -> None:
     version = cache.version(project.data_version)
 
     def memo(key: Any, compute: Any) -> Any:
-        return cache.get((version, key), compute)
+        return cache.get(key, lambda: compute(project), version=version)
 
     acts, _ = views.choose_actors(project, (None, None, None), 3, memo)
-    memo(("overview", acts, "month", None), lambda: views.overview(project, acts, freq="month", period=None))
+    memo(("overview", acts, "month", None), lambda p: views.overview(p, acts, freq="month", period=None))
     pairs = [tuple(sorted((x, y))) for i, x in enumerate(acts) for y in acts[i + 1:]]
     for x, y in [*pairs, acts[:2]]:
         views.dyad(project, x, y, freq="month", period=None, memo=memo)
@@ -44,7 +48,7 @@ def warm_up(app: Any) -> None:
 @router.get("/actors", summary="The actor codes of the stored events, with their number of events")
 def actors(request: Request) -> dict[str, Any]:
     project = project_of(request)
-    stored = memo_of(request, project)(("actors",), project.actors)
+    stored = memo_of(request, project)(("actors",), lambda p: p.actors())
     return {"actors": [{"code": code, "events": n} for code, n in stored]}
 
 
@@ -54,7 +58,7 @@ def overview(request: Request, a: str | None = None, b: str | None = None, c: st
     project = project_of(request)
     memo = memo_of(request, project)
     acts, _ = views.choose_actors(project, (a, b, c), 3, memo)
-    return memo(("overview", acts, freq, period), lambda: views.overview(project, acts, freq=freq, period=period))
+    return memo(("overview", acts, freq, period), lambda p: views.overview(p, acts, freq=freq, period=period))
 
 
 @router.get("/triangle", summary="The triangle series of three actors (as `multipolar triangle --format json`)")
@@ -62,7 +66,7 @@ def triangle(request: Request, a: str, b: str, c: str, freq: str = "month") -> d
     project = project_of(request)
     acts = tuple(project.check_actors((a, b, c)))
     return memo_of(request, project)(("triangle", acts, freq),
-                                     lambda: project.triangle(*acts, freq=views.check_freq(freq)).to_json())
+                                     lambda p: p.triangle(*acts, freq=views.check_freq(freq)).to_json())
 
 
 @router.get("/dyads/{a}/{b}", summary="The dyad a–b per period, its shifts, and a period's events")
@@ -77,7 +81,7 @@ def dyad_events(request: Request, a: str, b: str, since: str, until: str,
     project = project_of(request)
     x, y = project.check_actors((a, b))
     events = memo_of(request, project)(("dyad_events", x, y, since, until, limit),
-                                       lambda: views.period_events(project, x, y, since, until, limit))
+                                       lambda p: views.period_events(p, x, y, since, until, limit))
     return {"events": events}
 
 
@@ -90,7 +94,7 @@ def events(request: Request, actor: str = "", code: str = "", root: str = "",
     params = {"actor": actor, "code": code, "root": root, "quad": quad, "since": since, "until": until,
               "outlet": outlet, "q": q, "sort": sort, "order": order, "page": page, "per_page": per_page}
     project = project_of(request)
-    return memo_of(request, project)(("search", tuple(sorted(params.items()))), lambda: views.search(project, params))
+    return memo_of(request, project)(("search", tuple(sorted(params.items()))), lambda p: views.search(p, params))
 
 
 @router.get("/events/{event_id}", summary="One event: its sentence in its document, the same act's reports, its story")
@@ -102,7 +106,7 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
             summary="The coder's named rules for an event (its sentence coded again with explain; slow the first time)")
 def event_reasons(request: Request, event_id: str) -> dict[str, Any]:
     project = project_of(request)
-    return memo_of(request, project)(("reasons", event_id), lambda: views.plain(project.event_reasons(event_id)))
+    return memo_of(request, project)(("reasons", event_id), lambda p: views.plain(p.event_reasons(event_id)))
 
 
 @router.get("/stories", summary="The stories (clusters of documents about one happening)")

@@ -38,7 +38,7 @@ def overview_page(request: Request, a: str | None = None, b: str | None = None, 
     project = project_of(request)
     memo = memo_of(request, project)
     actors, stored = views.choose_actors(project, (a, b, c), 3, memo)
-    data = memo(("overview", actors, freq, period), lambda: views.overview(project, actors, freq=freq, period=period))
+    data = memo(("overview", actors, freq, period), lambda p: views.overview(p, actors, freq=freq, period=period))
     return render(request, "overview.html.j2", current="/", data=data, stored=stored, freqs=views.FREQS,
                   title=f"{'–'.join(actors)} triangle")
 
@@ -63,9 +63,9 @@ def events_page(request: Request, actor: str = "", code: str = "", root: str = "
     params = {"actor": actor, "code": code, "root": root, "quad": quad, "since": since, "until": until,
               "outlet": outlet, "q": q, "sort": sort, "order": order, "page": page}
     memo = memo_of(request, project)
-    result = memo(("search", tuple(sorted(params.items()))), lambda: views.search(project, params))
+    result = memo(("search", tuple(sorted(params.items()))), lambda p: views.search(p, params))
     return render(request, "events.html.j2", current="/events", result=result, params=params,
-                  outlets=memo(("outlets",), project.outlets), title="Events")
+                  outlets=memo(("outlets",), lambda p: p.outlets()), title="Events")
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)

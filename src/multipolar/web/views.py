@@ -23,11 +23,14 @@ QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict
 EDGE_EVENTS = 8  # events listed under each edge of the chosen period
 
 
-Memo = Callable[[Hashable, Callable[[], Any]], Any]
+# memo(key, compute): the value of compute(project), where project is the reading thread's (a cache may
+# compute it again later in a thread of its own, with that thread's project)
+Memo = Callable[[Hashable, Callable[[Any], Any]], Any]
 
 
-def no_memo(key: Hashable, compute: Callable[[], Any]) -> Any:
-    return compute()
+def direct(project: Any) -> Memo:
+    """A memo that keeps nothing: compute(project) every time."""
+    return lambda key, compute: compute(project)
 
 
 def register_filters(env: jinja2.Environment) -> None:
@@ -55,10 +58,10 @@ def plain(value: Any) -> Any:
 
 
 def choose_actors(project: Any, given: Sequence[str | None], n: int,
-                  memo: Memo = no_memo) -> tuple[tuple[str, ...], list[tuple[str, int]]]:
+                  memo: Memo | None = None) -> tuple[tuple[str, ...], list[tuple[str, int]]]:
     """The `n` actors to show (those given, else USA, CHN, RUS where stored, else the most frequent), and the
     stored actors to choose from."""
-    stored = memo(("actors",), project.actors)
+    stored = (memo or direct(project))(("actors",), lambda p: p.actors())
     codes = [g.strip().upper() for g in given if g and g.strip()]
     if codes:
         if len(codes) != n:
@@ -141,18 +144,19 @@ def overview(project: Any, actors: tuple[str, ...], *, freq: str, period: str | 
     return out
 
 
-def dyad(project: Any, a: str, b: str, *, freq: str, period: str | None, memo: Memo = no_memo) -> dict[str, Any]:
+def dyad(project: Any, a: str, b: str, *, freq: str, period: str | None, memo: Memo | None = None) -> dict[str, Any]:
     """The undirected dyad a–b per period (counts, cooperation, conflict, mean Goldstein), its shifts and,
     for `period`, the events behind that point. `memo(key, compute)` may keep the series between calls."""
     a, b = project.check_actors((a, b))
-    out = dict(memo(("dyad", a, b, check_freq(freq)), lambda: _dyad_series(project, a, b, freq)))
+    memo = memo or direct(project)
+    out = dict(memo(("dyad", a, b, check_freq(freq)), lambda p: _dyad_series(p, a, b, freq)))
     if period:
         point = next((p for p in out["points"] if p["period"] == period), None)
         out["period"] = point or {"period": period, "events": 0}
         if point is not None and point["events"]:
             x, y = out["actors"]
             out["events"] = memo(("dyad_events", x, y, point["start"], point["end"]),
-                                 lambda: period_events(project, x, y, point["start"], point["end"]))
+                                 lambda p: period_events(p, x, y, point["start"], point["end"]))
     return out
 
 
