@@ -130,9 +130,13 @@ class StoryClusterer:
 
     # --- state --------------------------------------------------------------------------------
     def add_story(self, story: Story, members: list[StoryInput] | None = None) -> None:
-        """Make an existing (stored) story available for matching; `members` rebuild its lexical mean."""
+        """Make an existing (stored) story available for matching; `members` rebuild its lexical mean, and
+        their own publication days (None where inferred) give the span that keeps later documents apart
+        (the story's first and last dates may be event dates). Without members, its dates stand in."""
         centroid = np.asarray(story.centroid, dtype=np.float32)
         members = members or []
+        own = [m.published for m in members if m.published is not None]
+        published = (min(own), max(own)) if own else (None, None) if members else (story.first_date, story.last_date)
         tokens = [self._tokens(item) for item in members]
         self.vectorizer.frequencies.update(tokens)
         if members:
@@ -148,8 +152,8 @@ class StoryClusterer:
             first=story.first_date,
             last=story.last_date,
             actors=Counter({code: 1 for code in story.actors}),
-            published_first=story.first_date,
-            published_last=story.last_date,
+            published_first=published[0],
+            published_last=published[1],
             title=story.title,
             existing=True,
             doc_ids=list(story.doc_ids),
@@ -444,11 +448,6 @@ class _Spans:
         self.pfirst[k] = group.published_first.toordinal() if group.published_first else -(10**9)
         self.plast[k] = group.published_last.toordinal() if group.published_last else 10**9
         self.pundated[k] = group.published_first is None
-
-    def all(self, k: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        if k is None:
-            return self.first, self.last, self.undated
-        return self.first[k : k + 1], self.last[k : k + 1], self.undated[k : k + 1]
 
     def published(self, k: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if k is None:
