@@ -124,6 +124,7 @@ class StoryClusterer:
         self.max_tokens = settings.story_max_tokens
         self.undated_margin = settings.story_undated_margin
         self.event_date_margin = settings.story_event_date_margin
+        self.later_days = settings.story_later_event_days
         self.vectorizer = LexicalVectorizer()
         self._stories: dict[str, _Group] = {}
         self._story_of: dict[str, str] = {}
@@ -405,12 +406,12 @@ class StoryClusterer:
         event dates are not compared (their texts often name different days of one event)."""
         by_event = spans.pundated & ~spans.undated
         by_published = ~spans.pundated
-        first, last = spans.first, spans.last
+        first, last, later = spans.first, spans.last, self.later_days
         if k is None:
-            after = (first[:, None] - last[None, :]) > self.window  # row's days after column's
+            after = (first[:, None] - last[None, :]) > later  # row's days after column's
             return (by_event[:, None] & by_published[None, :] & after) | (by_published[:, None] & by_event[None, :] & after.T)
-        k_after = (first[k] - last) > self.window
-        after_k = (first - last[k]) > self.window
+        k_after = (first[k] - last) > later
+        after_k = (first - last[k]) > later
         return (by_event[k] & by_published & k_after) | (by_published[k] & by_event & after_k)
 
     def _penalty_row(self, spans: _Spans, k: int, soft: bool) -> np.ndarray:
