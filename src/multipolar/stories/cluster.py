@@ -13,14 +13,15 @@ new documents exactly as average linkage would.
 `assign` takes a batch, orders it by date and works through it in chunks: the chunk's documents and
 the stories active in its time window (loaded from the store with `add_story`, or opened earlier)
 are merged greedily, best pair first, while the best average-linkage similarity is at least
-`story_threshold`. Two existing stories are never merged with each other, and two groups whose
-publication days are more than `story_window_days` apart never merge. A document without a publication
-day is placed by its event dates; those are weaker evidence (a text names background and coming days,
-and two reports of one event often name different ones), so they never split two such documents, and
-they cost `story_event_date_margin` similarity only where they lie more than the window after a story's
-last publication day (a later event). The threshold, the weight and the margin are chosen by
-leave-topics-out cross-validation on ECB+ (benchmarks/bench_stories.py cv). A near duplicate whose original is
-known joins the original's story without being embedded. Nothing already assigned is re-clustered.
+`story_threshold`. Two existing stories are never merged with each other, and two groups whose own
+publication days (never a day inferred for an undated document) are more than `story_window_days` apart
+never merge. A document without a publication day is placed by its event dates; those are weaker
+evidence (a text names background and coming days, and two reports of one event often name different
+ones), so they never split two such documents, and they cost `story_event_date_margin` similarity only
+where they lie more than `story_later_event_days` after a story's last publication day (a later event).
+The threshold, the weight, the margin and the later-event days are chosen by leave-topics-out
+cross-validation on ECB+ (benchmarks/bench_stories.py cv). A near duplicate whose original is known joins
+the original's story without being embedded. Nothing already assigned is re-clustered.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def _story_id(doc_id: str) -> str:
 class StoryClusterer:
     """Assigns documents to stories incrementally; see the module docstring for the method."""
 
-    version = "stories.v1"
+    version = "stories.v2"
 
     def __init__(self, settings: Settings, embedder: object | None = None) -> None:
         self.settings = settings
@@ -391,8 +392,8 @@ class StoryClusterer:
 
     def _penalties(self, spans: _Spans, hard: np.ndarray | None) -> np.ndarray:
         """The similarity each pair of groups loses: `undated_margin` where one of them has no date,
-        `event_date_margin` where their dates (event dates included) lie more than the window apart
-        but their publication days do not (`hard` holds the pairs kept apart by publication days)."""
+        `event_date_margin` where one's event dates lie after the other's publication days
+        (`_event_conflicts`) and publication days do not keep them apart already (`hard`)."""
         undated = spans.undated
         penalty = self.undated_margin * (undated[:, None] ^ undated[None, :])
         if hard is not None and self.event_date_margin:
@@ -400,8 +401,8 @@ class StoryClusterer:
         return penalty
 
     def _event_conflicts(self, spans: _Spans, k: int | None = None) -> np.ndarray:
-        """Pairs where a group placed only by event dates reports days more than the window after a
-        group's last publication day: a later event. Event dates before a story's publication days
+        """Pairs where a group placed only by event dates reports days more than `story_later_event_days`
+        after a group's last publication day: a later event. Event dates before a story's publication days
         are what reports recount (the event itself, background), and two groups placed only by
         event dates are not compared (their texts often name different days of one event)."""
         by_event = spans.pundated & ~spans.undated
