@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from multipolar.records import INFERRED_FROM
-from multipolar.stories.cluster import nearest_day
+from multipolar.stories.spans import nearest_day
 from multipolar.timex import find_dates
 
 __all__ = ["EVENT_PRECISION", "INFERRED_FROM", "Inferred", "infer_published", "text_date"]
