@@ -138,22 +138,3 @@ def test_yearless_days_of_an_undated_document_are_placed_near_the_other_document
     settings = Settings(story_window_days=7, story_event_date_margin=float("inf"))
     result = StoryClusterer(settings, FakeEmbedder()).assign(items[:2])
     assert result[0].story_id != result[1].story_id
-
-
-def test_a_day_named_without_a_year_is_placed_nearest_the_story_it_meets():
-    """27 November, named without a year, meets a story published on 27 November 2005; the batch's
-    other documents (2012) would place it in 2012, seven years after that story."""
-    items = [StoryInput("d1", None, QUAKE, date(2005, 11, 27)),
-             StoryInput("d2", None, QUAKE_2, None, yearless_days=((11, 27),)),
-             StoryInput("o1", None, OSCAR, date(2012, 6, 1)), StoryInput("o2", None, OSCAR, date(2012, 6, 2))]
-    settings = Settings(story_window_days=7, story_event_date_margin=float("inf"))
-    result = StoryClusterer(settings, FakeEmbedder()).assign(items)
-    assert result[0].story_id == result[1].story_id
-
-
-def test_yearless_after_places_each_day_in_the_nearest_year():
-    from multipolar.stories.spans import yearless_after
-
-    last = np.array([date(2025, 1, 26).toordinal(), date(2005, 11, 27).toordinal()])
-    assert yearless_after(((2, 24),), last).tolist() == [29, 89]  # 24 February 2025; 24 February 2006
-    assert yearless_after(((2, 24), (11, 20)), last).tolist() == [-67, -7]  # the earliest of the two

@@ -68,7 +68,6 @@ class _Group:
     published_last: date | None = None
     title: str | None = None
     title_score: float = -np.inf
-    yearless: tuple[tuple[int, int], ...] = ()  # days of the year that alone place it (no year named)
     members: list[int] = field(default_factory=list)  # indices into the current batch
     doc_ids: list[str] = field(default_factory=list)
     existing: bool = False
@@ -262,8 +261,7 @@ class StoryClusterer:
             item = items[i]
             groups.append(_Group(None, 1, embeddings[row].copy(), lex[row], *story_span(item),
                                  Counter(item.actors), members=[i], published_first=item.published,
-                                 published_last=item.published,
-                                 yearless=item.yearless_days if item.published is None else ()))
+                                 published_last=item.published))
         m = len(groups)
         n_old = len(stories)
         # sparse sums are kept as wide as the vocabulary seen so far, not DIMENSIONS: scipy's sparse
@@ -301,7 +299,6 @@ class StoryClusterer:
             raw_b = sim[b] + self._penalty_row(spans, b, soft)
             merged = (na * raw_a + nb * raw_b) / (na + nb)
             ga, gb = groups[a], groups[b]
-            ga.yearless = _merged_yearless(ga, gb)
             ga.emb_sum = ga.emb_sum + gb.emb_sum
             ga.lex_sum = ga.lex_sum + gb.lex_sum
             ga.n += gb.n
@@ -381,13 +378,9 @@ class StoryClusterer:
         first, last, later = spans.first, spans.last, self.later_days
         if k is None:
             after = (first[:, None] - last[None, :]) > later  # row's days after column's
-            for y in spans.yearless:
-                after[y] = spans.first_after(y, last) > later
             return (by_event[:, None] & by_published[None, :] & after) | (by_published[:, None] & by_event[None, :] & after.T)
-        k_after = spans.first_after(k, last) > later
+        k_after = (first[k] - last) > later
         after_k = (first - last[k]) > later
-        for y in spans.yearless:
-            after_k[y] = spans.first_after(y, last[k : k + 1])[0] > later
         return (by_event[k] & by_published & k_after) | (by_published[k] & by_event & after_k)
 
     def _penalty_row(self, spans: Spans, k: int, soft: bool) -> np.ndarray:
@@ -398,14 +391,6 @@ class StoryClusterer:
             apart &= ~self._too_far(*spans.published(k), *spans.published())[0]
             penalty = penalty + self.event_date_margin * apart
         return penalty
-
-
-def _merged_yearless(a: _Group, b: _Group) -> tuple[tuple[int, int], ...]:
-    """The days of the year that alone place two merged groups: a group with no date at all adds none,
-    and any other date (a year named, a publication day) places the merged group by itself."""
-    if a.first is None or b.first is None:
-        return a.yearless or b.yearless
-    return a.yearless + b.yearless if a.yearless and b.yearless else ()
 
 
 def story_lead(title: str | None, text: str | None, lead_chars: int) -> str:

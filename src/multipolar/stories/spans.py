@@ -19,19 +19,14 @@ _LOW, _HIGH = date(1000, 1, 1).toordinal(), date(3000, 1, 1).toordinal()
 def place_yearless(items: list[StoryInput], reference: date | None) -> list[StoryInput]:
     """Items with no date but days of the year get those days as event dates, each in the year that puts
     it nearest `reference` (the median date of the documents around them); the rest are returned as they
-    are (those with a date of their own lose their days of the year: the date places them). A text that
-    dates its news only by "February 24" or an anniversary is most likely from the period of the
-    collection it arrives with; where it meets a story, its days are placed again, nearest the story's
-    (`yearless_after`)."""
+    are. A text that dates its news only by "February 24" or an anniversary is most likely from the
+    period of the collection it arrives with."""
     if reference is None:
         return items
     out = []
     for item in items:
-        if not item.yearless_days:
+        if story_date(item) is not None or not item.yearless_days:
             out.append(item)
-            continue
-        if story_date(item) is not None:
-            out.append(replace(item, yearless_days=()))
             continue
         days = [d for d in (nearest_day(month, day, reference) for month, day in item.yearless_days) if d]
         out.append(replace(item, event_dates=tuple(sorted(days))))
@@ -69,7 +64,6 @@ class Spans:
         self.pfirst = np.zeros(m, dtype=np.int64)
         self.plast = np.zeros(m, dtype=np.int64)
         self.pundated = np.zeros(m, dtype=bool)
-        self.yearless: dict[int, tuple[tuple[int, int], ...]] = {}  # groups placed only by days of the year
         for k, group in enumerate(groups):
             self.update(k, group)
 
@@ -83,17 +77,6 @@ class Spans:
         self.pfirst[k] = group.published_first.toordinal() if group.published_first else -(10**9)
         self.plast[k] = group.published_last.toordinal() if group.published_last else 10**9
         self.pundated[k] = group.published_first is None
-        if group.yearless and group.published_first is None:
-            self.yearless[k] = group.yearless
-        else:
-            self.yearless.pop(k, None)
-
-    def first_after(self, k: int, last: np.ndarray) -> np.ndarray:
-        """How many days group k's first event day lies after each of `last` (day ordinals); a group
-        placed only by days of the year has each of them in the year nearest that `last`."""
-        if k not in self.yearless:
-            return self.first[k] - last
-        return yearless_after(self.yearless[k], last)
 
     def published(self, k: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if k is None:
@@ -116,19 +99,3 @@ def nearest_day(month: int, day: int, reference: date) -> date | None:
         except ValueError:  # 29 February
             continue
     return min(options, key=lambda d: abs((d - reference).days)) if options else None
-
-
-def yearless_after(days: tuple[tuple[int, int], ...], last: np.ndarray) -> np.ndarray:
-    """For each day ordinal in `last`: the earliest of `days` (month, day), each placed in the year
-    that puts it nearest that day, as days after it (negative: before it)."""
-    anchor = (np.clip(last, _LOW, _HIGH) - _EPOCH).astype("datetime64[D]")
-    year = anchor.astype("datetime64[Y]")
-    best = np.full(len(last), np.iinfo(np.int64).max, dtype=np.int64)
-    for month, day in days:
-        nearest = None
-        for shift in (-1, 0, 1):  # 29 February in a common year falls on 1 March
-            placed = ((year + shift).astype("datetime64[M]") + (month - 1)).astype("datetime64[D]") + (day - 1)
-            offset = (placed - anchor).astype(np.int64)
-            nearest = offset if nearest is None else np.where(np.abs(offset) < np.abs(nearest), offset, nearest)
-        best = np.minimum(best, nearest)
-    return best
