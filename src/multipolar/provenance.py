@@ -35,7 +35,7 @@ STAGE_VERSIONS: dict[str, str] = {
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model
-    "stories": "1",
+    "stories": "2",  # 2: a document's own publication day only (none inferred; a story's from its members)
     "dedup": "2",
     "claim_groups": "2",  # 2: one group per quantity (measure, unit, subject, target, kind, scope)
 }
@@ -51,7 +51,7 @@ STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
                         "near_duplicate_containment"),
     "spun": ("spun_threshold",),
     "stories": ("story_window_days", "story_threshold", "story_embedding_weight", "story_undated_margin",
-                "story_event_date_margin", "story_lead_chars", "story_chunk_size"),  # lead: lexical vectors
+                "story_event_date_margin", "story_later_event_days", "story_lead_chars", "story_chunk_size"),  # lead: lexical vectors
     "dedup": (),
     "claim_groups": ("claim_tolerance",),
 }

@@ -278,6 +278,10 @@ class Story:
     doc_ids: tuple[str, ...] = ()
 
 
+# `published_from` of a publication day inferred for an undated document (`stories.undated`): another
+# documents' day or the day it was read, never the document's own
+INFERRED_FROM = ("story", "text_latest", "ingest")
+
 CLAIM_STATUSES = ("contradicted", "different_periods", "corroborated", "periods_unstated", "single")
 CONFLICT_STATUSES = ("contradicted", "different_periods")
 

@@ -154,6 +154,7 @@ class Settings:
     story_embedding_weight: float = _s(0.2, "Weight of the sentence-embedding similarity in the story similarity; the rest is lexical (TF-IDF of names, figures and actors).")
     story_undated_margin: float = _s(0.0, "Extra similarity a document without any date (publication or event dates) needs to join a dated story, and the reverse; 0 = none (a margin cost recall on ECB+ with simulated dates, benchmarks/bench_stories.py undated).")
     story_event_date_margin: float = _s(0.2, "Extra similarity a document placed only by its event dates needs to join a story whose last publication day lies more than story_window_days before those dates (a later event); inf = never. Cross-validation on ECB+ (benchmarks/bench_stories.py cv --inputs pipeline) prefers 0.0 by 0.006 F1; 0.2 is the least that keeps the seeds' February call apart from the January one.")
+    story_later_event_days: int = _s(7, "Days after a story's last publication day that the event dates of a document placed only by them (no publication day of its own) may fall without costing story_event_date_margin (a later event beyond them).")
     story_max_tokens: int = _s(48, "Word pieces of title + lead embedded per document for stories.")
     story_lead_chars: int = _s(3000, "Characters of title + text used for a document's story vectors.")
     story_chunk_size: int = _s(512, "Documents clustered together per step when a batch is assigned to stories (in date order).")

@@ -98,6 +98,15 @@ def test_event_dates_beyond_the_window_cost_the_event_date_margin(margin, joined
     assert (result[0].story_id == result[1].story_id) is joined
 
 
+@pytest.mark.parametrize(("later_days", "joined"), [(7, False), (14, False), (15, True), (30, True)])
+def test_event_dates_within_the_later_event_days_join_a_story(later_days, joined):
+    items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)),
+             StoryInput("d2", None, QUAKE_2, None, event_dates=(date(2025, 1, 20),))]  # 15 days after
+    settings = Settings(story_window_days=7, story_event_date_margin=float("inf"), story_later_event_days=later_days)
+    result = StoryClusterer(settings, FakeEmbedder()).assign(items)
+    assert (result[0].story_id == result[1].story_id) is joined
+
+
 def test_undated_margin_keeps_weakly_similar_undated_document_apart():
     items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, None)]
     loose = StoryClusterer(Settings(story_undated_margin=0.0), FakeEmbedder()).assign(items)

@@ -11,7 +11,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from multipolar.records import Story, StoryInput
+from multipolar.records import INFERRED_FROM, Story, StoryInput
+
+# A document's own publication day: the one its source gave (feed, markup, URL, text). A day inferred
+# for an undated document (`records.INFERRED_FROM`) is other documents' day or the day it was read:
+# story clustering never takes it for the document's own.
+_INFERRED = ", ".join(f"'{name}'" for name in INFERRED_FROM)
+OWN_PUBLISHED = f"CASE WHEN published_from IN ({_INFERRED}) THEN NULL ELSE published END"
 
 
 def bulk_update(con: Any, table: str, key: str, columns: dict[str, Any], *, json_columns: tuple[str, ...] = ()) -> None:
@@ -30,7 +36,8 @@ def bulk_update(con: Any, table: str, key: str, columns: dict[str, Any], *, json
 
 def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000) -> list[tuple[Story, list[StoryInput]]]:
     """Stories whose last date is on or after `since` (all when None, and undated ones), with their
-    documents' title and lead so the clusterer can rebuild each story's lexical mean."""
+    documents' title, lead and own publication day (None where it was inferred: `OWN_PUBLISHED`), so
+    the clusterer can rebuild each story's lexical mean and the span of its publication days."""
     if since is None:
         rows = con.execute(
             "SELECT story_id, title, first_date, last_date, actors, n_documents, centroid FROM stories"
@@ -51,7 +58,7 @@ def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000)
         ).fetchall()
         story_of = dict((doc_id, story_id) for story_id, doc_id in ids)
         for member in con.execute(
-            "SELECT doc_id, title, substr(text, 1, ?), published FROM documents "
+            f"SELECT doc_id, title, substr(text, 1, ?), {OWN_PUBLISHED} FROM documents "
             "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id",
             [lead_chars, list(story_of)],
         ).fetchall():
@@ -66,12 +73,13 @@ def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000)
 
 
 def story_rows(con: Any, lead_chars: int, *, unassigned_only: bool = True) -> list[tuple[Any, ...]]:
-    """(doc_id, title, lead, published, near_duplicate_of, actor countries, event days, stored story
-    embedding or None) of each cleaned English document (only those not yet in a story unless
+    """(doc_id, title, lead, own publication day (`OWN_PUBLISHED`), near_duplicate_of, actor countries,
+    event days, stored story embedding or None) of each cleaned English document (only those not yet in a story unless
     `unassigned_only` is false), dated first."""
     where = "d.story_id IS NULL AND " if unassigned_only else ""
     return con.execute(
-        f"""SELECT d.doc_id, d.title, substr(d.text, 1, ?), d.published, d.near_duplicate_of,
+        f"""SELECT d.doc_id, d.title, substr(d.text, 1, ?), {OWN_PUBLISHED.replace("published", "d.published")},
+                  d.near_duplicate_of,
                   (SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = d.doc_id),
                   (SELECT list(e.date ORDER BY e.date) FROM events e WHERE e.doc_id = d.doc_id
                      AND e.date IS NOT NULL AND e.date_precision IN ('day', 'month')),
@@ -166,7 +174,7 @@ def undated_documents(con: Any) -> tuple[list[tuple[str, str, list[date], date]]
     """Analysed English documents with no publication date: (doc_id, text, the publication dates of the
     other documents of its story that carry their own, ingest day); and the median publication date of
     the store's documents that carry their own (the reference for days named without a year)."""
-    own = "published IS NOT NULL AND published_from NOT IN ('story', 'text_latest', 'ingest')"
+    own = f"published IS NOT NULL AND published_from NOT IN ({_INFERRED})"
     rows = con.execute(
         f"""SELECT d.doc_id, d.text,
                   (SELECT list(o.published ORDER BY o.published) FROM documents o

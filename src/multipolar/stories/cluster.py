@@ -13,21 +13,22 @@ new documents exactly as average linkage would.
 `assign` takes a batch, orders it by date and works through it in chunks: the chunk's documents and
 the stories active in its time window (loaded from the store with `add_story`, or opened earlier)
 are merged greedily, best pair first, while the best average-linkage similarity is at least
-`story_threshold`. Two existing stories are never merged with each other, and two groups whose
-publication days are more than `story_window_days` apart never merge. A document without a publication
-day is placed by its event dates; those are weaker evidence (a text names background and coming days,
-and two reports of one event often name different ones), so they never split two such documents, and
-they cost `story_event_date_margin` similarity only where they lie more than the window after a story's
-last publication day (a later event). The threshold, the weight and the margin are chosen by
-leave-topics-out cross-validation on ECB+ (benchmarks/bench_stories.py cv). A near duplicate whose original is
-known joins the original's story without being embedded. Nothing already assigned is re-clustered.
+`story_threshold`. Two existing stories are never merged with each other, and two groups whose own
+publication days (never a day inferred for an undated document) are more than `story_window_days` apart
+never merge. A document without a publication day is placed by its event dates; those are weaker
+evidence (a text names background and coming days, and two reports of one event often name different
+ones), so they never split two such documents, and they cost `story_event_date_margin` similarity only
+where they lie more than `story_later_event_days` after a story's last publication day (a later event).
+The threshold, the weight, the margin and the later-event days are chosen by leave-topics-out
+cross-validation on ECB+ (benchmarks/bench_stories.py cv). A near duplicate whose original is known joins
+the original's story without being embedded. Nothing already assigned is re-clustered.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -36,44 +37,12 @@ import scipy.sparse as sp
 from multipolar.records import Story, StoryInput
 from multipolar.settings import Settings
 from multipolar.stories.lexical import DIMENSIONS, LexicalVectorizer, lexical_tokens
+from multipolar.stories.spans import Spans, merge_span, nearest_day, place_yearless, story_date, story_span
+
+__all__ = ["StoryAssignment", "StoryClusterer", "embed_leads", "nearest_day", "place_yearless", "story_date",
+           "story_lead", "story_span"]
 
 _NEG = -np.inf
-
-
-def place_yearless(items: list[StoryInput], reference: date | None) -> list[StoryInput]:
-    """Items with no date but days of the year get those days as event dates, each in the year that puts
-    it nearest `reference` (the median date of the documents around them); the rest are returned as they
-    are. A text that dates its news only by "February 24" or an anniversary is most likely from the
-    period of the collection it arrives with."""
-    if reference is None:
-        return items
-    out = []
-    for item in items:
-        if story_date(item) is not None or not item.yearless_days:
-            out.append(item)
-            continue
-        days = [d for d in (nearest_day(month, day, reference) for month, day in item.yearless_days) if d]
-        out.append(replace(item, event_dates=tuple(sorted(days))))
-    return out
-
-
-def story_date(item: StoryInput) -> date | None:
-    """The date a document is placed at: its publication date, else the median of its event dates."""
-    if item.published is not None:
-        return item.published
-    if not item.event_dates:
-        return None
-    ordered = sorted(item.event_dates)
-    return ordered[(len(ordered) - 1) // 2]
-
-
-def story_span(item: StoryInput) -> tuple[date | None, date | None]:
-    """The days a document is placed over: its publication day, else its first to its last event date."""
-    if item.published is not None:
-        return item.published, item.published
-    if not item.event_dates:
-        return None, None
-    return min(item.event_dates), max(item.event_dates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +80,7 @@ def _story_id(doc_id: str) -> str:
 class StoryClusterer:
     """Assigns documents to stories incrementally; see the module docstring for the method."""
 
-    version = "stories.v1"
+    version = "stories.v2"
 
     def __init__(self, settings: Settings, embedder: object | None = None) -> None:
         self.settings = settings
@@ -124,15 +93,20 @@ class StoryClusterer:
         self.max_tokens = settings.story_max_tokens
         self.undated_margin = settings.story_undated_margin
         self.event_date_margin = settings.story_event_date_margin
+        self.later_days = settings.story_later_event_days
         self.vectorizer = LexicalVectorizer()
         self._stories: dict[str, _Group] = {}
         self._story_of: dict[str, str] = {}
 
     # --- state --------------------------------------------------------------------------------
     def add_story(self, story: Story, members: list[StoryInput] | None = None) -> None:
-        """Make an existing (stored) story available for matching; `members` rebuild its lexical mean."""
+        """Make an existing (stored) story available for matching; `members` rebuild its lexical mean, and
+        their own publication days (None where inferred) give the span that keeps later documents apart
+        (the story's first and last dates may be event dates). Without members, its dates stand in."""
         centroid = np.asarray(story.centroid, dtype=np.float32)
         members = members or []
+        own = [m.published for m in members if m.published is not None]
+        published = (min(own), max(own)) if own else (None, None) if members else (story.first_date, story.last_date)
         tokens = [self._tokens(item) for item in members]
         self.vectorizer.frequencies.update(tokens)
         if members:
@@ -148,8 +122,8 @@ class StoryClusterer:
             first=story.first_date,
             last=story.last_date,
             actors=Counter({code: 1 for code in story.actors}),
-            published_first=story.first_date,
-            published_last=story.last_date,
+            published_first=published[0],
+            published_last=published[1],
             title=story.title,
             existing=True,
             doc_ids=list(story.doc_ids),
@@ -246,8 +220,8 @@ class StoryClusterer:
             group.emb_sum = group.emb_sum + group.emb_sum / group.n
             group.lex_sum = group.lex_sum + group.lex_sum / group.n
         group.n += 1
-        group.first, group.last = _merge_span(group.first, group.last, *story_span(item))
-        group.published_first, group.published_last = _merge_span(
+        group.first, group.last = merge_span(group.first, group.last, *story_span(item))
+        group.published_first, group.published_last = merge_span(
             group.published_first, group.published_last, item.published, item.published)
         group.actors.update(item.actors)
         group.doc_ids.append(item.doc_id)
@@ -301,7 +275,7 @@ class StoryClusterer:
         sim = (w * (emb @ emb.T) + (1 - w) * (lexm @ lexm.T).toarray()).astype(np.float64)
         np.fill_diagonal(sim, _NEG)
         sim[:n_old, :n_old] = _NEG
-        spans = _Spans(groups)
+        spans = Spans(groups)
         # publication days more than the window apart keep two groups apart; event dates (the days a
         # text reports, some of them background) only cost `event_date_margin` similarity; an undated
         # group meeting a dated one costs `undated_margin` (sim holds raw similarity − penalties)
@@ -328,8 +302,8 @@ class StoryClusterer:
             ga.emb_sum = ga.emb_sum + gb.emb_sum
             ga.lex_sum = ga.lex_sum + gb.lex_sum
             ga.n += gb.n
-            ga.first, ga.last = _merge_span(ga.first, ga.last, gb.first, gb.last)
-            ga.published_first, ga.published_last = _merge_span(
+            ga.first, ga.last = merge_span(ga.first, ga.last, gb.first, gb.last)
+            ga.published_first, ga.published_last = merge_span(
                 ga.published_first, ga.published_last, gb.published_first, gb.published_last)
             ga.actors.update(gb.actors)
             ga.members.extend(gb.members)
@@ -384,32 +358,32 @@ class StoryClusterer:
         far &= ~undated2[None, :]
         return far
 
-    def _penalties(self, spans: _Spans, hard: np.ndarray | None) -> np.ndarray:
+    def _penalties(self, spans: Spans, hard: np.ndarray | None) -> np.ndarray:
         """The similarity each pair of groups loses: `undated_margin` where one of them has no date,
-        `event_date_margin` where their dates (event dates included) lie more than the window apart
-        but their publication days do not (`hard` holds the pairs kept apart by publication days)."""
+        `event_date_margin` where one's event dates lie after the other's publication days
+        (`_event_conflicts`) and publication days do not keep them apart already (`hard`)."""
         undated = spans.undated
         penalty = self.undated_margin * (undated[:, None] ^ undated[None, :])
         if hard is not None and self.event_date_margin:
             penalty = penalty + self.event_date_margin * (self._event_conflicts(spans) & ~hard)
         return penalty
 
-    def _event_conflicts(self, spans: _Spans, k: int | None = None) -> np.ndarray:
-        """Pairs where a group placed only by event dates reports days more than the window after a
-        group's last publication day: a later event. Event dates before a story's publication days
+    def _event_conflicts(self, spans: Spans, k: int | None = None) -> np.ndarray:
+        """Pairs where a group placed only by event dates reports days more than `story_later_event_days`
+        after a group's last publication day: a later event. Event dates before a story's publication days
         are what reports recount (the event itself, background), and two groups placed only by
         event dates are not compared (their texts often name different days of one event)."""
         by_event = spans.pundated & ~spans.undated
         by_published = ~spans.pundated
-        first, last = spans.first, spans.last
+        first, last, later = spans.first, spans.last, self.later_days
         if k is None:
-            after = (first[:, None] - last[None, :]) > self.window  # row's days after column's
+            after = (first[:, None] - last[None, :]) > later  # row's days after column's
             return (by_event[:, None] & by_published[None, :] & after) | (by_published[:, None] & by_event[None, :] & after.T)
-        k_after = (first[k] - last) > self.window
-        after_k = (first - last[k]) > self.window
+        k_after = (first[k] - last) > later
+        after_k = (first - last[k]) > later
         return (by_event[k] & by_published & k_after) | (by_published[k] & by_event & after_k)
 
-    def _penalty_row(self, spans: _Spans, k: int, soft: bool) -> np.ndarray:
+    def _penalty_row(self, spans: Spans, k: int, soft: bool) -> np.ndarray:
         undated = spans.undated
         penalty = self.undated_margin * (undated[k] ^ undated)
         if soft and self.event_date_margin:
@@ -417,43 +391,6 @@ class StoryClusterer:
             apart &= ~self._too_far(*spans.published(k), *spans.published())[0]
             penalty = penalty + self.event_date_margin * apart
         return penalty
-
-
-class _Spans:
-    """Groups' date spans as day ordinals: where each group is placed (its publication days, else its
-    event dates) and its publication days only; an undated group's span is open at both ends."""
-
-    def __init__(self, groups: list[_Group]) -> None:
-        m = len(groups)
-        self.first = np.zeros(m, dtype=np.int64)
-        self.last = np.zeros(m, dtype=np.int64)
-        self.undated = np.zeros(m, dtype=bool)
-        self.pfirst = np.zeros(m, dtype=np.int64)
-        self.plast = np.zeros(m, dtype=np.int64)
-        self.pundated = np.zeros(m, dtype=bool)
-        for k, group in enumerate(groups):
-            self.update(k, group)
-
-    def update(self, k: int, group: _Group) -> None:
-        first, last = group.first, group.last
-        if group.published_first is not None:  # publication days, when it has any, place a group
-            first, last = group.published_first, group.published_last
-        self.first[k] = first.toordinal() if first else -(10**9)
-        self.last[k] = last.toordinal() if last else 10**9
-        self.undated[k] = first is None
-        self.pfirst[k] = group.published_first.toordinal() if group.published_first else -(10**9)
-        self.plast[k] = group.published_last.toordinal() if group.published_last else 10**9
-        self.pundated[k] = group.published_first is None
-
-    def all(self, k: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        if k is None:
-            return self.first, self.last, self.undated
-        return self.first[k : k + 1], self.last[k : k + 1], self.undated[k : k + 1]
-
-    def published(self, k: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        if k is None:
-            return self.pfirst, self.plast, self.pundated
-        return self.pfirst[k : k + 1], self.plast[k : k + 1], self.pundated[k : k + 1]
 
 
 def story_lead(title: str | None, text: str | None, lead_chars: int) -> str:
@@ -481,20 +418,3 @@ def _with_width(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
     if matrix.nnz and int(matrix.indices.max()) >= width:
         raise ValueError("a lexical column lies beyond the vocabulary")
     return sp.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], width))
-
-
-def _merge_span(f1, l1, f2, l2):  # noqa: ANN001, ANN202
-    first = min((d for d in (f1, f2) if d is not None), default=None)
-    last = max((d for d in (l1, l2) if d is not None), default=None)
-    return first, last
-
-
-def nearest_day(month: int, day: int, reference: date) -> date | None:
-    """The day of that month and day in the year nearest `reference` (None: 29 February in no such year)."""
-    options = []
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        try:
-            options.append(date(year, month, day))
-        except ValueError:  # 29 February
-            continue
-    return min(options, key=lambda d: abs((d - reference).days)) if options else None

@@ -20,10 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from multipolar.stories.cluster import nearest_day
+from multipolar.records import INFERRED_FROM
+from multipolar.stories.spans import nearest_day
 from multipolar.timex import find_dates
 
-INFERRED_FROM = ("story", "text_latest", "ingest")
+__all__ = ["EVENT_PRECISION", "INFERRED_FROM", "Inferred", "infer_published", "text_date"]
 EVENT_PRECISION = {"story": "doc_story", "text_latest": "doc_text", "ingest": "doc_ingest"}
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _YEARLESS = re.compile(r"XXXX-(\d\d)-(\d\d)")
