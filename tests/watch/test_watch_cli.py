@@ -59,10 +59,18 @@ def test_cli_alerts_lists_stored_alerts(tmp_path, capsys):
     assert code == 0 and "CHN-USA edge + -> -" in out
 
 
+def _as_from_a_terminal() -> None:
+    # a child inherits an ignored SIGINT, and Python then installs no KeyboardInterrupt for it; a test run
+    # started as a background job (`make test &`: a shell ignores SIGINT in background jobs) passes that on,
+    # so the watcher starts as a terminal would start it, with Ctrl-C at its default
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_watch(args, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     return subprocess.Popen([sys.executable, "-m", "multipolar", "watch", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
+                            preexec_fn=_as_from_a_terminal)
 
 
 def test_cli_watch_ctrl_c_exits_130_with_state_saved(tmp_path):
