@@ -242,18 +242,27 @@ class Project:
 
         return count_unanalysed(self.store)
 
-    def analyse(self, *, progress: Progress | None = None) -> AnalysisSummary:
-        """Code events and claims of the documents not analysed yet, then the cross-document stages."""
+    def analyse(self, *, progress: Progress | None = None, story_vectors: bool | None = None) -> AnalysisSummary:
+        """Code events and claims of the documents not analysed yet, then the cross-document stages.
+        `story_vectors=False` leaves the story embeddings to the stories stage (setting
+        `story_vectors_in_analysis`), so the events are stored sooner; the stories are the same."""
         from multipolar.analyse import analyse_store
 
-        return AnalysisSummary(**analyse_store(self._writable(), self.settings, progress=progress))
+        return AnalysisSummary(**analyse_store(self._writable(), self._analysis_settings(story_vectors),
+                                               progress=progress))
 
-    def prepare_analysis(self) -> bool:
-        """Load the analysis models now, in this thread, when `analyse` runs in-process (one worker), so a
-        watcher's first round does not wait for them; False when a pool or Ray will load its own."""
+    def _analysis_settings(self, story_vectors: bool | None) -> Settings:
+        if story_vectors is None or story_vectors == self.settings.story_vectors_in_analysis:
+            return self.settings
+        return replace(self.settings, story_vectors_in_analysis=story_vectors)
+
+    def prepare_analysis(self, *, story_vectors: bool | None = None) -> bool:
+        """Load the analysis models now, in this thread, when `analyse` (with the same `story_vectors`) runs
+        in-process (one worker), so a watcher's first round does not wait for them; False when a pool or
+        Ray will load its own."""
         from multipolar.analyse import prepare
 
-        return prepare(self.settings)
+        return prepare(self._analysis_settings(story_vectors))
 
     def reanalyse(self, *, stage: str = "all", only_stale: bool = False,
                   progress: Callable[[str, int, int], None] | None = None) -> ReanalysisSummary:

@@ -9,8 +9,9 @@ setting is in neither, so a new setting has to be placed.
 
 Per-document stages (`DOCUMENT_STAGES`) are stamped on each document: `documents.clean_run`,
 `events_run`, `claims_run` hold the run that made its rows of that stage, and the run's version and
-hash live once in `stage_runs` (store/provenance.py says why). Cross-document stages are recorded as
-runs only: they are rebuilt over the whole store.
+hash live once in `stage_runs` (store/provenance.py says why). Cross-document stages are recorded as runs
+too, and stamp the rows they write with their run (`store.provenance.CROSS_RUN_COLUMN`: a document's
+near-duplicate, spun and story fields, an event's canonical group, a story, a claim group).
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ NOT_STORED = frozenset({
     "csv_max_cell_chars", "follow_symlinks", "document_time_limit", "document_time_limit_chars",
     # how fast, in how much memory
     "batch_size", "store_memory_limit", "workers", "nlp_batch_size", "nlp_batch_chars", "analysis_batch_chars",
-    "embedding_threads", "backend", "ray_address",
+    "embedding_threads", "backend", "ray_address", "story_vectors_in_analysis",
     # the watcher: when to poll, and the alert rules judged over the stored events (alerts keep their own detail)
     "watch_backoff_cap", "alert_band_k", "alert_min_documents", "alert_min_periods", "alert_sd_floor",
     # applied when stored rows are read: relations, reports

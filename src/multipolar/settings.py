@@ -158,6 +158,11 @@ class Settings:
     story_max_tokens: int = _s(48, "Word pieces of title + lead embedded per document for stories.")
     story_lead_chars: int = _s(3000, "Characters of title + text used for a document's story vectors.")
     story_chunk_size: int = _s(512, "Documents clustered together per step when a batch is assigned to stories (in date order).")
+    story_vectors_in_analysis: bool = _s(
+        True, "Embed each document's title and lead for stories in the per-document analysis (in its workers); false leaves "
+              "it to the stories stage, after the events are stored (a watcher does so, so that new events show sooner). "
+              "The stories are the same either way."
+    )
     embedding_threads: int = _s(0, "onnxruntime intra-op threads for sentence embeddings (0 = onnxruntime's choice).")
     near_duplicate_containment: float = _s(0.8, "Share of the shorter document's shingles found in a comparable-length one above which it is a near duplicate (rewrites).")
     near_duplicate_num_perm: int = _s(128, "MinHash permutations for near-duplicate detection.")

@@ -134,3 +134,19 @@ def test_removing_a_document_removes_its_vector(analysed, tmp_path):
         remove_documents(store, doc_ids[:2])
         left = sorted(r[0] for r in store.con.execute("SELECT doc_id FROM story_vectors").fetchall())
     assert left == doc_ids[2:]
+
+
+def test_an_analysis_that_leaves_the_vectors_to_the_stories_stage_makes_the_same_stories(analysed, tmp_path):
+    with Store.open(analysed) as store:
+        members, stories = _stories(store)
+    with Store.open(tmp_path / "late.duckdb") as store:
+        ingest(store, [str(_corpus(tmp_path))], Settings())
+        analyse.analyse_store(store, Settings(story_vectors_in_analysis=False))  # as a watcher analyses
+        late_members, late = _stories(store)
+        stored_vectors = store.con.execute("SELECT count(*) FROM story_vectors").fetchone()[0]
+    assert stored_vectors == 0  # the analysis embedded nothing: the stories stage did
+    assert late_members == members
+    assert late.keys() == stories.keys()
+    for story_id, (n, title, centroid) in stories.items():
+        assert late[story_id][:2] == (n, title)
+        np.testing.assert_allclose(late[story_id][2], centroid, atol=1e-5)

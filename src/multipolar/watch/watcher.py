@@ -145,7 +145,7 @@ class Watcher:
         """Poll round after round, `every` seconds apart, until `stop()` (or `rounds` rounds). The analysis
         models are loaded first, so the first documents a poll brings do not wait for them."""
         if self.analyse and not self._stop.is_set():
-            self.project.prepare_analysis()
+            self.project.prepare_analysis(story_vectors=False)
         done = 0
         while not self._stop.is_set():
             result = self.poll_once()
@@ -180,7 +180,7 @@ class Watcher:
                 self.report(poll)
         analysed = None
         if self.analyse and not self._stop.is_set() and self.project.pending():
-            analysed = self.project.analyse()
+            analysed = self.project.analyse(story_vectors=False)  # the stories stage embeds: events show sooner
         raised: list[Alert] = []
         errors: list[str] = []
         earliest = earliest_unseen_event(store, scope, prefixes)
