@@ -66,9 +66,17 @@ class _WatchThread:
             watcher = view.watcher(self.sources, stop_event=self.stop_event,
                                    report=lambda poll: self.announce(f"watch: {printable(poll.line())}"),
                                    **self.options)
-            watcher.run(on_round=self._round)
         except MultipolarError as exc:
             self.announce(f"watch stopped: {exc}")
+            return
+        while not self.stop_event.is_set():
+            try:
+                watcher.run(on_round=self._round)
+            except Exception as exc:  # noqa: BLE001 - a failed round is announced and the next one tried
+                first = (str(exc).strip().splitlines() or [""])[0]
+                self.announce(f"watch: a round failed ({type(exc).__name__}: {printable(first)}); "
+                              f"the next one starts in {watcher.every:g} s")
+                self.stop_event.wait(watcher.every)
 
     def _round(self, done: Any) -> None:
         if done.new_documents or done.analysed is not None:
