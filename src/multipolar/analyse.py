@@ -51,8 +51,8 @@ class AnalyseStage:
         from multipolar.pipeline import internal_rejection
 
         out: list[Analysis | Rejection] = []
-        for item, doc in zip(batch, self._docs(batch), strict=True):
-            limit = document_limit(self.settings, len(item.text))
+        limits = [document_limit(self.settings, len(item.text)) for item in batch]
+        for item, limit, doc in zip(batch, limits, self._docs(batch, limits), strict=True):
             try:
                 if isinstance(doc, BaseException):
                     raise doc
@@ -108,12 +108,11 @@ class AnalyseStage:
         )
         return Analysis(item.doc_id, tuple(sentences), mentions, events, claims)
 
-    def _docs(self, batch: Sequence[AnalysisInput]) -> Iterator[Any]:
+    def _docs(self, batch: Sequence[AnalysisInput], limits: Sequence[float]) -> Iterator[Any]:
         """Each item's parsed Doc, in order. Parsing goes in batches; after a failure, or a wait for one
-        Doc longer than its limit (`document_limit`; a batch's parse is paid while waiting for its first
-        Doc), the rest are parsed one by one, each within its limit, and an item that still fails (or runs
-        past the limit) gives its exception instead of a Doc."""
-        limits = [document_limit(self.settings, len(item.text)) for item in batch]
+        Doc longer than its limit (`limits`, from `document_limit`; a batch's parse is paid while waiting
+        for its first Doc), the rest are parsed one by one, each within its limit, and an item that still
+        fails (or runs past the limit) gives its exception instead of a Doc."""
         done = 0
         try:
             parsed = self.coder.pipeline.parse((item.text for item in batch), n_process=1)
@@ -165,7 +164,8 @@ class ClaimsStage(AnalyseStage):
         from multipolar.claims.extract import extract_claims
 
         out: list[Any] = []
-        for item, doc in zip(batch, self._docs(batch), strict=True):
+        limits = [document_limit(self.settings, len(item.text)) for item in batch]
+        for item, doc in zip(batch, self._docs(batch, limits), strict=True):
             try:
                 if isinstance(doc, BaseException):
                     raise doc

@@ -69,13 +69,17 @@ def prepare_stage(factory: StageFactory) -> bool:
     """Build the stage now, in this thread, when the settings run it in-process (`backend` loop, or auto with
     one worker), so that the first batch does not wait for its models; a pool or Ray builds its own.
     Returns whether a stage was built (or was kept already)."""
-    backend = factory.settings.backend
-    if backend == "auto":
-        backend = "loop" if factory.settings.workers <= 1 else "pool"
-    if backend != "loop":
+    if _resolved_backend(factory.settings.backend, factory.settings.workers) != "loop":
         return False
     _kept_stage(factory)
     return True
+
+
+def _resolved_backend(backend: str, workers: int) -> str:
+    """`auto` made concrete: a loop for one worker, else a process pool."""
+    if backend == "auto":
+        return "loop" if workers <= 1 else "pool"
+    return backend
 
 
 _WORKER_STAGE: Stage | None = None
@@ -120,10 +124,8 @@ def run_stage(
     """Yield each batch's results, in order, computed in a loop, a process pool or on Ray: by default where
     the factory's settings say (`workers`, `backend`, `ray_address`)."""
     workers = factory.settings.workers if workers is None else workers
-    backend = factory.settings.backend if backend is None else backend
+    backend = _resolved_backend(factory.settings.backend if backend is None else backend, workers)
     ray_address = factory.settings.ray_address if ray_address is None else ray_address
-    if backend == "auto":
-        backend = "loop" if workers <= 1 else "pool"
     if backend == "loop":
         stage: Stage | None = None  # built on the first batch: no work, no models loaded
         for batch in batches:

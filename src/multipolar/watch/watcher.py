@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -154,14 +153,7 @@ class Watcher:
                 on_round(result)
             if rounds is not None and done >= rounds:
                 return
-            self._pause(self.every)
-
-    def _pause(self, seconds: float) -> None:
-        """Wait until the next round or `stop()`, in slices of at most a second, so that a signal (Ctrl-C)
-        is acted on within a second whatever the platform does with a long blocking wait."""
-        end = time.monotonic() + seconds
-        while not self._stop.is_set() and (left := end - time.monotonic()) > 0:
-            self._stop.wait(min(left, 1.0))
+            self._stop.wait(self.every)
 
     # -- one round ----------------------------------------------------------------------------------
     def poll_once(self) -> PollRound:
