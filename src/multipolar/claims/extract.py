@@ -396,10 +396,8 @@ def extract_claims(
                 subject, target = found.subject, found.target
         sentence_quantities = [p for p in quantities if s_start <= p.start < s_end]
         base = kinds.is_base(text, s_start, q, sentence_quantities)
-        measure = _finish_measure(measure, q, subject, change)
         kind = kinds.figure_kind(text, s_end, tokens, q, change=change)
-        if kind == "change" and not change:
-            measure = measure if measure == UNSPECIFIED else f"{measure} change"
+        measure = _finish_measure(measure, q, subject, kind == "change")
         claims.append(
             Claim(
                 claim_id=claim_id_of(doc_id, q.start, q.end),
