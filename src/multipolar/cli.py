@@ -39,13 +39,16 @@ LimitOption = Annotated[int | None, typer.Option("--limit", help="At most this m
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 
 
-def _settings(pairs: list[str] | None) -> Settings:
+def _settings(pairs: list[str] | None, *, allow_private: bool = False) -> Settings:
+    """The settings with the `--set key=value` pairs, and the `--allow-private` flag of the commands that fetch."""
     parsed: dict[str, str] = {}
     for pair in pairs or []:
         if "=" not in pair:
             raise UsageError(f"--set {pair!r}: expected key=value, e.g. --set max_bytes=10000000")
         key, value = pair.split("=", 1)
         parsed[key.strip()] = value.strip()
+    if allow_private:
+        parsed["allow_private"] = "true"
     return load_settings(parsed)
 
 
@@ -98,12 +101,8 @@ def ingest(
     rejected, 130 when interrupted (what was committed stays; run the same command again)."""
     from multipolar.pipeline import estimate_total
 
-    overrides = list(set_ or [])
-    if allow_private:
-        overrides.append("allow_private=true")
-    if user_agent:
-        overrides.append(f"user_agent={user_agent}")
-    settings = _settings(overrides)
+    overrides = list(set_ or []) + ([f"user_agent={user_agent}"] if user_agent else [])
+    settings = _settings(overrides, allow_private=allow_private)
     with _project(db, settings) as project:
         with _progress(quiet) as bar:
             task = bar.add_task("ingesting", total=estimate_total(inputs))

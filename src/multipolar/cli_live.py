@@ -44,8 +44,7 @@ def serve(
     they bring."""
     from multipolar.web.serve import serve as run_server
 
-    overrides = list(set_ or []) + (["allow_private=true"] if allow_private else [])
-    with _project(db, _settings(overrides), read_only=not watch) as project:
+    with _project(db, _settings(set_, allow_private=allow_private), read_only=not watch) as project:
         run_server(project, host=host, port=port, token=token, announce=typer.echo, watch=watch or (),
                    watch_options={"every": every})
 
@@ -75,10 +74,7 @@ def watch(
 
     from multipolar.safe_text import printable
 
-    overrides = list(set_ or [])
-    if allow_private:
-        overrides.append("allow_private=true")
-    settings = _settings(overrides)
+    settings = _settings(set_, allow_private=allow_private)
 
     def stamp() -> str:
         return datetime.now(UTC).strftime("%H:%M:%S")
