@@ -93,6 +93,7 @@ def test_loop_backend_keeps_its_stage_between_runs_until_the_settings_or_files_c
 
 def test_prepare_stage_builds_the_in_process_stage_ahead_and_the_run_uses_it():
     CountingStage.built = 0
+    # settings of its own, so no stage kept by an earlier test of this thread answers for it
     factory = StageFactory(__name__, "CountingStage", Settings(event_date_future_days=3))
     assert prepare_stage(factory) is True
     assert CountingStage.built == 1
