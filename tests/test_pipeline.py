@@ -106,3 +106,15 @@ def test_prepare_stage_leaves_a_pool_to_build_its_own():
     assert prepare_stage(StageFactory(__name__, "CountingStage", Settings(workers=2))) is False
     assert prepare_stage(StageFactory(__name__, "CountingStage", Settings(backend="pool"))) is False
     assert CountingStage.built == 0
+
+
+def test_prepare_clean_warms_the_in_process_cleaner_and_leaves_a_pool_alone(monkeypatch):
+    from multipolar.clean import stage as clean_stage
+    from multipolar.pipeline import prepare_clean
+
+    monkeypatch.setattr(clean_stage, "_warmed", False)
+    assert prepare_clean(Settings(workers=2)) is False
+    assert clean_stage._warmed is False  # a pool's workers warm up themselves
+    assert prepare_clean(Settings(event_date_future_days=4)) is True
+    assert clean_stage._warmed is True
+    assert not clean_stage.Cleaner.needs_warm_up([RawDocument("a.html", b"<p>x</p>", "html")])

@@ -257,11 +257,13 @@ class Project:
         return replace(self.settings, story_vectors_in_analysis=story_vectors)
 
     def prepare_analysis(self, *, story_vectors: bool | None = None) -> bool:
-        """Load the analysis models now, in this thread, when `analyse` (with the same `story_vectors`) runs
-        in-process (one worker), so a watcher's first round does not wait for them; False when a pool or
-        Ray will load its own."""
+        """Load the cleaning and analysis models now, in this thread, when `ingest` and `analyse` (with the
+        same `story_vectors`) run in-process (one worker), so a watcher's first round does not wait for
+        them; False when a pool or Ray will load its own."""
         from multipolar.analyse import prepare
+        from multipolar.pipeline import prepare_clean
 
+        prepare_clean(self.settings)
         return prepare(self._analysis_settings(story_vectors))
 
     def reanalyse(self, *, stage: str = "all", only_stale: bool = False,

@@ -75,6 +75,16 @@ def prepare_stage(factory: StageFactory) -> bool:
     return True
 
 
+def prepare_clean(settings: Settings) -> bool:
+    """Build the clean stage now and warm it up (`Cleaner.warm_up`: dateparser's locale tables, the language
+    identifier) when cleaning runs in-process, so a watcher's first page does not wait seconds for them."""
+    factory = StageFactory(*CLEAN, settings)
+    if not prepare_stage(factory):
+        return False
+    _kept_stage(factory).cleaner.warm_up()  # type: ignore[attr-defined]
+    return True
+
+
 def _resolved_backend(backend: str, workers: int) -> str:
     """`auto` made concrete: a loop for one worker, else a process pool."""
     if backend == "auto":

@@ -24,12 +24,15 @@ def open_empty(path: Path | str = ":memory:") -> duckdb.DuckDBPyConnection:
 def insert_synthetic(con: duckdb.DuckDBPyConnection, data: Any) -> None:
     """Insert synthetic events and the documents they point to: `data` has `events` and `documents`,
     column arrays by name (`relations.synthetic.SyntheticStore`). The documents are marked cleaned (by
-    "synthetic"), so an ingest into the store does not take them for raw documents a killed run left."""
+    "synthetic"), so an ingest into the store does not take them for raw documents a killed run left.
+    Each event is its own canonical group unless `data` says otherwise, as in a store whose events were
+    de-duplicated (the counts are those of NULL groups; an ingest into the store does not regroup them all)."""
     events = pa.table(data.events)
     con.register("_syn_events", events)
     try:
         cols = ", ".join(events.column_names)
-        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _syn_events")
+        extra, values = ("", "") if "canonical_id" in events.column_names else (", canonical_id", ", event_id")
+        con.execute(f"INSERT INTO events ({cols}{extra}) SELECT {cols}{values} FROM _syn_events")
     finally:
         con.unregister("_syn_events")
     docs = pa.table({k: list(v) if v.dtype == object else v for k, v in data.documents.items()})
