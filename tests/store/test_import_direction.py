@@ -54,7 +54,7 @@ def test_import_direction_check_catches_an_upward_import(tmp_path):
 WEB = sorted(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "web").glob("*.py"))
 
 
-@pytest.mark.parametrize("name", ["cli.py", "cli_upkeep.py", "cli_code.py", "cli_live.py", "api.py", "analyse.py", "pipeline.py", "reanalyse.py",
+@pytest.mark.parametrize("name", ["cli.py", "cli_upkeep.py", "cli_code.py", "cli_live.py", "api.py", "results.py", "analyse.py", "pipeline.py", "reanalyse.py",
                                   "provenance.py", *WEB])
 def test_layers_above_the_store_hold_no_sql(name):
     text = (PACKAGE / name).read_text(encoding="utf-8")

@@ -65,7 +65,7 @@ class PollRound:
 
     started: datetime
     polls: tuple[SourcePoll, ...]
-    analysed: Any  # api.AnalysisSummary, or None when nothing new was analysed
+    analysed: Any  # results.AnalysisSummary, or None when nothing new was analysed
     alerts: tuple[Alert, ...]
     delivery_errors: tuple[str, ...] = ()
     stopped: bool = False  # stop() was called during the round
