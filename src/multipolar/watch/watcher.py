@@ -41,6 +41,9 @@ from multipolar.watch.deliver import check_webhook, command_argv, send_to_comman
 from multipolar.watch.poll import POLLERS, SourcePoll, source_kind
 
 DEFAULT_ACTORS = ("USA", "CHN", "RUS")
+# A round's analysis leaves the story embeddings to the stories stage, so new events show sooner; the
+# watcher prepares its models with the same choice, or the round would build another stage.
+STORY_VECTORS_IN_ANALYSIS = False
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -144,7 +147,7 @@ class Watcher:
         """Poll round after round, `every` seconds apart, until `stop()` (or `rounds` rounds). The analysis
         models are loaded first, so the first documents a poll brings do not wait for them."""
         if self.analyse and not self._stop.is_set():
-            self.project.prepare_analysis(story_vectors=False)
+            self.project.prepare_analysis(story_vectors=STORY_VECTORS_IN_ANALYSIS)
         done = 0
         while not self._stop.is_set():
             result = self.poll_once()
@@ -172,7 +175,7 @@ class Watcher:
                 self.report(poll)
         analysed = None
         if self.analyse and not self._stop.is_set() and self.project.pending():
-            analysed = self.project.analyse(story_vectors=False)  # the stories stage embeds: events show sooner
+            analysed = self.project.analyse(story_vectors=STORY_VECTORS_IN_ANALYSIS)
         raised: list[Alert] = []
         errors: list[str] = []
         earliest = earliest_unseen_event(store, scope, prefixes)
