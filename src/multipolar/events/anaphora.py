@@ -63,6 +63,12 @@ def _recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, l
     return list(reversed(out))
 
 
+def cue_words() -> list[str]:
+    """The words that can open an anaphoric mention here ("he", "the two leaders"): a piece holding one,
+    after a piece naming an actor, is worth parsing (rule `actor_paragraphs`)."""
+    return sorted({*W["pronouns"], *W["pair_heads"], *W["plural_heads"]})
+
+
 def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
     """The person named as subject of the main clause of the sentence before `start`, if any."""
     if start == 0:

@@ -103,7 +103,7 @@ class EventCoder:
         if nlp is None:
             from multipolar.nlp.pipeline import NlpPipeline
 
-            nlp = NlpPipeline(self.settings, resolver=self.resolver)
+            nlp = NlpPipeline(self.settings, resolver=self.resolver, selector=self._selector())
         self.pipeline = nlp
         self._classifier: Any = None
         self._act_model: Any = None
@@ -114,6 +114,14 @@ class EventCoder:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.settings,), None)
+
+    def _selector(self) -> Any | None:
+        """The pieces worth parsing (setting `parse_only_actor_paragraphs`): names, context words, anaphora cues."""
+        if not self.settings.parse_only_actor_paragraphs:
+            return None
+        from multipolar.actors.paragraphs import ActorParagraphs
+
+        return ActorParagraphs(self.resolver, anaphora_words=anaphora.cue_words())
 
     # ---------------------------------------------------------------------------------------------
     @property
