@@ -56,3 +56,17 @@ def test_lean_parse_of_several_texts_keeps_their_order(coders):
     texts = [TEXT, "Only a line about bread.", TEXT.replace("Russia", "China")]
     docs = list(coders[True].pipeline.parse(texts))
     assert [doc.text for doc in docs] == texts
+
+
+def test_lean_parse_keeps_a_piece_with_a_number_phrase(coders):
+    text = "Notes from the week.\n\nThe bakery sold bread. Sales rose by 40% in May.\n\nGardens bloomed."
+    doc = coders[True].pipeline.parse_one(text)
+    assert any(tok.tag_ for tok in doc if tok.idx >= text.index("Sales"))
+    assert not any(tok.tag_ for tok in doc if tok.idx >= text.index("Gardens"))
+
+
+def test_lean_pipeline_pickles_with_its_selector(coders):
+    import pickle
+
+    pipeline = pickle.loads(pickle.dumps(coders[True].pipeline))
+    assert pipeline.selector is not None

@@ -14,16 +14,19 @@ kept when it holds
 - right after a kept paragraph, an anaphora cue ("he", "she", "the two leaders"): they name an actor
   of the sentences before (`events.anaphora`);
 
-and the first paragraph is always kept (the dateline, and the country a story is placed in). The scan
+and the first paragraph is always kept (the dateline, and the country a story is placed in), and so is
+a piece holding an offset the caller names (`also`: the event coder names the claims' number phrases,
+whose measure, kind and scope come from the parse). The scan
 is a superset: a kept paragraph may hold no actor after all; a dropped one holds none of the forms the
 resolver could match.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 _WORD = re.compile(r"\w+")
@@ -78,6 +81,12 @@ def _starts_sentence(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
+def _holds(offsets: list[int], start: int, end: int) -> bool:
+    """Whether the sorted `offsets` hold one in [start, end)."""
+    k = bisect.bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end
+
+
 def _key(form: str) -> str | None:
     """The longest word of a form (the last of equal length): the word a scan looks up."""
     words = _WORD.findall(form)
@@ -87,7 +96,9 @@ def _key(form: str) -> str | None:
 class ActorParagraphs:
     """The paragraphs of a text worth parsing, by the surface forms of an `ActorResolver` (module docstring)."""
 
-    def __init__(self, resolver: Any, *, anaphora_words: Iterable[str] = ()) -> None:
+    def __init__(self, resolver: Any, *, anaphora_words: Iterable[str] = (),
+                 also: Callable[[str], Iterable[int]] | None = None) -> None:
+        self._also = also  # offsets in a text whose pieces are parsed too (the claims' number phrases)
         exact: dict[str, set[str]] = defaultdict(set)
         folded: dict[str, set[str]] = defaultdict(set)
         for form in resolver.surface_forms():
@@ -157,6 +168,7 @@ class ActorParagraphs:
     def keep(self, text: str) -> list[tuple[int, int, bool]]:
         """(start, end, kept) for each piece of `text` (`segments`), in order (rule `actor_paragraphs`)."""
         out: list[tuple[int, int, bool]] = []
+        also = sorted(self._also(text)) if self._also is not None else []
         named = False  # an earlier piece named an actor: context words count from here on
         since_actor = LOOKBACK + 1  # pieces since the last one naming an actor
         first_end = paragraphs(text)[0][1]
@@ -168,6 +180,7 @@ class ActorParagraphs:
             kept = (
                 start < first_end
                 or actor
+                or _holds(also, start, end)
                 or (named and self.has_context_word(piece))
                 or (since_actor <= LOOKBACK and bool(out) and out[-1][2] and self._has_word(piece, self._anaphora))
             )

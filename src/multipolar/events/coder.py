@@ -121,7 +121,7 @@ class EventCoder:
             return None
         from multipolar.actors.paragraphs import ActorParagraphs
 
-        return ActorParagraphs(self.resolver, anaphora_words=anaphora.cue_words())
+        return ActorParagraphs(self.resolver, anaphora_words=anaphora.cue_words(), also=quantity_starts)
 
     # ---------------------------------------------------------------------------------------------
     @property
@@ -365,6 +365,13 @@ class EventCoder:
 
 
 @lru_cache(maxsize=512)
+def quantity_starts(text: str) -> list[int]:
+    """Where the claims' number phrases start: their pieces are parsed too (rule `actor_paragraphs`)."""
+    from multipolar.claims.numbers import find_quantities  # regular expressions only; it imports no stage
+
+    return [q.start for q in find_quantities(text)]
+
+
 def _calendar_dates(text: str, published: date | None) -> tuple[TimeExpression, ...]:
     """The dated expressions of a sentence, found once for all the triggers in it."""
     return tuple(t for t in find_dates(text, published) if t.date is not None)
