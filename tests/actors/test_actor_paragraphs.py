@@ -22,7 +22,7 @@ def resolver() -> ActorResolver:
 
 @pytest.fixture(scope="module")
 def selector(resolver: ActorResolver) -> ActorParagraphs:
-    return ActorParagraphs(resolver, anaphora_words=cue_words())
+    return ActorParagraphs(resolver, anaphora=cue_words())
 
 
 def kept(selector: ActorParagraphs, text: str) -> list[str]:
@@ -84,3 +84,15 @@ def test_keep_takes_a_pronoun_right_after_a_kept_piece(selector):
     assert kept(selector, text)[-2:] == ["Vladimir Putin arrived. ", "He thanked the hosts."]
     lone = "Intro line.\n\nThe weather was mild.\n\nHe thanked the hosts."
     assert kept(selector, lone) == ["Intro line.\n\n"]
+
+
+def test_keep_counts_a_title_only_before_a_name(selector):
+    text = "Kenya held an election.\n\nThe weather was mild.\n\nThe president spoke.\n\nYesterday President Amara Lodu spoke."
+    assert kept(selector, text) == ["Kenya held an election.\n\n", "Yesterday President Amara Lodu spoke."]
+
+
+def test_keep_takes_a_pair_phrase_after_a_kept_piece_only_with_its_mark(selector):
+    text = "Intro line.\n\nRussia met Japan in May. The two counterparts signed it. The counterparts left."
+    pieces = kept(selector, text)
+    assert "The two counterparts signed it. " in pieces
+    assert "The counterparts left." not in pieces

@@ -72,7 +72,7 @@ def segments(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_NAME_AFTER = re.compile(r"(?:[\s,'’-]+[\w.]+){0,6}?[\s,'’-]+[A-Z]")  # a capitalised word within the next few
+_NAME_AFTER = re.compile(r"\s+[A-Z]")  # a capitalised word next
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -87,6 +87,12 @@ def _holds(offsets: list[int], start: int, end: int) -> bool:
     return k < len(offsets) and offsets[k] < end
 
 
+def _key_first(text: str) -> str:
+    """The first word of a text (the word a title is looked up by)."""
+    found = _WORD.search(text)
+    return found.group(0) if found else text[:1]
+
+
 def _key(form: str) -> str | None:
     """The longest word of a form (the last of equal length): the word a scan looks up."""
     words = _WORD.findall(form)
@@ -96,7 +102,7 @@ def _key(form: str) -> str | None:
 class ActorParagraphs:
     """The paragraphs of a text worth parsing, by the surface forms of an `ActorResolver` (module docstring)."""
 
-    def __init__(self, resolver: Any, *, anaphora_words: Iterable[str] = (),
+    def __init__(self, resolver: Any, *, anaphora: tuple[Iterable[str], Iterable[str], Iterable[str]] = ((), (), ()),
                  also: Callable[[str], Iterable[int]] | None = None) -> None:
         self._also = also  # offsets in a text whose pieces are parsed too (the claims' number phrases)
         exact: dict[str, set[str]] = defaultdict(set)
@@ -112,12 +118,18 @@ class ActorParagraphs:
         self._folded = {k: (k in forms, tuple(f for f in forms if f != k)) for k, forms in folded.items()}
         self._shorts = resolver.short_forms()  # a short form counts after one of its full names
         titles, nouns = resolver.context_words()
-        self._titles = frozenset(w.casefold() for w in titles)  # counted when capitalised, as before a name
+        by_word: dict[str, list[str]] = defaultdict(list)  # leading word -> titles, counted before a name
+        for title in titles:
+            by_word[_key_first(title).casefold()].append(title.lower())
+        self._titles = dict(by_word)
         heads: dict[str, set[str]] = defaultdict(set)  # a sector noun's last word -> the nouns it ends
         for noun in nouns:
             heads[noun.split()[-1].casefold()].add(noun.casefold())
         self._nouns = {head: (head in found, tuple(n for n in found if n != head)) for head, found in heads.items()}
-        self._anaphora = frozenset(w.casefold() for w in anaphora_words)
+        alone, heads, marks = anaphora
+        self._cues = frozenset(w.casefold() for w in alone)  # "he", "the leaders"
+        self._pair_heads = tuple(w.casefold() for w in heads)  # "the two presidents": a head's plural...
+        self._pair_marks = frozenset(w.casefold() for w in marks)  # ...with "two" or "both"
 
     def has_actor_form(self, paragraph: str, before: str = "") -> bool:
         """Whether `paragraph` holds a surface form the resolver could match (as written or case-folded);
@@ -143,9 +155,6 @@ class ActorParagraphs:
                     return True
         return False
 
-    def _has_word(self, paragraph: str, words: frozenset[str]) -> bool:
-        return any(w.casefold() in words for w in _WORD.findall(paragraph))
-
     def has_context_word(self, paragraph: str) -> bool:
         """Whether `paragraph` holds a sector noun (not capitalised inside a sentence: "Congress" names
         no country's parliament), or a capitalised title word with a capitalised word after it (a name)."""
@@ -161,9 +170,23 @@ class ActorParagraphs:
                     lowered = paragraph.casefold()
                 if any(noun in lowered for noun in found[1]):
                     return True
-            if word[0].isupper() and folded in self._titles and _NAME_AFTER.match(paragraph, m.end()):
+            if word[0].isupper() and self._title_before_name(paragraph, m.start(), folded):
                 return True
         return False
+
+    def _title_before_name(self, paragraph: str, at: int, word: str) -> bool:
+        """Whether a title opening with `word` at `at` is followed by a capitalised word ("President Jane Doe")."""
+        for title in self._titles.get(word, ()):
+            if paragraph[at:at + len(title)].lower() == title and _NAME_AFTER.match(paragraph, at + len(title)):
+                return True
+        return False
+
+    def has_anaphora_cue(self, piece: str) -> bool:
+        """Whether `piece` holds a word that can open an anaphoric mention (`events.anaphora`)."""
+        words = [w.casefold() for w in _WORD.findall(piece)]
+        if any(w in self._cues for w in words):
+            return True
+        return any(w in self._pair_marks for w in words) and any(w.startswith(self._pair_heads) for w in words)
 
     def keep(self, text: str) -> list[tuple[int, int, bool]]:
         """(start, end, kept) for each piece of `text` (`segments`), in order (rule `actor_paragraphs`)."""
@@ -182,7 +205,7 @@ class ActorParagraphs:
                 or actor
                 or _holds(also, start, end)
                 or (named and self.has_context_word(piece))
-                or (since_actor <= LOOKBACK and bool(out) and out[-1][2] and self._has_word(piece, self._anaphora))
+                or (since_actor <= LOOKBACK and bool(out) and out[-1][2] and self.has_anaphora_cue(piece))
             )
             out.append((start, end, kept))
         return out

@@ -217,9 +217,9 @@ class ActorResolver:
         return out
 
     def context_words(self) -> tuple[list[str], list[str]]:
-        """The words `context_mentions` places by the country the context names: the first words of
-        role titles ("President Jane Doe") and the sector nouns ("police", "security forces")."""
-        titles = [_leading_word(t) for t in self._titles]
+        """The words `context_mentions` places by the country the context names: role titles (before
+        a name: "President Jane Doe") and sector nouns ("police", "security forces"), in lower case."""
+        titles = list(self._titles)
         nouns = [noun for noun, sector in self.lexicon.sector_nouns.items()
                  if sector in _CONTEXT_SECTORS and noun not in _NOT_AGENTS]
         return titles, nouns

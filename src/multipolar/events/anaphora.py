@@ -63,10 +63,11 @@ def _recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, l
     return list(reversed(out))
 
 
-def cue_words() -> list[str]:
-    """The words that can open an anaphoric mention here ("he", "the two leaders"): a piece holding one,
-    after a piece naming an actor, is worth parsing (rule `actor_paragraphs`)."""
-    return sorted({*W["pronouns"], *W["pair_heads"], *W["plural_heads"]})
+def cue_words() -> tuple[list[str], list[str], list[str]]:
+    """The words that can open an anaphoric mention here: those that do alone ("he", "the leaders"), the
+    heads of a pair ("the two presidents") and the words that mark one ("two", "both"). A piece holding
+    them, after a piece naming an actor, is worth parsing (rule `actor_paragraphs`)."""
+    return sorted({*W["pronouns"], *W["plural_heads"]}), sorted(W["pair_heads"]), sorted(W["pair_marks"])
 
 
 def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:

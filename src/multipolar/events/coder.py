@@ -121,7 +121,7 @@ class EventCoder:
             return None
         from multipolar.actors.paragraphs import ActorParagraphs
 
-        return ActorParagraphs(self.resolver, anaphora_words=anaphora.cue_words(), also=quantity_starts)
+        return ActorParagraphs(self.resolver, anaphora=anaphora.cue_words(), also=quantity_starts)
 
     # ---------------------------------------------------------------------------------------------
     @property
