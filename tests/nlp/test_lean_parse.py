@@ -70,3 +70,13 @@ def test_lean_pipeline_pickles_with_its_selector(coders):
 
     pipeline = pickle.loads(pickle.dumps(coders[True].pipeline))
     assert pipeline.selector is not None
+
+
+def test_lean_parse_tokenises_a_long_left_out_run_in_pieces(coders, monkeypatch):
+    from multipolar.nlp import pipeline as nlp_pipeline
+
+    monkeypatch.setattr(nlp_pipeline, "CHUNK_CHARS", 60)
+    text = "Russia sent a note.\n\n" + "The bakery opened at nine and sold bread.\n\n" * 6 + "Japan replied."
+    doc = coders[True].pipeline.parse_one(text)
+    assert doc.text == text
+    assert not any(tok.tag_ for tok in doc if text.index("The bakery") <= tok.idx < text.index("Japan"))

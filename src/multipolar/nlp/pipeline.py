@@ -119,8 +119,8 @@ class NlpPipeline:
                 plan: list[int | str] = []
                 parsed: list[str] = []
                 for run, parse in self._runs(text):
-                    if not parse:
-                        plan.append(run)
+                    if not parse:  # tokenised in pieces too: spaCy refuses a text over nlp.max_length
+                        plan.extend(split_long(run, CHUNK_CHARS))
                         continue
                     parts = split_long(run, CHUNK_CHARS)
                     plan.append(len(parts))
