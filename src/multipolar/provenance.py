@@ -30,9 +30,10 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "2",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates)
-    "events": "3",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV)
-    "claims": "3",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
-    #              3: periods.py - current_annual_level, base figures own their period, figure_kind)
+    "events": "4",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV); 4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges)
+    "claims": "4",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
+    #              4: sentences of the lean parse, parse_only_actor_paragraphs)
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model

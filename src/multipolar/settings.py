@@ -77,7 +77,7 @@ class Settings:
                  "proportion to its length (a 3 MB text: 30 times it), so that size alone never stops a document below max_bytes."
     )
     parse_only_actor_paragraphs: bool = _s(
-        False, "Parse only the pieces of a text that can hold a codable act (rule `actor_paragraphs`: a fast scan for the "
+        True, "Parse only the pieces of a text that can hold a codable act (rule `actor_paragraphs`: a fast scan for the "
                "gazetteer's names, context words after a named actor, anaphora after a kept piece, and the first paragraph); "
                "the rest is only tokenised. Offsets still point into the whole text."
     )

@@ -117,8 +117,8 @@ class EventCoder:
 
     def _selector(self) -> Any | None:
         """The pieces worth parsing (setting `parse_only_actor_paragraphs`): names, context words, anaphora cues."""
-        if not self.settings.parse_only_actor_paragraphs:
-            return None
+        if not self.settings.parse_only_actor_paragraphs or not hasattr(self.resolver, "surface_forms"):
+            return None  # a resolver that cannot list what it matches gets every piece parsed
         from multipolar.actors.paragraphs import ActorParagraphs
 
         return ActorParagraphs(self.resolver, anaphora=anaphora.cue_words(), also=quantity_starts)
