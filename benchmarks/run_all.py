@@ -23,6 +23,7 @@ RUNS = [
     ("temporal expressions (issue 3)", ["bench_dates.py"], []),
     ("event coder quality and speed (issue 3)", ["bench_events.py"], ["--docs", "300"]),
     ("event coder on whole real articles (issue 11)", ["bench_realnews.py"], []),
+    ("full ingest with and without parse_only_actor_paragraphs (issue 14)", ["bench_lean.py"], ["--docs", "150"]),
     ("relations over 1,000,000 events (issue 4)", ["bench_relations.py"], ["--events", "100000"]),
     ("story clustering quality (issue 5)", ["bench_stories.py", "quality"], []),
     ("story clustering cross-validated by topic (issue 13)", ["bench_stories.py", "cv"], []),

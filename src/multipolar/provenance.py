@@ -30,9 +30,10 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "3",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them)
-    "events": "3",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV)
-    "claims": "3",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
-    #              3: periods.py - current_annual_level, base figures own their period, figure_kind)
+    "events": "4",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV); 4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges)
+    "claims": "4",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
+    #              4: sentences of the lean parse, parse_only_actor_paragraphs)
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model
@@ -45,9 +46,9 @@ STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
     "clean": ("min_text_chars", "language_sample_chars", "english_only", "max_markup_tags"),
     "events": ("spacy_model", "max_sentence_tokens", "goldstein_variant", "actor_files", "plover_types",
                "classifier_threshold", "event_classifier", "event_lexicon", "event_model", "event_main_only",
-               "event_date_future_days", "event_date_earliest_year",
+               "event_date_future_days", "event_date_earliest_year", "parse_only_actor_paragraphs",
                "story_max_tokens", "story_lead_chars"),  # the story embedding of title and lead
-    "claims": ("spacy_model", "actor_files"),  # the parse and the actor matches give a claim its roles
+    "claims": ("spacy_model", "actor_files", "parse_only_actor_paragraphs"),  # the parse and the actor matches give a claim its roles
     "near_duplicates": ("near_duplicate_threshold", "near_duplicate_num_perm", "near_duplicate_shingle",
                         "near_duplicate_containment"),
     "spun": ("spun_threshold",),

@@ -76,6 +76,11 @@ class Settings:
         100_000, "document_time_limit covers a document of up to this many characters; a longer one gets the limit in "
                  "proportion to its length (a 3 MB text: 30 times it), so that size alone never stops a document below max_bytes."
     )
+    parse_only_actor_paragraphs: bool = _s(
+        True, "Parse only the pieces of a text that can hold a codable act (rule `actor_paragraphs`: a fast scan for the "
+               "gazetteer's names, context words after a named actor, anaphora after a kept piece, and the first paragraph); "
+               "the rest is only tokenised. Offsets still point into the whole text."
+    )
     nlp_batch_size: int = _s(64, "Texts per nlp.pipe batch in the nlp and events stages.")
     nlp_batch_chars: int = _s(60_000, "Most characters per nlp.pipe batch (with at most nlp_batch_size texts): "
                                       "bounds the parser's memory in each worker.")

@@ -203,6 +203,27 @@ class ActorResolver:
                 patterns.append({"label": RULER_LABEL, "pattern": text, "id": key})
         return patterns
 
+    def surface_forms(self) -> list[str]:
+        """Every text `resolve` matches as written on its own: names, aliases, demonyms, metonyms."""
+        return [text for text, entries in self._surfaces.items() if any(e.explicit for e in entries)]
+
+    def short_forms(self) -> dict[str, tuple[str, ...]]:
+        """Each short form that resolves only after a full mention ("Lavrov"), with the full names that license it."""
+        out: dict[str, tuple[str, ...]] = {}
+        for text, entries in self._surfaces.items():
+            if not any(e.explicit for e in entries):
+                people = [self.gazetteer.people[e.person] for e in entries if e.person in self.gazetteer.people]
+                out[text] = tuple(dict.fromkeys(n for p in people for n in (p.name, *p.aliases)))
+        return out
+
+    def context_words(self) -> tuple[list[str], list[str]]:
+        """The words `context_mentions` places by the country the context names: role titles (before
+        a name: "President Jane Doe") and sector nouns ("police", "security forces"), in lower case."""
+        titles = list(self._titles)
+        nouns = [noun for noun, sector in self.lexicon.sector_nouns.items()
+                 if sector in _CONTEXT_SECTORS and noun not in _NOT_AGENTS]
+        return titles, nouns
+
     def lookup_id(self, pattern_id: str) -> tuple[str, str, str | None]:
         """(kind, actor code or "", person) for a ruler pattern id; a person's code depends on the date."""
         kind, _, value = pattern_id.partition(":")

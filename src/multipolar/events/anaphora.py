@@ -63,6 +63,13 @@ def _recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, l
     return list(reversed(out))
 
 
+def cue_words() -> tuple[list[str], list[str], list[str]]:
+    """The words that can open an anaphoric mention here: those that do alone ("he", "the leaders"), the
+    heads of a pair ("the two presidents") and the words that mark one ("two", "both"). A piece holding
+    them, after a piece naming an actor, is worth parsing (rule `actor_paragraphs`)."""
+    return sorted({*W["pronouns"], *W["plural_heads"]}), sorted(W["pair_heads"]), sorted(W["pair_marks"])
+
+
 def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
     """The person named as subject of the main clause of the sentence before `start`, if any."""
     if start == 0:

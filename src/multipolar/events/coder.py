@@ -103,7 +103,7 @@ class EventCoder:
         if nlp is None:
             from multipolar.nlp.pipeline import NlpPipeline
 
-            nlp = NlpPipeline(self.settings, resolver=self.resolver)
+            nlp = NlpPipeline(self.settings, resolver=self.resolver, selector=self._selector())
         self.pipeline = nlp
         self._classifier: Any = None
         self._act_model: Any = None
@@ -114,6 +114,14 @@ class EventCoder:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.settings,), None)
+
+    def _selector(self) -> Any | None:
+        """The pieces worth parsing (setting `parse_only_actor_paragraphs`): names, context words, anaphora cues."""
+        if not self.settings.parse_only_actor_paragraphs or not hasattr(self.resolver, "surface_forms"):
+            return None  # a resolver that cannot list what it matches gets every piece parsed
+        from multipolar.actors.paragraphs import ActorParagraphs
+
+        return ActorParagraphs(self.resolver, anaphora=anaphora.cue_words(), also=quantity_starts)
 
     # ---------------------------------------------------------------------------------------------
     @property
@@ -357,6 +365,13 @@ class EventCoder:
 
 
 @lru_cache(maxsize=512)
+def quantity_starts(text: str) -> list[int]:
+    """Where the claims' number phrases start: their pieces are parsed too (rule `actor_paragraphs`)."""
+    from multipolar.claims.numbers import find_quantities  # regular expressions only; it imports no stage
+
+    return [q.start for q in find_quantities(text)]
+
+
 def _calendar_dates(text: str, published: date | None) -> tuple[TimeExpression, ...]:
     """The dated expressions of a sentence, found once for all the triggers in it."""
     return tuple(t for t in find_dates(text, published) if t.date is not None)

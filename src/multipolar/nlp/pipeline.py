@@ -86,22 +86,25 @@ class NlpPipeline:
 
     stage = STAGE
 
-    def __init__(self, settings: Settings | None = None, *, resolver: Any | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, resolver: Any | None = None,
+                 selector: Any | None = None) -> None:
         self.settings = settings or Settings()
         self.resolver = resolver
+        self.selector = selector  # an `actors.paragraphs.ActorParagraphs`: only its kept pieces are parsed
         self.nlp = load_spacy(self.settings.spacy_model or None)
         add_sentence_cap(self.nlp, self.settings.max_sentence_tokens)
         if resolver is not None:
             resolver.add_to_pipeline(self.nlp)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.settings,), {"resolver": self.resolver})
+        return (type(self), (self.settings,), {"resolver": self.resolver, "selector": self.selector})
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         resolver = state.get("resolver")
         if resolver is not None:
             self.resolver = resolver
             resolver.add_to_pipeline(self.nlp)
+        self.selector = state.get("selector")
 
     def parse(self, texts: Iterable[str], *, batch_size: int | None = None, n_process: int = 1) -> Iterator[Doc]:
         """Docs for `texts`, in order, through `nlp.pipe` (n_process > 1 uses spaCy's process pool).
@@ -109,13 +112,21 @@ class NlpPipeline:
         Long texts go through in pieces (`split_long`) and come back as one Doc each."""
         from spacy.tokens import Doc
 
-        counts: deque[int] = deque()  # pieces per text, filled as nlp.pipe reads ahead
+        plans: deque[list[int | str]] = deque()  # per text: pieces to take from the parse (int) or to tokenise (str)
 
         def pieces() -> Iterator[str]:
             for text in texts:
-                parts = split_long(text, CHUNK_CHARS)
-                counts.append(len(parts))
-                yield from parts
+                plan: list[int | str] = []
+                parsed: list[str] = []
+                for run, parse in self._runs(text):
+                    if not parse:  # tokenised in pieces too: spaCy refuses a text over nlp.max_length
+                        plan.extend(split_long(run, CHUNK_CHARS))
+                        continue
+                    parts = split_long(run, CHUNK_CHARS)
+                    plan.append(len(parts))
+                    parsed += parts
+                plans.append(plan)
+                yield from parsed
 
         size = batch_size or self.settings.nlp_batch_size
         if n_process > 1:
@@ -124,12 +135,34 @@ class NlpPipeline:
             docs = self._pipe_by_chars(pieces(), size)
         docs = _without_tensors(docs)
         for doc in docs:
-            n = counts.popleft()
-            if n == 1:
+            plan = plans.popleft()
+            if plan == [1]:
                 yield doc
                 continue
-            parts = [doc, *(next(docs) for _ in range(n - 1))]
+            parts: list[Doc] = []
+            taken = [doc]  # the text's first parsed piece, read by the loop
+            for step in plan:
+                if isinstance(step, str):
+                    parts.append(unparsed_doc(self.nlp, step))
+                    continue
+                for _ in range(step):
+                    parts.append(taken.pop() if taken else next(docs))
             yield Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+
+    def _runs(self, text: str) -> list[tuple[str, bool]]:
+        """`text` as runs of pieces to parse (True) or only to tokenise (False), rule `actor_paragraphs`
+        (`actors.paragraphs`); the whole text as one run to parse without a selector."""
+        if self.selector is None:
+            return [(text, True)]
+        runs: list[list[Any]] = []  # [start, end, parse]
+        for start, end, kept in self.selector.keep(text):
+            if runs and runs[-1][2] == kept:
+                runs[-1][1] = end
+            else:
+                runs.append([start, end, kept])
+        if not any(parse for _, _, parse in runs):  # every text gives at least one parsed piece
+            runs[0][2] = True
+        return [(text[start:end], parse) for start, end, parse in runs]
 
     def _pipe_by_chars(self, pieces: Iterable[str], size: int) -> Iterator[Doc]:
         """nlp.pipe over groups of at most `size` pieces and `nlp_batch_chars` characters (a longer piece
@@ -177,6 +210,30 @@ def sentences(doc: Doc, *, doc_id: str) -> list[Sentence]:
         Sentence(doc_id=doc_id, idx=i, start=sent.start_char, end=sent.end_char, text=sent.text)
         for i, sent in enumerate(doc.sents)
     ]
+
+
+def unparsed_doc(nlp: Language, text: str) -> Doc:
+    """A Doc of `text` only tokenised, for a piece the selector leaves out: its sentences are cut by
+    punctuation (spaCy's sentencizer), each a flat tree under its first token (label "dep"), so that
+    joined to parsed Docs it keeps its own sentences; it has no tags, lemmas or entities."""
+    import numpy
+    from spacy.attrs import DEP, HEAD
+    from spacy.pipeline import Sentencizer
+
+    doc = nlp.make_doc(text)
+    if not len(doc):
+        return doc
+    Sentencizer()(doc)
+    root_dep, dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+    array = numpy.zeros((len(doc), 2), dtype="uint64")
+    root = 0
+    for tok in doc:
+        if tok.is_sent_start:
+            root = tok.i
+        array[tok.i, 0] = numpy.uint64(root - tok.i) if root >= tok.i else numpy.uint64(2**64 + root - tok.i)
+        array[tok.i, 1] = root_dep if root == tok.i else dep
+    doc.from_array([HEAD, DEP], array)
+    return doc
 
 
 def _without_tensors(docs: Iterable[Doc]) -> Iterator[Doc]:
