@@ -15,3 +15,22 @@ def test_what_a_pair_discusses_is_not_their_partner(coded):
     pairs = {(e.source, e.target) for e in events if e.root == "04"}
     assert ("RUS", "CHN") in pairs or ("CHN", "RUS") in pairs
     assert not {p for p in pairs if "USA" in p}
+
+
+def test_an_act_in_response_to_another_state_is_aimed_at_it(coded):
+    events, trace = coded("Beijing imposed duties on soybeans in retaliation for Washington's new tariffs.")
+    hit = [e for e in events if e.source == "CHN" and e.root == "16"]
+    assert hit and hit[0].target == "USA"
+    assert "roles.response_target" in trace.fired[hit[0].event_id]
+
+
+def test_a_response_to_no_state_gives_no_target(coded):
+    events, trace = coded("Beijing imposed duties on soybeans in response to the floods.")
+    assert not any("roles.response_target" in names for names in trace.fired.values())
+    assert not [e for e in events if e.source == "CHN" and e.target]
+
+
+def test_a_named_target_outranks_the_response(coded):
+    events, _ = coded("China imposed tariffs on Canadian goods in response to American tariffs.")
+    assert ("CHN", "CAN") in {(e.source, e.target) for e in events if e.root == "16"}
+    assert ("CHN", "USA") not in {(e.source, e.target) for e in events if e.root == "16"}

@@ -7,7 +7,15 @@ coding, and returns the pairs it found:
   `anaphora.pair_partner` gives its act the second as target ("The two leaders signed a joint
   statement" after "Putin met Modi" is Russia–India);
 - anaphora.pronoun: a "he"/"she" subject with no actor before it in its sentence is the person named
-  as subject of the sentence before ("Trump met Erdogan. He praised ..." is Trump).
+  as subject of the sentence before ("Trump met Erdogan. He praised ..." is Trump);
+- anaphora.pronoun_it: an "it" subject with no actor before it in its sentence is the state, government
+  or ministry named as the head of the subject of the sentence before ("China's foreign ministry
+  criticised the tariffs. It urged Washington to ..." is China); an "it" of a verb that takes an empty
+  subject ("it is unclear", "it remains to be seen") is no one;
+- anaphora.prior_agent: a reaction (praise, condemnation, rejection) to a definite thing with no one named
+  in it ("condemned the seizure", "welcomed the decision") that names no target is aimed at the state that
+  is the subject of the sentence before ("Iran seized a tanker. The United States condemned the seizure."
+  is the US against Iran).
 """
 
 from __future__ import annotations
@@ -77,6 +85,20 @@ def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | Non
     return None
 
 
+def _previous_institution(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
+    """The state or state body (no person) that heads the subject of the main clause of the sentence before
+    `start`: the actor must cover the subject's head word ("China's foreign ministry", not "the war in Ukraine")."""
+    if start == 0:
+        return None
+    prev = doc[start - 1].sent
+    for tok in prev.root.children:
+        if tok.dep_ == "nsubj":
+            m = actors.get(tok.i)
+            if m is not None and m.person is None and _state(m) and tok.tag_ not in ("NNS", "NNPS"):
+                return m
+    return None
+
+
 def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
     """Add anaphoric mentions to `actors` (in place); return {token index: (first, second)} of the pairs."""
     pairs: dict[int, tuple[Any, Any]] = {}
@@ -99,6 +121,12 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 subject = _previous_subject(doc, sent.start, actors)
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
+            elif (tok.lower_ in W["neuter_pronouns"] and tok.dep_ == "nsubj"
+                  and tok.head.lemma_.lower() not in W["empty_subject_heads"]
+                  and not any(sent.start <= i < tok.i for i in actors)):
+                subject = _previous_institution(doc, sent.start, actors)
+                if subject is not None:
+                    actors[tok.i] = _as_mention(subject, tok)
     return pairs
 
 
@@ -113,4 +141,40 @@ def pair_partner(c: Candidate):
     return None
 
 
-RULES = [Rule("anaphora.pair_partner", pair_partner)]
+def _previous_state_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
+    """The state actor named as subject of the main clause of the sentence before `start` (one country only)."""
+    if start == 0:
+        return None
+    prev = doc[start - 1].sent
+    # the doer: the active subject, or the "by" agent of a passive ("a tanker was seized by Iran")
+    doers = [c for c in prev.root.children if c.dep_ == "nsubj"]
+    doers += [p for c in prev.root.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    found = [actors[t.i] for c in doers for t in c.subtree if t.i in actors and _state(actors[t.i])]
+    countries = {m.country for m in found}
+    return found[0] if len(countries) == 1 else None
+
+
+def _definite_thing(tok: Token, actors: dict[int, Any]) -> bool:
+    """Whether `tok`'s direct object is a definite noun phrase that names no actor ("the seizure")."""
+    for obj in tok.children:
+        if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+            continue
+        if any(t.i in actors for t in obj.subtree):
+            return False
+        return any(d.dep_ == "det" and d.lower_ in W["definite_dets"] for d in obj.children)
+    return False
+
+
+def prior_agent(c: Candidate):
+    ev = c.event
+    if (ev.target is not None and ev.target != ev.source) or ev.root not in W["reaction_roots"]:
+        return None
+    if c.tok.pos_ != "VERB" or not _definite_thing(c.tok, c.actors):
+        return None
+    agent = _previous_state_subject(c.doc, c.sent.start, c.actors)
+    if agent is None or agent.country == ev.source or agent.actor_code[:3] != agent.country:
+        return None
+    return dataclasses.replace(ev, target=agent.country, target_actor=agent.actor_code, target_name=agent.person)
+
+
+RULES = [Rule("anaphora.pair_partner", pair_partner), Rule("anaphora.prior_agent", prior_agent)]

@@ -4,10 +4,16 @@ Words in data/rules/roles.json.
 - roles.source_in_object: a verb's source is never the possessor of what the verb acts on ("the
   Treasury sanctioned Russia's largest oil firms" gives Russia no act);
 - roles.topic_of_pair: two parties who meet or talk act toward each other, not toward a third state
-  they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US).
+  they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US);
+- roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
+  for" another state's act, is aimed at that state ("China announced export controls in response to
+  American tariffs" is China against the US).
 """
 
 from __future__ import annotations
+
+import dataclasses
+from typing import Any
 
 from multipolar.events import syntax
 from multipolar.events.rulebook import DROP, Candidate, Rule, mention_tokens, words
@@ -50,4 +56,48 @@ def topic_of_pair(c: Candidate):
     return None
 
 
-RULES = [Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair)]
+def _is_state(m: Any) -> bool:
+    country = m.actor_code[:3]
+    return country.isalpha() and country == m.country and not m.actor_code.startswith(("IGO", "NGO"))
+
+
+def _answered(c: Candidate) -> Any | None:
+    """The state whose act the candidate's trigger (or a head above it in its clause) answers: the actor
+    of the phrase after "in response to", "in retaliation for", "as a reaction to" hanging from it."""
+    heads = [c.tok]
+    x = c.tok
+    for _ in range(4):
+        if x.head.i == x.i or x.dep_ in W["clause_deps"]:
+            break
+        x = x.head
+        heads.append(x)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in W["response_preps"]:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in W["response_nouns"]:
+                    continue
+                for inner in noun.children:
+                    if inner.dep_ == "prep" and inner.lower_ in W["response_inner_preps"]:
+                        for obj in inner.children:
+                            if obj.dep_ == "pobj":
+                                m = syntax.actor_of(obj, c.actors)
+                                if m is not None and _is_state(m):
+                                    return m
+    return None
+
+
+def response_target(c: Candidate):
+    ev = c.event
+    if ev.target is not None and ev.target != ev.source:
+        return None
+    answered = _answered(c)
+    if answered is None or answered.actor_code[:3] == ev.source:
+        return None
+    return dataclasses.replace(ev, target=answered.actor_code[:3], target_actor=answered.actor_code,
+                               target_name=getattr(answered, "person", None) or getattr(answered, "text", None))
+
+
+RULES = [Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
+         Rule("roles.response_target", response_target)]
