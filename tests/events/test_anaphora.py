@@ -62,3 +62,9 @@ def test_it_after_a_subject_that_is_no_actor_is_no_one(coded):
 def test_an_empty_it_is_no_one(coded):
     events, _ = coded("Russia praised the proposal. It is unclear whether Ukraine will accept.")
     assert not [e for e in events if e.source == "RUS" and e.sentence == 1]
+
+
+def test_a_resolved_pronoun_is_named_in_the_trace(coded):
+    events, trace = coded("China's foreign ministry criticized the new tariffs. It urged Washington to cancel them.")
+    urged = [e for e in events if e.root == "02"]
+    assert urged and "anaphora.pronoun_it" in trace.fired[urged[0].event_id]

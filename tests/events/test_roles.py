@@ -34,3 +34,14 @@ def test_a_named_target_outranks_the_response(coded):
     events, _ = coded("China imposed tariffs on Canadian goods in response to American tariffs.")
     assert ("CHN", "CAN") in {(e.source, e.target) for e in events if e.root == "16"}
     assert ("CHN", "USA") not in {(e.source, e.target) for e in events if e.root == "16"}
+
+
+def test_a_place_is_no_stand_in_source(coded):
+    events, trace = coded("The British embassy in Moscow was attacked.")
+    assert not [e for e in events if e.source == "RUS"]
+    assert any(d["rule"] == "roles.place_not_source" for d in trace.dropped)
+
+
+def test_a_parsed_source_in_a_place_phrase_is_kept(coded):
+    events, _ = coded("Officials in Moscow condemned the British government.")
+    assert ("RUS", "GBR") in {(e.source, e.target) for e in events if e.root == "11"}

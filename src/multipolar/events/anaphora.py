@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from multipolar.events.rulebook import Candidate, Rule, words
+from multipolar.events.rulebook import Candidate, Rule, mention_tokens, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -177,4 +177,20 @@ def prior_agent(c: Candidate):
     return dataclasses.replace(ev, target=agent.country, target_actor=agent.actor_code, target_name=agent.person)
 
 
-RULES = [Rule("anaphora.pair_partner", pair_partner), Rule("anaphora.prior_agent", prior_agent)]
+def _pronoun_source(c: Candidate, pronouns: frozenset[str]) -> bool:
+    """Whether the candidate's source was read off a pronoun that `resolve` gave an earlier actor."""
+    return any(t.lower_ in pronouns and c.actors[t.i].start == t.i and t.i < c.tok.i
+               for t in mention_tokens(c, c.event.source_actor))
+
+
+def pronoun(c: Candidate):
+    """Names the resolution in the trace (`--explain`); the mention was added by `resolve`."""
+    return c.event if _pronoun_source(c, W["pronouns"]) else None
+
+
+def pronoun_it(c: Candidate):
+    return c.event if _pronoun_source(c, W["neuter_pronouns"]) else None
+
+
+RULES = [Rule("anaphora.pair_partner", pair_partner), Rule("anaphora.pronoun", pronoun),
+         Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.prior_agent", prior_agent)]

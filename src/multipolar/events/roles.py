@@ -5,6 +5,8 @@ Words in data/rules/roles.json.
   Treasury sanctioned Russia's largest oil firms" gives Russia no act);
 - roles.topic_of_pair: two parties who meet or talk act toward each other, not toward a third state
   they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US);
+- roles.place_not_source: a stand-in source that is only named as a place ("the embassy in Moscow was
+  attacked") is no evidence of who acted: the candidate is dropped;
 - roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
   for" another state's act, is aimed at that state ("China announced export controls in response to
   American tariffs" is China against the US).
@@ -56,6 +58,20 @@ def topic_of_pair(c: Candidate):
     return None
 
 
+def _name(m: Any) -> str | None:
+    return getattr(m, "person", None) or getattr(m, "text", None)
+
+
+def place_not_source(c: Candidate):
+    if not c.guessed_source:
+        return None
+    toks = mention_tokens(c, c.event.source_actor)
+    heads = [t for t in toks if t.head.i not in {x.i for x in toks}]
+    if heads and all(t.dep_ == "pobj" and t.head.lower_ in W["place_preps"] for t in heads):
+        return DROP
+    return None
+
+
 def _is_state(m: Any) -> bool:
     country = m.actor_code[:3]
     return country.isalpha() and country == m.country and not m.actor_code.startswith(("IGO", "NGO"))
@@ -96,8 +112,9 @@ def response_target(c: Candidate):
     if answered is None or answered.actor_code[:3] == ev.source:
         return None
     return dataclasses.replace(ev, target=answered.actor_code[:3], target_actor=answered.actor_code,
-                               target_name=getattr(answered, "person", None) or getattr(answered, "text", None))
+                               target_name=_name(answered))
 
 
 RULES = [Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
+         Rule("roles.place_not_source", place_not_source),
          Rule("roles.response_target", response_target)]
