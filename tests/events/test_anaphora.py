@@ -68,3 +68,20 @@ def test_a_resolved_pronoun_is_named_in_the_trace(coded):
     events, trace = coded("China's foreign ministry criticized the new tariffs. It urged Washington to cancel them.")
     urged = [e for e in events if e.root == "02"]
     assert urged and "anaphora.pronoun_it" in trace.fired[urged[0].event_id]
+
+
+def test_continuing_the_talks_is_with_the_partner_named_before(coded):
+    events, trace = coded("Lavrov met Rubio in Riyadh. The Russian side said it was ready to continue the talks.")
+    ready = [e for e in events if e.root == "03"]
+    assert ready and (ready[0].source, ready[0].target) == ("RUS", "USA")
+    assert "anaphora.prior_partner" in trace.fired[ready[0].event_id]
+
+
+def test_two_other_states_before_give_no_partner(coded):
+    events, _ = coded("Turkey hosted talks between Russia and Ukraine. Moscow said it would continue the talks.")
+    assert not [e for e in events if e.source == "RUS" and e.target]
+
+
+def test_an_exchange_with_no_definite_article_gets_no_partner(coded):
+    events, trace = coded("Lavrov met Rubio in Riyadh. Moscow wants new talks.")
+    assert not any("anaphora.prior_partner" in names for names in trace.fired.values())

@@ -45,3 +45,20 @@ def test_a_place_is_no_stand_in_source(coded):
 def test_a_parsed_source_in_a_place_phrase_is_kept(coded):
     events, _ = coded("Officials in Moscow condemned the British government.")
     assert ("RUS", "GBR") in {(e.source, e.target) for e in events if e.root == "11"}
+
+
+def test_force_used_in_another_country_is_aimed_at_it(coded):
+    events, trace = coded("Russia continued its offensive in eastern Ukraine.")
+    hit = [e for e in events if e.source == "RUS" and e.plover == "ASSAULT"]
+    assert hit and hit[0].target == "UKR"
+    assert "roles.place_of_assault" in trace.fired[hit[0].event_id]
+
+
+def test_the_victims_place_names_the_target(coded):
+    events, _ = coded("Russian forces launched a drone attack overnight, killing 12 people in Kharkiv.")
+    assert ("RUS", "UKR") in {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
+
+
+def test_force_used_at_home_gets_no_foreign_target(coded):
+    events, trace = coded("Russia continued its offensive in southern Russia.")
+    assert not any("roles.place_of_assault" in names for names in trace.fired.values())

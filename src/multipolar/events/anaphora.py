@@ -12,6 +12,10 @@ coding, and returns the pairs it found:
   or ministry named as the head of the subject of the sentence before ("China's foreign ministry
   criticised the tariffs. It urged Washington to ..." is China); an "it" of a verb that takes an empty
   subject ("it is unclear", "it remains to be seen") is no one;
+- anaphora.prior_partner: an agreement, consultation or cooperation that names no partner but refers to
+  a definite exchange ("was ready to continue the talks", "welcomed the deal") is with the one other state
+  the nearest sentence before names (places excluded: "met Rubio in Riyadh" names the US, not Saudi
+  Arabia); two or more other states there give nothing;
 - anaphora.prior_agent: a reaction (praise, condemnation, rejection) to a definite thing with no one named
   in it ("condemned the seizure", "welcomed the decision") that names no target is aimed at the state that
   is the subject of the sentence before ("Iran seized a tanker. The United States condemned the seizure."
@@ -177,6 +181,48 @@ def prior_agent(c: Candidate):
     return dataclasses.replace(ev, target=agent.country, target_actor=agent.actor_code, target_name=agent.person)
 
 
+def _exchange_noun(tok: Token, actors: dict[int, Any]) -> bool:
+    """Whether the trigger's phrase holds a definite noun of an exchange between parties ("the talks")."""
+    for t in tok.subtree:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in W["exchange_nouns"] and not any(x.i in actors for x in t.subtree):
+            if any(d.dep_ in ("det", "poss") and d.lower_ in W["definite_dets"] for d in t.children):
+                return True
+    return False
+
+
+def _other_state_before(doc: Doc, start: int, actors: dict[int, Any], source: str) -> Any | None:
+    """The one state other than `source` that the nearest earlier sentence naming any other state names
+    (mentions as places left out); None when that sentence names two or more."""
+    sents = [s for s in doc.sents if s.end <= start][-int(W["lookback"]):]
+    for prev in reversed(sents):
+        found: dict[str, Any] = {}
+        for t in prev:
+            m = actors.get(t.i)
+            if m is None or not _state(m) or m.country == source:
+                continue
+            root = doc[m.start:m.end].root
+            if root.dep_ == "pobj" and root.head.lower_ in W["place_preps"]:
+                continue
+            found.setdefault(m.country, m)
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
+
+
+def prior_partner(c: Candidate):
+    ev = c.event
+    if (ev.target is not None and ev.target != ev.source) or ev.root not in W["partner_roots"]:
+        return None
+    if any((m := c.actors.get(t.i)) is not None and _state(m) and m.country != ev.source for t in c.sent):
+        return None  # the sentence names another state: whether it is the partner is the parse's business
+    if not _exchange_noun(c.tok, c.actors):
+        return None
+    partner = _other_state_before(c.doc, c.sent.start, c.actors, ev.source)
+    if partner is None:
+        return None
+    return dataclasses.replace(ev, target=partner.country, target_actor=partner.actor_code, target_name=partner.person)
+
+
 def _pronoun_source(c: Candidate, pronouns: frozenset[str]) -> bool:
     """Whether the candidate's source was read off a pronoun that `resolve` gave an earlier actor."""
     return any(t.lower_ in pronouns and c.actors[t.i].start == t.i and t.i < c.tok.i
@@ -193,4 +239,5 @@ def pronoun_it(c: Candidate):
 
 
 RULES = [Rule("anaphora.pair_partner", pair_partner), Rule("anaphora.pronoun", pronoun),
-         Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.prior_agent", prior_agent)]
+         Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.prior_agent", prior_agent),
+         Rule("anaphora.prior_partner", prior_partner)]

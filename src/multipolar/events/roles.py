@@ -7,6 +7,9 @@ Words in data/rules/roles.json.
   they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US);
 - roles.place_not_source: a stand-in source that is only named as a place ("the embassy in Moscow was
   attacked") is no evidence of who acted: the candidate is dropped;
+- roles.place_of_assault: force used by a state that names no one it is aimed at, where the sentence says
+  it happened in another country ("continued its offensive in eastern Ukraine", "shelling killed three
+  civilians in Kherson"), is aimed at that country (as a show of force is, events/pairs.py);
 - roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
   for" another state's act, is aimed at that state ("China announced export controls in response to
   American tariffs" is China against the US).
@@ -18,6 +21,7 @@ import dataclasses
 from typing import Any
 
 from multipolar.events import syntax
+from multipolar.events.pairs import carriers, prep_objects
 from multipolar.events.rulebook import DROP, Candidate, Rule, mention_tokens, words
 
 W = words("roles")
@@ -72,6 +76,30 @@ def place_not_source(c: Candidate):
     return None
 
 
+def _where(c: Candidate) -> Any | None:
+    """The state named as where the candidate's act happened: "in"/"near" on the trigger, on the verb that
+    carries a noun trigger, on a participle clause of either, or on the object of those ("..., killing 12
+    people in Kharkiv")."""
+    holders = carriers(c.tok)
+    holders += [ch for h in holders for ch in h.children if ch.dep_ in W["participle_deps"] and ch.tag_ == "VBG"]
+    holders += [ch for h in holders[1:] for ch in h.children if ch.dep_ == "dobj"]  # "killing 12 people in Kharkiv"
+    for obj in prep_objects(holders, W["place_preps"]):
+        m = syntax.actor_of(obj, c.actors)
+        if m is not None and _is_state(m):
+            return m
+    return None
+
+
+def place_of_assault(c: Candidate):
+    ev = c.event
+    if ev.root not in W["assault_roots"] or (ev.target is not None and ev.target != ev.source):
+        return None
+    where = _where(c)
+    if where is None or where.country == ev.source:
+        return None
+    return dataclasses.replace(ev, target=where.country, target_actor=where.country, target_name=_name(where))
+
+
 def _is_state(m: Any) -> bool:
     country = m.actor_code[:3]
     return country.isalpha() and country == m.country and not m.actor_code.startswith(("IGO", "NGO"))
@@ -116,5 +144,5 @@ def response_target(c: Candidate):
 
 
 RULES = [Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
-         Rule("roles.place_not_source", place_not_source),
+         Rule("roles.place_not_source", place_not_source), Rule("roles.place_of_assault", place_of_assault),
          Rule("roles.response_target", response_target)]
