@@ -62,3 +62,18 @@ def test_the_victims_place_names_the_target(coded):
 def test_force_used_at_home_gets_no_foreign_target(coded):
     events, trace = coded("Russia continued its offensive in southern Russia.")
     assert not any("roles.place_of_assault" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text", [
+    "China's rivals in the region welcomed the American decision.",
+    "The neighbours of China welcomed the American decision.",
+])
+def test_a_state_the_subject_is_related_to_is_no_source(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.source == "CHN"]
+    assert any(d["rule"] == "roles.relatum_not_source" for d in trace.dropped)
+
+
+def test_a_states_own_official_is_still_its_source(coded):
+    events, _ = coded("China's foreign minister welcomed the American decision.")
+    assert ("CHN", "USA") in {(e.source, e.target) for e in events if e.root == "05"}

@@ -5,6 +5,8 @@ Words in data/rules/roles.json.
   Treasury sanctioned Russia's largest oil firms" gives Russia no act);
 - roles.topic_of_pair: two parties who meet or talk act toward each other, not toward a third state
   they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US);
+- roles.relatum_not_source: a state named as what the subject is related to ("Ukraine's allies",
+  "Russia's neighbours", "the critics of Israel") is not the one who acts: the candidate is dropped;
 - roles.place_not_source: a stand-in source that is only named as a place ("the embassy in Moscow was
   attacked") is no evidence of who acted: the candidate is dropped;
 - roles.place_of_assault: force used by a state that names no one it is aimed at, where the sentence says
@@ -64,6 +66,31 @@ def topic_of_pair(c: Candidate):
 
 def _name(m: Any) -> str | None:
     return getattr(m, "person", None) or getattr(m, "text", None)
+
+
+def relatum_not_source(c: Candidate):
+    ev, tok = c.event, c.tok
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") else tok
+    subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i not in c.actors
+                and ch.lemma_.lower() in W["relational_nouns"]]
+    for subj in subjects:
+        inside = {t.i for t in subj.subtree}
+        toks = [t for t in mention_tokens(c, ev.source_actor) if t.i in inside]
+        if toks and all(_relatum(t, subj) for t in toks):
+            return DROP
+    return None
+
+
+def _relatum(t, noun) -> bool:
+    """Whether `t` sits in the possessor ("Ukraine's allies") or the "of" phrase ("allies of Ukraine") of `noun`."""
+    x = t
+    for _ in range(8):
+        if x.head.i == noun.i:
+            return x.dep_ == "poss" or (x.dep_ == "prep" and x.lower_ == "of")
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    return False
 
 
 def place_not_source(c: Candidate):
@@ -144,5 +171,5 @@ def response_target(c: Candidate):
 
 
 RULES = [Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
-         Rule("roles.place_not_source", place_not_source), Rule("roles.place_of_assault", place_of_assault),
+         Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.place_not_source", place_not_source), Rule("roles.place_of_assault", place_of_assault),
          Rule("roles.response_target", response_target)]
