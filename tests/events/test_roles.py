@@ -77,3 +77,27 @@ def test_a_state_the_subject_is_related_to_is_no_source(coded, text):
 def test_a_states_own_official_is_still_its_source(coded):
     events, _ = coded("China's foreign minister welcomed the American decision.")
     assert ("CHN", "USA") in {(e.source, e.target) for e in events if e.root == "05"}
+
+
+def test_the_owner_of_an_arrest_is_who_was_arrested(coded):
+    events, trace = coded("Protests erupted after the Maduro abduction.")
+    assert not [e for e in events if e.source == "VEN" and e.plover == "ASSAULT"]
+    assert any(d["rule"] == "roles.patient_noun" for d in trace.dropped)
+
+
+def test_an_of_phrase_leaves_the_owner_the_doer(coded):
+    events, trace = coded("Russia's detention of an American journalist angered Washington.")
+    assert ("RUS", "USA") in {(e.source, e.target) for e in events if e.root == "17"}
+    assert not any(d["rule"] == "roles.patient_noun" for d in trace.dropped)
+
+
+def test_an_act_on_itself_done_by_another_state_is_aimed_at_that_state(coded):
+    events, trace = coded("Venezuela condemned Maduro's abduction by American troops.")
+    hit = [e for e in events if e.root == "11"]
+    assert hit and (hit[0].source, hit[0].target) == ("VEN", "USA")
+    assert "roles.self_target" in trace.fired[hit[0].event_id]
+
+
+def test_a_state_named_deep_inside_what_is_praised_is_not_the_target(coded):
+    events, _ = coded("The Kremlin praised Russian efforts to improve relations with India.")
+    assert ("RUS", "IND") not in {(e.source, e.target) for e in events if e.root == "05"}

@@ -7,6 +7,13 @@ Words in data/rules/roles.json.
   they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US);
 - roles.relatum_not_source: a state named as what the subject is related to ("Ukraine's allies",
   "Russia's neighbours", "the critics of Israel") is not the one who acts: the candidate is dropped;
+- roles.patient_noun: the owner of a noun of something done to someone ("Maduro's arrest", "the
+  Maduro abduction") is who it was done to, not who did it, unless an "of" phrase names that ("Russia's
+  detention of a journalist"): the owner becomes the target, the "by" agent the source, and with no
+  agent there is no act;
+- roles.self_target: an act a state aims at itself where the phrase of what it acts on names another
+  state as the doer ("Venezuela condemned Maduro's abduction by American troops") or the other party
+  ("... dialogue with Washington") is aimed at that state;
 - roles.place_not_source: a stand-in source that is only named as a place ("the embassy in Moscow was
   attacked") is no evidence of who acted: the candidate is dropped;
 - roles.place_of_assault: force used by a state that names no one it is aimed at, where the sentence says
@@ -93,6 +100,54 @@ def _relatum(t, noun) -> bool:
     return False
 
 
+def _agents(phrase_heads) -> list:
+    """Objects of "by" inside the phrases headed by `phrase_heads`, in order."""
+    return [p for h in phrase_heads for t in h.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"
+            for p in t.children if p.dep_ == "pobj"]
+
+
+def patient_noun(c: Candidate):
+    ev, tok = c.event, c.tok
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W["patient_nouns"]:
+        return None
+    if any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in tok.children):
+        return None
+    owners = [ch for ch in tok.children if ch.dep_ in ("poss", "compound") and ch.i < tok.i]
+    toks = [t for t in mention_tokens(c, ev.source_actor) if any(_inside(t, o) for o in owners)]
+    if not toks:
+        return None
+    owner = c.actors[toks[0].i]
+    doers = [m for p in _agents([tok]) if (m := syntax.actor_of(p, c.actors)) is not None
+             and m.actor_code[:3] != owner.actor_code[:3]]
+    if not doers:
+        return DROP
+    doer = doers[0]
+    return dataclasses.replace(ev, source=doer.actor_code[:3], source_actor=doer.actor_code, source_name=_name(doer),
+                               target=owner.actor_code[:3], target_actor=owner.actor_code, target_name=_name(owner))
+
+
+def self_target(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.target is None or ev.target != ev.source:
+        return None
+    holders = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") else [])
+    objs = [ch for h in holders for ch in h.children if ch.dep_ in ("dobj", "attr", "oprd")]
+    objs += [p for h in holders for ch in h.children if ch.dep_ == "prep" for p in ch.children if p.dep_ == "pobj"]
+    if tok.pos_ == "NOUN":
+        objs.append(tok)
+    # only the phrase's own prepositions: "praised Russian efforts to improve relations with India" names
+    # India deep inside what is praised, not as the one praised
+    found = [p for h in objs for t in h.children if t.dep_ in ("prep", "agent") and t.lower_ == "by"
+             for p in t.children if p.dep_ == "pobj"]
+    found += [p for h in objs for t in h.children if t.dep_ == "prep" and t.lower_ in W["party_preps"]
+              for p in t.children if p.dep_ == "pobj"]
+    for p in found:
+        m = syntax.actor_of(p, c.actors)
+        if m is not None and _is_state(m) and m.actor_code[:3] != ev.source:
+            return dataclasses.replace(ev, target=m.actor_code[:3], target_actor=m.actor_code, target_name=_name(m))
+    return None
+
+
 def place_not_source(c: Candidate):
     if not c.guessed_source:
         return None
@@ -171,5 +226,6 @@ def response_target(c: Candidate):
 
 
 RULES = [Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
-         Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.place_not_source", place_not_source), Rule("roles.place_of_assault", place_of_assault),
+         Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
+         Rule("roles.self_target", self_target), Rule("roles.place_not_source", place_not_source), Rule("roles.place_of_assault", place_of_assault),
          Rule("roles.response_target", response_target)]
