@@ -101,3 +101,15 @@ def test_an_act_on_itself_done_by_another_state_is_aimed_at_that_state(coded):
 def test_a_state_named_deep_inside_what_is_praised_is_not_the_target(coded):
     events, _ = coded("The Kremlin praised Russian efforts to improve relations with India.")
     assert ("RUS", "IND") not in {(e.source, e.target) for e in events if e.root == "05"}
+
+
+def test_a_states_allies_named_by_a_modifier_are_not_that_state(coded):
+    events, trace = coded("US allies denounced the decision.")
+    assert not [e for e in events if e.source == "USA"]
+    assert any(d["rule"] == "roles.relatum_not_source" for d in trace.dropped)
+
+
+def test_a_noun_modifier_beside_the_possessor_is_the_target(coded):
+    events, trace = coded("Markets fell after Trump's Venezuela strikes.")
+    pairs = {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
+    assert pairs == {("USA", "VEN")}

@@ -5,8 +5,11 @@ Words in data/rules/roles.json.
   Treasury sanctioned Russia's largest oil firms" gives Russia no act);
 - roles.topic_of_pair: two parties who meet or talk act toward each other, not toward a third state
   they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US);
-- roles.relatum_not_source: a state named as what the subject is related to ("Ukraine's allies",
-  "Russia's neighbours", "the critics of Israel") is not the one who acts: the candidate is dropped;
+- roles.relatum_not_source: a state named as what the subject is related to ("Ukraine's allies", "US
+  allies", "Russia's neighbours", "the critics of Israel") is not the one who acts: the candidate is dropped;
+- roles.modifier_target: a noun of an act whose possessor names who acts and whose noun modifier names
+  another state ("Trump's Venezuela strikes", "China's Taiwan drills") is aimed at the modifier's state;
+  the modifier is not a second actor;
 - roles.patient_noun: the owner of a noun of something done to someone ("Maduro's arrest", "the
   Maduro abduction") is who it was done to, not who did it, unless an "of" phrase names that ("Russia's
   detention of a journalist"): the owner becomes the target, the "by" agent the source, and with no
@@ -93,7 +96,7 @@ def _relatum(t, noun) -> bool:
     x = t
     for _ in range(8):
         if x.head.i == noun.i:
-            return x.dep_ == "poss" or (x.dep_ == "prep" and x.lower_ == "of")
+            return x.dep_ in W["relatum_deps"] or (x.dep_ == "prep" and x.lower_ == "of")
         if x.head.i == x.i:
             return False
         x = x.head
@@ -145,6 +148,24 @@ def self_target(c: Candidate):
         m = syntax.actor_of(p, c.actors)
         if m is not None and _is_state(m) and m.actor_code[:3] != ev.source:
             return dataclasses.replace(ev, target=m.actor_code[:3], target_actor=m.actor_code, target_name=_name(m))
+    return None
+
+
+def modifier_target(c: Candidate):
+    ev, tok = c.event, c.tok
+    if tok.pos_ != "NOUN":
+        return None
+    owners = [m for ch in tok.children if ch.dep_ == "poss" and (m := syntax.actor_of(ch, c.actors)) is not None]
+    mods = [c.actors[ch.i] for ch in tok.children if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i in c.actors]
+    owners = [m for m in owners if _is_state(m)]
+    mods = [m for m in mods if _is_state(m) and all(m.country != o.country for o in owners)]
+    if not owners or not mods:
+        return None
+    owner, mod = owners[0], mods[0]
+    if ev.source == mod.country:
+        return DROP  # the modifier's state is what the act is about, not a second actor
+    if ev.source == owner.country and (ev.target is None or ev.target == owner.country):
+        return dataclasses.replace(ev, target=mod.country, target_actor=mod.actor_code, target_name=_name(mod))
     return None
 
 
@@ -227,5 +248,6 @@ def response_target(c: Candidate):
 
 RULES = [Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
          Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
-         Rule("roles.self_target", self_target), Rule("roles.place_not_source", place_not_source), Rule("roles.place_of_assault", place_of_assault),
+         Rule("roles.self_target", self_target), Rule("roles.modifier_target", modifier_target),
+         Rule("roles.place_not_source", place_not_source), Rule("roles.place_of_assault", place_of_assault),
          Rule("roles.response_target", response_target)]
