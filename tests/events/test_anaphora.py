@@ -85,3 +85,15 @@ def test_two_other_states_before_give_no_partner(coded):
 def test_an_exchange_with_no_definite_article_gets_no_partner(coded):
     events, trace = coded("Lavrov met Rubio in Riyadh. Moscow wants new talks.")
     assert not any("anaphora.prior_partner" in names for names in trace.fired.values())
+
+
+def test_him_is_the_other_person_named_before(coded):
+    events, trace = coded("Erdogan spoke with Putin by phone. The Turkish president urged him to agree to a ceasefire.")
+    urged = [e for e in events if e.root == "02"]
+    assert urged and (urged[0].source, urged[0].target) == ("TUR", "RUS")
+    assert "anaphora.object_pronoun" in trace.fired[urged[0].event_id]
+
+
+def test_him_after_two_other_people_is_no_one(coded):
+    events, _ = coded("Macron called Trump on Monday. Starmer also criticized him.")
+    assert not [e for e in events if e.source == "GBR" and e.target]

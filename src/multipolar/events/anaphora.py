@@ -16,6 +16,9 @@ coding, and returns the pairs it found:
   a definite exchange ("was ready to continue the talks", "welcomed the deal") is with the one other state
   the nearest sentence before names (places excluded: "met Rubio in Riyadh" names the US, not Saudi
   Arabia); two or more other states there give nothing;
+- anaphora.object_pronoun: a "him"/"her" the act is aimed at is the one person the sentence before names
+  whose country is not one the sentence names before the pronoun ("Erdogan spoke with Putin. The Turkish
+  president urged him to ..." is Putin);
 - anaphora.prior_agent: a reaction (praise, condemnation, rejection) to a definite thing with no one named
   in it ("condemned the seizure", "welcomed the decision") that names no target is aimed at the state that
   is the subject of the sentence before ("Iran seized a tanker. The United States condemned the seizure."
@@ -103,6 +106,19 @@ def _previous_institution(doc: Doc, start: int, actors: dict[int, Any]) -> Any |
     return None
 
 
+def _other_person_before(doc: Doc, sent: Any, tok: Token, actors: dict[int, Any]) -> Any | None:
+    """The one person of the sentence before whose country the current sentence has not named before `tok`."""
+    if sent.start == 0:
+        return None
+    here = {actors[i].country for i in range(sent.start, tok.i) if i in actors}
+    found: dict[str, Any] = {}
+    for t in doc[sent.start - 1].sent:
+        m = actors.get(t.i)
+        if m is not None and m.person is not None and _state(m) and m.country not in here:
+            found.setdefault(m.country, m)
+    return next(iter(found.values())) if len(found) == 1 and here else None
+
+
 def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
     """Add anaphoric mentions to `actors` (in place); return {token index: (first, second)} of the pairs."""
     pairs: dict[int, tuple[Any, Any]] = {}
@@ -125,6 +141,10 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 subject = _previous_subject(doc, sent.start, actors)
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
+            elif tok.lower_ in W["object_pronouns"] and tok.dep_ in ("dobj", "dative", "pobj", "nsubj"):
+                other = _other_person_before(doc, sent, tok, actors)
+                if other is not None:
+                    actors[tok.i] = _as_mention(other, tok)
             elif (tok.lower_ in W["neuter_pronouns"] and tok.dep_ == "nsubj"
                   and tok.head.lemma_.lower() not in W["empty_subject_heads"]
                   and not any(sent.start <= i < tok.i for i in actors)):
@@ -234,10 +254,19 @@ def pronoun(c: Candidate):
     return c.event if _pronoun_source(c, W["pronouns"]) else None
 
 
+def object_pronoun(c: Candidate):
+    ev = c.event
+    if ev.target_actor is None:
+        return None
+    return ev if any(t.lower_ in W["object_pronouns"] and c.actors[t.i].start == t.i
+                     for t in mention_tokens(c, ev.target_actor)) else None
+
+
 def pronoun_it(c: Candidate):
     return c.event if _pronoun_source(c, W["neuter_pronouns"]) else None
 
 
 RULES = [Rule("anaphora.pair_partner", pair_partner), Rule("anaphora.pronoun", pronoun),
-         Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.prior_agent", prior_agent),
+         Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.object_pronoun", object_pronoun),
+         Rule("anaphora.prior_agent", prior_agent),
          Rule("anaphora.prior_partner", prior_partner)]
