@@ -113,3 +113,20 @@ def test_a_noun_modifier_beside_the_possessor_is_the_target(coded):
     events, trace = coded("Markets fell after Trump's Venezuela strikes.")
     pairs = {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
     assert pairs == {("USA", "VEN")}
+
+
+def test_what_an_executive_order_orders_is_the_act(coded):
+    events, trace = coded("President Trump signed an executive order imposing tariffs on Canadian imports.")
+    assert ("USA", "CAN", "SANCTION") in {(e.source, e.target, e.plover) for e in events}
+    assert not [e for e in events if e.cameo == "057"]
+
+
+def test_signing_an_order_alone_is_no_agreement(coded):
+    events, trace = coded("Trump signed an executive order on Tuesday.")
+    assert not [e for e in events if e.cameo == "057"]
+    assert any(d["rule"] == "roles.signed_instrument" for d in trace.dropped)
+
+
+def test_signing_an_agreement_is_still_one(coded):
+    events, _ = coded("Japan and Australia signed a defence agreement.")
+    assert ("JPN", "AUS") in {(e.source, e.target) for e in events if e.cameo == "057"}

@@ -22,6 +22,9 @@ Words in data/rules/roles.json.
 - roles.place_of_assault: force used by a state that names no one it is aimed at, where the sentence says
   it happened in another country ("continued its offensive in eastern Ukraine", "shelling killed three
   civilians in Kherson"), is aimed at that country (as a show of force is, events/pairs.py);
+- roles.signed_instrument: signing a state's own instrument (an executive order, a proclamation, a bill) is
+  no agreement with anyone: the act it orders ("signed an executive order imposing tariffs on Canadian
+  imports") is the sentence's main act (events/clauses.py keeps it), and the signing is dropped;
 - roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
   for" another state's act, is aimed at that state ("China announced export controls in response to
   American tariffs" is China against the US).
@@ -169,6 +172,16 @@ def modifier_target(c: Candidate):
     return None
 
 
+def is_instrument_signing(tok) -> bool:
+    """Whether `tok` signs or issues a state's own instrument ("signed an executive order")."""
+    return tok.lemma_.lower() in W["signing_lemmas"] and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in W["instrument_nouns"] for ch in tok.children)
+
+
+def signed_instrument(c: Candidate):
+    return DROP if is_instrument_signing(c.tok) else None
+
+
 def place_not_source(c: Candidate):
     if not c.guessed_source:
         return None
@@ -249,5 +262,5 @@ def response_target(c: Candidate):
 RULES = [Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
          Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
          Rule("roles.self_target", self_target), Rule("roles.modifier_target", modifier_target),
-         Rule("roles.place_not_source", place_not_source), Rule("roles.place_of_assault", place_of_assault),
+         Rule("roles.place_not_source", place_not_source), Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),
          Rule("roles.response_target", response_target)]
