@@ -32,7 +32,7 @@ STAGE_VERSIONS: dict[str, str] = {
     "clean": "2",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates)
     "events": "4",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
-    #              self_target, modifier_target, place_not_source; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
+    #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
     "claims": "3",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind)
     # across documents
