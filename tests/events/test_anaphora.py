@@ -25,3 +25,75 @@ def test_he_is_the_subject_of_the_sentence_before(coded):
 def test_the_two_leaders_without_two_named_get_nothing(coded):
     events, _ = coded("The two leaders signed a joint statement on energy.")
     assert not [e for e in events if e.target]
+
+
+def test_a_reaction_to_the_thing_just_done_is_aimed_at_its_doer(coded):
+    events, trace = coded("Iran seized an oil tanker in the Gulf. The United States condemned the seizure.")
+    condemned = [e for e in events if e.source == "USA" and e.root == "11"]
+    assert condemned and condemned[0].target == "IRN"
+    assert "anaphora.prior_agent" in trace.fired[condemned[0].event_id]
+
+
+def test_the_doer_of_a_passive_is_its_agent(coded):
+    events, _ = coded("A tanker was seized by Iran on Friday. Britain condemned the seizure.")
+    assert ("GBR", "IRN") in {(e.source, e.target) for e in events if e.root == "11"}
+
+
+def test_a_reaction_after_two_doers_gets_no_target(coded):
+    events, _ = coded("Israel and Iran exchanged fire. Egypt condemned the escalation.")
+    assert not [e for e in events if e.source == "EGY" and e.target]
+
+
+def test_a_reaction_after_a_sentence_with_no_state_gets_no_target(coded):
+    events, _ = coded("The summit ended without a deal. China rejected the plan.")
+    assert not [e for e in events if e.source == "CHN" and e.target]
+
+
+def test_it_is_the_state_body_heading_the_subject_before(coded):
+    events, _ = coded("China's foreign ministry criticized the new tariffs. It urged Washington to cancel them.")
+    assert ("CHN", "USA") in {(e.source, e.target) for e in events if e.root == "02"}
+
+
+def test_it_after_a_subject_that_is_no_actor_is_no_one(coded):
+    events, _ = coded("The war in Ukraine entered its fourth year. It has hurt Russia badly.")
+    assert not [e for e in events if e.source == "UKR"]
+
+
+def test_an_empty_it_is_no_one(coded):
+    events, _ = coded("Russia praised the proposal. It is unclear whether Ukraine will accept.")
+    assert not [e for e in events if e.source == "RUS" and e.sentence == 1]
+
+
+def test_a_resolved_pronoun_is_named_in_the_trace(coded):
+    events, trace = coded("China's foreign ministry criticized the new tariffs. It urged Washington to cancel them.")
+    urged = [e for e in events if e.root == "02"]
+    assert urged and "anaphora.pronoun_it" in trace.fired[urged[0].event_id]
+
+
+def test_continuing_the_talks_is_with_the_partner_named_before(coded):
+    events, trace = coded("Lavrov met Rubio in Riyadh. The Russian side said it was ready to continue the talks.")
+    ready = [e for e in events if e.root == "03"]
+    assert ready and (ready[0].source, ready[0].target) == ("RUS", "USA")
+    assert "anaphora.prior_partner" in trace.fired[ready[0].event_id]
+
+
+def test_two_other_states_before_give_no_partner(coded):
+    events, _ = coded("Turkey hosted talks between Russia and Ukraine. Moscow said it would continue the talks.")
+    assert not [e for e in events if e.source == "RUS" and e.target]
+
+
+def test_an_exchange_with_no_definite_article_gets_no_partner(coded):
+    events, trace = coded("Lavrov met Rubio in Riyadh. Moscow wants new talks.")
+    assert not any("anaphora.prior_partner" in names for names in trace.fired.values())
+
+
+def test_him_is_the_other_person_named_before(coded):
+    events, trace = coded("Erdogan spoke with Putin by phone. The Turkish president urged him to agree to a ceasefire.")
+    urged = [e for e in events if e.root == "02"]
+    assert urged and (urged[0].source, urged[0].target) == ("TUR", "RUS")
+    assert "anaphora.object_pronoun" in trace.fired[urged[0].event_id]
+
+
+def test_him_after_two_other_people_is_no_one(coded):
+    events, _ = coded("Macron called Trump on Monday. Starmer also criticized him.")
+    assert not [e for e in events if e.source == "GBR" and e.target]

@@ -15,3 +15,118 @@ def test_what_a_pair_discusses_is_not_their_partner(coded):
     pairs = {(e.source, e.target) for e in events if e.root == "04"}
     assert ("RUS", "CHN") in pairs or ("CHN", "RUS") in pairs
     assert not {p for p in pairs if "USA" in p}
+
+
+def test_an_act_in_response_to_another_state_is_aimed_at_it(coded):
+    events, trace = coded("Beijing imposed duties on soybeans in retaliation for Washington's new tariffs.")
+    hit = [e for e in events if e.source == "CHN" and e.root == "16"]
+    assert hit and hit[0].target == "USA"
+    assert "roles.response_target" in trace.fired[hit[0].event_id]
+
+
+def test_a_response_to_no_state_gives_no_target(coded):
+    events, trace = coded("Beijing imposed duties on soybeans in response to the floods.")
+    assert not any("roles.response_target" in names for names in trace.fired.values())
+    assert not [e for e in events if e.source == "CHN" and e.target]
+
+
+def test_a_named_target_outranks_the_response(coded):
+    events, _ = coded("China imposed tariffs on Canadian goods in response to American tariffs.")
+    assert ("CHN", "CAN") in {(e.source, e.target) for e in events if e.root == "16"}
+    assert ("CHN", "USA") not in {(e.source, e.target) for e in events if e.root == "16"}
+
+
+def test_a_place_is_no_stand_in_source(coded):
+    events, trace = coded("The British embassy in Moscow was attacked.")
+    assert not [e for e in events if e.source == "RUS"]
+    assert any(d["rule"] == "roles.place_not_source" for d in trace.dropped)
+
+
+def test_a_parsed_source_in_a_place_phrase_is_kept(coded):
+    events, _ = coded("Officials in Moscow condemned the British government.")
+    assert ("RUS", "GBR") in {(e.source, e.target) for e in events if e.root == "11"}
+
+
+def test_force_used_in_another_country_is_aimed_at_it(coded):
+    events, trace = coded("Russia continued its offensive in eastern Ukraine.")
+    hit = [e for e in events if e.source == "RUS" and e.plover == "ASSAULT"]
+    assert hit and hit[0].target == "UKR"
+    assert "roles.place_of_assault" in trace.fired[hit[0].event_id]
+
+
+def test_the_victims_place_names_the_target(coded):
+    events, _ = coded("Russian forces launched a drone attack overnight, killing 12 people in Kharkiv.")
+    assert ("RUS", "UKR") in {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
+
+
+def test_force_used_at_home_gets_no_foreign_target(coded):
+    events, trace = coded("Russia continued its offensive in southern Russia.")
+    assert not any("roles.place_of_assault" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text", [
+    "China's rivals in the region welcomed the American decision.",
+    "The neighbours of China welcomed the American decision.",
+])
+def test_a_state_the_subject_is_related_to_is_no_source(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.source == "CHN"]
+    assert any(d["rule"] == "roles.relatum_not_source" for d in trace.dropped)
+
+
+def test_a_states_own_official_is_still_its_source(coded):
+    events, _ = coded("China's foreign minister welcomed the American decision.")
+    assert ("CHN", "USA") in {(e.source, e.target) for e in events if e.root == "05"}
+
+
+def test_the_owner_of_an_arrest_is_who_was_arrested(coded):
+    events, trace = coded("Protests erupted after the Maduro abduction.")
+    assert not [e for e in events if e.source == "VEN" and e.plover == "ASSAULT"]
+    assert any(d["rule"] == "roles.patient_noun" for d in trace.dropped)
+
+
+def test_an_of_phrase_leaves_the_owner_the_doer(coded):
+    events, trace = coded("Russia's detention of an American journalist angered Washington.")
+    assert ("RUS", "USA") in {(e.source, e.target) for e in events if e.root == "17"}
+    assert not any(d["rule"] == "roles.patient_noun" for d in trace.dropped)
+
+
+def test_an_act_on_itself_done_by_another_state_is_aimed_at_that_state(coded):
+    events, trace = coded("Venezuela condemned Maduro's abduction by American troops.")
+    hit = [e for e in events if e.root == "11"]
+    assert hit and (hit[0].source, hit[0].target) == ("VEN", "USA")
+    assert "roles.self_target" in trace.fired[hit[0].event_id]
+
+
+def test_a_state_named_deep_inside_what_is_praised_is_not_the_target(coded):
+    events, _ = coded("The Kremlin praised Russian efforts to improve relations with India.")
+    assert ("RUS", "IND") not in {(e.source, e.target) for e in events if e.root == "05"}
+
+
+def test_a_states_allies_named_by_a_modifier_are_not_that_state(coded):
+    events, trace = coded("US allies denounced the decision.")
+    assert not [e for e in events if e.source == "USA"]
+    assert any(d["rule"] == "roles.relatum_not_source" for d in trace.dropped)
+
+
+def test_a_noun_modifier_beside_the_possessor_is_the_target(coded):
+    events, trace = coded("Markets fell after Trump's Venezuela strikes.")
+    pairs = {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
+    assert pairs == {("USA", "VEN")}
+
+
+def test_what_an_executive_order_orders_is_the_act(coded):
+    events, trace = coded("President Trump signed an executive order imposing tariffs on Canadian imports.")
+    assert ("USA", "CAN", "SANCTION") in {(e.source, e.target, e.plover) for e in events}
+    assert not [e for e in events if e.cameo == "057"]
+
+
+def test_signing_an_order_alone_is_no_agreement(coded):
+    events, trace = coded("Trump signed an executive order on Tuesday.")
+    assert not [e for e in events if e.cameo == "057"]
+    assert any(d["rule"] == "roles.signed_instrument" for d in trace.dropped)
+
+
+def test_signing_an_agreement_is_still_one(coded):
+    events, _ = coded("Japan and Australia signed a defence agreement.")
+    assert ("JPN", "AUS") in {(e.source, e.target) for e in events if e.cameo == "057"}

@@ -7,7 +7,22 @@ coding, and returns the pairs it found:
   `anaphora.pair_partner` gives its act the second as target ("The two leaders signed a joint
   statement" after "Putin met Modi" is Russia–India);
 - anaphora.pronoun: a "he"/"she" subject with no actor before it in its sentence is the person named
-  as subject of the sentence before ("Trump met Erdogan. He praised ..." is Trump).
+  as subject of the sentence before ("Trump met Erdogan. He praised ..." is Trump);
+- anaphora.pronoun_it: an "it" subject with no actor before it in its sentence is the state, government
+  or ministry named as the head of the subject of the sentence before ("China's foreign ministry
+  criticised the tariffs. It urged Washington to ..." is China); an "it" of a verb that takes an empty
+  subject ("it is unclear", "it remains to be seen") is no one;
+- anaphora.prior_partner: an agreement, consultation or cooperation that names no partner but refers to
+  a definite exchange ("was ready to continue the talks", "welcomed the deal") is with the one other state
+  the nearest sentence before names (places excluded: "met Rubio in Riyadh" names the US, not Saudi
+  Arabia); two or more other states there give nothing;
+- anaphora.object_pronoun: a "him"/"her" the act is aimed at is the one person the sentence before names
+  whose country is not one the sentence names before the pronoun ("Erdogan spoke with Putin. The Turkish
+  president urged him to ..." is Putin);
+- anaphora.prior_agent: a reaction (praise, condemnation, rejection) to a definite thing with no one named
+  in it ("condemned the seizure", "welcomed the decision") that names no target is aimed at the state that
+  is the subject of the sentence before ("Iran seized a tanker. The United States condemned the seizure."
+  is the US against Iran).
 """
 
 from __future__ import annotations
@@ -15,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from multipolar.events.rulebook import Candidate, Rule, words
+from multipolar.events.rulebook import Candidate, Rule, mention_tokens, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -84,6 +99,33 @@ def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | Non
     return None
 
 
+def _previous_institution(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
+    """The state or state body (no person) that heads the subject of the main clause of the sentence before
+    `start`: the actor must cover the subject's head word ("China's foreign ministry", not "the war in Ukraine")."""
+    if start == 0:
+        return None
+    prev = doc[start - 1].sent
+    for tok in prev.root.children:
+        if tok.dep_ == "nsubj":
+            m = actors.get(tok.i)
+            if m is not None and m.person is None and _state(m) and tok.tag_ not in ("NNS", "NNPS"):
+                return m
+    return None
+
+
+def _other_person_before(doc: Doc, sent: Any, tok: Token, actors: dict[int, Any]) -> Any | None:
+    """The one person of the sentence before whose country the current sentence has not named before `tok`."""
+    if sent.start == 0:
+        return None
+    here = {actors[i].country for i in range(sent.start, tok.i) if i in actors}
+    found: dict[str, Any] = {}
+    for t in doc[sent.start - 1].sent:
+        m = actors.get(t.i)
+        if m is not None and m.person is not None and _state(m) and m.country not in here:
+            found.setdefault(m.country, m)
+    return next(iter(found.values())) if len(found) == 1 and here else None
+
+
 def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
     """Add anaphoric mentions to `actors` (in place); return {token index: (first, second)} of the pairs."""
     pairs: dict[int, tuple[Any, Any]] = {}
@@ -106,6 +148,16 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 subject = _previous_subject(doc, sent.start, actors)
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
+            elif tok.lower_ in W["object_pronouns"] and tok.dep_ in ("dobj", "dative", "pobj", "nsubj"):
+                other = _other_person_before(doc, sent, tok, actors)
+                if other is not None:
+                    actors[tok.i] = _as_mention(other, tok)
+            elif (tok.lower_ in W["neuter_pronouns"] and tok.dep_ == "nsubj"
+                  and tok.head.lemma_.lower() not in W["empty_subject_heads"]
+                  and not any(sent.start <= i < tok.i for i in actors)):
+                subject = _previous_institution(doc, sent.start, actors)
+                if subject is not None:
+                    actors[tok.i] = _as_mention(subject, tok)
     return pairs
 
 
@@ -120,4 +172,108 @@ def pair_partner(c: Candidate):
     return None
 
 
-RULES = [Rule("anaphora.pair_partner", pair_partner)]
+def _previous_state_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
+    """The state actor named as subject of the main clause of the sentence before `start` (one country only)."""
+    if start == 0:
+        return None
+    prev = doc[start - 1].sent
+    # the doer: the active subject, or the "by" agent of a passive ("a tanker was seized by Iran")
+    doers = [c for c in prev.root.children if c.dep_ == "nsubj"]
+    doers += [p for c in prev.root.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    found = [actors[t.i] for c in doers for t in c.subtree if t.i in actors and _state(actors[t.i])]
+    countries = {m.country for m in found}
+    return found[0] if len(countries) == 1 else None
+
+
+def _definite_thing(tok: Token, actors: dict[int, Any]) -> bool:
+    """Whether `tok`'s direct object is a definite noun phrase that names no actor ("the seizure")."""
+    for obj in tok.children:
+        if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+            continue
+        if any(t.i in actors for t in obj.subtree):
+            return False
+        return any(d.dep_ == "det" and d.lower_ in W["definite_dets"] for d in obj.children)
+    return False
+
+
+def prior_agent(c: Candidate):
+    ev = c.event
+    if (ev.target is not None and ev.target != ev.source) or ev.root not in W["reaction_roots"]:
+        return None
+    if c.tok.pos_ != "VERB" or not _definite_thing(c.tok, c.actors):
+        return None
+    agent = _previous_state_subject(c.doc, c.sent.start, c.actors)
+    if agent is None or agent.country == ev.source or agent.actor_code[:3] != agent.country:
+        return None
+    return dataclasses.replace(ev, target=agent.country, target_actor=agent.actor_code, target_name=agent.person)
+
+
+def _exchange_noun(tok: Token, actors: dict[int, Any]) -> bool:
+    """Whether the trigger's phrase holds a definite noun of an exchange between parties ("the talks")."""
+    for t in tok.subtree:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in W["exchange_nouns"] and not any(x.i in actors for x in t.subtree):
+            if any(d.dep_ in ("det", "poss") and d.lower_ in W["definite_dets"] for d in t.children):
+                return True
+    return False
+
+
+def _other_state_before(doc: Doc, start: int, actors: dict[int, Any], source: str) -> Any | None:
+    """The one state other than `source` that the nearest earlier sentence naming any other state names
+    (mentions as places left out); None when that sentence names two or more."""
+    sents = [s for s in doc.sents if s.end <= start][-int(W["lookback"]):]
+    for prev in reversed(sents):
+        found: dict[str, Any] = {}
+        for t in prev:
+            m = actors.get(t.i)
+            if m is None or not _state(m) or m.country == source:
+                continue
+            root = doc[m.start:m.end].root
+            if root.dep_ == "pobj" and root.head.lower_ in W["place_preps"]:
+                continue
+            found.setdefault(m.country, m)
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
+
+
+def prior_partner(c: Candidate):
+    ev = c.event
+    if (ev.target is not None and ev.target != ev.source) or ev.root not in W["partner_roots"]:
+        return None
+    if any((m := c.actors.get(t.i)) is not None and _state(m) and m.country != ev.source for t in c.sent):
+        return None  # the sentence names another state: whether it is the partner is the parse's business
+    if not _exchange_noun(c.tok, c.actors):
+        return None
+    partner = _other_state_before(c.doc, c.sent.start, c.actors, ev.source)
+    if partner is None:
+        return None
+    return dataclasses.replace(ev, target=partner.country, target_actor=partner.actor_code, target_name=partner.person)
+
+
+def _pronoun_source(c: Candidate, pronouns: frozenset[str]) -> bool:
+    """Whether the candidate's source was read off a pronoun that `resolve` gave an earlier actor."""
+    return any(t.lower_ in pronouns and c.actors[t.i].start == t.i and t.i < c.tok.i
+               for t in mention_tokens(c, c.event.source_actor))
+
+
+def pronoun(c: Candidate):
+    """Names the resolution in the trace (`--explain`); the mention was added by `resolve`."""
+    return c.event if _pronoun_source(c, W["pronouns"]) else None
+
+
+def object_pronoun(c: Candidate):
+    ev = c.event
+    if ev.target_actor is None:
+        return None
+    return ev if any(t.lower_ in W["object_pronouns"] and c.actors[t.i].start == t.i
+                     for t in mention_tokens(c, ev.target_actor)) else None
+
+
+def pronoun_it(c: Candidate):
+    return c.event if _pronoun_source(c, W["neuter_pronouns"]) else None
+
+
+RULES = [Rule("anaphora.pair_partner", pair_partner), Rule("anaphora.pronoun", pronoun),
+         Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.object_pronoun", object_pronoun),
+         Rule("anaphora.prior_agent", prior_agent),
+         Rule("anaphora.prior_partner", prior_partner)]

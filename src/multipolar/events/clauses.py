@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from multipolar.events import syntax
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import ASSAULT_ROOTS, sector
+from multipolar.events.roles import is_instrument_signing
 from multipolar.events.triggers import DENY, Trigger
 from multipolar.records import Event
 
@@ -56,6 +57,11 @@ def main_acts(kept: Coded, *, single_main: bool, max_depth_gap: int) -> Coded:
     `single_main`, one main act stands beside the statements and denials."""
     if len(kept) <= 1:
         return kept
+    # signing an executive order or a bill is no act of its own: what it orders is the main act
+    # (the signing itself is dropped by the rule roles.signed_instrument)
+    ordered = [te for te in kept if not is_instrument_signing(te[0].tok)]
+    if ordered and len(ordered) < len(kept):
+        kept = ordered
     depths = {id(t): _clause_depth(t.tok) for t, _ in kept}
     # a stand-in source is no evidence of a main act: a parsed act deeper down is kept beside it
     # ("the intensification of sanctions is the concern, as after the new US sanctions against ...")

@@ -4,12 +4,39 @@ Words in data/rules/roles.json.
 - roles.source_in_object: a verb's source is never the possessor of what the verb acts on ("the
   Treasury sanctioned Russia's largest oil firms" gives Russia no act);
 - roles.topic_of_pair: two parties who meet or talk act toward each other, not toward a third state
-  they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US).
+  they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US);
+- roles.relatum_not_source: a state named as what the subject is related to ("Ukraine's allies", "US
+  allies", "Russia's neighbours", "the critics of Israel") is not the one who acts: the candidate is dropped;
+- roles.modifier_target: a noun of an act whose possessor names who acts and whose noun modifier names
+  another state ("Trump's Venezuela strikes", "China's Taiwan drills") is aimed at the modifier's state;
+  the modifier is not a second actor;
+- roles.patient_noun: the owner of a noun of something done to someone ("Maduro's arrest", "the
+  Maduro abduction") is who it was done to, not who did it, unless an "of" phrase names that ("Russia's
+  detention of a journalist"): the owner becomes the target, the "by" agent the source, and with no
+  agent there is no act;
+- roles.self_target: an act a state aims at itself where the phrase of what it acts on names another
+  state as the doer ("Venezuela condemned Maduro's abduction by American troops") or the other party
+  ("... dialogue with Washington") is aimed at that state;
+- roles.place_not_source: a stand-in source that is only named as a place ("the embassy in Moscow was
+  attacked") is no evidence of who acted: the candidate is dropped;
+- roles.place_of_assault: force used by a state that names no one it is aimed at, where the sentence says
+  it happened in another country ("continued its offensive in eastern Ukraine", "shelling killed three
+  civilians in Kherson"), is aimed at that country (as a show of force is, events/pairs.py);
+- roles.signed_instrument: signing a state's own instrument (an executive order, a proclamation, a bill) is
+  no agreement with anyone: the act it orders ("signed an executive order imposing tariffs on Canadian
+  imports") is the sentence's main act (events/clauses.py keeps it), and the signing is dropped;
+- roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
+  for" another state's act, is aimed at that state ("China announced export controls in response to
+  American tariffs" is China against the US).
 """
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 from multipolar.events import syntax
+from multipolar.events.pairs import carriers, prep_objects
 from multipolar.events.rulebook import DROP, Candidate, Rule, mention_tokens, words
 
 W = words("roles")
@@ -50,4 +77,190 @@ def topic_of_pair(c: Candidate):
     return None
 
 
-RULES = [Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair)]
+def _name(m: Any) -> str | None:
+    return getattr(m, "person", None) or getattr(m, "text", None)
+
+
+def relatum_not_source(c: Candidate):
+    ev, tok = c.event, c.tok
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") else tok
+    subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i not in c.actors
+                and ch.lemma_.lower() in W["relational_nouns"]]
+    for subj in subjects:
+        inside = {t.i for t in subj.subtree}
+        toks = [t for t in mention_tokens(c, ev.source_actor) if t.i in inside]
+        if toks and all(_relatum(t, subj) for t in toks):
+            return DROP
+    return None
+
+
+def _relatum(t, noun) -> bool:
+    """Whether `t` sits in the possessor ("Ukraine's allies") or the "of" phrase ("allies of Ukraine") of `noun`."""
+    x = t
+    for _ in range(8):
+        if x.head.i == noun.i:
+            return x.dep_ in W["relatum_deps"] or (x.dep_ == "prep" and x.lower_ == "of")
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    return False
+
+
+def _agents(phrase_heads) -> list:
+    """Objects of "by" inside the phrases headed by `phrase_heads`, in order."""
+    return [p for h in phrase_heads for t in h.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"
+            for p in t.children if p.dep_ == "pobj"]
+
+
+def patient_noun(c: Candidate):
+    ev, tok = c.event, c.tok
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W["patient_nouns"]:
+        return None
+    if any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in tok.children):
+        return None
+    owners = [ch for ch in tok.children if ch.dep_ in ("poss", "compound") and ch.i < tok.i]
+    toks = [t for t in mention_tokens(c, ev.source_actor) if any(_inside(t, o) for o in owners)]
+    if not toks:
+        return None
+    owner = c.actors[toks[0].i]
+    doers = [m for p in _agents([tok]) if (m := syntax.actor_of(p, c.actors)) is not None
+             and m.actor_code[:3] != owner.actor_code[:3]]
+    if not doers:
+        return DROP
+    doer = doers[0]
+    return dataclasses.replace(ev, source=doer.actor_code[:3], source_actor=doer.actor_code, source_name=_name(doer),
+                               target=owner.actor_code[:3], target_actor=owner.actor_code, target_name=_name(owner))
+
+
+def self_target(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.target is None or ev.target != ev.source:
+        return None
+    holders = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr") else [])
+    objs = [ch for h in holders for ch in h.children if ch.dep_ in ("dobj", "attr", "oprd")]
+    objs += [p for h in holders for ch in h.children if ch.dep_ == "prep" for p in ch.children if p.dep_ == "pobj"]
+    if tok.pos_ == "NOUN":
+        objs.append(tok)
+    # only the phrase's own prepositions: "praised Russian efforts to improve relations with India" names
+    # India deep inside what is praised, not as the one praised
+    found = [p for h in objs for t in h.children if t.dep_ in ("prep", "agent") and t.lower_ == "by"
+             for p in t.children if p.dep_ == "pobj"]
+    found += [p for h in objs for t in h.children if t.dep_ == "prep" and t.lower_ in W["party_preps"]
+              for p in t.children if p.dep_ == "pobj"]
+    for p in found:
+        m = syntax.actor_of(p, c.actors)
+        if m is not None and _is_state(m) and m.actor_code[:3] != ev.source:
+            return dataclasses.replace(ev, target=m.actor_code[:3], target_actor=m.actor_code, target_name=_name(m))
+    return None
+
+
+def modifier_target(c: Candidate):
+    ev, tok = c.event, c.tok
+    if tok.pos_ != "NOUN":
+        return None
+    owners = [m for ch in tok.children if ch.dep_ == "poss" and (m := syntax.actor_of(ch, c.actors)) is not None]
+    mods = [c.actors[ch.i] for ch in tok.children if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i in c.actors]
+    owners = [m for m in owners if _is_state(m)]
+    mods = [m for m in mods if _is_state(m) and all(m.country != o.country for o in owners)]
+    if not owners or not mods:
+        return None
+    owner, mod = owners[0], mods[0]
+    if ev.source == mod.country:
+        return DROP  # the modifier's state is what the act is about, not a second actor
+    if ev.source == owner.country and (ev.target is None or ev.target == owner.country):
+        return dataclasses.replace(ev, target=mod.country, target_actor=mod.actor_code, target_name=_name(mod))
+    return None
+
+
+def is_instrument_signing(tok) -> bool:
+    """Whether `tok` signs or issues a state's own instrument ("signed an executive order")."""
+    return tok.lemma_.lower() in W["signing_lemmas"] and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in W["instrument_nouns"] for ch in tok.children)
+
+
+def signed_instrument(c: Candidate):
+    return DROP if is_instrument_signing(c.tok) else None
+
+
+def place_not_source(c: Candidate):
+    if not c.guessed_source:
+        return None
+    toks = mention_tokens(c, c.event.source_actor)
+    heads = [t for t in toks if t.head.i not in {x.i for x in toks}]
+    if heads and all(t.dep_ == "pobj" and t.head.lower_ in W["place_preps"] for t in heads):
+        return DROP
+    return None
+
+
+def _where(c: Candidate) -> Any | None:
+    """The state named as where the candidate's act happened: "in"/"near" on the trigger, on the verb that
+    carries a noun trigger, on a participle clause of either, or on the object of those ("..., killing 12
+    people in Kharkiv")."""
+    holders = carriers(c.tok)
+    holders += [ch for h in holders for ch in h.children if ch.dep_ in W["participle_deps"] and ch.tag_ == "VBG"]
+    holders += [ch for h in holders[1:] for ch in h.children if ch.dep_ == "dobj"]  # "killing 12 people in Kharkiv"
+    for obj in prep_objects(holders, W["place_preps"]):
+        m = syntax.actor_of(obj, c.actors)
+        if m is not None and _is_state(m):
+            return m
+    return None
+
+
+def place_of_assault(c: Candidate):
+    ev = c.event
+    if ev.root not in W["assault_roots"] or (ev.target is not None and ev.target != ev.source):
+        return None
+    where = _where(c)
+    if where is None or where.country == ev.source:
+        return None
+    return dataclasses.replace(ev, target=where.country, target_actor=where.country, target_name=_name(where))
+
+
+def _is_state(m: Any) -> bool:
+    country = m.actor_code[:3]
+    return country.isalpha() and country == m.country and not m.actor_code.startswith(("IGO", "NGO"))
+
+
+def _answered(c: Candidate) -> Any | None:
+    """The state whose act the candidate's trigger (or a head above it in its clause) answers: the actor
+    of the phrase after "in response to", "in retaliation for", "as a reaction to" hanging from it."""
+    heads = [c.tok]
+    x = c.tok
+    for _ in range(4):
+        if x.head.i == x.i or x.dep_ in W["clause_deps"]:
+            break
+        x = x.head
+        heads.append(x)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in W["response_preps"]:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in W["response_nouns"]:
+                    continue
+                for inner in noun.children:
+                    if inner.dep_ == "prep" and inner.lower_ in W["response_inner_preps"]:
+                        for obj in inner.children:
+                            if obj.dep_ == "pobj":
+                                m = syntax.actor_of(obj, c.actors)
+                                if m is not None and _is_state(m):
+                                    return m
+    return None
+
+
+def response_target(c: Candidate):
+    ev = c.event
+    if ev.target is not None and ev.target != ev.source:
+        return None
+    answered = _answered(c)
+    if answered is None or answered.actor_code[:3] == ev.source:
+        return None
+    return dataclasses.replace(ev, target=answered.actor_code[:3], target_actor=answered.actor_code,
+                               target_name=_name(answered))
+
+
+RULES = [Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
+         Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
+         Rule("roles.self_target", self_target), Rule("roles.modifier_target", modifier_target),
+         Rule("roles.place_not_source", place_not_source), Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),
+         Rule("roles.response_target", response_target)]
