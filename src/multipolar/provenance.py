@@ -29,7 +29,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 
 STAGE_VERSIONS: dict[str, str] = {
     # per document
-    "clean": "2",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates)
+    "clean": "3",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: a dateline opening the lead paragraph, "Publiziert am")
     "events": "3",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV)
     "claims": "3",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind)
