@@ -138,3 +138,20 @@ def test_yearless_days_of_an_undated_document_are_placed_near_the_other_document
     settings = Settings(story_window_days=7, story_event_date_margin=float("inf"))
     result = StoryClusterer(settings, FakeEmbedder()).assign(items[:2])
     assert result[0].story_id != result[1].story_id
+
+
+@pytest.mark.parametrize(("window_margin", "joined"), [(0.0, True), (0.05, True), (1.0, False), (float("inf"), False)])
+def test_publication_days_beyond_the_window_cost_the_window_margin(window_margin, joined):
+    # a follow-up report published eight weeks after the first: joins only when the window is soft
+    items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, date(2025, 3, 2))]
+    settings = Settings(story_window_days=7, story_window_margin=window_margin)
+    result = StoryClusterer(settings, FakeEmbedder()).assign(items)
+    assert (result[0].story_id == result[1].story_id) is joined
+
+
+def test_window_margin_leaves_documents_within_the_window_alone():
+    items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, date(2025, 1, 9))]
+    for window_margin in (0.0, 1.0, float("inf")):
+        settings = Settings(story_window_days=7, story_window_margin=window_margin)
+        result = StoryClusterer(settings, FakeEmbedder()).assign(items)
+        assert result[0].story_id == result[1].story_id

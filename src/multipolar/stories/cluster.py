@@ -88,6 +88,7 @@ class StoryClusterer:
         self.weight = settings.story_embedding_weight
         self.threshold = settings.story_threshold
         self.window = settings.story_window_days
+        self.window_margin = settings.story_window_margin
         self.chunk_size = settings.story_chunk_size
         self.lead_chars = settings.story_lead_chars
         self.max_tokens = settings.story_max_tokens
@@ -280,7 +281,10 @@ class StoryClusterer:
         # text reports, some of them background) only cost `event_date_margin` similarity; an undated
         # group meeting a dated one costs `undated_margin` (sim holds raw similarity − penalties)
         soft = np.isfinite(self.event_date_margin)
+        soft_window = np.isfinite(self.window_margin)
         hard = self._too_far(*spans.published())
+        if soft_window:
+            hard[:] = False
         if not soft:
             hard |= self._event_conflicts(spans)
         sim[hard] = _NEG
@@ -310,6 +314,8 @@ class StoryClusterer:
             spans.update(a, ga)
             sim[a] = merged - self._penalty_row(spans, a, soft)
             far = self._too_far(*spans.published(a), *spans.published())[0]
+            if soft_window:
+                far[:] = False
             if not soft:
                 far |= self._event_conflicts(spans, a)
             sim[a, far] = _NEG
@@ -364,8 +370,14 @@ class StoryClusterer:
         (`_event_conflicts`) and publication days do not keep them apart already (`hard`)."""
         undated = spans.undated
         penalty = self.undated_margin * (undated[:, None] ^ undated[None, :])
+        far = self._too_far(*spans.published()) if np.isfinite(self.window_margin) else None
+        if far is not None and self.window_margin:
+            penalty = penalty + self.window_margin * far
         if hard is not None and self.event_date_margin:
-            penalty = penalty + self.event_date_margin * (self._event_conflicts(spans) & ~hard)
+            apart = self._event_conflicts(spans) & ~hard
+            if far is not None:
+                apart &= ~far
+            penalty = penalty + self.event_date_margin * apart
         return penalty
 
     def _event_conflicts(self, spans: Spans, k: int | None = None) -> np.ndarray:
@@ -386,9 +398,12 @@ class StoryClusterer:
     def _penalty_row(self, spans: Spans, k: int, soft: bool) -> np.ndarray:
         undated = spans.undated
         penalty = self.undated_margin * (undated[k] ^ undated)
+        far = self._too_far(*spans.published(k), *spans.published())[0]
+        if np.isfinite(self.window_margin) and self.window_margin:
+            penalty = penalty + self.window_margin * far
         if soft and self.event_date_margin:
             apart = self._event_conflicts(spans, k)
-            apart &= ~self._too_far(*spans.published(k), *spans.published())[0]
+            apart &= ~far
             penalty = penalty + self.event_date_margin * apart
         return penalty
 
