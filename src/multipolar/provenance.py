@@ -51,7 +51,8 @@ STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
     "near_duplicates": ("near_duplicate_threshold", "near_duplicate_num_perm", "near_duplicate_shingle",
                         "near_duplicate_containment"),
     "spun": ("spun_threshold",),
-    "stories": ("story_window_days", "story_window_margin", "story_threshold", "story_embedding_weight", "story_undated_margin",
+    "stories": ("story_window_days", "story_window_margin", "story_horizon_days",
+                "story_threshold", "story_embedding_weight", "story_undated_margin",
                 "story_event_date_margin", "story_later_event_days", "story_lead_chars", "story_chunk_size"),  # lead: lexical vectors
     "dedup": (),
     "claim_groups": ("claim_tolerance",),

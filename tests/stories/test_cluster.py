@@ -155,3 +155,12 @@ def test_window_margin_leaves_documents_within_the_window_alone():
         settings = Settings(story_window_days=7, story_window_margin=window_margin)
         result = StoryClusterer(settings, FakeEmbedder()).assign(items)
         assert result[0].story_id == result[1].story_id
+
+
+@pytest.mark.parametrize(("horizon", "joined"), [(365, True), (30, False)])
+def test_soft_window_reaches_back_to_the_horizon_in_a_later_batch(horizon, joined):
+    settings = Settings(story_window_days=7, story_window_margin=0.0, story_horizon_days=horizon)
+    clusterer = StoryClusterer(settings, FakeEmbedder())
+    (first,) = clusterer.assign([StoryInput("d1", None, QUAKE, date(2025, 1, 5))])
+    (later,) = clusterer.assign([StoryInput("d2", None, QUAKE_2, date(2025, 3, 2))])  # eight weeks on
+    assert (later.story_id == first.story_id) is joined

@@ -89,6 +89,8 @@ class StoryClusterer:
         self.threshold = settings.story_threshold
         self.window = settings.story_window_days
         self.window_margin = settings.story_window_margin
+        # how far apart publication days may lie at all: the window, or with a soft window the horizon
+        self.limit = self.window if not np.isfinite(self.window_margin) else max(self.window, settings.story_horizon_days)
         self.chunk_size = settings.story_chunk_size
         self.lead_chars = settings.story_lead_chars
         self.max_tokens = settings.story_max_tokens
@@ -248,7 +250,7 @@ class StoryClusterer:
         known = [d for d in dates if d is not None]
         if not known:
             return list(self._stories.values())
-        low = min(known).toordinal() - self.window
+        low = min(known).toordinal() - self.limit
         return [
             g for g in self._stories.values()
             if g.last is None or g.last.toordinal() >= low
@@ -281,10 +283,7 @@ class StoryClusterer:
         # text reports, some of them background) only cost `event_date_margin` similarity; an undated
         # group meeting a dated one costs `undated_margin` (sim holds raw similarity − penalties)
         soft = np.isfinite(self.event_date_margin)
-        soft_window = np.isfinite(self.window_margin)
-        hard = self._too_far(*spans.published())
-        if soft_window:
-            hard[:] = False
+        hard = self._too_far(*spans.published(), limit=self.limit)
         if not soft:
             hard |= self._event_conflicts(spans)
         sim[hard] = _NEG
@@ -313,9 +312,7 @@ class StoryClusterer:
             ga.members.extend(gb.members)
             spans.update(a, ga)
             sim[a] = merged - self._penalty_row(spans, a, soft)
-            far = self._too_far(*spans.published(a), *spans.published())[0]
-            if soft_window:
-                far[:] = False
+            far = self._too_far(*spans.published(a), *spans.published(), limit=self.limit)[0]
             if not soft:
                 far |= self._event_conflicts(spans, a)
             sim[a, far] = _NEG
@@ -354,12 +351,13 @@ class StoryClusterer:
                                              float(scores[k]))
             group.members = []
 
-    def _too_far(self, first, last, undated, first2=None, last2=None, undated2=None):  # noqa: ANN001, ANN201
-        """Pairs whose date spans are more than the window apart (undated documents match any date)."""
+    def _too_far(self, first, last, undated, first2=None, last2=None, undated2=None, *, limit=None):  # noqa: ANN001, ANN201
+        """Pairs whose date spans are more than the window (or `limit` days) apart (undated documents
+        match any date)."""
         if first2 is None:
             first2, last2, undated2 = first, last, undated
         gap = np.maximum(first[:, None] - last2[None, :], first2[None, :] - last[:, None])
-        far = gap > self.window
+        far = gap > (self.window if limit is None else limit)
         far &= ~undated[:, None]
         far &= ~undated2[None, :]
         return far
