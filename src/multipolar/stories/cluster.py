@@ -15,7 +15,9 @@ the stories active in its time window (loaded from the store with `add_story`, o
 are merged greedily, best pair first, while the best average-linkage similarity is at least
 `story_threshold`. Two existing stories are never merged with each other, and two groups whose own
 publication days (never a day inferred for an undated document) are more than `story_window_days` apart
-never merge. A document without a publication day is placed by its event dates; those are weaker
+never merge; with a finite `story_window_margin` (a soft window) they merge when their similarity
+exceeds the threshold by that margin, up to `story_horizon_days` apart (coverage of one event goes on
+for weeks: a trial, a verdict, a follow-up names the same people and places). A document without a publication day is placed by its event dates; those are weaker
 evidence (a text names background and coming days, and two reports of one event often name different
 ones), so they never split two such documents, and they cost `story_event_date_margin` similarity only
 where they lie more than `story_later_event_days` after a story's last publication day (a later event).
