@@ -60,8 +60,8 @@ def test_assign_joins_story_loaded_from_store():
     assert later.story_id == stored.story_id
 
 
-def test_assign_respects_time_window():
-    clusterer = StoryClusterer(Settings(story_window_days=7), FakeEmbedder())
+def test_assign_respects_a_hard_time_window():
+    clusterer = StoryClusterer(Settings(story_window_days=7, story_window_margin=float("inf")), FakeEmbedder())
     a, b = clusterer.assign([StoryInput("d1", None, QUAKE, date(2025, 1, 5)),
                              StoryInput("d2", None, QUAKE_2, date(2025, 3, 1))])
     assert a.story_id != b.story_id
