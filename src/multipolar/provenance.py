@@ -36,7 +36,7 @@ STAGE_VERSIONS: dict[str, str] = {
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model
-    "stories": "3",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: soft window (story_window_margin)
+    "stories": "2",  # 2: a document's own publication day only (none inferred; a story's from its members)
     "dedup": "2",
     "claim_groups": "2",  # 2: one group per quantity (measure, unit, subject, target, kind, scope)
 }
