@@ -5,10 +5,11 @@
     .venv/bin/python benchmarks/bench_stories.py undated
     .venv/bin/python benchmarks/bench_stories.py cv [--inputs text|pipeline] [--db FILE] [--folds 5] [--seeds 3]
         [--weights W ...] [--thresholds LOW HIGH] [--windows D ...] [--margins M ...] [--later-days D ...]
+        [--window-margins M ...]
 
 cv: leave-topics-out cross-validation (ECB+ pairs two similar events per topic, so both stay in one
 fold). Every configuration of the grid (story_embedding_weight × story_threshold × story_window_days,
-and with pipeline inputs story_event_date_margin × story_later_event_days) clusters all documents
+and with pipeline inputs story_event_date_margin × story_later_event_days × story_window_margin) clusters all documents
 once; for each fold, the configuration with the best B-cubed F1 on the other folds' topics (averaged
 with its threshold neighbours, so a plateau beats a sharp peak) is scored on the fold's topics.
 Printed: the shipped defaults' own held-out figure on the same splits (when the grid holds them),
@@ -337,7 +338,7 @@ def crossvalidate(records: list[dict], predictions: dict[tuple, list[str]], *, f
 
 
 def _config(config: tuple) -> str:
-    names = ("w", "t", "window", "event_margin", "later_days")
+    names = ("w", "t", "window", "event_margin", "later_days", "window_margin")
     return " ".join(f"{n}={v}" for n, v in zip(names, config, strict=False))
 
 
@@ -354,7 +355,7 @@ def held_out(records: list[dict], predicted: list[str], *, folds: int, seeds: in
 
 
 def cv(inputs: str, db: Path, folds: int, seeds: int, windows: list[int], weights: tuple = WEIGHTS,
-       margin_grid: tuple = MARGINS, later_grid: tuple = ()) -> None:
+       margin_grid: tuple = MARGINS, later_grid: tuple = (), window_margin_grid: tuple = ()) -> None:
     records = load_ecb()
     base = Settings()
     embedder = CachedEmbedder(Embedder(threads=base.embedding_threads))
@@ -365,17 +366,20 @@ def cv(inputs: str, db: Path, folds: int, seeds: int, windows: list[int], weight
     predictions = {}
     margins = margin_grid if inputs == "pipeline" else (base.story_event_date_margin,)
     laters = (later_grid or (base.story_later_event_days,)) if inputs == "pipeline" else (base.story_later_event_days,)
+    window_margins = ((window_margin_grid or (base.story_window_margin,)) if inputs == "pipeline"
+                      else (base.story_window_margin,))
     started = time.perf_counter()
-    for window, margin, later, weight, threshold in itertools.product(windows, margins, laters, weights, THRESHOLDS):
+    for window, margin, later, window_margin, weight, threshold in itertools.product(
+            windows, margins, laters, window_margins, weights, THRESHOLDS):
         if later != laters[0] and margin == 0.0:  # no margin: the later-event days change nothing
             continue
         s = dataclasses.replace(base, story_threshold=threshold, story_embedding_weight=weight,
                                 story_window_days=window, story_event_date_margin=margin,
-                                story_later_event_days=later)
-        predictions[(weight, threshold, window, margin, later)] = cluster_all(s, embedder, items)
+                                story_later_event_days=later, story_window_margin=window_margin)
+        predictions[(weight, threshold, window, margin, later, window_margin)] = cluster_all(s, embedder, items)
     print(f"  {len(predictions)} configurations clustered in {time.perf_counter() - started:.0f}s")
     default = (base.story_embedding_weight, base.story_threshold, base.story_window_days,
-               base.story_event_date_margin, base.story_later_event_days)
+               base.story_event_date_margin, base.story_later_event_days, base.story_window_margin)
     if default not in predictions:  # the shipped defaults are always scored, in or out of the grid
         predictions_default = cluster_all(base, embedder, items)
     else:
@@ -385,6 +389,10 @@ def cv(inputs: str, db: Path, folds: int, seeds: int, windows: list[int], weight
     p, r, f = held_out(records, predictions_default, folds=folds, seeds=seeds)
     print(f"  shipped defaults, held-out folds as cross-validation scores them: B3 P={p:.3f} R={r:.3f} F1={f:.3f}")
     crossvalidate(records, predictions, folds=folds, seeds=seeds, label=inputs)
+    if len(window_margins) > 1:  # the same cross-validation with the grid held to one window margin
+        for window_margin in window_margins:
+            subset = {c: p for c, p in predictions.items() if c[5] == window_margin}
+            crossvalidate(records, subset, folds=folds, seeds=seeds, label=f"{inputs}, window_margin={window_margin}")
 
 
 def main() -> None:
@@ -400,6 +408,8 @@ def main() -> None:
     parser.add_argument("--margins", type=float, nargs="+", help="cv --inputs pipeline: story_event_date_margin grid")
     parser.add_argument("--later-days", type=int, nargs="+",
                         help="cv --inputs pipeline: story_later_event_days grid (default: the setting's value)")
+    parser.add_argument("--window-margins", type=float, nargs="+",
+                        help="cv --inputs pipeline: story_window_margin grid (default: the setting's value)")
     parser.add_argument("--weights", type=float, nargs="+", default=list(WEIGHTS), help="cv: story_embedding_weight grid")
     parser.add_argument("--thresholds", type=float, nargs=2, metavar=("LOW", "HIGH"),
                         help="cv: story_threshold grid from LOW to HIGH in steps of 0.02")
@@ -414,7 +424,8 @@ def main() -> None:
             low, high = args.thresholds
             THRESHOLDS = tuple(t for t in THRESHOLDS if low - 1e-9 <= t <= high + 1e-9)
         cv(args.inputs, args.db, args.folds, args.seeds, args.windows, tuple(args.weights),
-           tuple(args.margins) if args.margins else MARGINS, tuple(args.later_days or ()))
+           tuple(args.margins) if args.margins else MARGINS, tuple(args.later_days or ()),
+           tuple(args.window_margins or ()))
     elif args.what == "undated":
         undated()
     else:

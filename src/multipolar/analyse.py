@@ -377,7 +377,7 @@ def assign_stories(store: Any, settings: Settings, run: int | None = None) -> No
     lacking = any(item.embedding is None for item in items)
     clusterer = StoryClusterer(settings, Embedder(threads=settings.embedding_threads) if lacking else None)
     dates = [item.published for item in items if item.published]
-    since = window_start(min(dates), settings.story_window_days) if dates else None
+    since = window_start(min(dates), clusterer.limit) if dates else None
     for story, members in load_active_stories(store.con, since, lead_chars=settings.story_lead_chars):
         clusterer.add_story(story, members)
     assignments = clusterer.assign(items)

@@ -29,7 +29,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 
 STAGE_VERSIONS: dict[str, str] = {
     # per document
-    "clean": "3",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them)
+    "clean": "3",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am")
     "events": "5",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
@@ -55,7 +55,8 @@ STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
     "near_duplicates": ("near_duplicate_threshold", "near_duplicate_num_perm", "near_duplicate_shingle",
                         "near_duplicate_containment"),
     "spun": ("spun_threshold",),
-    "stories": ("story_window_days", "story_threshold", "story_embedding_weight", "story_undated_margin",
+    "stories": ("story_window_days", "story_window_margin", "story_horizon_days",
+                "story_threshold", "story_embedding_weight", "story_undated_margin",
                 "story_event_date_margin", "story_later_event_days", "story_lead_chars", "story_chunk_size"),  # lead: lexical vectors
     "dedup": (),
     "claim_groups": ("claim_tolerance",),

@@ -155,6 +155,8 @@ class Settings:
     # --- stories / duplicates / claims --------------------------------------------------------
     near_duplicate_threshold: float = _s(0.5, "Jaccard similarity of shingles above which a document is a near duplicate.")
     story_window_days: int = _s(7, "Documents further apart than this in time never join one story.")
+    story_window_margin: float = _s(float("inf"), "Extra similarity two groups whose publication days lie more than story_window_days apart (up to story_horizon_days) need to join one story; inf = never (the window is a hard limit). Cross-validation on ECB+ prefers 0.05 (benchmarks/bench_stories.py cv --inputs pipeline --window-margins 0.05 inf: F1 0.910 -> 0.926), but on the White House briefings a soft window (0.05 to 0.2) joins recurring look-alike documents (daily briefings, disaster declarations) into stories spanning months, so the default stays inf.")
+    story_horizon_days: int = _s(365, "With a finite story_window_margin: publication days further apart than this never join one story, and stored stories whose last day lies further back than this are not loaded as candidates.")
     story_threshold: float = _s(0.34, "Average-linkage similarity (embedding and lexical mix) at or above which a document joins a story.")
     story_embedding_weight: float = _s(0.2, "Weight of the sentence-embedding similarity in the story similarity; the rest is lexical (TF-IDF of names, figures and actors).")
     story_undated_margin: float = _s(0.0, "Extra similarity a document without any date (publication or event dates) needs to join a dated story, and the reverse; 0 = none (a margin cost recall on ECB+ with simulated dates, benchmarks/bench_stories.py undated).")

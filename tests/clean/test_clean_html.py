@@ -288,3 +288,28 @@ def test_page_date_sources_time_marked_by_a_date_class(css: str, expected: date 
 
     body = f'<div class="meta"><time class="{css}" datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></div>'
     assert page_date_sources(_page(body_extra=body), url=None)["time"] == expected
+
+
+# four short blocks without a date: 272 characters of text between the headline and what follows
+_FILLER = "".join(f"<p>Teaser line number {n} about the ministers and their long day of talks</p>" for n in range(4))
+
+
+def test_page_date_dateline_lead_paragraph_starting_in_the_window_is_read() -> None:
+    # the lead paragraph starts within the dateline window and runs past it: the date it opens with counts
+    head = '<meta property="article:published_time" content="2024-01-11T08:00:00+01:00">'
+    lead = ("<p>5. März 2024. Die Minister der beiden Länder trafen sich am Montag in der Hauptstadt, um über "
+            "Handel, Energie und die Sicherheit der Schifffahrt zu sprechen.</p>")
+    assert page_date(_dated_page(_FILLER + lead, head=head), url=None) == date(2024, 3, 5)
+
+
+def test_page_date_dateline_short_block_ending_past_the_window_is_not_read() -> None:
+    head = '<meta property="article:published_time" content="2024-01-11T08:00:00+01:00">'
+    late = "<p>Archiv: Ausgabe vom 17.10.2024</p>"
+    assert page_date(_dated_page(_FILLER + late, head=head), url=None) == date(2024, 1, 11)
+
+
+def test_page_date_sources_labelled_publiziert() -> None:
+    from multipolar.clean.html import page_date_sources
+
+    body = "<p class='meta'>Publiziert am 4. Mai 2021 von Redaktion</p>"
+    assert page_date_sources(_page(body_extra=body), url=None)["labelled"] == date(2021, 5, 4)

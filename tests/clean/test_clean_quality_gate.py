@@ -2,7 +2,7 @@
 
 Floors sit a little below what the cleaner reached when they were set (see the report of
 benchmarks/bench_extraction.py: F1 0.9661); the publication-day floor sits below the cross-validated
-figure of benchmarks/bench_published.py (0.9492, folds by site; the shipped order scores 0.9539 on all
+figure of benchmarks/bench_published.py (0.9512, folds by site; the shipped order scores 0.9559 on all
 pages). Lowering a floor is a visible change.
 """
 
@@ -32,7 +32,7 @@ def shared_path(*parts: str) -> Path:
 EXTRACTION_F1_FLOOR = 0.96
 EXTRACTION_PRECISION_FLOOR = 0.955
 EXTRACTION_RECALL_FLOOR = 0.975
-DATE_ACCURACY_FLOOR = 0.945
+DATE_ACCURACY_FLOOR = 0.95
 
 
 def _text(record: dict[str, Any]) -> str:

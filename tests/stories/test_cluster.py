@@ -60,8 +60,8 @@ def test_assign_joins_story_loaded_from_store():
     assert later.story_id == stored.story_id
 
 
-def test_assign_respects_time_window():
-    clusterer = StoryClusterer(Settings(story_window_days=7), FakeEmbedder())
+def test_assign_respects_a_hard_time_window():
+    clusterer = StoryClusterer(Settings(story_window_days=7, story_window_margin=float("inf")), FakeEmbedder())
     a, b = clusterer.assign([StoryInput("d1", None, QUAKE, date(2025, 1, 5)),
                              StoryInput("d2", None, QUAKE_2, date(2025, 3, 1))])
     assert a.story_id != b.story_id
@@ -138,3 +138,29 @@ def test_yearless_days_of_an_undated_document_are_placed_near_the_other_document
     settings = Settings(story_window_days=7, story_event_date_margin=float("inf"))
     result = StoryClusterer(settings, FakeEmbedder()).assign(items[:2])
     assert result[0].story_id != result[1].story_id
+
+
+@pytest.mark.parametrize(("window_margin", "joined"), [(0.0, True), (0.05, True), (1.0, False), (float("inf"), False)])
+def test_publication_days_beyond_the_window_cost_the_window_margin(window_margin, joined):
+    # a follow-up report published eight weeks after the first: joins only when the window is soft
+    items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, date(2025, 3, 2))]
+    settings = Settings(story_window_days=7, story_window_margin=window_margin)
+    result = StoryClusterer(settings, FakeEmbedder()).assign(items)
+    assert (result[0].story_id == result[1].story_id) is joined
+
+
+def test_window_margin_leaves_documents_within_the_window_alone():
+    items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, date(2025, 1, 9))]
+    for window_margin in (0.0, 1.0, float("inf")):
+        settings = Settings(story_window_days=7, story_window_margin=window_margin)
+        result = StoryClusterer(settings, FakeEmbedder()).assign(items)
+        assert result[0].story_id == result[1].story_id
+
+
+@pytest.mark.parametrize(("horizon", "joined"), [(365, True), (30, False)])
+def test_soft_window_reaches_back_to_the_horizon_in_a_later_batch(horizon, joined):
+    settings = Settings(story_window_days=7, story_window_margin=0.0, story_horizon_days=horizon)
+    clusterer = StoryClusterer(settings, FakeEmbedder())
+    (first,) = clusterer.assign([StoryInput("d1", None, QUAKE, date(2025, 1, 5))])
+    (later,) = clusterer.assign([StoryInput("d2", None, QUAKE_2, date(2025, 3, 2))])  # eight weeks on
+    assert (later.story_id == first.story_id) is joined

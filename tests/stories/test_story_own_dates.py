@@ -61,8 +61,8 @@ def test_active_story_members_carry_only_their_own_publication_day(tmp_path) -> 
 def test_a_later_report_is_kept_apart_by_the_storys_own_publication_days(tmp_path) -> None:
     """A story of a report published on 10 March and an undated report whose events fall on 14 March
     (the day later inferred for it, `text_latest`). A report published on 19 March is nine days after
-    the story's last publication day: beyond the window, in two batches as in one."""
-    settings = Settings(story_window_days=7)
+    the story's last publication day: beyond the (hard) window, in two batches as in one."""
+    settings = Settings(story_window_days=7, story_window_margin=float("inf"))
 
     def first_two(store: Store) -> None:
         _doc(store, "dated", published=date(2025, 3, 10), published_from="meta")
@@ -84,3 +84,22 @@ def test_a_later_report_is_kept_apart_by_the_storys_own_publication_days(tmp_pat
         one = dict(store.con.execute("SELECT doc_id, story_id FROM documents").fetchall())
     assert one["dated"] == one["undated"] != one["later"]
     assert two["dated"] == two["undated"] != two["later"]
+
+
+def test_a_soft_window_reaches_stored_stories_back_to_the_horizon(tmp_path) -> None:
+    """With a soft window, a report published two months after a stored story's last day is compared with
+    that story (loaded back to story_horizon_days), so two batches give what one gives."""
+    settings = Settings(story_window_days=7, story_window_margin=0.05, story_horizon_days=365)
+    with Store.open(tmp_path / "two.duckdb") as store:
+        _doc(store, "dated", published=date(2025, 3, 10), published_from="meta")
+        assign_stories(store, settings)
+        _doc(store, "later", published=date(2025, 5, 19), published_from="meta")
+        assign_stories(store, settings)
+        two = dict(store.con.execute("SELECT doc_id, story_id FROM documents").fetchall())
+    with Store.open(tmp_path / "one.duckdb") as store:
+        _doc(store, "dated", published=date(2025, 3, 10), published_from="meta")
+        _doc(store, "later", published=date(2025, 5, 19), published_from="meta")
+        assign_stories(store, settings)
+        one = dict(store.con.execute("SELECT doc_id, story_id FROM documents").fetchall())
+    assert one["dated"] == one["later"]
+    assert two["dated"] == two["later"]

@@ -19,7 +19,8 @@ The sources (each gives a day or nothing; `published_from` is "url", "text" or "
 - `time`: a <time datetime> marked as the publication time (itemprop, pubdate, class "published",
   or any class naming a date that is not a modification or comment date) ("meta");
 - `labelled`: a date the page labels as its publication date in a short visible block ("Datum:
-  03.02.2022", "Erschienen am 26. Jan 2022", "Published: March 4, 2021"; "Updated" is no such label)
+  03.02.2022", "Erschienen am 26. Jan 2022", "Publiziert am 4. Mai 2021", "Published: March 4,
+  2021"; "Updated" is no such label)
   ("text");
 - `htmldate_modified`: htmldate's search without the preference for original dates, for pages
   that show only a last-modified date ("meta").
@@ -256,11 +257,13 @@ def _dateline_date(tree: Any, page: dict[str, Any]) -> date | None:
     else the first <h1> of four or more words, else the first short block that is mostly title words.
     A date in running prose (long blocks), the site's masthead date and comment or sidebar dates
     further down are not taken; a longer block counts only by a date it opens with ("31. Oktober
-    2023. Dragqueens sind ..."). Measured on htmldate's evaluation set: the displayed local day beats
+    2023. Dragqueens sind ..."), and it is read when it starts within the window after the headline (the
+    lead paragraph, whose opening date is the news dateline), where a short block must end within it.
+    Measured on htmldate's evaluation set: the displayed local day beats
     the markup's UTC timestamps and htmldate's page-wide search."""
     node = tree.find(".//title")
-    title = " ".join((node.text_content() if node is not None else "").split())
-    title = " ".join(t for t in (title, page.get("og:title") or "", page.get("headline") or "") if t)
+    page_title = " ".join((node.text_content() if node is not None else "").split())
+    title = " ".join(t for t in (page_title, page.get("og:title") or "", page.get("headline") or "") if t)
     title_words = set(_WORD.findall(title.lower()))
     body = tree.find("body")
     blocks, headings = _blocks(body if body is not None else tree)
@@ -292,8 +295,12 @@ def _dateline_date(tree: Any, page: dict[str, Any]) -> date | None:
     seen = 0
     for text, in_h1 in blocks[start:]:
         if not in_h1:
-            seen += len(text)
+            # a short block must end within the window; a long one (the lead paragraph, read by the
+            # date it opens with) must start within it
             if seen > _DATELINE_WINDOW:
+                break
+            seen += len(text)
+            if seen > _DATELINE_WINDOW and len(text) <= _DATELINE_MAX:
                 break
         if text.lower() in lowered_title:
             continue
@@ -309,7 +316,7 @@ def _dateline_date(tree: Any, page: dict[str, Any]) -> date | None:
 # a label that says the date after it is the publication date ("Published: …", "Erschienen am …");
 # "Updated"/"Aktualisiert" labels are not among them
 _PUBLISHED_LABEL = re.compile(
-    r"(?:published(?: on)?|posted(?: on)?|publication date|date|datum|erschienen(?: am)?|ver(?:ö|oe)ffentlicht(?: am)?"
+    r"(?:published(?: on)?|posted(?: on)?|publication date|date|datum|erschienen(?: am)?|ver(?:ö|oe)ffentlicht(?: am)?|publiziert(?: am)?"
     r"|publi(?:é|e)(?: le)?|publicado(?: el)?|pubblicato(?: il)?|gepubliceerd(?: op)?)(?!\w)\s*:?\s*",
     re.IGNORECASE,
 )

@@ -15,7 +15,9 @@ the stories active in its time window (loaded from the store with `add_story`, o
 are merged greedily, best pair first, while the best average-linkage similarity is at least
 `story_threshold`. Two existing stories are never merged with each other, and two groups whose own
 publication days (never a day inferred for an undated document) are more than `story_window_days` apart
-never merge. A document without a publication day is placed by its event dates; those are weaker
+never merge; with a finite `story_window_margin` (a soft window) they merge when their similarity
+exceeds the threshold by that margin, up to `story_horizon_days` apart (coverage of one event goes on
+for weeks: a trial, a verdict, a follow-up names the same people and places). A document without a publication day is placed by its event dates; those are weaker
 evidence (a text names background and coming days, and two reports of one event often name different
 ones), so they never split two such documents, and they cost `story_event_date_margin` similarity only
 where they lie more than `story_later_event_days` after a story's last publication day (a later event).
@@ -88,6 +90,9 @@ class StoryClusterer:
         self.weight = settings.story_embedding_weight
         self.threshold = settings.story_threshold
         self.window = settings.story_window_days
+        self.window_margin = settings.story_window_margin
+        # how far apart publication days may lie at all: the window, or with a soft window the horizon
+        self.limit = self.window if not np.isfinite(self.window_margin) else max(self.window, settings.story_horizon_days)
         self.chunk_size = settings.story_chunk_size
         self.lead_chars = settings.story_lead_chars
         self.max_tokens = settings.story_max_tokens
@@ -247,7 +252,7 @@ class StoryClusterer:
         known = [d for d in dates if d is not None]
         if not known:
             return list(self._stories.values())
-        low = min(known).toordinal() - self.window
+        low = min(known).toordinal() - self.limit
         return [
             g for g in self._stories.values()
             if g.last is None or g.last.toordinal() >= low
@@ -280,7 +285,7 @@ class StoryClusterer:
         # text reports, some of them background) only cost `event_date_margin` similarity; an undated
         # group meeting a dated one costs `undated_margin` (sim holds raw similarity − penalties)
         soft = np.isfinite(self.event_date_margin)
-        hard = self._too_far(*spans.published())
+        hard = self._too_far(*spans.published(), limit=self.limit)
         if not soft:
             hard |= self._event_conflicts(spans)
         sim[hard] = _NEG
@@ -309,7 +314,7 @@ class StoryClusterer:
             ga.members.extend(gb.members)
             spans.update(a, ga)
             sim[a] = merged - self._penalty_row(spans, a, soft)
-            far = self._too_far(*spans.published(a), *spans.published())[0]
+            far = self._too_far(*spans.published(a), *spans.published(), limit=self.limit)[0]
             if not soft:
                 far |= self._event_conflicts(spans, a)
             sim[a, far] = _NEG
@@ -348,12 +353,13 @@ class StoryClusterer:
                                              float(scores[k]))
             group.members = []
 
-    def _too_far(self, first, last, undated, first2=None, last2=None, undated2=None):  # noqa: ANN001, ANN201
-        """Pairs whose date spans are more than the window apart (undated documents match any date)."""
+    def _too_far(self, first, last, undated, first2=None, last2=None, undated2=None, *, limit=None):  # noqa: ANN001, ANN201
+        """Pairs whose date spans are more than the window (or `limit` days) apart (undated documents
+        match any date)."""
         if first2 is None:
             first2, last2, undated2 = first, last, undated
         gap = np.maximum(first[:, None] - last2[None, :], first2[None, :] - last[:, None])
-        far = gap > self.window
+        far = gap > (self.window if limit is None else limit)
         far &= ~undated[:, None]
         far &= ~undated2[None, :]
         return far
@@ -364,8 +370,14 @@ class StoryClusterer:
         (`_event_conflicts`) and publication days do not keep them apart already (`hard`)."""
         undated = spans.undated
         penalty = self.undated_margin * (undated[:, None] ^ undated[None, :])
+        far = self._too_far(*spans.published()) if np.isfinite(self.window_margin) else None
+        if far is not None and self.window_margin:
+            penalty = penalty + self.window_margin * far
         if hard is not None and self.event_date_margin:
-            penalty = penalty + self.event_date_margin * (self._event_conflicts(spans) & ~hard)
+            apart = self._event_conflicts(spans) & ~hard
+            if far is not None:
+                apart &= ~far
+            penalty = penalty + self.event_date_margin * apart
         return penalty
 
     def _event_conflicts(self, spans: Spans, k: int | None = None) -> np.ndarray:
@@ -386,9 +398,12 @@ class StoryClusterer:
     def _penalty_row(self, spans: Spans, k: int, soft: bool) -> np.ndarray:
         undated = spans.undated
         penalty = self.undated_margin * (undated[k] ^ undated)
+        far = self._too_far(*spans.published(k), *spans.published())[0]
+        if np.isfinite(self.window_margin) and self.window_margin:
+            penalty = penalty + self.window_margin * far
         if soft and self.event_date_margin:
             apart = self._event_conflicts(spans, k)
-            apart &= ~self._too_far(*spans.published(k), *spans.published())[0]
+            apart &= ~far
             penalty = penalty + self.event_date_margin * apart
         return penalty
 
