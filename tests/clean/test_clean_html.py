@@ -249,11 +249,11 @@ def test_htmldate_first_of_january_is_a_year_not_a_day(found: str | None, expect
 
 def test_page_date_dateline_long_block_counts_only_by_its_opening_date() -> None:
     head = '<meta property="article:published_time" content="2024-01-11T08:00:00+01:00">'
-    opening = ("<p>31. Oktober 2023. Dragqueens und Dragkings treten seit Jahren auf den Bühnen der Stadt auf, "
-               "und das Publikum kommt in Scharen.</p>")
-    assert page_date(_dated_page(opening, head=head), url=None) == date(2023, 10, 31)
-    late = ("<p>Dragqueens und Dragkings treten seit Jahren auf den Bühnen der Stadt auf, zuletzt am "
-            "31. Oktober 2023, und das Publikum kommt in Scharen.</p>")
+    opening = ("<p>12. März 2023. Der Stadtrat hat am Abend den neuen Haushalt beschlossen, nach einer langen "
+               "Sitzung mit vielen Anträgen.</p>")
+    assert page_date(_dated_page(opening, head=head), url=None) == date(2023, 3, 12)
+    late = ("<p>Der Stadtrat hat den neuen Haushalt beschlossen, nach einer Sitzung, die schon am "
+            "12. März 2023 begonnen hatte, mit vielen Anträgen.</p>")
     assert page_date(_dated_page(late, head=head), url=None) == date(2024, 1, 11)
 
 

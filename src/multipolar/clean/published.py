@@ -256,8 +256,8 @@ def _dateline_date(tree: Any, page: dict[str, Any]) -> date | None:
     The headline is the <h1> whose words are mostly the page's <title> (og:title, JSON-LD headline),
     else the first <h1> of four or more words, else the first short block that is mostly title words.
     A date in running prose (long blocks), the site's masthead date and comment or sidebar dates
-    further down are not taken; a longer block counts only by a date it opens with ("31. Oktober
-    2023. Dragqueens sind ..."), and it is read when it starts within the window after the headline (the
+    further down are not taken; a longer block counts only by a date it opens with ("12. März
+    2024. Der Stadtrat hat ..."), and it is read when it starts within the window after the headline (the
     lead paragraph, whose opening date is the news dateline), where a short block must end within it.
     Measured on htmldate's evaluation set: the displayed local day beats
     the markup's UTC timestamps and htmldate's page-wide search."""
@@ -304,7 +304,7 @@ def _dateline_date(tree: Any, page: dict[str, Any]) -> date | None:
                 break
         if text.lower() in lowered_title:
             continue
-        # a long block counts only by a date it opens with ("31. Oktober 2023. Dragqueens sind ...")
+        # a long block counts only by a date it opens with ("12. März 2024. Der Stadtrat hat ...")
         found = _leading_date(text) if len(text) > _DATELINE_MAX else find_page_date(text)
         if found is not None:
             return found
