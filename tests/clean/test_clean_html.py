@@ -127,7 +127,7 @@ def _dated_page(header: str, *, head: str = "", before: str = "", title: str = "
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
-        ("<p class='byline'>Von <a href='/a'>Anna Petrova</a> 17.10.2024, 12:01 Uhr</p>", date(2024, 10, 17)),
+        ("<p class='byline'>Von <a href='/a'>Anna Petrova</a> 17.10.2024, 09:15 Uhr</p>", date(2024, 10, 17)),
         ("<div>Datum:</div><div>3.2.2024</div>", date(2024, 2, 3)),
         ("<p>Stand: 18. März 2024 18:00 Uhr</p>", date(2024, 3, 18)),
         ("<p>By Anna Petrova/June 12, 2024 9:49 am EST/Updated: Aug. 18, 2024</p>", date(2024, 6, 12)),

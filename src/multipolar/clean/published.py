@@ -4,7 +4,7 @@ The sources (each gives a day or nothing; `published_from` is "url", "text" or "
 
 - `url`: a full date in the URL path, /2025/01/21/ or 2025-01-21 ("url");
 - `dateline`: the date the page shows in a short block just under its headline (or the kicker line
-  just above it): "Von Anna Petrova 29.04.2020, 12:01 Uhr", "By X | June 12, 2020" ("text"); text
+  just above it): "Von Anna Petrova 17.10.2024, 09:15 Uhr", "By X | June 12, 2020" ("text"); text
   marked as a modification date (itemprop="dateModified") is not part of the page's visible blocks;
 - `markup_local`: a publication date the markup declares (JSON-LD `datePublished`/`dateCreated`,
   publication meta tags, any element with itemprop="datePublished") written as a bare day or with a
@@ -204,7 +204,7 @@ _INLINE_TAGS = frozenset(
     "a span b i em strong small time abbr u sup sub font label mark cite bdi bdo q s data".split()
 )
 _DATELINE_WINDOW = 300  # characters of page text after the headline in which the dateline is sought
-_DATELINE_MAX = 80  # a dateline is a short block: "Von Anna Petrova 29.04.2020, 12:01 Uhr"
+_DATELINE_MAX = 80  # a dateline is a short block: "Von Anna Petrova 17.10.2024, 09:15 Uhr"
 _WORD = re.compile(r"\w+")
 
 
