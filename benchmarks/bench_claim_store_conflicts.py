@@ -60,6 +60,7 @@ import json
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from multipolar.api import Project
 from multipolar.claims.group import agrees
@@ -80,7 +81,8 @@ def read_labels() -> dict[tuple[str, str, str], int]:
     labels: dict[tuple[str, str, str], int] = {}
     if LABELS.exists():
         with LABELS.open(encoding="utf-8") as f:
-            for corpus, a, b, verdict in csv.reader(f):
+            for row in csv.reader(f):
+                corpus, a, b, verdict = row[:4]  # then, on newer rows: reason class, quantity key
                 labels[(corpus, a, b)] = int(verdict)
     return labels
 
@@ -202,7 +204,8 @@ def score(args: argparse.Namespace) -> None:
     if args.list:
         for a, b in sorted(pairs, key=lambda p: (args.corpus, p[0].claim_id, p[1].claim_id) in labels):
             verdict = labels.get((args.corpus, a.claim_id, b.claim_id), "?")
-            print(json.dumps({"corpus": args.corpus, "a": a.claim_id, "b": b.claim_id, "label": verdict}))
+            print(json.dumps({"corpus": args.corpus, "a": a.claim_id, "b": b.claim_id, "label": verdict,
+                              "key": claim_key(a)}))
             for c in (a, b):
                 extra = " | ".join(str(getattr(c, name, "")) for name in ("target", "kind", "scope"))
                 print(f"   {c.measure} | {c.unit} | {c.subject} | {extra} | {c.period} | {c.text} :: "
@@ -221,6 +224,12 @@ def score(args: argparse.Namespace) -> None:
           f"{len(found)} labelled, precision {precision} ({true}/{len(found)})")
     if args.corpus == "seeds":
         print(seed_trade_verdict(claims, groups))
+
+
+def claim_key(claim: Any) -> str:
+    """The quantity a flagged pair is about, for the label file: measure|unit|subject|target|kind|scope|period."""
+    return "|".join([claim.measure, claim.unit, "+".join(claim.subject), "+".join(claim.target), claim.kind,
+                     claim.scope or "", claim.period or ""])
 
 
 def seed_trade_verdict(claims: list, groups: list) -> str:
