@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from multipolar.claims.extract import extract_claims
-from multipolar.claims.group import agrees, group_claims
+from multipolar.claims.group import figures_agree, group_claims
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -72,7 +72,7 @@ def flagged_pairs(docs: list[dict]) -> list[tuple]:
         for k, a in enumerate(members):
             for b in members[k + 1:]:
                 if a.doc_id != b.doc_id and a.period is not None and a.period == b.period \
-                        and not agrees(a.value, b.value, TOLERANCE):
+                        and not figures_agree(a, b, TOLERANCE):
                     pairs.append((a, b))
     return pairs
 

@@ -63,7 +63,7 @@ from pathlib import Path
 from typing import Any
 
 from multipolar.api import Project
-from multipolar.claims.group import agrees
+from multipolar.claims.group import figures_agree
 from multipolar.store.claims import read_all_claims, read_claim_groups
 
 HERE = Path(__file__).resolve().parent
@@ -198,7 +198,7 @@ def score(args: argparse.Namespace) -> None:
         for k, a in enumerate(members):
             for b in members[k + 1 :]:
                 if a.doc_id != b.doc_id and a.period is not None and a.period == b.period \
-                        and not agrees(a.value, b.value, TOLERANCE):
+                        and not figures_agree(a, b, TOLERANCE):
                     pairs.append((a, b))
     labels = read_labels()
     if args.list:

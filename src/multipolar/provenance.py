@@ -31,14 +31,15 @@ STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "2",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates)
     "events": "3",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV)
-    "claims": "3",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
-    #              3: periods.py - current_annual_level, base figures own their period, figure_kind)
+    "claims": "4",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
+    #              4: kinds range and cumulative, part_of_country scope, compound_head "trade deficit")
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model
     "stories": "2",  # 2: a document's own publication day only (none inferred; a story's from its members)
     "dedup": "2",
-    "claim_groups": "2",  # 2: one group per quantity (measure, unit, subject, target, kind, scope)
+    "claim_groups": "3",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision
 }
 
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {

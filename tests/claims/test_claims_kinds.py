@@ -146,3 +146,48 @@ def test_group_claims_amounts_shares_and_forecasts_never_contradict() -> None:
     claims = [c for k, t in enumerate(texts)
               for c in extract_claims(doc_id=f"d{k}", text=t, sentences=None, published=None)]
     assert not [g for g in group_claims(claims, tolerance=0.05) if g.status == "contradicted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile's inflation ran at 4-5 percent in 2023.", "range"),
+        ("Chile's inflation was between 4 and 5 percent in 2023.", "range"),
+        ("Chile's exports were $8 billion to $9 billion in 2023.", "range"),
+        ("Chile's exports were $9 billion in 2023, a record.", "level"),
+        ("Chile's exports reached $40 billion over the past four years.", "cumulative"),
+        ("Chile's deficits came to $30 billion in total between 2019 and 2023.", "cumulative"),
+        ("Chile's exports have reached $40 billion so far in 2023.", "cumulative"),
+        ("Chile's growth was an average of 3 percent in 2023.", "cumulative"),
+        ("Chile's unemployment was 6 percent in 2023, the lowest since 2015.", "level"),
+    ],
+)
+def test_extract_claims_ranges_and_sums_are_not_levels(text: str, kind: str) -> None:
+    assert [c.kind for c in claims_of(text)][:1] == [kind]
+
+
+def test_extract_claims_change_from_one_figure_to_another_is_no_range() -> None:
+    claims = claims_of("Chile's exports rose from $8 billion to $9 billion in 2023.")
+    assert "range" not in [c.kind for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Unemployment in Ontario was 7 percent in 2023.", "Ontario"),
+        ("Canada's unemployment was 5 percent in 2023.", None),
+        ("Canada's unemployment was 5 percent in 2023, and Ontario's mills reopened.", None),
+    ],
+)
+def test_extract_claims_a_place_inside_a_country_is_its_scope(text: str, scope: str | None) -> None:
+    (claim,) = claims_of(text)
+    assert (claim.subject, claim.scope) == (("CAN",), scope)
+
+
+def test_group_claims_a_province_never_contradicts_its_country() -> None:
+    from multipolar.claims.group import group_claims
+
+    claims = [c for k, t in enumerate(["Unemployment in Ontario was 7 percent in 2023.",
+                                       "Canada's unemployment was 5 percent in 2023."])
+              for c in extract_claims(doc_id=f"d{k}", text=t, sentences=None, published=None)]
+    assert not [g for g in group_claims(claims, tolerance=0.05) if g.status == "contradicted"]
