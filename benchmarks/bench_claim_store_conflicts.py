@@ -26,6 +26,13 @@ for `multipolar ingest FILE.jsonl --db DB`):
   written from them);
 - `rss`: every item of ../shared/corpora/rss_world_2026-01.jsonl.gz (6,396 news items of January
   2026, mostly a title and a lead): real news that no rule was written from, not selected for conflicts;
+- `wh_wide_dev`, `wh_wide_holdout`: the 514 briefings under 15,000 characters, outside the sets above,
+  that name trade, tariffs, deficits, exports, imports, troops, GDP, unemployment or inflation four
+  times or more and hold a digit, shuffled (seed 12) and dealt in two halves of 257: a larger draw not
+  chosen by any code's conflicts (issue 12, item 5);
+- `wh_long_flagged`: the 22 briefings of 15,000 characters or more that hold a flagged pair when the
+  text-only extraction of main (75c2d39) or of branch `conflicts` groups all 2,561 of them: chosen to
+  hold conflicts, and held out - no rule of branch `conflicts` was written while looking at them;
 - `seeds`: the five seed articles (../shared/seeds/*.txt) as files; the run also says whether their
   China-Russia trade figures ($220 billion and $245 billion) fall in one `contradicted` group for 2024.
 DB is the store that run left. The groups are read as stored, so the figures are those of the code
@@ -34,8 +41,9 @@ that analysed the store: run it once with the old code and once with the new for
 A flagged conflict is a pair of claims from two documents in a `contradicted` group, for the same
 stated period, whose figures disagree by more than the tolerance. Labels:
 benchmarks/data/claim_store_conflict_labels.csv (corpus, claim_id a, claim_id b, 1 when the two
-sources really give different values for the same quantity, 0 when they are different quantities);
-ids only, no text.
+sources really give different values for the same quantity, 0 when they are different quantities;
+newer rows add the reason class of a 0 and the quantity key measure|unit|subject|target|kind|scope|period
+that `--list` prints); ids only, no text.
 
 Measured (branch `claims`, 2026-12-03; stores built by main at 42b643d, claims re-derived with
 --reanalyse): flagged pairs, precision on hand labels, before -> after:
