@@ -33,7 +33,8 @@ STAGE_VERSIONS: dict[str, str] = {
     "events": "3",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV)
     "claims": "4",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
-    #              4: kinds range and cumulative, part_of_country scope, compound_head "trade deficit")
+    #              4: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
+    #              scopes; compound_head "trade deficit")
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model

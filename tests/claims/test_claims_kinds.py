@@ -191,3 +191,17 @@ def test_group_claims_a_province_never_contradicts_its_country() -> None:
                                        "Canada's unemployment was 5 percent in 2023."])
               for c in extract_claims(doc_id=f"d{k}", text=t, sentences=None, published=None)]
     assert not [g for g in group_claims(claims, tolerance=0.05) if g.status == "contradicted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chilean families paid $300 a month for power in 2023.", "rate"),
+        ("Chile's spending was $9,000 per capita in 2023.", "rate"),
+        ("Chile's spending was $9 billion in 2023.", "level"),
+        ("Chile's exports reached $9 billion a year in 2023.", "level"),
+        ("Chile's spending reached hundreds of dollars in 2023.", "vague"),
+    ],
+)
+def test_extract_claims_rates_per_unit_and_vague_magnitudes_are_not_levels(text: str, kind: str) -> None:
+    assert [c.kind for c in claims_of(text)][:1] == [kind]

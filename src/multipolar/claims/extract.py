@@ -17,8 +17,9 @@ How each field is found, nearest first:
   deficit, never "trade" nor, by the parse, "deficit"); a change ("up 68%") makes it "<measure> change"; trade between two
   countries is "bilateral trade". Nothing found: "unspecified" (never grouped across documents).
 - kind: "change" or "level" (`kinds.py`, rule `change_kind`: "raised by 50%" against "raised to 50%"),
-  or "share", "amount", "forecast" (rule `figure_kind`: "40% of imports", "$5 billion in debt relief",
-  "would be 4.6%"); only a level can be contradicted.
+  or "share", "amount", "forecast", "range", "rate", "vague", "cumulative" (rule `figure_kind`: "40% of
+  imports", "$5 billion in debt relief", "would be 4.6%", "3-4%", "$400 a month", "hundreds of dollars",
+  "$8 trillion over four years"); only a level can be contradicted.
 - subject and target: by the parse (`roles.py`: "US tariffs on Chinese goods": USA on CHN). Without a
   parse, or when it names neither, the subject is the countries named in the sentence (outside the
   attribution) and the target is empty; for bilateral figures ("the two countries", "bilateral",

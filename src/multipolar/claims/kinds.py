@@ -30,6 +30,10 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
     "growth is expected to reach 3%"), which a later outcome does not contradict;
   - "range": one end of a range ("between 3 and 4 percent", "3-4%", "$3 billion to $4 billion"), which
     is no value of its own ("from $3 billion to $4 billion" is a change, and its end the new level);
+  - "rate": a figure per some unit other than the year ("$400 a month", "$3 per gallon", "$90,000 per
+    household", "$12,000 per capita"): a rate per person or per month is no level of the whole;
+  - "vague": a magnitude in words ("hundreds of dollars", "thousands of troops", "dozens of"), which
+    states no value;
   - "cumulative": a sum over several years or to date ("$8 trillion over the past four years", "$6
     trillion over ten years", "a total of", "combined", "so far", "between 2021 and 2024"; never "since
     2019", which as often dates a record: "the lowest since 2019"), or an
@@ -214,6 +218,14 @@ _SPAN_AFTER = re.compile(rf"(?i)^[^;.]{{0,60}}?\b(?:{_SPAN_WORDS})\b")
 _SPAN_BEFORE = re.compile(rf"(?i)\b(?:{_SPAN_WORDS})\b[^;.,]{{0,40}}$")
 
 
+_VAGUE = re.compile(r"(?i)^(?:hundreds|thousands|millions|billions|trillions|dozens|tens)\s+of\b")
+_PER_UNIT = re.compile(
+    r"(?i)^\s*(?:(?:a|an|per|each|every)\s+(?:month|week|day|hour|person|people|household|family|head|capita|worker"
+    r"|employee|student|child|patient|resident|citizen|barrel|gallon|litre|liter|ton|tonne|unit|share|vehicle|car"
+    r"|mile|kilometre|kilometer|kilowatt-hour|kwh|megawatt-hour)s?|monthly|weekly|daily|per\s+capita)\b"
+)
+
+
 def is_range_end(text: str, s_start: int, s_end: int, q: Quantity) -> bool:
     """Rule `figure_kind`, "range": the figure is one end of a range, not a value."""
     before = text[max(s_start, q.start - 40) : q.start]
@@ -247,6 +259,10 @@ def figure_kind(text: str, s_end: int, tokens: Sequence[Token], q: Quantity, *, 
         return "amount"
     if any(w in _FORECAST_WORDS for w in _clause_before(tokens, q, 12)):
         return "forecast"
+    if _VAGUE.match(q.text):
+        return "vague"
+    if _PER_UNIT.match(after):
+        return "rate"
     if is_range_end(text, s_start, s_end, q):
         return "range"
     if is_cumulative(text, s_start, s_end, q):
