@@ -205,3 +205,15 @@ def test_group_claims_a_province_never_contradicts_its_country() -> None:
 )
 def test_extract_claims_rates_per_unit_and_vague_magnitudes_are_not_levels(text: str, kind: str) -> None:
     assert [c.kind for c in claims_of(text)][:1] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile exported 30 bcm of gas from January through September 2023.",
+        "Chile's exports were $9 billion in the first eight months of 2023.",
+        "Chile's exports were $9 billion year to date in 2023.",
+    ],
+)
+def test_extract_claims_a_part_of_a_year_is_no_annual_level(text: str) -> None:
+    assert [c.kind for c in claims_of(text)][:1] == ["cumulative"]

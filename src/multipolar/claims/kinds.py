@@ -35,7 +35,8 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
   - "vague": a magnitude in words ("hundreds of dollars", "thousands of troops", "dozens of"), which
     states no value;
   - "cumulative": a sum over several years or to date ("$8 trillion over the past four years", "$6
-    trillion over ten years", "a total of", "combined", "so far", "between 2021 and 2024"; never "since
+    trillion over ten years", "a total of", "combined", "so far", "between 2021 and 2024"; a part of a
+    year: "year to date", "in the first nine months", "from January through October"; never "since
     2019", which as often dates a record: "the lowest since 2019"), or an
     average over them ("an average of 3%", "3% a year on average"): neither is the level of one period.
 - rule `part_of_country`: a figure whose nearest mention of its subject's country (the last before it,
@@ -54,6 +55,7 @@ from collections.abc import Sequence
 
 from multipolar.claims.lexicon import CountryMention, MeasureWord
 from multipolar.claims.numbers import Quantity
+from multipolar.vocab import MONTHS
 
 Token = tuple[int, int, str]
 
@@ -207,10 +209,12 @@ _RANGE_TO_BEFORE = re.compile(r"(?i)(?<!from)\s\S*\d\S*(?:\s+(?:thousand|million
 _RANGE_AFTER = re.compile(r"(?i)^\s*(?:[-–—]|to)\s*[$€£¥₽]?\d")
 _BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s*[$€£¥₽]?$")
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s*[$€£¥₽]?$")
+_MONTH_NAME = "(?:" + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True)) + ")"
 _SPAN_WORDS = (
     r"over\s+(?:the\s+)?(?:(?:past|last|next|coming|previous|first)\s+)?(?:\w+\s+)?(?:years|decades?|months)"
     r"|in\s+total|a\s+total\s+of|combined|cumulative(?:ly)?|to\s+date|so\s+far|altogether"
-    r"|all\s+told|between\s+(?:19|20)\d\d\s+and|from\s+(?:\w+\s+)?(?:19|20)\d\d\s+"
+    rf"|all\s+told|year[-\s]to[-\s]date|(?:first|past|last)\s+(?:\w+\s+)?months|through\s+{_MONTH_NAME}"
+    rf"|(?:between|from)\s+{_MONTH_NAME}\s+(?:to|through|and|until)|between\s+(?:19|20)\d\d\s+and|from\s+(?:\w+\s+)?(?:19|20)\d\d\s+"
     r"(?:to|through|until)|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d|on\s+average|an?\s+average(?:\s+annual)?\s+"
     r"(?:\w+\s+)?(?:of|rate)|averag(?:ed|ing)|average\s+annual|per\s+year\s+on\s+average"
 )
