@@ -217,3 +217,15 @@ def test_extract_claims_rates_per_unit_and_vague_magnitudes_are_not_levels(text:
 )
 def test_extract_claims_a_part_of_a_year_is_no_annual_level(text: str) -> None:
     assert [c.kind for c in claims_of(text)][:1] == ["cumulative"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's growth this year was 6 percent — 6 percent, a record in 2023.",
+        "Chile raised its growth estimate by 1% to 4% in 2023.",
+        "Chile's growth was 6 percent - 6 percent in 2023.",
+    ],
+)
+def test_extract_claims_a_repeated_figure_or_a_change_is_no_range(text: str) -> None:
+    assert "range" not in [c.kind for c in claims_of(text)]

@@ -29,7 +29,8 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
   - "forecast": a figure someone projects or expects ("projected that unemployment would be 4.6%",
     "growth is expected to reach 3%"), which a later outcome does not contradict;
   - "range": one end of a range ("between 3 and 4 percent", "3-4%", "$3 billion to $4 billion"), which
-    is no value of its own ("from $3 billion to $4 billion" is a change, and its end the new level);
+    is no value of its own ("from $3 billion to $4 billion" and "by 3% to 7%" are changes, their end the
+    new level; a spaced dash repeats or breaks off a figure, "$5 - $5 billion", and makes no range);
   - "rate": a figure per some unit other than the year ("$400 a month", "$3 per gallon", "$90,000 per
     household", "$12,000 per capita"): a rate per person or per month is no level of the whole;
   - "vague": a magnitude in words ("hundreds of dollars", "thousands of troops", "dozens of"), which
@@ -204,11 +205,11 @@ _BOUND_BEFORE = re.compile(
 )
 
 
-_RANGE_BEFORE = re.compile(r"(?i)(?:\bbetween\s+\S+\s+and|\d\s*[-–—])\s*$")
+_RANGE_BEFORE = re.compile(r"(?i)(?:\bbetween\s+\S+\s+and\s*|\d[-–])$")
 _RANGE_TO_BEFORE = re.compile(r"(?i)(?<!from)\s\S*\d\S*(?:\s+(?:thousand|million|billion|trillion|percent))?\s+to\s*$")
-_RANGE_AFTER = re.compile(r"(?i)^\s*(?:[-–—]|to)\s*[$€£¥₽]?\d")
+_RANGE_AFTER = re.compile(r"(?i)^(?:[-–]|\s*to\s*)[$€£¥₽]?\d")
 _BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s*[$€£¥₽]?$")
-_FROM_BEFORE = re.compile(r"(?i)\bfrom\s*[$€£¥₽]?$")
+_FROM_BEFORE = re.compile(r"(?i)\b(?:from|by)\s*[$€£¥₽]?$")
 _MONTH_NAME = "(?:" + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True)) + ")"
 _SPAN_WORDS = (
     r"over\s+(?:the\s+)?(?:(?:past|last|next|coming|previous|first)\s+)?(?:\w+\s+)?(?:years|decades?|months)"
