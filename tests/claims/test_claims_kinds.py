@@ -229,3 +229,8 @@ def test_extract_claims_a_part_of_a_year_is_no_annual_level(text: str) -> None:
 )
 def test_extract_claims_a_repeated_figure_or_a_change_is_no_range(text: str) -> None:
     assert "range" not in [c.kind for c in claims_of(text)]
+
+
+def test_extract_claims_a_part_of_a_year_named_before_the_figure_is_cumulative() -> None:
+    claims = claims_of("This year, from January through June, about 20 bcm of gas left Chile.")
+    assert [c.kind for c in claims] == ["cumulative"]

@@ -220,7 +220,7 @@ _SPAN_WORDS = (
     r"(?:\w+\s+)?(?:of|rate)|averag(?:ed|ing)|average\s+annual|per\s+year\s+on\s+average"
 )
 _SPAN_AFTER = re.compile(rf"(?i)^[^;.]{{0,60}}?\b(?:{_SPAN_WORDS})\b")
-_SPAN_BEFORE = re.compile(rf"(?i)\b(?:{_SPAN_WORDS})\b[^;.,]{{0,40}}$")
+_SPAN_BEFORE = re.compile(rf"(?i)\b(?:{_SPAN_WORDS})\b[^;.]{{0,40}}$")
 
 
 _VAGUE = re.compile(r"(?i)^(?:hundreds|thousands|millions|billions|trillions|dozens|tens)\s+of\b")
