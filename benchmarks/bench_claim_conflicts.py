@@ -12,6 +12,18 @@ A flagged conflict is a pair of claims from two documents in a `contradicted` gr
 stated period, whose figures disagree. Labels: benchmarks/data/claim_conflict_labels.csv (corpus,
 claim_id a, claim_id b, 1 when the two cannot both be true, else 0); ids only, no text.
 
+With --all-briefings, corpus `wh_all` adds every briefing under 15,000 characters (11,835), grouped
+together: the flagged pairs of the whole corpus, each labelled with a reason class and its quantity key
+(measure|unit|subject|target|kind|scope|period) on newer rows. This is the text-only extraction (no
+parse: no subject, target or scope from roles.py), so it flags more than an analysed store.
+
+Measured (branch `conflicts`, 2026-12-03, `bench_claim_conflicts.py --all-briefings`): wh 0 -> 0,
+realnews 0 -> 0; wh_all: main (75c2d39) 17 flagged pairs, 0/17 true (reason classes in the label
+file: 6 number_misread - a run of bullets read as one sentence, a broken-off figure -, 3
+different_quantity, 2 forecast_or_change_read_as_level, 2 different_goods, 2 subject_misread - the
+whole deficit read as the one with China -, 1 partial_vs_full_period, 1 place_inside_country) ->
+7b78567: 9 flagged, 0/9 (the 9 are among the 17).
+
 Prints, per corpus and pooled: flagged pairs, labelled pairs found, precision (target >= 0.90).
 --list prints the flagged pairs with their sentences, unlabelled ones first, for labelling.
 """
@@ -27,7 +39,7 @@ from datetime import date
 from pathlib import Path
 
 from multipolar.claims.extract import extract_claims
-from multipolar.claims.group import agrees, group_claims
+from multipolar.claims.group import figures_agree, group_claims
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -72,7 +84,7 @@ def flagged_pairs(docs: list[dict]) -> list[tuple]:
         for k, a in enumerate(members):
             for b in members[k + 1:]:
                 if a.doc_id != b.doc_id and a.period is not None and a.period == b.period \
-                        and not agrees(a.value, b.value, TOLERANCE):
+                        and not figures_agree(a, b, TOLERANCE):
                     pairs.append((a, b))
     return pairs
 
@@ -80,19 +92,27 @@ def flagged_pairs(docs: list[dict]) -> list[tuple]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true")
+    parser.add_argument("--all-briefings", action="store_true",
+                        help="add corpus wh_all: every briefing under 15,000 characters (11,835; minutes)")
     args = parser.parse_args()
     labels: dict[tuple[str, str, str], int] = {}
     if LABELS.exists():
         with LABELS.open(encoding="utf-8") as f:
-            for corpus, a, b, same in csv.reader(f):
+            for row in csv.reader(f):
+                corpus, a, b, same = row[:4]  # then, on newer rows: reason class, quantity key
                 labels[(corpus, a, b)] = int(same)
     pooled = [0, 0, 0]
     wh_rows = _wh_rows()
-    for corpus, docs in (("wh", _wh(wh_rows)), ("realnews", _realnews(wh_rows))):
+    corpora = [("wh", _wh(wh_rows)), ("realnews", _realnews(wh_rows))]
+    if args.all_briefings:
+        corpora.append(("wh_all", [{"id": r["id"], "text": r["text"], "published": r["date"]} for r in wh_rows
+                                   if len(r["text"]) < 15000]))
+    for corpus, docs in corpora:
         pairs = flagged_pairs(docs)
         if args.list:
             for a, b in sorted(pairs, key=lambda p: (corpus, p[0].claim_id, p[1].claim_id) in labels):
-                print(json.dumps({"corpus": corpus, "a": a.claim_id, "b": b.claim_id}))
+                print(json.dumps({"corpus": corpus, "a": a.claim_id, "b": b.claim_id,
+                                  "label": labels.get((corpus, a.claim_id, b.claim_id), "?")}))
                 for c in (a, b):
                     print(f"   {c.measure} | {c.unit} | {c.subject} | {c.period} | {c.text} :: {c.sentence_text[:300]}")
             continue

@@ -34,15 +34,17 @@ STAGE_VERSIONS: dict[str, str] = {
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
-    "claims": "4",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    "claims": "5",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
-    #              4: sentences of the lean parse, parse_only_actor_paragraphs)
+    #              4: sentences of the lean parse, parse_only_actor_paragraphs;
+    #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
+    #              scopes; compound_head "trade deficit")
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model
     "stories": "2",  # 2: a document's own publication day only (none inferred; a story's from its members)
     "dedup": "2",
-    "claim_groups": "2",  # 2: one group per quantity (measure, unit, subject, target, kind, scope)
+    "claim_groups": "3",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision
 }
 
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {

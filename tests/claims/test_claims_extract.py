@@ -169,3 +169,13 @@ def test_claim_period_comes_from_its_paragraph_when_the_sentence_names_none() ->
     text = "Trade figures for 2024 were released on Monday. The report said exports reached $120 billion."
     (claim,) = [c for c in extract_claims(doc_id="d", text=text, sentences=None, published=None) if c.unit == "USD"]
     assert claim.period == "2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [("Chile ran a $9 billion trade deficit in 2023.", "trade deficit"),
+     ("Chile ran a $9 billion trade surplus in 2023.", "trade surplus"),
+     ("Chile ran a $9 billion deficit in 2023.", "deficit")],
+)
+def test_extract_claims_a_deficit_of_a_measure_is_its_own_measure(text: str, measure: str) -> None:
+    assert one(text, published=None).measure == measure

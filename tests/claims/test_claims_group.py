@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from multipolar.claims.group import group_claims, group_id_of, group_ids_by_claim
 from multipolar.records import Claim
 
@@ -156,3 +158,39 @@ def test_group_claims_a_rate_in_money_never_contradicts() -> None:
     (group,) = group_claims([claim("a", 3.0, unit="percent", **base), claim("b", 6.0, unit="percent", **base)],
                             tolerance=TOL)
     assert group.status == "contradicted"
+
+
+def written(doc: str, text: str, value: float, *, before: str = "Chile's exports were ") -> Claim:
+    """A claim whose figure is written as `text` in its sentence."""
+    return Claim(claim_id=f"{doc}-{value}", doc_id=doc, sentence=0, start=0, end=1, text=text, value=value,
+                 unit="USD", measure="exports", subject=("CHL",), period="2023",
+                 sentence_text=f"{before}{text} in 2023.")
+
+
+def test_group_claims_a_round_figure_agrees_with_a_finer_one_inside_its_rounding() -> None:
+    (group,) = group_claims([written("a", "$1 trillion", 1e12), written("b", "$1.2 trillion", 1.2e12)], tolerance=TOL)
+    assert group.status == "corroborated"
+
+
+def test_group_claims_figures_outside_each_others_rounding_contradict() -> None:
+    (group,) = group_claims([written("a", "$1.4 trillion", 1.4e12), written("b", "$1.2 trillion", 1.2e12)],
+                            tolerance=TOL)
+    assert group.status == "contradicted"
+
+
+def test_group_claims_a_word_of_approximation_widens_the_rounding() -> None:
+    exact = group_claims([written("a", "$2 trillion", 2e12), written("b", "$2.9 trillion", 2.9e12)], tolerance=TOL)
+    about = group_claims([written("a", "$2 trillion", 2e12, before="Chile's exports were about "),
+                          written("b", "$2.9 trillion", 2.9e12)], tolerance=TOL)
+    assert (exact[0].status, about[0].status) == ("contradicted", "corroborated")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "margin"),
+    [("$220 billion", 220e9, 0.5e9), ("$1.25 trillion", 1.25e12, 0.005e12), ("4.2 percent", 4.2, 0.05),
+     ("100,000", 1e5, 5e4), ("twenty", 20.0, 0.0)],
+)
+def test_stated_margin_is_half_the_last_written_digit(text: str, value: float, margin: float) -> None:
+    from multipolar.claims.group import stated_margin
+
+    assert stated_margin(written("a", text, value)) == pytest.approx(margin)

@@ -146,3 +146,91 @@ def test_group_claims_amounts_shares_and_forecasts_never_contradict() -> None:
     claims = [c for k, t in enumerate(texts)
               for c in extract_claims(doc_id=f"d{k}", text=t, sentences=None, published=None)]
     assert not [g for g in group_claims(claims, tolerance=0.05) if g.status == "contradicted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chile's inflation ran at 4-5 percent in 2023.", "range"),
+        ("Chile's inflation was between 4 and 5 percent in 2023.", "range"),
+        ("Chile's exports were $8 billion to $9 billion in 2023.", "range"),
+        ("Chile's exports were $9 billion in 2023, a record.", "level"),
+        ("Chile's exports reached $40 billion over the past four years.", "cumulative"),
+        ("Chile's deficits came to $30 billion in total between 2019 and 2023.", "cumulative"),
+        ("Chile's exports have reached $40 billion so far in 2023.", "cumulative"),
+        ("Chile's growth was an average of 3 percent in 2023.", "cumulative"),
+        ("Chile's unemployment was 6 percent in 2023, the lowest since 2015.", "level"),
+    ],
+)
+def test_extract_claims_ranges_and_sums_are_not_levels(text: str, kind: str) -> None:
+    assert [c.kind for c in claims_of(text)][:1] == [kind]
+
+
+def test_extract_claims_change_from_one_figure_to_another_is_no_range() -> None:
+    claims = claims_of("Chile's exports rose from $8 billion to $9 billion in 2023.")
+    assert "range" not in [c.kind for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Unemployment in Ontario was 7 percent in 2023.", "Ontario"),
+        ("Canada's unemployment was 5 percent in 2023.", None),
+        ("Canada's unemployment was 5 percent in 2023, and Ontario's mills reopened.", None),
+    ],
+)
+def test_extract_claims_a_place_inside_a_country_is_its_scope(text: str, scope: str | None) -> None:
+    (claim,) = claims_of(text)
+    assert (claim.subject, claim.scope) == (("CAN",), scope)
+
+
+def test_group_claims_a_province_never_contradicts_its_country() -> None:
+    from multipolar.claims.group import group_claims
+
+    claims = [c for k, t in enumerate(["Unemployment in Ontario was 7 percent in 2023.",
+                                       "Canada's unemployment was 5 percent in 2023."])
+              for c in extract_claims(doc_id=f"d{k}", text=t, sentences=None, published=None)]
+    assert not [g for g in group_claims(claims, tolerance=0.05) if g.status == "contradicted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chilean families paid $300 a month for power in 2023.", "rate"),
+        ("Chile's spending was $9,000 per capita in 2023.", "rate"),
+        ("Chile's spending was $9 billion in 2023.", "level"),
+        ("Chile's exports reached $9 billion a year in 2023.", "level"),
+        ("Chile's spending reached hundreds of dollars in 2023.", "vague"),
+    ],
+)
+def test_extract_claims_rates_per_unit_and_vague_magnitudes_are_not_levels(text: str, kind: str) -> None:
+    assert [c.kind for c in claims_of(text)][:1] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile exported 30 bcm of gas from January through September 2023.",
+        "Chile's exports were $9 billion in the first eight months of 2023.",
+        "Chile's exports were $9 billion year to date in 2023.",
+    ],
+)
+def test_extract_claims_a_part_of_a_year_is_no_annual_level(text: str) -> None:
+    assert [c.kind for c in claims_of(text)][:1] == ["cumulative"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's growth this year was 6 percent — 6 percent, a record in 2023.",
+        "Chile raised its growth estimate by 1% to 4% in 2023.",
+        "Chile's growth was 6 percent - 6 percent in 2023.",
+    ],
+)
+def test_extract_claims_a_repeated_figure_or_a_change_is_no_range(text: str) -> None:
+    assert "range" not in [c.kind for c in claims_of(text)]
+
+
+def test_extract_claims_a_part_of_a_year_named_before_the_figure_is_cumulative() -> None:
+    claims = claims_of("This year, from January through June, about 20 bcm of gas left Chile.")
+    assert [c.kind for c in claims] == ["cumulative"]

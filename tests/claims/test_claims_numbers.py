@@ -79,3 +79,17 @@ def test_find_quantities_spans_inside_text(text: str) -> None:
     for q in find_quantities(text):
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["See [the data](https://example.org/cpi?range=2026%20to%2030%25) for Peru.",
+     "Read www.example.org/report-5-percent-2024 about Peru."],
+)
+def test_find_quantities_reads_no_figure_inside_a_web_address(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_find_quantities_keeps_a_figure_beside_a_web_address() -> None:
+    (q,) = find_quantities("Peru's inflation was 4% (https://example.org/peru).")
+    assert (q.value, q.unit) == (4.0, "percent")

@@ -132,3 +132,37 @@ def test_extract_claims_by_after_any_verb_is_a_change() -> None:
     assert (claim.kind, claim.measure) == ("change", "exports change")
     (plain,) = extract_claims(doc_id="d", text=BY.text, sentences=None, published=None)
     assert plain.kind == "level"  # "ballooned" is no change word: only the parse knows
+
+
+# "Youth unemployment in Peru was 9 percent ."
+YOUTH = parsed([
+    ("Youth", "youth", "NOUN", "compound", 1), ("unemployment", "unemployment", "NOUN", "nsubj", 4),
+    ("in", "in", "ADP", "prep", 1), ("Peru", "Peru", "PROPN", "pobj", 2), ("was", "be", "AUX", "ROOT", 4),
+    ("9", "9", "NUM", "nummod", 6), ("percent", "percent", "NOUN", "attr", 4), (".", ".", "PUNCT", "punct", 4),
+])
+# "The overall unemployment rate of Peru was 9 percent ."
+OVERALL = parsed([
+    ("The", "the", "DET", "det", 3), ("overall", "overall", "ADJ", "amod", 3),
+    ("unemployment", "unemployment", "NOUN", "compound", 3), ("rate", "rate", "NOUN", "nsubj", 6),
+    ("of", "of", "ADP", "prep", 3), ("Peru", "Peru", "PROPN", "pobj", 4), ("was", "be", "AUX", "ROOT", 6),
+    ("9", "9", "NUM", "nummod", 8), ("percent", "percent", "NOUN", "attr", 6), (".", ".", "PUNCT", "punct", 6),
+])
+# "The rural unemployment rate of Peru was 9 percent ."
+RURAL = parsed([
+    ("The", "the", "DET", "det", 3), ("rural", "rural", "ADJ", "amod", 2),
+    ("unemployment", "unemployment", "NOUN", "compound", 3), ("rate", "rate", "NOUN", "nsubj", 6),
+    ("of", "of", "ADP", "prep", 3), ("Peru", "Peru", "PROPN", "pobj", 4), ("was", "be", "AUX", "ROOT", 6),
+    ("9", "9", "NUM", "nummod", 8), ("percent", "percent", "NOUN", "attr", 6), (".", ".", "PUNCT", "punct", 6),
+])
+
+
+@pytest.mark.parametrize(
+    ("doc", "peru", "number", "scope"),
+    [(YOUTH, 3, (5, 6), "youth"), (OVERALL, 5, (7, 8), None), (RURAL, 5, (7, 8), "rural")],
+)
+def test_claim_roles_a_qualifier_of_the_measure_is_its_scope(doc: Doc, peru: int, number: tuple[int, int],
+                                                             scope: str | None) -> None:
+    start, end = span_of(doc, *number)
+    roles = claim_roles(doc, actors_of([Match(peru, peru + 1, "PER")]), start=start, end=end)
+    assert roles is not None
+    assert roles.scope == scope

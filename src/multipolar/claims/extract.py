@@ -12,18 +12,22 @@ How each field is found, nearest first:
   else a measure word right after the number ("a 145% tariff", "$5 billion in trade",
   "220 billion dollar joint trade"), else the nearest one before it in the sentence ("trade ...
   soared to $245 billion", "export value fell to $1.38 billion"), with its modifiers ("crude oil
-  exports" -> "oil exports"); a change ("up 68%") makes it "<measure> change"; trade between two
+  exports" -> "oil exports"); a deficit, surplus or growth right after another measure word is the
+  measure, the word before its modifier (rule `compound_head`: "a $1 trillion trade deficit" -> trade
+  deficit, never "trade" nor, by the parse, "deficit"); a change ("up 68%") makes it "<measure> change"; trade between two
   countries is "bilateral trade". Nothing found: "unspecified" (never grouped across documents).
 - kind: "change" or "level" (`kinds.py`, rule `change_kind`: "raised by 50%" against "raised to 50%"),
-  or "share", "amount", "forecast" (rule `figure_kind`: "40% of imports", "$5 billion in debt relief",
-  "would be 4.6%"); only a level can be contradicted.
+  or "share", "amount", "forecast", "range", "rate", "vague", "cumulative" (rule `figure_kind`: "40% of
+  imports", "$5 billion in debt relief", "would be 4.6%", "3-4%", "$400 a month", "hundreds of dollars",
+  "$8 trillion over four years"); only a level can be contradicted.
 - subject and target: by the parse (`roles.py`: "US tariffs on Chinese goods": USA on CHN). Without a
   parse, or when it names neither, the subject is the countries named in the sentence (outside the
   attribution) and the target is empty; for bilateral figures ("the two countries", "bilateral",
   "joint", "between") the subject is the two named last before the number, looking back into the
   previous sentences when the sentence names fewer than two.
 - scope: the goods of the "on" phrase by the parse ("on steel" -> steel), or "all" when the sentence
-  says so (`kinds.stated_scope`); None when unstated.
+  says so (`kinds.stated_scope`), or the place inside a country the figure is about (`kinds.part_scope`:
+  "unemployment in Puerto Rico"); None when unstated.
 - period: `periods.py` - named in the sentence ("in 2024", "last year", "on April 11"), else in its
   paragraph, else, for a level of an annual flow stated in the present, the last full year before
   `published` (rule `current_annual_level`); a base figure ("to 10% from 20%", rule `base_figure`)
@@ -175,6 +179,9 @@ _BILATERAL_CUE = re.compile(
 )
 
 
+_OF_MEASURE = frozenset({"deficit", "surplus", "growth"})  # rule `compound_head`
+
+
 def _as_modifier(word: MeasureWord) -> str:
     if word.role == "head":
         return word.canonical[:-1] if word.canonical in {"exports", "imports"} else word.canonical
@@ -221,6 +228,8 @@ def _measure(
         lower = word.lower()
         entry = words.get(lower)
         if entry and entry.role in {"head", "weak"}:
+            while k + 1 < len(tokens) and getattr(words.get(tokens[k + 1][2].lower()), "canonical", None) in _OF_MEASURE:
+                k += 1  # rule `compound_head`: "trade deficit", "export growth" are measures of a measure
             found = _head_with_modifiers(tokens, k, words, first_after)
             break
         if entry and entry.role == "modifier":
@@ -320,6 +329,10 @@ def _subject(
     return tuple(sorted(codes))
 
 
+def _outside(mentions: list, attributions: Sequence[tuple[int, int, str]]) -> list:
+    return [m for m in mentions if not any(s <= m.start < e for s, e, _ in attributions)]
+
+
 # --- the stage -------------------------------------------------------------------------------------
 
 
@@ -394,9 +407,10 @@ def extract_claims(
                 measure = parsed.canonical  # the parse's noun: "lifted its duty on Chinese imports to 60%" -> tariff
             if not bilateral and measure != "trade" and (found.subject or found.target):
                 subject, target = found.subject, found.target
+        scope = scope or kinds.part_scope(_outside(matcher.find(text, s_start, s_end), attributions), subject, q)
         sentence_quantities = [p for p in quantities if s_start <= p.start < s_end]
         base = kinds.is_base(text, s_start, q, sentence_quantities)
-        kind = kinds.figure_kind(text, s_end, tokens, q, change=change)
+        kind = kinds.figure_kind(text, s_end, tokens, q, change=change, s_start=s_start)
         measure = _finish_measure(measure, q, subject, kind == "change")
         claims.append(
             Claim(

@@ -19,6 +19,14 @@ good or another, sanctions, prices, people counted) or of changes (against bases
 all be true at once: their groups are never `contradicted` nor `different_periods`, only corroborated,
 periods_unstated or single; so is a group with no subject.
 
+Rule `stated_precision`: a figure is as exact as it is written: "$1 trillion" stands for anything from
+$0.5 to $1.5 trillion, "$1.2 trillion" for $1.15 to $1.25 trillion, "4.2 percent" for 4.15 to 4.25; a
+word of approximation before it ("about", "nearly", "roughly", "some", "an estimated") widens that to a
+whole unit of its last digit. Two figures agree when they are within `tolerance` of each other or when
+their ranges meet ("a $1 trillion deficit" and "a $1.2 trillion deficit" can both be true). Trailing
+zeros of a whole number of three or more zeros are not read as exact ("100,000 troops": to the
+hundred thousand); a number written in words has no stated precision beyond the tolerance.
+
 Status, first that applies:
 - contradicted: two documents give figures further apart than `tolerance` (relative) for the same
   stated period: two claims that cannot both be true. Figures without a period never contradict each
@@ -34,14 +42,15 @@ Status, first that applies:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 from multipolar.claims.extract import UNSPECIFIED
 from multipolar.records import CLAIM_STATUSES, CONFLICT_STATUSES, Claim, ClaimGroup
 
-__all__ = ["CONFLICT_STATUSES", "SINGLE_VALUED", "STATUSES", "ClaimGroup", "agrees", "group_claims", "group_id_of",
-           "quantity_key"]
+__all__ = ["CONFLICT_STATUSES", "SINGLE_VALUED", "STATUSES", "ClaimGroup", "agrees", "figures_agree", "group_claims",
+           "group_id_of", "quantity_key", "stated_margin"]
 
 SINGLE_VALUED = frozenset({
     "trade", "exports", "imports", "gdp", "growth", "inflation", "unemployment", "budget", "spending", "deficit",
@@ -68,6 +77,40 @@ def quantity_key(claim: Claim) -> tuple[str, str, tuple[str, ...], tuple[str, ..
 def agrees(a: float, b: float, tolerance: float) -> bool:
     """Relative agreement: |a - b| <= tolerance * max(|a|, |b|)."""
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_APPROXIMATE = re.compile(
+    r"(?i)\b(?:about|around|roughly|approximately|nearly|almost|some|close\s+to|estimated|an\s+estimated"
+    r"|just\s+(?:over|under)|circa|~)\s*$"
+)
+
+
+def stated_margin(claim: Claim) -> float:
+    """Rule `stated_precision` (module docstring): how far from its value the figure as written reaches."""
+    m = _DIGITS.search(claim.text)
+    if m is None:
+        return 0.0
+    written = m.group(0).replace(",", "")
+    number = float(written)
+    if number == 0:
+        return 0.0
+    scale = abs(claim.value / number)
+    if "." in written:
+        step = 10.0 ** -len(written.split(".")[1])
+    else:
+        zeros = len(written) - len(written.rstrip("0"))
+        step = 10.0**zeros if zeros >= 3 else 1.0
+    margin = step * scale / 2
+    where = claim.sentence_text.find(claim.text)
+    if where >= 0 and claim.sentence_text.count(claim.text) == 1 and _APPROXIMATE.search(claim.sentence_text[:where]):
+        margin *= 2
+    return margin
+
+
+def figures_agree(a: Claim, b: Claim, tolerance: float) -> bool:
+    """Rules `stated_precision` and tolerance: can the two figures, as written, be the same value?"""
+    return agrees(a.value, b.value, tolerance) or abs(a.value - b.value) <= stated_margin(a) + stated_margin(b)
 
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -98,7 +141,7 @@ def _figure_summary(claims: Sequence[Claim], tolerance: float) -> list[str]:
     clusters: list[list[Claim]] = []
     for claim in sorted(claims, key=lambda c: (_period_name(c.period), c.value, c.doc_id)):
         for cluster in clusters:
-            if cluster[0].period == claim.period and agrees(cluster[0].value, claim.value, tolerance):
+            if cluster[0].period == claim.period and figures_agree(cluster[0], claim, tolerance):
                 cluster.append(claim)
                 break
         else:
@@ -131,7 +174,7 @@ def _edge_claims(claims: Sequence[Claim]) -> list[Claim]:
 def _clash(a_side: Sequence[Claim], b_side: Sequence[Claim], tolerance: float) -> bool:
     """Whether two documents, one from each side, give figures further apart than tolerance."""
     return any(
-        a.doc_id != b.doc_id and not agrees(a.value, b.value, tolerance)
+        a.doc_id != b.doc_id and not figures_agree(a, b, tolerance)
         for a in _edge_claims(a_side)
         for b in _edge_claims(b_side)
     )
@@ -142,7 +185,7 @@ def _agreeing_documents(claims: Sequence[Claim], tolerance: float) -> set[str]:
     ordered = sorted(claims, key=lambda c: c.value)
     docs: set[str] = set()
     for a, b in zip(ordered, ordered[1:], strict=False):
-        if a.doc_id != b.doc_id and agrees(a.value, b.value, tolerance):
+        if a.doc_id != b.doc_id and figures_agree(a, b, tolerance):
             docs.update((a.doc_id, b.doc_id))
     return docs
 

@@ -27,7 +27,23 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
     "at least", "over", "under"): a bound is not the value, so two bounds, or a bound and a value, are
     not two values of one quantity;
   - "forecast": a figure someone projects or expects ("projected that unemployment would be 4.6%",
-    "growth is expected to reach 3%"), which a later outcome does not contradict.
+    "growth is expected to reach 3%"), which a later outcome does not contradict;
+  - "range": one end of a range ("between 3 and 4 percent", "3-4%", "$3 billion to $4 billion"), which
+    is no value of its own ("from $3 billion to $4 billion" and "by 3% to 7%" are changes, their end the
+    new level; a spaced dash repeats or breaks off a figure, "$5 - $5 billion", and makes no range);
+  - "rate": a figure per some unit other than the year ("$400 a month", "$3 per gallon", "$90,000 per
+    household", "$12,000 per capita"): a rate per person or per month is no level of the whole;
+  - "vague": a magnitude in words ("hundreds of dollars", "thousands of troops", "dozens of"), which
+    states no value;
+  - "cumulative": a sum over several years or to date ("$8 trillion over the past four years", "$6
+    trillion over ten years", "a total of", "combined", "so far", "between 2021 and 2024"; a part of a
+    year: "year to date", "in the first nine months", "from January through October"; never "since
+    2019", which as often dates a record: "the lowest since 2019"), or an
+    average over them ("an average of 3%", "3% a year on average"): neither is the level of one period.
+- rule `part_of_country`: a figure whose nearest mention of its subject's country (the last before it,
+  else the first after it) is a place inside
+  that country ("unemployment in Puerto Rico fell to 5.8%", "Texas exports reached $400 billion") is
+  the place's figure, not the country's: its scope is the place, so it never meets the country's own.
 - rule `stated_scope`: without a parse, a figure covers "all" of its measure when the words after it
   say so ("on all imports", "on every product") or the sentence calls it "across-the-board" or
   "blanket"; anything narrower needs the parse (`roles.py`).
@@ -38,8 +54,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from multipolar.claims.lexicon import MeasureWord
+from multipolar.claims.lexicon import CountryMention, MeasureWord
 from multipolar.claims.numbers import Quantity
+from multipolar.vocab import MONTHS
 
 Token = tuple[int, int, str]
 
@@ -188,8 +205,52 @@ _BOUND_BEFORE = re.compile(
 )
 
 
-def figure_kind(text: str, s_end: int, tokens: Sequence[Token], q: Quantity, *, change: bool) -> str:
-    """Rule `figure_kind` (module docstring): level, change, share, amount, bound or forecast."""
+_RANGE_BEFORE = re.compile(r"(?i)(?:\bbetween\s+\S+\s+and\s*|\d[-–])$")
+_RANGE_TO_BEFORE = re.compile(r"(?i)(?<!from)\s\S*\d\S*(?:\s+(?:thousand|million|billion|trillion|percent))?\s+to\s*$")
+_RANGE_AFTER = re.compile(r"(?i)^(?:[-–]|\s*to\s*)[$€£¥₽]?\d")
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s*[$€£¥₽]?$")
+_FROM_BEFORE = re.compile(r"(?i)\b(?:from|by)\s*[$€£¥₽]?$")
+_MONTH_NAME = "(?:" + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True)) + ")"
+_SPAN_WORDS = (
+    r"over\s+(?:the\s+)?(?:(?:past|last|next|coming|previous|first)\s+)?(?:\w+\s+)?(?:years|decades?|months)"
+    r"|in\s+total|a\s+total\s+of|combined|cumulative(?:ly)?|to\s+date|so\s+far|altogether"
+    rf"|all\s+told|year[-\s]to[-\s]date|(?:first|past|last)\s+(?:\w+\s+)?months|through\s+{_MONTH_NAME}"
+    rf"|(?:between|from)\s+{_MONTH_NAME}\s+(?:to|through|and|until)|between\s+(?:19|20)\d\d\s+and|from\s+(?:\w+\s+)?(?:19|20)\d\d\s+"
+    r"(?:to|through|until)|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d|on\s+average|an?\s+average(?:\s+annual)?\s+"
+    r"(?:\w+\s+)?(?:of|rate)|averag(?:ed|ing)|average\s+annual|per\s+year\s+on\s+average"
+)
+_SPAN_AFTER = re.compile(rf"(?i)^[^;.]{{0,60}}?\b(?:{_SPAN_WORDS})\b")
+_SPAN_BEFORE = re.compile(rf"(?i)\b(?:{_SPAN_WORDS})\b[^;.]{{0,40}}$")
+
+
+_VAGUE = re.compile(r"(?i)^(?:hundreds|thousands|millions|billions|trillions|dozens|tens)\s+of\b")
+_PER_UNIT = re.compile(
+    r"(?i)^\s*(?:(?:a|an|per|each|every)\s+(?:month|week|day|hour|person|people|household|family|head|capita|worker"
+    r"|employee|student|child|patient|resident|citizen|barrel|gallon|litre|liter|ton|tonne|unit|share|vehicle|car"
+    r"|mile|kilometre|kilometer|kilowatt-hour|kwh|megawatt-hour)s?|monthly|weekly|daily|per\s+capita)\b"
+)
+
+
+def is_range_end(text: str, s_start: int, s_end: int, q: Quantity) -> bool:
+    """Rule `figure_kind`, "range": the figure is one end of a range, not a value."""
+    before = text[max(s_start, q.start - 40) : q.start]
+    after = text[q.end : s_end]
+    if _RANGE_BEFORE.search(before) or _RANGE_TO_BEFORE.search(before):
+        return not re.search(r"(?i)\b(?:from|by)\s+[$€£¥₽]?\S*\d\S*(?:\s+\w+)?\s+to\s*$", before)
+    if _RANGE_AFTER.match(after):
+        return bool(_BETWEEN_BEFORE.search(before)) or not _FROM_BEFORE.search(before)
+    return False
+
+
+def is_cumulative(text: str, s_start: int, s_end: int, q: Quantity) -> bool:
+    """Rule `figure_kind`, "cumulative": a sum or an average over several years, or to date."""
+    return bool(_SPAN_AFTER.search(text[q.end : s_end]) or _SPAN_BEFORE.search(text[max(s_start, q.start - 60) : q.start]))
+
+
+def figure_kind(text: str, s_end: int, tokens: Sequence[Token], q: Quantity, *, change: bool,
+                s_start: int = 0) -> str:
+    """Rule `figure_kind` (module docstring): level, change, share, amount, bound, forecast, range or
+    cumulative."""
     after = text[q.end : s_end]
     if q.unit == "percent" and _COMPARATIVE_AFTER.match(after):
         return "change"
@@ -203,6 +264,14 @@ def figure_kind(text: str, s_end: int, tokens: Sequence[Token], q: Quantity, *, 
         return "amount"
     if any(w in _FORECAST_WORDS for w in _clause_before(tokens, q, 12)):
         return "forecast"
+    if _VAGUE.match(q.text):
+        return "vague"
+    if _PER_UNIT.match(after):
+        return "rate"
+    if is_range_end(text, s_start, s_end, q):
+        return "range"
+    if is_cumulative(text, s_start, s_end, q):
+        return "cumulative"
     return "level"
 
 
@@ -211,3 +280,13 @@ def stated_scope(text: str, s_start: int, s_end: int, q: Quantity) -> str | None
     if _ALL_AFTER.search(text[q.end : s_end]) or _ALL_ANYWHERE.search(text, s_start, s_end):
         return "all"
     return None
+
+
+def part_scope(mentions: Sequence[CountryMention], subject: Sequence[str], q: Quantity) -> str | None:
+    """Rule `part_of_country` (module docstring): the place, or None when the figure is the country's."""
+    own = [m for m in mentions if m.code in subject]
+    if not own:
+        return None
+    before = [m for m in own if m.end <= q.start]
+    nearest = before[-1] if before else own[0]
+    return nearest.text if nearest.part else None

@@ -31,20 +31,23 @@ class CountryMention:
     end: int
     text: str
     code: str
+    part: bool = False  # a place inside the country (a state, province, territory, city), not the country
 
 
 class CountryMatcher:
-    """Finds country names, demonyms, capitals and leaders in text (case-sensitive, whole words)."""
+    """Finds country names, demonyms, capitals and leaders in text (case-sensitive, whole words);
+    `parts` are the names among them that name a place inside the country (rule `part_of_country`)."""
 
-    def __init__(self, names: dict[str, str]) -> None:
+    def __init__(self, names: dict[str, str], parts: frozenset[str] = frozenset()) -> None:
         self._names = dict(names)
+        self._parts = parts
         alternation = "|".join(re.escape(n) for n in sorted(self._names, key=len, reverse=True))
         self._pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
         stop = len(text) if end is None else end
         return [
-            CountryMention(m.start(), m.end(), m.group(0), self._names[m.group(0)])
+            CountryMention(m.start(), m.end(), m.group(0), self._names[m.group(0)], m.group(0) in self._parts)
             for m in self._pattern.finditer(text, start, stop)
         ]
 
@@ -76,12 +79,14 @@ def load_measure_words() -> dict[str, MeasureWord]:
 def load_country_matcher() -> CountryMatcher:
     """Names of countries as the actor gazetteer knows them: names, short forms, demonyms, capitals and
     seats of power, nicknames, and the people whose roles belong to a country. A name that points to
-    two countries is left out."""
+    two countries is left out. A metonym that stands for the country itself, not for its government
+    ("Texas", "Puerto Rico", "Guangdong": a place inside it), is marked as a part (rule `part_of_country`)."""
     from multipolar.actors.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load()
     names: dict[str, str] = {}
     ambiguous: set[str] = set()
+    parts: set[str] = set()
 
     def add(name: str, code: str) -> None:
         if names.get(name, code) != code:
@@ -91,10 +96,13 @@ def load_country_matcher() -> CountryMatcher:
     for country in gazetteer.countries.values():
         for name in (country.name, *country.aliases, *country.demonyms, *country.nicknames):
             add(name, country.code)
-        for surface, _actor in country.metonyms:
+        whole = {country.name, *country.aliases, *country.demonyms, *country.nicknames}
+        for surface, actor in country.metonyms:
             add(surface, country.code)
+            if actor == country.code and surface not in whole:
+                parts.add(surface)
     for person in gazetteer.people.values():
         if person.country in gazetteer.countries:
             for name in (person.name, *person.aliases):
                 add(name, person.country)
-    return CountryMatcher({name: code for name, code in names.items() if name not in ambiguous})
+    return CountryMatcher({name: code for name, code in names.items() if name not in ambiguous}, frozenset(parts))

@@ -393,12 +393,18 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return segments
 
 
+_URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s)\]>\"']+")
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    """Every number phrase with a unit in `text`, left to right, the longest where two overlap."""
+    """Every number phrase with a unit in `text`, left to right, the longest where two overlap; none
+    that touches a web address (rule `no_urls`: "...?q=inflation%2026%25" holds no figure)."""
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     unique: dict[tuple[int, int, str], Quantity] = {}
     for start, end in _segments(text):
         for q in _find_in(text, start, end):
-            unique.setdefault((q.start, q.end, q.unit), q)
+            if not any(s < q.end and q.start < e for s, e in urls):
+                unique.setdefault((q.start, q.end, q.unit), q)
     return _resolve(list(unique.values()))
 
 

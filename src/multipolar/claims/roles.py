@@ -15,8 +15,12 @@ the clause it sits in ("raised its tariff on Chinese imports to 20 percent"), an
 - by_verb: the figure is the object of "by" after a verb ("ballooned by 40%"): a change.
 - scope: the part of the measure its "on" phrase (or the measure noun's "in" phrase: "a deficit in
   farm goods") names: "all" when it says so ("on all imports", "on every good", "across-the-board",
-  "blanket"), else the goods it names ("on steel and aluminum imports" -> "aluminum+steel"), else None
-  (unstated: "on Chinese goods").
+  "blanket"), else the goods it names ("on steel and aluminum imports" -> "aluminum+steel"), else, by
+  rule `qualified_measure`, the words that narrow the measure noun itself to a part of it - a group of
+  people, a sector, a kind of good, a city ("youth unemployment", "the Latino unemployment rate", "core
+  inflation", "soybean exports", "Lagos's output": "youth", "latino", "core", "soybean", "lagos"), but not
+  an actor, a measure word ("the unemployment rate"), a generic word or a neutral one ("overall",
+  "total", "national", "federal") - else None (unstated: "on Chinese goods").
 
 Returns None when the number is not in the parse; empty subject and target when the parse names
 neither, so that the caller falls back to the countries named in the sentence.
@@ -114,6 +118,36 @@ def _goods(noun: Token, actors: syntax.Actors) -> str | None:
     return "+".join(sorted(goods)) or None
 
 
+# rule `qualified_measure`: modifiers that leave the measure whole
+_NEUTRAL = frozenset({
+    "overall", "total", "national", "federal", "annual", "yearly", "current", "official", "headline", "new",
+    "record", "low", "high", "historic", "historical", "big", "large", "huge", "massive", "small", "same", "whole",
+    "entire", "full", "general", "last", "previous", "recent", "latest", "first", "real", "nominal", "estimated",
+    "average", "bilateral", "two-way", "joint", "mutual", "rate", "figure", "number", "level", "amount",
+})
+
+
+def _qualifiers(noun: Token, actors: syntax.Actors, depth: int = 0) -> list[str]:
+    """Rule `qualified_measure` (module docstring): the words that narrow a measure noun to a part."""
+    from multipolar.claims.lexicon import load_measure_words
+
+    measure_words = load_measure_words()
+    found: list[str] = []
+    for c in noun.children:
+        if c.dep_ not in ("compound", "amod", "nmod", "poss") or c.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        lemma = c.lemma_.lower()
+        if c.i in actors or c.ent_type_ in ("GPE", "DATE", "MONEY", "PERCENT", "CARDINAL"):
+            continue
+        if lemma in measure_words or c.lower_ in measure_words:
+            if depth < 1:
+                found += _qualifiers(c, actors, depth + 1)  # "the Latino unemployment rate"
+            continue
+        if lemma not in _NEUTRAL and lemma not in _GENERIC_GOODS and c.lower_ not in _ALL:
+            found.append(lemma)
+    return found
+
+
 def _scope(measured: list[Token], verb: Token | None, actors: syntax.Actors) -> str | None:
     """The goods of the measure's "on" phrase, else of its clause's; "all" when a modifier says so."""
     for head in measured:
@@ -125,8 +159,11 @@ def _scope(measured: list[Token], verb: Token | None, actors: syntax.Actors) -> 
                if prep in preps and not any(c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children)]
         if ons:
             found = [g for g in (_goods(p, actors) for p in ons) if g]
-            return "all" if "all" in found else ("+".join(found) or None)
-    return None
+            if found:
+                return "all" if "all" in found else "+".join(found)
+            break
+    parts = sorted({q for head in measured[:1] for q in _qualifiers(head, actors)})
+    return "+".join(parts) or None
 
 
 def claim_roles(doc: Doc, actors: syntax.Actors, *, start: int, end: int) -> Roles | None:
