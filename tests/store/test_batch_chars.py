@@ -56,6 +56,7 @@ def test_nlp_parse_groups_texts_by_characters_and_count():
     pipeline = NlpPipeline.__new__(NlpPipeline)
     pipeline.settings = Settings(nlp_batch_chars=100, nlp_batch_size=3)
     pipeline.nlp = _RecordingNlp()
+    pipeline.selector = None  # no paragraph selection: every text is parsed whole
     texts = ["a" * 60, "b" * 30, "c" * 20, "d" * 5, "e" * 5, "f" * 5, "g" * 150]
     assert list(pipeline.parse(texts)) == texts
     assert pipeline.nlp.groups == [[60, 30], [20, 5, 5], [5], [150]]
