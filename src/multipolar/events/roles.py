@@ -232,20 +232,20 @@ def _answered(c: Candidate) -> Any | None:
         x = x.head
         heads.append(x)
     for head in heads:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in W["response_preps"]:
+        for noun in _direct_pobjs(head, W["response_preps"]):
+            if noun.lemma_.lower() not in W["response_nouns"]:
                 continue
-            for noun in prep.children:
-                if noun.dep_ != "pobj" or noun.lemma_.lower() not in W["response_nouns"]:
-                    continue
-                for inner in noun.children:
-                    if inner.dep_ == "prep" and inner.lower_ in W["response_inner_preps"]:
-                        for obj in inner.children:
-                            if obj.dep_ == "pobj":
-                                m = syntax.actor_of(obj, c.actors)
-                                if m is not None and _is_state(m):
-                                    return m
+            for obj in _direct_pobjs(noun, W["response_inner_preps"]):
+                m = syntax.actor_of(obj, c.actors)
+                if m is not None and _is_state(m):
+                    return m
     return None
+
+
+def _direct_pobjs(tok: Any, preps: Any) -> list[Any]:
+    """The objects of the prepositions `preps` hanging directly from `tok` (no compound prepositions)."""
+    return [obj for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for obj in prep.children if obj.dep_ == "pobj"]
 
 
 def response_target(c: Candidate):
