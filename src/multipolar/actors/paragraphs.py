@@ -135,7 +135,7 @@ class ActorParagraphs:
         """Whether `paragraph` holds a surface form the resolver could match (as written or case-folded);
         a person's short form counts when `before` (the text up to the paragraph) or the paragraph holds
         one of the person's full names."""
-        lowered: str | None = None
+        once: list[str] = []  # the paragraph case-folded, once, when first needed
         for word in _WORD.findall(paragraph):
             names = self._shorts.get(word)
             if names is not None and any(name in paragraph or name in before for name in names):
@@ -146,30 +146,21 @@ class ActorParagraphs:
             if word.islower():
                 continue
             found = self._folded.get(word.casefold())
-            if found is not None:
-                if found[0]:
-                    return True
-                if lowered is None:
-                    lowered = paragraph.casefold()
-                if any(form in lowered for form in found[1]):
-                    return True
+            if found is not None and _entry_met(found, paragraph, once):
+                return True
         return False
 
     def has_context_word(self, paragraph: str) -> bool:
         """Whether `paragraph` holds a sector noun (not capitalised inside a sentence: "Congress" names
         no country's parliament), or a capitalised title word with a capitalised word after it (a name)."""
-        lowered: str | None = None
+        once: list[str] = []  # the paragraph case-folded, once, when first needed
         for m in _WORD.finditer(paragraph):
             word = m.group(0)
             folded = word.casefold()
             found = self._nouns.get(folded)
-            if found is not None and (not word.istitle() or _starts_sentence(paragraph, m.start())):
-                if found[0]:
-                    return True
-                if lowered is None:
-                    lowered = paragraph.casefold()
-                if any(noun in lowered for noun in found[1]):
-                    return True
+            if found is not None and (not word.istitle() or _starts_sentence(paragraph, m.start())) \
+                    and _entry_met(found, paragraph, once):
+                return True
             if word[0].isupper() and self._title_before_name(paragraph, m.start(), folded):
                 return True
         return False
@@ -209,3 +200,13 @@ class ActorParagraphs:
             )
             out.append((start, end, kept))
         return out
+
+
+def _entry_met(found: tuple[bool, tuple[str, ...]], paragraph: str, once: list[str]) -> bool:
+    """Whether a word's entry `found` (the word is a form alone; the longer forms it ends or starts) is
+    met in `paragraph`; `once` keeps the paragraph case-folded once it was needed."""
+    if found[0]:
+        return True
+    if not once:
+        once.append(paragraph.casefold())
+    return any(form in once[0] for form in found[1])
