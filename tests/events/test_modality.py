@@ -77,3 +77,27 @@ def test_explain_shows_the_sport_rule(rule_coder):
     text = "Chile beat Peru 3-1 in their opening match of the tournament."
     (record,) = code_records([{"id": "s", "text": text, "date": "2025-03-12"}], coder=rule_coder, explain=True)
     assert "modality.sport" in {d["rule"] for d in record["dropped"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Lula plans to speak with Xi in the coming days.",
+    "The Indonesian president is expected to visit Canberra next month.",
+    "Ramaphosa is scheduled to meet Modi on the sidelines of the summit.",
+    "Erdogan's planned visit to Athens was announced on Friday.",
+])
+def test_a_planned_meeting_is_no_act_yet(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.root == "04" and e.target]
+    assert "modality.plan" in dropped_by(trace)
+
+
+def test_a_meeting_that_took_place_is_no_plan(coded):
+    events, trace = coded("Lula spoke with Xi by phone on Tuesday.")
+    assert [e for e in events if e.root == "04" and {e.source, e.target} == {"BRA", "CHN"}]
+    assert "modality.plan" not in dropped_by(trace)
+
+
+def test_a_sentence_whose_act_a_rule_dropped_gets_no_classifier_guess(coded):
+    events, trace = coded("Sanchez and Meloni touched on the war in Sudan over lunch.")
+    assert not [e for e in events if e.target]
+    assert not any("classifier.root" in names for names in trace.fired.values())

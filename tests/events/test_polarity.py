@@ -20,3 +20,16 @@ def test_a_delivered_warning_is_a_threat_not_aid(coded):
 def test_a_signed_deal_stays_an_agreement(coded):
     events, _ = coded("Brazil signed a deal with Argentina on beef on Monday.")
     assert [e for e in events if e.cameo == "057" and {e.source, e.target} == {"BRA", "ARG"}]
+
+
+
+def test_voting_with_a_state_is_no_act_toward_it(coded):
+    events, trace = coded("Cuba voted with Venezuela against the resolution drafted by Chile.")
+    assert not [e for e in events if {e.source, e.target} == {"CUB", "VEN"}]
+    assert "polarity.alignment" in {d["rule"] for d in trace.dropped}
+
+
+def test_siding_with_a_state_is_still_support(coded):
+    events, trace = coded("Cuba sided with Venezuela in the dispute.")
+    assert [e for e in events if (e.source, e.target) == ("CUB", "VEN")]
+    assert "polarity.alignment" not in {d["rule"] for d in trace.dropped}

@@ -30,3 +30,29 @@ def test_firms_under_export_controls_are_a_sanction_on_their_state(coded):
     events, trace = coded("The United States placed two Chinese chipmakers under export controls.")
     assert ("USA", "SANCTION", "CHN") in kinds(events)
     assert any("trade.firms_list" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The United States raised the tariff rate on goods from Vietnam to 46 percent.", "VNM"),
+    ("Washington imposed an additional duty on all articles that are products of Mexico.", "MEX"),
+    ("The United States imposed new export controls on chips bound for China.", "CHN"),
+])
+def test_a_tariff_on_a_states_goods_is_a_sanction_on_that_state(coded, text, target):
+    events, trace = coded(text)
+    assert ("USA", "SANCTION", target) in kinds(events)
+    assert any("trade.tariff_act" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The United States lowered the tariff rate applicable to India to 18 percent.", "IND"),
+    ("Washington exempted goods from Australia from the new duties.", "AUS"),
+])
+def test_cutting_or_exempting_a_tariff_is_a_retreat(coded, text, target):
+    events, _ = coded(text)
+    assert ("USA", "RETREAT", target) in kinds(events)
+    assert ("USA", "SANCTION", target) not in kinds(events)
+
+
+def test_a_tariff_act_found_with_its_target_replaces_the_targetless_reading(coded):
+    events, _ = coded("Washington imposed an additional duty on all articles that are products of Mexico.")
+    assert not [e for e in events if e.root == "16" and e.target is None]

@@ -183,16 +183,16 @@ class EventCoder:
         for idx, sent in enumerate(doc.sents):
             if sent.start not in with_actor:
                 continue
+            dropped_before = len(self.trace.dropped)
             found = self._code_sentence(doc, sent, idx, actors, doc_id=doc_id, published=published, pairs=pairs)
             if found:
                 events.extend(found)
-            else:
+            elif len(self.trace.dropped) == dropped_before:
+                # a sentence whose candidates a named rule dropped ("touched on the war", "shook hands") is
+                # no silent sentence: the classifier would only bring the dropped act back under another code
                 silent.append((idx, sent))
         if silent and self.settings.event_classifier:
-            guessed = self._classify(doc, silent, actors, doc_id=doc_id, published=published)
-            for ev in guessed:
-                self.trace.fired.setdefault(ev.event_id, []).append("classifier.root")
-            events.extend(guessed)
+            events.extend(self._classify(doc, silent, actors, doc_id=doc_id, published=published, pairs=pairs))
         if events and self.settings.event_model:
             events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents))
         return timing.flag_implausible_dates(events, published, future_days=self.settings.event_date_future_days,
@@ -247,7 +247,10 @@ class EventCoder:
             ev = judge(cand, self.rules, self.trace)
             if ev is not None:
                 out.append(ev)
-        return out
+        # a finder that read the target ("tariffs on goods from Brazil") stands for the lexicon's target-less
+        # reading of the same act by the same source
+        aimed = {(ev.cameo, ev.source_actor) for ev in out if ev.target_actor is not None}
+        return [ev for ev in out if ev.target_actor is not None or (ev.cameo, ev.source_actor) not in aimed]
 
     def _events_of(self, doc: Doc, sent: Span, idx: int, trig: Trigger, actors: syntax.Actors, *, doc_id: str,
                    published: date | None) -> list[Event]:
@@ -315,7 +318,9 @@ class EventCoder:
 
     # ---------------------------------------------------------------------------------------------
     def _classify(self, doc: Doc, silent: list[tuple[int, Span]], actors: syntax.Actors, *, doc_id: str,
-                  published: date | None) -> list[Event]:
+                  published: date | None, pairs: dict[int, tuple[Any, Any]] | None = None) -> list[Event]:
+        """The classifier's root for sentences the lexicon is silent on; its events pass the named rules too
+        (a question, a hedge or an idiom is no act whoever proposes it)."""
         candidates = []
         for idx, sent in silent:
             root = sent.root
@@ -341,10 +346,15 @@ class EventCoder:
             span = (sent.start_char, sent.end_char)
             for s in srcs:
                 t = next((x for x in tgts if x.actor_code != s.actor_code), None)
-                out.append(self._event(doc_id=doc_id, sentence=idx, sent=sent, source=s, target=t, code=code,
-                                       negated=syntax.is_negated(root), modality=syntax.modality_of(root),
-                                       confidence=round(prob * 0.8, 3), trigger=root.text, span=span,
-                                       when=when, precision=precision))
+                ev = self._event(doc_id=doc_id, sentence=idx, sent=sent, source=s, target=t, code=code,
+                                 negated=syntax.is_negated(root), modality=syntax.modality_of(root),
+                                 confidence=round(prob * 0.8, 3), trigger=root.text, span=span,
+                                 when=when, precision=precision)
+                cand = Candidate(ev, root, sent, doc, actors, published, self, pairs=pairs or {},
+                                 fired=["classifier.root"])
+                judged = judge(cand, self.rules, self.trace)
+                if judged is not None:
+                    out.append(judged)
         return out
 
     def main_root(self, sent: Span) -> str | None:

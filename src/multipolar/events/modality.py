@@ -8,6 +8,9 @@ questions, speculation and nouns that merely mention a topic are not events.
   as what something affects ("damages trade cooperation"), or with no actor of its own;
 - modality.idiom: the trigger is a word of an idiom ("called into question", "shook hands", "trade war");
 - modality.departure: leaving a meeting or a place is no withdrawal ("before leaving the summit");
+- modality.plan: a meeting, call or visit that is planned, scheduled, expected or wished for is no act yet
+  ("plans to speak with Xi in the coming days", "is expected to visit Moscow", "the upcoming summit"); a
+  plain "will meet" stays an intended consultation, and an agreement to meet is an act of its own (036);
 - modality.sport: the "states" are national teams in a sporting contest ("Chile beat Peru 2-1", "will face
   Ghana in the World Cup quarter-final"): the sentence names a sport, a competition or a score with a
   result verb, no actor of the candidate is a person, and the act is none that states do around sport
@@ -85,6 +88,29 @@ def departure(c: Candidate):
     return None
 
 
+def plan(c: Candidate):
+    tok = c.tok
+    if c.event.cameo in W["plan_codes"] and _lemma(tok) in W["plan_heads"]:
+        return DROP  # "plans to speak with Xi": the schedule word made an intent to meet of a plan
+    if c.event.root not in W["plan_roots"]:
+        return None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if any(ch.dep_ in ("amod", "compound", "nmod") and ch.lower_ in W["plan_modifiers"] for ch in tok.children):
+            return DROP  # "the planned visit", "an upcoming summit", "their next meeting"
+        head = tok.head
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in W["plan_heads"]:
+            return DROP  # "plans for a call", "hopes for a meeting"
+        return None
+    x = tok
+    for _ in range(3):  # "plans to speak", "is expected to visit", "is due to meet", "the plan to meet"
+        if x.dep_ not in ("xcomp", "acomp", "acl") or x.head.i == x.i:
+            return None
+        x = x.head
+        if _lemma(x) in W["plan_heads"]:
+            return DROP
+    return None
+
+
 def _is_sport_context(c: Candidate) -> bool:
     if _SPORT.search(c.sent.text):
         return True
@@ -107,4 +133,5 @@ def sport(c: Candidate):
 
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
          Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
+         Rule("modality.plan", plan),
          Rule("modality.sport", sport)]

@@ -3,6 +3,8 @@
 Words in data/rules/polarity.json.
 - polarity.unrealised: a cooperative act named as what someone is open to, hopes for, seeks or signals
   ("remained open to a deal", "signalled readiness for talks") is no such act;
+- polarity.alignment: voting with another state ("voted with Russia", "voted alongside China") is what both
+  do toward a motion, no act of one toward the other (siding or standing with a state stays support);
 - polarity.light_verb: a light verb carries its noun's act ("delivered a stark warning" is a warning,
   not aid).
 """
@@ -23,6 +25,19 @@ def unrealised(c: Candidate):
     return None
 
 
+def alignment(c: Candidate):
+    tok, target = c.tok, c.event.target_actor
+    if target is None or tok.lemma_.lower() not in W["alignment_verbs"]:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in W["alignment_preps"]:
+            for t in prep.subtree:
+                m = c.actors.get(t.i)
+                if m is not None and m.actor_code == target:
+                    return DROP
+    return None
+
+
 def light_verb(c: Candidate):
     tok = c.tok
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in W["light_verbs"]:
@@ -38,4 +53,5 @@ def light_verb(c: Candidate):
     return None
 
 
-RULES = [Rule("polarity.unrealised", unrealised), Rule("polarity.light_verb", light_verb)]
+RULES = [Rule("polarity.unrealised", unrealised), Rule("polarity.alignment", alignment),
+         Rule("polarity.light_verb", light_verb)]

@@ -6,6 +6,10 @@ Words in data/rules/trade.json.
 - trade.eased: a restriction paused, cut, lifted or exempted is an easing (085), not the restriction;
 - trade.conditional_threat: a restriction announced or conditioned ("would impose tariffs if ...") by its
   own imposer is a threat of sanctions (1312), asserted;
+- trade.tariff_act (a finder): a verb of imposing, raising, pausing, cutting or exempting whose object
+  names a tariff, duty or sanction is a sanction (163) on the states whose goods, firms or economy the
+  phrase names ("raised the tariff rate on goods from Brazil", "imposed duties on products of Canada");
+  trade.eased then makes a pause, cut or exemption an easing, trade.conditional_threat a condition a threat;
 - trade.firms_list (a finder): putting a state's firms on an entity list or under export controls
   ("added 80 Chinese companies to its entity list") is a sanction (163) against that state.
 """
@@ -22,7 +26,7 @@ SANCTION, EASE, THREAT = "163", "085", "1312"
 
 
 def _restriction(c: Candidate) -> bool:
-    return any(t.lemma_.lower() in W["restriction_nouns"] for t in [c.tok, *c.tok.children])
+    return any(t.lemma_.lower() in W["restriction_nouns"] for t in [c.tok, *c.tok.children]) or bool(_measures(c.tok))
 
 
 def eased(c: Candidate):
@@ -79,5 +83,62 @@ def firms_list(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, s
     return out
 
 
+def _is_measure(noun: Any) -> bool:
+    """A tariff, duty or sanction ("tariff rate", "additional duties", "export controls")."""
+    lemmas = [noun.lemma_.lower()] + [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(x in W["measure_nouns"] for x in lemmas):
+        return True
+    return any((c, noun.lemma_.lower()) in W["measure_compounds"] for c in lemmas[1:])
+
+
+def _measures(verb: Any) -> list[Any]:
+    """The measures a verb acts on: its object (and what is coordinated with it), or what it exempts from."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            out += [x for x in syntax.conj_heads(c) if _is_measure(x)]
+    if verb.lemma_.lower() in W["ease_verbs"]:  # "exempted X from the tariffs", "spared British goods from duties"
+        for c in verb.children:
+            if c.dep_ not in ("prep", "dobj"):
+                continue
+            for p in c.subtree:
+                if p.dep_ == "prep" and p.lower_ == "from":
+                    out += [g for g in p.children if g.dep_ == "pobj" and _is_measure(g) and g not in out]
+    return out
+
+
+def _targets(verb: Any, measures: list[Any], actors: dict[int, Any]) -> list[Any]:
+    """The states the measure falls on: mentions inside the measure's phrase and the verb's on/against/to/for
+    phrases and object ("tariffs on Chinese goods", "duties on products of Canada", "exempted British goods")."""
+    spans = list(measures)
+    spans += [c for c in verb.children if (c.dep_ == "prep" and c.lower_ in W["target_preps"]) or c.dep_ == "dobj"]
+    out: list[Any] = []
+    for top in spans:
+        for t in top.subtree:
+            m = actors.get(t.i)
+            if m is not None and all(m is not o for o in out):
+                out.append(m)
+    return out
+
+
+def tariff_act(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, str]]:
+    """(verb, source match, target match, code) of tariffs and sanctions imposed, raised, paused or cut."""
+    out = []
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or (lemma not in W["impose_verbs"] and lemma not in W["ease_verbs"]):
+            continue
+        measures = _measures(verb)
+        if not measures:
+            continue
+        srcs = syntax.subjects(verb, actors)[0]
+        tgts = _targets(verb, measures, actors)
+        for src in srcs:
+            for tgt in tgts:
+                if tgt.country and src.country and tgt.country != src.country:
+                    out.append((verb, src, tgt, SANCTION))
+    return out
+
+
 RULES = [Rule("trade.eased", eased), Rule("trade.conditional_threat", conditional_threat)]
-FINDERS = [("trade.firms_list", firms_list)]
+FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act)]
