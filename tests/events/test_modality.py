@@ -87,17 +87,37 @@ def test_explain_shows_the_sport_rule(rule_coder):
 ])
 def test_a_planned_meeting_is_no_act_yet(coded, text):
     events, trace = coded(text)
-    assert not [e for e in events if e.root == "04" and e.target]
-    assert "modality.plan" in dropped_by(trace)
+    planned = [e for e in events if e.root in ("03", "04") and e.target]
+    assert planned and all(e.modality == "hypothetical" for e in planned)
+    assert all("modality.plan" in trace.fired[e.event_id] for e in planned)
 
 
 def test_a_meeting_that_took_place_is_no_plan(coded):
     events, trace = coded("Lula spoke with Xi by phone on Tuesday.")
-    assert [e for e in events if e.root == "04" and {e.source, e.target} == {"BRA", "CHN"}]
-    assert "modality.plan" not in dropped_by(trace)
+    met = [e for e in events if e.root == "04" and {e.source, e.target} == {"BRA", "CHN"}]
+    assert met and all(e.modality == "asserted" for e in met)
+    assert not any("modality.plan" in names for names in trace.fired.values())
 
 
 def test_a_sentence_whose_act_a_rule_dropped_gets_no_classifier_guess(coded):
     events, trace = coded("Sanchez and Meloni touched on the war in Sudan over lunch.")
     assert not [e for e in events if e.target]
     assert not any("classifier.root" in names for names in trace.fired.values())
+
+
+def test_a_state_a_statement_talks_about_is_no_target(coded):
+    events, trace = coded("Lula said Argentina is ready to fall.")
+    statements = [e for e in events if e.root == "01" and e.source == "BRA"]
+    assert statements and all(e.target is None for e in statements)
+    assert any("modality.statement_topic" in trace.fired[e.event_id] for e in statements)
+
+
+def test_a_statement_told_to_a_state_keeps_its_target(coded):
+    events, trace = coded("Lula told Argentina that the border would stay open.")
+    assert not any("modality.statement_topic" in names for names in trace.fired.values())
+
+
+def test_posing_a_threat_is_no_threat(coded):
+    events, trace = coded("The situation in Mali continues to pose an extraordinary threat to the security of Senegal.")
+    assert not [e for e in events if e.root == "13"]
+    assert "modality.topic_noun" in dropped_by(trace)

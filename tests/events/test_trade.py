@@ -56,3 +56,12 @@ def test_cutting_or_exempting_a_tariff_is_a_retreat(coded, text, target):
 def test_a_tariff_act_found_with_its_target_replaces_the_targetless_reading(coded):
     events, _ = coded("Washington imposed an additional duty on all articles that are products of Mexico.")
     assert not [e for e in events if e.root == "16" and e.target is None]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Treasury Department sanctioned two Iranian shipping companies.", "IRN"),
+    ("The Commerce Department added 12 Chinese firms to the Entity List.", "CHN"),
+])
+def test_the_us_sanctioning_departments_are_the_united_states(coded, text, target):
+    events, _ = coded(text)
+    assert ("USA", "SANCTION", target) in kinds(events)

@@ -1,6 +1,6 @@
-"""Modality rules: candidates that are no asserted act (questions, hedges, topic nouns, idioms).
+"""Modality rules: candidates that are no asserted act (questions, hedges, topic nouns, idioms, plans).
 
-Each rule drops a candidate; its words are in data/rules/modality.json. Codebook: hypotheticals,
+Each rule drops a candidate (modality.plan marks it hypothetical); its words are in data/rules/modality.json. Codebook: hypotheticals,
 questions, speculation and nouns that merely mention a topic are not events.
 - modality.question: the sentence is a question ("Will China retaliate?");
 - modality.hedge: the reporter hedges ("appeared to back");
@@ -8,9 +8,14 @@ questions, speculation and nouns that merely mention a topic are not events.
   as what something affects ("damages trade cooperation"), or with no actor of its own;
 - modality.idiom: the trigger is a word of an idiom ("called into question", "shook hands", "trade war");
 - modality.departure: leaving a meeting or a place is no withdrawal ("before leaving the summit");
-- modality.plan: a meeting, call or visit that is planned, scheduled, expected or wished for is no act yet
-  ("plans to speak with Xi in the coming days", "is expected to visit Moscow", "the upcoming summit"); a
-  plain "will meet" stays an intended consultation, and an agreement to meet is an act of its own (036);
+- modality.plan: a meeting, call or visit that is planned, scheduled or expected is no act yet ("plans to
+  speak with Xi in the coming days", "is expected to visit Moscow", "the upcoming summit"): it keeps its
+  CAMEO code (CAMEO coders record announced visits) with modality "hypothetical", which the real-news
+  codebook and relations leave out; a plain "will meet" stays an intended consultation, and an agreement to
+  meet is an act of its own (036);
+- modality.statement_topic: a plain statement (CAMEO 01: "said", "announced") whose target is named only
+  inside the clause it reports ("Trump said Cuba is ready to fall") talks about that state: it is the
+  statement's topic, not its addressee, so the target is cleared ("told Japan that ..." keeps it);
 - modality.sport: the "states" are national teams in a sporting contest ("Chile beat Peru 2-1", "will face
   Ghana in the World Cup quarter-final"): the sentence names a sport, a competition or a score with a
   result verb, no actor of the candidate is a person, and the act is none that states do around sport
@@ -19,6 +24,8 @@ questions, speculation and nouns that merely mention a topic are not events.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import re
 from typing import TYPE_CHECKING
 
@@ -89,26 +96,52 @@ def departure(c: Candidate):
 
 
 def plan(c: Candidate):
-    tok = c.tok
-    if c.event.cameo in W["plan_codes"] and _lemma(tok) in W["plan_heads"]:
-        return DROP  # "plans to speak with Xi": the schedule word made an intent to meet of a plan
-    if c.event.root not in W["plan_roots"]:
+    if c.event.modality == "hypothetical" or not _is_planned(c.tok, c.event):
         return None
+    return dataclasses.replace(c.event, modality="hypothetical")
+
+
+def _is_planned(tok: Token, ev) -> bool:
+    if ev.cameo in W["plan_codes"] and _lemma(tok) in W["plan_heads"]:
+        return True  # "plans to speak with Xi": the schedule word made an intent to meet of a plan
+    if ev.root not in W["plan_roots"]:
+        return False
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(ch.dep_ in ("amod", "compound", "nmod") and ch.lower_ in W["plan_modifiers"] for ch in tok.children):
-            return DROP  # "the planned visit", "an upcoming summit", "their next meeting"
+            return True  # "the planned visit", "an upcoming summit", "their next meeting"
         head = tok.head
-        if tok.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in W["plan_heads"]:
-            return DROP  # "plans for a call", "hopes for a meeting"
-        return None
+        return tok.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in W["plan_heads"]  # "plans for a call"
     x = tok
     for _ in range(3):  # "plans to speak", "is expected to visit", "is due to meet", "the plan to meet"
         if x.dep_ not in ("xcomp", "acomp", "acl") or x.head.i == x.i:
-            return None
+            return False
         x = x.head
         if _lemma(x) in W["plan_heads"]:
-            return DROP
-    return None
+            return True
+    return False
+
+
+def statement_topic(c: Candidate):
+    ev = c.event
+    if ev.root not in W["statement_roots"] or ev.target_actor is None:
+        return None
+    told = mention_tokens(c, ev.target_actor)
+    if not told or not all(_in_reported_clause(t, c.tok) for t in told):
+        return None  # "told Japan", "said to Seoul": addressed; a state named beside the verb may be either
+    cleared = hashlib.sha1(f"{ev.event_id}|topic".encode()).hexdigest()
+    return dataclasses.replace(ev, target=None, target_actor=None, target_name=None, event_id=cleared)
+
+
+def _in_reported_clause(t: Token, verb: Token) -> bool:
+    """Whether `t` sits inside the clause a statement verb reports ("said [Cuba is ready to fall]")."""
+    x = t
+    for _ in range(8):
+        if x.head.i == x.i:
+            return False
+        if x.head.i == verb.i:
+            return x.dep_ in ("ccomp", "parataxis")
+        x = x.head
+    return False
 
 
 def _is_sport_context(c: Candidate) -> bool:
@@ -133,5 +166,5 @@ def sport(c: Candidate):
 
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
          Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
-         Rule("modality.plan", plan),
+         Rule("modality.plan", plan), Rule("modality.statement_topic", statement_topic),
          Rule("modality.sport", sport)]
