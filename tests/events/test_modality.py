@@ -121,3 +121,13 @@ def test_posing_a_threat_is_no_threat(coded):
     events, trace = coded("The situation in Mali continues to pose an extraordinary threat to the security of Senegal.")
     assert not [e for e in events if e.root == "13"]
     assert "modality.topic_noun" in dropped_by(trace)
+
+
+def test_a_tariff_naming_both_parties_stays_when_it_hurts_someone(coded):
+    events, _ = coded("Canadian tariffs on Mexican steel hurt car makers.")
+    assert [e for e in events if (e.source, e.plover, e.target) == ("CAN", "SANCTION", "MEX")]
+
+
+def test_a_war_that_hurts_an_economy_is_no_attack(coded):
+    events, trace = coded("The war has hurt Ukraine's economy.")
+    assert not [e for e in events if e.root in ("18", "19", "20")]

@@ -65,3 +65,10 @@ def test_a_tariff_act_found_with_its_target_replaces_the_targetless_reading(code
 def test_the_us_sanctioning_departments_are_the_united_states(coded, text, target):
     events, _ = coded(text)
     assert ("USA", "SANCTION", target) in kinds(events)
+
+
+def test_a_states_ministers_on_a_sanctions_list_are_a_sanction_on_that_state(coded):
+    events, trace = coded("Beijing added two Lithuanian ministers to its sanctions list.")
+    assert ("CHN", "SANCTION", "LTU") in kinds(events)
+    assert not [e for e in events if e.root == "01" and e.target]
+    assert "coder.finder_reading" in {d["rule"] for d in trace.dropped}

@@ -232,6 +232,7 @@ class EventCoder:
                            speaker=trig.reported_by.tok if trig.reported_by is not None else None,
                            guessed_source=trig.guessed_source, pairs=pairs, fired=base_rules(trig))
                  for trig, events in kept for ev in events]
+        n_coded = len(cands)
         for name, finder in FINDERS:
             for tok, src, tgt, code in finder(sent, actors):
                 if code not in self.ontology:
@@ -242,15 +243,24 @@ class EventCoder:
                                  trigger=tok.text, span=(sent.start_char, sent.end_char), when=when,
                                  precision=precision)
                 cands.append(Candidate(ev, tok, sent, doc, actors, published, self, pairs=pairs, fired=[name]))
-        out = []
+        out: list[tuple[Candidate, Event]] = []
         for cand in cands:
             ev = judge(cand, self.rules, self.trace)
             if ev is not None:
-                out.append(ev)
+                out.append((cand, ev))
         # a finder that read the target ("tariffs on goods from Brazil") stands for the lexicon's target-less
-        # reading of the same act by the same source
-        aimed = {(ev.cameo, ev.source_actor) for ev in out if ev.target_actor is not None}
-        return [ev for ev in out if ev.target_actor is not None or (ev.cameo, ev.source_actor) not in aimed]
+        # reading of the same act by the same source, and for a statement the lexicon read off its verb
+        # ("added two ministers to its sanctions list" is a sanction, not a remark)
+        aimed = {(ev.cameo, ev.source_actor) for _, ev in out if ev.target_actor is not None}
+        found = {cand.tok.i for cand in cands[n_coded:] if cand.event.target_actor is not None}
+        kept = []
+        for cand, ev in out:
+            if (ev.target_actor is None and (ev.cameo, ev.source_actor) in aimed) or (ev.root == "01" and cand.tok.i in found):
+                self.trace.drop(ev, "coder.finder_reading", cand.fired)
+                self.trace.fired.pop(ev.event_id, None)
+            else:
+                kept.append(ev)
+        return kept
 
     def _events_of(self, doc: Doc, sent: Span, idx: int, trig: Trigger, actors: syntax.Actors, *, doc_id: str,
                    published: date | None) -> list[Event]:

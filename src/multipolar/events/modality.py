@@ -5,7 +5,9 @@ questions, speculation and nouns that merely mention a topic are not events.
 - modality.question: the sentence is a question ("Will China retaliate?");
 - modality.hedge: the reporter hedges ("appeared to back");
 - modality.topic_noun: a noun trigger named as a topic ("touched on the war", "discussed the sanctions"),
-  as what something affects ("damages trade cooperation"), or with no actor of its own;
+  as what something affects ("damages trade cooperation"), as what affects something (unless a sanction or
+  tariff whose own phrase names both parties: "US tariffs on Indian goods hurt exporters"), as what is posed
+  ("poses a threat to"), or with no actor of its own;
 - modality.idiom: the trigger is a word of an idiom ("called into question", "shook hands", "trade war");
 - modality.departure: leaving a meeting or a place is no withdrawal ("before leaving the summit");
 - modality.plan: a meeting, call or visit that is planned, scheduled or expected is no act yet ("plans to
@@ -65,12 +67,21 @@ def topic_noun(c: Candidate):
         return DROP
     if tok.dep_ in ("dobj", "nsubjpass") and _lemma(head) in W["topic_verbs"] | W["affect_verbs"]:
         return DROP
-    if tok.dep_ == "nsubj" and _lemma(head) in W["affect_verbs"]:
+    if tok.dep_ == "nsubj" and _lemma(head) in W["affect_verbs"] and not _measure_with_parties(c):
         return DROP
     if c.guessed_source and not any(t.i in c.actors for t in tok.subtree):
         # "the threat", "a parade": a bare noun whose source only the neighbourhood suggests
         return DROP
     return None
+
+
+def _measure_with_parties(c: Candidate) -> bool:
+    """A sanction or tariff whose own phrase names who imposes it and on whom ("US tariffs on Indian goods
+    hurt exporters"): what it affects is beside the point, the measure is asserted."""
+    if c.event.root != "16" or c.event.target_actor is None:
+        return False
+    inside = {c.actors[t.i].actor_code for t in c.tok.subtree if t.i in c.actors}
+    return c.event.source_actor in inside and c.event.target_actor in inside
 
 
 def idiom(c: Candidate):
