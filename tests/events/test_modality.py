@@ -131,3 +131,9 @@ def test_a_tariff_naming_both_parties_stays_when_it_hurts_someone(coded):
 def test_a_war_that_hurts_an_economy_is_no_attack(coded):
     events, trace = coded("The war has hurt Ukraine's economy.")
     assert not [e for e in events if e.root in ("18", "19", "20")]
+
+
+def test_a_plan_to_act_on_another_state_is_no_promise(coded):
+    events, trace = coded("Lula plans to buy Bolivian gas at a discount.")
+    intents = [e for e in events if e.root == "03" and e.target == "BOL"]
+    assert all(e.modality == "hypothetical" for e in intents)

@@ -113,8 +113,8 @@ def plan(c: Candidate):
 
 
 def _is_planned(tok: Token, ev) -> bool:
-    if ev.cameo in W["plan_codes"] and _lemma(tok) in W["plan_heads"]:
-        return True  # "plans to speak with Xi": the schedule word made an intent to meet of a plan
+    if ev.root in W["plan_intent_roots"] and _lemma(tok) in W["plan_heads"]:
+        return True  # "plans to speak with Xi", "plans to run Venezuela": the frame made an intent of a plan
     if ev.root not in W["plan_roots"]:
         return False
     if tok.pos_ in ("NOUN", "PROPN"):
