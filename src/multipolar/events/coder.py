@@ -61,7 +61,11 @@ clause); this module runs them per sentence and builds the events.
 
 Every candidate then passes the named rules of events/rulebook.py (anaphora, roles, trade, polarity,
 modality, timing: one module per concern, words in data/rules/), which may change or drop it; the trace
-of what fired is `self.trace`, printed by `multipolar code --explain`.
+of what fired is `self.trace`, printed by `multipolar code --explain`. The finders of those modules
+(trade.firms_list, trade.tariff_act) add candidates of their own; where a finder reads a verb with its
+target, the lexicon's target-less reading of the same act and its statement on that verb are dropped
+(coder.finder_reading). The classifier's guesses pass the same rules, and a sentence whose candidates a
+rule dropped gets no guess.
 """
 
 from __future__ import annotations
