@@ -24,6 +24,8 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 FLOORS = {
     # reached 2026-12-02 (before the learned layer): dev P 0.504 R 0.492; wh P 0.42 R 0.31
     # reached 2026-12-02 (named rules by concern): dev P 0.523 R 0.512; wh P 0.422 R 0.312
+    # reached 2026-12-03 (not-acts, polarity and trade rules): dev P 0.568 R 0.508; wh P 0.452 R 0.339
+    # (floors unchanged: the dev recall sits just above its floor)
     "realnews_dev.jsonl": {"precision": 0.51, "recall": 0.50},
     "realnews_dev_wh.jsonl": {"precision": 0.41, "recall": 0.30},
 }
@@ -33,9 +35,10 @@ FLOORS = {
 # labels; modality.sport): dev P 0.632 R 0.419; wh P 0.557 R 0.304. The dev recall floor is LOWERED from 0.43
 # to 0.40: the retrained model (threshold chosen by CV on our labels, not on this set) drops 5 of its acts.
 # reached 2026-12-03 (role and anaphora rules, shipped act model unchanged): dev P 0.630 R 0.423; wh P 0.576 R 0.304
+# reached 2026-12-03 (not-acts, polarity and trade rules, act model unchanged): dev P 0.640 R 0.419; wh P 0.583 R 0.312
 COUNTED_FLOORS = {
-    "realnews_dev.jsonl": {"precision": 0.61, "recall": 0.40},
-    "realnews_dev_wh.jsonl": {"precision": 0.53, "recall": 0.29},
+    "realnews_dev.jsonl": {"precision": 0.62, "recall": 0.40},
+    "realnews_dev_wh.jsonl": {"precision": 0.56, "recall": 0.30},
 }
 
 

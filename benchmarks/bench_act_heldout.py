@@ -1,0 +1,48 @@
+"""The shipped act model on the held-out fifth of our own labels, with this code's rule candidates.
+
+    .venv/bin/python benchmarks/bench_act_heldout.py [--threshold 0.3]
+
+`make train` reports the held-out figures of the model it trains on the candidates the rules made then
+(events/data/act_model.md); when the rules change and the model is not retrained, this prints the same
+figures for the rules as they are now: per unit, (source, target, class) as the real-news scorer counts
+them, rules alone and with the shipped model at the threshold. Only the held-out documents (one in five by
+a hash of the id, `training/train_act_model.py: is_heldout`) are coded; nothing is trained or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--threshold", type=float, default=None, help="default: the setting event_min_probability")
+    args = parser.parse_args()
+    from fit import unit_scores
+    from train_act_model import candidates, is_heldout, load_labels, load_texts
+
+    from multipolar.events.coder import EventCoder
+    from multipolar.events.model import ActModel
+    from multipolar.settings import Settings
+
+    threshold = Settings().event_min_probability if args.threshold is None else args.threshold
+    units = [u for u in load_labels() if is_heldout(u["doc_id"])]
+    found = candidates(units, load_texts(units), EventCoder(Settings(event_model=False)))
+    mask = np.ones(len(found["events"]), dtype=bool)
+    model = ActModel()
+    probs = np.array([float(model.probabilities([e], n_sentences=n)[0])
+                      for e, n in zip(found["events"], found["n_sentences"], strict=True)])
+    print(f"held-out units: {len(units)}, candidates: {len(mask)}")
+    print("rules only      ", unit_scores(found, np.ones(len(mask)), mask, units, 0.0))
+    print(f"with the model, p>={threshold}", unit_scores(found, probs, mask, units, threshold))
+
+
+if __name__ == "__main__":
+    main()
