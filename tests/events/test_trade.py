@@ -72,3 +72,9 @@ def test_a_states_ministers_on_a_sanctions_list_are_a_sanction_on_that_state(cod
     assert ("CHN", "SANCTION", "LTU") in kinds(events)
     assert not [e for e in events if e.root == "01" and e.target]
     assert "coder.finder_reading" in {d["rule"] for d in trace.dropped}
+
+
+def test_tariffs_a_states_side_faces_are_aimed_at_that_state(coded):
+    events, trace = coded("Brazilian exporters face 50 percent US tariffs.")
+    assert ("USA", "SANCTION", "BRA") in kinds(events)
+    assert any("trade.faced" in names for names in trace.fired.values())

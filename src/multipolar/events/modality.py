@@ -161,7 +161,8 @@ def _is_sport_context(c: Candidate) -> bool:
     nouns = {_lemma(t) for t in c.sent if t.pos_ in ("NOUN", "PROPN")}
     if nouns & W["sport_strong_nouns"]:
         return True
-    result = any(_lemma(t) in W["result_verbs"] for t in c.sent if t.pos_ == "VERB")
+    result = any(_lemma(t) in W["result_verbs"] or _lemma(t) in W["result_nouns"] for t in c.sent
+                 if t.pos_ in ("VERB", "NOUN"))  # "beat Peru 2-1", "a 4-1 win", "draw 0-0"
     return result and bool(_SCORE.search(c.sent.text) or nouns & W["sport_nouns"])
 
 

@@ -6,6 +6,8 @@ Words in data/rules/trade.json.
 - trade.eased: a restriction paused, cut, lifted or exempted is an easing (085), not the restriction;
 - trade.conditional_threat: a restriction announced or conditioned ("would impose tariffs if ...") by its
   own imposer is a threat of sanctions (1312), asserted;
+- trade.faced: a tariff or sanction that a state's side faces, suffers or is hit with ("Indian exporters
+  face 50 percent US tariffs") is aimed at that state, where the measure's own phrase names no target;
 - trade.tariff_act (a finder): a verb of imposing, raising, pausing, cutting or exempting whose object
   names a tariff, duty or sanction is a sanction (163) on the states whose goods, firms or economy the
   phrase names ("raised the tariff rate on goods from Brazil", "imposed duties on products of Canada");
@@ -16,6 +18,8 @@ Words in data/rules/trade.json.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from typing import Any
 
 from multipolar.events import syntax
@@ -52,6 +56,22 @@ def conditional_threat(c: Candidate):
         if said_by and ev.source not in said_by:
             return None  # someone else's speculation about the restriction
     return recode(ev, THREAT, c.coder.ontology, modality="asserted")
+
+
+def faced(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root != "16" or ev.target_actor is not None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+        verb = verb.head  # "hit with tariffs", "hit by sanctions"
+    if tok.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in W["face_verbs"]:
+        return None
+    for m in syntax.subjects(verb, c.actors)[0] + syntax.subjects(verb, c.actors)[1]:
+        if m.country and m.country != ev.source:
+            return dataclasses.replace(ev, target=m.actor_code[:3], target_actor=m.actor_code, target_name=m.text,
+                                       event_id=hashlib.sha1(f"{ev.event_id}|{m.actor_code}".encode()).hexdigest())
+    return None
 
 
 def _firm_states(noun: Any, actors: dict[int, Any]) -> list[Any]:
@@ -140,5 +160,5 @@ def tariff_act(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, s
     return out
 
 
-RULES = [Rule("trade.eased", eased), Rule("trade.conditional_threat", conditional_threat)]
+RULES = [Rule("trade.eased", eased), Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced)]
 FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act)]
