@@ -78,3 +78,19 @@ def test_tariffs_a_states_side_faces_are_aimed_at_that_state(coded):
     events, trace = coded("Brazilian exporters face 50 percent US tariffs.")
     assert ("USA", "SANCTION", "BRA") in kinds(events)
     assert any("trade.faced" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Ottawa hit Washington with retaliatory tariffs.", "CAN", "USA"),
+    ("Mexico was hit with new Canadian tariffs.", "CAN", "MEX"),
+])
+def test_a_state_hit_with_tariffs_is_sanctioned_not_attacked(coded, text, source, target):
+    events, trace = coded(text)
+    assert (source, "SANCTION", target) in kinds(events)
+    assert not [e for e in events if e.plover == "ASSAULT"]
+    assert any("trade.struck_with" in names for names in trace.fired.values())
+
+
+def test_a_state_hit_with_missiles_is_still_attacked(coded):
+    events, _ = coded("Russia hit Kyiv with missiles overnight.")
+    assert [e for e in events if (e.source, e.plover, e.target) == ("RUS", "ASSAULT", "UKR")]

@@ -6,6 +6,9 @@ Words in data/rules/trade.json.
 - trade.eased: a restriction paused, cut, lifted or exempted is an easing (085), not the restriction;
 - trade.conditional_threat: a restriction announced or conditioned ("would impose tariffs if ...") by its
   own imposer is a threat of sanctions (1312), asserted;
+- trade.struck_with: a state hit, struck or punished with a tariff or sanction is sanctioned, not attacked
+  ("Washington hit Beijing with fresh tariffs" is 163, not 190); in the passive ("Brazil was hit with
+  American tariffs") the measure's own phrase names who imposes it;
 - trade.faced: a tariff or sanction that a state's side faces, suffers or is hit with ("Indian exporters
   face 50 percent US tariffs") is aimed at that state, where the measure's own phrase names no target;
 - trade.tariff_act (a finder): a verb of imposing, raising, pausing, cutting or exempting whose object
@@ -23,7 +26,7 @@ import hashlib
 from typing import Any
 
 from multipolar.events import syntax
-from multipolar.events.rulebook import Candidate, Rule, governors, recode, words
+from multipolar.events.rulebook import DROP, Candidate, Rule, governors, recode, words
 
 W = words("trade")
 SANCTION, EASE, THREAT = "163", "085", "1312"
@@ -56,6 +59,24 @@ def conditional_threat(c: Candidate):
         if said_by and ev.source not in said_by:
             return None  # someone else's speculation about the restriction
     return recode(ev, THREAT, c.coder.ontology, modality="asserted")
+
+
+def struck_with(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root not in ("17", "18", "19") or tok.lemma_.lower() not in W["strike_verbs"] or SANCTION not in c.coder.ontology:
+        return None
+    measures = [g for p in tok.children if p.dep_ in ("prep", "agent") and p.lower_ in ("with", "by")
+                for g in p.children if g.dep_ == "pobj" and _is_measure(g)]
+    if not measures:
+        return None
+    if not any(ch.dep_ == "nsubjpass" for ch in tok.children):
+        return recode(ev, SANCTION, c.coder.ontology)
+    imposers = [c.actors[t.i] for m in measures for t in m.subtree if t.i in c.actors]
+    src = next((m for m in imposers if m.country and m.country != (ev.target or "")), None)
+    if src is None:
+        return DROP  # "Brazil was hit with tariffs": no one named who imposed them
+    return recode(ev, SANCTION, c.coder.ontology, source=src.actor_code[:3], source_actor=src.actor_code,
+                  source_name=src.text)
 
 
 def faced(c: Candidate):
@@ -160,5 +181,6 @@ def tariff_act(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, s
     return out
 
 
-RULES = [Rule("trade.eased", eased), Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced)]
+RULES = [Rule("trade.struck_with", struck_with), Rule("trade.eased", eased),
+         Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced)]
 FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act)]
