@@ -23,3 +23,29 @@ def test_a_time_stamp_does_not_date_the_act(coded):
     events, _ = coded("Updated 10:32 GMT, January 3, 2024: Iran condemned Israel's strike.", published=date(2025, 3, 12))
     acts = [e for e in events if e.target]
     assert acts and all(e.date == date(2025, 3, 12) for e in acts)
+
+
+def test_a_landmark_named_by_the_act_dates_it(coded):
+    events, trace = coded("Europe has struggled to answer Russia's full-scale invasion of Ukraine.", published=date(2025, 3, 12))
+    invasion = [e for e in events if e.trigger == "invasion"]
+    assert invasion and invasion[0].date == date(2022, 2, 24) and invasion[0].date_precision == "day"
+    assert "timing.landmark" in trace.fired[invasion[0].event_id]
+
+
+def test_a_landmark_in_another_acts_phrase_does_not_date_it(coded):
+    events, _ = coded("Germany has sent Ukraine tanks since Russia's full-scale invasion.", published=date(2025, 3, 12))
+    sent = [e for e in events if e.source == "DEU"]
+    assert sent and all(e.date == date(2025, 3, 12) for e in sent)
+
+
+def test_the_year_of_publication_dates_an_act_by_the_publication(coded):
+    events, trace = coded("In 2025, the United States imposed sanctions on Iran.", published=date(2025, 3, 12))
+    sanctions = [e for e in events if e.target == "IRN"]
+    assert sanctions and sanctions[0].date == date(2025, 3, 12) and sanctions[0].date_precision == "doc"
+    assert "timing.this_year" in trace.fired[sanctions[0].event_id]
+
+
+def test_an_earlier_year_keeps_its_year(coded):
+    events, _ = coded("In 2019, the United States imposed sanctions on Iran.", published=date(2025, 3, 12))
+    sanctions = [e for e in events if e.target == "IRN"]
+    assert sanctions and sanctions[0].date == date(2019, 1, 1) and sanctions[0].date_precision == "year"

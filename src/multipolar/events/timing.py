@@ -5,6 +5,11 @@ Words in data/rules/timing.json.
 - timing.caption: a photo caption (a sentence with a credit, or followed by one) carries no event;
 - timing.stamp: an "Updated ..."/"Published ..." stamp in the sentence does not date its act;
 - timing.since: the start of a span ("since February 2022") does not date an act reported now;
+- timing.landmark: an act named by a noun phrase that names a landmark event of timex/data/landmarks.csv
+  ("Russia's full-scale invasion of Ukraine", "the annexation of Crimea"), with no date of its own or only
+  the landmark's year, is dated to the landmark's day (codebook: background acts get their own month);
+- timing.this_year: an act dated only by the year of publication ("in 2025", "this year", "earlier this
+  year") is dated by the publication (its month), not by the year's first day;
 - timing.implausible (`date_flag`, applied to every event of a document): an act stated as done but dated
   more than `event_date_future_days` after its document's publication, or any act dated before
   `event_date_earliest_year`, keeps its date with a flag; relations leave flagged events out.
@@ -18,6 +23,7 @@ from datetime import date, timedelta
 
 from multipolar.events.rulebook import DROP, Candidate, Rule, words
 from multipolar.records import Event
+from multipolar.timex.holidays import landmark_of
 
 W = words("timing")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -58,7 +64,36 @@ def since(c: Candidate):
     return None
 
 
-RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since)]
+def _phrase(c: Candidate) -> str:
+    """The words of the trigger noun's phrase ("Russia's full-scale invasion of Ukraine"), less any clause in it."""
+    clauses = [t for t in c.tok.subtree if t.dep_ in ("relcl", "acl", "advcl") and t.i != c.tok.i]
+    inner = {x.i for t in clauses for x in t.subtree}
+    return " ".join(t.text for t in c.tok.subtree if t.i not in inner)
+
+
+def landmark(c: Candidate):
+    ev = c.event
+    if c.tok.pos_ not in ("NOUN", "PROPN") or ev.date_precision not in ("doc", "year", None):
+        return None
+    mark = landmark_of(_phrase(c))
+    if mark is None or not {c.tok.lemma_.lower(), c.tok.lower_} & {w for key in mark.keys for w in key}:
+        return None  # the phrase names a landmark, but the trigger is another act ("aid since the invasion")
+    if ev.date_precision == "year" and (ev.date is None or ev.date.year != mark.day.year):
+        return None
+    if c.published is not None and mark.day >= c.published:
+        return None
+    return dataclasses.replace(ev, date=mark.day, date_precision="day")
+
+
+def this_year(c: Candidate):
+    ev = c.event
+    if ev.date_precision != "year" or ev.date is None or c.published is None or ev.date.year != c.published.year:
+        return None
+    return _undated(c)
+
+
+RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
+         Rule("timing.landmark", landmark), Rule("timing.this_year", this_year)]
 
 
 def date_flag(event: Event, published: date | None, *, future_days: int, earliest_year: int) -> str | None:
