@@ -5,7 +5,11 @@ coding, and returns the pairs it found:
 - anaphora.pair: "the two leaders", "both sides", "the two countries" name the two states last
   mentioned (within `lookback` sentences; for people, "the two leaders", the two people last named); the phrase stands for the first of them, and the rule
   `anaphora.pair_partner` gives its act the second as target ("The two leaders signed a joint
-  statement" after "Putin met Modi" is Russia–India);
+  statement" after "Putin met Modi" is Russia–India) when it has none or, for an act that is done with
+  each other (a consultation, cooperation, an intent to meet, a signed agreement: `mutual_roots`,
+  `mutual_codes`), when its target is a third state (what they discussed is their topic); an act of the
+  pair aimed at a third state ("the two leaders criticized Japan") is done by both: `anaphora.pair_both`
+  adds the second as source of a copy of it (`both_of_pair`);
 - anaphora.pronoun: a "he"/"she" subject with no actor before it in its sentence is the person named
   as subject of the sentence before ("Trump met Erdogan. He praised ..." is Trump);
 - anaphora.pronoun_it: an "it" subject with no actor before it in its sentence is the state, government
@@ -28,6 +32,7 @@ coding, and returns the pairs it found:
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from multipolar.events.rulebook import Candidate, Rule, mention_tokens, words
@@ -36,7 +41,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 W = words("anaphora")
-MUTUAL_ROOTS = {"03", "04", "05", "06"}
 
 
 def _state(m: Any) -> bool:
@@ -166,9 +170,29 @@ def pair_partner(c: Candidate):
     for i, (first, second) in c.pairs.items():
         if not c.sent.start <= i < c.sent.end or ev.source_actor != first.actor_code:
             continue
-        if ev.target is None or ev.target == ev.source or (ev.root in MUTUAL_ROOTS and ev.target != second.country):
+        if ev.target is None or ev.target == ev.source or (_mutual(ev) and ev.target != second.country):
             return dataclasses.replace(ev, target=second.country, target_actor=second.actor_code,
                                        target_name=second.person)
+    return None
+
+
+def _mutual(ev: Any) -> bool:
+    return ev.root in W["mutual_roots"] or ev.cameo in W["mutual_codes"]
+
+
+def both_of_pair(c: Candidate, ev: Any) -> Any | None:
+    """anaphora.pair_both: the act of "the two leaders" aimed at a third state, with the pair's second as
+    source (the first is the source of `ev`); None when `ev` is no such act."""
+    if ev.target is None:
+        return None
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end or ev.source_actor != first.actor_code:
+            continue
+        if ev.target in (first.country, second.country) or i not in {t.i for t in mention_tokens(c, first.actor_code)}:
+            continue
+        key = f"{ev.event_id}|pair_both|{second.actor_code}"
+        return dataclasses.replace(ev, source=second.country, source_actor=second.actor_code,
+                                   source_name=second.person, event_id=hashlib.sha1(key.encode()).hexdigest())
     return None
 
 

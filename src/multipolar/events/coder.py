@@ -247,6 +247,10 @@ class EventCoder:
             ev = judge(cand, self.rules, self.trace)
             if ev is not None:
                 out.append(ev)
+                other = anaphora.both_of_pair(cand, ev)  # "the two leaders criticized X": both did
+                if other is not None:
+                    self.trace.fired[other.event_id] = [*cand.fired, "anaphora.pair_both"]
+                    out.append(other)
         return out
 
     def _events_of(self, doc: Doc, sent: Span, idx: int, trig: Trigger, actors: syntax.Actors, *, doc_id: str,
