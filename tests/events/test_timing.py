@@ -49,3 +49,16 @@ def test_an_earlier_year_keeps_its_year(coded):
     events, _ = coded("In 2019, the United States imposed sanctions on Iran.", published=date(2025, 3, 12))
     sanctions = [e for e in events if e.target == "IRN"]
     assert sanctions and sanctions[0].date == date(2019, 1, 1) and sanctions[0].date_precision == "year"
+
+
+def test_the_anniversary_of_a_landmark_does_not_date_the_landmark(coded):
+    events, _ = coded("The call fell on the third anniversary of Russia's full-scale invasion of Ukraine.",
+                      published=date(2025, 2, 24))
+    invasion = [e for e in events if e.trigger == "invasion"]
+    assert invasion and invasion[0].date == date(2022, 2, 24)
+
+
+def test_a_landmark_does_not_date_an_act_in_an_undated_text(coded):
+    events, _ = coded("Europe has struggled to answer Russia's full-scale invasion of Ukraine.", published=None)
+    invasion = [e for e in events if e.trigger == "invasion"]
+    assert invasion and invasion[0].date is None

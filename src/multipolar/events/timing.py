@@ -7,7 +7,9 @@ Words in data/rules/timing.json.
 - timing.since: the start of a span ("since February 2022") does not date an act reported now;
 - timing.landmark: an act named by a noun phrase that names a landmark event of timex/data/landmarks.csv
   ("Russia's full-scale invasion of Ukraine", "the annexation of Crimea"), with no date of its own or only
-  the landmark's year, is dated to the landmark's day (codebook: background acts get their own month);
+  the landmark's year or the date of an anniversary of it that the phrase is part of ("the anniversary of
+  Russia's 2022 invasion of Ukraine"), is dated to the landmark's day in a document published after it (codebook:
+  background acts get their own month; an undated text may report the landmark as news);
 - timing.this_year: an act dated only by the year of publication ("in 2025", "this year", "earlier this
   year") is dated by the publication (its month), not by the year's first day;
 - timing.implausible (`date_flag`, applied to every event of a document): an act stated as done but dated
@@ -23,6 +25,7 @@ from datetime import date, timedelta
 
 from multipolar.events.rulebook import DROP, Candidate, Rule, words
 from multipolar.records import Event
+from multipolar.timex import find_dates
 from multipolar.timex.holidays import landmark_of
 
 W = words("timing")
@@ -71,17 +74,26 @@ def _phrase(c: Candidate) -> str:
     return " ".join(t.text for t in c.tok.subtree if t.i not in inner)
 
 
+def _inside_date(c: Candidate) -> bool:
+    """Whether the trigger lies inside a date phrase ("on the anniversary of Russia's invasion of Ukraine"):
+    that phrase dates the anniversary, not the act it names."""
+    at = c.tok.idx - c.sent.start_char
+    return any(t.start <= at < t.end for t in find_dates(c.sent.text, c.published))
+
+
 def landmark(c: Candidate):
     ev = c.event
-    if c.tok.pos_ not in ("NOUN", "PROPN") or ev.date_precision not in ("doc", "year", None):
+    if c.tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if ev.date_precision not in ("doc", "year", None) and not _inside_date(c):
         return None
     mark = landmark_of(_phrase(c))
     if mark is None or not {c.tok.lemma_.lower(), c.tok.lower_} & {w for key in mark.keys for w in key}:
         return None  # the phrase names a landmark, but the trigger is another act ("aid since the invasion")
     if ev.date_precision == "year" and (ev.date is None or ev.date.year != mark.day.year):
         return None
-    if c.published is not None and mark.day >= c.published:
-        return None
+    if c.published is None or mark.day >= c.published:
+        return None  # an undated text may report the landmark as news, not as background
     return dataclasses.replace(ev, date=mark.day, date_precision="day")
 
 
