@@ -62,3 +62,34 @@ def test_a_landmark_does_not_date_an_act_in_an_undated_text(coded):
     events, _ = coded("Europe has struggled to answer Russia's full-scale invasion of Ukraine.", published=None)
     invasion = [e for e in events if e.trigger == "invasion"]
     assert invasion and invasion[0].date is None
+
+
+def test_a_caption_opening_the_next_paragraph_does_not_drop_this_one(coded):
+    events, _ = coded("Japan criticized China over the drills.\n\nFILE - Xi meets Putin in Moscow, March 21, 2023.")
+    assert ("JPN", "CHN") in {(e.source, e.target) for e in events}
+
+
+def test_a_wire_dateline_is_no_caption(coded):
+    events, trace = coded("TOKYO, March 11 (Reuters) - Japan criticized China over the drills on Tuesday.")
+    assert ("JPN", "CHN") in {(e.source, e.target) for e in events}
+    assert "timing.caption" not in {d["rule"] for d in trace.dropped}
+
+
+def test_a_credit_line_run_into_the_next_paragraph_marks_only_its_line(coded):
+    events, _ = coded("Xi hosted Putin in Beijing. Photograph: Jane Roe/Getty Images\n\nJapan criticized China over the drills.")
+    assert ("JPN", "CHN") in {(e.source, e.target) for e in events}
+    assert not [e for e in events if e.source == "CHN" and e.target == "RUS"]
+
+
+@pytest.fixture(scope="module")
+def classifying_coder():
+    from multipolar.events.coder import EventCoder
+    from multipolar.settings import Settings
+
+    return EventCoder(Settings(event_classifier=True))
+
+
+def test_a_caption_the_rules_leave_silent_is_not_classified(classifying_coder):
+    events = classifying_coder.code_text("Image caption, Putin met Xi in Beijing in May 2024\n\nThe talks lasted two hours.",
+                                         doc_id="t", published=date(2025, 3, 12))
+    assert not [e for e in events if {e.source, e.target} == {"CHN", "RUS"}]

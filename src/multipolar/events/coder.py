@@ -327,8 +327,8 @@ class EventCoder:
         candidates = []
         for idx, sent in silent:
             root = sent.root
-            if root.pos_ not in ("VERB", "AUX"):
-                continue
+            if root.pos_ not in ("VERB", "AUX") or timing.is_caption(doc, sent, root):
+                continue  # rule timing.caption: a photo caption carries no event
             srcs, _, _ = syntax.subjects(root, actors)
             if srcs:
                 candidates.append((idx, sent, root, srcs))

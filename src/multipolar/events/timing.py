@@ -2,7 +2,8 @@
 caption's date is the photo's; "since February 2022" does not date a 2025 act).
 
 Words in data/rules/timing.json.
-- timing.caption: a photo caption (a sentence with a credit, or followed by one) carries no event;
+- timing.caption: a photo caption (a line with a credit or a caption's opening, or followed by a credit)
+  carries no event; the classifier of sentences the rules leave silent skips it too (`is_caption`);
 - timing.stamp: an "Updated ..."/"Published ..." stamp in the sentence does not date its act;
 - timing.since: the start of a span ("since February 2022") does not date an act reported now;
 - timing.landmark: an act named by a noun phrase that names a landmark event of timex/data/landmarks.csv
@@ -22,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from multipolar.events.rulebook import DROP, Candidate, Rule, words
 from multipolar.records import Event
@@ -41,11 +43,26 @@ def _undated(c: Candidate):
     return dataclasses.replace(ev, date=c.published, date_precision="doc")
 
 
+def is_caption(doc: Any, sent: Any, tok: Any) -> bool:
+    """Whether `tok` sits in a photo caption: its line of the sentence (a sentence may run over a credit line
+    into the next paragraph) holds a caption mark, or the next sentence, on the same or the next line,
+    opens with a credit that closes the caption ("Putin meets Modi, Dec. 5. (AP Photo/...)")."""
+    text, at = sent.text, tok.idx - sent.start_char
+    line_end = text.find("\n", at)
+    line = text[text.rfind("\n", 0, at) + 1:line_end if line_end != -1 else len(text)]
+    if any(mark in line for mark in W["caption_marks"] | W["caption_openers"]):
+        return True
+    if line_end != -1 or sent.end >= len(doc):
+        return False
+    nxt = doc[sent.end]
+    if doc.text.count("\n", sent.end_char, nxt.idx) > 1:
+        return False  # a blank line: the next paragraph is no credit of this one
+    credit = nxt.sent.text.split("\n", 1)[0][:60]
+    return any(mark in credit for mark in W["caption_marks"])
+
+
 def caption(c: Candidate):
-    text = c.sent.text
-    if c.sent.end < len(c.doc):  # "Putin meets Modi, Dec. 5. (AP Photo/...)": the credit closes the caption
-        text += " " + c.doc[c.sent.end].sent.text[:40]
-    return DROP if any(mark in text for mark in W["caption_marks"]) else None
+    return DROP if is_caption(c.doc, c.sent, c.tok) else None
 
 
 def stamp(c: Candidate):
