@@ -93,3 +93,16 @@ def test_a_caption_the_rules_leave_silent_is_not_classified(classifying_coder):
     events = classifying_coder.code_text("Image caption, Putin met Xi in Beijing in May 2024\n\nThe talks lasted two hours.",
                                          doc_id="t", published=date(2025, 3, 12))
     assert not [e for e in events if {e.source, e.target} == {"CHN", "RUS"}]
+
+
+def test_a_time_stamp_leaves_the_acts_own_date(coded):
+    events, _ = coded("Updated 10:32 GMT, March 12, 2025\nOn March 2, Iran condemned Israel's strike.", published=date(2025, 3, 12))
+    acts = [e for e in events if e.target == "ISR"]
+    assert acts and all(e.date == date(2025, 3, 2) for e in acts)
+
+
+def test_the_start_of_a_year_as_a_span_start_does_not_date_the_act(coded):
+    events, trace = coded("Germany has sent weapons to Ukraine since the start of 2024.", published=date(2025, 3, 12))
+    acts = [e for e in events if e.source == "DEU" and e.target == "UKR"]
+    assert acts and all(e.date == date(2025, 3, 12) for e in acts)
+    assert "timing.since" in trace.fired[acts[0].event_id]

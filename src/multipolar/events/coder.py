@@ -314,9 +314,7 @@ class EventCoder:
         if found:
             at = tok.idx - sent.start_char
             best = min(found, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
-            precision = best.precision if best.precision in ("day", "month", "year") else (
-                "day" if best.precision == "week" else "month" if best.precision in ("quarter", "half", "season") else "year")
-            return best.date, precision
+            return best.date, timing.event_precision(best.precision)
         if published is not None:
             return published, "doc"
         return None, None

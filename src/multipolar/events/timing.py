@@ -4,8 +4,10 @@ caption's date is the photo's; "since February 2022" does not date a 2025 act).
 Words in data/rules/timing.json.
 - timing.caption: a photo caption (a line with a credit or a caption's opening, or followed by a credit)
   carries no event; the classifier of sentences the rules leave silent skips it too (`is_caption`);
-- timing.stamp: an "Updated ..."/"Published ..." stamp in the sentence does not date its act;
-- timing.since: the start of a span ("since February 2022") does not date an act reported now;
+- timing.stamp: an "Updated ..."/"Published ..." stamp in the sentence does not date its act: the nearest
+  other date phrase of the sentence does, else the document;
+- timing.since: the start of a span ("since February 2022", "since the start of 2024") does not date an act
+  reported now: the nearest other date phrase does, else the document;
 - timing.landmark: an act named by a noun phrase that names a landmark event of timex/data/landmarks.csv
   ("Russia's full-scale invasion of Ukraine", "the annexation of Crimea"), with no date of its own or only
   the landmark's year or the date of an anniversary of it that the phrase is part of ("the anniversary of
@@ -32,7 +34,7 @@ from multipolar.timex.holidays import landmark_of
 
 W = words("timing")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_SINCE = re.compile(rf"\b(?:{'|'.join(W['since_words'])})\s+(?:early\s+|late\s+|mid-?\s*)?(?:({MONTHS})\s+)?(\d{{4}})\b", re.I)
+_SINCE = re.compile(rf"\b(?:{'|'.join(W['since_words'])})\s+(?:(?:{'|'.join(W['span_parts'])})\s+)?(?:(?:{MONTHS})\s+)?\d{{4}}\b", re.I)
 _STAMP = re.compile(rf"\b(?:{'|'.join(W['stamp_words'])})\b\s*:?\s*[^.]{{0,40}}?\b(?:19|20)\d\d\b", re.I)
 
 
@@ -65,23 +67,42 @@ def caption(c: Candidate):
     return DROP if is_caption(c.doc, c.sent, c.tok) else None
 
 
-def stamp(c: Candidate):
-    if c.event.date_precision in (None, "doc") or not _STAMP.search(c.sent.text):
+def event_precision(precision: str | None) -> str:
+    """An event's date precision (day, month, year) for a time expression's grain."""
+    if precision in ("day", "month", "year"):
+        return precision
+    return "day" if precision == "week" else "month" if precision in ("quarter", "half", "season") else "year"
+
+
+def _redated(c: Candidate, skip: list[tuple[int, int]]) -> Event:
+    """The event dated by the date phrase of its sentence nearest its trigger outside the `skip` spans, else
+    by its document."""
+    at = c.tok.idx - c.sent.start_char
+    found = [t for t in find_dates(c.sent.text, c.published)
+             if t.date is not None and not any(a < t.end and t.start < b for a, b in skip)]
+    if not found:
+        return _undated(c)
+    best = min(found, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
+    return dataclasses.replace(c.event, date=best.date, date_precision=event_precision(best.precision))
+
+
+def _without(c: Candidate, pattern: re.Pattern[str]):
+    """The event redated without the phrases `pattern` finds, or None where that changes nothing."""
+    if c.event.date_precision in (None, "doc"):
         return None
-    return _undated(c)
+    spans = [m.span() for m in pattern.finditer(c.sent.text)]
+    if not spans:
+        return None
+    ev = _redated(c, spans)
+    return ev if (ev.date, ev.date_precision) != (c.event.date, c.event.date_precision) else None
+
+
+def stamp(c: Candidate):
+    return _without(c, _STAMP)
 
 
 def since(c: Candidate):
-    ev = c.event
-    if ev.date is None or ev.date_precision in (None, "doc"):
-        return None
-    for m in _SINCE.finditer(c.sent.text):
-        month = MONTHS.split("|").index(m.group(1).lower()) + 1 if m.group(1) else None
-        if int(m.group(2)) == ev.date.year and month in (None, ev.date.month):
-            if c.published is not None and (c.published.year, c.published.month) == (ev.date.year, ev.date.month):
-                return None
-            return _undated(c)
-    return None
+    return _without(c, _SINCE)
 
 
 def _phrase(c: Candidate) -> str:
