@@ -10,6 +10,9 @@ coding, and returns the pairs it found:
   `mutual_codes`), when its target is a third state (what they discussed is their topic); an act of the
   pair aimed at a third state ("the two leaders criticized Japan") is done by both: `anaphora.pair_both`
   adds the second as source of a copy of it (`both_of_pair`);
+- anaphora.pair (they): a "they" subject with no actor before it in its sentence is the pair of states that
+  the subject of the sentence before names, when it names exactly two ("Putin and Xi met. They signed
+  ...", "Russian and Chinese diplomats met. They agreed ...");
 - anaphora.pronoun: a "he"/"she" subject with no actor before it in its sentence is the person named
   as subject of the sentence before ("Trump met Erdogan. He praised ..." is Trump);
 - anaphora.pronoun_it: an "it" subject with no actor before it in its sentence is the state, government
@@ -86,7 +89,8 @@ def cue_words() -> tuple[list[str], list[str], list[str]]:
     """The words that can open an anaphoric mention here: those that do alone ("he", "the leaders"), the
     heads of a pair ("the two presidents") and the words that mark one ("two", "both"). A piece holding
     them, after a piece naming an actor, is worth parsing (rule `actor_paragraphs`)."""
-    return sorted({*W["pronouns"], *W["plural_heads"]}), sorted(W["pair_heads"]), sorted(W["pair_marks"])
+    return (sorted({*W["pronouns"], *W["plural_pronouns"], *W["plural_heads"]}), sorted(W["pair_heads"]),
+            sorted(W["pair_marks"]))
 
 
 def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
@@ -101,6 +105,29 @@ def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | Non
                 if m is not None and m.person is not None and _state(m):
                     return m
     return None
+
+
+def _previous_pair_subject(doc: Doc, start: int, actors: dict[int, Any],
+                           pairs: dict[int, tuple[Any, Any]]) -> tuple[Any, Any] | None:
+    """The two states the subject of the main clause of the sentence before `start` names ("Putin and Xi",
+    "Russian and Chinese diplomats": the subject's heads and their modifiers, not a place inside it)."""
+    if start == 0:
+        return None
+    prev = doc[start - 1].sent
+    found: dict[str, Any] = {}
+    for subj in prev.root.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subj.i in pairs:  # "They met. They agreed ...": the same pair again
+            return pairs[subj.i]
+        for head in (subj, *subj.conjuncts):
+            mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            for t in (head, *mods, *(x for m in mods for x in m.conjuncts)):
+                m = actors.get(t.i)
+                if m is not None and _state(m):
+                    found.setdefault(m.country, m)
+    both = list(found.values())
+    return (both[0], both[1]) if len(both) == 2 else None
 
 
 def _previous_institution(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
@@ -152,6 +179,12 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 subject = _previous_subject(doc, sent.start, actors)
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
+            elif (tok.lower_ in W["plural_pronouns"] and tok.dep_ in ("nsubj", "nsubjpass")
+                  and not any(sent.start <= i < tok.i for i in actors)):
+                both = _previous_pair_subject(doc, sent.start, actors, pairs)
+                if both is not None:
+                    actors[tok.i] = _as_mention(both[0], tok)
+                    pairs[tok.i] = both
             elif tok.lower_ in W["object_pronouns"] and tok.dep_ in ("dobj", "dative", "pobj", "nsubj"):
                 other = _other_person_before(doc, sent, tok, actors)
                 if other is not None:
