@@ -17,7 +17,10 @@ are merged greedily, best pair first, while the best average-linkage similarity 
 publication days (never a day inferred for an undated document) are more than `story_window_days` apart
 never merge; with a finite `story_window_margin` (a soft window) they merge when their similarity
 exceeds the threshold by that margin, up to `story_horizon_days` apart (coverage of one event goes on
-for weeks: a trial, a verdict, a follow-up names the same people and places). A document without a publication day is placed by its event dates; those are weaker
+for weeks: a trial, a verdict, a follow-up names the same people and places). Whatever the window, a
+join never stretches a group's publication days over more than `story_max_span_days` (rule `max_span`):
+the window compares a group's nearest days, so without the cap a story grows link by link, and recurring
+look-alike releases (a weekly disaster declaration, a daily readout) became stories spanning a year. A document without a publication day is placed by its event dates; those are weaker
 evidence (a text names background and coming days, and two reports of one event often name different
 ones), so they never split two such documents, and they cost `story_event_date_margin` similarity only
 where they lie more than `story_later_event_days` after a story's last publication day (a later event).
@@ -93,6 +96,7 @@ class StoryClusterer:
         self.window_margin = settings.story_window_margin
         # how far apart publication days may lie at all: the window, or with a soft window the horizon
         self.limit = self.window if not np.isfinite(self.window_margin) else max(self.window, settings.story_horizon_days)
+        self.max_span = settings.story_max_span_days  # 0: no cap on a story's span of publication days
         self.chunk_size = settings.story_chunk_size
         self.lead_chars = settings.story_lead_chars
         self.max_tokens = settings.story_max_tokens
@@ -285,7 +289,7 @@ class StoryClusterer:
         # text reports, some of them background) only cost `event_date_margin` similarity; an undated
         # group meeting a dated one costs `undated_margin` (sim holds raw similarity − penalties)
         soft = np.isfinite(self.event_date_margin)
-        hard = self._too_far(*spans.published(), limit=self.limit)
+        hard = self._too_far(*spans.published(), limit=self.limit) | self._too_long(spans)
         if not soft:
             hard |= self._event_conflicts(spans)
         sim[hard] = _NEG
@@ -314,7 +318,7 @@ class StoryClusterer:
             ga.members.extend(gb.members)
             spans.update(a, ga)
             sim[a] = merged - self._penalty_row(spans, a, soft)
-            far = self._too_far(*spans.published(a), *spans.published(), limit=self.limit)[0]
+            far = (self._too_far(*spans.published(a), *spans.published(), limit=self.limit) | self._too_long(spans, a))[0]
             if not soft:
                 far |= self._event_conflicts(spans, a)
             sim[a, far] = _NEG
@@ -363,6 +367,18 @@ class StoryClusterer:
         far &= ~undated[:, None]
         far &= ~undated2[None, :]
         return far
+
+    def _too_long(self, spans: Spans, k: int | None = None) -> np.ndarray:
+        """Rule `max_span`: pairs whose joined publication days would span more than `story_max_span_days`
+        (groups without publication days extend no span). A window between nearest members lets a
+        story grow link by link (a weekly disaster declaration joins last week's, for a year); the cap
+        measures from the story's first day."""
+        first, last, undated = spans.published(k)
+        if not self.max_span:
+            return np.zeros((len(first), len(spans.pfirst)), dtype=bool)
+        pfirst, plast, pundated = spans.published()
+        joined = np.maximum(last[:, None], plast[None, :]) - np.minimum(first[:, None], pfirst[None, :])
+        return (joined > self.max_span) & ~undated[:, None] & ~pundated[None, :]
 
     def _penalties(self, spans: Spans, hard: np.ndarray | None) -> np.ndarray:
         """The similarity each pair of groups loses: `undated_margin` where one of them has no date,
