@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_stories.py quality [--sweep]
     .venv/bin/python benchmarks/bench_stories.py speed [--limit N]
     .venv/bin/python benchmarks/bench_stories.py undated
-    .venv/bin/python benchmarks/bench_stories.py spans [--limit N] [--offset K] [--config KEY=VALUE,... ...]
+    .venv/bin/python benchmarks/bench_stories.py spans [--limit N] [--offset K] [--vectors FILE.npy]
+        [--config KEY=VALUE,... ...]
     .venv/bin/python benchmarks/bench_stories.py cv [--inputs text|pipeline] [--db FILE] [--folds 5] [--seeds 3]
         [--weights W ...] [--thresholds LOW HIGH] [--windows D ...] [--margins M ...] [--later-days D ...]
         [--window-margins M ...] [--max-spans D ...]
@@ -63,6 +64,7 @@ from multipolar.clean.dedup import NearDuplicateIndex
 from multipolar.embeddings import Embedder
 from multipolar.settings import Settings
 from multipolar.stories import StoryClusterer, StoryInput, bcubed
+from multipolar.stories.cluster import embed_leads
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ECB = SHARED / "eval" / "stories" / "ecbplus_dev.jsonl"
@@ -233,7 +235,7 @@ def undated() -> None:
                       f"B3 P={p:.3f} R={r:.3f} F1={f:.3f}")
 
 
-def spans(limit: int, offset: int, configs: list[str]) -> None:
+def spans(limit: int, offset: int, configs: list[str], vectors: Path | None) -> None:
     if not WH.is_file():
         sys.exit(f"bench_stories: {WH} not found")
     with gzip.open(WH, "rt", encoding="utf-8") as handle:
@@ -241,17 +243,24 @@ def spans(limit: int, offset: int, configs: list[str]) -> None:
     records.sort(key=lambda r: (r["date"], r["id"]))
     records = records[offset : offset + limit]
     base = Settings()
-    embedder = CachedEmbedder(Embedder(threads=base.embedding_threads))
+    if vectors is not None and vectors.is_file():  # the story embeddings of an earlier run (same briefings)
+        embeddings = np.load(vectors)
+    else:
+        embeddings = embed_leads(Embedder(threads=base.embedding_threads),
+                                 [(r["title"], r["text"]) for r in records], base)
+        if vectors is not None:
+            np.save(vectors, embeddings)
     index = NearDuplicateIndex(base.near_duplicate_threshold, base.near_duplicate_num_perm,
                                shingle_size=base.near_duplicate_shingle, containment=base.near_duplicate_containment)
     items = [StoryInput(r["id"], r["title"], r["text"], date.fromisoformat(r["date"]),
-                        near_duplicate_of=index.add(r["id"], r["text"], date.fromisoformat(r["date"])))
-             for r in records]
+                        near_duplicate_of=index.add(r["id"], r["text"], date.fromisoformat(r["date"])),
+                        embedding=tuple(row))
+             for r, row in zip(records, embeddings, strict=True)]
     print(f"wh_briefings: {len(items)} briefings, {records[0]['date']} to {records[-1]['date']}")
     for config in configs:
         overrides = dict(pair.split("=", 1) for pair in config.split(",")) if config != "default" else {}
         settings = base.with_overrides(overrides)
-        assigned = StoryClusterer(settings, embedder).assign(items)
+        assigned = StoryClusterer(settings, None).assign(items)
         members: dict[str, list[int]] = {}
         for k, a in enumerate(assigned):
             members.setdefault(a.story_id, []).append(k)
@@ -475,6 +484,8 @@ def main() -> None:
                         help="cv: story_threshold grid from LOW to HIGH in steps of 0.02")
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--vectors", type=Path, help="spans: .npy file of the briefings' story embeddings (made "
+                        "when missing, read when present)")
     parser.add_argument("--offset", type=int, default=0, help="spans: the first briefing (in date order) taken")
     parser.add_argument("--config", nargs="+", default=["default"],
                         help="spans: settings overrides KEY=VALUE,KEY=VALUE (one clustering each); default: the shipped")
@@ -490,7 +501,7 @@ def main() -> None:
            tuple(args.margins) if args.margins else MARGINS, tuple(args.later_days or ()),
            tuple(args.window_margins or ()), tuple(args.max_spans or ()))
     elif args.what == "spans":
-        spans(args.limit or 3000, args.offset, args.config)
+        spans(args.limit or 3000, args.offset, args.config, args.vectors)
     elif args.what == "undated":
         undated()
     else:

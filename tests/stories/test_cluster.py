@@ -216,3 +216,14 @@ def test_max_span_lets_an_undated_document_join():
     items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, None)]
     result = StoryClusterer(settings, FakeEmbedder()).assign(items)
     assert result[0].story_id == result[1].story_id  # no publication day: it stretches no span
+
+
+@pytest.mark.parametrize(("max_span", "joined"), [(0, True), (60, True), (30, False)])
+def test_max_span_holds_for_a_near_duplicate(max_span, joined):
+    # last month's template release copied 40 days on: a copy, but not last month's story
+    settings = Settings(story_window_days=7, story_window_margin=float("inf"), story_max_span_days=max_span)
+    clusterer = StoryClusterer(settings, FakeEmbedder())
+    (first,) = clusterer.assign([StoryInput("d1", None, DECLARATION, date(2025, 1, 5))])
+    (copy,) = clusterer.assign([StoryInput("d2", None, DECLARATION, date(2025, 2, 14), near_duplicate_of="d1")])
+    assert (copy.story_id == first.story_id) is joined
+    assert copy.is_new_story is not joined

@@ -26,7 +26,8 @@ ones), so they never split two such documents, and they cost `story_event_date_m
 where they lie more than `story_later_event_days` after a story's last publication day (a later event).
 The threshold, the weight, the margin and the later-event days are chosen by leave-topics-out
 cross-validation on ECB+ (benchmarks/bench_stories.py cv). A near duplicate whose original is known joins
-the original's story without being embedded. Nothing already assigned is re-clustered.
+the original's story without being embedded, unless that would stretch the story beyond
+`story_max_span_days`: then it is clustered like any other document. Nothing already assigned is re-clustered.
 """
 
 from __future__ import annotations
@@ -198,16 +199,14 @@ class StoryClusterer:
         copies = [i for i in pending if i not in original_set]
         opened: set[str] = set()
 
-        order = sorted(originals, key=lambda i: (story_date(items[i]) or date.min, i))
-        for start in range(0, len(order), self.chunk_size):
-            chunk = order[start : start + self.chunk_size]
-            embeddings = self._embeddings([items[i] for i in chunk])
-            lex = self.vectorizer.transform([token_lists[i] for i in chunk])
-            self._cluster_chunk(items, chunk, embeddings, lex, results, opened)
-
+        self._cluster_in_chunks(items, originals, token_lists, results, opened)
+        beyond = []  # copies published too far from their original's story: clustered as originals
         for i in copies:  # near duplicates follow their original
             item = items[i]
             story_id = self._story_of.get(item.near_duplicate_of or "")
+            if story_id is not None and self._stretches(self._stories[story_id], item):
+                beyond.append(i)
+                continue
             if story_id is None:  # the original is unknown after all: a story of its own
                 story_id = _story_id(item.doc_id)
                 self._stories[story_id] = _Group(story_id, 0, np.zeros(384, np.float32),
@@ -218,7 +217,26 @@ class StoryClusterer:
             self._join_copy(group, item)
             self._story_of[item.doc_id] = story_id
             results[i] = StoryAssignment(item.doc_id, story_id, story_id in opened, 1.0)
+        self._cluster_in_chunks(items, beyond, token_lists, results, opened)
         return [results[i] for i in range(len(items))]
+
+    def _cluster_in_chunks(self, items, pending, token_lists, results, opened) -> None:  # noqa: ANN001
+        order = sorted(pending, key=lambda i: (story_date(items[i]) or date.min, i))
+        for start in range(0, len(order), self.chunk_size):
+            chunk = order[start : start + self.chunk_size]
+            embeddings = self._embeddings([items[i] for i in chunk])
+            lex = self.vectorizer.transform([token_lists[i] for i in chunk])
+            self._cluster_chunk(items, chunk, embeddings, lex, results, opened)
+
+    def _stretches(self, group: _Group, item: StoryInput) -> bool:
+        """Rule `max_span` for a near duplicate: would its publication day stretch its original's story
+        over more than `story_max_span_days`? (A template release, such as a disaster declaration,
+        copies last month's text; it is not last month's story.)"""
+        if not self.max_span or item.published is None or group.published_first is None:
+            return False
+        first = min(group.published_first, item.published)
+        last = max(group.published_last or item.published, item.published)
+        return (last - first).days > self.max_span
 
     def _follows_original(self, item: StoryInput, batch_ids: set[str]) -> bool:
         original = item.near_duplicate_of
