@@ -43,7 +43,7 @@ STAGE_VERSIONS: dict[str, str] = {
     # across documents
     "near_duplicates": "1",
     "spun": "2",  # 2: pair counts against chance, refitted model
-    "stories": "2",  # 2: a document's own publication day only (none inferred; a story's from its members)
+    "stories": "3",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days
     "dedup": "2",
     "claim_groups": "3",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision
 }
@@ -58,7 +58,7 @@ STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
     "near_duplicates": ("near_duplicate_threshold", "near_duplicate_num_perm", "near_duplicate_shingle",
                         "near_duplicate_containment"),
     "spun": ("spun_threshold",),
-    "stories": ("story_window_days", "story_window_margin", "story_horizon_days",
+    "stories": ("story_window_days", "story_window_margin", "story_horizon_days", "story_max_span_days",
                 "story_threshold", "story_embedding_weight", "story_undated_margin",
                 "story_event_date_margin", "story_later_event_days", "story_lead_chars", "story_chunk_size"),  # lead: lexical vectors
     "dedup": (),
