@@ -39,6 +39,12 @@ PRIOR = 40.0  # pseudo-observations at the clean rate that pull short documents 
 # (count(a) * count(b) / words counted): a pair expected ten times and never seen twice is strong
 # evidence of a swap, one expected 0.05 times is almost none. Unseen pairs are counted in these bins.
 EXPECTED_EDGES = (0.1, 0.5, 2.0, 10.0)
+# A slot is a word between two table words ("the ___ of"). It is judged by how much better another word
+# fits there: the log of c(left x) * c(x right) / c(x) for the best other x (among the SLOT_K commonest
+# words after `left` and before `right`) minus the same for the word written. A writer picks a word that
+# fits its slot; a spinner's sense-blind swap leaves a slot that the corpus fills with something else.
+SLOT_K = 32
+SLOT_GAPS = (3.0, 5.0, 7.0)
 RATE_NAMES = (
     *(f"unseen pairs expected {lo:g}-{hi:g}" for lo, hi in zip((0.0, *EXPECTED_EDGES), (*EXPECTED_EDGES, float("inf")), strict=True)),
     "sandwiched words",
@@ -46,6 +52,7 @@ RATE_NAMES = (
     "pairs met under 4 times as often as expected",
     "rare words",
     "words outside the table",
+    *(f"slots preferring another word e^{g:g} times" for g in SLOT_GAPS),
 )
 N_RATES = len(RATE_NAMES)
 WEAK_EXPECTED = 0.5  # a pair is judged weak or not only when chance alone would give it this many times
@@ -59,6 +66,9 @@ class CollocationTable:
     pairs: np.ndarray  # sorted uint32 keys of pairs seen at least twice
     total: int  # words counted
     pair_counts: np.ndarray | None = None  # each pair's count (capped at 65,535), in the order of `pairs`
+    # the SLOT_K commonest words after (before) each word id, 0 where there are fewer; see `commonest_neighbours`
+    successors: np.ndarray | None = None
+    predecessors: np.ndarray | None = None
 
     def pair_seen(self, keys: np.ndarray) -> np.ndarray:
         return self.pair_count(keys) > 0
@@ -92,7 +102,26 @@ def load_table(path: Path = TABLE_FILE) -> CollocationTable:
         raise DataFileError(f"collocation table {path}: word list and counts disagree; rebuild it")
     if pair_counts is not None and len(pair_counts) != len(pairs):
         raise DataFileError(f"collocation table {path}: pairs and pair counts disagree; rebuild it")
-    return CollocationTable({w: i + 1 for i, w in enumerate(words)}, counts, pairs, total, pair_counts)
+    successors, predecessors = commonest_neighbours(pairs, pair_counts, len(counts))
+    return CollocationTable({w: i + 1 for i, w in enumerate(words)}, counts, pairs, total, pair_counts,
+                            successors, predecessors)
+
+
+def commonest_neighbours(pairs: np.ndarray, pair_counts: np.ndarray | None, n_ids: int,
+                         k: int = SLOT_K) -> tuple[np.ndarray, np.ndarray]:
+    """For each word id, the ids of the k words most often met after it and before it (0-padded)."""
+    weights = pair_counts if pair_counts is not None else np.full(len(pairs), 2)
+    out = []
+    for own, other in ((pairs >> 16, pairs & 0xFFFF), (pairs & 0xFFFF, pairs >> 16)):
+        order = np.lexsort((-weights.astype(np.int64), own))
+        own_sorted = own[order].astype(np.int64)
+        first = np.searchsorted(own_sorted, own_sorted, side="left")
+        rank = np.arange(len(order)) - first
+        keep = rank < k
+        table = np.zeros((n_ids, k), dtype=np.uint16)
+        table[own_sorted[keep], rank[keep]] = other[order][keep]
+        out.append(table)
+    return out[0], out[1]
 
 
 def words_of(text: str) -> list[tuple[int, int, str]]:
@@ -151,7 +180,7 @@ def pair_stats(text: str, table: CollocationTable | None = None) -> PairStats:
     word_rates = ((rare, words), (outside, words))
     if not keys:
         empty = tuple((0, 0) for _ in range(len(EXPECTED_EDGES) + 4))
-        return PairStats(words, 0, 0, 0, (*empty, *word_rates), ())
+        return PairStats(words, 0, 0, 0, (*empty, *word_rates, *((0, 0) for _ in SLOT_GAPS)), ())
     key_array = np.array(keys, dtype=np.uint32)
     met = table.pair_count(key_array)
     unseen = met == 0
@@ -165,11 +194,33 @@ def pair_stats(text: str, table: CollocationTable | None = None) -> PairStats:
     considered = set(where)
     unseen_at = [where[j] for j in np.flatnonzero(unseen)]
     unseen_set = set(unseen_at)
-    middles = sum(1 for i in where if i + 1 in considered)
+    slots = [i + 1 for i in where if i + 1 in considered]
+    middles = len(slots)
     sandwiched = {i + 1 for i in unseen_at if i + 1 in unseen_set}
+    gaps = slot_gaps(table, *(np.array([word_ids[i + d] for i in slots], dtype=np.int64) for d in (-1, 0, 1)))
+    slot_rates = tuple((int((gaps > g).sum()), middles) for g in SLOT_GAPS)
     return PairStats(words, len(keys), len(unseen_at), len(sandwiched),
-                     (*binned, (len(sandwiched), middles), *weak, *word_rates),
+                     (*binned, (len(sandwiched), middles), *weak, *word_rates, *slot_rates),
                      _phrases(text, found, unseen_at, sandwiched))
+
+
+def slot_gaps(table: CollocationTable, left: np.ndarray, middle: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """For each slot (word ids `left middle right`), how much better the best other word fits between
+    `left` and `right` than `middle` does (natural log; below 0 when `middle` fits best)."""
+    if not len(middle):
+        return np.zeros(0)
+    successors, predecessors = table.successors, table.predecessors
+    if successors is None or predecessors is None:
+        successors, predecessors = commonest_neighbours(table.pairs, table.pair_counts, len(table.counts))
+    others = np.concatenate([successors[left], predecessors[right]], axis=1).astype(np.int64)
+    every = np.concatenate([others, middle[:, None]], axis=1)
+    before = table.pair_count(((left[:, None] << 16) | every).ravel().astype(np.uint32)).reshape(every.shape)
+    after = table.pair_count(((every << 16) | right[:, None]).ravel().astype(np.uint32)).reshape(every.shape)
+    fit = np.log(before + 0.5) + np.log(after + 0.5) - np.log(table.counts[every] + RARE_COUNT)
+    own = fit[:, -1]
+    fit = fit[:, :-1]
+    fit[(others == 0) | (others == middle[:, None])] = -np.inf
+    return fit.max(axis=1) - own
 
 
 MAX_PHRASES = 30
