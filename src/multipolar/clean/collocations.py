@@ -44,7 +44,7 @@ EXPECTED_EDGES = (0.1, 0.5, 2.0, 10.0)
 # words after `left` and before `right`) minus the same for the word written. A writer picks a word that
 # fits its slot; a spinner's sense-blind swap leaves a slot that the corpus fills with something else.
 SLOT_K = 32
-SLOT_GAPS = (3.0, 5.0, 7.0)
+SLOT_GAPS = (3.0, 5.0, 7.0, 9.0, 11.0)
 RATE_NAMES = (
     *(f"unseen pairs expected {lo:g}-{hi:g}" for lo, hi in zip((0.0, *EXPECTED_EDGES), (*EXPECTED_EDGES, float("inf")), strict=True)),
     "sandwiched words",
@@ -69,6 +69,8 @@ class CollocationTable:
     # the SLOT_K commonest words after (before) each word id, 0 where there are fewer; see `commonest_neighbours`
     successors: np.ndarray | None = None
     predecessors: np.ndarray | None = None
+    # an open-addressing hash of `pairs` (see `hash_pairs`): slot -> position in `pairs` + 1, 0 = empty
+    hashed: np.ndarray | None = None
 
     def pair_seen(self, keys: np.ndarray) -> np.ndarray:
         return self.pair_count(keys) > 0
@@ -77,8 +79,11 @@ class CollocationTable:
         """How often each pair was seen (0 below twice); 2 for every seen pair in a table without counts."""
         if not len(self.pairs):
             return np.zeros(len(keys), dtype=np.int64)
-        where = np.searchsorted(self.pairs, keys)
-        where[where >= len(self.pairs)] = 0
+        if self.hashed is not None:
+            where = find_pairs(self.pairs, self.hashed, keys)
+        else:
+            where = np.searchsorted(self.pairs, keys)
+        where[(where < 0) | (where >= len(self.pairs))] = 0
         seen = self.pairs[where] == keys
         found = self.pair_counts[where].astype(np.int64) if self.pair_counts is not None else np.full(len(keys), 2)
         return np.where(seen, found, 0)
@@ -104,7 +109,47 @@ def load_table(path: Path = TABLE_FILE) -> CollocationTable:
         raise DataFileError(f"collocation table {path}: pairs and pair counts disagree; rebuild it")
     successors, predecessors = commonest_neighbours(pairs, pair_counts, len(counts))
     return CollocationTable({w: i + 1 for i, w in enumerate(words)}, counts, pairs, total, pair_counts,
-                            successors, predecessors)
+                            successors, predecessors, hash_pairs(pairs))
+
+
+def _slot_of(keys: np.ndarray, bits: int) -> np.ndarray:
+    return ((keys.astype(np.uint64) * np.uint64(0x9E3779B1)) & np.uint64(0xFFFFFFFF)) >> np.uint64(32 - bits)
+
+
+def hash_pairs(pairs: np.ndarray) -> np.ndarray:
+    """An open-addressing hash table (linear probing, at most a quarter full) of the pair keys: a lookup
+    reads one or two slots where a binary search of the sorted keys reads twenty."""
+    bits = max(4, int(np.ceil(np.log2(max(len(pairs), 1) * 4))))
+    hashed = np.zeros(1 << bits, dtype=np.int32)
+    pending = np.arange(len(pairs))
+    slots = _slot_of(pairs, bits).astype(np.int64)
+    while len(pending):
+        free = hashed[slots] == 0
+        # of the keys that want one free slot, the first takes it; the rest probe the next slot
+        wanted, first = np.unique(slots[free], return_index=True)
+        taken = np.flatnonzero(free)[first]
+        hashed[wanted] = pending[taken] + 1
+        left = np.ones(len(pending), dtype=bool)
+        left[taken] = False
+        pending, slots = pending[left], (slots[left] + 1) & ((1 << bits) - 1)
+    return hashed
+
+
+def find_pairs(pairs: np.ndarray, hashed: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Each key's position in `pairs`, -1 where it is not there."""
+    mask = len(hashed) - 1
+    slots = _slot_of(np.asarray(keys, dtype=np.uint32), mask.bit_length()).astype(np.int64)
+    out = np.full(len(slots), -1, dtype=np.int64)
+    pending = np.arange(len(slots))
+    while len(pending):
+        at = hashed[slots] - 1
+        hit = at >= 0
+        match = hit.copy()
+        match[hit] = pairs[at[hit]] == keys[pending[hit]]
+        out[pending[match]] = at[match]
+        go_on = hit & ~match
+        pending, slots = pending[go_on], (slots[go_on] + 1) & mask
+    return out
 
 
 def commonest_neighbours(pairs: np.ndarray, pair_counts: np.ndarray | None, n_ids: int,
@@ -209,18 +254,22 @@ def slot_gaps(table: CollocationTable, left: np.ndarray, middle: np.ndarray, rig
     `left` and `right` than `middle` does (natural log; below 0 when `middle` fits best)."""
     if not len(middle):
         return np.zeros(0)
+    # the same slot recurs ("of the", "in the"): judge each distinct one once
+    triples, back = np.unique((left << 32) | (middle << 16) | right, return_inverse=True)
+    left, middle, right = triples >> 32, (triples >> 16) & 0xFFFF, triples & 0xFFFF
     successors, predecessors = table.successors, table.predecessors
     if successors is None or predecessors is None:
         successors, predecessors = commonest_neighbours(table.pairs, table.pair_counts, len(table.counts))
     others = np.concatenate([successors[left], predecessors[right]], axis=1).astype(np.int64)
     every = np.concatenate([others, middle[:, None]], axis=1)
-    before = table.pair_count(((left[:, None] << 16) | every).ravel().astype(np.uint32)).reshape(every.shape)
-    after = table.pair_count(((every << 16) | right[:, None]).ravel().astype(np.uint32)).reshape(every.shape)
+    keys = np.concatenate([((left[:, None] << 16) | every).ravel(), ((every << 16) | right[:, None]).ravel()])
+    met = table.pair_count(keys.astype(np.uint32)).reshape(2, *every.shape)
+    before, after = met[0], met[1]
     fit = np.log(before + 0.5) + np.log(after + 0.5) - np.log(table.counts[every] + RARE_COUNT)
     own = fit[:, -1]
     fit = fit[:, :-1]
     fit[(others == 0) | (others == middle[:, None])] = -np.inf
-    return fit.max(axis=1) - own
+    return (fit.max(axis=1) - own)[back.ravel()]
 
 
 MAX_PHRASES = 30
