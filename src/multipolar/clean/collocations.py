@@ -4,14 +4,16 @@ A spinner swaps words for dictionary "synonyms" one at a time and never looks at
 its output is full of pairs of common words that news English never puts side by side ("protection
 insurance policies", "Chinese language actions", "courtroom nations"). This module counts such
 *broken collocations* against a table of which word pairs occur in ordinary news and how often, each
-judged against how often chance alone would put its two words side by side, and reports the rare-word
-rates, so that `quality.spun_score` can weigh them with fitted weights (`RATE_NAMES`).
+judged against how often chance alone would put its two words side by side, counts the *slots* (a word
+between two table words) that another word fills far better than the one written (`slot_gaps`), and
+reports the rare-word rates, so that `quality.spun_score` can weigh them with fitted weights (`RATE_NAMES`).
 
 The table `data/collocations.npz` holds, for the 65,535 commonest lower-cased words of a news corpus,
 the word list and its counts, the sorted keys (id1 << 16 | id2) of the word pairs seen there at
 least twice, and those pairs' counts. It is derived counts only (no sentence can be read back from
 it) and is built by `benchmarks/fit_spun.py` from one split of ../shared/corpora; documents of the other splits are kept
-for fitting and for measuring.
+for fitting and for measuring. At load, each word's SLOT_K commonest neighbours on either side and a hash
+of the pair keys are derived from it (in memory only).
 """
 
 from __future__ import annotations
