@@ -185,3 +185,15 @@ def test_pair_stats_counts_slots_another_word_fits_better():
     plain, swapped = pair_stats("the minister said", table), pair_stats("the priest said", table)
     assert [plain.counts[j] for j in slots] == [(0, 1)] * len(SLOT_GAPS)
     assert swapped.counts[slots[0]] == (1, 1)
+
+
+def test_pair_stats_shows_a_slot_another_word_fills_far_better_as_evidence():
+    # both pairs of "the priest said" are seen (twice each), but "minister" is met there thousands of times
+    ids = {"the": 1, "minister": 2, "priest": 3, "said": 4}
+    counts = np.array([0, 90_000, 20_000, 5_000, 30_000])
+    pairs = np.array([(1 << 16) | 2, (1 << 16) | 3, (2 << 16) | 4, (3 << 16) | 4], dtype=np.uint32)
+    table = CollocationTable(ids, counts, pairs, 1_000_000, np.array([5000, 2, 4000, 2]))
+    swapped = pair_stats("Then the priest said so.", table)
+    assert swapped.unseen == 0
+    assert swapped.phrases == ("the priest said",)
+    assert pair_stats("Then the minister said so.", table).phrases == ()

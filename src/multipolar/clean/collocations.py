@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,7 @@ EXPECTED_EDGES = (0.1, 0.5, 2.0, 10.0)
 # fits its slot; a spinner's sense-blind swap leaves a slot that the corpus fills with something else.
 SLOT_K = 32
 SLOT_GAPS = (3.0, 5.0, 7.0, 9.0, 11.0)
+SLOT_EVIDENCE_GAP = 9.0  # a slot this much (log) better filled by another word is shown as evidence
 RATE_NAMES = (
     *(f"unseen pairs expected {lo:g}-{hi:g}" for lo, hi in zip((0.0, *EXPECTED_EDGES), (*EXPECTED_EDGES, float("inf")), strict=True)),
     "sandwiched words",
@@ -248,7 +250,13 @@ def pair_stats(text: str, table: CollocationTable | None = None) -> PairStats:
     slot_rates = tuple((int((gaps > g).sum()), middles) for g in SLOT_GAPS)
     return PairStats(words, len(keys), len(unseen_at), len(sandwiched),
                      (*binned, (len(sandwiched), middles), *weak, *word_rates, *slot_rates),
-                     _phrases(text, found, unseen_at, sandwiched))
+                     _phrases(text, found, unseen_at, sandwiched, _odd_slots(slots, gaps)))
+
+
+def _odd_slots(slots: list[int], gaps: np.ndarray) -> list[int]:
+    """The slots (middle word positions) that another word fills far better, worst first."""
+    order = np.argsort(-gaps, kind="stable")
+    return [slots[j] for j in order if gaps[j] > SLOT_EVIDENCE_GAP]
 
 
 def slot_gaps(table: CollocationTable, left: np.ndarray, middle: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -277,9 +285,12 @@ def slot_gaps(table: CollocationTable, left: np.ndarray, middle: np.ndarray, rig
 MAX_PHRASES = 30
 
 
-def _phrases(text: str, found: list[tuple[int, int, str]], unseen_at: list[int], sandwiched: set[int]) -> tuple[str, ...]:
+def _phrases(text: str, found: list[tuple[int, int, str]], unseen_at: list[int], sandwiched: set[int],
+             odd_slots: Sequence[int] = ()) -> tuple[str, ...]:
     """Unseen pairs as written; pairs that share a word become one phrase; phrases around a sandwiched
-    word come first (they are the likeliest swaps), each phrase once."""
+    word come first (they are the likeliest swaps), then the three words around each odd slot (a word
+    another fills far better, though both its pairs are seen) outside those phrases, then the other
+    unseen pairs, each phrase once."""
     runs: list[tuple[int, int]] = []
     run_start = run_end = -2
     for i in unseen_at:
@@ -292,7 +303,10 @@ def _phrases(text: str, found: list[tuple[int, int, str]], unseen_at: list[int],
     if run_start >= 0:
         runs.append((run_start, run_end))
     runs.sort(key=lambda run: not any(run[0] < i < run[1] for i in sandwiched))
+    first = [run for run in runs if any(run[0] < i < run[1] for i in sandwiched)]
+    covered = {i for start, end in runs for i in range(start, end + 1)}
+    slots = [(i - 1, i + 1) for i in odd_slots if i not in covered]
     phrases: dict[str, None] = {}
-    for start, end in runs:
+    for start, end in [*first, *slots, *runs[len(first):]]:
         phrases.setdefault(" ".join(text[found[start][0]:found[end][1]].split()))
     return tuple(phrases)[:MAX_PHRASES]
