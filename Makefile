@@ -29,11 +29,13 @@ test: $(STAMP) browser
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
-# the learned layer of the event coder, from our own labels (training/labels) and ../shared/corpora
+# the learned layer of the event coder, from our own labels (training/labels) and ../shared/corpora;
+# the spun detector's weights and threshold (clean/data/spun_model.json, seeded) from ../shared/corpora
 train: $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[train]'
 	$(BIN)/python training/train_root_model.py
 	$(BIN)/python training/train_act_model.py
+	$(BIN)/python benchmarks/fit_spun.py fit
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks training

@@ -3,13 +3,16 @@
     .venv/bin/python benchmarks/bench_stories.py quality [--sweep]
     .venv/bin/python benchmarks/bench_stories.py speed [--limit N]
     .venv/bin/python benchmarks/bench_stories.py undated
+    .venv/bin/python benchmarks/bench_stories.py spans [--limit N] [--offset K] [--vectors FILE.npy]
+        [--config KEY=VALUE,... ...]
     .venv/bin/python benchmarks/bench_stories.py cv [--inputs text|pipeline] [--db FILE] [--folds 5] [--seeds 3]
         [--weights W ...] [--thresholds LOW HIGH] [--windows D ...] [--margins M ...] [--later-days D ...]
-        [--window-margins M ...]
+        [--window-margins M ...] [--max-spans D ...]
 
 cv: leave-topics-out cross-validation (ECB+ pairs two similar events per topic, so both stay in one
 fold). Every configuration of the grid (story_embedding_weight × story_threshold × story_window_days,
-and with pipeline inputs story_event_date_margin × story_later_event_days × story_window_margin) clusters all documents
+and with pipeline inputs story_event_date_margin × story_later_event_days × story_window_margin ×
+story_max_span_days) clusters all documents
 once; for each fold, the configuration with the best B-cubed F1 on the other folds' topics (averaged
 with its threshold neighbours, so a plateau beats a sharp peak) is scored on the fold's topics.
 Printed: the shipped defaults' own held-out figure on the same splits (when the grid holds them),
@@ -26,6 +29,12 @@ date; B-cubed F1 over story_undated_margin (mean of three draws): does an undate
 more similarity to join a dated story? Run twice: with the dates as drawn, and with every document of
 each topic's second event undated (its dated coverage absent, so its reports can only wrongly join the
 first event's story or form their own).
+
+spans: the White House briefings (no gold stories: a sanity check) through near duplicates and stories,
+--limit briefings in date order from the --offset-th, once per --config (settings overrides, comma-separated;
+"default" for the shipped settings): how many stories, how many span more than 30 days of publication,
+the longest span, and the longest stories' titles. Recurring look-alike releases (daily briefings,
+disaster declarations, proclamations) must not join into stories spanning months.
 
 quality: B-cubed precision/recall/F1 of predicted story ids against ECB+ `story_id` (no dates: all
 documents fall within the window), the number of predicted clusters that mix the two events of one
@@ -55,6 +64,7 @@ from multipolar.clean.dedup import NearDuplicateIndex
 from multipolar.embeddings import Embedder
 from multipolar.settings import Settings
 from multipolar.stories import StoryClusterer, StoryInput, bcubed
+from multipolar.stories.cluster import embed_leads
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ECB = SHARED / "eval" / "stories" / "ecbplus_dev.jsonl"
@@ -225,6 +235,51 @@ def undated() -> None:
                       f"B3 P={p:.3f} R={r:.3f} F1={f:.3f}")
 
 
+def spans(limit: int, offset: int, configs: list[str], vectors: Path | None) -> None:
+    if not WH.is_file():
+        sys.exit(f"bench_stories: {WH} not found")
+    with gzip.open(WH, "rt", encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
+    records.sort(key=lambda r: (r["date"], r["id"]))
+    records = records[offset : offset + limit]
+    base = Settings()
+    if vectors is not None and vectors.is_file():  # the story embeddings of an earlier run (same briefings)
+        embeddings = np.load(vectors)
+    else:
+        embeddings = embed_leads(Embedder(threads=base.embedding_threads),
+                                 [(r["title"], r["text"]) for r in records], base)
+        if vectors is not None:
+            np.save(vectors, embeddings)
+    index = NearDuplicateIndex(base.near_duplicate_threshold, base.near_duplicate_num_perm,
+                               shingle_size=base.near_duplicate_shingle, containment=base.near_duplicate_containment)
+    items = [StoryInput(r["id"], r["title"], r["text"], date.fromisoformat(r["date"]),
+                        near_duplicate_of=index.add(r["id"], r["text"], date.fromisoformat(r["date"])),
+                        embedding=tuple(row))
+             for r, row in zip(records, embeddings, strict=True)]
+    print(f"wh_briefings: {len(items)} briefings, {records[0]['date']} to {records[-1]['date']}")
+    for config in configs:
+        overrides = dict(pair.split("=", 1) for pair in config.split(",")) if config != "default" else {}
+        settings = base.with_overrides(overrides)
+        assigned = StoryClusterer(settings, None).assign(items)
+        members: dict[str, list[int]] = {}
+        for k, a in enumerate(assigned):
+            members.setdefault(a.story_id, []).append(k)
+
+        def span(rows: list[int]) -> int:
+            days = [items[k].published for k in rows]
+            return (max(days) - min(days)).days
+
+        spans_ = sorted(((span(rows), story_id) for story_id, rows in members.items()), reverse=True)
+        over = sum(1 for days, _ in spans_ if days > 30)
+        print(f"  {config}: {len(members)} stories, {sum(1 for r in members.values() if len(r) > 1)} with 2+ "
+              f"documents; spanning > 30 days: {over}; > 7 days: {sum(1 for d, _ in spans_ if d > 7)}; "
+              f"longest {spans_[0][0]} days")
+        for days, story_id in spans_[:5]:
+            rows = members[story_id]
+            titles = Counter(items[k].title[:60] for k in rows).most_common(2)
+            print(f"      {days:4d} days, {len(rows):3d} docs: {titles}")
+
+
 # --- cross-validation over topics -----------------------------------------------------------------
 THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.18, 0.47, 0.02))
 WEIGHTS = (0.1, 0.2, 0.3, 0.4, 0.5)
@@ -283,6 +338,16 @@ def pipeline_items(records: list[dict], db: Path) -> list[StoryInput]:
     return [items[r["id"]] for r in records]
 
 
+def incremental(settings: Settings, embedder: object, items: list[StoryInput], *, batch: int, seed: int) -> list[str]:
+    """Story ids when `items` arrive in shuffled batches of `batch` to one clusterer (in their order)."""
+    clusterer = StoryClusterer(settings, embedder)
+    order = list(range(len(items)))
+    random.Random(seed).shuffle(order)
+    for start in range(0, len(order), batch):
+        clusterer.assign([items[i] for i in order[start : start + batch]])
+    return [clusterer.story_of(item.doc_id) or "" for item in items]
+
+
 def text_items(records: list[dict]) -> list[StoryInput]:
     return [StoryInput(doc_id=r["id"], title=r.get("title"), text=r["text"]) for r in records]
 
@@ -338,7 +403,7 @@ def crossvalidate(records: list[dict], predictions: dict[tuple, list[str]], *, f
 
 
 def _config(config: tuple) -> str:
-    names = ("w", "t", "window", "event_margin", "later_days", "window_margin")
+    names = ("w", "t", "window", "event_margin", "later_days", "window_margin", "max_span")
     return " ".join(f"{n}={v}" for n, v in zip(names, config, strict=False))
 
 
@@ -355,7 +420,8 @@ def held_out(records: list[dict], predicted: list[str], *, folds: int, seeds: in
 
 
 def cv(inputs: str, db: Path, folds: int, seeds: int, windows: list[int], weights: tuple = WEIGHTS,
-       margin_grid: tuple = MARGINS, later_grid: tuple = (), window_margin_grid: tuple = ()) -> None:
+       margin_grid: tuple = MARGINS, later_grid: tuple = (), window_margin_grid: tuple = (),
+       max_span_grid: tuple = ()) -> None:
     records = load_ecb()
     base = Settings()
     embedder = CachedEmbedder(Embedder(threads=base.embedding_threads))
@@ -368,18 +434,21 @@ def cv(inputs: str, db: Path, folds: int, seeds: int, windows: list[int], weight
     laters = (later_grid or (base.story_later_event_days,)) if inputs == "pipeline" else (base.story_later_event_days,)
     window_margins = ((window_margin_grid or (base.story_window_margin,)) if inputs == "pipeline"
                       else (base.story_window_margin,))
+    max_spans = (max_span_grid or (base.story_max_span_days,)) if inputs == "pipeline" else (base.story_max_span_days,)
     started = time.perf_counter()
-    for window, margin, later, window_margin, weight, threshold in itertools.product(
-            windows, margins, laters, window_margins, weights, THRESHOLDS):
+    for window, margin, later, window_margin, max_span, weight, threshold in itertools.product(
+            windows, margins, laters, window_margins, max_spans, weights, THRESHOLDS):
         if later != laters[0] and margin == 0.0:  # no margin: the later-event days change nothing
             continue
         s = dataclasses.replace(base, story_threshold=threshold, story_embedding_weight=weight,
                                 story_window_days=window, story_event_date_margin=margin,
-                                story_later_event_days=later, story_window_margin=window_margin)
-        predictions[(weight, threshold, window, margin, later, window_margin)] = cluster_all(s, embedder, items)
+                                story_later_event_days=later, story_window_margin=window_margin,
+                                story_max_span_days=max_span)
+        predictions[(weight, threshold, window, margin, later, window_margin, max_span)] = cluster_all(s, embedder, items)
     print(f"  {len(predictions)} configurations clustered in {time.perf_counter() - started:.0f}s")
     default = (base.story_embedding_weight, base.story_threshold, base.story_window_days,
-               base.story_event_date_margin, base.story_later_event_days, base.story_window_margin)
+               base.story_event_date_margin, base.story_later_event_days, base.story_window_margin,
+               base.story_max_span_days)
     if default not in predictions:  # the shipped defaults are always scored, in or out of the grid
         predictions_default = cluster_all(base, embedder, items)
     else:
@@ -388,16 +457,28 @@ def cv(inputs: str, db: Path, folds: int, seeds: int, windows: list[int], weight
     print(f"  shipped defaults {_config(default)}: on all topics B3 P={p:.3f} R={r:.3f} F1={f:.3f}")
     p, r, f = held_out(records, predictions_default, folds=folds, seeds=seeds)
     print(f"  shipped defaults, held-out folds as cross-validation scores them: B3 P={p:.3f} R={r:.3f} F1={f:.3f}")
+    for seed in range(3):  # the same inputs assigned incrementally, as the stage assigns them poll by poll
+        story_of = incremental(base, embedder, items, batch=50, seed=seed)
+        p, r, f = bcubed(story_of, [r["story_id"] for r in records])
+        print(f"  shipped defaults, incremental (shuffled batches of 50, seed {seed}): B3 P={p:.3f} R={r:.3f} F1={f:.3f}")
     crossvalidate(records, predictions, folds=folds, seeds=seeds, label=inputs)
     if len(window_margins) > 1:  # the same cross-validation with the grid held to one window margin
         for window_margin in window_margins:
             subset = {c: p for c, p in predictions.items() if c[5] == window_margin}
             crossvalidate(records, subset, folds=folds, seeds=seeds, label=f"{inputs}, window_margin={window_margin}")
+    if len(max_spans) > 1:  # and held to one span cap, and to both
+        for max_span in max_spans:
+            subset = {c: p for c, p in predictions.items() if c[6] == max_span}
+            crossvalidate(records, subset, folds=folds, seeds=seeds, label=f"{inputs}, max_span={max_span}")
+            for window_margin in window_margins if len(window_margins) > 1 else ():
+                subset = {c: p for c, p in predictions.items() if c[6] == max_span and c[5] == window_margin}
+                crossvalidate(records, subset, folds=folds, seeds=seeds,
+                              label=f"{inputs}, max_span={max_span}, window_margin={window_margin}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["quality", "speed", "undated", "cv"])
+    parser.add_argument("what", choices=["quality", "speed", "undated", "cv", "spans"])
     parser.add_argument("--inputs", choices=["text", "pipeline"], default="text",
                         help="cv: title and text only, or what the pipeline gives (dates, actors)")
     parser.add_argument("--db", type=Path, default=Path("ecbplus_dev.duckdb"),
@@ -410,11 +491,18 @@ def main() -> None:
                         help="cv --inputs pipeline: story_later_event_days grid (default: the setting's value)")
     parser.add_argument("--window-margins", type=float, nargs="+",
                         help="cv --inputs pipeline: story_window_margin grid (default: the setting's value)")
+    parser.add_argument("--max-spans", type=int, nargs="+",
+                        help="cv --inputs pipeline: story_max_span_days grid (0 = no cap; default: the setting's value)")
     parser.add_argument("--weights", type=float, nargs="+", default=list(WEIGHTS), help="cv: story_embedding_weight grid")
     parser.add_argument("--thresholds", type=float, nargs=2, metavar=("LOW", "HIGH"),
                         help="cv: story_threshold grid from LOW to HIGH in steps of 0.02")
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--vectors", type=Path, help="spans: .npy file of the briefings' story embeddings (made "
+                        "when missing, read when present)")
+    parser.add_argument("--offset", type=int, default=0, help="spans: the first briefing (in date order) taken")
+    parser.add_argument("--config", nargs="+", default=["default"],
+                        help="spans: settings overrides KEY=VALUE,KEY=VALUE (one clustering each); default: the shipped")
     args = parser.parse_args()
     if args.what == "quality":
         quality(args.sweep)
@@ -425,7 +513,9 @@ def main() -> None:
             THRESHOLDS = tuple(t for t in THRESHOLDS if low - 1e-9 <= t <= high + 1e-9)
         cv(args.inputs, args.db, args.folds, args.seeds, args.windows, tuple(args.weights),
            tuple(args.margins) if args.margins else MARGINS, tuple(args.later_days or ()),
-           tuple(args.window_margins or ()))
+           tuple(args.window_margins or ()), tuple(args.max_spans or ()))
+    elif args.what == "spans":
+        spans(args.limit or 3000, args.offset, args.config, args.vectors)
     elif args.what == "undated":
         undated()
     else:

@@ -30,13 +30,14 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "3",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am")
-    "events": "6",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "7",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
-    #              6: not-acts, polarity and trade rules (modality.plan, statement_topic; polarity.alignment; trade.tariff_act,
-    #              officials on sanctions lists; coder.finder_reading; classifier guesses judged by the rules), US sanctioning
-    #              departments in the gazetteer (act model unchanged)
+    #              6: timing.landmark, timing.this_year, caption by line, stamp/since redate; anaphora.pair_both, "they" pairs; clauses.prior_act
+    #              7: not-acts, polarity and trade rules (modality.plan, statement_topic; polarity.alignment; trade.tariff_act,
+    #              struck_with, faced, officials on sanctions lists; coder.finder_reading; classifier guesses judged by the
+    #              rules), US sanctioning departments in the gazetteer (act model unchanged)
     "claims": "5",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
@@ -44,8 +45,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              scopes; compound_head "trade deficit")
     # across documents
     "near_duplicates": "1",
-    "spun": "2",  # 2: pair counts against chance, refitted model
-    "stories": "2",  # 2: a document's own publication day only (none inferred; a story's from its members)
+    "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold
+    "stories": "3",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days
     "dedup": "2",
     "claim_groups": "3",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision
 }
@@ -60,7 +61,7 @@ STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
     "near_duplicates": ("near_duplicate_threshold", "near_duplicate_num_perm", "near_duplicate_shingle",
                         "near_duplicate_containment"),
     "spun": ("spun_threshold",),
-    "stories": ("story_window_days", "story_window_margin", "story_horizon_days",
+    "stories": ("story_window_days", "story_window_margin", "story_horizon_days", "story_max_span_days",
                 "story_threshold", "story_embedding_weight", "story_undated_margin",
                 "story_event_date_margin", "story_later_event_days", "story_lead_chars", "story_chunk_size"),  # lead: lexical vectors
     "dedup": (),

@@ -97,3 +97,39 @@ def test_him_is_the_other_person_named_before(coded):
 def test_him_after_two_other_people_is_no_one(coded):
     events, _ = coded("Macron called Trump on Monday. Starmer also criticized him.")
     assert not [e for e in events if e.source == "GBR" and e.target]
+
+
+def test_an_act_of_the_two_leaders_at_a_third_state_is_done_by_both(coded):
+    events, trace = coded("Putin met Modi in New Delhi. The two leaders criticized Japan.")
+    criticized = [e for e in events if e.root == "11"]
+    assert {(e.source, e.target) for e in criticized} == {("RUS", "JPN"), ("IND", "JPN")}
+    assert any("anaphora.pair_both" in trace.fired[e.event_id] for e in criticized)
+
+
+def test_praise_of_a_third_state_by_the_two_leaders_keeps_its_target(coded):
+    events, _ = coded("Putin met Modi in New Delhi. Both leaders praised China.")
+    praised = [e for e in events if e.root == "05"]
+    assert praised and {e.target for e in praised} == {"CHN"}
+
+
+def test_what_the_two_leaders_discussed_is_no_target(coded):
+    events, _ = coded("Putin met Modi in New Delhi. The two leaders discussed Ukraine.")
+    discussed = [e for e in events if e.root == "04" and e.sentence == 1]
+    assert discussed and {frozenset((e.source, e.target)) for e in discussed} == {frozenset(("RUS", "IND"))}
+
+
+def test_they_after_a_subject_naming_two_states_is_that_pair(coded):
+    events, _ = coded("Egyptian and Turkish diplomats met in Cairo. They agreed to restore trade links.")
+    agreed = [e for e in events if e.root == "03"]
+    assert agreed and {agreed[0].source, agreed[0].target} == {"EGY", "TUR"}
+
+
+def test_they_again_is_the_same_pair(coded):
+    events, _ = coded("Egyptian and Turkish diplomats met in Cairo. They agreed to restore trade links. "
+                      "They praised Qatar.")
+    assert {(e.source, e.target) for e in events if e.root == "05"} == {("EGY", "QAT"), ("TUR", "QAT")}
+
+
+def test_they_after_a_subject_naming_one_state_is_no_one(coded):
+    events, _ = coded("Egypt hosted the talks in Cairo. They praised Qatar.")
+    assert not [e for e in events if e.target == "QAT"]

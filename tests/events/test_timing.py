@@ -23,3 +23,86 @@ def test_a_time_stamp_does_not_date_the_act(coded):
     events, _ = coded("Updated 10:32 GMT, January 3, 2024: Iran condemned Israel's strike.", published=date(2025, 3, 12))
     acts = [e for e in events if e.target]
     assert acts and all(e.date == date(2025, 3, 12) for e in acts)
+
+
+def test_a_landmark_named_by_the_act_dates_it(coded):
+    events, trace = coded("Europe has struggled to answer Russia's full-scale invasion of Ukraine.", published=date(2025, 3, 12))
+    invasion = [e for e in events if e.trigger == "invasion"]
+    assert invasion and invasion[0].date == date(2022, 2, 24) and invasion[0].date_precision == "day"
+    assert "timing.landmark" in trace.fired[invasion[0].event_id]
+
+
+def test_a_landmark_in_another_acts_phrase_does_not_date_it(coded):
+    events, _ = coded("Germany has sent Ukraine tanks since Russia's full-scale invasion.", published=date(2025, 3, 12))
+    sent = [e for e in events if e.source == "DEU"]
+    assert sent and all(e.date == date(2025, 3, 12) for e in sent)
+
+
+def test_the_year_of_publication_dates_an_act_by_the_publication(coded):
+    events, trace = coded("In 2025, the United States imposed sanctions on Iran.", published=date(2025, 3, 12))
+    sanctions = [e for e in events if e.target == "IRN"]
+    assert sanctions and sanctions[0].date == date(2025, 3, 12) and sanctions[0].date_precision == "doc"
+    assert "timing.this_year" in trace.fired[sanctions[0].event_id]
+
+
+def test_an_earlier_year_keeps_its_year(coded):
+    events, _ = coded("In 2019, the United States imposed sanctions on Iran.", published=date(2025, 3, 12))
+    sanctions = [e for e in events if e.target == "IRN"]
+    assert sanctions and sanctions[0].date == date(2019, 1, 1) and sanctions[0].date_precision == "year"
+
+
+def test_the_anniversary_of_a_landmark_does_not_date_the_landmark(coded):
+    events, _ = coded("The call fell on the third anniversary of Russia's full-scale invasion of Ukraine.",
+                      published=date(2025, 2, 24))
+    invasion = [e for e in events if e.trigger == "invasion"]
+    assert invasion and invasion[0].date == date(2022, 2, 24)
+
+
+def test_a_landmark_does_not_date_an_act_in_an_undated_text(coded):
+    events, _ = coded("Europe has struggled to answer Russia's full-scale invasion of Ukraine.", published=None)
+    invasion = [e for e in events if e.trigger == "invasion"]
+    assert invasion and invasion[0].date is None
+
+
+def test_a_caption_opening_the_next_paragraph_does_not_drop_this_one(coded):
+    events, _ = coded("Japan criticized China over the drills.\n\nFILE - Xi meets Putin in Moscow, March 21, 2023.")
+    assert ("JPN", "CHN") in {(e.source, e.target) for e in events}
+
+
+def test_a_wire_dateline_is_no_caption(coded):
+    events, trace = coded("TOKYO, March 11 (Reuters) - Japan criticized China over the drills on Tuesday.")
+    assert ("JPN", "CHN") in {(e.source, e.target) for e in events}
+    assert "timing.caption" not in {d["rule"] for d in trace.dropped}
+
+
+def test_a_credit_line_run_into_the_next_paragraph_marks_only_its_line(coded):
+    events, _ = coded("Xi hosted Putin in Beijing. Photograph: Jane Roe/Getty Images\n\nJapan criticized China over the drills.")
+    assert ("JPN", "CHN") in {(e.source, e.target) for e in events}
+    assert not [e for e in events if e.source == "CHN" and e.target == "RUS"]
+
+
+@pytest.fixture(scope="module")
+def classifying_coder():
+    from multipolar.events.coder import EventCoder
+    from multipolar.settings import Settings
+
+    return EventCoder(Settings(event_classifier=True))
+
+
+def test_a_caption_the_rules_leave_silent_is_not_classified(classifying_coder):
+    events = classifying_coder.code_text("Image caption, Putin met Xi in Beijing in May 2024\n\nThe talks lasted two hours.",
+                                         doc_id="t", published=date(2025, 3, 12))
+    assert not [e for e in events if {e.source, e.target} == {"CHN", "RUS"}]
+
+
+def test_a_time_stamp_leaves_the_acts_own_date(coded):
+    events, _ = coded("Updated 10:32 GMT, March 12, 2025\nOn March 2, Iran condemned Israel's strike.", published=date(2025, 3, 12))
+    acts = [e for e in events if e.target == "ISR"]
+    assert acts and all(e.date == date(2025, 3, 2) for e in acts)
+
+
+def test_the_start_of_a_year_as_a_span_start_does_not_date_the_act(coded):
+    events, trace = coded("Germany has sent weapons to Ukraine since the start of 2024.", published=date(2025, 3, 12))
+    acts = [e for e in events if e.source == "DEU" and e.target == "UKR"]
+    assert acts and all(e.date == date(2025, 3, 12) for e in acts)
+    assert "timing.since" in trace.fired[acts[0].event_id]

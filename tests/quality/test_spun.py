@@ -5,7 +5,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from multipolar.clean.collocations import N_FEATURES, RATE_NAMES, CollocationTable, load_table, pair_stats
+from multipolar.clean.collocations import (
+    N_FEATURES,
+    RATE_NAMES,
+    SLOT_GAPS,
+    CollocationTable,
+    commonest_neighbours,
+    load_table,
+    pair_stats,
+    slot_gaps,
+)
 from multipolar.clean.quality import (
     boilerplate_share,
     compare_with_original,
@@ -144,3 +153,47 @@ def test_language_residue_counts_non_latin_letters():
 
 def test_boilerplate_share_counts_chrome_lines():
     assert boilerplate_share("A real paragraph of news text.\nPrevious Post\nNext Post\n1,234 views") == 0.75
+
+
+def _slot_table() -> CollocationTable:
+    # words: the 1, minister 2, priest 3, said 4; "the minister" 50 times, "minister said" 40, "the priest" 3,
+    # "priest said" never (below twice): between "the" and "said", "minister" fits and "priest" does not
+    ids = {"the": 1, "minister": 2, "priest": 3, "said": 4}
+    counts = np.array([0, 5000, 300, 200, 900])
+    pairs = np.array([(1 << 16) | 2, (1 << 16) | 3, (2 << 16) | 4], dtype=np.uint32)
+    return CollocationTable(ids, counts, pairs, 50_000, np.array([50, 3, 40]))
+
+
+def test_commonest_neighbours_lists_the_most_frequent_first_and_pads_with_zero():
+    table = _slot_table()
+    successors, predecessors = commonest_neighbours(table.pairs, table.pair_counts, len(table.counts), k=3)
+    assert successors[1].tolist() == [2, 3, 0]  # after "the": minister (50), then priest (3)
+    assert predecessors[4].tolist() == [2, 0, 0]  # before "said": minister only
+    assert successors[4].tolist() == [0, 0, 0]
+
+
+def test_slot_gaps_is_large_for_a_word_its_neighbours_do_not_take():
+    table = _slot_table()
+    gaps = slot_gaps(table, np.array([1, 1]), np.array([3, 2]), np.array([4, 4]))
+    assert gaps[0] > 5  # "the priest said": "minister" fits far better
+    assert gaps[1] < 0  # "the minister said": the written word fits best
+
+
+def test_pair_stats_counts_slots_another_word_fits_better():
+    table = _slot_table()
+    slots = [RATE_NAMES.index(f"slots preferring another word e^{g:g} times") for g in SLOT_GAPS]
+    plain, swapped = pair_stats("the minister said", table), pair_stats("the priest said", table)
+    assert [plain.counts[j] for j in slots] == [(0, 1)] * len(SLOT_GAPS)
+    assert swapped.counts[slots[0]] == (1, 1)
+
+
+def test_pair_stats_shows_a_slot_another_word_fills_far_better_as_evidence():
+    # both pairs of "the priest said" are seen (twice each), but "minister" is met there thousands of times
+    ids = {"the": 1, "minister": 2, "priest": 3, "said": 4}
+    counts = np.array([0, 90_000, 20_000, 5_000, 30_000])
+    pairs = np.array([(1 << 16) | 2, (1 << 16) | 3, (2 << 16) | 4, (3 << 16) | 4], dtype=np.uint32)
+    table = CollocationTable(ids, counts, pairs, 1_000_000, np.array([5000, 2, 4000, 2]))
+    swapped = pair_stats("Then the priest said so.", table)
+    assert swapped.unseen == 0
+    assert swapped.phrases == ("the priest said",)
+    assert pair_stats("Then the minister said so.", table).phrases == ()

@@ -144,7 +144,7 @@ def test_yearless_days_of_an_undated_document_are_placed_near_the_other_document
 def test_publication_days_beyond_the_window_cost_the_window_margin(window_margin, joined):
     # a follow-up report published eight weeks after the first: joins only when the window is soft
     items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, date(2025, 3, 2))]
-    settings = Settings(story_window_days=7, story_window_margin=window_margin)
+    settings = Settings(story_window_days=7, story_window_margin=window_margin, story_max_span_days=0)
     result = StoryClusterer(settings, FakeEmbedder()).assign(items)
     assert (result[0].story_id == result[1].story_id) is joined
 
@@ -159,8 +159,71 @@ def test_window_margin_leaves_documents_within_the_window_alone():
 
 @pytest.mark.parametrize(("horizon", "joined"), [(365, True), (30, False)])
 def test_soft_window_reaches_back_to_the_horizon_in_a_later_batch(horizon, joined):
-    settings = Settings(story_window_days=7, story_window_margin=0.0, story_horizon_days=horizon)
+    settings = Settings(story_window_days=7, story_window_margin=0.0, story_horizon_days=horizon, story_max_span_days=0)
     clusterer = StoryClusterer(settings, FakeEmbedder())
     (first,) = clusterer.assign([StoryInput("d1", None, QUAKE, date(2025, 1, 5))])
     (later,) = clusterer.assign([StoryInput("d2", None, QUAKE_2, date(2025, 3, 2))])  # eight weeks on
     assert (later.story_id == first.story_id) is joined
+
+
+DECLARATION = "The President approved a disaster declaration for Northern Sumatra after the earthquake, the Agency said."
+
+
+def _weekly_declarations(weeks: int) -> list[StoryInput]:
+    """Look-alike releases six days apart: each within the window of the one before it."""
+    from datetime import timedelta
+
+    return [StoryInput(f"w{k}", None, DECLARATION, date(2025, 1, 5) + timedelta(days=6 * k)) for k in range(weeks)]
+
+
+def _spans(clusterer: StoryClusterer) -> list[int]:
+    return [(s.last_date - s.first_date).days for s in clusterer.stories()]
+
+
+@pytest.mark.parametrize(("max_span", "longest"), [(0, 54), (30, 30), (14, 12)])
+def test_max_span_stops_a_story_growing_link_by_link(max_span, longest):
+    settings = Settings(story_window_days=7, story_window_margin=float("inf"), story_max_span_days=max_span)
+    clusterer = StoryClusterer(settings, FakeEmbedder())
+    for item in _weekly_declarations(10):  # days 0, 6, ..., 54, one poll each
+        clusterer.assign([item])
+    assert max(_spans(clusterer)) == longest
+
+
+@pytest.mark.parametrize(("max_span", "joined"), [(0, True), (60, True), (30, False)])
+def test_max_span_caps_what_a_soft_window_joins(max_span, joined):
+    # a follow-up eight weeks on joins through a soft window only where the cap allows 56 days
+    items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, date(2025, 3, 2))]
+    settings = Settings(story_window_days=7, story_window_margin=0.0, story_max_span_days=max_span)
+    result = StoryClusterer(settings, FakeEmbedder()).assign(items)
+    assert (result[0].story_id == result[1].story_id) is joined
+
+
+def test_max_span_counts_from_a_stored_story_first_day():
+    settings = Settings(story_window_days=7, story_window_margin=float("inf"), story_max_span_days=10)
+    source = StoryClusterer(settings, FakeEmbedder())
+    source.assign([StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, date(2025, 1, 11))])
+    (stored,) = source.stories()
+    fresh = StoryClusterer(settings, FakeEmbedder())
+    fresh.add_story(stored, [StoryInput("d1", None, QUAKE, date(2025, 1, 5)),
+                             StoryInput("d2", None, QUAKE_2, date(2025, 1, 11))])
+    # within the window of the story's last day (the 11th), but 12 days after its first
+    (later,) = fresh.assign([StoryInput("d3", None, QUAKE_2, date(2025, 1, 17))])
+    assert later.story_id != stored.story_id
+
+
+def test_max_span_lets_an_undated_document_join():
+    settings = Settings(story_window_days=7, story_max_span_days=1)
+    items = [StoryInput("d1", None, QUAKE, date(2025, 1, 5)), StoryInput("d2", None, QUAKE_2, None)]
+    result = StoryClusterer(settings, FakeEmbedder()).assign(items)
+    assert result[0].story_id == result[1].story_id  # no publication day: it stretches no span
+
+
+@pytest.mark.parametrize(("max_span", "joined"), [(0, True), (60, True), (30, False)])
+def test_max_span_holds_for_a_near_duplicate(max_span, joined):
+    # last month's template release copied 40 days on: a copy, but not last month's story
+    settings = Settings(story_window_days=7, story_window_margin=float("inf"), story_max_span_days=max_span)
+    clusterer = StoryClusterer(settings, FakeEmbedder())
+    (first,) = clusterer.assign([StoryInput("d1", None, DECLARATION, date(2025, 1, 5))])
+    (copy,) = clusterer.assign([StoryInput("d2", None, DECLARATION, date(2025, 2, 14), near_duplicate_of="d1")])
+    assert (copy.story_id == first.story_id) is joined
+    assert copy.is_new_story is not joined

@@ -89,7 +89,7 @@ def test_a_later_report_is_kept_apart_by_the_storys_own_publication_days(tmp_pat
 def test_a_soft_window_reaches_stored_stories_back_to_the_horizon(tmp_path) -> None:
     """With a soft window, a report published two months after a stored story's last day is compared with
     that story (loaded back to story_horizon_days), so two batches give what one gives."""
-    settings = Settings(story_window_days=7, story_window_margin=0.05, story_horizon_days=365)
+    settings = Settings(story_window_days=7, story_window_margin=0.05, story_horizon_days=365, story_max_span_days=0)
     with Store.open(tmp_path / "two.duckdb") as store:
         _doc(store, "dated", published=date(2025, 3, 10), published_from="meta")
         assign_stories(store, settings)

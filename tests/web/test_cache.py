@@ -73,6 +73,54 @@ def test_a_failed_refresh_keeps_the_older_value_and_a_later_request_tries_again(
     assert cache.get("k", lambda: "x", version=2) == "v2"
 
 
+def test_queued_refreshes_run_shortest_first() -> None:
+    cache = ViewCache()
+    cache.get("gate", lambda: "g1", version=1)
+    cache.get("slow", lambda: time.sleep(0.15) or "s1", version=1)
+    cache.get("quick", lambda: "q1", version=1)
+    ran: list[str] = []
+    held, release = threading.Event(), threading.Event()
+
+    def gate() -> str:
+        held.set()
+        release.wait(5)
+        return "g2"
+
+    cache.get("gate", lambda: "x", version=2, refresh=gate)
+    assert held.wait(5)  # the refresh thread is busy: the next two wait in its queue
+    cache.get("slow", lambda: "x", version=2, refresh=lambda: ran.append("slow") or "s2")
+    cache.get("quick", lambda: "x", version=2, refresh=lambda: ran.append("quick") or "q2")
+    release.set()
+    for _ in range(250):
+        if len(ran) == 2:
+            break
+        time.sleep(0.02)
+    assert ran == ["quick", "slow"]
+
+
+def test_a_refresh_is_stamped_with_the_version_read_after_it_was_queued() -> None:
+    cache = ViewCache(version_every=0.0)
+    cache.get("k", lambda: "v1", version=1)
+    held, release = threading.Event(), threading.Event()
+
+    def gate() -> str:
+        held.set()
+        release.wait(5)
+        return "g"
+
+    cache.get("gate", lambda: "x")
+    cache.get("gate", lambda: "x", version=2, refresh=gate)
+    assert held.wait(5)
+    assert cache.get("k", lambda: "x", version=2, refresh=lambda: "v3") == "v1"
+    assert cache.version(lambda: 3) == 3  # the store moved on while the refresh waited in the queue
+    release.set()
+    for _ in range(250):
+        if cache.get("k", lambda: "recomputed", version=3, refresh=lambda: "again") == "v3":
+            break
+        time.sleep(0.02)
+    assert cache.get("k", lambda: "recomputed", version=3) == "v3"
+
+
 def test_least_recently_used_entries_go_first() -> None:
     cache = ViewCache(size=2)
     cache.get("a", lambda: 1)

@@ -85,6 +85,14 @@ class DateSources:
     def __init__(self, tree: Any, html: str, page: dict[str, Any], url: str | None) -> None:
         self.tree, self.html, self.page, self.url = tree, html, page, url
         self._found: dict[str, date | None] = {}
+        self._page_blocks: Blocks | None = None
+
+    def blocks(self) -> Blocks:
+        """The body's visible blocks and <h1> indices (see `_blocks`), walked once for every source."""
+        if self._page_blocks is None:
+            body = self.tree.find("body")
+            self._page_blocks = _blocks(body if body is not None else self.tree)
+        return self._page_blocks
 
     def get(self, name: str) -> date | None:
         if name not in self._found:
@@ -102,7 +110,7 @@ class DateSources:
         return _url_date(self.url)
 
     def _dateline(self) -> date | None:
-        return _dateline_date(self.tree, self.page)
+        return _dateline_date(self.tree, self.page, self.blocks())
 
     def _declared(self) -> list[str]:
         """Declared publication dates, most specific first: JSON-LD, meta tags, itemprop elements."""
@@ -158,7 +166,7 @@ class DateSources:
         return _day_not_year(find_date(self.html, url=self.url, original_date=False, extensive_search=True))
 
     def _labelled(self) -> date | None:
-        return _labelled_date(self.tree)
+        return _labelled_date(self.blocks())
 
     def _time(self) -> date | None:
         for node in self.tree.iter("time"):
@@ -197,6 +205,8 @@ def _day(value: str) -> date | None:
     return date_from_match(match) if match else None
 
 
+# the page's visible text blocks (text, inside an <h1>) in document order, and the index of each <h1>
+Blocks = tuple[list[tuple[str, bool]], list[int]]
 _SKIPPED_TAGS = frozenset(
     "script style noscript template svg select option button iframe form textarea".split()
 )
@@ -208,30 +218,37 @@ _DATELINE_MAX = 80  # a dateline is a short block: "Von Anna Petrova 17.10.2024,
 _WORD = re.compile(r"\w+")
 
 
-def _blocks(root: Any) -> tuple[list[tuple[str, bool]], list[int]]:
+def _blocks(root: Any) -> Blocks:
     """The page's visible text as blocks in document order (inline elements joined, block elements
     and <br> splitting), each with whether it lies inside an <h1>; and the index of each <h1>."""
     blocks: list[tuple[str, bool]] = []
     headings: list[int] = []
     parts: list[str] = []
-    state = {"h1": False}
+    in_h1 = False
 
     def flush() -> None:
         text = " ".join("".join(parts).split())
         parts.clear()
         if text:
-            blocks.append((text, state["h1"]))
+            blocks.append((text, in_h1))
 
     def walk(node: Any) -> None:
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag in _SKIPPED_TAGS or not tag or node.get("itemprop") in _MODIFIED_ITEMPROPS:
+        # the hot loop of page cleaning: a block flushes only when it holds text, and an element's
+        # tag is read once (lxml's HTML parser gives lower-case tags)
+        nonlocal in_h1
+        tag = node.tag
+        if not isinstance(tag, str) or not tag or tag in _SKIPPED_TAGS or node.get("itemprop") in _MODIFIED_ITEMPROPS:
             return
+        if not tag.islower():
+            tag = tag.lower()
+            if tag in _SKIPPED_TAGS:
+                return
         inline = tag in _INLINE_TAGS
-        if not inline:
+        if not inline and parts:
             flush()
-        outer = state["h1"]
+        outer = in_h1
         if tag == "h1":
-            state["h1"] = True
+            in_h1 = True
             headings.append(len(blocks))
         if node.text:
             parts.append(node.text)
@@ -239,16 +256,19 @@ def _blocks(root: Any) -> tuple[list[tuple[str, bool]], list[int]]:
             walk(child)
             if child.tail:
                 parts.append(child.tail)
-        if not inline:
+        if not inline and parts:
             flush()
-        state["h1"] = outer
+        in_h1 = outer
 
     walk(root)
-    flush()
+    if parts:
+        flush()
     return blocks, headings
 
 
-def _dateline_date(tree: Any, page: dict[str, Any]) -> date | None:
+def _dateline_date(
+    tree: Any, page: dict[str, Any], page_blocks: Blocks
+) -> date | None:
     """The date the page shows in its dateline: the first date in a short text block just after the
     headline (within the headline's block only when the block is not the title itself), else in the
     block just before it (a kicker line: "31. Oktober 2023 · Von Redaktion").
@@ -265,8 +285,7 @@ def _dateline_date(tree: Any, page: dict[str, Any]) -> date | None:
     page_title = " ".join((node.text_content() if node is not None else "").split())
     title = " ".join(t for t in (page_title, page.get("og:title") or "", page.get("headline") or "") if t)
     title_words = set(_WORD.findall(title.lower()))
-    body = tree.find("body")
-    blocks, headings = _blocks(body if body is not None else tree)
+    blocks, headings = page_blocks
     start, best = None, 0.0
     for index in headings:
         words = set()
@@ -322,13 +341,12 @@ _PUBLISHED_LABEL = re.compile(
 )
 
 
-def _labelled_date(tree: Any) -> date | None:
+def _labelled_date(page_blocks: Blocks) -> date | None:
     """A date the page labels as its publication date: the first short visible block that starts with a
     publication label and a date ("Datum: 03.02.2022", "Erschienen am 26. Jan 2022"; a label alone takes
     the date from the next block). Measured on htmldate's evaluation set, such labels are nearly always
     right, where elements merely classed "date" are often a sidebar's or a comment's."""
-    body = tree.find("body")
-    blocks, _headings = _blocks(body if body is not None else tree)
+    blocks, _headings = page_blocks
     for index, (text, _in_h1) in enumerate(blocks):
         if len(text) > _DATELINE_MAX:
             continue

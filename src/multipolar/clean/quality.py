@@ -7,11 +7,14 @@ spinner: it measures, against a table of word pairs and their counts in a news c
 how many pairs are unseen, binned by how often chance alone would have met them (a pair of two very
 common words that never occurs is strong evidence, a pair of two rarer words weak), how many words have
 an unseen pair on *both* sides (a word swapped into a context it does not fit), how many pairs are seen
-but no more often than chance (a weak collocation: a swap into words news does put side by side), and
-the rare-word rates, each shrunk towards its clean-news rate for short documents. A logistic model with
-weights fitted offline by `benchmarks/fit_spun.py` on spun copies made by several spinners of our own
-(`spinners.py`) maps them to a score in [0, 1]; the threshold was chosen on those training spinners so
-that a score of 0.5 (settings.spun_threshold) flags at most 0.5 % of clean fitting documents.
+but no more often than chance (a weak collocation: a swap into words news does put side by side), how
+many words sit in a slot that another word fills far better (`collocations.slot_gaps`: "the priest
+said" where the table's news says "the minister said"; a swap that is a real word, even a plausible
+one, still leaves its slot to a commoner word), and the rare-word rates, each shrunk towards its
+clean-news rate for short documents. A logistic model with weights fitted offline by
+`benchmarks/fit_spun.py` on spun copies made by several spinners of our own (`spinners.py`) maps them
+to a score in [0, 1]; a score of 0.5 (settings.spun_threshold) flags a share of the clean fitting
+documents chosen by cross-validation with spinner families held out (data/spun_model.json says which).
 
 When the document's original is stored (a near duplicate), `compare_with_original` aligns the two and
 counts one- and two-word swaps directly, which needs no table at all.

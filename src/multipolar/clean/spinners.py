@@ -52,8 +52,9 @@ def wh_documents(shared: Path, split: str | None = None) -> Iterator[tuple[str, 
                 yield record["id"], record["text"]
 
 
-def rss_digests(shared: Path, split: str | None = None) -> Iterator[tuple[str, str]]:
-    """The world-news feed items of one outlet and day joined into one document (items are ~40 words)."""
+def rss_digests(shared: Path, split: str | None = None, *, items_per_document: int | None = None) -> Iterator[tuple[str, str]]:
+    """The world-news feed items of one outlet and day joined into one document (items are ~40 words), or
+    into documents of `items_per_document` items each (the split stays the outlet and day's)."""
     groups: dict[str, list[str]] = defaultdict(list)
     with gzip.open(shared / "corpora" / "rss_world_2026-01.jsonl.gz", "rt", encoding="utf-8") as handle:
         for line in handle:
@@ -61,7 +62,10 @@ def rss_digests(shared: Path, split: str | None = None) -> Iterator[tuple[str, s
             groups[f"{record['outlet']}|{record['published']}"].append(record["text"])
     for key in sorted(groups):
         if split is None or split_of(key) == split:
-            yield key, "\n\n".join(groups[key])
+            items = groups[key]
+            size = items_per_document or len(items)
+            for start in range(0, len(items), size):
+                yield (key if size >= len(items) else f"{key}|{start}"), "\n\n".join(items[start:start + size])
 
 
 STOPWORDS = frozenset("""

@@ -5,7 +5,14 @@ coding, and returns the pairs it found:
 - anaphora.pair: "the two leaders", "both sides", "the two countries" name the two states last
   mentioned (within `lookback` sentences; for people, "the two leaders", the two people last named); the phrase stands for the first of them, and the rule
   `anaphora.pair_partner` gives its act the second as target ("The two leaders signed a joint
-  statement" after "Putin met Modi" is Russia–India);
+  statement" after "Putin met Modi" is Russia–India) when it has none or, for an act that is done with
+  each other (a consultation, cooperation, an intent to meet, a signed agreement: `mutual_roots`,
+  `mutual_codes`), when its target is a third state (what they discussed is their topic); an act of the
+  pair aimed at a third state ("the two leaders criticized Japan") is done by both: `anaphora.pair_both`
+  adds the second as source of a copy of it (`both_of_pair`);
+- anaphora.pair (they): a "they" subject with no actor before it in its sentence is the pair of states that
+  the subject of the sentence before names, when it names exactly two ("Putin and Xi met. They signed
+  ...", "Russian and Chinese diplomats met. They agreed ...");
 - anaphora.pronoun: a "he"/"she" subject with no actor before it in its sentence is the person named
   as subject of the sentence before ("Trump met Erdogan. He praised ..." is Trump);
 - anaphora.pronoun_it: an "it" subject with no actor before it in its sentence is the state, government
@@ -28,6 +35,7 @@ coding, and returns the pairs it found:
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from multipolar.events.rulebook import Candidate, Rule, mention_tokens, words
@@ -36,7 +44,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 W = words("anaphora")
-MUTUAL_ROOTS = {"03", "04", "05", "06"}
 
 
 def _state(m: Any) -> bool:
@@ -82,7 +89,8 @@ def cue_words() -> tuple[list[str], list[str], list[str]]:
     """The words that can open an anaphoric mention here: those that do alone ("he", "the leaders"), the
     heads of a pair ("the two presidents") and the words that mark one ("two", "both"). A piece holding
     them, after a piece naming an actor, is worth parsing (rule `actor_paragraphs`)."""
-    return sorted({*W["pronouns"], *W["plural_heads"]}), sorted(W["pair_heads"]), sorted(W["pair_marks"])
+    return (sorted({*W["pronouns"], *W["plural_pronouns"], *W["plural_heads"]}), sorted(W["pair_heads"]),
+            sorted(W["pair_marks"]))
 
 
 def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
@@ -97,6 +105,29 @@ def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | Non
                 if m is not None and m.person is not None and _state(m):
                     return m
     return None
+
+
+def _previous_pair_subject(doc: Doc, start: int, actors: dict[int, Any],
+                           pairs: dict[int, tuple[Any, Any]]) -> tuple[Any, Any] | None:
+    """The two states the subject of the main clause of the sentence before `start` names ("Putin and Xi",
+    "Russian and Chinese diplomats": the subject's heads and their modifiers, not a place inside it)."""
+    if start == 0:
+        return None
+    prev = doc[start - 1].sent
+    found: dict[str, Any] = {}
+    for subj in prev.root.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subj.i in pairs:  # "They met. They agreed ...": the same pair again
+            return pairs[subj.i]
+        for head in (subj, *subj.conjuncts):
+            mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            for t in (head, *mods, *(x for m in mods for x in m.conjuncts)):
+                m = actors.get(t.i)
+                if m is not None and _state(m):
+                    found.setdefault(m.country, m)
+    both = list(found.values())
+    return (both[0], both[1]) if len(both) == 2 else None
 
 
 def _previous_institution(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
@@ -148,6 +179,12 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 subject = _previous_subject(doc, sent.start, actors)
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
+            elif (tok.lower_ in W["plural_pronouns"] and tok.dep_ in ("nsubj", "nsubjpass")
+                  and not any(sent.start <= i < tok.i for i in actors)):
+                both = _previous_pair_subject(doc, sent.start, actors, pairs)
+                if both is not None:
+                    actors[tok.i] = _as_mention(both[0], tok)
+                    pairs[tok.i] = both
             elif tok.lower_ in W["object_pronouns"] and tok.dep_ in ("dobj", "dative", "pobj", "nsubj"):
                 other = _other_person_before(doc, sent, tok, actors)
                 if other is not None:
@@ -166,9 +203,29 @@ def pair_partner(c: Candidate):
     for i, (first, second) in c.pairs.items():
         if not c.sent.start <= i < c.sent.end or ev.source_actor != first.actor_code:
             continue
-        if ev.target is None or ev.target == ev.source or (ev.root in MUTUAL_ROOTS and ev.target != second.country):
+        if ev.target is None or ev.target == ev.source or (_mutual(ev) and ev.target != second.country):
             return dataclasses.replace(ev, target=second.country, target_actor=second.actor_code,
                                        target_name=second.person)
+    return None
+
+
+def _mutual(ev: Any) -> bool:
+    return ev.root in W["mutual_roots"] or ev.cameo in W["mutual_codes"]
+
+
+def both_of_pair(c: Candidate, ev: Any) -> Any | None:
+    """anaphora.pair_both: the act of "the two leaders" aimed at a third state, with the pair's second as
+    source (the first is the source of `ev`); None when `ev` is no such act."""
+    if ev.target is None:
+        return None
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end or ev.source_actor != first.actor_code:
+            continue
+        if ev.target in (first.country, second.country) or i not in {t.i for t in mention_tokens(c, first.actor_code)}:
+            continue
+        key = f"{ev.event_id}|pair_both|{second.actor_code}"
+        return dataclasses.replace(ev, source=second.country, source_actor=second.actor_code,
+                                   source_name=second.person, event_id=hashlib.sha1(key.encode()).hexdigest())
     return None
 
 

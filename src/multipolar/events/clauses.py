@@ -1,6 +1,10 @@
 """Which of a sentence's coded triggers stand: a statement beside the act it reports (never instead of it), a
 statement that another party used force as an accusation, and the main clause's acts (`event_main_only`:
-one main act, statements and denials beside it)."""
+one main act, statements and denials beside it).
+
+clauses.prior_act (`prior_acts`): an act named by a noun after "after"/"following" whose parties the parse
+gives and differ from those of the main act ("the visit marked their third meeting, following Scholz's
+call with Modi") is an earlier act the sentence asserts, kept beside the main act."""
 
 from __future__ import annotations
 
@@ -31,6 +35,9 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "par
 
 
 ALLEGATION_CODE = "112"  # accuse, not specified below
+
+
+PRIOR_MARKS = {"after", "following"}  # "following X's call with Y": an act done before the main one
 
 
 def drop_reports(coded: Coded, actors: syntax.Actors) -> Coded:
@@ -83,6 +90,25 @@ def main_acts(kept: Coded, *, single_main: bool, max_depth_gap: int) -> Coded:
         kept = [te for te in kept if _is_speech(te[0]) or te is main or (
             _concurrent(te[0].tok) and te[0].tok.head.i == main[0].tok.i)]
     return kept
+
+def prior_acts(coded: Coded, main: Coded) -> Coded:
+    """The acts of `coded` that `main_acts` left out and that stand beside them (rule clauses.prior_act)."""
+    if not main:
+        return []
+    chosen = {id(t) for t, _ in main}
+    parties = {frozenset((e.source, e.target)) for _, evs in main for e in evs}
+    out: Coded = []
+    for trig, events in coded:
+        tok = trig.tok
+        if id(trig) in chosen or _is_speech(trig) or not trig.parsed_both or tok.pos_ != "NOUN":
+            continue
+        if tok.dep_ not in ("pobj", "dobj") or tok.head.lower_ not in PRIOR_MARKS:
+            continue
+        if any(frozenset((e.source, e.target)) in parties for e in events):
+            continue
+        out.append((trig, events))
+    return out
+
 
 def as_allegation(trig: Trigger, events: list[Event], coded: Coded, *, ontology: Ontology) -> list[Event]:
     """A speaker's statements recoded as accusations (112) of whoever the statement, leading its sentence,

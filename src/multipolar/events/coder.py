@@ -78,7 +78,7 @@ from typing import TYPE_CHECKING, Any
 
 from multipolar.events import anaphora, syntax, timing
 from multipolar.events.arguments import find_arguments
-from multipolar.events.clauses import as_allegation, drop_reports, main_acts
+from multipolar.events.clauses import as_allegation, drop_reports, main_acts, prior_acts
 from multipolar.events.lexicon import Lexicon
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import Implied, pairs_of
@@ -220,8 +220,10 @@ class EventCoder:
         # "the US said ISIL had attacked Iraq": saying that another party used force is an accusation of it
         # (codebook 112), addressed to that party; the reported act stays as reported
         kept = [(trig, as_allegation(trig, events, coded, ontology=self.ontology)) for trig, events in kept]
-        kept = main_acts(kept, single_main=self.single_main, max_depth_gap=self.max_depth_gap)
-        judged = self._judge(doc, sent, idx, kept, actors, doc_id=doc_id, published=published, pairs=pairs or {})
+        main = main_acts(kept, single_main=self.single_main, max_depth_gap=self.max_depth_gap)
+        prior = prior_acts(kept, main)  # "..., following X's call with Y": an earlier act beside the main one
+        judged = self._judge(doc, sent, idx, main + prior, actors, doc_id=doc_id, published=published,
+                             pairs=pairs or {}, prior={id(t) for t, _ in prior})
         for ev in judged:
             key = (ev.cameo, ev.source_actor, ev.target_actor)
             if key not in seen:
@@ -230,11 +232,13 @@ class EventCoder:
         return out
 
     def _judge(self, doc: Doc, sent: Span, idx: int, kept: list[tuple[Trigger, list[Event]]], actors: syntax.Actors, *,
-               doc_id: str, published: date | None, pairs: dict[int, tuple[Any, Any]]) -> list[Event]:
+               doc_id: str, published: date | None, pairs: dict[int, tuple[Any, Any]],
+               prior: set[int] | None = None) -> list[Event]:
         """The candidates of a sentence (the coder's and the finders') after the named rules (events/rulebook.py)."""
         cands = [Candidate(ev, trig.tok, sent, doc, actors, published, self,
                            speaker=trig.reported_by.tok if trig.reported_by is not None else None,
-                           guessed_source=trig.guessed_source, pairs=pairs, fired=base_rules(trig))
+                           guessed_source=trig.guessed_source, pairs=pairs,
+                           fired=base_rules(trig) + (["clauses.prior_act"] if id(trig) in (prior or ()) else []))
                  for trig, events in kept for ev in events]
         n_coded = len(cands)
         for name, finder in FINDERS:
@@ -252,6 +256,10 @@ class EventCoder:
             ev = judge(cand, self.rules, self.trace)
             if ev is not None:
                 out.append((cand, ev))
+                other = anaphora.both_of_pair(cand, ev)  # "the two leaders criticized X": both did
+                if other is not None:
+                    self.trace.fired[other.event_id] = [*cand.fired, "anaphora.pair_both"]
+                    out.append((cand, other))
         # a finder that read the target ("tariffs on goods from Brazil") stands for the lexicon's target-less
         # reading of the same act by the same source, and for a statement the lexicon read off its verb
         # ("added two ministers to its sanctions list" is a sanction, not a remark)
@@ -323,9 +331,7 @@ class EventCoder:
         if found:
             at = tok.idx - sent.start_char
             best = min(found, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
-            precision = best.precision if best.precision in ("day", "month", "year") else (
-                "day" if best.precision == "week" else "month" if best.precision in ("quarter", "half", "season") else "year")
-            return best.date, precision
+            return best.date, timing.event_precision(best.precision)
         if published is not None:
             return published, "doc"
         return None, None
@@ -338,8 +344,8 @@ class EventCoder:
         candidates = []
         for idx, sent in silent:
             root = sent.root
-            if root.pos_ not in ("VERB", "AUX"):
-                continue
+            if root.pos_ not in ("VERB", "AUX") or timing.is_caption(doc, sent, root):
+                continue  # rule timing.caption: a photo caption carries no event
             srcs, _, _ = syntax.subjects(root, actors)
             if srcs:
                 candidates.append((idx, sent, root, srcs))

@@ -2,9 +2,19 @@
 caption's date is the photo's; "since February 2022" does not date a 2025 act).
 
 Words in data/rules/timing.json.
-- timing.caption: a photo caption (a sentence with a credit, or followed by one) carries no event;
-- timing.stamp: an "Updated ..."/"Published ..." stamp in the sentence does not date its act;
-- timing.since: the start of a span ("since February 2022") does not date an act reported now;
+- timing.caption: a photo caption (a line with a credit or a caption's opening, or followed by a credit)
+  carries no event; the classifier of sentences the rules leave silent skips it too (`is_caption`);
+- timing.stamp: an "Updated ..."/"Published ..." stamp in the sentence does not date its act: the nearest
+  other date phrase of the sentence does, else the document;
+- timing.since: the start of a span ("since February 2022", "since the start of 2024") does not date an act
+  reported now: the nearest other date phrase does, else the document;
+- timing.landmark: an act named by a noun phrase that names a landmark event of timex/data/landmarks.csv
+  ("Russia's full-scale invasion of Ukraine", "the annexation of Crimea"), with no date of its own or only
+  the landmark's year or the date of an anniversary of it that the phrase is part of ("the anniversary of
+  Russia's 2022 invasion of Ukraine"), is dated to the landmark's day in a document published after it (codebook:
+  background acts get their own month; an undated text may report the landmark as news);
+- timing.this_year: an act dated only by the year of publication ("in 2025", "this year", "earlier this
+  year") is dated by the publication (its month), not by the year's first day;
 - timing.implausible (`date_flag`, applied to every event of a document): an act stated as done but dated
   more than `event_date_future_days` after its document's publication, or any act dated before
   `event_date_earliest_year`, keeps its date with a flag; relations leave flagged events out.
@@ -15,13 +25,16 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from multipolar.events.rulebook import DROP, Candidate, Rule, words
 from multipolar.records import Event
+from multipolar.timex import find_dates
+from multipolar.timex.holidays import landmark_of
 
 W = words("timing")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_SINCE = re.compile(rf"\b(?:{'|'.join(W['since_words'])})\s+(?:early\s+|late\s+|mid-?\s*)?(?:({MONTHS})\s+)?(\d{{4}})\b", re.I)
+_SINCE = re.compile(rf"\b(?:{'|'.join(W['since_words'])})\s+(?:(?:{'|'.join(W['span_parts'])})\s+)?(?:(?:{MONTHS})\s+)?\d{{4}}\b", re.I)
 _STAMP = re.compile(rf"\b(?:{'|'.join(W['stamp_words'])})\b\s*:?\s*[^.]{{0,40}}?\b(?:19|20)\d\d\b", re.I)
 
 
@@ -32,33 +45,105 @@ def _undated(c: Candidate):
     return dataclasses.replace(ev, date=c.published, date_precision="doc")
 
 
+def is_caption(doc: Any, sent: Any, tok: Any) -> bool:
+    """Whether `tok` sits in a photo caption: its line of the sentence (a sentence may run over a credit line
+    into the next paragraph) holds a caption mark, or the next sentence, on the same or the next line,
+    opens with a credit that closes the caption ("Putin meets Modi, Dec. 5. (AP Photo/...)")."""
+    text, at = sent.text, tok.idx - sent.start_char
+    line_end = text.find("\n", at)
+    line = text[text.rfind("\n", 0, at) + 1:line_end if line_end != -1 else len(text)]
+    if any(mark in line for mark in W["caption_marks"] | W["caption_openers"]):
+        return True
+    if line_end != -1 or sent.end >= len(doc):
+        return False
+    nxt = doc[sent.end]
+    if doc.text.count("\n", sent.end_char, nxt.idx) > 1:
+        return False  # a blank line: the next paragraph is no credit of this one
+    credit = nxt.sent.text.split("\n", 1)[0][:60]
+    return any(mark in credit for mark in W["caption_marks"])
+
+
 def caption(c: Candidate):
-    text = c.sent.text
-    if c.sent.end < len(c.doc):  # "Putin meets Modi, Dec. 5. (AP Photo/...)": the credit closes the caption
-        text += " " + c.doc[c.sent.end].sent.text[:40]
-    return DROP if any(mark in text for mark in W["caption_marks"]) else None
+    return DROP if is_caption(c.doc, c.sent, c.tok) else None
+
+
+def event_precision(precision: str | None) -> str:
+    """An event's date precision (day, month, year) for a time expression's grain."""
+    if precision in ("day", "month", "year"):
+        return precision
+    return "day" if precision == "week" else "month" if precision in ("quarter", "half", "season") else "year"
+
+
+def _redated(c: Candidate, skip: list[tuple[int, int]]) -> Event:
+    """The event dated by the date phrase of its sentence nearest its trigger outside the `skip` spans, else
+    by its document."""
+    at = c.tok.idx - c.sent.start_char
+    found = [t for t in find_dates(c.sent.text, c.published)
+             if t.date is not None and not any(a < t.end and t.start < b for a, b in skip)]
+    if not found:
+        return _undated(c)
+    best = min(found, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
+    return dataclasses.replace(c.event, date=best.date, date_precision=event_precision(best.precision))
+
+
+def _without(c: Candidate, pattern: re.Pattern[str]):
+    """The event redated without the phrases `pattern` finds, or None where that changes nothing."""
+    if c.event.date_precision in (None, "doc"):
+        return None
+    spans = [m.span() for m in pattern.finditer(c.sent.text)]
+    if not spans:
+        return None
+    ev = _redated(c, spans)
+    return ev if (ev.date, ev.date_precision) != (c.event.date, c.event.date_precision) else None
 
 
 def stamp(c: Candidate):
-    if c.event.date_precision in (None, "doc") or not _STAMP.search(c.sent.text):
+    return _without(c, _STAMP)
+
+
+def since(c: Candidate):
+    return _without(c, _SINCE)
+
+
+def _phrase(c: Candidate) -> str:
+    """The words of the trigger noun's phrase ("Russia's full-scale invasion of Ukraine"), less any clause in it."""
+    clauses = [t for t in c.tok.subtree if t.dep_ in ("relcl", "acl", "advcl") and t.i != c.tok.i]
+    inner = {x.i for t in clauses for x in t.subtree}
+    return " ".join(t.text for t in c.tok.subtree if t.i not in inner)
+
+
+def _inside_date(c: Candidate) -> bool:
+    """Whether the trigger lies inside a date phrase ("on the anniversary of Russia's invasion of Ukraine"):
+    that phrase dates the anniversary, not the act it names."""
+    at = c.tok.idx - c.sent.start_char
+    return any(t.start <= at < t.end for t in find_dates(c.sent.text, c.published))
+
+
+def landmark(c: Candidate):
+    ev = c.event
+    if c.tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if ev.date_precision not in ("doc", "year", None) and not _inside_date(c):
+        return None
+    mark = landmark_of(_phrase(c))
+    if mark is None or not {c.tok.lemma_.lower(), c.tok.lower_} & {w for key in mark.keys for w in key}:
+        return None  # the phrase names a landmark, but the trigger is another act ("aid since the invasion")
+    if ev.date_precision == "year" and (ev.date is None or ev.date.year != mark.day.year):
+        return None
+    if c.published is None or mark.day >= c.published:
+        return None  # an undated text may report the landmark as news, not as background
+    return dataclasses.replace(ev, date=mark.day, date_precision="day")
+
+
+def this_year(c: Candidate):
+    ev = c.event
+    if ev.date_precision != "year" or ev.date is None or c.published is None or ev.date.year != c.published.year:
         return None
     return _undated(c)
 
 
-def since(c: Candidate):
-    ev = c.event
-    if ev.date is None or ev.date_precision in (None, "doc"):
-        return None
-    for m in _SINCE.finditer(c.sent.text):
-        month = MONTHS.split("|").index(m.group(1).lower()) + 1 if m.group(1) else None
-        if int(m.group(2)) == ev.date.year and month in (None, ev.date.month):
-            if c.published is not None and (c.published.year, c.published.month) == (ev.date.year, ev.date.month):
-                return None
-            return _undated(c)
-    return None
-
-
-RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since)]
+RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
+         Rule("timing.landmark", landmark), Rule("timing.this_year", this_year)]
 
 
 def date_flag(event: Event, published: date | None, *, future_days: int, earliest_year: int) -> str | None:

@@ -17,13 +17,17 @@ are merged greedily, best pair first, while the best average-linkage similarity 
 publication days (never a day inferred for an undated document) are more than `story_window_days` apart
 never merge; with a finite `story_window_margin` (a soft window) they merge when their similarity
 exceeds the threshold by that margin, up to `story_horizon_days` apart (coverage of one event goes on
-for weeks: a trial, a verdict, a follow-up names the same people and places). A document without a publication day is placed by its event dates; those are weaker
+for weeks: a trial, a verdict, a follow-up names the same people and places). Whatever the window, a
+join never stretches a group's publication days over more than `story_max_span_days` (rule `max_span`):
+the window compares a group's nearest days, so without the cap a story grows link by link, and recurring
+look-alike releases (a weekly disaster declaration, a daily readout) became stories spanning a year. A document without a publication day is placed by its event dates; those are weaker
 evidence (a text names background and coming days, and two reports of one event often name different
 ones), so they never split two such documents, and they cost `story_event_date_margin` similarity only
 where they lie more than `story_later_event_days` after a story's last publication day (a later event).
 The threshold, the weight, the margin and the later-event days are chosen by leave-topics-out
 cross-validation on ECB+ (benchmarks/bench_stories.py cv). A near duplicate whose original is known joins
-the original's story without being embedded. Nothing already assigned is re-clustered.
+the original's story without being embedded, unless that would stretch the story beyond
+`story_max_span_days`: then it is clustered like any other document. Nothing already assigned is re-clustered.
 """
 
 from __future__ import annotations
@@ -93,6 +97,7 @@ class StoryClusterer:
         self.window_margin = settings.story_window_margin
         # how far apart publication days may lie at all: the window, or with a soft window the horizon
         self.limit = self.window if not np.isfinite(self.window_margin) else max(self.window, settings.story_horizon_days)
+        self.max_span = settings.story_max_span_days  # 0: no cap on a story's span of publication days
         self.chunk_size = settings.story_chunk_size
         self.lead_chars = settings.story_lead_chars
         self.max_tokens = settings.story_max_tokens
@@ -194,16 +199,14 @@ class StoryClusterer:
         copies = [i for i in pending if i not in original_set]
         opened: set[str] = set()
 
-        order = sorted(originals, key=lambda i: (story_date(items[i]) or date.min, i))
-        for start in range(0, len(order), self.chunk_size):
-            chunk = order[start : start + self.chunk_size]
-            embeddings = self._embeddings([items[i] for i in chunk])
-            lex = self.vectorizer.transform([token_lists[i] for i in chunk])
-            self._cluster_chunk(items, chunk, embeddings, lex, results, opened)
-
+        self._cluster_in_chunks(items, originals, token_lists, results, opened)
+        beyond = []  # copies published too far from their original's story: clustered as originals
         for i in copies:  # near duplicates follow their original
             item = items[i]
             story_id = self._story_of.get(item.near_duplicate_of or "")
+            if story_id is not None and self._stretches(self._stories[story_id], item):
+                beyond.append(i)
+                continue
             if story_id is None:  # the original is unknown after all: a story of its own
                 story_id = _story_id(item.doc_id)
                 self._stories[story_id] = _Group(story_id, 0, np.zeros(384, np.float32),
@@ -214,7 +217,26 @@ class StoryClusterer:
             self._join_copy(group, item)
             self._story_of[item.doc_id] = story_id
             results[i] = StoryAssignment(item.doc_id, story_id, story_id in opened, 1.0)
+        self._cluster_in_chunks(items, beyond, token_lists, results, opened)
         return [results[i] for i in range(len(items))]
+
+    def _cluster_in_chunks(self, items, pending, token_lists, results, opened) -> None:  # noqa: ANN001
+        order = sorted(pending, key=lambda i: (story_date(items[i]) or date.min, i))
+        for start in range(0, len(order), self.chunk_size):
+            chunk = order[start : start + self.chunk_size]
+            embeddings = self._embeddings([items[i] for i in chunk])
+            lex = self.vectorizer.transform([token_lists[i] for i in chunk])
+            self._cluster_chunk(items, chunk, embeddings, lex, results, opened)
+
+    def _stretches(self, group: _Group, item: StoryInput) -> bool:
+        """Rule `max_span` for a near duplicate: would its publication day stretch its original's story
+        over more than `story_max_span_days`? (A template release, such as a disaster declaration,
+        copies last month's text; it is not last month's story.)"""
+        if not self.max_span or item.published is None or group.published_first is None:
+            return False
+        first = min(group.published_first, item.published)
+        last = max(group.published_last or item.published, item.published)
+        return (last - first).days > self.max_span
 
     def _follows_original(self, item: StoryInput, batch_ids: set[str]) -> bool:
         original = item.near_duplicate_of
@@ -285,7 +307,7 @@ class StoryClusterer:
         # text reports, some of them background) only cost `event_date_margin` similarity; an undated
         # group meeting a dated one costs `undated_margin` (sim holds raw similarity − penalties)
         soft = np.isfinite(self.event_date_margin)
-        hard = self._too_far(*spans.published(), limit=self.limit)
+        hard = self._too_far(*spans.published(), limit=self.limit) | self._too_long(spans)
         if not soft:
             hard |= self._event_conflicts(spans)
         sim[hard] = _NEG
@@ -314,7 +336,7 @@ class StoryClusterer:
             ga.members.extend(gb.members)
             spans.update(a, ga)
             sim[a] = merged - self._penalty_row(spans, a, soft)
-            far = self._too_far(*spans.published(a), *spans.published(), limit=self.limit)[0]
+            far = (self._too_far(*spans.published(a), *spans.published(), limit=self.limit) | self._too_long(spans, a))[0]
             if not soft:
                 far |= self._event_conflicts(spans, a)
             sim[a, far] = _NEG
@@ -363,6 +385,18 @@ class StoryClusterer:
         far &= ~undated[:, None]
         far &= ~undated2[None, :]
         return far
+
+    def _too_long(self, spans: Spans, k: int | None = None) -> np.ndarray:
+        """Rule `max_span`: pairs whose joined publication days would span more than `story_max_span_days`
+        (groups without publication days extend no span). A window between nearest members lets a
+        story grow link by link (a weekly disaster declaration joins last week's, for a year); the cap
+        measures from the story's first day."""
+        first, last, undated = spans.published(k)
+        if not self.max_span:
+            return np.zeros((len(first), len(spans.pfirst)), dtype=bool)
+        pfirst, plast, pundated = spans.published()
+        joined = np.maximum(last[:, None], plast[None, :]) - np.minimum(first[:, None], pfirst[None, :])
+        return (joined > self.max_span) & ~undated[:, None] & ~pundated[None, :]
 
     def _penalties(self, spans: Spans, hard: np.ndarray | None) -> np.ndarray:
         """The similarity each pair of groups loses: `undated_margin` where one of them has no date,

@@ -4,12 +4,15 @@ store does. Each entry is keyed by what it was computed from and stamped with `P
 at most once a second, so a change shows within a second). When the store has changed, a request gets the
 value of the older version at once while the new one is computed by the cache's one refresh thread (at
 most one computation queued per key), and the next request gets that: a page never waits for a recomputation it has an answer for, which
-matters while the server's own watcher writes. A key never computed is computed while the request waits;
+matters while the server's own watcher writes. Queued refreshes run shortest first (by each key's last
+computing time), so a quick event search is not kept behind seconds of triangle and dyad series over a
+large store, and a refreshed value is stamped with the newest version read before it was computed. A key never computed is computed while the request waits;
 `clear()` drops everything."""
 
 from __future__ import annotations
 
-import queue
+import heapq
+import itertools
 import threading
 import time
 from collections import OrderedDict
@@ -28,7 +31,12 @@ class ViewCache:
         self._version: tuple[float, Any] | None = None
         self._pending: dict[Hashable, threading.Lock] = {}
         self._refreshing: set[Hashable] = set()
-        self._jobs: queue.SimpleQueue[tuple[Hashable, Callable[[], Any], Any]] = queue.SimpleQueue()
+        # queued refreshes: (the key's last computing seconds, arrival, key, refresh, version, when queued),
+        # shortest first
+        self._jobs: list[tuple[float, int, Hashable, Callable[[], Any], Any, float]] = []
+        self._arrivals = itertools.count()
+        self._queued = threading.Condition(self._lock)
+        self._seconds: dict[Hashable, float] = {}  # how long each key took to compute, last time
         self._worker: threading.Thread | None = None
 
     def version(self, read: Callable[[], Any]) -> Any:
@@ -58,7 +66,9 @@ class ViewCache:
                 if refresh is not None:
                     if key not in self._refreshing:
                         self._refreshing.add(key)
-                        self._jobs.put((key, refresh, version))
+                        heapq.heappush(self._jobs, (self._seconds.get(key, 0.0), next(self._arrivals), key, refresh,
+                                                    version, time.monotonic()))
+                        self._queued.notify()
                         if self._worker is None:
                             self._worker = threading.Thread(target=self._refresh_forever, daemon=True,
                                                             name="multipolar-view-refresh")
@@ -71,18 +81,31 @@ class ViewCache:
                 if entry is not None and entry[0] == version:
                     return entry[1]
             try:
-                value = compute()
+                value = self._timed(key, compute)
             finally:
                 with self._lock:
                     self._pending.pop(key, None)
             self._put(key, version, value)
         return value
 
+    def _timed(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        value = compute()
+        with self._lock:
+            self._seconds[key] = time.perf_counter() - start
+        return value
+
     def _refresh_forever(self) -> None:
         while True:
-            key, refresh, version = self._jobs.get()
+            with self._lock:
+                while not self._jobs:
+                    self._queued.wait()
+                _seconds, _arrival, key, refresh, version, queued = heapq.heappop(self._jobs)
+                if self._version is not None and self._version[0] >= queued:
+                    # read since the job was queued: the data read below is at least as new as it
+                    version = self._version[1]
             try:
-                self._put(key, version, refresh())
+                self._put(key, version, self._timed(key, refresh))
             except Exception:  # noqa: BLE001, S110 - the old value stays; a later request tries again
                 pass
             finally:

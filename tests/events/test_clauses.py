@@ -1,0 +1,25 @@
+"""Selection of a sentence's acts in events/clauses.py, on invented sentences (real model and resolver)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_an_earlier_act_after_following_stands_beside_the_main_act(coded):
+    events, trace = coded("The visit marked the third meeting between Macron and Modi in a year, following "
+                          "Scholz's recent phone call with Modi.")
+    pairs = {frozenset((e.source, e.target)) for e in events if e.root == "04"}
+    assert frozenset(("FRA", "IND")) in pairs and frozenset(("DEU", "IND")) in pairs
+    call = [e for e in events if e.source == "DEU" or e.target == "DEU"]
+    assert "clauses.prior_act" in trace.fired[call[0].event_id]
+
+
+def test_a_second_act_of_the_same_parties_is_not_kept_twice(coded):
+    events, _ = coded("Macron met Modi in Paris, following Macron's phone call with Modi.")
+    assert len({e.trigger for e in events if e.root == "04"}) == 1
+
+
+def test_a_main_clause_act_alone_is_kept(coded):
+    events, trace = coded("Macron met Modi in Paris on Monday.")
+    met = [e for e in events if e.root == "04"]
+    assert met and not any("clauses.prior_act" in trace.fired[e.event_id] for e in met)
