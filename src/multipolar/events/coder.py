@@ -321,6 +321,8 @@ class EventCoder:
             root = sent.root
             if root.pos_ not in ("VERB", "AUX"):
                 continue
+            if root.lemma_.lower() == "be":
+                continue  # a copular sentence states how things are ("trade was $245 billion"), no act
             srcs, _, _ = syntax.subjects(root, actors)
             if srcs:
                 candidates.append((idx, sent, root, srcs))
@@ -331,8 +333,6 @@ class EventCoder:
         for (idx, sent, root, srcs), (label, prob) in zip(candidates, predictions, strict=True):
             if prob < self.settings.classifier_threshold or label in ("01",):
                 continue
-            if root.lemma_.lower() == "be":
-                continue  # a copular sentence states how things are ("trade was $245 billion"), no act
             code = label + "0"
             if code not in self.ontology:
                 continue
@@ -372,8 +372,10 @@ def quantity_starts(text: str) -> list[int]:
     return [q.start for q in find_quantities(text)]
 
 
+@lru_cache(maxsize=1024)
 def _calendar_dates(text: str, published: date | None) -> tuple[TimeExpression, ...]:
-    """The dated expressions of a sentence, found once for all the triggers in it."""
+    """The dated expressions of a sentence, found once for all the triggers and candidates in it (each
+    asks again; `find_dates` depends on the text and the anchor only)."""
     return tuple(t for t in find_dates(text, published) if t.date is not None)
 
 
