@@ -107,6 +107,7 @@ class EventCoder:
         self.pipeline = nlp
         self._classifier: Any = None
         self._act_model: Any = None
+        self._sentence_encoder: Any = None  # one MiniLM session for the root classifier and the act model
         self.max_depth_gap = 0  # triggers deeper than the shallowest coded one are dropped
         self.single_main = self.settings.event_main_only
         self.rules = rules()  # named rules over every candidate (events/rulebook.py)
@@ -129,7 +130,7 @@ class EventCoder:
         if self._classifier is None:
             from multipolar.events.classifier import RootClassifier
 
-            self._classifier = RootClassifier(self.lexicon)
+            self._classifier = RootClassifier(self.lexicon, encoder=self.sentence_encoder)
         return self._classifier
 
     @property
@@ -137,8 +138,20 @@ class EventCoder:
         if self._act_model is None:
             from multipolar.events.model import ActModel
 
-            self._act_model = ActModel()
+            self._act_model = ActModel(encoder=self.sentence_encoder)
         return self._act_model
+
+    @property
+    def sentence_encoder(self) -> Any:
+        """The sentence embedder the root classifier (128 word pieces) and the act model (96, cut per call:
+        the same vectors as an embedder made for 96) share, so a worker loads one session, not two."""
+        if self._sentence_encoder is None:
+            from multipolar.embeddings import Embedder
+            from multipolar.events.classifier import MAX_TOKENS
+            from multipolar.events.model import SENTENCE_TOKENS
+
+            self._sentence_encoder = Embedder(threads=1, max_tokens=max(MAX_TOKENS, SENTENCE_TOKENS))
+        return self._sentence_encoder
 
     def code_texts(self, items: Iterable[tuple[Any, str, date | None]]) -> Iterator[tuple[Any, list[Event]]]:
         """(id, events) for each (id, text, published) in order; texts are parsed in batches."""
