@@ -107,6 +107,9 @@ class Embedder:
         options.intra_op_num_threads = 1 if workers > 1 else self.threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
+        # idle intra-op threads sleep rather than spin: the same vectors for less processor time (story
+        # leads of 150 briefings, 2 threads: 19.6 -> 15.7 CPU-s), and less taken from a busy host
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._sessions = [
             ort.InferenceSession(str(self.model_path), sess_options=options, providers=["CPUExecutionProvider"])
             for _ in range(workers)
