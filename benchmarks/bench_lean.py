@@ -1,13 +1,15 @@
 """Full ingest with and without `parse_only_actor_paragraphs`, and bare spaCy on the text each parses.
 
-    python benchmarks/bench_lean.py [--docs 150]
+    python benchmarks/bench_lean.py [--docs 150] [--reference-src ../main/src]
 
 The first N records of ../shared/corpora/wh_briefings.jsonl.gz (read at run time, never stored) are
 ingested into a fresh store by `multipolar ingest` (clean + analyse + cross-document stages) in a child
 process, once with the setting off and once on; each child's CPU seconds (user + system) give documents
 per CPU-second. Bare spaCy (`nlp.pipe` of the same pipeline, with the actor ruler) is then timed in this
 process on the whole texts and on only the pieces the selector keeps. Ratios within one run are what
-count: the machine is shared.
+count: the machine is shared. `--reference-src` also times an ingest with the setting off by another checkout's
+code (its `src`, put first on PYTHONPATH), so this code's figures can be set against an earlier one's in the
+same run.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import dataclasses
 import gzip
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -37,12 +40,15 @@ def read(n: int) -> list[dict]:
     return out
 
 
-def ingest_cpu(path: Path, db: Path, on: bool) -> tuple[float, str]:
+def ingest_cpu(path: Path, db: Path, on: bool, src: str | None = None) -> tuple[float, str]:
+    env = dict(os.environ)
+    if src:
+        env["PYTHONPATH"] = os.pathsep.join([str(Path(src).resolve()), *filter(None, [env.get("PYTHONPATH")])])
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(
         [sys.executable, "-m", "multipolar", "ingest", str(path), "--db", str(db),
          "--set", f"parse_only_actor_paragraphs={'true' if on else 'false'}"],
-        capture_output=True, text=True,
+        capture_output=True, text=True, env=env,
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode:
@@ -71,6 +77,7 @@ def bare(nlp, texts: list[str], batch: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=150)
+    ap.add_argument("--reference-src", help="another checkout's src: its ingest (setting off) is timed too")
     a = ap.parse_args()
     if not CORPUS.exists():
         sys.exit(f"{CORPUS} is missing: ../shared must sit beside the checkout")
@@ -83,6 +90,10 @@ def main() -> None:
             db = Path(tmp) / f"lean_{on}.duckdb"
             cpu, _ = ingest_cpu(path, db, on)
             results[on] = (cpu, *counts(db))
+        if a.reference_src:
+            db = Path(tmp) / "reference.duckdb"
+            cpu, _ = ingest_cpu(path, db, False, a.reference_src)
+            results[None] = (cpu, *counts(db))
     from multipolar.events.coder import EventCoder
     from multipolar.settings import Settings
 
@@ -102,6 +113,11 @@ def main() -> None:
         print(f"ingest parse_only_actor_paragraphs={on}: {n} docs in {cpu:.1f} CPU-s = {n / cpu:.2f} docs/CPU-s; "
               f"{events} events, {claims} claims")
     print(f"ratio on/off: {results[False][0] / results[True][0]:.2f}x docs per CPU-s (target >= 2)")
+    if None in results:
+        cpu, events, claims = results[None]
+        print(f"reference ({a.reference_src}) ingest parse_only_actor_paragraphs=False: {n} docs in {cpu:.1f} CPU-s = "
+              f"{n / cpu:.2f} docs/CPU-s; {events} events, {claims} claims; this code's on / reference off: "
+              f"{cpu / results[True][0]:.2f}x, off / reference off: {cpu / results[False][0]:.2f}x")
     print(f"kept {kept_chars / chars:.1%} of {chars} characters")
     print(f"bare spaCy whole texts: {whole:.1f} CPU-s ({n / whole:.2f} docs/CPU-s); "
           f"off ingest / bare whole = {whole / results[False][0]:.2f}x")

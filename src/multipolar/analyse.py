@@ -48,6 +48,11 @@ class AnalyseStage:
             self.coder.classifier.predict([WARM_UP_TEXT])
 
     def process(self, batch: Sequence[AnalysisInput]) -> list[Analysis | Rejection]:
+        # the batch's last Doc (a long text's: hundreds of MB) is let go before the story embedder runs
+        out = self._analyse_batch(batch)
+        return self._with_story_vectors(batch, out) if self.settings.story_vectors_in_analysis else out
+
+    def _analyse_batch(self, batch: Sequence[AnalysisInput]) -> list[Analysis | Rejection]:
         from multipolar.pipeline import internal_rejection
 
         out: list[Analysis | Rejection] = []
@@ -62,7 +67,7 @@ class AnalyseStage:
                 out.append(time_limit_rejection(item, self.name, limit, self.settings.document_time_limit))
             except Exception as exc:  # a bug must not stop the run: the document keeps a rejection row
                 out.append(internal_rejection(item.source_uri, item.doc_id, self.name, exc))
-        return self._with_story_vectors(batch, out) if self.settings.story_vectors_in_analysis else out
+        return out
 
     def _with_story_vectors(self, batch: Sequence[AnalysisInput], out: list[Analysis | Rejection]) -> list[Analysis | Rejection]:
         """Each analysis with its document's story embedding (title and lead), embedded as one batch."""

@@ -201,6 +201,10 @@ def test_warm_up_is_once_per_process_and_only_for_markup(monkeypatch: pytest.Mon
     page = RawDocument("a.html", b"<html><body><p>Officials met in Accra.</p></body></html>", "html")
     assert not stage.Cleaner.needs_warm_up([text])
     assert stage.Cleaner.needs_warm_up([text, page])
+    record = RawDocument("a.jsonl#1", b"{}", "json", {"title": "Talks", "text": "Officials met in Accra."})
+    record_page = RawDocument("a.jsonl#2", b"{}", "json", {"content_html": "<p>Officials met in Accra.</p>"})
+    assert not stage.Cleaner.needs_warm_up([record])  # a record of text only is cleaned as text
+    assert stage.Cleaner.needs_warm_up([record, record_page])
 
     calls: list[str] = []
     real_clean = stage.Cleaner.clean

@@ -50,3 +50,26 @@ def test_embed_repeated_texts_give_the_same_rows(embedder):
     vectors = embedder.embed(texts)
     assert np.array_equal(vectors[0], vectors[2])
     assert np.allclose(vectors[:2], embedder.embed(texts[:2]), atol=1e-5)
+
+
+@pytest.mark.parametrize("lengths", [[5], [3, 3, 3], list(range(1, 40)), [128] * 40, [1, 128, 2, 127, 60, 61, 62]])
+def test_length_batches_hold_each_text_once_with_little_padding(lengths):
+    from multipolar.embeddings import _LENGTH_SLACK, _length_batches
+
+    lengths = np.array(lengths)
+    batches = _length_batches(lengths, 16)
+    assert sorted(np.concatenate(batches).tolist()) == list(range(len(lengths)))
+    assert all(len(b) <= 16 and lengths[b].max() - lengths[b].min() <= _LENGTH_SLACK for b in batches)
+
+
+@pytest.mark.model
+def test_a_vector_does_not_depend_on_the_texts_padded_with_it(embedder, monkeypatch):
+    import multipolar.embeddings as embeddings
+
+    texts = ["Ministers met in an invented harbour town on Monday to talk about ferry fees.", "Talks ended.",
+             "The two delegations agreed to meet again next spring, an aide to one of them told reporters "
+             "after a long day of talks about fishing quotas, ferry fees and the harbour's new pier.", "Rain."]
+    monkeypatch.setattr(embeddings, "_LENGTH_SLACK", 10_000)  # one batch, padded to the longest text
+    padded = embedder.embed(texts)
+    monkeypatch.setattr(embeddings, "_LENGTH_SLACK", 0)
+    assert np.array_equal(padded, embedder.embed(texts))

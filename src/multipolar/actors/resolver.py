@@ -304,8 +304,11 @@ class ActorResolver:
         out: list[ActorMatch] = []
         doc_country: str | None = None
         text = _Text(doc.text, 0)
-        ends = {tok.idx + len(tok.text): tok.i + 1 for tok in doc}
+        ends = token_ends(doc)
         at = {i: m for m in matches for i in range(m.start, m.end)}
+        # a sentence only tokenised (rule `actor_paragraphs` left it out: no tags, a flat tree labelled
+        # "dep") yields nothing below, as each case needs a tag or a "prep" arc: its tokens are skipped
+        bare = untagged_tokens(doc)
         # each sentence's mentions, in the order given: one pass, not a scan of every mention per sentence
         # (that grew with the square of a long document's length)
         sents = list(doc.sents)
@@ -325,7 +328,7 @@ class ActorResolver:
                 home = self._residence(doc, m, at, named)
                 if home is not None:
                     out.append(_make(doc, text, m.start, m.end, home, None, "resident"))
-            i = sent.start
+            i = sent.end if bare[sent.start:sent.end].all() else sent.start
             while i < sent.end:
                 tok = doc[i]
                 if i in taken:
@@ -859,3 +862,25 @@ def _make(
         person=person,
         kind=kind,
     )
+
+
+def token_ends(doc: Any) -> dict[int, int]:
+    """{character end of each token: its index + 1} (a later token wins a shared end), read off arrays."""
+    from spacy.attrs import IDX, LENGTH
+
+    if not len(doc):
+        return {}
+    spans = doc.to_array([IDX, LENGTH])
+    return dict(zip((spans[:, 0] + spans[:, 1]).tolist(), range(1, len(doc) + 1), strict=True))
+
+
+def untagged_tokens(doc: Any) -> Any:
+    """A boolean array: tokens with no part of speech and no "prep" arc (what a tokenised-only piece holds)."""
+    import numpy
+    from spacy.attrs import DEP, POS
+
+    if not len(doc):
+        return numpy.zeros(0, dtype=bool)
+    arrays = doc.to_array([POS, DEP])
+    prep = doc.vocab.strings["prep"]
+    return (arrays[:, 0] == 0) & (arrays[:, 1] != prep)

@@ -75,6 +75,9 @@ def shingle_hashes(text: str, size: int = 4, *, cache: dict[str, int] | None = N
     return np.unique((combined >> np.uint64(32)).astype(np.uint32))
 
 
+_MINHASH_BLOCK = 8192  # shingle hashes per block of the MinHash: 128 x 8192 uint32 = 4 MiB at a time
+
+
 @dataclass(frozen=True, slots=True)
 class DuplicateMatch:
     """Why `doc_id` was found to copy `original`: the estimated Jaccard and containment."""
@@ -169,11 +172,13 @@ class NearDuplicateIndex:
 
     def _minhash(self, hashes: np.ndarray) -> LeanMinHash:
         """MinHash signature: for each of `num_perm` affine maps of the (already mixed) 32-bit shingle
-        hashes, the least value; vectorised, so one document costs a few array operations."""
-        if len(hashes):
-            values = (hashes[None, :] * self._a[:, None] + self._b[:, None]).min(axis=1)
-        else:
-            values = np.full(self.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+        hashes, the least value; vectorised over blocks of `_MINHASH_BLOCK` hashes, so one document costs a
+        few array operations and a long one (a 3 MB text: 0.4 M shingles) holds no more than num_perm x a
+        block at once (num_perm x all of them took 0.4 GB with its temporaries)."""
+        values = np.full(self.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+        for start in range(0, len(hashes), _MINHASH_BLOCK):
+            block = hashes[None, start : start + _MINHASH_BLOCK]
+            np.minimum(values, (block * self._a[:, None] + self._b[:, None]).min(axis=1), out=values)
         return LeanMinHash(seed=1, hashvalues=values, scheme="affine32")
 
     def signature(self, text: str) -> Signature:

@@ -93,8 +93,9 @@ class Cleaner:
 
     @staticmethod
     def needs_warm_up(raws: Iterable[RawDocument]) -> bool:
-        """Whether a batch holds anything but plain text, and this process has not warmed up yet."""
-        return not _warmed and any(raw.raw_format not in _TEXT_FORMATS for raw in raws)
+        """Whether a batch holds markup (a page, or a record whose html field `_clean` will read) and this
+        process has not warmed up yet: plain text and records of text only never reach the page machinery."""
+        return not _warmed and any(_is_markup(raw) for raw in raws)
 
     def clean_batch(self, raws: Iterable[RawDocument]) -> list[Document | Rejection]:
         """Each raw document cleaned, or a Rejection carrying the error's code and message."""
@@ -287,6 +288,16 @@ class Cleaner:
             flags=tuple(flags),
             extra=extra,
         )
+
+
+def _is_markup(raw: RawDocument) -> bool:
+    """Whether `Cleaner._clean` takes this raw document through `_from_html` (or a format it rejects)."""
+    if raw.raw_format in _TEXT_FORMATS:
+        return False
+    if raw.raw_format not in _CONTAINER_FORMATS:
+        return True
+    html = _split_fields(raw.fields)[0].get("html")
+    return isinstance(html, str) and bool(html.strip())
 
 
 def _split_fields(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -111,6 +111,7 @@ class EventCoder:
         self.pipeline = nlp
         self._classifier: Any = None
         self._act_model: Any = None
+        self._sentence_encoder: Any = None  # one MiniLM session for the root classifier and the act model
         self.max_depth_gap = 0  # triggers deeper than the shallowest coded one are dropped
         self.single_main = self.settings.event_main_only
         self.rules = rules()  # named rules over every candidate (events/rulebook.py)
@@ -133,7 +134,7 @@ class EventCoder:
         if self._classifier is None:
             from multipolar.events.classifier import RootClassifier
 
-            self._classifier = RootClassifier(self.lexicon)
+            self._classifier = RootClassifier(self.lexicon, encoder=self.sentence_encoder)
         return self._classifier
 
     @property
@@ -141,8 +142,20 @@ class EventCoder:
         if self._act_model is None:
             from multipolar.events.model import ActModel
 
-            self._act_model = ActModel()
+            self._act_model = ActModel(encoder=self.sentence_encoder)
         return self._act_model
+
+    @property
+    def sentence_encoder(self) -> Any:
+        """The sentence embedder the root classifier (128 word pieces) and the act model (96, cut per call:
+        the same vectors as an embedder made for 96) share, so a worker loads one session, not two."""
+        if self._sentence_encoder is None:
+            from multipolar.embeddings import Embedder
+            from multipolar.events.classifier import MAX_TOKENS
+            from multipolar.events.model import SENTENCE_TOKENS
+
+            self._sentence_encoder = Embedder(threads=1, max_tokens=max(MAX_TOKENS, SENTENCE_TOKENS))
+        return self._sentence_encoder
 
     def code_texts(self, items: Iterable[tuple[Any, str, date | None]]) -> Iterator[tuple[Any, list[Event]]]:
         """(id, events) for each (id, text, published) in order; texts are parsed in batches."""
@@ -346,6 +359,8 @@ class EventCoder:
             root = sent.root
             if root.pos_ not in ("VERB", "AUX") or timing.is_caption(doc, sent, root):
                 continue  # rule timing.caption: a photo caption carries no event
+            if root.lemma_.lower() == "be":
+                continue  # a copular sentence states how things are ("trade was $245 billion"), no act
             srcs, _, _ = syntax.subjects(root, actors)
             if srcs:
                 candidates.append((idx, sent, root, srcs))
@@ -356,8 +371,6 @@ class EventCoder:
         for (idx, sent, root, srcs), (label, prob) in zip(candidates, predictions, strict=True):
             if prob < self.settings.classifier_threshold or label in ("01",):
                 continue
-            if root.lemma_.lower() == "be":
-                continue  # a copular sentence states how things are ("trade was $245 billion"), no act
             code = label + "0"
             if code not in self.ontology:
                 continue
@@ -402,8 +415,10 @@ def quantity_starts(text: str) -> list[int]:
     return [q.start for q in find_quantities(text)]
 
 
+@lru_cache(maxsize=1024)
 def _calendar_dates(text: str, published: date | None) -> tuple[TimeExpression, ...]:
-    """The dated expressions of a sentence, found once for all the triggers in it."""
+    """The dated expressions of a sentence, found once for all the triggers and candidates in it (each
+    asks again; `find_dates` depends on the text and the anchor only)."""
     return tuple(t for t in find_dates(text, published) if t.date is not None)
 
 

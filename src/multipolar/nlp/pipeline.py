@@ -217,7 +217,7 @@ def unparsed_doc(nlp: Language, text: str) -> Doc:
     punctuation (spaCy's sentencizer), each a flat tree under its first token (label "dep"), so that
     joined to parsed Docs it keeps its own sentences; it has no tags, lemmas or entities."""
     import numpy
-    from spacy.attrs import DEP, HEAD
+    from spacy.attrs import DEP, HEAD, SENT_START
     from spacy.pipeline import Sentencizer
 
     doc = nlp.make_doc(text)
@@ -225,13 +225,14 @@ def unparsed_doc(nlp: Language, text: str) -> Doc:
         return doc
     Sentencizer()(doc)
     root_dep, dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
-    array = numpy.zeros((len(doc), 2), dtype="uint64")
-    root = 0
-    for tok in doc:
-        if tok.is_sent_start:
-            root = tok.i
-        array[tok.i, 0] = numpy.uint64(root - tok.i) if root >= tok.i else numpy.uint64(2**64 + root - tok.i)
-        array[tok.i, 1] = root_dep if root == tok.i else dep
+    # each token's sentence start (its root) in one pass over arrays: the head offset root - i, stored as
+    # spaCy stores it (two's complement in uint64), and the label ROOT on the root, "dep" elsewhere
+    index = numpy.arange(len(doc), dtype="int64")
+    starts = doc.to_array([SENT_START]).reshape(-1) == 1
+    root = numpy.maximum.accumulate(numpy.where(starts, index, 0))
+    array = numpy.empty((len(doc), 2), dtype="uint64")
+    array[:, 0] = (root - index).view("uint64")
+    array[:, 1] = numpy.where(root == index, root_dep, dep).astype("uint64")
     doc.from_array([HEAD, DEP], array)
     return doc
 
