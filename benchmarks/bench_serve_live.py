@@ -2,7 +2,8 @@
 
 Builds a store of synthetic events (200,000 by default; `relations.synthetic`), starts
 `multipolar serve --db STORE --watch FOLDER --every 1s` on 127.0.0.1 (a real uvicorn in its own process,
-the watcher in a thread of it), waits for the first views, then:
+the watcher in a thread of it), waits for the first views and for the watcher's "ready" (its analysis models
+loaded; a drop before that waits for them, 2-3 s more on 2 cores), then:
 
 1. idle: requests each page and API endpoint below in turn, `--idle-rounds` times (p50 / p95 with no ingest);
 2. drops one JSON-lines file of `--docs` documents into the watched folder (short news-like texts written
@@ -201,6 +202,8 @@ def main() -> None:
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
                 print(f"server: {output.wait('first views computed', 600)}", flush=True)
+                # the drops measure a running watcher: its models are loaded before its first poll
+                print(f"server: {output.wait('watch: ready', 600)}", flush=True)
                 for kind, path in TARGETS:  # each URL once cold, then measured
                     timed_get(client, kind, path)
                 idle = [(kind, timed_get(client, kind, path))

@@ -91,13 +91,16 @@ def watch(
         if not quiet:
             typer.echo(f"{stamp()} {done.line()}")
 
+    def on_ready(seconds: float) -> None:
+        typer.echo(f"{stamp()} ready: the analysis models loaded in {seconds:.1f} s")
+
     groups = [[x for x in group.split(",") if x.strip()] for group in actors or []]
     with _project(db, settings) as project:
         watcher = project.watcher(sources, actors=groups or None, freq=freq, every=every,
                                   alert_command=alert_command, alert_webhook=alert_webhook, analyse=analyse,
                                   report=report)
         try:
-            watcher.run(rounds=1 if once else None, on_round=on_round)
+            watcher.run(rounds=1 if once else None, on_round=on_round, on_ready=None if quiet else on_ready)
         except KeyboardInterrupt:
             watcher.stop()
             _err("stopped: each source's poll state is saved; run the same command to go on")

@@ -66,6 +66,7 @@ def test_serve_watch_shows_what_each_poll_brings(tmp_path: Path) -> None:
         server.terminate()
         out, _ = server.communicate(timeout=60)
     assert "watching 1 source(s)" in out
+    assert "watch: ready, the analysis models loaded in" in out
 
 
 def test_alerts_page_lists_alerts_with_their_driving_events(tmp_path: Path) -> None:

@@ -15,8 +15,9 @@ class _FlakyWatcher:
         self.stop_event = stop_event
         self.runs = 0
 
-    def run(self, on_round):
+    def run(self, on_round, on_ready):
         self.runs += 1
+        on_ready(1.5)
         if self.runs == 1:
             raise RuntimeError("Conflict on tuple deletion!\nmore detail")
         self.stop_event.set()  # the second run ends as a stopped watcher's does
@@ -42,4 +43,5 @@ def test_a_failed_round_is_announced_and_the_watcher_goes_on():
     worker.thread.join(5)
     assert not worker.thread.is_alive()
     assert project.watchers[0].runs == 2
-    assert said == ["watch: a round failed (RuntimeError: Conflict on tuple deletion!); the next one starts in 0.01 s"]
+    assert said == ["watch: ready, the analysis models loaded in 1.5 s",
+                    "watch: a round failed (RuntimeError: Conflict on tuple deletion!); the next one starts in 0.01 s"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -143,11 +144,16 @@ class Watcher:
     def stopped(self) -> bool:
         return self._stop.is_set()
 
-    def run(self, *, rounds: int | None = None, on_round: Callable[[PollRound], None] | None = None) -> None:
+    def run(self, *, rounds: int | None = None, on_round: Callable[[PollRound], None] | None = None,
+            on_ready: Callable[[float], None] | None = None) -> None:
         """Poll round after round, `every` seconds apart, until `stop()` (or `rounds` rounds). The analysis
-        models are loaded first, so the first documents a poll brings do not wait for them."""
+        models are loaded first, so the first documents a poll brings do not wait for them; `on_ready` is
+        told how many seconds that took, before the first poll."""
+        start = time.monotonic()
         if self.analyse and not self._stop.is_set():
             self.project.prepare_analysis(story_vectors=STORY_VECTORS_IN_ANALYSIS)
+        if on_ready is not None and not self._stop.is_set():
+            on_ready(time.monotonic() - start)
         done = 0
         while not self._stop.is_set():
             result = self.poll_once()

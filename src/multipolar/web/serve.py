@@ -59,6 +59,7 @@ class _WatchThread:
         self.stop_event = threading.Event()
         self.project, self.sources, self.options, self.announce = project, list(sources), options, announce
         self.thread = threading.Thread(target=self._run, name="multipolar-watch", daemon=True)
+        self.ready = False  # whether "watch: ready" was announced
 
     def _run(self) -> None:
         view = self.project.for_thread()
@@ -71,12 +72,17 @@ class _WatchThread:
             return
         while not self.stop_event.is_set():
             try:
-                watcher.run(on_round=self._round)
+                watcher.run(on_round=self._round, on_ready=self._ready)
             except Exception as exc:  # noqa: BLE001 - a failed round is announced and the next one tried
                 first = (str(exc).strip().splitlines() or [""])[0]
                 self.announce(f"watch: a round failed ({type(exc).__name__}: {printable(first)}); "
                               f"the next one starts in {watcher.every:g} s")
                 self.stop_event.wait(watcher.every)
+
+    def _ready(self, seconds: float) -> None:
+        if not self.ready:  # once: a watcher started again after a failed round loads nothing new
+            self.ready = True
+            self.announce(f"watch: ready, the analysis models loaded in {seconds:.1f} s")
 
     def _round(self, done: Any) -> None:
         if done.new_documents or done.analysed is not None:
