@@ -6,8 +6,8 @@ Also prints the clean stage's throughput on plain-text JSON lines (../shared/cor
 one process, JSON parsing included). Prints token precision/recall/F1 against `gold_text` (Scrapinghub article-extraction benchmark, dev
 half) and the share of exact days against `gold_date` (htmldate's evaluation set, dev half), with the
 processor time per page of each method: every method first runs untimed on five pages, then the methods
-take each page in turn, the first turn rotating from page to page (trafilatura's caches of text lines
-emptied before each, untimed), so the ratio of their times holds on a shared machine.
+take each page in turn, the first turn rotating from page to page (trafilatura's and htmldate's caches
+of the page's strings emptied before each, untimed), so the ratio of their times holds on a shared machine.
 """
 
 from __future__ import annotations
@@ -92,42 +92,44 @@ def main() -> None:
     args = parser.parse_args()
     plain_text_throughput(args.corpus, args.docs)
     pages = list(read_jsonl(args.eval / "scrapinghub_aeb_dev.jsonl.gz"))
-    extractors = {
+    seconds = compare("extraction", pages, {
         "trafilatura (default)": trafilatura_text,
         "trafilatura (favor_precision)": lambda r: trafilatura_text(r, favor_precision=True),
         "multipolar clean": ours_text,
-    }
-    texts, seconds = interleaved(pages, extractors)
-    for name in extractors:
-        found = iter(texts[name])
-        score = score_extraction(pages, lambda _record, found=found: next(found))
-        print(
-            f"extraction  {name:32s} P={score.precision:.4f} R={score.recall:.4f} F1={score.f1:.4f}"
-            f"  pages={score.pages}  {seconds[name] / max(1, score.pages) * 1000:.1f} ms/page"
-        )
+    }, lambda answer: score_extraction(pages, answer), lambda s: (
+        f"P={s.precision:.4f} R={s.recall:.4f} F1={s.f1:.4f}  pages={s.pages}", s.pages))
     print(f"extraction  speed of multipolar clean against trafilatura (default): "
           f"{seconds['trafilatura (default)'] / seconds['multipolar clean']:.2f}x (target >= 0.9x)")
     dated = list(read_jsonl(args.eval / "htmldate_dev.jsonl.gz"))
-    finders = {
+    compare("dates", dated, {
         "htmldate (default)": htmldate_date,
         "htmldate (original_date)": lambda r: htmldate_date(r, original_date=True),
         "multipolar clean": ours_date,
-    }
-    days, seconds = interleaved(dated, finders)
-    for name in finders:
-        found = iter(days[name])
-        accuracy, count = score_dates(dated, lambda _record, found=found: next(found))
-        print(f"dates       {name:32s} exact day={accuracy:.4f}  pages={count}  "
-              f"{seconds[name] / max(1, count) * 1000:.1f} ms/page")
+    }, lambda answer: score_dates(dated, answer), lambda s: (f"exact day={s[0]:.4f}  pages={s[1]}", s[1]))
 
+
+def compare(kind: str, records: list[dict], methods: dict[str, Callable[[dict], Any]],
+            score: Callable[[Callable[[dict], Any]], Any], show: Callable[[Any], tuple[str, int]]) -> dict[str, float]:
+    """Runs the methods interleaved (`interleaved`), scores each one's answers and prints a line per
+    method with its processor time per page; returns each method's seconds."""
+    answers, seconds = interleaved(records, methods)
+    for name in methods:
+        found = iter(answers[name])
+        line, pages = show(score(lambda _record, found=found: next(found)))
+        print(f"{kind:11s} {name:32s} {line}  {seconds[name] / max(1, pages) * 1000:.1f} ms/page")
+    return seconds
 
 def forget_text_caches() -> None:
-    """Empty trafilatura's caches of text lines (untimed): the method that takes a page after another
-    would otherwise find that page's lines cached, which no page met once in a real run enjoys."""
+    """Empty trafilatura's caches of text lines and htmldate's of date strings (untimed): the method that
+    takes a page after another would otherwise find that page's lines cached, which no page met once in a
+    real run enjoys."""
+    from htmldate import extractors, validators
     from trafilatura import utils
 
     utils.line_processing.cache_clear()
     utils.trim.cache_clear()
+    extractors.try_date_expr.cache_clear()
+    validators.reset_validator_caches()
 
 
 def interleaved(records: list[dict], methods: dict[str, Callable[[dict], Any]], warm: int = 5
