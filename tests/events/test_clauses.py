@@ -23,3 +23,17 @@ def test_a_main_clause_act_alone_is_kept(coded):
     events, trace = coded("Macron met Modi in Paris on Monday.")
     met = [e for e in events if e.root == "04"]
     assert met and not any("clauses.prior_act" in trace.fired[e.event_id] for e in met)
+
+
+def test_a_second_verb_of_the_same_subject_is_a_second_act(coded):
+    events, trace = coded("Brazil signed a trade agreement with Argentina and condemned Venezuela on Friday.")
+    targets = {e.target for e in events if e.source == "BRA"}
+    assert {"ARG", "VEN"} <= targets
+    condemned = [e for e in events if e.target == "VEN"]
+    assert "clauses.coordinated_act" in trace.fired[condemned[0].event_id]
+
+
+def test_a_conjoined_verb_with_its_own_subject_is_not_taken_as_the_first_subjects_act(coded):
+    events, trace = coded("Brazil signed a trade agreement with Argentina, and Chile condemned Venezuela.")
+    assert not any(e.source == "BRA" and e.target == "VEN" for e in events)
+    assert not any("clauses.coordinated_act" in trace.fired[e.event_id] for e in events)

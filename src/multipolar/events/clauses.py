@@ -4,7 +4,11 @@ one main act, statements and denials beside it).
 
 clauses.prior_act (`prior_acts`): an act named by a noun after "after"/"following" whose parties the parse
 gives and differ from those of the main act ("the visit marked their third meeting, following Scholz's
-call with Modi") is an earlier act the sentence asserts, kept beside the main act."""
+call with Modi") is an earlier act the sentence asserts, kept beside the main act.
+
+clauses.coordinated_act (`prior_acts`): a verb joined to the main act's verb by "and" (or a comma list)
+without a subject of its own is a second act of the same subject ("China signed a deal with Russia and
+criticized Japan"); kept beside the main act when it is aimed at other parties."""
 
 from __future__ import annotations
 
@@ -92,22 +96,39 @@ def main_acts(kept: Coded, *, single_main: bool, max_depth_gap: int) -> Coded:
     return kept
 
 def prior_acts(coded: Coded, main: Coded) -> Coded:
-    """The acts of `coded` that `main_acts` left out and that stand beside them (rule clauses.prior_act)."""
+    """The acts of `coded` that `main_acts` left out and that stand beside them (rules clauses.prior_act and
+    clauses.coordinated_act)."""
     if not main:
         return []
     chosen = {id(t) for t, _ in main}
     parties = {frozenset((e.source, e.target)) for _, evs in main for e in evs}
     out: Coded = []
+    heads = {t.tok.i for t, _ in main if t.tok.pos_ in ("VERB", "AUX")}
     for trig, events in coded:
         tok = trig.tok
-        if id(trig) in chosen or _is_speech(trig) or not trig.parsed_both or tok.pos_ != "NOUN":
+        if id(trig) in chosen or _is_speech(trig) or not trig.parsed_both:
             continue
-        if tok.dep_ not in ("pobj", "dobj") or tok.head.lower_ not in PRIOR_MARKS:
+        if not (_prior(tok) or _coordinated(tok, heads)):
             continue
         if any(frozenset((e.source, e.target)) in parties for e in events):
             continue
         out.append((trig, events))
     return out
+
+
+def beside_rule(tok: Token) -> str:
+    """The name of the rule by which `prior_acts` kept an act."""
+    return "clauses.prior_act" if _prior(tok) else "clauses.coordinated_act"
+
+
+def _prior(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj") and tok.head.lower_ in PRIOR_MARKS
+
+
+def _coordinated(tok: Token, heads: set[int]) -> bool:
+    """A verb conjoined to a main act's verb, sharing its subject (no subject of its own)."""
+    return (tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.i in heads
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
 def as_allegation(trig: Trigger, events: list[Event], coded: Coded, *, ontology: Ontology) -> list[Event]:

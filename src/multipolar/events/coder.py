@@ -78,7 +78,7 @@ from typing import TYPE_CHECKING, Any
 
 from multipolar.events import anaphora, syntax, timing
 from multipolar.events.arguments import find_arguments
-from multipolar.events.clauses import as_allegation, drop_reports, main_acts, prior_acts
+from multipolar.events.clauses import as_allegation, beside_rule, drop_reports, main_acts, prior_acts
 from multipolar.events.lexicon import Lexicon
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import Implied, pairs_of
@@ -234,7 +234,8 @@ class EventCoder:
         # (codebook 112), addressed to that party; the reported act stays as reported
         kept = [(trig, as_allegation(trig, events, coded, ontology=self.ontology)) for trig, events in kept]
         main = main_acts(kept, single_main=self.single_main, max_depth_gap=self.max_depth_gap)
-        prior = prior_acts(kept, main)  # "..., following X's call with Y": an earlier act beside the main one
+        # "..., following X's call with Y" (an earlier act), "signed X and criticized Y": acts beside the main one
+        prior = prior_acts(kept, main)
         judged = self._judge(doc, sent, idx, main + prior, actors, doc_id=doc_id, published=published,
                              pairs=pairs or {}, prior={id(t) for t, _ in prior})
         for ev in judged:
@@ -251,7 +252,7 @@ class EventCoder:
         cands = [Candidate(ev, trig.tok, sent, doc, actors, published, self,
                            speaker=trig.reported_by.tok if trig.reported_by is not None else None,
                            guessed_source=trig.guessed_source, pairs=pairs,
-                           fired=base_rules(trig) + (["clauses.prior_act"] if id(trig) in (prior or ()) else []))
+                           fired=base_rules(trig) + ([beside_rule(trig.tok)] if id(trig) in (prior or ()) else []))
                  for trig, events in kept for ev in events]
         n_coded = len(cands)
         for name, finder in FINDERS:
