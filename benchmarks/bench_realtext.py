@@ -44,7 +44,7 @@ def _texts(labels: list[dict]) -> dict[str, dict]:
             for line in handle:
                 rec = json.loads(line)
                 if wanted.get(rec["id"]) == corpus:
-                    out[rec["id"]] = {"text": rec.get("text") or "", "url": rec.get("url")}  # as realnews_input.py gives it
+                    out[rec["id"]] = {"text": rec.get("text") or "", "url": rec.get("url"), "outlet": rec.get("outlet")}
     missing = sorted(set(wanted) - set(out))
     if missing:
         sys.exit(f"{len(missing)} labelled ids not in ../shared/corpora (first: {missing[0]})")
@@ -61,7 +61,8 @@ def main() -> None:
 
     labels = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = _texts(labels)
-    records = [{"id": rec["id"], "text": texts[rec["id"]]["text"], "date": rec["published"], "url": texts[rec["id"]]["url"]}
+    records = [{"id": rec["id"], "text": texts[rec["id"]]["text"], "date": rec["published"], "url": texts[rec["id"]]["url"],
+                "outlet": texts[rec["id"]]["outlet"]}
                for rec in labels]
     system = {out["id"]: out for out in code_records(records)}
     gold = {rec["id"]: rec for rec in labels}

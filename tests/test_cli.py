@@ -193,6 +193,21 @@ def test_cli_code_scheme_plover_gives_reciprocal_parties_without_target(tmp_path
     assert code == 2 and "--scheme 'icews'" in err
 
 
+def test_cli_code_url_makes_an_official_statement(tmp_path, capsys):
+    text = "Today we imposed new sanctions on Iran over its missile programme."
+    code, out, err = run(["code", text, "--format", "jsonl", "--explain",
+                          "--url", "https://www.whitehouse.gov/briefings-statements/2025/03/x/"], capsys)
+    assert code == 0, err
+    events = json.loads(out)["events"]
+    assert any(e["source"] == "USA" and e["target"] == "IRN" and "issuer.self_reference" in e["explain"] for e in events)
+    _, out, _ = run(["code", text, "--format", "jsonl", "--url", "https://apnews.com/article/x"], capsys)
+    assert not any(e["source"] == "USA" for e in json.loads(out)["events"])
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": text}) + "\n")
+    code, _, err = run(["code", "--input", str(src), "--url", "https://www.whitehouse.gov/"], capsys)
+    assert code == 2 and "--url" in err
+
+
 def test_cli_users_actor_file_extends_the_bundled_actors(tmp_path, capsys):
     mine = tmp_path / "mine.jsonl"
     mine.write_text(json.dumps({"kind": "organisation", "code": "NGOQQX", "name": "Quiet Quorum"}) + "\n")
