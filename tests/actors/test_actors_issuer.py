@@ -85,6 +85,15 @@ def test_reporter_turn_is_not_issuer(coder):
     assert actors[we[1]].actor_code == "USAGOV"
 
 
+@pytest.mark.parametrize("label", ["Q    ", "Q: ", "AUDIENCE MEMBER: ", "PRIME MINISTER HALVORSEN: "])
+def test_other_speakers_turns_are_not_issuer(coder, label):
+    doc = coder.pipeline.parse_one(f"MS. GRAY: We talked with Canada.\n{label}We will retaliate against Canada.")
+    actors = {i: m for m in coder.resolver.resolve(doc, on=PUBLISHED) for i in range(m.start, m.end)}
+    added = issuer_mentions(doc, actors, "USA")
+    we = [t.i for t in doc if t.lower_ == "we"]
+    assert we[0] in added and we[1] not in added
+
+
 def test_no_issuer_adds_nothing(coder):
     doc = coder.pipeline.parse_one("We condemned the strike on Kyiv.")
     actors: dict = {}

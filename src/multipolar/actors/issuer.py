@@ -12,8 +12,9 @@ Data in data/issuers.json (written from our own knowledge).
   of its own ("the Secretary of Commerce", "the Secretary", "the Department of the Treasury", "the Attorney
   General", "the Trade Representative") names that government too; a title before a name ("Secretary
   Rubio"), or one whose phrase names a country ("the Ministry of Foreign Affairs of Japan"), is left alone.
-A turn of a transcript whose speaker label ("Q:", "PRIME MINISTER X:") is a reporter or names another
-country's actor is not the issuer speaking: first-person words there are left alone.
+A turn of a transcript whose speaker label is a reporter ("Q", "AUDIENCE MEMBER:"), names another country's
+actor ("PRESIDENT ZELENSKYY:") or holds a title the issuing government does not have ("PRIME MINISTER X:"
+in a White House transcript) is not the issuer speaking: first-person words there are left alone.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
 RULES = ("issuer.site", "issuer.self_reference", "issuer.official_title")
 # the `kind` of the mentions each rule adds (events/roles.py names the rule in `--explain` by it)
 KINDS = {"issuer.self_reference": "issuer_self", "issuer.official_title": "issuer_title"}
-_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{0,60}?|Q)[ \t]*:", re.MULTILINE)
+# a transcript's speaker label at the start of a line: "Q" (a reporter: "Q   Thank you", "Q: ...", "Q — "),
+# or words in capitals before a colon ("MS. PSAKI:", "PRIME MINISTER KISHIDA:")
+_LABEL = re.compile(r"^[ \t]*(?:(Q)(?=[ \t]*[ \t(:\u2014\u2013-])|([A-Z][A-Z.'\- ]{1,60}?)[ \t]*:)", re.MULTILINE)
 
 
 @cache
@@ -87,14 +90,16 @@ def _other_turns(doc: Doc, actors: dict[int, Any], issuer: str) -> list[tuple[in
     label naming another country's actor ("PRIME MINISTER CARNEY:"), each up to the next label."""
     labels = list(_LABEL.finditer(doc.text))
     skip = {w.lower() for w in _data()["turn_skip_labels"]}
+    foreign = _data()["foreign_labels"].get(issuer, [])  # titles the issuing government does not have
     out = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(doc.text)
-        label = m.group(1).strip()
-        if label.lower().rstrip(".") in skip:
+        group = 1 if m.group(1) else 2
+        label = " ".join(m.group(group).lower().split())
+        if label.rstrip(".") in skip or any(f" {w} " in f" {label} " for w in foreign):
             out.append((m.start(), end))
             continue
-        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        span = doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
         if span is not None and any((a := actors.get(t.i)) is not None and a.country != issuer for t in span):
             out.append((m.start(), end))
     return out
