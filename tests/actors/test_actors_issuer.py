@@ -62,6 +62,14 @@ def test_my_administration_names_issuer(coder):
     assert any(s == "USA" and "issuer.self_reference" in fired for s, _, _, fired in found)
 
 
+def test_private_possessive_is_not_issuer(coder):
+    doc = coder.pipeline.parse_one("Our daughter studied in Spain, and our support for Spain is strong.")
+    actors = {i: m for m in coder.resolver.resolve(doc, on=PUBLISHED) for i in range(m.start, m.end)}
+    added = issuer_mentions(doc, actors, "USA")
+    ours = [t.i for t in doc if t.lower_ == "our"]
+    assert ours[0] not in added and ours[1] in added
+
+
 def test_official_title_names_issuer(coder):
     text = "The Secretary of Commerce added four Chinese companies to the Entity List."
     found = _acts(coder, text, "USA")

@@ -7,7 +7,8 @@ Data in data/issuers.json (written from our own knowledge).
   stay off ("I" in a news article is a quoted person, not a government);
 - issuer.self_reference: in an official statement, first-person words ("I", "we", "us", "our"), the
   government speaking of itself ("my Administration", "this Administration", "the Government") and the
-  document's own instrument ("this order", "the proclamation") name the issuing government (CCCGOV);
+  document's own instrument ("this order", "the proclamation") name the issuing government (CCCGOV); a
+  possessive of private life ("our son served in Iraq", "my family") does not;
 - issuer.official_title: there, a title of the issuing government's own offices with no name and no country
   of its own ("the Secretary of Commerce", "the Secretary", "the Department of the Treasury", "the Attorney
   General", "the Trade Representative") names that government too; a title before a name ("Secretary
@@ -128,6 +129,7 @@ def issuer_mentions(doc: Doc, actors: dict[int, Any], issuer: str | None) -> dic
     self_nouns, self_dets = set(data["self_nouns"]), set(data["self_dets"])
     instruments, instrument_dets = set(data["instrument_nouns"]), set(data["instrument_dets"])
     titles = data["official_titles"].get(issuer, [])
+    personal = set(data["personal_nouns"])
     others = _other_turns(doc, actors, issuer)
     added: dict[int, str] = {}
     for tok in doc:
@@ -136,7 +138,9 @@ def issuer_mentions(doc: Doc, actors: dict[int, Any], issuer: str | None) -> dic
         rule = None
         lower = tok.lower_
         if lower in first and tok.pos_ == "PRON":
-            rule = "issuer.self_reference"
+            # "our son", "my family": a possessive of private life names the speaker, not the government
+            if not (tok.dep_ == "poss" and tok.head.lemma_.lower() in personal):
+                rule = "issuer.self_reference"
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not any(t.i in actors for t in tok.subtree):
             lemma = tok.lemma_.lower()
             if (lemma in self_nouns and _dets(tok) & self_dets) or (lemma in instruments and _dets(tok) & instrument_dets):
