@@ -77,6 +77,15 @@ def test_official_title_names_issuer(coder):
     assert not any(s == "USA" for s, _, _, _ in _acts(coder, text, None))
 
 
+def test_the_president_of_white_house_readout(coder):
+    text = "President Biden spoke with President Lula of Brazil. The President condemned Russia's attacks on Ukraine."
+    found = _acts(coder, text, "USA")
+    assert any(s == "USA" and t == "RUS" and "issuer.official_title" in fired for s, t, _, fired in found)
+    doc = coder.pipeline.parse_one("The two Presidents met. The President of Brazil thanked Canada.")
+    actors = {i: m for m in coder.resolver.resolve(doc, on=PUBLISHED) for i in range(m.start, m.end)}
+    assert not any(doc[i].lower_.startswith("president") for i in issuer_mentions(doc, actors, "USA"))
+
+
 def test_title_of_other_country_left_alone(coder):
     doc = coder.pipeline.parse_one("The Ministry of Foreign Affairs of Japan criticized the drills.")
     actors = {i: m for m in coder.resolver.resolve(doc, on=PUBLISHED) for i in range(m.start, m.end)}

@@ -9,9 +9,10 @@ Data in data/issuers.json (written from our own knowledge).
   government speaking of itself ("my Administration", "this Administration", "the Government") and the
   document's own instrument ("this order", "the proclamation") name the issuing government (CCCGOV); a
   possessive of private life ("our son served in Iraq", "my family") does not;
-- issuer.official_title: there, a title of the issuing government's own offices with no name and no country
-  of its own ("the Secretary of Commerce", "the Secretary", "the Department of the Treasury", "the Attorney
-  General", "the Trade Representative") names that government too; a title before a name ("Secretary
+- issuer.official_title: there, a title of the issuing government's own offices, in the singular, with no
+  name and no country of its own ("the President", "the Vice President", "the Secretary of Commerce", "the
+  Department of the Treasury", "the Attorney General", "the Trade Representative") names that government too
+  ("the two Presidents", "President Lula", "the President of Brazil" are not); a title before a name ("Secretary
   Rubio"), or one whose phrase names a country ("the Ministry of Foreign Affairs of Japan"), is left alone.
 A turn of a transcript whose speaker label is a reporter ("Q", "AUDIENCE MEMBER:"), names another country's
 actor ("PRESIDENT ZELENSKYY:") or holds a title the issuing government does not have ("PRIME MINISTER X:"
@@ -145,7 +146,7 @@ def issuer_mentions(doc: Doc, actors: dict[int, Any], issuer: str | None) -> dic
             lemma = tok.lemma_.lower()
             if (lemma in self_nouns and _dets(tok) & self_dets) or (lemma in instruments and _dets(tok) & instrument_dets):
                 rule = "issuer.self_reference"
-            elif any(_titled(tok, t) for t in titles) and (
+            elif tok.tag_ not in ("NNS", "NNPS") and any(_titled(tok, t) for t in titles) and (
                     _dets(tok) & {"the"} or tok.text[:1].isupper()) and not _names_person(tok):
                 rule = "issuer.official_title"
         if rule is not None:
