@@ -208,6 +208,25 @@ def test_cli_code_url_makes_an_official_statement(tmp_path, capsys):
     assert code == 2 and "--url" in err
 
 
+@pytest.mark.model
+def test_cli_ingest_reads_official_statement_from_url(tmp_path, capsys):
+    text = "Statement on Iran.\n\nToday we imposed new sanctions on Iran over its missile programme."
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "wh", "url": "https://www.whitehouse.gov/briefings-statements/2025/03/iran/",
+                               "published": "2025-03-12", "text": text}) + "\n"
+                   + json.dumps({"id": "news", "url": "https://apnews.com/article/iran-sanctions",
+                                 "published": "2025-03-12", "text": text.replace("Statement", "Report")}) + "\n")
+    db = tmp_path / "s.duckdb"
+    code, _, err = run(["ingest", str(src), "--db", str(db), "--quiet"], capsys)
+    assert code == 0, err
+    _, out, _ = run(["docs", "--db", str(db), "--format", "jsonl"], capsys)
+    ids = {row["doc_id"]: row["url"] for row in map(json.loads, out.splitlines())}
+    _, out, _ = run(["events", "--db", str(db), "--format", "jsonl"], capsys)
+    found = {(ids[e["doc_id"]].split("/")[2], e["source"], e["target"]) for e in map(json.loads, out.splitlines())}
+    assert ("www.whitehouse.gov", "USA", "IRN") in found
+    assert not any(host == "apnews.com" and source == "USA" for host, source, _ in found)
+
+
 def test_cli_users_actor_file_extends_the_bundled_actors(tmp_path, capsys):
     mine = tmp_path / "mine.jsonl"
     mine.write_text(json.dumps({"kind": "organisation", "code": "NGOQQX", "name": "Quiet Quorum"}) + "\n")
