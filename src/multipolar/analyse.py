@@ -104,7 +104,10 @@ class AnalyseStage:
             )
             for m in matches
         )
-        issuer = issuer_of(url=item.url or item.source_uri, outlet=item.outlet)  # an official statement's government
+        # an official statement's government (rule issuer.site): from the document's url, else the web address it
+        # was fetched from (never a file path)
+        fetched = item.source_uri if item.source_uri.startswith(("http://", "https://")) else None
+        issuer = issuer_of(url=item.url or fetched, outlet=item.outlet)
         events = tuple(self.coder.code_doc(doc, doc_id=item.doc_id, published=item.published, matches=matches,
                                            issuer=issuer))
         claims = tuple(
