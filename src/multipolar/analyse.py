@@ -107,7 +107,7 @@ class AnalyseStage:
         # an official statement's government (rule issuer.site): from the document's url, else the web address it
         # was fetched from (never a file path)
         fetched = item.source_uri if item.source_uri.startswith(("http://", "https://")) else None
-        issuer = issuer_of(url=item.url or fetched, outlet=item.outlet)
+        issuer = issuer_of(url=item.url or fetched, outlet=item.outlet, text=item.text)
         events = tuple(self.coder.code_doc(doc, doc_id=item.doc_id, published=item.published, matches=matches,
                                            issuer=issuer))
         claims = tuple(

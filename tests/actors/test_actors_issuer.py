@@ -29,6 +29,16 @@ def test_issuer_of_site(url, outlet, expected):
     assert issuer_of(url=url, outlet=outlet) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("THE WHITE HOUSE\nOffice of the Press Secretary\n\nWe welcome the ceasefire.", "USA"),
+    ("Statement\n\nOffice of the Spokesperson\nWe condemn the attack.", "USA"),
+    ("Reporters outside the White House asked THE WHITE HOUSE for comment.\nWe waited.", None),
+    ("Moscow, May 2\n\nWe spoke with the minister.", None),
+])
+def test_issuer_of_heading(text, expected):
+    assert issuer_of(text=text) == expected
+
+
 def test_parse_record_reads_issuer_from_url():
     record = {"id": "a", "text": "We met.", "url": "https://www.state.gov/briefings/x"}
     assert parse_record(record, n=1) == ("a", "We met.", None, "USA")

@@ -2,8 +2,9 @@
 
 Data in data/issuers.json (written from our own knowledge).
 - issuer.site: a document whose url's host (or subdomain of it), or whose outlet, is a government site of a
-  state ("whitehouse.gov", "state.gov", "kremlin.ru", "mid.ru", "fmprc.gov.cn") is an official statement of
-  that state's government; an ordinary news site, state media included, gives no issuer and the rules below
+  state ("whitehouse.gov", "state.gov", "kremlin.ru", "mid.ru", "fmprc.gov.cn"), or whose first three lines
+  hold an issuing office's heading alone on a line ("THE WHITE HOUSE", "Office of the Press Secretary"), is an
+  official statement of that state's government; an ordinary news site, state media included, gives no issuer and the rules below
   stay off ("I" in a news article is a quoted person, not a government);
 - issuer.self_reference: in an official statement, first-person words ("I", "we", "us", "our"), the
   government speaking of itself ("my Administration", "this Administration", "the Government") and the
@@ -63,9 +64,19 @@ def _host_issuer(host: str) -> str | None:
     return None
 
 
-def issuer_of(*, url: str | None = None, outlet: str | None = None) -> str | None:
-    """issuer.site: the ISO3 code of the state whose government issued a document with this url or outlet,
-    or None for any other document (a news site, no metadata)."""
+def issuer_of(*, url: str | None = None, outlet: str | None = None, text: str | None = None) -> str | None:
+    """issuer.site: the ISO3 code of the state whose government issued a document with this url or outlet, or
+    whose first lines hold a heading alone on its line ("THE WHITE HOUSE", "Office of the Press Secretary");
+    None for any other document (a news site, no metadata)."""
+    found = _site_issuer(url, outlet)
+    if found is None and text:
+        headings = _data()["headings"]
+        lines = [line.strip() for line in text[:400].splitlines() if line.strip()][:3]
+        found = next((headings[line] for line in lines if line in headings), None)
+    return found
+
+
+def _site_issuer(url: str | None, outlet: str | None) -> str | None:
     if url:
         host = urlsplit(url if "//" in url else f"//{url}").hostname
         if host:

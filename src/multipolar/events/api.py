@@ -44,7 +44,7 @@ def parse_record(record: Any, *, n: int) -> tuple[str, str, date | None, str | N
     for field, value in (("url", url), ("outlet", outlet)):
         if value is not None and not isinstance(value, str):
             raise ParseError(f"record {n} (id {rid!r}): \"{field}\" must be a string, got {type(value).__name__}")
-    return str(rid), text, published, issuer_of(url=url, outlet=outlet)
+    return str(rid), text, published, issuer_of(url=url, outlet=outlet, text=text)
 
 
 SCHEMES = ("cameo", "plover")
