@@ -196,11 +196,13 @@ def test_cli_code_scheme_plover_gives_reciprocal_parties_without_target(tmp_path
 def test_cli_code_url_makes_an_official_statement(tmp_path, capsys):
     text = "Today we imposed new sanctions on Iran over its missile programme."
     code, out, err = run(["code", text, "--format", "jsonl", "--explain",
-                          "--url", "https://www.whitehouse.gov/briefings-statements/2025/03/x/"], capsys)
+                          "--url", "https://www.whitehouse.gov/briefings-statements/2025/03/x/",
+                          "--set", "event_official_sources=true"], capsys)
     assert code == 0, err
     events = json.loads(out)["events"]
     assert any(e["source"] == "USA" and e["target"] == "IRN" and "issuer.self_reference" in e["explain"] for e in events)
-    _, out, _ = run(["code", text, "--format", "jsonl", "--url", "https://apnews.com/article/x"], capsys)
+    _, out, _ = run(["code", text, "--format", "jsonl", "--url", "https://apnews.com/article/x",
+                     "--set", "event_official_sources=true"], capsys)
     assert not any(e["source"] == "USA" for e in json.loads(out)["events"])
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "a", "text": text}) + "\n")
@@ -217,7 +219,7 @@ def test_cli_ingest_reads_official_statement_from_url(tmp_path, capsys):
                    + json.dumps({"id": "news", "url": "https://apnews.com/article/iran-sanctions",
                                  "published": "2025-03-12", "text": text.replace("Statement", "Report")}) + "\n")
     db = tmp_path / "s.duckdb"
-    code, _, err = run(["ingest", str(src), "--db", str(db), "--quiet"], capsys)
+    code, _, err = run(["ingest", str(src), "--db", str(db), "--quiet", "--set", "event_official_sources=true"], capsys)
     assert code == 0, err
     _, out, _ = run(["docs", "--db", str(db), "--format", "jsonl"], capsys)
     ids = {row["doc_id"]: row["url"] for row in map(json.loads, out.splitlines())}

@@ -47,7 +47,7 @@ def test_parse_record_reads_issuer_from_url():
 
 @pytest.fixture(scope="module")
 def coder():
-    return EventCoder(Settings(event_classifier=False))
+    return EventCoder(Settings(event_classifier=False, event_official_sources=True))
 
 
 def _acts(coder, text, issuer):
@@ -59,6 +59,12 @@ def test_self_reference_names_issuer(coder):
     text = "Today we imposed new sanctions on Iran over its missile programme."
     found = _acts(coder, text, "USA")
     assert any(s == "USA" and t == "IRN" and "issuer.self_reference" in fired for s, t, _, fired in found)
+
+
+def test_setting_off_reads_no_issuer():
+    coder = EventCoder(Settings(event_classifier=False))
+    events = coder.code_text("Today we imposed new sanctions on Iran.", doc_id="t", published=PUBLISHED, issuer="USA")
+    assert not any(e.source == "USA" for e in events)
 
 
 def test_self_reference_off_for_news(coder):

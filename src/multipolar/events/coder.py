@@ -199,7 +199,7 @@ class EventCoder:
                     else:
                         actors.setdefault(i, m)
         # "I", "we", "my Administration", "the Secretary of Commerce" in an official statement: its government
-        issuer_mentions(doc, actors, issuer)
+        issuer_mentions(doc, actors, issuer if self.settings.event_official_sources else None)
         self.trace = Trace()
         pairs = anaphora.resolve(doc, actors)  # "the two leaders", "he": mentions of earlier actors
         events: list[Event] = []
