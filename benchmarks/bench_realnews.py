@@ -40,7 +40,8 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def inputs(gold: Path) -> list[dict]:
-    """The `code --input` records of a gold set: {"id", "text", "date"} (text from the corpus by id)."""
+    """The `code --input` records of a gold set: {"id", "text", "date", "url", "outlet"} (text from the corpus by
+    id; url and outlet as the gold record gives them, so an official statement is read as one)."""
     rows = read_jsonl(gold)
     wanted = {r["id"] for r in rows if not r.get("text")}
     texts: dict[str, str] = {}
@@ -50,7 +51,8 @@ def inputs(gold: Path) -> list[dict]:
                 rec = json.loads(line)
                 if rec.get("id") in wanted:
                     texts[rec["id"]] = rec.get("text") or ""
-    return [{"id": r["id"], "text": r.get("text") or texts[r["id"]], "date": r.get("published")} for r in rows]
+    return [{"id": r["id"], "text": r.get("text") or texts[r["id"]], "date": r.get("published"), "url": r.get("url"),
+             "outlet": r.get("outlet")} for r in rows]
 
 
 def code_set(gold: Path, out: Path, settings) -> tuple[Path, Path]:

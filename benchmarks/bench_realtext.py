@@ -35,15 +35,16 @@ def _scorer():
     return module
 
 
-def _texts(labels: list[dict]) -> dict[str, str]:
+def _texts(labels: list[dict]) -> dict[str, dict]:
+    """The corpus record of each labelled id (its text and url)."""
     wanted = {rec["id"]: rec["corpus"] for rec in labels}
-    out: dict[str, str] = {}
+    out: dict[str, dict] = {}
     for corpus in sorted(set(wanted.values())):
         with gzip.open(CORPORA[corpus], "rt", encoding="utf-8") as handle:
             for line in handle:
                 rec = json.loads(line)
                 if wanted.get(rec["id"]) == corpus:
-                    out[rec["id"]] = rec.get("text") or ""  # as ../shared/tools/realnews_input.py gives it
+                    out[rec["id"]] = {"text": rec.get("text") or "", "url": rec.get("url"), "outlet": rec.get("outlet")}
     missing = sorted(set(wanted) - set(out))
     if missing:
         sys.exit(f"{len(missing)} labelled ids not in ../shared/corpora (first: {missing[0]})")
@@ -60,7 +61,9 @@ def main() -> None:
 
     labels = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = _texts(labels)
-    records = [{"id": rec["id"], "text": texts[rec["id"]], "date": rec["published"]} for rec in labels]
+    records = [{"id": rec["id"], "text": texts[rec["id"]]["text"], "date": rec["published"], "url": texts[rec["id"]]["url"],
+                "outlet": texts[rec["id"]]["outlet"]}
+               for rec in labels]
     system = {out["id"]: out for out in code_records(records)}
     gold = {rec["id"]: rec for rec in labels}
     errors: list[str] | None = [] if args.errors else None

@@ -193,6 +193,42 @@ def test_cli_code_scheme_plover_gives_reciprocal_parties_without_target(tmp_path
     assert code == 2 and "--scheme 'icews'" in err
 
 
+def test_cli_code_url_makes_an_official_statement(tmp_path, capsys):
+    text = "Today we imposed new sanctions on Iran over its missile programme."
+    code, out, err = run(["code", text, "--format", "jsonl", "--explain",
+                          "--url", "https://www.whitehouse.gov/briefings-statements/2025/03/x/",
+                          "--set", "event_official_sources=true"], capsys)
+    assert code == 0, err
+    events = json.loads(out)["events"]
+    assert any(e["source"] == "USA" and e["target"] == "IRN" and "issuer.self_reference" in e["explain"] for e in events)
+    _, out, _ = run(["code", text, "--format", "jsonl", "--url", "https://apnews.com/article/x",
+                     "--set", "event_official_sources=true"], capsys)
+    assert not any(e["source"] == "USA" for e in json.loads(out)["events"])
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": text}) + "\n")
+    code, _, err = run(["code", "--input", str(src), "--url", "https://www.whitehouse.gov/"], capsys)
+    assert code == 2 and "--url" in err
+
+
+@pytest.mark.model
+def test_cli_ingest_reads_official_statement_from_url(tmp_path, capsys):
+    text = "Statement on Iran.\n\nToday we imposed new sanctions on Iran over its missile programme."
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "wh", "url": "https://www.whitehouse.gov/briefings-statements/2025/03/iran/",
+                               "published": "2025-03-12", "text": text}) + "\n"
+                   + json.dumps({"id": "news", "url": "https://apnews.com/article/iran-sanctions",
+                                 "published": "2025-03-12", "text": text.replace("Statement", "Report")}) + "\n")
+    db = tmp_path / "s.duckdb"
+    code, _, err = run(["ingest", str(src), "--db", str(db), "--quiet", "--set", "event_official_sources=true"], capsys)
+    assert code == 0, err
+    _, out, _ = run(["docs", "--db", str(db), "--format", "jsonl"], capsys)
+    ids = {row["doc_id"]: row["url"] for row in map(json.loads, out.splitlines())}
+    _, out, _ = run(["events", "--db", str(db), "--format", "jsonl"], capsys)
+    found = {(ids[e["doc_id"]].split("/")[2], e["source"], e["target"]) for e in map(json.loads, out.splitlines())}
+    assert ("www.whitehouse.gov", "USA", "IRN") in found
+    assert not any(host == "apnews.com" and source == "USA" for host, source, _ in found)
+
+
 def test_cli_users_actor_file_extends_the_bundled_actors(tmp_path, capsys):
     mine = tmp_path / "mine.jsonl"
     mine.write_text(json.dumps({"kind": "organisation", "code": "NGOQQX", "name": "Quiet Quorum"}) + "\n")

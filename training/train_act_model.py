@@ -73,6 +73,7 @@ def load_texts(units: list[dict]) -> dict[tuple[str, str], dict]:
 
 def candidates(units: list[dict], texts: dict, coder) -> dict[str, list]:
     """Every rule-made event with a target inside a labelled unit, its label, document and unit."""
+    from multipolar.actors.issuer import issuer_of
     from multipolar.events.model import act_key, applies
 
     by_doc: dict[tuple[str, str], list[dict]] = {}
@@ -90,7 +91,8 @@ def candidates(units: list[dict], texts: dict, coder) -> dict[str, list]:
     # a document is most about)
     parsed = coder.pipeline.parse(texts[ident]["text"][:max(u["end"] for u in by_doc[ident])] for ident in idents)
     for n, (ident, pub, doc) in enumerate(zip(idents, published, parsed, strict=True), 1):
-        doc_events = coder.code_doc(doc, doc_id=ident[1], published=pub)
+        issuer = issuer_of(url=texts[ident].get("url"), outlet=texts[ident].get("outlet"))  # rule issuer.site
+        doc_events = coder.code_doc(doc, doc_id=ident[1], published=pub, issuer=issuer)
         n_sentences = sum(1 for _ in doc.sents)
         for u in by_doc[ident]:
             gold = {act_key(e["source"], e["target"], e["plover"]) for e in u["events"]}

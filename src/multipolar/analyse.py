@@ -88,6 +88,7 @@ class AnalyseStage:
         return out
 
     def _analyse(self, item: AnalysisInput, doc: Any) -> Analysis:
+        from multipolar.actors.issuer import issuer_of
         from multipolar.claims.extract import extract_claims
         from multipolar.nlp.pipeline import sentences as sentences_of
 
@@ -103,7 +104,12 @@ class AnalyseStage:
             )
             for m in matches
         )
-        events = tuple(self.coder.code_doc(doc, doc_id=item.doc_id, published=item.published, matches=matches))
+        # an official statement's government (rule issuer.site): from the document's url, else the web address it
+        # was fetched from (never a file path)
+        fetched = item.source_uri if item.source_uri.startswith(("http://", "https://")) else None
+        issuer = issuer_of(url=item.url or fetched, outlet=item.outlet, text=item.text)
+        events = tuple(self.coder.code_doc(doc, doc_id=item.doc_id, published=item.published, matches=matches,
+                                           issuer=issuer))
         claims = tuple(
             extract_claims(
                 doc_id=item.doc_id, text=item.text,

@@ -18,8 +18,12 @@ from multipolar.errors import UsageError
 @app.command()
 def code(
     text: Annotated[str | None, typer.Argument(help="A sentence or short text to code.")] = None,
-    input_: Annotated[str | None, typer.Option("--input", "-i", help="JSON lines {id, text, date?}; - for stdin.")] = None,
+    input_: Annotated[str | None, typer.Option("--input", "-i", help="JSON lines {id, text, date?, url?, outlet?}; - for stdin.")] = None,
     date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for TEXT.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help=(
+        "Where TEXT was published: a government site (whitehouse.gov, kremlin.ru, ...) makes it an official "
+        "statement, whose \"I\", \"we\" and own officials are that government (rule issuer.site)."))] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Who published TEXT (as --url).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json or jsonl.")] = "json",
     scheme: Annotated[str, typer.Option("--scheme", help=(
         "cameo (directed events, a reciprocal act one event each way) or plover (PLOVER's conventions: "
@@ -45,9 +49,12 @@ def code(
         raise UsageError(f"--scheme {scheme!r}: use {' or '.join(SCHEMES)}")
     if (text is None) == (input_ is None):
         raise UsageError("give either TEXT or --input FILE.jsonl (not both)")
+    if input_ is not None and (url or outlet):
+        raise UsageError("--url and --outlet go with TEXT; give each --input record its own \"url\" or \"outlet\"")
     settings = _settings(set_)
     if text is not None:
-        records: Any = iter([{"id": "1", "text": text, **({"date": _date_arg(date_, "--date")} if date_ else {})}])
+        meta = {k: v for k, v in (("url", url), ("outlet", outlet)) if v}
+        records: Any = iter([{"id": "1", "text": text, **({"date": _date_arg(date_, "--date")} if date_ else {}), **meta}])
     else:
         records = _read_code_input(input_)
     handle = open(out, "w", encoding="utf-8") if out else sys.stdout

@@ -38,7 +38,9 @@ STAGE_VERSIONS: dict[str, str] = {
     #              7: not-acts, polarity and trade rules (modality.plan, statement_topic; polarity.alignment; trade.tariff_act,
     #              struck_with, faced, officials on sanctions lists; coder.finder_reading; classifier guesses judged by the
     #              rules), US sanctioning departments in the gazetteer (act model unchanged)
-    #              8: clauses.coordinated_act
+    #              8: clauses.coordinated_act; issuer.site, issuer.self_reference, issuer.official_title (an official
+    #              statement's "I", "we", "my Administration", "this order" and its offices' titles are its own government,
+    #              with event_official_sources; url/outlet read)
     "claims": "5",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
@@ -55,7 +57,7 @@ STAGE_VERSIONS: dict[str, str] = {
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
     "clean": ("min_text_chars", "language_sample_chars", "english_only", "max_markup_tags"),
     "events": ("spacy_model", "max_sentence_tokens", "goldstein_variant", "actor_files", "plover_types",
-               "classifier_threshold", "event_classifier", "event_lexicon", "event_model", "event_main_only",
+               "classifier_threshold", "event_classifier", "event_lexicon", "event_model", "event_main_only", "event_official_sources",
                "event_date_future_days", "event_date_earliest_year", "parse_only_actor_paragraphs",
                "story_max_tokens", "story_lead_chars"),  # the story embedding of title and lead
     "claims": ("spacy_model", "actor_files", "parse_only_actor_paragraphs"),  # the parse and the actor matches give a claim its roles

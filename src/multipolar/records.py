@@ -229,6 +229,8 @@ class AnalysisInput:
     text: str
     published: date | None
     title: str | None = None  # with the text's lead, it gives the document's story embedding
+    url: str | None = None  # with the outlet, it says whether the text is a government's own statement
+    outlet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,9 @@ def _inputs(gold: Path) -> list[dict]:
                 rec = json.loads(line)
                 if rec.get("id") in wanted:
                     texts[rec["id"]] = rec["text"]
-    return [{"id": r["id"], "text": r.get("text") or texts[r["id"]], "date": r.get("published")} for r in rows]
+    # url and outlet as the gold record gives them: an official statement is read as one (rule issuer.site)
+    return [{"id": r["id"], "text": r.get("text") or texts[r["id"]], "date": r.get("published"), "url": r.get("url"),
+             "outlet": r.get("outlet")} for r in rows]
 
 
 @pytest.mark.parametrize("name", list(FLOORS))

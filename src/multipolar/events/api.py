@@ -1,6 +1,7 @@
 """The core of `multipolar code`: code JSON records without a store.
 
-Input records are {"id", "text", "date"?} (date as YYYY-MM-DD, the publication date); output records are
+Input records are {"id", "text", "date"?, "url"?, "outlet"?} (date as YYYY-MM-DD, the publication date; url
+and outlet say whether the text is an official statement of a government, rule issuer.site); output records are
 {"id", "events": [event records]} in input order, one per input; a record that cannot be coded (no text,
 a bad date, a line that is not JSON) gives {"id", "error", "events": []} and the others go on. `scheme="plover"` gives the events under
 PLOVER's conventions (see `multipolar.interop.plover.plover_view`); the default, "cameo", gives them as
@@ -15,13 +16,14 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from multipolar.actors.issuer import issuer_of
 from multipolar.errors import ParseError
 from multipolar.events.model import applies
 from multipolar.settings import Settings
 
 
-def parse_record(record: Any, *, n: int) -> tuple[str, str, date | None]:
-    """(id, text, published) of one input record; raises ParseError naming the record and the fix
+def parse_record(record: Any, *, n: int) -> tuple[str, str, date | None, str | None]:
+    """(id, text, published, issuer) of one input record; raises ParseError naming the record and the fix
     (a reader hands a ParseError in place of a line it could not parse)."""
     if isinstance(record, ParseError):
         raise record
@@ -38,7 +40,11 @@ def parse_record(record: Any, *, n: int) -> tuple[str, str, date | None]:
             published = date.fromisoformat(str(raw_date)[:10])
         except ValueError:
             raise ParseError(f"record {n} (id {rid!r}): date {raw_date!r} is not YYYY-MM-DD") from None
-    return str(rid), text, published
+    url, outlet = record.get("url"), record.get("outlet")
+    for field, value in (("url", url), ("outlet", outlet)):
+        if value is not None and not isinstance(value, str):
+            raise ParseError(f"record {n} (id {rid!r}): \"{field}\" must be a string, got {type(value).__name__}")
+    return str(rid), text, published, issuer_of(url=url, outlet=outlet, text=text)
 
 
 SCHEMES = ("cameo", "plover")
@@ -64,7 +70,7 @@ def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = No
     if scheme == "plover":
         from multipolar.interop.plover import plover_view as view
     floor = min_probability if coder.settings.event_model else 0.0
-    pending: list[tuple[str, str, date | None]] = []
+    pending: list[tuple[str, str, date | None, str | None]] = []
 
     def flush() -> Iterator[dict[str, Any]]:
         batch = list(pending)

@@ -76,6 +76,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from multipolar.actors.issuer import issuer_mentions
 from multipolar.events import anaphora, syntax, timing
 from multipolar.events.arguments import find_arguments
 from multipolar.events.clauses import as_allegation, beside_rule, drop_reports, main_acts, prior_acts
@@ -157,26 +158,31 @@ class EventCoder:
             self._sentence_encoder = Embedder(threads=1, max_tokens=max(MAX_TOKENS, SENTENCE_TOKENS))
         return self._sentence_encoder
 
-    def code_texts(self, items: Iterable[tuple[Any, str, date | None]]) -> Iterator[tuple[Any, list[Event]]]:
-        """(id, events) for each (id, text, published) in order; texts are parsed in batches."""
-        pending: list[tuple[Any, date | None]] = []
+    def code_texts(self, items: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, list[Event]]]:
+        """(id, events) for each (id, text, published) or (id, text, published, issuer) in order; texts are
+        parsed in batches. `issuer` is the ISO3 code of the government that issued the text (actors/issuer.py)."""
+        pending: list[tuple[Any, date | None, str | None]] = []
 
         def texts() -> Iterator[str]:
-            for item_id, text, published in items:
-                pending.append((item_id, published))
+            for item_id, text, published, *rest in items:
+                pending.append((item_id, published, rest[0] if rest else None))
                 yield text
 
         for doc in self.pipeline.parse(texts()):
-            item_id, published = pending.pop(0)
-            yield item_id, self.code_doc(doc, doc_id=str(item_id), published=published)
+            item_id, published, issuer = pending.pop(0)
+            yield item_id, self.code_doc(doc, doc_id=str(item_id), published=published, issuer=issuer)
 
-    def code_text(self, text: str, *, doc_id: str = "", published: date | None = None) -> list[Event]:
-        return self.code_doc(self.pipeline.parse_one(text), doc_id=doc_id, published=published)
+    def code_text(self, text: str, *, doc_id: str = "", published: date | None = None,
+                  issuer: str | None = None) -> list[Event]:
+        return self.code_doc(self.pipeline.parse_one(text), doc_id=doc_id, published=published, issuer=issuer)
 
     def code_doc(
-        self, doc: Doc, *, doc_id: str, published: date | None, matches: Sequence[Any] | None = None
+        self, doc: Doc, *, doc_id: str, published: date | None, matches: Sequence[Any] | None = None,
+        issuer: str | None = None,
     ) -> list[Event]:
-        """Events of a parsed doc; `matches` are its actor mentions when the caller resolved them already."""
+        """Events of a parsed doc; `matches` are its actor mentions when the caller resolved them already;
+        `issuer` is the ISO3 code of the government whose official statement the doc is (actors/issuer.py:
+        `issuer_of`), None for any other text."""
         if matches is None:
             matches = self.resolver.resolve(doc, on=published)
         actors: syntax.Actors = {}
@@ -192,6 +198,8 @@ class EventCoder:
                         actors[i] = m
                     else:
                         actors.setdefault(i, m)
+        # "I", "we", "my Administration", "the Secretary of Commerce" in an official statement: its government
+        issuer_mentions(doc, actors, issuer if self.settings.event_official_sources else None)
         self.trace = Trace()
         pairs = anaphora.resolve(doc, actors)  # "the two leaders", "he": mentions of earlier actors
         events: list[Event] = []

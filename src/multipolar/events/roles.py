@@ -27,7 +27,11 @@ Words in data/rules/roles.json.
   imports") is the sentence's main act (events/clauses.py keeps it), and the signing is dropped;
 - roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
   for" another state's act, is aimed at that state ("China announced export controls in response to
-  American tariffs" is China against the US).
+  American tariffs" is China against the US);
+- issuer.self_reference, issuer.official_title: an event whose source or target is the issuing government
+  of an official statement, named by "I", "we", "my Administration", "this order" or by a title of its own
+  offices ("the Secretary of Commerce"): the mentions are added by actors/issuer.py; these rules name them
+  in the trace (`--explain`).
 """
 
 from __future__ import annotations
@@ -259,7 +263,18 @@ def response_target(c: Candidate):
                                target_name=_name(answered))
 
 
-RULES = [Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
+def _issued(kind: str):
+    def named(c: Candidate):
+        ev = c.event
+        for code in (ev.source_actor, ev.target_actor):
+            if code and any(c.actors[t.i].kind == kind for t in mention_tokens(c, code)):
+                return ev
+        return None
+    return named
+
+
+RULES = [Rule("issuer.self_reference", _issued("issuer_self")), Rule("issuer.official_title", _issued("issuer_title")),
+         Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
          Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
          Rule("roles.self_target", self_target), Rule("roles.modifier_target", modifier_target),
          Rule("roles.place_not_source", place_not_source), Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),

@@ -51,7 +51,7 @@ def unanalysed(
     if not limit:
         return []
     rows = store.con.execute(
-        f"SELECT doc_id, source_uri, text, published, title FROM documents WHERE {where} ORDER BY doc_id LIMIT ?",
+        f"SELECT doc_id, source_uri, text, published, title, url, outlet FROM documents WHERE {where} ORDER BY doc_id LIMIT ?",
         [*retry, after or "", limit],
     ).fetchall()
     return [AnalysisInput(*row) for row in rows]

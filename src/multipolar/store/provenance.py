@@ -203,7 +203,7 @@ def raw_documents(store: Store, doc_ids: Sequence[str]) -> list[RawDocument]:
 
 def analysis_inputs(store: Store, doc_ids: Sequence[str]) -> list[AnalysisInput]:
     rows = store.con.execute(
-        "SELECT doc_id, source_uri, text, published, title FROM documents "
+        "SELECT doc_id, source_uri, text, published, title, url, outlet FROM documents "
         "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id",
         [list(doc_ids)],
     ).fetchall()
