@@ -102,7 +102,7 @@ class _FixedCoder:
     settings = Settings()
 
     def code_texts(self, items):
-        for rid, _text, _published in items:
+        for rid, _text, _published, *_issuer in items:
             yield rid, [_event(confidence=0.95), _event(event_id="e2", target="UKR", target_actor="UKRGOV",
                                                          confidence=0.05),
                         _event(event_id="e3", target=None, target_actor=None, confidence=0.05)]
