@@ -131,6 +131,13 @@ def test_least_recently_used_entries_go_first() -> None:
     assert cache.get("b", lambda: "recomputed") == "recomputed"
 
 
+def test_an_evicted_key_forgets_its_computing_time() -> None:
+    cache = ViewCache(size=2)
+    for key in "abcdef":
+        cache.get(key, lambda: 1)
+    assert len(cache._seconds) == len(cache) == 2  # a long-running server meets endless distinct searches
+
+
 def _rounded(value):
     if isinstance(value, float):
         return round(value, 9)

@@ -117,11 +117,13 @@ class ViewCache:
             self._items[key] = (version, value)
             self._items.move_to_end(key)
             while len(self._items) > self.size:
-                self._items.popitem(last=False)
+                evicted, _ = self._items.popitem(last=False)
+                self._seconds.pop(evicted, None)
 
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self._seconds.clear()
             self._version = None
 
     def __len__(self) -> int:
