@@ -35,10 +35,9 @@ coding, and returns the pairs it found:
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from typing import TYPE_CHECKING, Any
 
-from multipolar.events.rulebook import Candidate, Rule, mention_tokens, words
+from multipolar.events.rulebook import Candidate, Rule, derived_id, mention_tokens, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -223,9 +222,8 @@ def both_of_pair(c: Candidate, ev: Any) -> Any | None:
             continue
         if ev.target in (first.country, second.country) or i not in {t.i for t in mention_tokens(c, first.actor_code)}:
             continue
-        key = f"{ev.event_id}|pair_both|{second.actor_code}"
         return dataclasses.replace(ev, source=second.country, source_actor=second.actor_code,
-                                   source_name=second.person, event_id=hashlib.sha1(key.encode()).hexdigest())
+                                   source_name=second.person, event_id=derived_id(ev, "pair_both", second.actor_code))
     return None
 
 

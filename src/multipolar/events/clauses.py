@@ -12,14 +12,13 @@ criticized Japan"); kept beside the main act when it is aimed at other parties."
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 from typing import TYPE_CHECKING
 
 from multipolar.events import syntax
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import ASSAULT_ROOTS, sector
 from multipolar.events.roles import is_instrument_signing
+from multipolar.events.rulebook import recode
 from multipolar.events.triggers import DENY, Trigger
 from multipolar.records import Event
 
@@ -143,15 +142,11 @@ def as_allegation(trig: Trigger, events: list[Event], coded: Coded, *, ontology:
                if e.root in ASSAULT_ROOTS and not e.negated and e.source not in speakers]
     if not accused:
         return events
-    info = ontology.get(ALLEGATION_CODE)
     out: list[Event] = []
     for ev in events:
         for act in accused:
-            out.append(dataclasses.replace(
-                ev, cameo=ALLEGATION_CODE, root=info.root, quad=info.quad, goldstein=info.goldstein,
-                plover=info.plover, plover_mode=info.plover_mode, target=act.source,
-                target_actor=act.source_actor, target_name=act.source_name,
-                event_id=hashlib.sha1(f"{ev.event_id}|{ALLEGATION_CODE}|{act.source_actor}".encode()).hexdigest()))
+            out.append(recode(ev, ALLEGATION_CODE, ontology, id_parts=(act.source_actor,), target=act.source,
+                              target_actor=act.source_actor, target_name=act.source_name))
     return out
 
 

@@ -27,11 +27,10 @@ questions, speculation and nouns that merely mention a topic are not events.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from typing import TYPE_CHECKING
 
-from multipolar.events.rulebook import DROP, Candidate, Rule, governors, mention_tokens, words
+from multipolar.events.rulebook import DROP, Candidate, Rule, derived_id, governors, mention_tokens, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -139,8 +138,7 @@ def statement_topic(c: Candidate):
     told = mention_tokens(c, ev.target_actor)
     if not told or not all(_in_reported_clause(t, c.tok) for t in told):
         return None  # "told Japan", "said to Seoul": addressed; a state named beside the verb may be either
-    cleared = hashlib.sha1(f"{ev.event_id}|topic".encode()).hexdigest()
-    return dataclasses.replace(ev, target=None, target_actor=None, target_name=None, event_id=cleared)
+    return dataclasses.replace(ev, target=None, target_actor=None, target_name=None, event_id=derived_id(ev, "topic"))
 
 
 def _in_reported_clause(t: Token, verb: Token) -> bool:

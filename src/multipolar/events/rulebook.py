@@ -75,12 +75,19 @@ def words(module: str) -> dict[str, Any]:
     return {k: frozen(v) for k, v in raw.items() if not k.startswith("_")}
 
 
-def recode(ev: Event, code: str, ontology: Any, **changes: Any) -> Event:
-    """`ev` under another CAMEO code (and any other field changes), with a new event id."""
+def derived_id(ev: Event, *parts: str) -> str:
+    """The id of an event a rule derives from `ev` (recoded, re-aimed, a second source): stable for the same
+    event and parts."""
+    return hashlib.sha1("|".join((ev.event_id, *parts)).encode()).hexdigest()
+
+
+def recode(ev: Event, code: str, ontology: Any, *, id_parts: tuple[str, ...] = (), **changes: Any) -> Event:
+    """`ev` under another CAMEO code (and any other field changes), with a new event id (from the code and
+    `id_parts`, for one event recoded several ways)."""
     info = ontology.get(code)
     return dataclasses.replace(
         ev, cameo=code, root=info.root, quad=info.quad, goldstein=info.goldstein, plover=info.plover,
-        plover_mode=info.plover_mode, event_id=hashlib.sha1(f"{ev.event_id}|{code}".encode()).hexdigest(), **changes)
+        plover_mode=info.plover_mode, event_id=derived_id(ev, code, *id_parts), **changes)
 
 
 def governors(tok: Token, *, limit: int = 4) -> Iterable[Token]:

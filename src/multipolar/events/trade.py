@@ -22,11 +22,10 @@ Words in data/rules/trade.json.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from typing import Any
 
 from multipolar.events import syntax
-from multipolar.events.rulebook import DROP, Candidate, Rule, governors, recode, words
+from multipolar.events.rulebook import DROP, Candidate, Rule, derived_id, governors, recode, words
 
 W = words("trade")
 SANCTION, EASE, THREAT = "163", "085", "1312"
@@ -88,10 +87,11 @@ def faced(c: Candidate):
         verb = verb.head  # "hit with tariffs", "hit by sanctions"
     if tok.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in W["face_verbs"]:
         return None
-    for m in syntax.subjects(verb, c.actors)[0] + syntax.subjects(verb, c.actors)[1]:
+    sources, others, _ = syntax.subjects(verb, c.actors)
+    for m in sources + others:
         if m.country and m.country != ev.source:
             return dataclasses.replace(ev, target=m.actor_code[:3], target_actor=m.actor_code, target_name=m.text,
-                                       event_id=hashlib.sha1(f"{ev.event_id}|{m.actor_code}".encode()).hexdigest())
+                                       event_id=derived_id(ev, m.actor_code))
     return None
 
 
