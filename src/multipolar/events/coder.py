@@ -89,7 +89,6 @@ from multipolar.events.trade import FINDERS
 from multipolar.events.triggers import Trigger, base_rules, find_triggers, trigger_words
 from multipolar.records import Event
 from multipolar.settings import Settings
-from multipolar.timex import TimeExpression, find_dates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -349,10 +348,8 @@ class EventCoder:
         )
 
     def _date_of(self, sent: Span, tok: Token, published: date | None) -> tuple[date | None, str | None]:
-        found = _calendar_dates(sent.text, published)
-        if found:
-            at = tok.idx - sent.start_char
-            best = min(found, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
+        best = timing.nearest_date(sent, tok, published)
+        if best is not None:
             return best.date, timing.event_precision(best.precision)
         if published is not None:
             return published, "doc"
@@ -422,13 +419,6 @@ def quantity_starts(text: str) -> list[int]:
     from multipolar.claims.numbers import find_quantities  # regular expressions only; it imports no stage
 
     return [q.start for q in find_quantities(text)]
-
-
-@lru_cache(maxsize=1024)
-def _calendar_dates(text: str, published: date | None) -> tuple[TimeExpression, ...]:
-    """The dated expressions of a sentence, found once for all the triggers and candidates in it (each
-    asks again; `find_dates` depends on the text and the anchor only)."""
-    return tuple(t for t in find_dates(text, published) if t.date is not None)
 
 
 def _name(match: Any) -> str | None:

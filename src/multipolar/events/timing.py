@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from multipolar.events.rulebook import DROP, Candidate, Rule, words
 from multipolar.records import Event
-from multipolar.timex import find_dates
+from multipolar.timex import TimeExpression, find_dates
 from multipolar.timex.holidays import landmark_of
 
 W = words("timing")
@@ -74,15 +76,28 @@ def event_precision(precision: str | None) -> str:
     return "day" if precision == "week" else "month" if precision in ("quarter", "half", "season") else "year"
 
 
+@lru_cache(maxsize=1024)
+def sentence_dates(text: str, published: date | None) -> tuple[TimeExpression, ...]:
+    """The time expressions of a sentence, found once for all the triggers, candidates and rules that ask
+    (`find_dates` depends on the text and the anchor only)."""
+    return tuple(find_dates(text, published))
+
+
+def nearest_date(sent: Any, tok: Any, published: date | None,
+                 skip: Sequence[tuple[int, int]] = ()) -> TimeExpression | None:
+    """The dated expression of the sentence nearest the trigger `tok`, outside the `skip` spans; None if none."""
+    at = tok.idx - sent.start_char
+    found = [t for t in sentence_dates(sent.text, published)
+             if t.date is not None and not any(a < t.end and t.start < b for a, b in skip)]
+    return min(found, key=lambda t: min(abs(t.start - at), abs(t.end - at))) if found else None
+
+
 def _redated(c: Candidate, skip: list[tuple[int, int]]) -> Event:
     """The event dated by the date phrase of its sentence nearest its trigger outside the `skip` spans, else
     by its document."""
-    at = c.tok.idx - c.sent.start_char
-    found = [t for t in find_dates(c.sent.text, c.published)
-             if t.date is not None and not any(a < t.end and t.start < b for a, b in skip)]
-    if not found:
+    best = nearest_date(c.sent, c.tok, c.published, skip)
+    if best is None:
         return _undated(c)
-    best = min(found, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
     return dataclasses.replace(c.event, date=best.date, date_precision=event_precision(best.precision))
 
 
@@ -116,7 +131,7 @@ def _inside_date(c: Candidate) -> bool:
     """Whether the trigger lies inside a date phrase ("on the anniversary of Russia's invasion of Ukraine"):
     that phrase dates the anniversary, not the act it names."""
     at = c.tok.idx - c.sent.start_char
-    return any(t.start <= at < t.end for t in find_dates(c.sent.text, c.published))
+    return any(t.start <= at < t.end for t in sentence_dates(c.sent.text, c.published))
 
 
 def landmark(c: Candidate):
