@@ -52,6 +52,16 @@ def _data() -> dict[str, Any]:
         raise DataFileError(f"actors/data/issuers.json: cannot read the official sources ({exc}); reinstall multipolar") from None
 
 
+@cache
+def _word_sets() -> tuple[frozenset[str], ...]:
+    """The data file's word lists as sets, made once: first person, self nouns and their determiners,
+    instrument nouns and theirs, nouns of private life."""
+    data = _data()
+    return (frozenset(w.lower() for w in data["first_person"]), frozenset(data["self_nouns"]),
+            frozenset(data["self_dets"]), frozenset(data["instrument_nouns"]), frozenset(data["instrument_dets"]),
+            frozenset(data["personal_nouns"]))
+
+
 def _host_issuer(host: str) -> str | None:
     hosts = _data()["hosts"]
     host = host.lower().strip().rstrip(".")
@@ -136,12 +146,8 @@ def issuer_mentions(doc: Doc, actors: dict[int, Any], issuer: str | None) -> dic
     return {token index: rule name} of what was added. Nothing without an issuer."""
     if not issuer:
         return {}
-    data = _data()
-    first = {w.lower() for w in data["first_person"]}
-    self_nouns, self_dets = set(data["self_nouns"]), set(data["self_dets"])
-    instruments, instrument_dets = set(data["instrument_nouns"]), set(data["instrument_dets"])
-    titles = data["official_titles"].get(issuer, [])
-    personal = set(data["personal_nouns"])
+    first, self_nouns, self_dets, instruments, instrument_dets, personal = _word_sets()
+    titles = _data()["official_titles"].get(issuer, [])
     others = _other_turns(doc, actors, issuer)
     added: dict[int, str] = {}
     for tok in doc:
