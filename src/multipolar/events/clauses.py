@@ -94,30 +94,24 @@ def main_acts(kept: Coded, *, single_main: bool, max_depth_gap: int) -> Coded:
             _concurrent(te[0].tok) and te[0].tok.head.i == main[0].tok.i)]
     return kept
 
-def prior_acts(coded: Coded, main: Coded) -> Coded:
-    """The acts of `coded` that `main_acts` left out and that stand beside them (rules clauses.prior_act and
-    clauses.coordinated_act)."""
+def prior_acts(coded: Coded, main: Coded) -> list[tuple[Trigger, list[Event], str]]:
+    """The acts of `coded` that `main_acts` left out and that stand beside them, each with the rule that kept
+    it (clauses.prior_act or clauses.coordinated_act)."""
     if not main:
         return []
     chosen = {id(t) for t, _ in main}
     parties = {frozenset((e.source, e.target)) for _, evs in main for e in evs}
-    out: Coded = []
+    out: list[tuple[Trigger, list[Event], str]] = []
     heads = {t.tok.i for t, _ in main if t.tok.pos_ in ("VERB", "AUX")}
     for trig, events in coded:
         tok = trig.tok
         if id(trig) in chosen or _is_speech(trig) or not trig.parsed_both:
             continue
-        if not (_prior(tok) or _coordinated(tok, heads)):
+        rule = "clauses.prior_act" if _prior(tok) else "clauses.coordinated_act" if _coordinated(tok, heads) else None
+        if rule is None or any(frozenset((e.source, e.target)) in parties for e in events):
             continue
-        if any(frozenset((e.source, e.target)) in parties for e in events):
-            continue
-        out.append((trig, events))
+        out.append((trig, events, rule))
     return out
-
-
-def beside_rule(tok: Token) -> str:
-    """The name of the rule by which `prior_acts` kept an act."""
-    return "clauses.prior_act" if _prior(tok) else "clauses.coordinated_act"
 
 
 def _prior(tok: Token) -> bool:

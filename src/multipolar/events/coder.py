@@ -79,7 +79,7 @@ from typing import TYPE_CHECKING, Any
 from multipolar.actors.issuer import issuer_mentions
 from multipolar.events import anaphora, syntax, timing
 from multipolar.events.arguments import find_arguments
-from multipolar.events.clauses import as_allegation, beside_rule, drop_reports, main_acts, prior_acts
+from multipolar.events.clauses import as_allegation, drop_reports, main_acts, prior_acts
 from multipolar.events.lexicon import Lexicon
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import Implied, pairs_of
@@ -242,9 +242,9 @@ class EventCoder:
         kept = [(trig, as_allegation(trig, events, coded, ontology=self.ontology)) for trig, events in kept]
         main = main_acts(kept, single_main=self.single_main, max_depth_gap=self.max_depth_gap)
         # "..., following X's call with Y" (an earlier act), "signed X and criticized Y": acts beside the main one
-        prior = prior_acts(kept, main)
-        judged = self._judge(doc, sent, idx, main + prior, actors, doc_id=doc_id, published=published,
-                             pairs=pairs or {}, prior={id(t) for t, _ in prior})
+        beside = prior_acts(kept, main)
+        judged = self._judge(doc, sent, idx, main + [(t, evs) for t, evs, _ in beside], actors, doc_id=doc_id,
+                             published=published, pairs=pairs or {}, beside={id(t): rule for t, _, rule in beside})
         for ev in judged:
             key = (ev.cameo, ev.source_actor, ev.target_actor)
             if key not in seen:
@@ -254,12 +254,12 @@ class EventCoder:
 
     def _judge(self, doc: Doc, sent: Span, idx: int, kept: list[tuple[Trigger, list[Event]]], actors: syntax.Actors, *,
                doc_id: str, published: date | None, pairs: dict[int, tuple[Any, Any]],
-               prior: set[int] | None = None) -> list[Event]:
+               beside: dict[int, str] | None = None) -> list[Event]:
         """The candidates of a sentence (the coder's and the finders') after the named rules (events/rulebook.py)."""
         cands = [Candidate(ev, trig.tok, sent, doc, actors, published, self,
                            speaker=trig.reported_by.tok if trig.reported_by is not None else None,
                            guessed_source=trig.guessed_source, pairs=pairs,
-                           fired=base_rules(trig) + ([beside_rule(trig.tok)] if id(trig) in (prior or ()) else []))
+                           fired=base_rules(trig) + ([beside[id(trig)]] if beside and id(trig) in beside else []))
                  for trig, events in kept for ev in events]
         n_coded = len(cands)
         for name, finder in FINDERS:
