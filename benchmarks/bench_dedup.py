@@ -28,9 +28,10 @@ re-keyed from that commit's stores; 100 more White House pairs were drawn from t
 d5dfea7 with `--draw 100 --seed 13` (pairs of sentences not yet labelled). So precision is measured
 on merged pairs and recall on the labelled same pairs of this stratified sample, not of all pairs.
 
-Prints, per corpus and pooled: labelled pairs found in the store, precision (merged pairs labelled
-same), recall (same pairs merged), and the canonical groups whose members' dates span more than one
-month (must be 0).
+Prints, per corpus and pooled: labelled pairs found in the store (with the pairs that have a side
+matching several events, and the sides not found: their sentence now coded with another dyad or root,
+or not coded at all), precision (merged pairs labelled same), recall (same pairs merged), and the
+canonical groups whose members' dates span more than one month (must be 0).
 """
 
 from __future__ import annotations
