@@ -37,8 +37,16 @@ def main() -> None:
     found = candidates(units, load_texts(units), EventCoder(Settings(event_model=False)))
     mask = np.ones(len(found["events"]), dtype=bool)
     model = ActModel()
-    probs = np.array([float(model.probabilities([e], n_sentences=n)[0])
-                      for e, n in zip(found["events"], found["n_sentences"], strict=True)])
+    # one call per document, as at run time: the features count the document's other events
+    probs = np.zeros(len(found["events"]))
+    start = 0
+    while start < len(found["events"]):
+        end = start
+        while end < len(found["events"]) and found["groups"][end] == found["groups"][start]:
+            end += 1
+        probs[start:end] = model.probabilities(found["events"][start:end], n_sentences=found["n_sentences"][start],
+                                               context=found["context"][start])
+        start = end
     print(f"held-out units: {len(units)}, candidates: {len(mask)}")
     print("rules only      ", unit_scores(found, np.ones(len(mask)), mask, units, 0.0))
     print(f"with the model, p>={threshold}", unit_scores(found, probs, mask, units, threshold))

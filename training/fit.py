@@ -45,7 +45,7 @@ def feature_rows(found: dict) -> np.ndarray:
         while end < len(events) and found["groups"][end] == found["groups"][start]:
             end += 1
         parts.append(event_rows(events[start:end], embeddings=embeddings, sentence_of=sentence_of[start:end],
-                                n_sentences=found["n_sentences"][start]))
+                                n_sentences=found["n_sentences"][start], context=found["context"][start]))
         start = end
     rows = np.vstack(parts) if parts else rows
     return rows

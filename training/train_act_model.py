@@ -84,15 +84,15 @@ def candidates(units: list[dict], texts: dict, coder) -> dict[str, list]:
     for ident in idents:
         raw = texts[ident].get("published") or texts[ident].get("date")
         published.append(date.fromisoformat(raw[:10]) if raw else None)
-    out: dict[str, list] = {"events": [], "labels": [], "groups": [], "owners": [], "n_sentences": []}
+    out: dict[str, list] = {"events": [], "labels": [], "groups": [], "owners": [], "n_sentences": [], "context": []}
     start = time.perf_counter()
-    # a document is coded up to the end of its last labelled unit: long White House documents cost most of
-    # the time, and what follows a unit only touches its events through document-wide counts (the country
-    # a document is most about)
-    parsed = coder.pipeline.parse(texts[ident]["text"][:max(u["end"] for u in by_doc[ident])] for ident in idents)
+    # the whole document is coded, as at run time: the features count the document's sentences and the other
+    # sentences naming the same pair (a document cut after its last labelled unit would count fewer)
+    parsed = coder.pipeline.parse(texts[ident]["text"] for ident in idents)
     for n, (ident, pub, doc) in enumerate(zip(idents, published, parsed, strict=True), 1):
         issuer = issuer_of(url=texts[ident].get("url"), outlet=texts[ident].get("outlet"))  # rule issuer.site
         doc_events = coder.code_doc(doc, doc_id=ident[1], published=pub, issuer=issuer)
+        context = [e for e in doc_events if applies(e)]  # what the model scores in this document at run time
         n_sentences = sum(1 for _ in doc.sents)
         for u in by_doc[ident]:
             gold = {act_key(e["source"], e["target"], e["plover"]) for e in u["events"]}
@@ -104,6 +104,7 @@ def candidates(units: list[dict], texts: dict, coder) -> dict[str, list]:
                 out["groups"].append(ident[1])
                 out["owners"].append(u)
                 out["n_sentences"].append(n_sentences)
+                out["context"].append(context)
         if n % 100 == 0:
             print(f"  coded {n}/{len(idents)} documents ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
     return out

@@ -54,6 +54,27 @@ def test_features_cue_words_and_quotes():
     assert rows[0, col("trigger_in_quotes")] == 1.0 and rows[0, col("cue=unless")] == 0.0
 
 
+def test_features_place_the_names_and_count_the_pair_in_other_sentences():
+    text = "Putin visited Beijing, where Xi Jinping met him."
+    first = _event(text=text, trigger="visited", source_name="Putin", target_name="Xi Jinping")
+    no_names = _event(event_id="e2", text=text, trigger="met", source_name="Emmanuel Macron", target_name=None)
+    later = _event(event_id="e3", sentence=3, text="The two leaders signed a statement.", trigger="signed")
+    other_pair = _event(event_id="e4", sentence=5, target="USA", target_actor="USAGOV", text="It ended.",
+                        trigger="ended")
+    emb = np.zeros((4, features.EMBEDDING_DIMENSIONS), dtype=np.float32)
+    rows = features.event_rows([first, no_names], embeddings=emb, sentence_of=[0, 0], n_sentences=6,
+                               context=[first, no_names, later, other_pair])
+    col = features.LAYOUT.index
+    assert rows[0, col("source_in_sentence")] == 1.0 and rows[0, col("source_before_trigger")] == 1.0
+    assert rows[0, col("target_in_sentence")] == 1.0 and rows[0, col("target_before_trigger")] == 0.0
+    assert 0.0 < rows[0, col("target_distance")] < 1.0
+    assert rows[1, col("source_in_sentence")] == 0.0 and rows[1, col("target_distance")] == 1.0
+    # RUS-CHN stands in one other sentence (3); the RUS-USA event of sentence 5 is another pair
+    assert rows[0, col("pair_other_sentences")] == pytest.approx(np.log1p(1))
+    alone = features.event_rows([first], embeddings=emb, sentence_of=[0], n_sentences=6)
+    assert alone[0, col("pair_other_sentences")] == 0.0
+
+
 def test_model_applies_only_to_acts_between_two_states():
     assert applies(_event())
     assert applies(_event(source_actor="RUSMIL", target_actor="CHN"))

@@ -3,8 +3,9 @@
 The same function makes the training rows (`training/train_act_model.py`) and the run-time rows
 (`events/model.py`), so the two cannot drift apart. A vector is the sentence's MiniLM embedding followed by
 the event's own features: its CAMEO root, PLOVER type (or none), modality and negation, how its date was found, its
-actors' kinds, the rules' own confidence, where the sentence sits in the document, and general cue words
-of speech, plans, conditions and negation. `LAYOUT` names every column; the model file records the layout
+actors' kinds, the rules' own confidence, where the sentence sits in the document, whether and where the
+source's and target's names stand in the sentence, in how many other sentences of the document the rules
+found the same pair, and general cue words of speech, plans, conditions and negation. `LAYOUT` names every column; the model file records the layout
 it was trained with and refuses another.
 """
 
@@ -41,6 +42,8 @@ def _names() -> tuple[str, ...]:
               "target_is_person", "source_is_igo", "target_is_igo", "sentence_tokens", "sentence_position",
               "first_sentence", "events_in_sentence", "pairs_in_sentence", "trigger_position", "question",
               "quoted", "no_final_stop", "trigger_in_quotes"]
+    names += [f"{side}_{what}" for side in ("source", "target") for what in ("in_sentence", "before_trigger", "distance")]
+    names += ["pair_other_sentences"]
     names += [f"cue={c}" for c in CUES]
     return tuple(names)
 
@@ -49,12 +52,15 @@ LAYOUT = _names()
 
 
 def event_rows(events: Sequence[Event], *, embeddings: np.ndarray, sentence_of: Sequence[int],
-               n_sentences: int) -> np.ndarray:
-    """One row per event; `embeddings[sentence_of[i]]` is the embedding of event i's sentence."""
+               n_sentences: int, context: Sequence[Event] | None = None) -> np.ndarray:
+    """One row per event; `embeddings[sentence_of[i]]` is the embedding of event i's sentence. `context` is
+    every event of the document the model scores (default: `events`), for the counts across sentences."""
     rows = np.zeros((len(events), len(LAYOUT)), dtype=np.float32)
     per_sentence: dict[int, list[Event]] = {}
-    for event in events:
+    pair_sentences: dict[frozenset[str], set[int]] = {}
+    for event in events if context is None else context:
         per_sentence.setdefault(event.sentence, []).append(event)
+        pair_sentences.setdefault(frozenset((event.source, event.target or "")), set()).add(event.sentence)
     base = EMBEDDING_DIMENSIONS
     for i, event in enumerate(events):
         rows[i, :base] = embeddings[sentence_of[i]]
@@ -87,6 +93,9 @@ def event_rows(events: Sequence[Event], *, embeddings: np.ndarray, sentence_of: 
             float(any(q in text for q in ('"', "“", "”"))),
             float(not text.rstrip().endswith((".", "!", "?", '"', "”", "'"))),
             float(_inside_quotes(text, event.trigger)),
+            *_name_place(text, event.source_name, event.trigger),
+            *_name_place(text, event.target_name, event.trigger),
+            math.log1p(len(pair_sentences.get(frozenset((event.source, event.target or "")), set()) - {event.sentence})),
         )
         rows[i, col:col + len(values)] = values
         col += len(values)
@@ -110,6 +119,19 @@ def _relative(start: int, text: str, event: Event) -> float:
     if at < 0 or not text:
         return 0.5
     return at / max(len(text), 1)
+
+
+def _name_place(text: str, name: str | None, trigger: str) -> tuple[float, float, float]:
+    """Whether the actor's name is in the sentence, whether it comes before the trigger, and how far from it
+    (a share of the sentence; 1 when either is missing): a name taken from another sentence or from far away
+    is a weaker reading."""
+    at = text.find(name) if name else -1
+    trig = text.find(trigger) if trigger else -1
+    if at < 0:
+        return 0.0, 0.0, 1.0
+    if trig < 0:
+        return 1.0, 0.0, 1.0
+    return 1.0, float(at < trig), abs(at - trig) / max(len(text), 1)
 
 
 def _inside_quotes(text: str, trigger: str) -> bool:

@@ -122,8 +122,10 @@ class ActModel:
                                                  providers=["CPUExecutionProvider"])
         return self._session
 
-    def probabilities(self, events: Sequence[Event], *, n_sentences: int) -> np.ndarray:
-        """P(asserted act) for each event (all of them, whether or not `applies`)."""
+    def probabilities(self, events: Sequence[Event], *, n_sentences: int,
+                      context: Sequence[Event] | None = None) -> np.ndarray:
+        """P(asserted act) for each event (all of them, whether or not `applies`); `context`: every event of the
+        document the model scores, when `events` are only some of them."""
         if not events:
             return np.zeros(0, dtype=np.float32)
         texts: list[str] = []
@@ -136,7 +138,8 @@ class ActModel:
                 texts.append(event.text)
             sentence_of.append(slot)
         embeddings = self.encoder.embed(texts, max_tokens=SENTENCE_TOKENS)
-        rows = event_rows(events, embeddings=embeddings, sentence_of=sentence_of, n_sentences=n_sentences)
+        rows = event_rows(events, embeddings=embeddings, sentence_of=sentence_of, n_sentences=n_sentences,
+                          context=context)
         (out,) = self.session.run(None, {self.session.get_inputs()[0].name: rows})
         return np.asarray(out, dtype=np.float32).reshape(-1)
 
