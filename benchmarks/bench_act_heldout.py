@@ -5,7 +5,7 @@
 `make train` reports the held-out figures of the model it trains on the candidates the rules made then
 (events/data/act_model.md); when the rules change and the model is not retrained, this prints the same
 figures for the rules as they are now: per unit, (source, target, class) as the real-news scorer counts
-them, rules alone and with the shipped model at the threshold. Only the held-out documents (one in five by
+them, rules alone and with the shipped model at the threshold (its types read as the coder reads them). Only the held-out documents (one in five by
 a hash of the id, `training/train_act_model.py: is_heldout`) are coded; nothing is trained or written.
 """
 
@@ -39,17 +39,20 @@ def main() -> None:
     model = ActModel()
     # one call per document, as at run time: the features count the document's other events
     probs = np.zeros(len(found["events"]))
+    kinds: list[str] = []
     start = 0
     while start < len(found["events"]):
         end = start
         while end < len(found["events"]) and found["groups"][end] == found["groups"][start]:
             end += 1
-        probs[start:end] = model.probabilities(found["events"][start:end], n_sentences=found["n_sentences"][start],
-                                               context=found["context"][start])
+        for k, (p, kind) in enumerate(model.readings(found["events"][start:end], n_sentences=found["n_sentences"][start],
+                                                     context=found["context"][start]), start):
+            probs[k] = p
+            kinds.append(kind)
         start = end
     print(f"held-out units: {len(units)}, candidates: {len(mask)}")
     print("rules only      ", unit_scores(found, np.ones(len(mask)), mask, units, 0.0))
-    print(f"with the model, p>={threshold}", unit_scores(found, probs, mask, units, threshold))
+    print(f"with the model, p>={threshold}", unit_scores(found, probs, mask, units, threshold, kinds))
 
 
 if __name__ == "__main__":

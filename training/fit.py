@@ -51,15 +51,18 @@ def feature_rows(found: dict) -> np.ndarray:
     return rows
 
 
-def unit_scores(found: dict, probs: np.ndarray, mask: np.ndarray, units: list[dict], threshold: float) -> dict:
-    """Per-unit (source, target, class) precision and recall over the units in `mask`'s documents."""
+def unit_scores(found: dict, probs: np.ndarray, mask: np.ndarray, units: list[dict], threshold: float,
+                kinds: list[str] | None = None) -> dict:
+    """Per-unit (source, target, class) precision and recall over the units in `mask`'s documents; `kinds`: the
+    PLOVER type the model reads for each event (default: the rules' own)."""
     groups = np.array(found["groups"])
     docs = set(groups[mask])
     system: dict[str, set] = {}
     for i in np.flatnonzero(mask):
         e = found["events"][i]
         if probs[i] >= threshold and is_scored(e.source, e.target, negated=e.negated, modality=e.modality):
-            system.setdefault(found["owners"][i]["key"], set()).add(act_key(e.source, e.target, e.plover, e.quad))
+            key = act_key(e.source, e.target, e.plover, e.quad) if kinds is None else read_key(e, kinds[i])
+            system.setdefault(found["owners"][i]["key"], set()).add(key)
     tp = fp = fn = 0
     for u in units:
         if u["doc_id"] not in docs:
@@ -73,6 +76,38 @@ def unit_scores(found: dict, probs: np.ndarray, mask: np.ndarray, units: list[di
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+def read_key(event, kind: str) -> tuple:
+    """The event's (source, target, class) under the type the model reads (its own when the same)."""
+    if kind == (event.plover or "").upper():
+        return act_key(event.source, event.target, event.plover, event.quad)
+    from multipolar.events.model import TYPE_CODES
+
+    return act_key(event.source, event.target, kind, _ontology().quad(TYPE_CODES[kind]))
+
+
+_ONTOLOGY: list = []
+
+
+def _ontology():
+    if not _ONTOLOGY:
+        from multipolar.events.ontology import Ontology
+        from multipolar.settings import Settings
+
+        settings = Settings()
+        _ONTOLOGY.append(Ontology.load(settings.goldstein_variant, plover_types=settings.plover_types))
+    return _ONTOLOGY[0]
+
+
+def readings(probs: np.ndarray, classes: list[str]) -> tuple[np.ndarray, list[str]]:
+    """P(an act) and the likeliest type for each row of class probabilities (as events/model.py reads them)."""
+    from multipolar.events.model import NO_ACT
+
+    none = classes.index(NO_ACT)
+    types = [j for j in range(len(classes)) if j != none]
+    best = [classes[types[k]] for k in probs[:, types].argmax(axis=1)] if len(probs) else []
+    return 1.0 - probs[:, none], best
 
 
 class ColumnWeights:
@@ -125,23 +160,25 @@ def _candidates(seed: int):
 def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, seed: int, *,
                    embedding_weights: tuple[float, ...] = EMBEDDING_WEIGHTS) -> tuple[str, float, np.ndarray, dict]:
     """The model and embedding weight of least log loss over 5 folds grouped by document: (name, weight,
-    out-of-fold probabilities, every candidate's log loss)."""
+    out-of-fold class probabilities [N, K], every candidate's log loss). `y` holds class indices."""
     from sklearn.metrics import log_loss
     from sklearn.model_selection import GroupKFold
 
     folds = list(GroupKFold(n_splits=5).split(x, y, groups))
+    n_classes = int(y.max()) + 1
     losses: dict[str, dict[str, float]] = {}
-    best: tuple[str, float, np.ndarray, float] = ("", 1.0, np.zeros(len(y)), float("inf"))
+    best: tuple[str, float, np.ndarray, float] = ("", 1.0, np.zeros((len(y), n_classes)), float("inf"))
     for weight in embedding_weights:
         weights = column_weights(x.shape[1], weight)
         losses[str(weight)] = {}
         for name, make in _candidates(seed):
-            pred = np.zeros(len(y))
+            pred = np.full((len(y), n_classes), 1e-6)
             for train, test in folds:
                 model = make_model(make, weights)
                 model.fit(x[train], y[train])
-                pred[test] = model.predict_proba(x[test])[:, 1]
-            loss = log_loss(y, np.clip(pred, 1e-6, 1 - 1e-6))
+                pred[np.ix_(test, model.classes_)] = model.predict_proba(x[test])  # a class a fold lacks stays ~0
+            pred /= pred.sum(axis=1, keepdims=True)
+            loss = log_loss(y, np.clip(pred, 1e-6, 1.0), labels=list(range(n_classes)))
             losses[str(weight)][name] = round(float(loss), 4)
             print(f"  CV embedding weight {weight}, {name}: log loss {loss:.4f}", file=sys.stderr)
             if loss < best[3]:
@@ -161,7 +198,7 @@ def reliability(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict]:
 
 
 def export_onnx(model, path: Path, n_features: int) -> None:
-    """The fitted scaler + classifier as one ONNX graph: features (float32 [N, D]) -> probability [N]."""
+    """The fitted scaler + classifier as one ONNX graph: features (float32 [N, D]) -> class probabilities [N, K]."""
     import onnx
     from onnx import TensorProto, helper, numpy_helper
 
@@ -177,7 +214,7 @@ def export_onnx(model, path: Path, n_features: int) -> None:
         nodes.append(helper.make_node("Mul", ["standard", "weights"], ["scaled"]))
     else:
         nodes.append(helper.make_node("Identity", ["standard"], ["scaled"]))
-    if hasattr(clf, "coefs_"):  # MLP: relu hidden layers, logistic output
+    if hasattr(clf, "coefs_"):  # MLP: relu hidden layers, softmax output
         current = "scaled"
         for k, (w, b) in enumerate(zip(clf.coefs_, clf.intercepts_, strict=True)):
             inits += [numpy_helper.from_array(w.astype(np.float32), f"w{k}"),
@@ -194,10 +231,10 @@ def export_onnx(model, path: Path, n_features: int) -> None:
                   numpy_helper.from_array(clf.intercept_.astype(np.float32), "b")]
         nodes += [helper.make_node("MatMul", ["scaled", "w"], ["m"]), helper.make_node("Add", ["m", "b"], ["logit"])]
         logit = "logit"
-    inits.append(numpy_helper.from_array(np.array([-1], dtype=np.int64), "flat"))
-    nodes += [helper.make_node("Sigmoid", [logit], ["p"]), helper.make_node("Reshape", ["p", "flat"], ["probability"])]
+    n_classes = len(clf.classes_)
+    nodes.append(helper.make_node("Softmax", [logit], ["probability"], axis=1))
     graph = helper.make_graph(nodes, "act_model", [helper.make_tensor_value_info("features", TensorProto.FLOAT, [None, n_features])],
-                              [helper.make_tensor_value_info("probability", TensorProto.FLOAT, [None])], inits)
+                              [helper.make_tensor_value_info("probability", TensorProto.FLOAT, [None, n_classes])], inits)
     proto = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="multipolar")
     proto.ir_version = 9
     onnx.checker.check_model(proto)
@@ -206,50 +243,71 @@ def export_onnx(model, path: Path, n_features: int) -> None:
 
 def fit_and_export(found: dict, *, units: list[dict], seed: int, write: bool, is_heldout: Callable) -> dict:
     from multipolar.events.features import LAYOUT
+    from multipolar.events.model import NO_ACT
 
     np.random.seed(seed)
     x = feature_rows(found)
-    y = np.array(found["labels"])
+    y = np.array(found["labels"])  # the rules' reading is right
+    classes = [NO_ACT, *sorted({k for k in found["types"] if k != NO_ACT})]
+    yk = np.array([classes.index(k) for k in found["types"]])  # the type the labels give the pair, or NONE
     groups = np.array(found["groups"])
     held = np.array([is_heldout(g) for g in groups])
     train_units = [u for u in units if not is_heldout(u["doc_id"])]
     held_units = [u for u in units if is_heldout(u["doc_id"])]
-    name, weight, cv_pred, losses = cross_validate(x[~held], y[~held], groups[~held], seed)
+    name, weight, cv_pred, losses = cross_validate(x[~held], yk[~held], groups[~held], seed)
+    cv_act, cv_kinds = readings(cv_pred, classes)
     all_cv = np.zeros(len(y))
-    all_cv[~held] = cv_pred
+    all_cv[~held] = cv_act
+    kinds: list[str] = [(e.plover or "").upper() for e in found["events"]]
+    for i, kind in zip(np.flatnonzero(~held), cv_kinds, strict=True):
+        kinds[i] = kind
     train_mask = ~held
     rules = unit_scores(found, np.ones(len(y)), train_mask, train_units, 0.0)
-    sweep = {float(t): unit_scores(found, all_cv, train_mask, train_units, float(t)) for t in THRESHOLDS}
+    sweep = {float(t): unit_scores(found, all_cv, train_mask, train_units, float(t), kinds) for t in THRESHOLDS}
     threshold = max(sweep, key=lambda t: (sweep[t]["f1"], -t))
     print(f"  chosen {name}, embedding weight {weight}, threshold {threshold} (CV F1 {sweep[threshold]['f1']})",
           file=sys.stderr)
     make = dict(_candidates(seed))[name]
     model = make_model(make, column_weights(x.shape[1], weight))
-    model.fit(x[~held], y[~held])
-    held_pred = np.zeros(len(y))
-    held_pred[held] = model.predict_proba(x[held])[:, 1] if held.any() else []
+    model.fit(x[~held], yk[~held])
+    fitted = [classes[c] for c in model.steps[-1][1].classes_]
+    held_act = np.zeros(len(y))
+    held_kinds = list(kinds)
+    if held.any():
+        act, read = readings(model.predict_proba(x[held]), fitted)
+        held_act[held] = act
+        for i, kind in zip(np.flatnonzero(held), read, strict=True):
+            held_kinds[i] = kind
+    right = np.array([int(read_key(e, held_kinds[i]) in {_gold_key(g) for g in found["owners"][i]["events"]})
+                      for i, e in enumerate(found["events"])])
+    cv_right = np.array([int(read_key(e, kinds[i]) in {_gold_key(g) for g in found["owners"][i]["events"]})
+                         for i, e in enumerate(found["events"])])
+    retyped = sum(1 for i in np.flatnonzero(held) if held_kinds[i] != (found["events"][i].plover or "").upper())
     card = {
         "model": name,
         "embedding_weight": weight,
         "seed": seed,
         "threshold": threshold,
         "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "classes": fitted,
         "layout": list(LAYOUT),
         "data": {
             "units": len(units), "train_units": len(train_units), "heldout_units": len(held_units),
-            "candidates": int(len(y)), "positive": int(y.sum()), "train_candidates": int((~held).sum()),
-            "heldout_candidates": int(held.sum()),
+            "candidates": int(len(y)), "positive": int(y.sum()), "pair_acts": int((yk != 0).sum()),
+            "train_candidates": int((~held).sum()), "heldout_candidates": int(held.sum()),
+            "heldout_retyped": retyped,
             "gold_acts": sum(len(u["events"]) for u in units),
             "corpora": sorted({u["corpus"] for u in units}),
         },
         "cv_log_loss": losses,
         "cv": {"rules_only": rules, "with_model": sweep[threshold]},
         "heldout": {"rules_only": unit_scores(found, np.ones(len(y)), held, held_units, 0.0),
-                    "with_model": unit_scores(found, held_pred, held, held_units, threshold)},
-        "reliability_cv": reliability(cv_pred, y[~held]),
-        "reliability_heldout": reliability(held_pred[held], y[held]) if held.any() else [],
+                    "with_model": unit_scores(found, held_act, held, held_units, threshold, held_kinds)},
+        "reliability_cv": reliability(cv_act, cv_right[~held]),
+        "reliability_heldout": reliability(held_act[held], right[held]) if held.any() else [],
     }
-    print(json.dumps({k: card[k] for k in ("model", "embedding_weight", "threshold", "data", "cv", "heldout")}, indent=1))
+    print(json.dumps({k: card[k] for k in ("model", "embedding_weight", "threshold", "classes", "data", "cv", "heldout")},
+                     indent=1))
     if write:
         DATA.mkdir(parents=True, exist_ok=True)
         export_onnx(model, DATA / "act_model.onnx", x.shape[1])
@@ -257,6 +315,10 @@ def fit_and_export(found: dict, *, units: list[dict], seed: int, write: bool, is
         (DATA / "act_model.md").write_text(data_card(card), encoding="utf-8")
         print(f"wrote {DATA / 'act_model.onnx'} and its card", file=sys.stderr)
     return card
+
+
+def _gold_key(labelled: dict) -> tuple:
+    return act_key(labelled["source"], labelled["target"], labelled["plover"])
 
 
 def data_card(card: dict) -> str:
@@ -271,10 +333,17 @@ def data_card(card: dict) -> str:
         "",
         "Made by `make train` (`training/train_act_model.py`) from `act_model.json`; do not edit by hand.",
         "",
-        "**What it does.** Gives each event the rules propose with a target the probability that the text asserts",
-        "that act between those two actors, by the real-news codebook. The probability is the event's `confidence`;",
-        f"events below `event_min_probability` (default {card['threshold']}, chosen by cross-validation) are left",
-        "out of `multipolar code` output and of relations.",
+        "**What it does.** Gives each event the rules propose between two states a probability for each PLOVER type",
+        "and for no act (NONE), by the real-news codebook. One minus P(NONE) is the event's `confidence`; events",
+        f"below `event_min_probability` (default {card['threshold']}, chosen by cross-validation) are left out of",
+        "`multipolar code` output and of relations. When another type is likelier than the rules' own, the event",
+        "is recoded to that type's general CAMEO code (rule `model.retype`; "
+        f"{card['data']['heldout_retyped']} of the {card['data']['heldout_candidates']} held-out candidates).",
+        "",
+        f"**Classes.** {', '.join(card['classes'])}: each candidate is labelled with the type our labels give its",
+        f"pair of states, or NONE ({card['data']['pair_acts']} of {card['data']['candidates']} candidates name a",
+        "pair that acts; the rules' own reading is right for "
+        f"{card['data']['positive']}).",
         "",
         f"**Model.** {card['model']} over the sentence's MiniLM embedding (384) and {len(card['layout']) - 384}",
         "features of the event (`events/features.py`); standardisation folded into the ONNX graph; seed "
@@ -307,12 +376,14 @@ def data_card(card: dict) -> str:
         row("held out, rules only", held["rules_only"]),
         row("held out, with the model", held["with_model"]),
         "",
-        "**Reliability** (held-out candidates: mean probability vs share that are labelled acts):",
+        "**Reliability** (held-out candidates: mean P(an act) vs share whose act, read with the model's type, is",
+        "labelled):",
         "",
         "| bin | n | mean probability | observed |",
         "|---|---|---|---|",
     ]
     lines += [f"| {r['bin']} | {r['n']} | {r['mean_probability']} | {r['observed']} |" for r in card["reliability_heldout"]]
-    lines += ["", "**Limits.** Recall is bounded by the rules: the model only removes candidates. The labels were made",
+    lines += ["", "**Limits.** Recall is bounded by the rules: the model keeps, drops or retypes their candidates; it never",
+              "adds a pair of states or turns one round. The labels were made",
               "by the project's helpers by the codebook and checked by sample; see training/labels/README.md."]
     return "\n".join(lines) + "\n"

@@ -7,9 +7,11 @@ rss_world_2026-01) that we labelled by ../shared/eval/realnews_codebook.md. A la
 annotations only: {"key", "corpus", "doc_id", "start", "end", "events": [{"source", "target", "plover"}]};
 the text is read from the corpus at training time. Nothing under ../shared/eval and no seed is read.
 
-Each document is coded by the rules (the learned layer off); every event with a target is a candidate, and
-it is positive when the unit's labels hold the same (source, target, class) act, with the real-news scorer's
-conventions (REQUEST a class of its own, CONSULT/AGREE/COOPERATE either direction). One document in five
+Each document is coded by the rules (the learned layer off); every event with a target is a candidate. Its
+label is the PLOVER type the unit's labels give its pair of states (`gold_type`), or NONE: the model learns
+whether the pair acts and how. A candidate counts as right when, read with the model's type, the unit's
+labels hold the same (source, target, class) act, with the real-news scorer's conventions (REQUEST a class
+of its own, CONSULT/AGREE/COOPERATE either direction). One document in five
 (by a hash of its id) is held out and only scored. On the rest, 5-fold cross-validation grouped by document
 chooses the model (logistic regression or a one-layer MLP, and its regularisation) and the probability
 threshold; the CV figures, the held-out figures and a reliability table go into the card. `--check`
@@ -84,7 +86,8 @@ def candidates(units: list[dict], texts: dict, coder) -> dict[str, list]:
     for ident in idents:
         raw = texts[ident].get("published") or texts[ident].get("date")
         published.append(date.fromisoformat(raw[:10]) if raw else None)
-    out: dict[str, list] = {"events": [], "labels": [], "groups": [], "owners": [], "n_sentences": [], "context": []}
+    out: dict[str, list] = {"events": [], "labels": [], "types": [], "groups": [], "owners": [], "n_sentences": [],
+                            "context": []}
     start = time.perf_counter()
     # the whole document is coded, as at run time: the features count the document's sentences and the other
     # sentences naming the same pair (a document cut after its last labelled unit would count fewer)
@@ -101,6 +104,7 @@ def candidates(units: list[dict], texts: dict, coder) -> dict[str, list]:
                     continue
                 out["events"].append(event)
                 out["labels"].append(int(act_key(event.source, event.target or "", event.plover, event.quad) in gold))
+                out["types"].append(gold_type(event, u["events"]))
                 out["groups"].append(ident[1])
                 out["owners"].append(u)
                 out["n_sentences"].append(n_sentences)
@@ -108,6 +112,21 @@ def candidates(units: list[dict], texts: dict, coder) -> dict[str, list]:
         if n % 100 == 0:
             print(f"  coded {n}/{len(idents)} documents ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
     return out
+
+
+def gold_type(event, labelled: list[dict]) -> str:
+    """The PLOVER type the unit's labels give the candidate's pair (either direction for a symmetric type),
+    NONE when they give it none; of several, the one of the rules' class first."""
+    from multipolar.events.model import NO_ACT, SYMMETRIC, act_key
+
+    pair = (event.source[:3], (event.target or "")[:3])
+    kinds = [e["plover"].upper() for e in labelled
+             if (e["source"], e["target"]) == pair
+             or (e["plover"].upper() in SYMMETRIC and (e["target"], e["source"]) == pair)]
+    if not kinds:
+        return NO_ACT
+    rules_class = act_key(event.source, event.target or "", event.plover, event.quad)[2]
+    return next((k for k in kinds if act_key("A", "B", k)[2] == rules_class), kinds[0])
 
 
 def main() -> None:

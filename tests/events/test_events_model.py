@@ -1,7 +1,9 @@
 """The learned layer: feature rows, the shipped model's card, rescoring, and the probability floor in `code`."""
 
+import dataclasses
 import json
 from datetime import date
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -9,7 +11,10 @@ import pytest
 from multipolar.errors import DataFileError
 from multipolar.events import features
 from multipolar.events.api import code_records
-from multipolar.events.model import CARD_FILE, ActModel, act_key, applies, is_scored
+from multipolar.events.coder import EventCoder
+from multipolar.events.model import CARD_FILE, TYPE_CODES, ActModel, act_key, applies, is_scored
+from multipolar.events.ontology import Ontology
+from multipolar.events.rulebook import Trace
 from multipolar.records import Event
 from multipolar.settings import Settings
 
@@ -161,3 +166,55 @@ def test_is_scored_leaves_out_negated_hypothetical_and_self_acts():
     assert not is_scored("USA", "CHN", negated=True, modality="asserted")
     assert not is_scored("USA", "CHN", negated=False, modality="hypothetical")
     assert not is_scored("USA", "USA", negated=False, modality="asserted")
+
+
+class _FixedModel(ActModel):
+    """The shipped card and layout, with fixed class probabilities instead of the ONNX graph."""
+
+    def __init__(self, rows):
+        super().__init__()
+        self.rows = np.asarray(rows, dtype=np.float32)
+
+    def probabilities(self, events, *, n_sentences, context=None):
+        return self.rows[:len(events)]
+
+
+def _row(**probs):
+    classes = json.loads(CARD_FILE.read_text(encoding="utf-8"))["classes"]
+    return [probs.get(c, 0.0) for c in classes]
+
+
+def test_model_readings_give_p_of_an_act_and_the_likeliest_type():
+    model = _FixedModel([_row(NONE=0.3, CONSULT=0.5, ASSAULT=0.2), _row(NONE=0.9, ACCUSE=0.1)])
+    (p1, k1), (p2, k2) = model.readings([_event(), _event(event_id="e2")], n_sentences=1)
+    assert (round(p1, 3), k1) == (0.7, "CONSULT")
+    assert (round(p2, 3), k2) == (0.1, "ACCUSE")
+
+
+def test_model_rescore_retypes_only_an_event_whose_likeliest_type_is_another():
+    model = _FixedModel([_row(NONE=0.2, CONSULT=0.7, ASSAULT=0.1), _row(NONE=0.1, ASSAULT=0.8, CONSULT=0.1)])
+    seen = []
+
+    def retype(event, kind):
+        seen.append((event.event_id, kind))
+        return dataclasses.replace(event, plover=kind)
+
+    out = model.rescore([_event(), _event(event_id="e2")], n_sentences=1, retype=retype)
+    assert seen == [("e2", "ASSAULT")]  # e1's rules already read CONSULT
+    assert [(e.plover, e.confidence) for e in out] == [("CONSULT", 0.8), ("ASSAULT", 0.9)]
+
+
+def test_model_type_codes_are_their_types_in_the_ontology():
+    ontology = Ontology.load()
+    for kind, code in TYPE_CODES.items():
+        assert ontology.plover(code)[0] == kind
+
+
+def test_coder_retype_recodes_and_names_the_rule():
+    stub = SimpleNamespace(ontology=Ontology.load(), trace=Trace())
+    said = _event(cameo="010", root="01", quad=1, plover=None, trigger="said")
+    stub.trace.fired[said.event_id] = ["lexicon:say->010"]
+    struck = EventCoder._retype(stub, said, "ASSAULT")
+    assert (struck.cameo, struck.root, struck.plover, struck.quad) == ("190", "19", "ASSAULT", 4)
+    assert struck.event_id != said.event_id
+    assert stub.trace.fired == {struck.event_id: ["lexicon:say->010", "model.retype"]}

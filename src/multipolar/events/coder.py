@@ -84,7 +84,7 @@ from multipolar.events.lexicon import Lexicon
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import Implied, pairs_of
 from multipolar.events.qualifiers import qualify
-from multipolar.events.rulebook import Candidate, Trace, judge, rules
+from multipolar.events.rulebook import Candidate, Trace, judge, recode, rules
 from multipolar.events.trade import FINDERS
 from multipolar.events.triggers import Trigger, base_rules, find_triggers, trigger_words
 from multipolar.records import Event
@@ -218,9 +218,17 @@ class EventCoder:
         if silent and self.settings.event_classifier:
             events.extend(self._classify(doc, silent, actors, doc_id=doc_id, published=published, pairs=pairs))
         if events and self.settings.event_model:
-            events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents))
+            events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents), retype=self._retype)
         return timing.flag_implausible_dates(events, published, future_days=self.settings.event_date_future_days,
                                              earliest_year=self.settings.event_date_earliest_year)
+
+    def _retype(self, event: Event, plover: str) -> Event:
+        """Rule `model.retype`: the event under the general CAMEO code of the type the act model finds likeliest."""
+        from multipolar.events.model import TYPE_CODES
+
+        recoded = recode(event, TYPE_CODES[plover], self.ontology, id_parts=("model.retype",))
+        self.trace.fired[recoded.event_id] = [*self.trace.fired.pop(event.event_id, []), "model.retype"]
+        return recoded
 
     # ---------------------------------------------------------------------------------------------
     def triggers(self, sent: Span) -> list[Trigger]:

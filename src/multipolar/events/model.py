@@ -1,8 +1,12 @@
-"""The learned layer: how likely an event the rules propose is an act the text asserts between its two actors.
+"""The learned layer: how likely an event the rules propose is an act the text asserts between its two actors,
+and of which PLOVER type.
 
 The rules find candidates (recall); this model, trained on real sentences we labelled by the real-news
-codebook (`training/`, `make train`), gives each act of one state toward another a probability, which
-becomes the event's `confidence`. Other events (statements to no one, acts of armed groups, companies,
+codebook (`training/`, `make train`), gives each act of one state toward another a probability for each
+PLOVER type and for "no act" (NONE). One minus P(NONE) becomes the event's `confidence`. When the model
+finds another type likelier than all others, the rules' type included, the coder recodes the event to that
+type's general CAMEO code (rule `model.retype`, `TYPE_CODES`): "Trump said US forces struck the port" is
+a strike, not a statement, whatever verb the rules read first. Other events (statements to no one, acts of armed groups, companies,
 IGOs or within one country) are outside what the labels cover and keep the rules' confidence. Relations and `multipolar code` count only events at or above the setting
 `event_min_probability`.
 
@@ -16,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +35,12 @@ DATA = Path(__file__).resolve().parent / "data"
 MODEL_FILE = DATA / "act_model.onnx"
 CARD_FILE = DATA / "act_model.json"
 SENTENCE_TOKENS = 96  # word pieces per sentence for the embedding: enough for the clause around an act
+NO_ACT = "NONE"
+# the general CAMEO code of each PLOVER type, for an event the model recodes (rule model.retype)
+TYPE_CODES = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "CONCEDE": "080", "REQUEST": "100",
+              "COOPERATE": "060", "AID": "070", "RETREAT": "084", "ACCUSE": "112", "REJECT": "120",
+              "THREATEN": "130", "PROTEST": "140", "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170",
+              "ASSAULT": "190"}
 
 
 # how the real-news codebook compares acts (../shared/tools/score_realnews.py): REQUEST is a class of its own,
@@ -98,7 +108,15 @@ class ActModel:
         if tuple(card.get("layout", ())) != LAYOUT:
             raise DataFileError(f"act model: {self.card_path} was trained with another feature layout than "
                                 "events/features.py; run `make train` again")
+        classes = card.get("classes") or []
+        if NO_ACT not in classes or not set(classes) - {NO_ACT} <= TYPE_CODES.keys():
+            raise DataFileError(f"act model: {self.card_path} names no classes or unknown ones ({classes}); "
+                                "run `make train` again")
         return card
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        return tuple(self.card["classes"])
 
     @property
     def encoder(self) -> Any:
@@ -124,10 +142,10 @@ class ActModel:
 
     def probabilities(self, events: Sequence[Event], *, n_sentences: int,
                       context: Sequence[Event] | None = None) -> np.ndarray:
-        """P(asserted act) for each event (all of them, whether or not `applies`); `context`: every event of the
-        document the model scores, when `events` are only some of them."""
+        """P(class) for each event and each of `classes` ([N, K]; all events, whether or not `applies`);
+        `context`: every event of the document the model scores, when `events` are only some of them."""
         if not events:
-            return np.zeros(0, dtype=np.float32)
+            return np.zeros((0, len(self.classes)), dtype=np.float32)
         texts: list[str] = []
         index: dict[str, int] = {}
         sentence_of = []
@@ -141,13 +159,35 @@ class ActModel:
         rows = event_rows(events, embeddings=embeddings, sentence_of=sentence_of, n_sentences=n_sentences,
                           context=context)
         (out,) = self.session.run(None, {self.session.get_inputs()[0].name: rows})
-        return np.asarray(out, dtype=np.float32).reshape(-1)
+        return np.asarray(out, dtype=np.float32).reshape(len(events), len(self.classes))
 
-    def rescore(self, events: Sequence[Event], *, n_sentences: int) -> list[Event]:
-        """The events with `confidence` set to the model's probability where the model applies."""
+    def readings(self, events: Sequence[Event], *, n_sentences: int,
+                 context: Sequence[Event] | None = None) -> list[tuple[float, str]]:
+        """(P(an act), the likeliest PLOVER type) for each event."""
+        probs = self.probabilities(events, n_sentences=n_sentences, context=context)
+        classes = self.classes
+        none = classes.index(NO_ACT)
+        types = [j for j in range(len(classes)) if j != none]
+        out = []
+        for row in probs:
+            best = max(types, key=lambda j: row[j])
+            out.append((float(1.0 - row[none]), classes[best]))
+        return out
+
+    def rescore(self, events: Sequence[Event], *, n_sentences: int,
+                retype: Callable[[Event, str], Event] | None = None) -> list[Event]:
+        """The events with `confidence` set to the model's P(an act) where the model applies; with `retype`,
+        an event whose likeliest type is not the rules' goes through `retype(event, type)` (rule model.retype)."""
         scored = [e for e in events if applies(e)]
         if not scored:
             return list(events)
-        probs = iter(self.probabilities(scored, n_sentences=n_sentences).tolist())
-        return [dataclasses.replace(e, confidence=round(float(next(probs)), 3)) if applies(e) else e
-                for e in events]
+        readings = iter(self.readings(scored, n_sentences=n_sentences))
+        out = []
+        for e in events:
+            if applies(e):
+                p, kind = next(readings)
+                if retype is not None and kind != (e.plover or "").upper():
+                    e = retype(e, kind)
+                e = dataclasses.replace(e, confidence=round(p, 3))
+            out.append(e)
+        return out
