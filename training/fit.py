@@ -178,7 +178,7 @@ def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, seed: int, 
                 model.fit(x[train], y[train])
                 pred[np.ix_(test, model.classes_)] = model.predict_proba(x[test])  # a class a fold lacks stays ~0
             pred /= pred.sum(axis=1, keepdims=True)
-            loss = log_loss(y, np.clip(pred, 1e-6, 1.0), labels=list(range(n_classes)))
+            loss = log_loss(y, pred, labels=list(range(n_classes)))
             losses[str(weight)][name] = round(float(loss), 4)
             print(f"  CV embedding weight {weight}, {name}: log loss {loss:.4f}", file=sys.stderr)
             if loss < best[3]:
