@@ -121,6 +121,21 @@ def save_stories(con: Any, stories: list[Story]) -> None:
     )
 
 
+def record_story_merges(con: Any, merges: list[Any], run: int | None = None) -> None:
+    """Delete the rows of stories merged into others (`stories.StoryMerge`: merged_id, into_id,
+    similarity, doc_ids, rule) and record each merge; a record pointing at a story merged now follows it.
+    The documents' story_id is set by `save_stories` of the surviving story."""
+    if not merges:
+        return
+    merged = [m.merged_id for m in merges]
+    con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [merged])
+    con.execute("DELETE FROM story_merges WHERE merged_id IN (SELECT unnest(?::VARCHAR[]))", [merged])
+    con.executemany("INSERT INTO story_merges VALUES (?, ?, ?, ?, ?, ?)",
+                    [[m.merged_id, m.into_id, m.rule, m.similarity, len(m.doc_ids), run] for m in merges])
+    for m in merges:
+        con.execute("UPDATE story_merges SET into_id = ? WHERE into_id = ?", [m.into_id, m.merged_id])
+
+
 def set_near_duplicates(con: Any, originals: dict[str, str | None]) -> None:
     """Set `documents.near_duplicate_of` (None clears it)."""
     bulk_update(con, "documents", "doc_id", {"doc_id": list(originals), "near_duplicate_of": list(originals.values())})
