@@ -14,8 +14,8 @@ new documents exactly as average linkage would.
 the stories active in its time window (loaded from the store with `add_story`, or opened earlier)
 are merged greedily, best pair first, while the best average-linkage similarity is at least
 `story_threshold`. Two existing stories are compared only once one of them has taken a new document
-in the chunk (rule `stories.bridge_merge`, bridge.py: the older id survives, the merge is recorded), so
-untouched stored stories are never re-clustered; two groups whose own
+that is itself similar enough to the other (rule `stories.bridge_merge`, bridge.py: the older id
+survives, the merge is recorded), so untouched stored stories are never re-clustered; two groups whose own
 publication days (never a day inferred for an undated document) are more than `story_window_days` apart
 never merge; with a finite `story_window_margin` (a soft window) they merge when their similarity
 exceeds the threshold by that margin, up to `story_horizon_days` apart (coverage of one event goes on
@@ -322,7 +322,7 @@ class StoryClusterer:
             hard |= self._event_conflicts(spans)
         sim[hard] = _NEG
         sim -= self._penalties(spans, hard if soft else None)
-        hidden = Hidden(sim, n_old)  # two stored stories meet only once one takes a new document (bridge.py)
+        hidden = Hidden(sim, n_old, self.threshold)  # stored stories meet only through a new document (bridge.py)
         alive = np.ones(m, dtype=bool)
         sizes = np.array([g.n for g in groups], dtype=np.float64)
         while True:
@@ -334,7 +334,8 @@ class StoryClusterer:
                 a, b = b, a  # keep the lower index (an existing story, when there is one)
             na, nb = sizes[a], sizes[b]
             raw_a = hidden.row(sim, a) + self._penalty_row(spans, a, soft)
-            raw_b = hidden.row(sim, b) + self._penalty_row(spans, b, soft)
+            row_b = np.array(hidden.row(sim, b))
+            raw_b = row_b + self._penalty_row(spans, b, soft)
             merged = (na * raw_a + nb * raw_b) / (na + nb)
             ga, gb = groups[a], groups[b]
             if b < n_old:  # rule bridge_merge: two stories met through a new document
@@ -359,7 +360,7 @@ class StoryClusterer:
             alive[b] = False
             sizes[a] = na + nb
             sim[a, a] = _NEG
-            hidden.merged(sim, a, b)
+            hidden.merged(sim, a, b, row_b)
         # finish: name new stories, choose titles, record assignments
         row_of = {i: row for row, i in enumerate(chunk)}
         for index in np.flatnonzero(alive):
