@@ -122,12 +122,9 @@ def run_ecb(settings: Settings, embedder: object, records: list[dict], *, batch:
         return [a.story_id for a in clusterer.assign(items)]
     order = list(range(len(items)))
     random.Random(seed).shuffle(order)
-    story_of: dict[str, str] = {}
     for start in range(0, len(order), batch):
-        chunk = [items[i] for i in order[start : start + batch]]
-        for assignment in clusterer.assign(chunk):
-            story_of[assignment.doc_id] = assignment.story_id
-    return [story_of[item.doc_id] for item in items]
+        clusterer.assign([items[i] for i in order[start : start + batch]])
+    return [clusterer.story_of(item.doc_id) or "" for item in items]  # after the last batch (stories merge)
 
 
 def quality(sweep: bool) -> None:
