@@ -11,6 +11,7 @@ from multipolar.analyse import assign_stories
 from multipolar.settings import Settings
 from multipolar.store import Store
 from multipolar.store.browse import story_detail
+from multipolar.store.queries import remove_documents
 from multipolar.stories import StoryClusterer, StoryInput
 
 _VECTOR = np.zeros(384, dtype=np.float32)
@@ -93,9 +94,12 @@ def test_a_merge_in_the_store_moves_documents_and_events_and_keeps_the_merged_id
         stories = dict(store.con.execute("SELECT story_id, n_documents FROM stories").fetchall())
         merges = store.con.execute("SELECT merged_id, into_id, rule, n_documents, run FROM story_merges").fetchall()
         detail = story_detail(store, before["town"])
+        remove_documents(store, ["river", "town", "bridge"])  # the story goes, and the record of its merge
+        left = store.con.execute("SELECT count(*) FROM story_merges").fetchone()[0]
     assert before["river"] != before["town"]
     assert after == events == {"river": before["river"], "town": before["river"], "bridge": before["river"]}
     assert stories == {before["river"]: 3}
     assert merges == [(before["town"], before["river"], "stories.bridge_merge", 1, 7)]
     assert detail is not None and detail.story["story_id"] == before["river"]  # the merged id leads on
     assert [m["merged_id"] for m in detail.merged] == [before["town"]]
+    assert left == 0
