@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/bench_stories.py speed [--limit N]
     .venv/bin/python benchmarks/bench_stories.py undated
     .venv/bin/python benchmarks/bench_stories.py incremental [--db FILE] [--batch 50 ...] [--seeds 3]
-    .venv/bin/python benchmarks/bench_stories.py spans [--limit N] [--offset K] [--vectors FILE.npy]
+    .venv/bin/python benchmarks/bench_stories.py spans [--limit N] [--offset K] [--vectors FILE.npy] [--batch N]
         [--config KEY=VALUE,... ...]
     .venv/bin/python benchmarks/bench_stories.py cv [--inputs text|pipeline] [--db FILE] [--folds 5] [--seeds 3]
         [--weights W ...] [--thresholds LOW HIGH] [--windows D ...] [--margins M ...] [--later-days D ...]
@@ -40,7 +40,8 @@ first event's story or form their own).
 spans: the White House briefings (no gold stories: a sanity check) through near duplicates and stories,
 --limit briefings in date order from the --offset-th, once per --config (settings overrides, comma-separated;
 "default" for the shipped settings): how many stories, how many span more than 30 days of publication,
-the longest span, and the longest stories' titles. Recurring look-alike releases (daily briefings,
+the longest span, and the longest stories' titles; with --batch N, the briefings arrive in date-ordered
+batches of N to one clusterer (stored stories then meet new ones, and rule stories.bridge_merge can merge them). Recurring look-alike releases (daily briefings,
 disaster declarations, proclamations) must not join into stories spanning months.
 
 quality: B-cubed precision/recall/F1 of predicted story ids against ECB+ `story_id` (no dates: all
@@ -239,7 +240,7 @@ def undated() -> None:
                       f"B3 P={p:.3f} R={r:.3f} F1={f:.3f}")
 
 
-def spans(limit: int, offset: int, configs: list[str], vectors: Path | None) -> None:
+def spans(limit: int, offset: int, configs: list[str], vectors: Path | None, batch: int | None = None) -> None:
     if not WH.is_file():
         sys.exit(f"bench_stories: {WH} not found")
     with gzip.open(WH, "rt", encoding="utf-8") as handle:
@@ -264,10 +265,13 @@ def spans(limit: int, offset: int, configs: list[str], vectors: Path | None) -> 
     for config in configs:
         overrides = dict(pair.split("=", 1) for pair in config.split(",")) if config != "default" else {}
         settings = base.with_overrides(overrides)
-        assigned = StoryClusterer(settings, None).assign(items)
+        clusterer = StoryClusterer(settings, None)
+        step = batch or len(items)  # --batch: date-ordered batches to one clusterer, as polls arrive
+        for start in range(0, len(items), step):
+            clusterer.assign(items[start : start + step])
         members: dict[str, list[int]] = {}
-        for k, a in enumerate(assigned):
-            members.setdefault(a.story_id, []).append(k)
+        for k, item in enumerate(items):
+            members.setdefault(clusterer.story_of(item.doc_id) or "", []).append(k)
 
         def span(rows: list[int]) -> int:
             days = [items[k].published for k in rows]
@@ -554,7 +558,8 @@ def main() -> None:
     parser.add_argument("--weights", type=float, nargs="+", default=list(WEIGHTS), help="cv: story_embedding_weight grid")
     parser.add_argument("--thresholds", type=float, nargs=2, metavar=("LOW", "HIGH"),
                         help="cv: story_threshold grid from LOW to HIGH in steps of 0.02")
-    parser.add_argument("--batch", type=int, nargs="+", default=[50], help="incremental: documents per batch")
+    parser.add_argument("--batch", type=int, nargs="+",
+                        help="incremental: documents per batch (default 50); spans: one batch size (default: all at once)")
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--vectors", type=Path, help="spans: .npy file of the briefings' story embeddings (made "
@@ -574,9 +579,9 @@ def main() -> None:
            tuple(args.margins) if args.margins else MARGINS, tuple(args.later_days or ()),
            tuple(args.window_margins or ()), tuple(args.max_spans or ()))
     elif args.what == "incremental":
-        incremental_store(args.db, args.batch, args.seeds)
+        incremental_store(args.db, args.batch or [50], args.seeds)
     elif args.what == "spans":
-        spans(args.limit or 3000, args.offset, args.config, args.vectors)
+        spans(args.limit or 3000, args.offset, args.config, args.vectors, args.batch[0] if args.batch else None)
     elif args.what == "undated":
         undated()
     else:

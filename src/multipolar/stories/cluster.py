@@ -223,13 +223,9 @@ class StoryClusterer:
             self._story_of[item.doc_id] = story_id
             results[i] = StoryAssignment(item.doc_id, story_id, story_id in opened, 1.0)
         self._cluster_in_chunks(items, beyond, token_lists, results, opened)
-        out = []
-        for i in range(len(items)):  # a story opened or joined here may have merged into another since
-            found = results[i]
-            story_id = self._story_of[found.doc_id]
-            out.append(found if story_id == found.story_id else
-                       StoryAssignment(found.doc_id, story_id, story_id in opened, found.similarity))
-        return out
+        found = [results[i] for i in range(len(items))]  # a story joined here may have merged since
+        return [a if self._story_of[a.doc_id] == a.story_id else StoryAssignment(
+            a.doc_id, self._story_of[a.doc_id], self._story_of[a.doc_id] in opened, a.similarity) for a in found]
 
     def _cluster_in_chunks(self, items, pending, token_lists, results, opened) -> None:  # noqa: ANN001
         order = sorted(pending, key=lambda i: (story_date(items[i]) or date.min, i))
@@ -388,9 +384,8 @@ class StoryClusterer:
             group.members = []
 
     def _bridge(self, ga: _Group, gb: _Group, similarity: float, opened: set[str]) -> None:
-        """Rule `stories.bridge_merge`: stored story `gb` goes into `ga` (the caller merges their sums);
-        the older id survives on `ga`, and the merge is recorded unless the merged id was opened by this
-        call (then nothing stored ever carried it)."""
+        """Rule `stories.bridge_merge`: stored story `gb` goes into `ga` (the caller adds the sums); the older
+        id survives, recorded unless the merged id was opened by this call (nothing stored carried it)."""
         keep, lose = survivor(ga, gb, opened)
         moved = tuple(gb.doc_ids if lose == gb.story_id else ga.doc_ids)
         if gb.title_score > ga.title_score:
