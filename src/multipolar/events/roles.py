@@ -227,7 +227,7 @@ def place_of_assault(c: Candidate):
 
 def sole_other_state(c: Candidate):
     ev = c.event
-    if ev.root not in W["sole_state_roots"] or ev.target_actor is not None:
+    if ev.root not in W["sole_state_roots"] or ev.target_actor is not None or c.guessed_source:
         return None
     others: dict[str, Any] = {}
     for t in c.sent:
