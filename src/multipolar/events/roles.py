@@ -28,8 +28,8 @@ Words in data/rules/roles.json.
 - roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
   for" another state's act, is aimed at that state ("China announced export controls in response to
   American tariffs" is China against the US);
-- roles.sole_other_state: an act of conflict (roots 11-20) that names no one it is aimed at, in a sentence
-  that names exactly one state besides the source's own ("Venezuelan capital quiet after US strike",
+- roles.sole_other_state: an act of conflict (roots 11-20) whose source the parse gives (not a stand-in) and
+  that names no one it is aimed at, in a sentence that names exactly one state besides the source's own ("Venezuelan capital quiet after US strike",
   "Beijing warned of consequences as Manila's patrol ships returned"), is aimed at that state; the
   learned layer weighs such a read target (it is not parsed);
 - issuer.self_reference, issuer.official_title: an event whose source or target is the issuing government
