@@ -42,7 +42,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              statement's "I", "we", "my Administration", "this order" and its offices' titles are its own government,
     #              with event_official_sources; url/outlet read)
     #              9: lexicon nouns of forcible acts (capture, military operation/action/intervention, aggression);
-    #              roles.sole_other_state, clauses.prior_clause (act model unchanged)
+    #              clauses.prior_clause (act model unchanged)
     "claims": "5",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

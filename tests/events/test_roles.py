@@ -130,22 +130,3 @@ def test_signing_an_order_alone_is_no_agreement(coded):
 def test_signing_an_agreement_is_still_one(coded):
     events, _ = coded("Japan and Australia signed a defence agreement.")
     assert ("JPN", "AUS") in {(e.source, e.target) for e in events if e.cameo == "057"}
-
-
-def test_a_conflict_act_aimed_at_no_one_takes_the_one_other_state_named(coded):
-    events, trace = coded("Kenyan markets stayed calm after the Ugandan threat.")
-    hit = [e for e in events if e.source == "UGA" and e.root == "13"]
-    assert hit and hit[0].target == "KEN"
-    assert "roles.sole_other_state" in trace.fired[hit[0].event_id]
-
-
-def test_two_other_states_named_give_no_sole_target(coded):
-    events, trace = coded("Markets in Kenya and Tanzania stayed calm after the Ugandan threat.")
-    assert not any("roles.sole_other_state" in names for names in trace.fired.values())
-    assert not [e for e in events if e.source == "UGA" and e.target]
-
-
-def test_a_cooperative_act_takes_no_sole_target(coded):
-    events, trace = coded("Kenyan markets rose after the Ugandan president's visit.")
-    assert not any("roles.sole_other_state" in names for names in trace.fired.values())
-    assert not [e for e in events if e.source == "UGA" and e.target == "KEN"]

@@ -28,10 +28,6 @@ Words in data/rules/roles.json.
 - roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
   for" another state's act, is aimed at that state ("China announced export controls in response to
   American tariffs" is China against the US);
-- roles.sole_other_state: an act of conflict (roots 11-20) whose source the parse gives (not a stand-in) and
-  that names no one it is aimed at, in a sentence that names exactly one state besides the source's own ("Venezuelan capital quiet after US strike",
-  "Beijing warned of consequences as Manila's patrol ships returned"), is aimed at that state; the
-  learned layer weighs such a read target (it is not parsed);
 - issuer.self_reference, issuer.official_title: an event whose source or target is the issuing government
   of an official statement, named by "I", "we", "my Administration", "this order" or by a title of its own
   offices ("the Secretary of Commerce"): the mentions are added by actors/issuer.py; these rules name them
@@ -43,7 +39,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from multipolar.codes import is_state
 from multipolar.events import syntax
 from multipolar.events.pairs import carriers, prep_objects
 from multipolar.events.rulebook import DROP, Candidate, Rule, mention_tokens, words
@@ -225,21 +220,6 @@ def place_of_assault(c: Candidate):
     return dataclasses.replace(ev, target=where.country, target_actor=where.country, target_name=_name(where))
 
 
-def sole_other_state(c: Candidate):
-    ev = c.event
-    if ev.root not in W["sole_state_roots"] or ev.target_actor is not None or c.guessed_source:
-        return None
-    others: dict[str, Any] = {}
-    for t in c.sent:
-        m = c.actors.get(t.i)
-        if m is not None and is_state(m.actor_code) and m.country != ev.source:
-            others.setdefault(m.country, m)
-    if len(others) != 1:
-        return None
-    (m,) = others.values()
-    return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code, target_name=_name(m))
-
-
 def _is_state(m: Any) -> bool:
     country = m.actor_code[:3]
     return country.isalpha() and country == m.country and not m.actor_code.startswith(("IGO", "NGO"))
@@ -298,4 +278,4 @@ RULES = [Rule("issuer.self_reference", _issued("issuer_self")), Rule("issuer.off
          Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
          Rule("roles.self_target", self_target), Rule("roles.modifier_target", modifier_target),
          Rule("roles.place_not_source", place_not_source), Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),
-         Rule("roles.response_target", response_target), Rule("roles.sole_other_state", sole_other_state)]
+         Rule("roles.response_target", response_target)]
