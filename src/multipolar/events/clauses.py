@@ -7,7 +7,8 @@ gives and differ from those of the main act ("the visit marked their third meeti
 call with Modi") is an earlier act the sentence asserts, kept beside the main act.
 
 clauses.prior_clause (`prior_acts`): the same for an act named by the verb of an "after"/"following" clause
-with its own subject ("Bolivia protested after Peruvian troops detained two Bolivian soldiers").
+with its own subject, between two different countries ("Bolivia protested after Peruvian troops detained two
+Bolivian soldiers"; not "a day after Trump returned to Washington").
 
 clauses.coordinated_act (`prior_acts`): a verb joined to the main act's verb by "and" (or a comma list)
 without a subject of its own is a second act of the same subject ("China signed a deal with Russia and
@@ -114,6 +115,8 @@ def prior_acts(coded: Coded, main: Coded) -> list[tuple[Trigger, list[Event], st
                 else "clauses.coordinated_act" if _coordinated(tok, heads) else None)
         if rule is None or any(frozenset((e.source, e.target)) in parties for e in events):
             continue
+        if rule == "clauses.prior_clause" and any(e.target is None or e.target == e.source for e in events):
+            continue  # "a day after Trump returned to Washington": a state's act on itself dates the main act
         out.append((trig, events, rule))
     return out
 
