@@ -70,6 +70,13 @@ def _realnews(wh_rows: list[dict]) -> list[dict]:
     return out
 
 
+def _rss() -> list[dict]:
+    """The RSS news of January 2026 (title and lead of 6,396 items from 28 outlets)."""
+    with gzip.open(SHARED / "corpora" / "rss_world_2026-01.jsonl.gz", "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    return [{"id": r["id"], "text": r["text"], "published": r["published"]} for r in rows if r.get("published")]
+
+
 def flagged_pairs(docs: list[dict]) -> list[tuple]:
     claims = []
     for d in docs:
@@ -94,6 +101,9 @@ def main() -> None:
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--all-briefings", action="store_true",
                         help="add corpus wh_all: every briefing under 15,000 characters (11,835; minutes)")
+    parser.add_argument("--rss", action="store_true",
+                        help="add corpora rss_early (1-5 January 2026) and rss_late (6-10 January) of the RSS news")
+    parser.add_argument("--only", nargs="+", metavar="CORPUS", help="score only these corpora")
     args = parser.parse_args()
     labels: dict[tuple[str, str, str], int] = {}
     if LABELS.exists():
@@ -107,6 +117,12 @@ def main() -> None:
     if args.all_briefings:
         corpora.append(("wh_all", [{"id": r["id"], "text": r["text"], "published": r["date"]} for r in wh_rows
                                    if len(r["text"]) < 15000]))
+    if args.rss:
+        rss = _rss()
+        corpora += [("rss_early", [d for d in rss if d["published"][:10] <= "2026-01-05"]),
+                    ("rss_late", [d for d in rss if d["published"][:10] > "2026-01-05"])]
+    if args.only:
+        corpora = [(name, docs) for name, docs in corpora if name in args.only]
     for corpus, docs in corpora:
         pairs = flagged_pairs(docs)
         if args.list:

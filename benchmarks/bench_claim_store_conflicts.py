@@ -26,6 +26,10 @@ for `multipolar ingest FILE.jsonl --db DB`):
   written from them);
 - `rss`: every item of ../shared/corpora/rss_world_2026-01.jsonl.gz (6,396 news items of January
   2026, mostly a title and a lead): real news that no rule was written from, not selected for conflicts;
+- `rss_early`, `rss_late`: the RSS items published 1-5 January 2026 (2,796) and 6-10 January (3,600):
+  news of the same events from many outlets, where tolls are reported differently (rule `single_toll`);
+  the flags of `rss_early` were labelled before the fixes of branch `claims2`, those of `rss_late`
+  only after them (held out);
 - `wh_wide_dev`, `wh_wide_holdout`: the 514 briefings under 15,000 characters, outside the sets above,
   that name trade, tariffs, deficits, exports, imports, troops, GDP, unemployment or inflation four
   times or more and hold a digit, shuffled (seed 12) and dealt in two halves of 257: a larger draw not
@@ -97,6 +101,7 @@ REALNEWS = [SHARED / "eval" / "events" / name for name in ("realnews_dev.jsonl",
 SEEDS = SHARED / "seeds"
 RSS = SHARED / "corpora" / "rss_world_2026-01.jsonl.gz"
 TOLERANCE = 0.05
+RSS_SLICES = {"rss": ("", "9999"), "rss_early": ("2026-01-01", "2026-01-05"), "rss_late": ("2026-01-06", "2026-01-10")}
 
 
 def read_labels() -> dict[tuple[str, str, str], int]:
@@ -133,11 +138,14 @@ def _realnews_rows() -> list[dict]:
 
 def write_input(corpus: str, out: Path) -> int:
     """The corpus's documents as JSON lines (id, text, published) for `multipolar ingest`."""
-    if corpus == "rss":
+    if corpus in RSS_SLICES:
+        first, last = RSS_SLICES[corpus]
         with gzip.open(RSS, "rt", encoding="utf-8") as f, out.open("w", encoding="utf-8") as w:
             n = 0
             for line in f:
                 r = json.loads(line)
+                if not first <= (r.get("published") or "")[:10] <= last:
+                    continue
                 w.write(json.dumps({"id": r["id"], "text": r["text"], "published": r.get("published")}) + "\n")
                 n += 1
         return n

@@ -41,11 +41,12 @@ STAGE_VERSIONS: dict[str, str] = {
     #              8: clauses.coordinated_act; issuer.site, issuer.self_reference, issuer.official_title (an official
     #              statement's "I", "we", "my Administration", "this order" and its offices' titles are its own government,
     #              with event_official_sources; url/outlet read)
-    "claims": "5",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    "claims": "6",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
-    #              scopes; compound_head "trade deficit")
+    #              scopes; compound_head "trade deficit"; 6: tolls.py toll_as_of - a toll's period is its
+    #              publication day)
     # across documents
     "near_duplicates": "1",
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold

@@ -31,7 +31,8 @@ How each field is found, nearest first:
 - period: `periods.py` - named in the sentence ("in 2024", "last year", "on April 11"), else in its
   paragraph, else, for a level of an annual flow stated in the present, the last full year before
   `published` (rule `current_annual_level`); a base figure ("to 10% from 20%", rule `base_figure`)
-  takes none, and a period right after a spelled-out base ("up from $190 billion in 2023") is its own.
+  takes none, and a period right after a spelled-out base ("up from $190 billion in 2023") is its own;
+  a toll of the dead or wounded is the toll known on the publication day (`tolls.py`, rule `toll_as_of`).
 - attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed";
   a name never spans a line break, and a known name glued to a heading word stands alone (rule
   `glued_name`: "Cooperation Putin" -> "Putin").
@@ -52,6 +53,7 @@ from multipolar.claims.lexicon import CountryMatcher, MeasureWord, load_country_
 from multipolar.claims.numbers import Quantity, find_quantities
 from multipolar.claims.periods import claim_period, nearest, sentence_periods
 from multipolar.claims.roles import claim_roles
+from multipolar.claims.tolls import is_toll, toll_period
 from multipolar.records import Claim
 
 STAGE = "claims.v1"
@@ -412,6 +414,12 @@ def extract_claims(
         base = kinds.is_base(text, s_start, q, sentence_quantities)
         kind = kinds.figure_kind(text, s_end, tokens, q, change=change, s_start=s_start)
         measure = _finish_measure(measure, q, subject, kind == "change")
+        period = claim_period(
+            text=text, sentence=(s_start, s_end), quantity=q, periods=periods, published=published,
+            measure=measure, kind=kind, base=base, owned=kinds.owned_periods(text, s_start, sentence_quantities),
+        )
+        if is_toll(measure, q.unit):
+            period = toll_period(period, published)  # rule `toll_as_of`
         claims.append(
             Claim(
                 claim_id=claim_id_of(doc_id, q.start, q.end),
@@ -424,11 +432,7 @@ def extract_claims(
                 unit=q.unit,
                 measure=measure,
                 subject=subject,
-                period=claim_period(
-                    text=text, sentence=(s_start, s_end), quantity=q, periods=periods, published=published,
-                    measure=measure, kind=kind, base=base,
-                    owned=kinds.owned_periods(text, s_start, sentence_quantities),
-                ),
+                period=period,
                 attribution=nearest(attributions, q.start, q.end),
                 sentence_text=text[s_start:s_end],
                 target=target,
