@@ -52,7 +52,7 @@ STAGE_VERSIONS: dict[str, str] = {
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold
     "stories": "3",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days
     "dedup": "2",
-    "claim_groups": "3",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision
+    "claim_groups": "4",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py)
 }
 
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
