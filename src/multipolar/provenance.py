@@ -46,7 +46,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
     #              scopes; compound_head "trade deficit"; 6: tolls.py toll_as_of - a toll's period is its
-    #              publication day)
+    #              publication day; bullet_items - a bullet starts a new claim sentence)
     # across documents
     "near_duplicates": "1",
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold

@@ -33,6 +33,9 @@ How each field is found, nearest first:
   `published` (rule `current_annual_level`); a base figure ("to 10% from 20%", rule `base_figure`)
   takes none, and a period right after a spelled-out base ("up from $190 billion in 2023") is its own;
   a toll of the dead or wounded is the toll known on the publication day (`tolls.py`, rule `toll_as_of`).
+- sentences: a bullet starts a new one (rule `bullet_items`: "Steel: $5 billion • Coal: $2 billion"
+  are two), so the figures of a list never borrow each other's words; a claim keeps the index of the
+  sentence it is in.
 - attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed";
   a name never spans a line break, and a known name glued to a heading word stands alone (rule
   `glued_name`: "Cooperation Putin" -> "Putin").
@@ -131,6 +134,27 @@ def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> 
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+# rule `bullet_items`: a list is its items - a bullet ("•", "▪", "◦", "●", "·" between spaces, or a line
+# that opens with "-", "*", "•" or "1." / "a)") starts a new claim sentence, even when the sentence
+# splitter read the run of items as one sentence
+_BULLET = re.compile(r"(?<=\s)[•▪◦●·](?=\s)|\n[ \t]*(?=(?:[-*•▪◦●·]|\d{1,2}[.)]|[a-z][.)])[ \t])")
+
+
+def split_items(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Rule `bullet_items`: each sentence span cut at its bullets, as (start, end, index of the sentence)."""
+    pieces: list[tuple[int, int, int]] = []
+    for index, (start, end) in enumerate(spans):
+        cut = start
+        found: list[tuple[int, int]] = []
+        for m in _BULLET.finditer(text, start, end):
+            if m.start() > cut:
+                _add_span(found, text, cut, m.start())
+            cut = m.end()
+        _add_span(found, text, cut, end)
+        pieces.extend((s, e, index) for s, e in found)
+    return pieces
 
 
 # --- tokens ----------------------------------------------------------------------------------------
@@ -360,7 +384,8 @@ def extract_claims(
     With `doc` (the spaCy Doc of `text`) and `actors` (the actor resolver's matches in it), subject,
     target and scope are read off the parse (`claims.roles`); without them, the subject is the
     countries the sentence names and the target stays empty."""
-    spans = list(sentences) if sentences is not None else split_sentences(text)
+    pieces = split_items(text, list(sentences) if sentences is not None else split_sentences(text))
+    spans = [(s, e) for s, e, _ in pieces]
     quantities = find_quantities(text)
     if not quantities or not spans:
         return []
@@ -424,7 +449,7 @@ def extract_claims(
             Claim(
                 claim_id=claim_id_of(doc_id, q.start, q.end),
                 doc_id=doc_id,
-                sentence=index,
+                sentence=pieces[index][2],
                 start=q.start,
                 end=q.end,
                 text=q.text,
