@@ -46,13 +46,14 @@ STAGE_VERSIONS: dict[str, str] = {
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
     #              scopes; compound_head "trade deficit"; 6: tolls.py toll_as_of - a toll's period is its
-    #              publication day; bullet_items - a bullet starts a new claim sentence)
+    #              publication day, toll_incident its scope; bullet_items - a bullet or a run of spaced
+    #              hyphens starts a new claim sentence)
     # across documents
     "near_duplicates": "1",
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold
     "stories": "3",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days
     "dedup": "2",
-    "claim_groups": "4",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py)
+    "claim_groups": "4",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named)
 }
 
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {

@@ -211,3 +211,16 @@ def test_bullet_items_a_figure_keeps_its_own_item_and_its_sentence_index() -> No
     assert by_text["$2 billion"].measure == "unspecified"  # never the imports of the item before
     assert by_text["$2 billion"].sentence_text == "Lima's new port: $2 billion"
     assert {c.sentence for c in claims} == {0}
+
+
+def test_bullet_items_cuts_a_run_of_spaced_hyphens() -> None:
+    text = "Peru in 2030: - Exports rose to $90 billion. - Imports of Chile grew 4%. - **Debt** fell."
+    pieces = split_items(text, [(0, len(text))])
+    assert [text[s:e] for s, e, _ in pieces] == [
+        "Peru in 2030:", "Exports rose to $90 billion.", "Imports of Chile grew 4%.", "**Debt** fell."
+    ]
+
+
+def test_bullet_items_one_spaced_hyphen_is_a_dash() -> None:
+    text = "Exports of Peru reached $90 billion - The ministry called it a record."
+    assert split_items(text, [(0, len(text))]) == [(0, len(text), 0)]

@@ -9,7 +9,7 @@ import pytest
 
 from multipolar.claims.extract import extract_claims
 from multipolar.claims.group import group_claims, single_valued
-from multipolar.claims.tolls import is_toll, toll_period
+from multipolar.claims.tolls import is_comparable_toll, is_toll, toll_incident, toll_period
 
 MONDAY = date(2031, 5, 12)
 TUESDAY = date(2031, 5, 13)
@@ -95,3 +95,34 @@ def test_single_toll_tolls_of_different_days_can_both_be_true() -> None:
 )
 def test_single_toll_a_bound_or_a_vague_toll_never_conflicts(other: str) -> None:
     assert "contradicted" not in status_of(("Nine killed in flooding across Moldova", MONDAY), (other, MONDAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "incident"),
+    [
+        ("Nine killed in flooding across Moldova", "flood"),
+        ("Moldova: two dead as protesters clash with police", "unrest"),
+        ("A market blaze in Chisinau leaves four dead", "fire"),
+        ("Four dead in Moldova, police say", None),
+    ],
+)
+def test_toll_incident_names_the_class_of_the_incident(text: str, incident: str | None) -> None:
+    assert toll_incident(text, 0, len(text)) == incident
+    (claim,) = claims_of(text)
+    assert claim.scope == incident
+
+
+def test_toll_incident_tolls_of_two_incidents_are_two_quantities() -> None:
+    assert "contradicted" not in status_of(
+        ("Nine killed in flooding across Moldova", MONDAY),
+        ("Fourteen killed in a shooting at a Moldova school", MONDAY),
+    )
+
+
+def test_single_toll_needs_a_named_incident() -> None:
+    assert is_comparable_toll("deaths", "people", "flood")
+    assert not is_comparable_toll("deaths", "people", None)
+    assert "contradicted" not in status_of(
+        ("Nine killed in Moldova, officials say", MONDAY),
+        ("Fourteen dead in Moldova, officials say", MONDAY),
+    )

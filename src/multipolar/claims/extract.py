@@ -32,7 +32,8 @@ How each field is found, nearest first:
   paragraph, else, for a level of an annual flow stated in the present, the last full year before
   `published` (rule `current_annual_level`); a base figure ("to 10% from 20%", rule `base_figure`)
   takes none, and a period right after a spelled-out base ("up from $190 billion in 2023") is its own;
-  a toll of the dead or wounded is the toll known on the publication day (`tolls.py`, rule `toll_as_of`).
+  a toll of the dead or wounded is the toll known on the publication day (`tolls.py`, rule `toll_as_of`),
+  its scope the incident its sentence names (rule `toll_incident`).
 - sentences: a bullet starts a new one (rule `bullet_items`: "Steel: $5 billion • Coal: $2 billion"
   are two), so the figures of a list never borrow each other's words; a claim keeps the index of the
   sentence it is in.
@@ -56,7 +57,7 @@ from multipolar.claims.lexicon import CountryMatcher, MeasureWord, load_country_
 from multipolar.claims.numbers import Quantity, find_quantities
 from multipolar.claims.periods import claim_period, nearest, sentence_periods
 from multipolar.claims.roles import claim_roles
-from multipolar.claims.tolls import is_toll, toll_period
+from multipolar.claims.tolls import is_toll, toll_incident, toll_period
 from multipolar.records import Claim
 
 STAGE = "claims.v1"
@@ -138,8 +139,11 @@ def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> 
 
 # rule `bullet_items`: a list is its items - a bullet ("•", "▪", "◦", "●", "·" between spaces, or a line
 # that opens with "-", "*", "•" or "1." / "a)") starts a new claim sentence, even when the sentence
-# splitter read the run of items as one sentence
+# splitter read the run of items as one sentence; so does a spaced hyphen before a capital, a figure, a
+# link or bold text when a sentence holds two or more of them (a list whose line breaks were lost:
+# "Steel output fell. - Exports rose 5%. - Imports reached $9 billion."); one stays a dash in prose
 _BULLET = re.compile(r"(?<=\s)[•▪◦●·](?=\s)|\n[ \t]*(?=(?:[-*•▪◦●·]|\d{1,2}[.)]|[a-z][.)])[ \t])")
+_DASH_ITEM = re.compile(r"(?<=\S) - (?=[A-Z0-9$*\[\"“])")
 
 
 def split_items(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -148,7 +152,9 @@ def split_items(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
     for index, (start, end) in enumerate(spans):
         cut = start
         found: list[tuple[int, int]] = []
-        for m in _BULLET.finditer(text, start, end):
+        dashes = list(_DASH_ITEM.finditer(text, start, end))
+        marks = sorted([*_BULLET.finditer(text, start, end), *(dashes if len(dashes) >= 2 else [])], key=lambda m: m.start())
+        for m in marks:
             if m.start() > cut:
                 _add_span(found, text, cut, m.start())
             cut = m.end()
@@ -445,6 +451,7 @@ def extract_claims(
         )
         if is_toll(measure, q.unit):
             period = toll_period(period, published)  # rule `toll_as_of`
+            scope = toll_incident(text, s_start, s_end)  # rule `toll_incident`
         claims.append(
             Claim(
                 claim_id=claim_id_of(doc_id, q.start, q.end),

@@ -48,7 +48,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from multipolar.claims.extract import UNSPECIFIED
-from multipolar.claims.tolls import is_toll
+from multipolar.claims.tolls import is_comparable_toll, is_toll
 from multipolar.records import CLAIM_STATUSES, CONFLICT_STATUSES, Claim, ClaimGroup
 
 __all__ = ["CONFLICT_STATUSES", "SINGLE_VALUED", "STATUSES", "ClaimGroup", "agrees", "figures_agree", "group_claims",
@@ -207,7 +207,9 @@ def single_valued(measure: str, subject: Sequence[str], unit: str | None = None)
 def _status(claims: Sequence[Claim], tolerance: float) -> tuple[str, str]:
     pct = f"{tolerance:.0%}"
     first = claims[0]
-    comparable = first.kind == "level" and single_valued(first.measure, first.subject, first.unit)
+    comparable = first.kind == "level" and single_valued(first.measure, first.subject, first.unit) and (
+        not is_toll(first.measure, first.unit) or is_comparable_toll(first.measure, first.unit, first.scope)
+    )
     by_period: dict[str | None, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_period[claim.period].append(claim)
