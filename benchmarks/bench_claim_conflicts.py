@@ -101,6 +101,8 @@ def main() -> None:
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--all-briefings", action="store_true",
                         help="add corpus wh_all: every briefing under 15,000 characters (11,835; minutes)")
+    parser.add_argument("--long-briefings", action="store_true",
+                        help="add corpus wh_long: every briefing of 15,000 characters or more (2,561; minutes)")
     parser.add_argument("--rss", action="store_true",
                         help="add corpora rss_early (1-5 January 2026) and rss_late (6-10 January) of the RSS news")
     parser.add_argument("--only", nargs="+", metavar="CORPUS", help="score only these corpora")
@@ -117,6 +119,9 @@ def main() -> None:
     if args.all_briefings:
         corpora.append(("wh_all", [{"id": r["id"], "text": r["text"], "published": r["date"]} for r in wh_rows
                                    if len(r["text"]) < 15000]))
+    if args.long_briefings:
+        corpora.append(("wh_long", [{"id": r["id"], "text": r["text"], "published": r["date"]} for r in wh_rows
+                                    if len(r["text"]) >= 15000]))
     if args.rss:
         rss = _rss()
         corpora += [("rss_early", [d for d in rss if d["published"][:10] <= "2026-01-05"]),

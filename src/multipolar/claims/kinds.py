@@ -168,9 +168,14 @@ _CLAUSE_STOP = frozenset({";", ".", ":", "(", ")"})
 
 
 def _clause_before(tokens: Sequence[Token], q: Quantity, limit: int) -> list[str]:
+    """The words of the clause before the figure, up to `limit`; the full stop of an initial ("U.S.",
+    "U.K.": after a single capital letter) ends no clause (rule `initial_stop`)."""
+    before = [t for t in tokens if t[1] <= q.start]
     words: list[str] = []
-    for t in reversed([t for t in tokens if t[1] <= q.start]):
-        if t[2] in _CLAUSE_STOP or len(words) >= limit:
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        initial = t[2] == "." and k > 0 and len(before[k - 1][2]) == 1 and before[k - 1][2].isupper()
+        if (t[2] in _CLAUSE_STOP and not initial) or len(words) >= limit:
             break
         words.append(t[2].lower())
     return words[::-1]
