@@ -72,6 +72,16 @@ flagged pairs, precision on hand labels, before -> after:
 Not met: precision >= 0.90 on real text is not measurable - after the fixes no real text flags a
 conflict; before them, 0 of 8 flagged pairs were true.
 
+Measured (branch `claims2`, 2026-12-03, issue 12 item 5: tolls.py toll_as_of/single_toll/toll_incident,
+bullet_items, initial_stop; `--build`, or `--reanalyse` of a store built by the branch):
+- rss_early (built at 354f43c): 353 claims, 0 flagged pairs; rss_late (built at 325483c): 516 claims,
+  0 flagged. Why none, where the text-only bench_claim_conflicts.py flags 5 and 3 same-day tolls:
+  the store keeps an RSS item's title apart from its text (2,339 of the 2,796 rss_early items have a
+  title not in the text), and the claims stage reads the text only - the tolls are in the titles;
+- real: 0 flagged at 354f43c (build) and at 035e90b (--reanalyse) - still no conflict in the
+  real-news dev texts or those briefings, so precision is not measurable there;
+- seeds: 2, 2/2, the $220 bn vs $245 bn China-Russia trade contradicted for 2024 (before and after).
+
 Prints: claims, groups (all / with two or more documents), contradicted and different-period groups,
 flagged pairs, labelled pairs found, precision = true / labelled. --list prints the flagged pairs with
 their sentences, unlabelled first, for labelling.
