@@ -47,7 +47,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
     #              scopes; compound_head "trade deficit"; 6: tolls.py toll_as_of - a toll's period is its
     #              publication day, toll_incident its scope; bullet_items - a bullet or a run of spaced
-    #              hyphens starts a new claim sentence; kinds initial_stop - "U.S." ends no clause)
+    #              hyphens starts a new claim sentence; kinds initial_stop - "U.S." ends no clause;
+    #              measure_in_goods - "trade deficit in agriculture" scopes the figure)
     # across documents
     "near_duplicates": "1",
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold
