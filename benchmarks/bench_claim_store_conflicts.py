@@ -78,9 +78,10 @@ bullet_items, initial_stop; `--build`, or `--reanalyse` of a store built by the 
   0 flagged. Why none, where the text-only bench_claim_conflicts.py flags 5 and 3 same-day tolls:
   the store keeps an RSS item's title apart from its text (2,339 of the 2,796 rss_early items have a
   title not in the text), and the claims stage reads the text only - the tolls are in the titles;
-- real: 0 flagged at 354f43c (build) and at 035e90b (--reanalyse) - still no conflict in the
+- real: 0 flagged at 354f43c (build) and at 035e90b and 679a708 (--reanalyse) - still no conflict in the
   real-news dev texts or those briefings, so precision is not measurable there;
-- seeds: 2, 2/2, the $220 bn vs $245 bn China-Russia trade contradicted for 2024 (before and after).
+- seeds: 2, 2/2, the $220 bn vs $245 bn China-Russia trade contradicted for 2024 (main d5dfea7 and
+  claims2 679a708, `seeds --build`).
 
 Prints: claims, groups (all / with two or more documents), contradicted and different-period groups,
 flagged pairs, labelled pairs found, precision = true / labelled. --list prints the flagged pairs with
