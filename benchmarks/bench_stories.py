@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_stories.py quality [--sweep]
     .venv/bin/python benchmarks/bench_stories.py speed [--limit N]
     .venv/bin/python benchmarks/bench_stories.py undated
-    .venv/bin/python benchmarks/bench_stories.py spans [--limit N] [--offset K] [--vectors FILE.npy]
+    .venv/bin/python benchmarks/bench_stories.py incremental [--db FILE] [--batch 50 ...] [--seeds 3]
+    .venv/bin/python benchmarks/bench_stories.py spans [--limit N] [--offset K] [--vectors FILE.npy] [--batch N]
         [--config KEY=VALUE,... ...]
     .venv/bin/python benchmarks/bench_stories.py cv [--inputs text|pipeline] [--db FILE] [--folds 5] [--seeds 3]
         [--weights W ...] [--thresholds LOW HIGH] [--windows D ...] [--margins M ...] [--later-days D ...]
@@ -23,6 +24,12 @@ clusterer title and text only (as `quality` does); `--inputs pipeline` ingests E
 `multipolar ingest` into --db and clusters what the stories stage read when it assigned them (kept
 beside --db for reruns): the publication days the cleaner finds in the text, event dates, actor codes.
 
+incremental: ECB+ dev as `cv --inputs pipeline` reads it (the --db store and its story inputs), assigned
+to stories in shuffled batches of --batch documents through the stories stage itself (`analyse.assign_stories`:
+each batch meets the stored stories loaded from a copy of the store, and what it writes is what the next
+batch loads), with the shipped settings; B-cubed P/R/F1 of the stored story ids per seed, and the stored
+stories merged by rule stories.bridge_merge.
+
 undated: ECB+ with simulated dates (each story a date, the two stories of a topic 60 days apart,
 documents within 0-3 days of their story's date), a share of documents (25%, 50%) stripped of any
 date; B-cubed F1 over story_undated_margin (mean of three draws): does an undated document need
@@ -33,7 +40,8 @@ first event's story or form their own).
 spans: the White House briefings (no gold stories: a sanity check) through near duplicates and stories,
 --limit briefings in date order from the --offset-th, once per --config (settings overrides, comma-separated;
 "default" for the shipped settings): how many stories, how many span more than 30 days of publication,
-the longest span, and the longest stories' titles. Recurring look-alike releases (daily briefings,
+the longest span, and the longest stories' titles; with --batch N, the briefings arrive in date-ordered
+batches of N to one clusterer (stored stories then meet new ones, and rule stories.bridge_merge can merge them). Recurring look-alike releases (daily briefings,
 disaster declarations, proclamations) must not join into stories spanning months.
 
 quality: B-cubed precision/recall/F1 of predicted story ids against ECB+ `story_id` (no dates: all
@@ -115,12 +123,9 @@ def run_ecb(settings: Settings, embedder: object, records: list[dict], *, batch:
         return [a.story_id for a in clusterer.assign(items)]
     order = list(range(len(items)))
     random.Random(seed).shuffle(order)
-    story_of: dict[str, str] = {}
     for start in range(0, len(order), batch):
-        chunk = [items[i] for i in order[start : start + batch]]
-        for assignment in clusterer.assign(chunk):
-            story_of[assignment.doc_id] = assignment.story_id
-    return [story_of[item.doc_id] for item in items]
+        clusterer.assign([items[i] for i in order[start : start + batch]])
+    return [clusterer.story_of(item.doc_id) or "" for item in items]  # after the last batch (stories merge)
 
 
 def quality(sweep: bool) -> None:
@@ -235,7 +240,7 @@ def undated() -> None:
                       f"B3 P={p:.3f} R={r:.3f} F1={f:.3f}")
 
 
-def spans(limit: int, offset: int, configs: list[str], vectors: Path | None) -> None:
+def spans(limit: int, offset: int, configs: list[str], vectors: Path | None, batch: int | None = None) -> None:
     if not WH.is_file():
         sys.exit(f"bench_stories: {WH} not found")
     with gzip.open(WH, "rt", encoding="utf-8") as handle:
@@ -260,10 +265,13 @@ def spans(limit: int, offset: int, configs: list[str], vectors: Path | None) -> 
     for config in configs:
         overrides = dict(pair.split("=", 1) for pair in config.split(",")) if config != "default" else {}
         settings = base.with_overrides(overrides)
-        assigned = StoryClusterer(settings, None).assign(items)
+        clusterer = StoryClusterer(settings, None)
+        step = batch or len(items)  # --batch: date-ordered batches to one clusterer, as polls arrive
+        for start in range(0, len(items), step):
+            clusterer.assign(items[start : start + step])
         members: dict[str, list[int]] = {}
-        for k, a in enumerate(assigned):
-            members.setdefault(a.story_id, []).append(k)
+        for k, item in enumerate(items):
+            members.setdefault(clusterer.story_of(item.doc_id) or "", []).append(k)
 
         def span(rows: list[int]) -> int:
             days = [items[k].published for k in rows]
@@ -346,6 +354,60 @@ def incremental(settings: Settings, embedder: object, items: list[StoryInput], *
     for start in range(0, len(order), batch):
         clusterer.assign([items[i] for i in order[start : start + batch]])
     return [clusterer.story_of(item.doc_id) or "" for item in items]
+
+
+def incremental_store(db: Path, batches: list[int], seeds: int) -> None:
+    """ECB+ dev assigned batch by batch through `analyse.assign_stories` on a copy of the store `db`."""
+    import shutil
+    import tempfile
+
+    from multipolar import analyse
+    from multipolar.store import Store
+
+    records = load_ecb()
+    items = pipeline_items(records, db)
+    gold = {r["id"]: r["story_id"] for r in records}
+    settings = Settings()
+    print(f"ECB+ dev ({len(records)} docs) through the stories stage in shuffled batches; story_threshold="
+          f"{settings.story_threshold} story_embedding_weight={settings.story_embedding_weight}")
+    read = analyse.story_inputs
+    with tempfile.TemporaryDirectory() as tmp:
+        for batch in batches:
+            scores = []
+            for seed in range(seeds):
+                copy = Path(tmp) / f"b{batch}s{seed}.duckdb"
+                shutil.copyfile(db, copy)
+                with Store.open(copy) as store:
+                    _, rows = store.query("SELECT doc_id, raw FROM documents")
+                    store_id = {json.loads(bytes(raw))["id"]: doc_id for doc_id, raw in rows}
+                    store.con.execute("UPDATE documents SET story_id = NULL")
+                    store.con.execute("UPDATE events SET story_id = NULL")
+                    store.con.execute("DELETE FROM stories")
+                    _, tables = store.query("SELECT table_name FROM information_schema.tables")
+                    merges = ("story_merges",) in tables  # (absent before rule stories.bridge_merge)
+                    if merges:
+                        store.con.execute("DELETE FROM story_merges")
+                    order = list(range(len(items)))
+                    random.Random(seed).shuffle(order)
+                    try:
+                        for start in range(0, len(order), batch):
+                            chunk = [dataclasses.replace(items[i], doc_id=store_id[items[i].doc_id])
+                                     for i in order[start : start + batch]]
+                            analyse.story_inputs = lambda *_, chunk=chunk, **__: chunk
+                            analyse.assign_stories(store, settings)
+                    finally:
+                        analyse.story_inputs = read
+                    _, assigned = store.query("SELECT doc_id, story_id FROM documents")
+                    merged = store.query("SELECT count(*) FROM story_merges")[1] if merges else [(None,)]
+                story_of = dict(assigned)
+                predicted = [story_of[store_id[r["id"]]] for r in records]
+                p, r, f = bcubed(predicted, [gold[r["id"]] for r in records])
+                scores.append((p, r, f))
+                print(f"  batches of {batch}, seed {seed}: B3 P={p:.3f} R={r:.3f} F1={f:.3f}  "
+                      f"stories={len(set(predicted))}  merged by stories.bridge_merge={merged[0][0]}")
+            p, r, f = np.mean(scores, axis=0)
+            print(f"batches of {batch}: mean of {seeds} seeds B3 P={p:.3f} R={r:.3f} F1={f:.3f} "
+                  f"(F1 {min(s[2] for s in scores):.3f}-{max(s[2] for s in scores):.3f})")
 
 
 def text_items(records: list[dict]) -> list[StoryInput]:
@@ -478,7 +540,7 @@ def cv(inputs: str, db: Path, folds: int, seeds: int, windows: list[int], weight
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["quality", "speed", "undated", "cv", "spans"])
+    parser.add_argument("what", choices=["quality", "speed", "undated", "cv", "spans", "incremental"])
     parser.add_argument("--inputs", choices=["text", "pipeline"], default="text",
                         help="cv: title and text only, or what the pipeline gives (dates, actors)")
     parser.add_argument("--db", type=Path, default=Path("ecbplus_dev.duckdb"),
@@ -496,6 +558,8 @@ def main() -> None:
     parser.add_argument("--weights", type=float, nargs="+", default=list(WEIGHTS), help="cv: story_embedding_weight grid")
     parser.add_argument("--thresholds", type=float, nargs=2, metavar=("LOW", "HIGH"),
                         help="cv: story_threshold grid from LOW to HIGH in steps of 0.02")
+    parser.add_argument("--batch", type=int, nargs="+",
+                        help="incremental: documents per batch (default 50); spans: one batch size (default: all at once)")
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--vectors", type=Path, help="spans: .npy file of the briefings' story embeddings (made "
@@ -514,8 +578,10 @@ def main() -> None:
         cv(args.inputs, args.db, args.folds, args.seeds, args.windows, tuple(args.weights),
            tuple(args.margins) if args.margins else MARGINS, tuple(args.later_days or ()),
            tuple(args.window_margins or ()), tuple(args.max_spans or ()))
+    elif args.what == "incremental":
+        incremental_store(args.db, args.batch or [50], args.seeds)
     elif args.what == "spans":
-        spans(args.limit or 3000, args.offset, args.config, args.vectors)
+        spans(args.limit or 3000, args.offset, args.config, args.vectors, args.batch[0] if args.batch else None)
     elif args.what == "undated":
         undated()
     else:

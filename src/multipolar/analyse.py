@@ -375,6 +375,7 @@ def assign_stories(store: Any, settings: Settings, run: int | None = None) -> No
     from multipolar.store.stories import (
         copy_story_ids_to_events,
         load_active_stories,
+        record_story_merges,
         save_stories,
         window_start,
     )
@@ -392,11 +393,14 @@ def assign_stories(store: Any, settings: Settings, run: int | None = None) -> No
     for story, members in load_active_stories(store.con, since, lead_chars=settings.story_lead_chars):
         clusterer.add_story(story, members)
     assignments = clusterer.assign(items)
-    touched = {a.story_id for a in assignments}
+    merges = clusterer.merges()  # rule stories.bridge_merge: stored stories a new document bridged
+    touched = {a.story_id for a in assignments} | {m.into_id for m in merges}
+    changed = [a.doc_id for a in assignments] + [d for m in merges for d in m.doc_ids]
     with store.transaction():
+        record_story_merges(store.con, merges, run)
         save_stories(store.con, clusterer.stories(touched))
-        copy_story_ids_to_events(store.con, [a.doc_id for a in assignments])
-        stamp_cross_run(store.con, "stories", [a.doc_id for a in assignments], run)
+        copy_story_ids_to_events(store.con, changed)
+        stamp_cross_run(store.con, "stories", changed, run)
         stamp_cross_run(store.con, "story_rows", sorted(touched), run)
 
 

@@ -58,6 +58,20 @@ def test_active_story_members_carry_only_their_own_publication_day(tmp_path) -> 
     assert {m.doc_id: m.published for m in members} == {"own": date(2025, 3, 20), "inferred": None}
 
 
+def test_active_story_members_carry_the_actor_countries_a_new_document_is_read_with(tmp_path) -> None:
+    """A stored story's lexical mean is rebuilt from the same tokens a new document gets, actor codes
+    included (`story_rows`): without them a stored story looked less like its own next report."""
+    with Store.open(tmp_path / "s.duckdb") as store:
+        _doc(store, "own", published=date(2025, 3, 20), published_from="url", story="s1")
+        for code in ("IDNGOV", "IDN", "AUSMIL"):
+            store.con.execute("INSERT INTO mentions VALUES ('own', 0, 0, 4, 'name', ?, NULL)", [code])
+        store.con.execute("INSERT INTO stories (story_id, title, first_date, last_date, actors, n_documents, centroid) "
+                          "VALUES ('s1', 't', DATE '2025-03-20', DATE '2025-03-20', '[]', 1, [0.0])")
+        ((_, (member,)),) = load_active_stories(store.con, None)
+        (row,) = story_rows(store.con, 3000, unassigned_only=False)
+    assert member.actors == tuple(sorted(row[5])) == ("AUS", "IDN")
+
+
 def test_a_later_report_is_kept_apart_by_the_storys_own_publication_days(tmp_path) -> None:
     """A story of a report published on 10 March and an undated report whose events fall on 14 March
     (the day later inferred for it, `text_latest`). A report published on 19 March is nine days after

@@ -38,6 +38,14 @@ def test_page_renders_with_strict_policy(client: TestClient, path: str) -> None:
         assert 'src="/static/app.js"' in head or 'type="application/json"' in head, head
 
 
+def test_a_merged_story_id_leads_to_the_story_it_went_into(client: TestClient) -> None:
+    story = client.get("/api/stories/story-0").json()
+    assert story["story"]["story_id"] == "story-1"
+    assert [(m["merged_id"], m["rule"]) for m in story["merged"]] == [("story-0", "stories.bridge_merge")]
+    page = client.get("/stories/story-1", headers=HTML).text
+    assert "Story story-0 (1 documents) merged into this one by rule stories.bridge_merge (similarity 0.41)" in page
+
+
 @pytest.mark.parametrize("path", API)
 def test_api_answers_json(client: TestClient, path: str) -> None:
     r = client.get(path)

@@ -54,6 +54,7 @@ def fill(path: Path) -> None:
            quad=1)
     con.execute("""INSERT INTO stories (story_id, title, first_date, last_date, actors, n_documents)
                    VALUES ('story-1', 'Ministers meet in Moscow', '2024-12-30', '2024-12-30', '["CHN","RUS"]', 2)""")
+    con.execute("INSERT INTO story_merges VALUES ('story-0', 'story-1', 'stories.bridge_merge', 0.41, 1, NULL)")
     for claim_id, doc_id, value, sentence in (("c1", "calm-doc", 10.0, CALM), ("c2", "evil-doc", 20.0, EVIL)):
         con.execute(
             """INSERT INTO claims (claim_id, doc_id, sentence, start, "end", text, value, unit, measure, subject,

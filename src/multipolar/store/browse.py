@@ -76,6 +76,7 @@ class StoryDetail:
     story: dict[str, Any]
     documents: tuple[dict[str, Any], ...] = ()
     events: tuple[dict[str, Any], ...] = field(default=())
+    merged: tuple[dict[str, Any], ...] = ()  # stories merged into this one: id, rule, similarity, documents
 
 
 def _records(columns: list[str], rows: list[tuple]) -> list[dict[str, Any]]:
@@ -158,13 +159,22 @@ def event_detail(store: Store, event_id: str) -> EventDetail | None:
 
 
 def story_detail(store: Store, story_id: str, *, event_limit: int = 200) -> StoryDetail | None:
-    """A story with its documents and its events (newest first, at most `event_limit`); None if unknown."""
+    """A story with its documents, its events (newest first, at most `event_limit`) and the stories merged
+    into it (rule stories.bridge_merge); a merged story's id gives the story it went into. None if unknown."""
+    for _ in range(100):  # a merged id leads to the story it went into (records are kept pointing at the last)
+        _, into = store.query("SELECT into_id FROM story_merges WHERE merged_id = ?", [story_id])
+        if not into:
+            break
+        story_id = into[0][0]
     scols, srows = store.query(
         "SELECT story_id, title, strftime(first_date, '%Y-%m-%d') AS first_date, "
         "strftime(last_date, '%Y-%m-%d') AS last_date, n_documents, actors FROM stories WHERE story_id = ?",
         [story_id])
     if not srows:
         return None
+    merged = _records(*store.query(
+        "SELECT merged_id, rule, similarity, n_documents FROM story_merges WHERE into_id = ? ORDER BY merged_id",
+        [story_id]))
     documents = _records(*store.query(
         "SELECT doc_id, title, outlet, url, source_uri, strftime(published, '%Y-%m-%d') AS published "
         "FROM documents WHERE story_id = ? ORDER BY published NULLS LAST, doc_id", [story_id]))
@@ -172,7 +182,7 @@ def story_detail(store: Store, story_id: str, *, event_limit: int = 200) -> Stor
         "SELECT event_id, date, source_actor, target_actor, cameo, goldstein, text, doc_id FROM events "
         "WHERE doc_id IN (SELECT doc_id FROM documents WHERE story_id = ?) "
         "ORDER BY date DESC NULLS LAST, event_id LIMIT ?", [story_id, int(event_limit)]))
-    return StoryDetail(dict(zip(scols, srows[0], strict=True)), tuple(documents), tuple(events))
+    return StoryDetail(dict(zip(scols, srows[0], strict=True)), tuple(documents), tuple(events), tuple(merged))
 
 
 def actor_counts(store: Store, *, limit: int = 300) -> list[tuple[str, int]]:

@@ -211,6 +211,8 @@ def remove_documents(store: Store, doc_ids: Sequence[str]) -> dict[str, int]:
                 counts["stories"] = con.execute(
                     "DELETE FROM stories WHERE story_id IN (SELECT unnest(?)) AND n_documents = 0", [story_ids]
                 ).fetchall()[0][0]
+                con.execute("DELETE FROM story_merges WHERE into_id IN (SELECT unnest(?)) "  # into a story now gone
+                            "AND into_id NOT IN (SELECT story_id FROM stories)", [story_ids])
             con.execute("DELETE FROM claim_groups WHERE group_id NOT IN "
                         "(SELECT group_id FROM claims WHERE group_id IS NOT NULL)")
         finally:

@@ -290,6 +290,21 @@ _CROSS_RUNS = [
     "ALTER TABLE claim_groups ADD COLUMN IF NOT EXISTS run INTEGER",
 ]
 
+# stored stories merged into others (rule `stories.bridge_merge`): the merged story's row goes, this
+# record stays, so its id still leads to its documents (`store.stories.merged_into`)
+_STORY_MERGES = [
+    """
+    CREATE TABLE IF NOT EXISTS story_merges (
+        merged_id VARCHAR PRIMARY KEY,
+        into_id VARCHAR NOT NULL,
+        rule VARCHAR NOT NULL,
+        similarity DOUBLE,
+        n_documents INTEGER NOT NULL,
+        run INTEGER
+    )
+    """,
+]
+
 MIGRATIONS: list[list[str]] = [_V1, _V2_WATCH, _PROVENANCE, _CLAIM_ROLES, _DATE_FLAGS, _NEAR_DUP_INDEX,
-                               _STORY_VECTORS, _CROSS_RUNS]
+                               _STORY_VECTORS, _CROSS_RUNS, _STORY_MERGES]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -36,8 +36,9 @@ def bulk_update(con: Any, table: str, key: str, columns: dict[str, Any], *, json
 
 def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000) -> list[tuple[Story, list[StoryInput]]]:
     """Stories whose last date is on or after `since` (all when None, and undated ones), with their
-    documents' title, lead and own publication day (None where it was inferred: `OWN_PUBLISHED`), so
-    the clusterer can rebuild each story's lexical mean and the span of its publication days."""
+    documents' title, lead, own publication day (None where it was inferred: `OWN_PUBLISHED`) and actor
+    countries (as `story_rows` reads them), so the clusterer can rebuild each story's lexical mean (the
+    same tokens a new document gets) and the span of its publication days."""
     if since is None:
         rows = con.execute(
             "SELECT story_id, title, first_date, last_date, actors, n_documents, centroid FROM stories"
@@ -58,8 +59,9 @@ def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000)
         ).fetchall()
         story_of = dict((doc_id, story_id) for story_id, doc_id in ids)
         for member in con.execute(
-            f"SELECT doc_id, title, substr(text, 1, ?), {OWN_PUBLISHED} FROM documents "
-            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id",
+            f"SELECT doc_id, title, substr(text, 1, ?), {OWN_PUBLISHED}, "
+            "(SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = documents.doc_id) "
+            "FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id",
             [lead_chars, list(story_of)],
         ).fetchall():
             members.setdefault(story_of[member[0]], []).append(member)
@@ -68,7 +70,7 @@ def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000)
         own = members.get(story_id, [])
         codes = tuple(json.loads(actors)) if isinstance(actors, str) else tuple(actors or ())
         story = Story(story_id, title, first, last, codes, int(n), tuple(centroid or ()), tuple(m[0] for m in own))
-        out.append((story, [StoryInput(m[0], m[1], m[2] or "", m[3]) for m in own]))
+        out.append((story, [StoryInput(m[0], m[1], m[2] or "", m[3], tuple(sorted(m[4] or ()))) for m in own]))
     return out
 
 
@@ -119,6 +121,21 @@ def save_stories(con: Any, stories: list[Story]) -> None:
         con, "documents", "doc_id",
         {"doc_id": [d for s in stories for d in s.doc_ids], "story_id": [s.story_id for s in stories for _ in s.doc_ids]},
     )
+
+
+def record_story_merges(con: Any, merges: list[Any], run: int | None = None) -> None:
+    """Delete the rows of stories merged into others (`stories.StoryMerge`: merged_id, into_id,
+    similarity, doc_ids, rule) and record each merge; a record pointing at a story merged now follows it.
+    The documents' story_id is set by `save_stories` of the surviving story."""
+    if not merges:
+        return
+    merged = [m.merged_id for m in merges]
+    con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [merged])
+    con.execute("DELETE FROM story_merges WHERE merged_id IN (SELECT unnest(?::VARCHAR[]))", [merged])
+    con.executemany("INSERT INTO story_merges VALUES (?, ?, ?, ?, ?, ?)",
+                    [[m.merged_id, m.into_id, m.rule, m.similarity, len(m.doc_ids), run] for m in merges])
+    for m in merges:
+        con.execute("UPDATE story_merges SET into_id = ? WHERE into_id = ?", [m.into_id, m.merged_id])
 
 
 def set_near_duplicates(con: Any, originals: dict[str, str | None]) -> None:

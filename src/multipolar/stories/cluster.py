@@ -13,7 +13,9 @@ new documents exactly as average linkage would.
 `assign` takes a batch, orders it by date and works through it in chunks: the chunk's documents and
 the stories active in its time window (loaded from the store with `add_story`, or opened earlier)
 are merged greedily, best pair first, while the best average-linkage similarity is at least
-`story_threshold`. Two existing stories are never merged with each other, and two groups whose own
+`story_threshold`. Two existing stories are compared only once one of them has taken a new document
+that is itself similar enough to the other (rule `stories.bridge_merge`, bridge.py: the older id
+survives, the merge is recorded), so untouched stored stories are never re-clustered; two groups whose own
 publication days (never a day inferred for an undated document) are more than `story_window_days` apart
 never merge; with a finite `story_window_margin` (a soft window) they merge when their similarity
 exceeds the threshold by that margin, up to `story_horizon_days` apart (coverage of one event goes on
@@ -32,6 +34,7 @@ the original's story without being embedded, unless that would stretch the story
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -42,10 +45,11 @@ import scipy.sparse as sp
 
 from multipolar.records import Story, StoryInput
 from multipolar.settings import Settings
+from multipolar.stories.bridge import Hidden, StoryMerge, survivor
 from multipolar.stories.lexical import DIMENSIONS, LexicalVectorizer, lexical_tokens
 from multipolar.stories.spans import Spans, merge_span, nearest_day, place_yearless, story_date, story_span
 
-__all__ = ["StoryAssignment", "StoryClusterer", "embed_leads", "nearest_day", "place_yearless", "story_date",
+__all__ = ["StoryAssignment", "StoryClusterer", "StoryMerge", "embed_leads", "nearest_day", "place_yearless", "story_date",
            "story_lead", "story_span"]
 
 _NEG = -np.inf
@@ -107,6 +111,7 @@ class StoryClusterer:
         self.vectorizer = LexicalVectorizer()
         self._stories: dict[str, _Group] = {}
         self._story_of: dict[str, str] = {}
+        self._merges: list[StoryMerge] = []
 
     # --- state --------------------------------------------------------------------------------
     def add_story(self, story: Story, members: list[StoryInput] | None = None) -> None:
@@ -218,7 +223,9 @@ class StoryClusterer:
             self._story_of[item.doc_id] = story_id
             results[i] = StoryAssignment(item.doc_id, story_id, story_id in opened, 1.0)
         self._cluster_in_chunks(items, beyond, token_lists, results, opened)
-        return [results[i] for i in range(len(items))]
+        found = [results[i] for i in range(len(items))]  # a story joined here may have merged since
+        return [a if self._story_of[a.doc_id] == a.story_id else StoryAssignment(
+            a.doc_id, self._story_of[a.doc_id], self._story_of[a.doc_id] in opened, a.similarity) for a in found]
 
     def _cluster_in_chunks(self, items, pending, token_lists, results, opened) -> None:  # noqa: ANN001
         order = sorted(pending, key=lambda i: (story_date(items[i]) or date.min, i))
@@ -301,7 +308,6 @@ class StoryClusterer:
         lexm = sp.vstack([g.lex_sum / g.n for g in groups]).tocsr()
         sim = (w * (emb @ emb.T) + (1 - w) * (lexm @ lexm.T).toarray()).astype(np.float64)
         np.fill_diagonal(sim, _NEG)
-        sim[:n_old, :n_old] = _NEG
         spans = Spans(groups)
         # publication days more than the window apart keep two groups apart; event dates (the days a
         # text reports, some of them background) only cost `event_date_margin` similarity; an undated
@@ -312,6 +318,7 @@ class StoryClusterer:
             hard |= self._event_conflicts(spans)
         sim[hard] = _NEG
         sim -= self._penalties(spans, hard if soft else None)
+        hidden = Hidden(sim, n_old, self.threshold)  # stored stories meet only through a new document (bridge.py)
         alive = np.ones(m, dtype=bool)
         sizes = np.array([g.n for g in groups], dtype=np.float64)
         while True:
@@ -322,10 +329,13 @@ class StoryClusterer:
             if b < a:
                 a, b = b, a  # keep the lower index (an existing story, when there is one)
             na, nb = sizes[a], sizes[b]
-            raw_a = sim[a] + self._penalty_row(spans, a, soft)
-            raw_b = sim[b] + self._penalty_row(spans, b, soft)
+            raw_a = hidden.row(sim, a) + self._penalty_row(spans, a, soft)
+            row_b = np.array(hidden.row(sim, b))
+            raw_b = row_b + self._penalty_row(spans, b, soft)
             merged = (na * raw_a + nb * raw_b) / (na + nb)
             ga, gb = groups[a], groups[b]
+            if b < n_old:  # rule bridge_merge: two stories met through a new document
+                self._bridge(ga, gb, float(sim[a, b]), opened)
             ga.emb_sum = ga.emb_sum + gb.emb_sum
             ga.lex_sum = ga.lex_sum + gb.lex_sum
             ga.n += gb.n
@@ -345,10 +355,8 @@ class StoryClusterer:
             sim[:, b] = _NEG
             alive[b] = False
             sizes[a] = na + nb
-            if a < n_old:
-                sim[a, :n_old] = _NEG
-                sim[:n_old, a] = _NEG
             sim[a, a] = _NEG
+            hidden.merged(sim, a, b, row_b)
         # finish: name new stories, choose titles, record assignments
         row_of = {i: row for row, i in enumerate(chunk)}
         for index in np.flatnonzero(alive):
@@ -374,6 +382,29 @@ class StoryClusterer:
                 results[i] = StoryAssignment(items[i].doc_id, group.story_id, group.story_id in opened,
                                              float(scores[k]))
             group.members = []
+
+    def _bridge(self, ga: _Group, gb: _Group, similarity: float, opened: set[str]) -> None:
+        """Rule `stories.bridge_merge`: stored story `gb` goes into `ga` (the caller adds the sums); the older
+        id survives, recorded unless the merged id was opened by this call (nothing stored carried it)."""
+        keep, lose = survivor(ga, gb, opened)
+        moved = tuple(gb.doc_ids if lose == gb.story_id else ga.doc_ids)
+        if gb.title_score > ga.title_score:
+            ga.title, ga.title_score = gb.title, gb.title_score
+        ga.story_id, ga.existing = keep, ga.existing or gb.existing
+        ga.doc_ids.extend(gb.doc_ids)
+        del self._stories[lose]
+        self._stories[keep] = ga
+        for doc_id in ga.doc_ids:
+            self._story_of[doc_id] = keep
+        if lose not in opened:
+            self._merges.append(StoryMerge(lose, keep, similarity, moved))
+        for k, merge in enumerate(self._merges):  # an earlier merge into the id that goes now
+            if merge.into_id == lose:
+                self._merges[k] = dataclasses.replace(merge, into_id=keep)
+
+    def merges(self) -> list[StoryMerge]:
+        """The stored stories merged into others so far (rule `stories.bridge_merge`), oldest first."""
+        return list(self._merges)
 
     def _too_far(self, first, last, undated, first2=None, last2=None, undated2=None, *, limit=None):  # noqa: ANN001, ANN201
         """Pairs whose date spans are more than the window (or `limit` days) apart (undated documents
