@@ -43,11 +43,14 @@ STAGE_VERSIONS: dict[str, str] = {
     #              with event_official_sources; url/outlet read)
     #              9: lexicon nouns of forcible acts (capture, military operation/action/intervention, aggression);
     #              clauses.prior_clause (act model unchanged)
-    "claims": "5",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    "claims": "6",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
-    #              scopes; compound_head "trade deficit")
+    #              scopes; compound_head "trade deficit"; 6: tolls.py toll_as_of - a toll's period is its
+    #              publication day, toll_incident its scope; bullet_items - a bullet or a run of spaced
+    #              hyphens starts a new claim sentence; kinds initial_stop - "U.S." ends no clause;
+    #              measure_in_goods - "trade deficit in agriculture" scopes the figure)
     # across documents
     "near_duplicates": "1",
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold
@@ -55,7 +58,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #                4: stories.bridge_merge (stored stories a new document bridges merge; story_merges),
     #                   a stored story's lexical mean with its members' actor codes
     "dedup": "2",
-    "claim_groups": "3",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision
+    "claim_groups": "4",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named)
 }
 
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
