@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from multipolar.claims.extract import extract_claims, split_sentences
+from multipolar.claims.extract import extract_claims, split_items, split_sentences
 from multipolar.records import Claim
 
 PUBLISHED = date(2025, 3, 4)
@@ -179,3 +179,48 @@ def test_claim_period_comes_from_its_paragraph_when_the_sentence_names_none() ->
 )
 def test_extract_claims_a_deficit_of_a_measure_is_its_own_measure(text: str, measure: str) -> None:
     assert one(text, published=None).measure == measure
+
+
+def test_bullet_items_cuts_inline_bullets() -> None:
+    text = "Funding by sector: • Ports: $4 billion in 2030 • Exports of Peru grew 6% • Rail: $2 billion."
+    pieces = split_items(text, [(0, len(text))])
+    assert [text[s:e] for s, e, _ in pieces] == [
+        "Funding by sector:", "Ports: $4 billion in 2030", "Exports of Peru grew 6%", "Rail: $2 billion."
+    ]
+    assert {index for _, _, index in pieces} == {0}
+
+
+def test_bullet_items_cuts_lines_that_open_with_a_bullet() -> None:
+    text = "The plan funds:\n- ports, $4 billion in 2030\n- rail, $2 billion\n1. roads, $1 billion"
+    pieces = split_items(text, [(0, len(text))])
+    assert [text[s:e] for s, e, _ in pieces] == [
+        "The plan funds:", "- ports, $4 billion in 2030", "- rail, $2 billion", "1. roads, $1 billion"
+    ]
+
+
+def test_bullet_items_leaves_prose_and_wrapped_lines_alone() -> None:
+    text = "Exports of Peru rose to $4 billion\nin 2030, a record - the ministry said."
+    assert split_items(text, [(0, len(text))]) == [(0, len(text), 0)]
+
+
+def test_bullet_items_a_figure_keeps_its_own_item_and_its_sentence_index() -> None:
+    text = "Peru in brief • Exports: $90 billion in 2030 • Imports from Chile rose • Lima's new port: $2 billion"
+    claims = extract_claims(doc_id="doc", text=text, sentences=[(0, len(text))], published=PUBLISHED)
+    by_text = {c.text: c for c in claims}
+    assert by_text["$90 billion"].measure == "exports"
+    assert by_text["$2 billion"].measure == "unspecified"  # never the imports of the item before
+    assert by_text["$2 billion"].sentence_text == "Lima's new port: $2 billion"
+    assert {c.sentence for c in claims} == {0}
+
+
+def test_bullet_items_cuts_a_run_of_spaced_hyphens() -> None:
+    text = "Peru in 2030: - Exports rose to $90 billion. - Imports of Chile grew 4%. - **Debt** fell."
+    pieces = split_items(text, [(0, len(text))])
+    assert [text[s:e] for s, e, _ in pieces] == [
+        "Peru in 2030:", "Exports rose to $90 billion.", "Imports of Chile grew 4%.", "**Debt** fell."
+    ]
+
+
+def test_bullet_items_one_spaced_hyphen_is_a_dash() -> None:
+    text = "Exports of Peru reached $90 billion - The ministry called it a record."
+    assert split_items(text, [(0, len(text))]) == [(0, len(text), 0)]

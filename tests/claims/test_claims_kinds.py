@@ -119,6 +119,9 @@ def test_extract_claims_base_figure_does_not_lend_its_year_to_the_level() -> Non
         ("Chile signed a $300 million contract with Peru in 2023.", "amount"),
         ("Chile's budget called for $4 billion in 2023.", "amount"),
         ("Analysts projected that Chile's unemployment would be 6 percent in 2023.", "forecast"),
+        ("Banks raised their projection for U.S. growth to 6 percent in 2023.", "forecast"),  # initial_stop
+        ("The U.S. economy grew 6 percent in 2023. Banks had made a projection. U.S. growth was 6 percent in 2023.",
+         None),
         ("Chile's unemployment was 6 percent in 2023.", "level"),
         ("Chile's unemployment was under 6 percent in 2023.", "bound"),
         ("Households earning less than $90,000 in 2023 qualify.", "bound"),
@@ -128,7 +131,10 @@ def test_extract_claims_base_figure_does_not_lend_its_year_to_the_level() -> Non
         ("Trade between Peru and Chile reached $50 billion in 2023.", "level"),
     ],
 )
-def test_extract_claims_figure_kind(text: str, kind: str) -> None:
+def test_extract_claims_figure_kind(text: str, kind: str | None) -> None:
+    if kind is None:  # a full stop that ends a sentence still ends the clause: the last figure is a level
+        assert claims_of(text)[-1].kind == "level"
+        return
     assert [c.kind for c in claims_of(text)] == [kind]
 
 
@@ -234,3 +240,29 @@ def test_extract_claims_a_repeated_figure_or_a_change_is_no_range(text: str) -> 
 def test_extract_claims_a_part_of_a_year_named_before_the_figure_is_cumulative() -> None:
     claims = claims_of("This year, from January through June, about 20 bcm of gas left Chile.")
     assert [c.kind for c in claims] == ["cumulative"]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Chile runs a trade deficit in wine, worth $2 billion in 2023.", "wine"),
+        ("Chile's trade deficit in machine tools reached $4 billion in 2023.", "machine tools"),
+        ("Chile's surplus in services exceeded $3 billion in 2023.", "services"),
+        ("Chile's trade deficit in 2023 was $9 billion.", None),  # a time
+        ("Chile's exports in recent years reached $9 billion.", None),
+        ("Chile's trade deficit in real terms was $9 billion in 2023.", None),  # a manner
+        ("Trade in Chile grew. Chile's exports were $9 billion in 2023.", None),  # a place, another sentence
+    ],
+)
+def test_measure_in_goods_scope(text: str, scope: str | None) -> None:
+    assert [c.scope for c in claims_of(text)] == [scope]
+
+
+def test_measure_in_goods_trade_deficits_in_two_goods_never_contradict() -> None:
+    from multipolar.claims.group import group_claims
+
+    texts = ["Chile runs a trade deficit in wine, worth $2 billion in 2023.",
+             "Chile's trade deficit in machine tools reached $4 billion in 2023."]
+    claims = [c for k, t in enumerate(texts)
+              for c in extract_claims(doc_id=f"d{k}", text=t, sentences=None, published=None)]
+    assert not [g for g in group_claims(claims, tolerance=0.05) if g.status == "contradicted"]

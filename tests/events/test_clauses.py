@@ -37,3 +37,14 @@ def test_a_conjoined_verb_with_its_own_subject_is_not_taken_as_the_first_subject
     events, trace = coded("Brazil signed a trade agreement with Argentina, and Chile condemned Venezuela.")
     assert not any(e.source == "BRA" and e.target == "VEN" for e in events)
     assert not any("clauses.coordinated_act" in trace.fired[e.event_id] for e in events)
+
+
+def test_an_after_clause_with_its_own_subject_is_an_earlier_act(coded):
+    events, trace = coded("Bolivia protested after Peruvian troops detained two Bolivian soldiers.")
+    detained = [e for e in events if e.source == "PER" and e.target == "BOL" and e.root == "17"]
+    assert detained and "clauses.prior_clause" in trace.fired[detained[0].event_id]
+
+
+def test_an_after_clause_without_a_subject_is_no_earlier_act(coded):
+    events, trace = coded("Bolivia protested to Peru after detaining two Peruvian soldiers.")
+    assert not any("clauses.prior_clause" in names for names in trace.fired.values())

@@ -53,3 +53,21 @@ def test_lexicon_bad_file_collects_problems(tmp_path):
     with pytest.raises(DataFileError) as err:
         Lexicon.load(path, codes=Ontology.load().codes())
     assert "bad.jsonl:1" in str(err.value) and "bad.jsonl:2" in str(err.value)
+
+
+@pytest.mark.parametrize(("words", "lemmas", "code"), [
+    (["the", "capture"], ["the", "capture"], "173"),
+    (["the", "aggression"], ["the", "aggression"], "190"),
+])
+def test_lexicon_nouns_of_forcible_acts(lexicon, words, lemmas, code):
+    doc = _doc(words, lemmas, ["DET", "NOUN"], ["det", "ROOT"], [1, 1])
+    entry = lexicon.match(doc[1])
+    assert entry is not None and entry.cameo == code
+
+
+@pytest.mark.parametrize(("modifier", "code"), [("military", "190"), ("rescue", None)])
+def test_lexicon_operation_is_force_only_when_military(lexicon, modifier, code):
+    doc = _doc(["a", modifier, "operation"], ["a", modifier, "operation"], ["DET", "ADJ", "NOUN"],
+               ["det", "amod", "ROOT"], [2, 2, 2])
+    entry = lexicon.match(doc[2])
+    assert (entry.cameo if entry is not None else None) == code

@@ -31,7 +31,12 @@ How each field is found, nearest first:
 - period: `periods.py` - named in the sentence ("in 2024", "last year", "on April 11"), else in its
   paragraph, else, for a level of an annual flow stated in the present, the last full year before
   `published` (rule `current_annual_level`); a base figure ("to 10% from 20%", rule `base_figure`)
-  takes none, and a period right after a spelled-out base ("up from $190 billion in 2023") is its own.
+  takes none, and a period right after a spelled-out base ("up from $190 billion in 2023") is its own;
+  a toll of the dead or wounded is the toll known on the publication day (`tolls.py`, rule `toll_as_of`),
+  its scope the incident its sentence names (rule `toll_incident`).
+- sentences: a bullet starts a new one (rule `bullet_items`: "Steel: $5 billion • Coal: $2 billion"
+  are two), so the figures of a list never borrow each other's words; a claim keeps the index of the
+  sentence it is in.
 - attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed";
   a name never spans a line break, and a known name glued to a heading word stands alone (rule
   `glued_name`: "Cooperation Putin" -> "Putin").
@@ -52,6 +57,7 @@ from multipolar.claims.lexicon import CountryMatcher, MeasureWord, load_country_
 from multipolar.claims.numbers import Quantity, find_quantities
 from multipolar.claims.periods import claim_period, nearest, sentence_periods
 from multipolar.claims.roles import claim_roles
+from multipolar.claims.tolls import is_toll, toll_incident, toll_period
 from multipolar.records import Claim
 
 STAGE = "claims.v1"
@@ -129,6 +135,32 @@ def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> 
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+# rule `bullet_items`: a list is its items - a bullet ("•", "▪", "◦", "●", "·" between spaces, or a line
+# that opens with "-", "*", "•" or "1." / "a)") starts a new claim sentence, even when the sentence
+# splitter read the run of items as one sentence; so does a spaced hyphen before a capital, a figure, a
+# link or bold text when a sentence holds two or more of them (a list whose line breaks were lost:
+# "Steel output fell. - Exports rose 5%. - Imports reached $9 billion."); one stays a dash in prose
+_BULLET = re.compile(r"(?<=\s)[•▪◦●·](?=\s)|\n[ \t]*(?=(?:[-*•▪◦●·]|\d{1,2}[.)]|[a-z][.)])[ \t])")
+_DASH_ITEM = re.compile(r"(?<=\S) - (?=[A-Z0-9$*\[\"“])")
+
+
+def split_items(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Rule `bullet_items`: each sentence span cut at its bullets, as (start, end, index of the sentence)."""
+    pieces: list[tuple[int, int, int]] = []
+    for index, (start, end) in enumerate(spans):
+        cut = start
+        found: list[tuple[int, int]] = []
+        dashes = list(_DASH_ITEM.finditer(text, start, end))
+        marks = sorted([*_BULLET.finditer(text, start, end), *(dashes if len(dashes) >= 2 else [])], key=lambda m: m.start())
+        for m in marks:
+            if m.start() > cut:
+                _add_span(found, text, cut, m.start())
+            cut = m.end()
+        _add_span(found, text, cut, end)
+        pieces.extend((s, e, index) for s, e in found)
+    return pieces
 
 
 # --- tokens ----------------------------------------------------------------------------------------
@@ -358,7 +390,8 @@ def extract_claims(
     With `doc` (the spaCy Doc of `text`) and `actors` (the actor resolver's matches in it), subject,
     target and scope are read off the parse (`claims.roles`); without them, the subject is the
     countries the sentence names and the target stays empty."""
-    spans = list(sentences) if sentences is not None else split_sentences(text)
+    pieces = split_items(text, list(sentences) if sentences is not None else split_sentences(text))
+    spans = [(s, e) for s, e, _ in pieces]
     quantities = find_quantities(text)
     if not quantities or not spans:
         return []
@@ -412,11 +445,18 @@ def extract_claims(
         base = kinds.is_base(text, s_start, q, sentence_quantities)
         kind = kinds.figure_kind(text, s_end, tokens, q, change=change, s_start=s_start)
         measure = _finish_measure(measure, q, subject, kind == "change")
+        period = claim_period(
+            text=text, sentence=(s_start, s_end), quantity=q, periods=periods, published=published,
+            measure=measure, kind=kind, base=base, owned=kinds.owned_periods(text, s_start, sentence_quantities),
+        )
+        if is_toll(measure, q.unit):
+            period = toll_period(period, published)  # rule `toll_as_of`
+            scope = toll_incident(text, s_start, s_end)  # rule `toll_incident`
         claims.append(
             Claim(
                 claim_id=claim_id_of(doc_id, q.start, q.end),
                 doc_id=doc_id,
-                sentence=index,
+                sentence=pieces[index][2],
                 start=q.start,
                 end=q.end,
                 text=q.text,
@@ -424,11 +464,7 @@ def extract_claims(
                 unit=q.unit,
                 measure=measure,
                 subject=subject,
-                period=claim_period(
-                    text=text, sentence=(s_start, s_end), quantity=q, periods=periods, published=published,
-                    measure=measure, kind=kind, base=base,
-                    owned=kinds.owned_periods(text, s_start, sentence_quantities),
-                ),
+                period=period,
                 attribution=nearest(attributions, q.start, q.end),
                 sentence_text=text[s_start:s_end],
                 target=target,

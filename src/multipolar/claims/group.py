@@ -15,7 +15,8 @@ an aggregate statistic of a country or pair (trade, exports, imports, GDP, growt
 unemployment, budget, spending, deficit, surplus, debt, reserves, production, consumption; a rate -
 inflation, unemployment, growth - only in percent), as a level (`kind`). Figures of
 measures that come in many instances (an investment, an aid package, a deal, a loan, a tariff on one
-good or another, sanctions, prices, people counted) or of changes (against bases that may differ) can
+good or another, sanctions, prices, people counted - but a toll of the dead or wounded as known on one
+day, rule `single_toll` in tolls.py) or of changes (against bases that may differ) can
 all be true at once: their groups are never `contradicted` nor `different_periods`, only corroborated,
 periods_unstated or single; so is a group with no subject.
 
@@ -47,6 +48,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from multipolar.claims.extract import UNSPECIFIED
+from multipolar.claims.tolls import is_comparable_toll, is_toll
 from multipolar.records import CLAIM_STATUSES, CONFLICT_STATUSES, Claim, ClaimGroup
 
 __all__ = ["CONFLICT_STATUSES", "SINGLE_VALUED", "STATUSES", "ClaimGroup", "agrees", "figures_agree", "group_claims",
@@ -195,6 +197,8 @@ def single_valued(measure: str, subject: Sequence[str], unit: str | None = None)
     A rate (inflation, unemployment, growth) only in percent: "$800 saved under the Inflation Reduction
     Act" is no inflation figure."""
     words = measure.split()
+    if is_toll(measure, unit):
+        return bool(subject)  # rule `single_toll` (tolls.py): one subject's toll as known on one day
     if words and words[-1] in RATES and unit is not None and unit not in {"percent", "pp"}:
         return False
     return bool(subject) and bool(words) and words[-1] in SINGLE_VALUED
@@ -203,7 +207,9 @@ def single_valued(measure: str, subject: Sequence[str], unit: str | None = None)
 def _status(claims: Sequence[Claim], tolerance: float) -> tuple[str, str]:
     pct = f"{tolerance:.0%}"
     first = claims[0]
-    comparable = first.kind == "level" and single_valued(first.measure, first.subject, first.unit)
+    comparable = first.kind == "level" and single_valued(first.measure, first.subject, first.unit) and (
+        not is_toll(first.measure, first.unit) or is_comparable_toll(first.measure, first.unit, first.scope)
+    )
     by_period: dict[str | None, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_period[claim.period].append(claim)

@@ -46,7 +46,11 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
   the place's figure, not the country's: its scope is the place, so it never meets the country's own.
 - rule `stated_scope`: without a parse, a figure covers "all" of its measure when the words after it
   say so ("on all imports", "on every product") or the sentence calls it "across-the-board" or
-  "blanket"; anything narrower needs the parse (`roles.py`).
+  "blanket"; anything narrower needs the parse (`roles.py`) - or rule `measure_in_goods`: a trade
+  figure of a kind of goods named by "in" right after its measure word ("a trade deficit in
+  agriculture of $40 billion", "the surplus in services reached $9 billion", "exports in rare earths")
+  has those goods as its scope; a time, a place or a manner after "in" ("in 2024", "in March", "in
+  China", "in recent years", "in real terms") names no goods.
 """
 
 from __future__ import annotations
@@ -168,9 +172,14 @@ _CLAUSE_STOP = frozenset({";", ".", ":", "(", ")"})
 
 
 def _clause_before(tokens: Sequence[Token], q: Quantity, limit: int) -> list[str]:
+    """The words of the clause before the figure, up to `limit`; the full stop of an initial ("U.S.",
+    "U.K.": after a single capital letter) ends no clause (rule `initial_stop`)."""
+    before = [t for t in tokens if t[1] <= q.start]
     words: list[str] = []
-    for t in reversed([t for t in tokens if t[1] <= q.start]):
-        if t[2] in _CLAUSE_STOP or len(words) >= limit:
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        initial = t[2] == "." and k > 0 and len(before[k - 1][2]) == 1 and before[k - 1][2].isupper()
+        if (t[2] in _CLAUSE_STOP and not initial) or len(words) >= limit:
             break
         words.append(t[2].lower())
     return words[::-1]
@@ -276,10 +285,49 @@ def figure_kind(text: str, s_end: int, tokens: Sequence[Token], q: Quantity, *, 
 
 
 def stated_scope(text: str, s_start: int, s_end: int, q: Quantity) -> str | None:
-    """Rule `stated_scope` (module docstring): "all" or None."""
+    """Rules `stated_scope` and `measure_in_goods` (module docstring): "all", the goods, or None."""
     if _ALL_AFTER.search(text[q.end : s_end]) or _ALL_ANYWHERE.search(text, s_start, s_end):
         return "all"
-    return None
+    return goods_scope(text, s_start, s_end, q)
+
+
+_MEASURE_IN = re.compile(
+    r"\b(?:trade|deficits?|surplus(?:es)?|exports?|imports?)\s+in\s+(?P<goods>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+)
+_NOT_GOODS = frozenset("""
+the a an its their our his her this that these those recent past last next previous coming first second third
+fourth early late mid total terms real nominal value dollar dollars volume part particular general all both each
+recent years year months month weeks quarter decade history addition order return response place fact light
+which what whose
+""".split())
+_GOODS_STOP = frozenset("""
+and or of to from with by at for as than is are was were be been has have had hit rose fell grew stood totals
+worth reach reaches reaching amount amounts came soared widen widens narrow narrows
+""".split())
+
+
+def goods_scope(text: str, s_start: int, s_end: int, q: Quantity) -> str | None:
+    """Rule `measure_in_goods`: the goods named by "<measure> in <goods>" nearest before the figure in its
+    clause (or right after it), or None."""
+    best: str | None = None
+    for m in _MEASURE_IN.finditer(text, s_start, s_end):
+        if m.start() >= q.end + 40:
+            break
+        if m.end() <= q.start and re.search(r"[;.]\s", text[m.end() : q.start]):
+            continue  # another clause
+        words = m.group("goods").split()
+        if words[0] in _NOT_GOODS:
+            continue
+        goods: list[str] = []
+        for w in words:
+            if w in _GOODS_STOP or w.endswith("ed"):
+                break  # a verb or a function word ends the goods: "in goods exceeded" -> goods
+            goods.append(w)
+        if goods:
+            best = " ".join(goods)
+            if m.start() > q.start:
+                break
+    return best
 
 
 def part_scope(mentions: Sequence[CountryMention], subject: Sequence[str], q: Quantity) -> str | None:

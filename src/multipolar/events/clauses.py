@@ -6,6 +6,10 @@ clauses.prior_act (`prior_acts`): an act named by a noun after "after"/"followin
 gives and differ from those of the main act ("the visit marked their third meeting, following Scholz's
 call with Modi") is an earlier act the sentence asserts, kept beside the main act.
 
+clauses.prior_clause (`prior_acts`): the same for an act named by the verb of an "after"/"following" clause
+with its own subject, between two different countries ("Bolivia protested after Peruvian troops detained two
+Bolivian soldiers"; not "a day after Trump returned to Washington").
+
 clauses.coordinated_act (`prior_acts`): a verb joined to the main act's verb by "and" (or a comma list)
 without a subject of its own is a second act of the same subject ("China signed a deal with Russia and
 criticized Japan"); kept beside the main act when it is aimed at other parties."""
@@ -107,15 +111,26 @@ def prior_acts(coded: Coded, main: Coded) -> list[tuple[Trigger, list[Event], st
         tok = trig.tok
         if id(trig) in chosen or _is_speech(trig) or not trig.parsed_both:
             continue
-        rule = "clauses.prior_act" if _prior(tok) else "clauses.coordinated_act" if _coordinated(tok, heads) else None
+        rule = ("clauses.prior_act" if _prior(tok) else "clauses.prior_clause" if _prior_clause(tok)
+                else "clauses.coordinated_act" if _coordinated(tok, heads) else None)
         if rule is None or any(frozenset((e.source, e.target)) in parties for e in events):
             continue
+        if rule == "clauses.prior_clause" and any(e.target is None or e.target == e.source for e in events):
+            continue  # "a day after Trump returned to Washington": a state's act on itself dates the main act
         out.append((trig, events, rule))
     return out
 
 
 def _prior(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj") and tok.head.lower_ in PRIOR_MARKS
+
+
+def _prior_clause(tok: Token) -> bool:
+    """A verb heading an "after"/"following" clause with a subject of its own ("protested after Peruvian troops
+    detained two soldiers"): an earlier act the sentence asserts."""
+    return (tok.pos_ == "VERB" and tok.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in PRIOR_MARKS for c in tok.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
 def _coordinated(tok: Token, heads: set[int]) -> bool:
