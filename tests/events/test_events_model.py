@@ -203,6 +203,9 @@ def test_model_rescore_retypes_only_an_event_whose_likeliest_type_is_another():
     out = model.rescore([_event(), _event(event_id="e2")], n_sentences=1, retype=retype)
     assert seen == [("e2", "ASSAULT")]  # e1's rules already read CONSULT
     assert [(e.plover, e.confidence) for e in out] == [("CONSULT", 0.7), ("ASSAULT", 0.8)]
+    seen.clear()
+    model.rescore([_event(), _event(event_id="e2", negated=True)], n_sentences=1, retype=retype)
+    assert seen == []  # a negated act keeps the rules' type
 
 
 def test_model_type_codes_are_their_types_in_the_ontology():

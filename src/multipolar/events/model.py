@@ -186,7 +186,8 @@ class ActModel:
     def rescore(self, events: Sequence[Event], *, n_sentences: int,
                 retype: Callable[[Event, str], Event] | None = None) -> list[Event]:
         """The events with `confidence` set to the model's P(an act) where the model applies; with `retype`,
-        an event whose likeliest type is not the rules' goes through `retype(event, type)` (rule model.retype)."""
+        an asserted event whose likeliest type is not the rules' goes through `retype(event, type)` (rule
+        model.retype)."""
         scored = [e for e in events if applies(e)]
         if not scored:
             return list(events)
@@ -195,7 +196,9 @@ class ActModel:
         for e in events:
             if applies(e):
                 p, kind = next(readings)
-                if retype is not None and kind != (e.plover or "").upper():
+                # a negated or hypothetical act keeps the rules' type: the labels type only what a text asserts
+                if (retype is not None and kind != (e.plover or "").upper()
+                        and is_scored(e.source, e.target, negated=e.negated, modality=e.modality)):
                     e = retype(e, kind)
                 e = dataclasses.replace(e, confidence=round(p, 3))
             out.append(e)
