@@ -102,11 +102,12 @@ def _ontology():
     return _ONTOLOGY[0]
 
 
-def readings(probs: np.ndarray, classes: list[str]) -> tuple[np.ndarray, list[str]]:
-    """P and the likeliest type for each row of class probabilities, as events/model.py reads them."""
-    from multipolar.events.model import read
+def readings(probs: np.ndarray, classes: list[str], events: list) -> tuple[np.ndarray, list[str]]:
+    """P and the type of each event from its row of class probabilities, as events/model.py reads them."""
+    from multipolar.events.model import read, retypes
 
-    pairs = read(probs, classes)
+    keep = [None if retypes(e) else (e.plover or "").upper() for e in events]
+    pairs = read(probs, classes, keep)
     return np.array([p for p, _ in pairs]), [k for _, k in pairs]
 
 
@@ -255,7 +256,7 @@ def fit_and_export(found: dict, *, units: list[dict], seed: int, write: bool, is
     train_units = [u for u in units if not is_heldout(u["doc_id"])]
     held_units = [u for u in units if is_heldout(u["doc_id"])]
     name, weight, cv_pred, losses = cross_validate(x[~held], yk[~held], groups[~held], seed)
-    cv_act, cv_kinds = readings(cv_pred, classes)
+    cv_act, cv_kinds = readings(cv_pred, classes, [found["events"][i] for i in np.flatnonzero(~held)])
     all_cv = np.zeros(len(y))
     all_cv[~held] = cv_act
     kinds: list[str] = [(e.plover or "").upper() for e in found["events"]]
@@ -274,7 +275,7 @@ def fit_and_export(found: dict, *, units: list[dict], seed: int, write: bool, is
     held_act = np.zeros(len(y))
     held_kinds = list(kinds)
     if held.any():
-        act, read = readings(model.predict_proba(x[held]), fitted)
+        act, read = readings(model.predict_proba(x[held]), fitted, [found["events"][i] for i in np.flatnonzero(held)])
         held_act[held] = act
         for i, kind in zip(np.flatnonzero(held), read, strict=True):
             held_kinds[i] = kind
@@ -337,8 +338,8 @@ def data_card(card: dict) -> str:
         "and for no act (NONE), by the real-news codebook. The probability of an act of the likeliest type's class",
         "(the summed probability of that class's types, `events/model.py: read`) is the event's `confidence`; events",
         f"below `event_min_probability` (default {card['threshold']}, chosen by cross-validation) are left out of",
-        "`multipolar code` output and of relations. When another type is likelier than the rules' own, the event",
-        "is recoded to that type's general CAMEO code (rule `model.retype`; "
+        "`multipolar code` output and of relations. An asserted act the rules left untyped (CAMEO 01 statements, 02",
+        "appeals) is recoded to the general CAMEO code of the type the model reads (rule `model.retype`; "
         f"{card['data']['heldout_retyped']} of the {card['data']['heldout_candidates']} held-out candidates).",
         "",
         f"**Classes.** {', '.join(card['classes'])}: each candidate is labelled with the type our labels give its",

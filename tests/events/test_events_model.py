@@ -184,28 +184,37 @@ def _row(**probs):
     return [probs.get(c, 0.0) for c in classes]
 
 
-def test_model_readings_give_the_likeliest_type_and_the_probability_of_its_class():
+def _said(**over):
+    return _event(cameo="010", root="01", quad=1, plover=None, trigger="said", **over)
+
+
+def test_model_readings_type_an_untyped_act_and_give_the_probability_of_its_class():
     model = _FixedModel([_row(NONE=0.3, CONSULT=0.4, AGREE=0.1, ASSAULT=0.2),
                          _row(NONE=0.5, COERCE=0.2, ASSAULT=0.25, ACCUSE=0.05)])
-    (p1, k1), (p2, k2) = model.readings([_event(), _event(event_id="e2")], n_sentences=1)
+    (p1, k1), (p2, k2) = model.readings([_said(), _said(event_id="e2")], n_sentences=1)
     assert (round(p1, 3), k1) == (0.5, "CONSULT")  # CONSULT and AGREE: one class (verbal cooperation)
     assert (round(p2, 3), k2) == (0.45, "ASSAULT")  # ASSAULT and COERCE: material conflict; ACCUSE is not
 
 
-def test_model_rescore_retypes_only_an_event_whose_likeliest_type_is_another():
-    model = _FixedModel([_row(NONE=0.2, CONSULT=0.7, ASSAULT=0.1), _row(NONE=0.1, ASSAULT=0.8, CONSULT=0.1)])
+def test_model_readings_keep_the_rules_type_of_a_typed_act():
+    model = _FixedModel([_row(NONE=0.3, CONSULT=0.1, ASSAULT=0.6)])
+    ((p, kind),) = model.readings([_event()], n_sentences=1)  # the rules read CONSULT
+    assert (round(p, 3), kind) == (0.1, "CONSULT")
+
+
+def test_model_rescore_retypes_only_an_asserted_untyped_act():
+    rows = [_row(NONE=0.2, ASSAULT=0.7, CONSULT=0.1)] * 3
+    model = _FixedModel(rows)
     seen = []
 
     def retype(event, kind):
         seen.append((event.event_id, kind))
         return dataclasses.replace(event, plover=kind)
 
-    out = model.rescore([_event(), _event(event_id="e2")], n_sentences=1, retype=retype)
-    assert seen == [("e2", "ASSAULT")]  # e1's rules already read CONSULT
-    assert [(e.plover, e.confidence) for e in out] == [("CONSULT", 0.7), ("ASSAULT", 0.8)]
-    seen.clear()
-    model.rescore([_event(), _event(event_id="e2", negated=True)], n_sentences=1, retype=retype)
-    assert seen == []  # a negated act keeps the rules' type
+    out = model.rescore([_event(), _said(event_id="e2"), _said(event_id="e3", negated=True)], n_sentences=1,
+                        retype=retype)
+    assert seen == [("e2", "ASSAULT")]  # e1 is typed (CONSULT); e3 is negated
+    assert [(e.plover, e.confidence) for e in out] == [("CONSULT", 0.1), ("ASSAULT", 0.7), (None, 0.8)]
 
 
 def test_model_type_codes_are_their_types_in_the_ontology():

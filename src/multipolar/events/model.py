@@ -5,9 +5,9 @@ The rules find candidates (recall); this model, trained on real sentences we lab
 codebook (`training/`, `make train`), gives each act of one state toward another a probability for each
 PLOVER type and for "no act" (NONE). The probability of an act of the likeliest type's class (`read`)
 becomes the event's `confidence`. When the model
-finds another type likelier than all others, the rules' type included, the coder recodes the event to that
-type's general CAMEO code (rule `model.retype`, `TYPE_CODES`): "Trump said US forces struck the port" is
-a strike, not a statement, whatever verb the rules read first. Other events (statements to no one, acts of armed groups, companies,
+reads a type for an act the rules left untyped (a statement or an appeal), the coder recodes the event to
+that type's general CAMEO code (rule `model.retype`, `retypes`, `TYPE_CODES`): "Trump said US forces
+struck the port" is a strike, not a statement. Other events (statements to no one, acts of armed groups, companies,
 IGOs or within one country) are outside what the labels cover and keep the rules' confidence. Relations and `multipolar code` count only events at or above the setting
 `event_min_probability`.
 
@@ -85,18 +85,33 @@ def applies(event: Event) -> bool:
     return is_interstate(event.source_actor, event.target_actor)
 
 
-def read(probs: np.ndarray, classes: Sequence[str]) -> list[tuple[float, str]]:
-    """Each row of class probabilities read as (P, type): the likeliest type other than NONE, and the summed
-    probability of the types of its class as the real-news codebook compares acts (`act_key`: REQUEST, or the
-    quad), so "a strike or a seizure" counts towards one material-conflict act. Chosen over 1 - P(NONE) by
-    cross-validation on our labels: as likely to be right as it says (see the card's reliability table)."""
+def retypes(event: Event) -> bool:
+    """Rule model.retype applies to an asserted act the rules gave no PLOVER type (CAMEO 01 statements and 02
+    appeals: "Trump said US forces struck the port"). A typed act keeps the rules' type, read off its verb: our
+    labels give the type of a pair of states in a unit (a news item's headline and teaser together), too coarse
+    to overrule the verb. A negated or hypothetical act keeps its type too: the labels type only what a text
+    asserts."""
+    return not event.plover and is_scored(event.source, event.target, negated=event.negated, modality=event.modality)
+
+
+def read(probs: np.ndarray, classes: Sequence[str], kinds: Sequence[str | None] | None = None) -> list[tuple[float, str]]:
+    """Each row of class probabilities read as (P, type). The type is `kinds[i]` where given (the rules' own,
+    kept; "" for an untyped act that stays untyped, whose P is that of any act), else the likeliest type other
+    than NONE; P is the summed probability of the types of that type's
+    class as the real-news codebook compares acts (`act_key`: REQUEST, or the quad), so "a strike or a
+    seizure" counts towards one material-conflict act. Chosen over 1 - P(NONE) by cross-validation on our
+    labels: as likely to be right as it says (see the card's reliability table)."""
     none = list(classes).index(NO_ACT)
     types = [j for j in range(len(classes)) if j != none]
     kind_class = {j: act_key("A", "B", classes[j])[2] for j in types}
     out = []
-    for row in probs:
-        best = max(types, key=lambda j: row[j])
-        out.append((float(sum(row[j] for j in types if kind_class[j] == kind_class[best])), classes[best]))
+    for i, row in enumerate(probs):
+        kind = kinds[i] if kinds is not None and kinds[i] is not None else classes[max(types, key=lambda j: row[j])]
+        if not kind:  # an untyped act that keeps no type: the probability of any act
+            out.append((float(1.0 - row[none]), ""))
+            continue
+        wanted = act_key("A", "B", kind)[2]
+        out.append((float(sum(row[j] for j in types if kind_class[j] == wanted)), kind))
     return out
 
 
@@ -179,15 +194,15 @@ class ActModel:
 
     def readings(self, events: Sequence[Event], *, n_sentences: int,
                  context: Sequence[Event] | None = None) -> list[tuple[float, str]]:
-        """(P, the likeliest PLOVER type) for each event; P is the probability of an act of that type's class
-        (`read`)."""
-        return read(self.probabilities(events, n_sentences=n_sentences, context=context), self.classes)
+        """(P, type) for each event (`read`): the type the model reads where rule model.retype applies
+        (`retypes`), else the rules' own, and the probability of an act of that type's class."""
+        keep = [None if retypes(e) else (e.plover or "").upper() for e in events]
+        return read(self.probabilities(events, n_sentences=n_sentences, context=context), self.classes, keep)
 
     def rescore(self, events: Sequence[Event], *, n_sentences: int,
                 retype: Callable[[Event, str], Event] | None = None) -> list[Event]:
         """The events with `confidence` set to the model's P(an act) where the model applies; with `retype`,
-        an asserted event whose likeliest type is not the rules' goes through `retype(event, type)` (rule
-        model.retype)."""
+        an event rule model.retype applies to (`retypes`) goes through `retype(event, likeliest type)`."""
         scored = [e for e in events if applies(e)]
         if not scored:
             return list(events)
@@ -196,9 +211,7 @@ class ActModel:
         for e in events:
             if applies(e):
                 p, kind = next(readings)
-                # a negated or hypothetical act keeps the rules' type: the labels type only what a text asserts
-                if (retype is not None and kind != (e.plover or "").upper()
-                        and is_scored(e.source, e.target, negated=e.negated, modality=e.modality)):
+                if retype is not None and kind and kind != (e.plover or "").upper():
                     e = retype(e, kind)
                 e = dataclasses.replace(e, confidence=round(p, 3))
             out.append(e)
