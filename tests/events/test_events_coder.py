@@ -151,3 +151,22 @@ def test_coder_main_only_setting(main_only, roots):
     coder = EventCoder(settings, resolver=FakeResolver())
     events = code(coder, "Russia attacked Ukraine, and France condemned Russia.")
     assert {e.root for e in events} == roots
+
+
+class _RecordingModel:
+    """Stands in for the act model: records whether the coder offered it the retype rule."""
+
+    def __init__(self):
+        self.retype = "not called"
+
+    def rescore(self, events, *, n_sentences, retype=None):
+        self.retype = retype
+        return list(events)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_coder_offers_model_retype_only_with_the_setting(on):
+    coder = EventCoder(Settings(event_classifier=False, event_model_retype=on), resolver=FakeResolver())
+    coder._act_model = model = _RecordingModel()
+    assert code(coder, "Russia attacked Ukraine.")
+    assert (model.retype is not None) is on and model.retype != "not called"

@@ -35,8 +35,12 @@ FLOORS = {
     # PETRARCH2 0.614 / 0.614 / 0.579
     # measured 2026-12-03 (role and anaphora rules): PLOVER 0.726 / 0.680 / 0.583 (0.730 / 0.684 / 0.587 before them);
     # PETRARCH2 0.609 / 0.609 / 0.573 (unchanged); floors unchanged
+    # measured 2026-12-03 (rule model.retype: the act model types what the rules left a statement or an appeal):
+    # PLOVER 0.724 / 0.684 / 0.582; PETRARCH2 0.594 / 0.596 / 0.561. The PETRARCH2 type and source+type floors are
+    # LOWERED 0.60 -> 0.59: CAMEO codes "said" as a statement (010), the real-news codebook and our labels code
+    # the act said; `--set event_model_retype=false` keeps CAMEO's codes (0.609 / 0.609 / 0.573)
     ("plover_gsr_dev.jsonl", "plover"): {"type": 0.71, "source+type": 0.66, "source+type+target": 0.56},
-    ("petrarch2_gsr.jsonl", "cameo"): {"type": 0.60, "source+type": 0.60, "source+type+target": 0.56},
+    ("petrarch2_gsr.jsonl", "cameo"): {"type": 0.59, "source+type": 0.59, "source+type+target": 0.56},
 }
 
 
