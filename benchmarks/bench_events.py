@@ -1,6 +1,6 @@
 """Quality and speed of the events stage (events.v1), printed as figures.
 
-    .venv/bin/python benchmarks/bench_events.py [--docs 2000] [--no-classifier] [--skip-speed]
+    .venv/bin/python benchmarks/bench_events.py [--docs 2000] [--no-classifier] [--skip-speed] [--set KEY=VALUE]
 
 Quality: `multipolar code` output (code_records; `--scheme plover` for the PLOVER gold, whose convention
 gives a reciprocal act's parties no recipient, and `cameo` for PETRARCH2) on the gold sets in
@@ -139,11 +139,12 @@ def main() -> None:
     ap.add_argument("--no-classifier", action="store_true")
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--speed-only", action="store_true", help="skip the quality figures")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a setting, as `multipolar --set`")
     a = ap.parse_args()
     from multipolar.events.coder import EventCoder
-    from multipolar.settings import Settings
+    from multipolar.settings import load_settings
 
-    settings = Settings()
+    settings = load_settings(dict(pair.split("=", 1) for pair in a.set))
     if a.no_classifier:
         settings = dataclasses.replace(settings, event_classifier=False)
     coder = EventCoder(settings)
