@@ -233,6 +233,10 @@ def export_onnx(model, path: Path, n_features: int) -> None:
         nodes += [helper.make_node("MatMul", ["scaled", "w"], ["m"]), helper.make_node("Add", ["m", "b"], ["logit"])]
         logit = "logit"
     n_classes = len(clf.classes_)
+    if n_classes == 2:  # scikit-learn keeps one logit z for two classes: softmax([-z/2, z/2]) = [1 - sigmoid(z), sigmoid(z)]
+        inits.append(numpy_helper.from_array(np.array([-0.5, 0.5], dtype=np.float32), "halves"))
+        nodes.append(helper.make_node("Mul", [logit, "halves"], ["two"]))
+        logit = "two"
     nodes.append(helper.make_node("Softmax", [logit], ["probability"], axis=1))
     graph = helper.make_graph(nodes, "act_model", [helper.make_tensor_value_info("features", TensorProto.FLOAT, [None, n_features])],
                               [helper.make_tensor_value_info("probability", TensorProto.FLOAT, [None, n_classes])], inits)

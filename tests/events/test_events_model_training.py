@@ -11,28 +11,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
 import fit  # noqa: E402 - training/ is not a package
 
 
-def _data(seed=0, n=300, d=12):
+def _data(seed=0, n=300, d=12, classes=3):
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(n, d)).astype(np.float32) * rng.uniform(0.5, 5, size=d).astype(np.float32)
-    y = (x[:, 0] - 0.5 * x[:, 3] + rng.normal(scale=0.5, size=n) > 0).astype(int)
+    score = x[:, 0] - 0.5 * x[:, 3] + rng.normal(scale=0.5, size=n)
+    y = np.digitize(score, np.quantile(score, np.linspace(0, 1, classes + 1)[1:-1]))  # classes 0 .. classes-1
     return x, y
 
 
+@pytest.mark.parametrize("classes", [3, 2])
 @pytest.mark.parametrize("name", ["logistic C=0.03", "mlp 32 alpha=1.0"])
-def test_fit_export_onnx_matches_sklearn(tmp_path, name):
+def test_fit_export_onnx_matches_sklearn(tmp_path, name, classes):
     import onnxruntime as ort
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    x, y = _data()
+    x, y = _data(classes=classes)
     model = make_pipeline(StandardScaler(), dict(fit._candidates(13))[name]())
     model.fit(x, y)
     path = tmp_path / "m.onnx"
     fit.export_onnx(model, path, x.shape[1])
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     (got,) = session.run(None, {"features": x})
-    assert got.shape == (len(x),)
-    np.testing.assert_allclose(got, model.predict_proba(x)[:, 1], atol=1e-4)
+    assert got.shape == (len(x), classes)
+    np.testing.assert_allclose(got, model.predict_proba(x), atol=1e-4)
 
 
 @pytest.mark.parametrize("weight", [0.0, 0.25])
@@ -45,7 +47,7 @@ def test_fit_export_onnx_keeps_the_embedding_weight(tmp_path, weight):
     path = tmp_path / "m.onnx"
     fit.export_onnx(model, path, x.shape[1])
     (got,) = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"]).run(None, {"features": x})
-    np.testing.assert_allclose(got, model.predict_proba(x)[:, 1], atol=1e-4)
+    np.testing.assert_allclose(got, model.predict_proba(x), atol=1e-4)
 
 
 def test_fit_embedding_weight_zero_ignores_the_embedding_columns():
@@ -62,7 +64,8 @@ def test_fit_cross_validation_chooses_a_listed_weight():
     groups = np.arange(len(y)) % 20
     name, weight, pred, losses = fit.cross_validate(x, y, groups, 13, embedding_weights=(0.0, 1.0))
     assert weight in (0.0, 1.0) and name in losses[str(weight)]
-    assert pred.shape == y.shape and set(losses) == {"0.0", "1.0"}
+    assert pred.shape == (len(y), 3) and set(losses) == {"0.0", "1.0"}
+    np.testing.assert_allclose(pred.sum(axis=1), 1.0, atol=1e-6)
 
 
 def test_fit_reliability_bins_count_every_row():

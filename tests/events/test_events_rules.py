@@ -17,7 +17,8 @@ PUBLISHED = date(2025, 2, 1)
 
 @pytest.fixture(scope="module")
 def coder():
-    return EventCoder(Settings(event_classifier=False))
+    # the rules under test, without the learned layer's retyping (rule model.retype: test_events_model.py)
+    return EventCoder(Settings(event_classifier=False, event_model_retype=False))
 
 
 def code(coder, text):
