@@ -218,7 +218,8 @@ class EventCoder:
         if silent and self.settings.event_classifier:
             events.extend(self._classify(doc, silent, actors, doc_id=doc_id, published=published, pairs=pairs))
         if events and self.settings.event_model:
-            events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents), retype=self._retype if self.settings.event_model_retype else None)
+            retype = self._retype if self.settings.event_model_retype else None  # rule model.retype
+            events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents), retype=retype)
         return timing.flag_implausible_dates(events, published, future_days=self.settings.event_date_future_days,
                                              earliest_year=self.settings.event_date_earliest_year)
 
