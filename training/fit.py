@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -89,25 +90,20 @@ def read_key(event, kind: str) -> tuple:
     return act_key(event.source, event.target, kind, _ontology().quad(TYPE_CODES[kind]))
 
 
-_ONTOLOGY: list = []
-
-
+@lru_cache(maxsize=1)
 def _ontology():
-    if not _ONTOLOGY:
-        from multipolar.events.ontology import Ontology
-        from multipolar.settings import Settings
+    from multipolar.events.ontology import Ontology
+    from multipolar.settings import Settings
 
-        settings = Settings()
-        _ONTOLOGY.append(Ontology.load(settings.goldstein_variant, plover_types=settings.plover_types))
-    return _ONTOLOGY[0]
+    settings = Settings()
+    return Ontology.load(settings.goldstein_variant, plover_types=settings.plover_types)
 
 
 def readings(probs: np.ndarray, classes: list[str], events: list) -> tuple[np.ndarray, list[str]]:
     """P and the type of each event from its row of class probabilities, as events/model.py reads them."""
-    from multipolar.events.model import read, retypes
+    from multipolar.events.model import read_events
 
-    keep = [None if retypes(e) else (e.plover or "").upper() for e in events]
-    pairs = read(probs, classes, keep)
+    pairs = read_events(probs, classes, events)
     return np.array([p for p, _ in pairs]), [k for _, k in pairs]
 
 
@@ -283,10 +279,9 @@ def fit_and_export(found: dict, *, units: list[dict], seed: int, write: bool, is
         held_act[held] = act
         for i, kind in zip(np.flatnonzero(held), read, strict=True):
             held_kinds[i] = kind
+    # read with the type its own model gave it: out of fold on the training rows, the final model's held out
     right = np.array([int(read_key(e, held_kinds[i]) in {_gold_key(g) for g in found["owners"][i]["events"]})
                       for i, e in enumerate(found["events"])])
-    cv_right = np.array([int(read_key(e, kinds[i]) in {_gold_key(g) for g in found["owners"][i]["events"]})
-                         for i, e in enumerate(found["events"])])
     retyped = sum(1 for i in np.flatnonzero(held) if held_kinds[i] != (found["events"][i].plover or "").upper())
     card = {
         "model": name,
@@ -308,7 +303,7 @@ def fit_and_export(found: dict, *, units: list[dict], seed: int, write: bool, is
         "cv": {"rules_only": rules, "with_model": sweep[threshold]},
         "heldout": {"rules_only": unit_scores(found, np.ones(len(y)), held, held_units, 0.0),
                     "with_model": unit_scores(found, held_act, held, held_units, threshold, held_kinds)},
-        "reliability_cv": reliability(cv_act, cv_right[~held]),
+        "reliability_cv": reliability(cv_act, right[~held]),
         "reliability_heldout": reliability(held_act[held], right[held]) if held.any() else [],
     }
     print(json.dumps({k: card[k] for k in ("model", "embedding_weight", "threshold", "classes", "data", "cv", "heldout")},

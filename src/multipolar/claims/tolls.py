@@ -3,6 +3,7 @@
     is_toll(measure, unit) -> bool
     toll_period(period, published) -> str | None
     toll_incident(text, start, end) -> str | None
+    is_comparable_toll(measure, unit, scope) -> bool
 
 A toll is a running count: bodies are found, the wounded die, officials revise. What a report states
 is the toll as it was known on its day, so two reports of one day about the same subject can be

@@ -115,6 +115,12 @@ def read(probs: np.ndarray, classes: Sequence[str], kinds: Sequence[str | None] 
     return out
 
 
+def read_events(probs: np.ndarray, classes: Sequence[str], events: Sequence[Event]) -> list[tuple[float, str]]:
+    """`read` for these events' rows: the type the model reads where rule model.retype applies (`retypes`),
+    else the rules' own ("" for an untyped act that stays untyped)."""
+    return read(probs, classes, [None if retypes(e) else (e.plover or "").upper() for e in events])
+
+
 class ActModel:
     """Loads the ONNX head and its layout once; `rescore` gives events their probability."""
 
@@ -196,12 +202,11 @@ class ActModel:
                  context: Sequence[Event] | None = None) -> list[tuple[float, str]]:
         """(P, type) for each event (`read`): the type the model reads where rule model.retype applies
         (`retypes`), else the rules' own, and the probability of an act of that type's class."""
-        keep = [None if retypes(e) else (e.plover or "").upper() for e in events]
-        return read(self.probabilities(events, n_sentences=n_sentences, context=context), self.classes, keep)
+        return read_events(self.probabilities(events, n_sentences=n_sentences, context=context), self.classes, events)
 
     def rescore(self, events: Sequence[Event], *, n_sentences: int,
                 retype: Callable[[Event, str], Event] | None = None) -> list[Event]:
-        """The events with `confidence` set to the model's P(an act) where the model applies; with `retype`,
+        """The events with `confidence` set to the model's probability (`readings`) where the model applies; with `retype`,
         an event rule model.retype applies to (`retypes`) goes through `retype(event, likeliest type)`."""
         scored = [e for e in events if applies(e)]
         if not scored:
