@@ -41,10 +41,12 @@ from multipolar.actors.mentions import (
     leading_word,
     make_match,
     phrase_at,
+    token_ends,
+    untagged_tokens,
 )
 from multipolar.actors.people import PersonMentions
 
-__all__ = ["KINDS", "RULER_LABEL", "RULER_NAME", "ActorMatch", "ActorResolver"]
+__all__ = ["KINDS", "RULER_LABEL", "RULER_NAME", "ActorMatch", "ActorResolver", "token_ends", "untagged_tokens"]
 
 KINDS = ("person", "country", "government", "demonym", "organisation", "role")
 RULER_NAME = "actor_ruler"
