@@ -79,6 +79,7 @@ _NOT_AGENTS = frozenset(
         "embassies",
         "ministry",
         "ministries",
+        "treasury",
     }
 )
 

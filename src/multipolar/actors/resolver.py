@@ -16,7 +16,9 @@ known. On top of the surface matches it reads small phrases around them:
   ("Putin") resolve on their own when only one person carries them.
 
 A person's code is the actor of the role held on the date `on` (the latest role when `on` is None);
-a person with no role on that date resolves to their country code.
+a person with no role on that date resolves to their country code. Named rules here: `actors.one_national`
+(a noun for one national, "a Turk", is no actor) and `actors.us_state` (actors/homonyms.py: "Atlanta,
+Georgia" is the US state, not the country).
 
 The phrases are read in three places: this module (surface matches, entity phrases, sector nouns after a
 demonym, statistical entities), actors/people.py (people and the holders of roles on a date) and
@@ -33,6 +35,7 @@ from typing import Any
 
 from multipolar.actors.context import ContextMentions
 from multipolar.actors.gazetteer import Gazetteer, Person, Role
+from multipolar.actors.homonyms import us_state
 from multipolar.actors.mentions import (
     ActorMatch,
     DocText,
@@ -60,6 +63,27 @@ _STOP_WORDS = frozenset(
     "will would could should may might can said says say told and/or than while after before about over into".split()
 )
 _THE = frozenset({"the", "The"})
+# rule actors.one_national: a demonym that is only ever a noun for one person ("a Turk", "the Briton", "a
+# Swede") names a national, not the state acting (the codebook codes a state by its government, officials,
+# military and state bodies), and some are other words too ("the North Pole", "Finn", "the Brit Awards"):
+# these are no actor; the plural ("Turks", "Britons") and the adjective ("Turkish") still name the country
+ONE_NATIONAL = frozenset(
+    {
+        "Turk",
+        "Briton",
+        "Brit",
+        "Dane",
+        "Finn",
+        "Pole",
+        "Swede",
+        "Spaniard",
+        "Icelander",
+        "Luxembourger",
+        "Liechtensteiner",
+        "New Zealander",
+        "Solomon Islander",
+    }
+)
 
 
 class ActorResolver(PersonMentions, ContextMentions):
@@ -72,7 +96,8 @@ class ActorResolver(PersonMentions, ContextMentions):
             for text in (country.name, *country.aliases, *country.nicknames):
                 _add_surface(surfaces, text, SurfaceEntry("country", country.code))
             for text in country.demonyms:
-                _add_surface(surfaces, text, SurfaceEntry("demonym", country.code))
+                if text not in ONE_NATIONAL:  # rule actors.one_national
+                    _add_surface(surfaces, text, SurfaceEntry("demonym", country.code))
             for text, code in country.metonyms:
                 _add_surface(surfaces, text, SurfaceEntry("government", code))
         for org in gazetteer.organisations.values():
@@ -176,6 +201,7 @@ class ActorResolver(PersonMentions, ContextMentions):
         starts = {m[0]: m for m in base}
         tagged = doc.has_annotation("TAG")
         memory: dict[str, str] = {}
+        states: set[str] = set()  # names this text has shown to be a US state (rule actors.us_state)
         out: list[ActorMatch] = []
         taken_until = lo
         for i, j, surface, entries in base:
@@ -189,6 +215,7 @@ class ActorResolver(PersonMentions, ContextMentions):
                     doc, i, j, entry, lo, hi, starts, memory, on, text, ends, tagged, taken_until
                 )
             if match is not None:
+                match = us_state(doc, match, lo, out, states)  # rule actors.us_state: "Atlanta, Georgia"
                 out.append(match)
                 taken_until = match.end
         out.extend(self._ner_mentions(doc, text, words, lo, out, on))
