@@ -26,7 +26,8 @@ class ActorMatch:
     country: str  # first three letters, e.g. "RUS", "IGO"
     person: str | None  # canonical person name, e.g. "Vladimir Putin"
     kind: str  # person | country | government | demonym | organisation | role; context mentions: sector
-    # ("police in Kenya"), context (a generic noun placed by the country its context names), resident
+    # ("police in Kenya"), context (a generic noun placed by the country its context names), resident;
+    # us_state: a country's name read as a US state (rule actors.us_state, actors/homonyms.py)
 
 
 @dataclass(frozen=True, slots=True)
