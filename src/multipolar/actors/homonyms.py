@@ -26,7 +26,7 @@ STATE_COUNTRY = "USA"
 # a US state's name that is also a country's, with that country's code
 STATE_NAMES = {"Georgia": "GEO"}
 # "<word> of Georgia"
-_BEFORE_OF = frozenset({"state", "governor", "governors", "senator", "senators", "legislature", "attorney"})
+_BEFORE_OF = frozenset({"state", "governor", "governors", "senator", "senators", "legislature"})
 # "Georgia('s) <words>": offices, bodies and parties of a US state, lower-cased
 _AFTER = (
     "governor",
