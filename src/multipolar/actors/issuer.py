@@ -13,8 +13,9 @@ Data in data/issuers.json (written from our own knowledge).
 - issuer.official_title: there, a title of the issuing government's own offices, in the singular, with no
   name and no country of its own ("the President", "the Vice President", "the Secretary of Commerce", "the
   Department of the Treasury", "the Attorney General", "the Trade Representative") names that government too
-  ("the two Presidents", "President Lula", "the President of Brazil", "the Treasury in London" are not); a title before a name ("Secretary
-  Rubio"), or one whose phrase names a country ("the Ministry of Foreign Affairs of Japan"), is left alone.
+  ("the two Presidents", "President Lula", "the President of Brazil" are not); a title before a name ("Secretary
+  Rubio"), or one whose phrase names a country ("the Ministry of Foreign Affairs of Japan") or that "in" or "of"
+  and another country's mention follow ("the Treasury in London", however the parse attached them), is left alone.
 A turn of a transcript whose speaker label is a reporter ("Q", "AUDIENCE MEMBER:"), names another country's
 actor ("PRESIDENT ZELENSKYY:") or holds a title the issuing government does not have ("PRIME MINISTER X:"
 in a White House transcript) is not the issuer speaking: first-person words there are left alone.
