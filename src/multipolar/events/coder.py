@@ -87,6 +87,7 @@ from multipolar.events.qualifiers import qualify
 from multipolar.events.rulebook import Candidate, Trace, judge, recode, rules
 from multipolar.events.trade import FINDERS
 from multipolar.events.triggers import Trigger, base_rules, find_triggers, trigger_words
+from multipolar.quantities import find_quantities
 from multipolar.records import Event
 from multipolar.settings import Settings
 
@@ -425,8 +426,6 @@ class EventCoder:
 @lru_cache(maxsize=512)
 def quantity_starts(text: str) -> list[int]:
     """Where the claims' number phrases start: their pieces are parsed too (rule `actor_paragraphs`)."""
-    from multipolar.claims.numbers import find_quantities  # regular expressions only; it imports no stage
-
     return [q.start for q in find_quantities(text)]
 
 

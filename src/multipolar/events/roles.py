@@ -31,7 +31,9 @@ Words in data/rules/roles.json.
 - issuer.self_reference, issuer.official_title: an event whose source or target is the issuing government
   of an official statement, named by "I", "we", "my Administration", "this order" or by a title of its own
   offices ("the Secretary of Commerce"): the mentions are added by actors/issuer.py; these rules name them
-  in the trace (`--explain`).
+  in the trace (`--explain`);
+- actors.us_state: an event whose source or target is a US state whose name is also a country's ("Atlanta,
+  Georgia"), read by actors/homonyms.py; this rule names it in the trace.
 """
 
 from __future__ import annotations
@@ -274,6 +276,7 @@ def _issued(kind: str):
 
 
 RULES = [Rule("issuer.self_reference", _issued("issuer_self")), Rule("issuer.official_title", _issued("issuer_title")),
+         Rule("actors.us_state", _issued("us_state")),
          Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
          Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
          Rule("roles.self_target", self_target), Rule("roles.modifier_target", modifier_target),
