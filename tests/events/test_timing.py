@@ -129,28 +129,14 @@ def test_an_act_on_the_named_instrument_keeps_its_year(coded):
     assert signed and signed[0].date == date(1987, 1, 1)
 
 
-@pytest.fixture
-def official(rule_coder):
-    """Code an invented text as a White House statement (rules issuer.*), sharing the rule coder's parser."""
-    from multipolar.events.coder import EventCoder
-    from multipolar.settings import Settings
-
-    coder = EventCoder(Settings(event_classifier=False, event_model_retype=False, event_official_sources=True),
-                       resolver=rule_coder.resolver, nlp=rule_coder.pipeline)
-
-    def run(text, published=date(2025, 3, 12)):
-        events = coder.code_text(text, doc_id="t", published=published, issuer="USA")
-        return [e for e in events if e.source == "USA" and e.target], coder.trace
-    return run
-
-
 @pytest.mark.parametrize("text", [
     "I met Prime Minister Ishiba when I was in Tokyo.",
     "I had a long conversation recently with President Lula.",
     "We imposed sanctions on Iran years ago.",
 ])
 def test_a_speakers_recollection_gets_no_publication_date(official, text):
-    acts, trace = official(text)
+    events, trace = official(text)
+    acts = [e for e in events if e.source == "USA" and e.target]
     assert acts and all(e.date is None and e.date_precision is None for e in acts)
     assert "timing.recalled" in trace.fired[acts[0].event_id]
 
@@ -161,5 +147,6 @@ def test_a_speakers_recollection_gets_no_publication_date(official, text):
     ("We are imposing sanctions on Iran, as we did once before.", date(2025, 3, 12), "doc"),  # not in the past
 ])
 def test_an_act_without_a_recall_cue_keeps_its_date(official, text, day, precision):
-    acts, _ = official(text)
+    events, _ = official(text)
+    acts = [e for e in events if e.source == "USA" and e.target]
     assert acts and all(e.date == day and e.date_precision == precision for e in acts)
