@@ -66,3 +66,8 @@ def test_a_targetless_act_of_a_named_state_frames_nothing(coded):
     events, trace = coded("The United States has talked about how it will mark one year of Russia's brutal war "
                           "against Ukraine.")
     assert not any("clauses.speaker_frame" in trace.fired.get(e.event_id, []) for e in events)
+
+
+def test_the_issuers_frame_keeps_its_own_deeper_acts_left_out(official):
+    events, trace = official("Make no mistake: if Brazil threatens our sovereignty, we will act and protect our country.")
+    assert not any("clauses.speaker_frame" in trace.fired.get(e.event_id, []) for e in events)

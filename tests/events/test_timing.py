@@ -150,3 +150,18 @@ def test_an_act_without_a_recall_cue_keeps_its_date(official, text, day, precisi
     events, _ = official(text)
     acts = [e for e in events if e.source == "USA" and e.target]
     assert acts and all(e.date == day and e.date_precision == precision for e in acts)
+
+
+def test_a_date_in_another_nouns_clause_does_not_date_the_act(coded):
+    events, trace = coded("The United States and the Philippines are working together through the framework launched "
+                          "in 2022.", published=date(2025, 3, 12))
+    acts = [e for e in events if e.target in ("PHL", "USA")]
+    assert acts and all(e.date == date(2025, 3, 12) for e in acts)
+    assert "timing.other_clause" in trace.fired[acts[0].event_id]
+
+
+def test_a_clause_of_the_acts_own_noun_still_dates_it(coded):
+    events, _ = coded("China's blockade of the Philippines, which began in June 2024, angered Manila.",
+                      published=date(2025, 3, 12))
+    blockade = [e for e in events if e.trigger.startswith("blockade")]
+    assert blockade and blockade[0].date == date(2024, 6, 1)

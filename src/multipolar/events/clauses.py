@@ -17,8 +17,9 @@ criticized Japan"); kept beside the main act when it is aimed at other parties.
 clauses.speaker_frame (`prior_acts`, `speaker_frames`): in an official statement, an act of the issuing
 government with no target ("we talked about how we will mark a year of Russia's war against Ukraine", "we are
 working with our allies to answer Russia's invasion of Ukraine": rules issuer.*) only frames what it speaks of:
-an act deeper in the sentence whose source and target the parse gives stands beside it, as it did before "we"
-was read as the government (it keeps its own date: a landmark's day, the publication's).
+an act deeper in the sentence between two other states, whose source and target the parse gives, stands
+beside it, as it did before "we" was read as the government (it keeps its own date: a landmark's day, the
+publication's); the issuer's own deeper acts ("a discussion about our support to Israel") stay left out.
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
         return []
     main_acts_ = [t for t, _ in main if not _is_speech(t)]
     framed = bool(main_acts_) and all(t.tok.i in frames for t in main_acts_)
+    speakers = {e.source for _, evs in main for e in evs}  # the issuer's own deeper acts stay left out
     chosen = {id(t) for t, _ in main}
     parties = {frozenset((e.source, e.target)) for _, evs in main for e in evs}
     out: list[tuple[Trigger, list[Event], str]] = []
@@ -136,7 +138,8 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
             continue
         rule = ("clauses.prior_act" if _prior(tok) else "clauses.prior_clause" if _prior_clause(tok)
                 else "clauses.coordinated_act" if _coordinated(tok, heads) else None)
-        if rule is None and framed and tok.i not in frames and all(e.target and e.target != e.source for e in events):
+        if rule is None and framed and tok.i not in frames and all(
+                e.target and e.target != e.source and not {e.source, e.target} & speakers for e in events):
             rule = "clauses.speaker_frame"
         if rule is None or any(frozenset((e.source, e.target)) in parties for e in events):
             continue

@@ -13,6 +13,11 @@ Words in data/rules/timing.json.
   Act", a resolution "dated 2 March 2022") dates no act: the nearest other date phrase does, else the
   document (an order that invokes a 1961 law is an act of its own day); an act on that instrument itself
   ("signed the Treaty of 1987") keeps its year;
+- timing.other_clause: a date phrase inside a relative or participial clause of another noun ("we work
+  together through the framework launched in 2022", "the resolution that the Assembly adopted on 2 March")
+  dates that clause, not an act outside it: the nearest other date phrase does, else the document (a clause
+  of the act's own noun phrase still dates it: "the invasion, which began in February 2022", "China's
+  blockade of the Philippines, which began in June");
 - timing.recalled: a speaker's recollection, an act in the simple past (or past perfect) with no date phrase
   of its own, in a clause whose subject, or whose past "when"/"while" clause's subject, is "I" or "we", with a
   cue that it lies at an untold time before the text (that clause, or a cue word: "recently", "once", "back
@@ -146,6 +151,25 @@ def since(c: Candidate):
     return _without(c, _SINCE)
 
 
+def other_clause(c: Candidate):
+    if c.event.date_precision in (None, "doc"):
+        return None
+    spans = []
+    # a noun's phrase is the act's own ("China's blockade of the Philippines, which began in June")
+    own = {t.i for t in c.tok.subtree} if c.tok.pos_ in ("NOUN", "PROPN") else set()
+    for t in c.sent:
+        if t.dep_ not in ("relcl", "acl") or t.head.i == c.tok.i or (own and t.head.i in own):
+            continue
+        sub = list(t.subtree)
+        if sub[0].i <= c.tok.i <= sub[-1].i:
+            continue  # the act is inside the clause: the clause's dates are its own
+        spans.append((sub[0].idx - c.sent.start_char, sub[-1].idx + len(sub[-1].text) - c.sent.start_char))
+    if not spans:
+        return None
+    ev = _redated(c, spans)
+    return ev if (ev.date, ev.date_precision) != (c.event.date, c.event.date_precision) else None
+
+
 _INSTRUMENTS = frozenset(w.lower() for w in W["instrument_names"])
 
 
@@ -244,7 +268,7 @@ def this_year(c: Candidate):
 
 
 RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
-         Rule("timing.statute", statute), Rule("timing.recalled", recalled),
+         Rule("timing.statute", statute), Rule("timing.other_clause", other_clause), Rule("timing.recalled", recalled),
          Rule("timing.landmark", landmark), Rule("timing.this_year", this_year)]
 
 
