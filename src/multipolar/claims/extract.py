@@ -1,6 +1,7 @@
 """Numeric claims in clean text: the figure, what it measures, about whom, on whom, for when, who says so.
 
     extract_claims(doc_id=..., text=..., sentences=None, published=None, doc=None, actors=()) -> list[Claim]
+    title_claims(doc_id=..., title=..., text=..., published=None, doc=None, actors=()) -> list[Claim]
 
 Rules over regular expressions, a small data file (`data/measures.csv`) and the gazetteer's country names;
 with `doc` and `actors` (the spaCy parse and the actor resolver's matches the analysis already has),
@@ -37,6 +38,10 @@ How each field is found, nearest first:
 - sentences: a bullet starts a new one (rule `bullet_items`: "Steel: $5 billion • Coal: $2 billion"
   are two), so the figures of a list never borrow each other's words; a claim keeps the index of the
   sentence it is in.
+- titles (rule `title_claims`): a document's title is read for claims too, as a sentence of its own
+  (news feeds put the toll or the figure in the headline, and the clean text keeps the title apart);
+  such a claim has sentence index -1 and offsets into the title, and is read only when the text does
+  not already open with the title.
 - attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed";
   a name never spans a line break, and a known name glued to a heading word stands alone (rule
   `glued_name`: "Cooperation Putin" -> "Putin").
@@ -48,6 +53,7 @@ import bisect
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -473,3 +479,33 @@ def extract_claims(
             )
         )
     return claims
+
+
+TITLE_SENTENCE = -1  # rule `title_claims`: the sentence index of a claim read from the document's title
+
+
+def title_claims(
+    *,
+    doc_id: str,
+    title: str | None,
+    text: str,
+    published: date | None,
+    doc: Any = None,
+    actors: Sequence[Any] = (),
+) -> list[Claim]:
+    """Rule `title_claims` (module docstring): the claims of a document's title, sentence -1, offsets into
+    the title; none when there is no title or the text already opens with it. `doc` and `actors` are
+    the title's own parse and actor matches, when the caller has them."""
+    if not title or not title.strip() or _opens_with(text, title):
+        return []
+    found = extract_claims(doc_id=doc_id, text=title, sentences=[(0, len(title))], published=published,
+                           doc=doc, actors=actors)
+    return [replace(c, claim_id=claim_id_of(f"{doc_id}#title", c.start, c.end), sentence=TITLE_SENTENCE) for c in found]
+
+
+def _opens_with(text: str, title: str) -> bool:
+    """Whether the text's first 400 characters hold the title (spacing and case aside)."""
+    def squeeze(value: str) -> str:
+        return " ".join(value.split()).lower()
+
+    return squeeze(title) in squeeze(text[: len(title) + 400])
