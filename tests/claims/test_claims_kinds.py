@@ -23,6 +23,10 @@ def claims_of(text: str, published: date | None = None) -> list:
         ("Peru's tariff on wheat was 20 percent in 2022.", "level"),
         ("Chile's debt increased by $3 billion in 2021.", "change"),
         ("Chile's debt reached $3 billion in 2021.", "level"),
+        ("Chile will lower its debt by a billion dollars in 2021.", "change"),
+        ("Chile is trimming its deficit by 2 trillion 100 billion dollars in 2021.", "change"),
+        ("Chile slashed its deficit by $3 billion in 2021.", "change"),
+        ("Chile's deficit is shrinking 4 percent in 2021.", "change"),
     ],
 )
 def test_extract_claims_kind_level_or_change(text: str, kind: str) -> None:
