@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from multipolar.claims.extract import TITLE_SENTENCE, extract_claims, split_items, split_sentences, title_claims
+from multipolar.claims.extract import (
+    TITLE_SENTENCE,
+    extract_claims,
+    split_items,
+    split_sentences,
+    title_claims,
+)
 from multipolar.records import Claim
 
 PUBLISHED = date(2025, 3, 4)

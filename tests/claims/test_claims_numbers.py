@@ -137,3 +137,17 @@ def test_find_quantities_scaled_sum_keeps_a_list_apart() -> None:
 
 def test_find_quantities_a_alone_is_no_number() -> None:
     assert find_quantities("a man and a woman met a friend") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("the shortfall was $3.2 — $3.2 billion last spring", ["$3.2 billion"]),
+        ("the shortfall was $3.2 ... uh, $3.25 billion", ["$3.25 billion"]),
+        ("prices ran $3 - $4 billion a month", ["$3", "$4 billion"]),
+        ("the shortfall was $3.2 — and then $7 billion", ["$3.2", "$7 billion"]),
+    ],
+)
+def test_find_quantities_drops_a_restarted_figure(text: str, kept: list[str]) -> None:
+    """Rule `restarted_figure`: a figure broken off and said again is one figure."""
+    assert [q.text for q in find_quantities(text)] == kept

@@ -427,7 +427,27 @@ def find_quantities(text: str) -> list[Quantity]:
         for q in _find_in(text, start, end):
             if not any(s < q.end and q.start < e for s, e in urls):
                 unique.setdefault((q.start, q.end, q.unit), q)
-    return _join_scaled_sums(text, _resolve(list(unique.values())))
+    return _drop_restarted(text, _join_scaled_sums(text, _resolve(list(unique.values()))))
+
+
+# rule `restarted_figure`: a speaker who breaks off a figure and starts it again ("$5.1 — $5.1 trillion",
+# "4 — 4.2 percent") said one figure: the broken-off start, followed by a dash or dots and then a figure
+# of the same unit whose digits begin the same way, is dropped
+_BREAK = re.compile(r"^\s*(?:—|–|--|-|…|\.\.\.)\s*(?:(?:uh|um|er|well|I mean|excuse me|sorry),?\s*)?$", re.IGNORECASE)
+_FIRST_DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def _drop_restarted(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Rule `restarted_figure` (above)."""
+    out: list[Quantity] = []
+    for k, q in enumerate(found):
+        after = found[k + 1] if k + 1 < len(found) else None
+        if after is not None and after.unit == q.unit and _BREAK.match(text[q.end : after.start]):
+            mine, theirs = _FIRST_DIGITS.search(q.text), _FIRST_DIGITS.search(after.text)
+            if mine and theirs and theirs.group(0).startswith(mine.group(0).rstrip(".,")) and q.value != after.value:
+                continue
+        out.append(q)
+    return out
 
 
 # rule `scaled_sum`: a figure spoken as a sum of scaled parts is one figure - "1 trillion 500 billion
