@@ -44,14 +44,16 @@ STAGE_VERSIONS: dict[str, str] = {
     #              9: lexicon nouns of forcible acts (capture, military operation/action/intervention, aggression);
     #              clauses.prior_clause (act model unchanged)
     #              10: act model over PLOVER types + NONE, model.retype; name-place and pair-count features; more labels
-    "claims": "6",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    "claims": "7",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
     #              scopes; compound_head "trade deficit"; 6: tolls.py toll_as_of - a toll's period is its
     #              publication day, toll_incident its scope; bullet_items - a bullet or a run of spaced
     #              hyphens starts a new claim sentence; kinds initial_stop - "U.S." ends no clause;
-    #              measure_in_goods - "trade deficit in agriculture" scopes the figure)
+    #              measure_in_goods - "trade deficit in agriculture" scopes the figure;
+    #              7: title_claims - the title is read for claims too (sentence -1); numbers spoken_figures,
+    #              scaled_sum ("1 trillion 500 billion dollars"), restarted_figure; every form of the change verbs)
     # across documents
     "near_duplicates": "1",
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold
@@ -59,7 +61,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #                4: stories.bridge_merge (stored stories a new document bridges merge; story_merges),
     #                   a stored story's lexical mean with its members' actor codes
     "dedup": "2",
-    "claim_groups": "4",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named)
+    "claim_groups": "5",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named); 5: regrouped over claims.v7 (titles read)
 }
 
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
