@@ -49,7 +49,7 @@ flagged pairs, precision on hand labels, before -> after):
   (8/8), NOT met on the briefings (0/12).
 
 Prints, per corpus and pooled: flagged pairs, labelled pairs found, precision (target >= 0.90).
---list prints the flagged pairs with their sentences, unlabelled ones first, for labelling.
+--list also prints the flagged pairs with their sentences, unlabelled ones first, for labelling.
 """
 
 from __future__ import annotations
@@ -159,8 +159,8 @@ def main() -> None:
                 print(json.dumps({"corpus": corpus, "a": a.claim_id, "b": b.claim_id,
                                   "label": labels.get((corpus, a.claim_id, b.claim_id), "?")}))
                 for c in (a, b):
-                    print(f"   {c.measure} | {c.unit} | {c.subject} | {c.period} | {c.text} :: {c.sentence_text[:300]}")
-            continue
+                    print(f"   {c.measure} | {c.unit} | {c.subject} | {c.kind} | {c.scope} | {c.period} | {c.text} :: "
+                          f"{c.sentence_text[:300]}")
         found = [labels[(corpus, a.claim_id, b.claim_id)] for a, b in pairs
                  if (corpus, a.claim_id, b.claim_id) in labels]
         true = sum(found)
@@ -170,10 +170,9 @@ def main() -> None:
         precision = f"{true / len(found):.3f}" if found else "n/a"
         print(f"{corpus}: {len(docs)} documents, {len(pairs)} flagged conflict pairs, {len(found)} labelled, "
               f"precision {precision} ({true}/{len(found)})")
-    if not args.list:
-        flagged, found, true = pooled
-        precision = f"{true / found:.3f}" if found else "n/a"
-        print(f"pooled: {flagged} flagged, {found} labelled, precision {precision} (target >= 0.90)")
+    flagged, found, true = pooled
+    precision = f"{true / found:.3f}" if found else "n/a"
+    print(f"pooled: {flagged} flagged, {found} labelled, precision {precision} (target >= 0.90)")
 
 
 if __name__ == "__main__":
