@@ -254,3 +254,35 @@ def test_title_claims_ids_differ_from_the_text_claims() -> None:
     (head,) = title_claims(doc_id="d1", title="Exports reached $5 billion", text=text, published=None)
     assert (head.start, head.end) == (body.start, body.end)
     assert head.claim_id != body.claim_id
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Talks covered trade and our $9 trillion economic partnership in 2023.", "unspecified"),
+        ("Talks covered exports and its $4 billion research campus in 2023.", "unspecified"),
+        ("Talks covered trade, and a $9 billion trade surplus in 2023.", "trade surplus"),
+        ("Exports reached a $9 billion record in 2023.", "exports"),
+        ("Exports hit $9 billion in 2023.", "exports"),
+    ],
+)
+def test_extract_claims_attributive_figure_measures_its_own_noun(text: str, measure: str) -> None:
+    """Rule `attributive_figure`: "our $9 trillion partnership" measures the partnership, not trade."""
+    (claim,) = extract_claims(doc_id="d", text=text, sentences=None, published=None)
+    assert claim.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The Ministry of Trade said $4 billion was lost in 2023.", "unspecified"),
+        ("The Global Trade Council said $4 billion was lost in 2023.", "unspecified"),
+        ("Ruritania's Exports Climb To $4 Billion In March", "exports"),
+        ("Trade with its neighbours reached $4 billion in 2023.", "trade"),
+    ],
+)
+def test_extract_claims_name_not_measure(text: str, measure: str) -> None:
+    """Rule `name_not_measure`: a measure word inside a name measures nothing; a headline's title case
+    is no name."""
+    (claim,) = extract_claims(doc_id="d", text=text, sentences=None, published=None)
+    assert claim.measure == measure

@@ -151,3 +151,8 @@ def test_find_quantities_a_alone_is_no_number() -> None:
 def test_find_quantities_drops_a_restarted_figure(text: str, kept: list[str]) -> None:
     """Rule `restarted_figure`: a figure broken off and said again is one figure."""
     assert [q.text for q in find_quantities(text)] == kept
+
+
+def test_find_quantities_scale_words_in_title_case() -> None:
+    (q,) = find_quantities("Ruritania Exports Climb To $4 Billion")
+    assert (q.text, q.value) == ("$4 Billion", 4e9)

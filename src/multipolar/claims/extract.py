@@ -275,6 +275,8 @@ def _measure(
             continue
         if word in _PUNCT_STOP or lower in _STOP_AFTER:
             break
+    if found is None and _is_attributive(tokens, first_after, last_before):
+        return None, "bilateral" in between, is_change  # rule `attributive_figure`
     # 2. the nearest before it: "trade ... soared to $245 billion"; a weak word ("level") yields to a
     #    head further back; another figure is not crossed unless this one is its change ("..., up 68%")
     if found is None:
@@ -283,7 +285,7 @@ def _measure(
             word = tokens[k][2]
             if word == ";" or (tokens[k][1] <= floor and not is_change):
                 break
-            entry = words.get(word.lower())
+            entry = None if _in_name(tokens, k) else words.get(word.lower())
             if entry and entry.role in {"head", "weak"}:
                 candidate = _head_with_modifiers(tokens, k, words, 0)
                 if entry.role == "weak" and candidate[0] == entry.canonical:
@@ -295,7 +297,7 @@ def _measure(
     # 3. further after: "... reached $5 billion last year in arms sales"
     if found is None:
         for k in range(first_after, min(len(tokens), first_after + 12)):
-            entry = words.get(tokens[k][2].lower())
+            entry = None if _in_name(tokens, k) else words.get(tokens[k][2].lower())
             if tokens[k][2] in {";", "."}:
                 break
             if entry and entry.role in {"head", "weak"}:
@@ -308,6 +310,47 @@ def _measure(
     bilateral = "bilateral" in modifiers
     modifiers = [m for m in modifiers if m != "bilateral"]
     return " ".join([*modifiers, canonical]), bilateral, is_change
+
+
+# rule `attributive_figure`: a figure that modifies the noun after it ("our $7 trillion economic partnership",
+# "its $11 billion research fund": a determiner or possessive before it, a word after it) measures that
+# noun; when no measure word stands there, the figure measures something we do not name, never a
+# measure word further off in the sentence ("trade ... our $7 trillion partnership" is no trade figure)
+_DETERMINERS = frozenset("a an the its their our his her this that these those whose your my".split())
+_NOT_HEAD_AFTER = frozenset("""
+in of for from to on at by with per each every a an this last next that annually yearly monthly worth more less
+fewer over under about around and or than as is was were are be been has have had will would could should may
+might can did does do year years month months week weeks day days total overall combined altogether alone
+record high low peak level figure mark sum value amount
+""".split())
+
+
+def _is_attributive(tokens: list[tuple[int, int, str]], first_after: int, last_before: int) -> bool:
+    """Rule `attributive_figure` (above)."""
+    if last_before < 0 or first_after >= len(tokens):
+        return False
+    before, after = tokens[last_before][2].lower(), tokens[first_after][2]
+    if before not in _DETERMINERS and not before.endswith(("'s", "’s")):
+        return False
+    lower = after.lower()
+    return after[0].isalpha() and lower not in _NOT_HEAD_AFTER and lower not in kinds.CHANGE_AFTER
+
+
+def _in_name(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """Rule `name_not_measure`: a capitalised measure word inside a name ("the Department of Commerce",
+    "the World Trade Organization", "the Trade Representative") measures nothing - unless the
+    sentence is written in title case (a headline: "China's Exports Soar")."""
+    word = tokens[k][2]
+    if not word[:1].isupper() or k == 0:
+        return False
+    alpha = [t[2] for t in tokens if t[2][:1].isalpha() and len(t[2]) > 3]
+    if alpha and sum(t[0].isupper() for t in alpha) / len(alpha) >= 0.7:
+        return False  # title case
+    before = tokens[k - 1][2] if k > 0 else ""
+    after = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+    if before == "of" and k >= 2 and tokens[k - 2][2][:1].isupper():
+        return True
+    return after[:1].isupper() and after[:1].isalpha() or (before[:1].isupper() and before[:1].isalpha())
 
 
 def _finish_measure(measure: str | None, q: Quantity, subject: tuple[str, ...], change: bool) -> str:

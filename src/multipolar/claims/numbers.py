@@ -51,8 +51,8 @@ _SCALES = {
     "tr": 1e12,
 }
 # word scales may follow a space; one- and two-letter abbreviations only stick to money amounts
-_SCALE_WORD = r"(?:thousand|million|billion|trillion)"
-_SCALE_ABBR = r"(?:mln|bln|mn|bn|tn|trn|k|m|b)"
+_SCALE_WORD = r"(?i:thousand|million|billion|trillion)"  # any case: headlines write "$300 Billion"
+_SCALE_ABBR = r"(?i:mln|bln|mn|bn|tn|trn|k|m|b)"
 
 # --- units -----------------------------------------------------------------------------------------
 
