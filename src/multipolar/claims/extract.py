@@ -16,7 +16,10 @@ How each field is found, nearest first:
   exports" -> "oil exports"); a deficit, surplus or growth right after another measure word is the
   measure, the word before its modifier (rule `compound_head`: "a $1 trillion trade deficit" -> trade
   deficit, never "trade" nor, by the parse, "deficit"); a change ("up 68%") makes it "<measure> change"; trade between two
-  countries is "bilateral trade". Nothing found: "unspecified" (never grouped across documents).
+  countries is "bilateral trade". Nothing found: "unspecified" (never grouped across documents). A
+  figure that modifies the noun after it ("our $7 trillion economic partnership") measures that noun, so
+  none further off (rule `attributive_figure`); a measure word inside a name ("the Department of
+  Commerce", "the Trade Organization") measures nothing (rule `name_not_measure`).
 - kind: "change" or "level" (`kinds.py`, rule `change_kind`: "raised by 50%" against "raised to 50%"),
   or "share", "amount", "forecast", "range", "rate", "vague", "cumulative" (rule `figure_kind`: "40% of
   imports", "$5 billion in debt relief", "would be 4.6%", "3-4%", "$400 a month", "hundreds of dollars",

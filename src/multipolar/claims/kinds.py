@@ -40,6 +40,9 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
     year: "year to date", "in the first nine months", "from January through October"; never "since
     2019", which as often dates a record: "the lowest since 2019"), or an
     average over them ("an average of 3%", "3% a year on average"): neither is the level of one period.
+- rule `rate_reading`: a monthly rate (unemployment, inflation) moved "to" a value ("fell to 3.8 percent")
+  takes a year only from its own clause or the sentence's opening time phrase ("In 2019, ..."); else it
+  is the reading of the publication month (`is_rate_reading`, `rate_reading_spans`).
 - rule `part_of_country`: a figure whose nearest mention of its subject's country (the last before it,
   else the first after it) is a place inside
   that country ("unemployment in Puerto Rico fell to 5.8%", "Texas exports reached $400 billion") is
