@@ -292,3 +292,10 @@ def test_extract_claims_rate_reading_is_dated_by_its_own_clause(text: str, perio
 def test_extract_claims_money_spent_is_an_amount() -> None:
     (claim,) = claims_of("Ruritania has spent $3 billion on clinics this year.", published=date(2023, 5, 2))
     assert claim.kind == "amount"
+
+
+def test_extract_claims_rate_reading_then_later_sentences() -> None:
+    """A rate reading in one sentence leaves the figures of the sentences after it traceable."""
+    text = ("Hiring was strong over the last year, with unemployment down to 4.1 percent. Exports reached "
+            "$4 billion in 2022. Imports reached $3 billion in 2022.")
+    assert [c.sentence for c in claims_of(text, published=date(2023, 5, 2))] == [0, 1, 2]

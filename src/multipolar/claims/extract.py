@@ -502,8 +502,8 @@ def extract_claims(
             measure=measure, kind=kind, base=base, owned=kinds.owned_periods(text, s_start, sentence_quantities),
         )
         if period is not None and len(period) == 4 and kinds.is_rate_reading(tokens, q, measure, words):
-            spans = kinds.rate_reading_spans(text, s_start, s_end, q)
-            if not any(a <= p_start < b for p_start, _, value in periods if value == period for a, b in spans):
+            dating = kinds.rate_reading_spans(text, s_start, s_end, q)
+            if not any(a <= p_start < b for p_start, _, value in periods if value == period for a, b in dating):
                 period = f"{published:%Y-%m}" if published else None  # rule `rate_reading` (kinds.py)
         if is_toll(measure, q.unit):
             period = toll_period(period, published)  # rule `toll_as_of`
