@@ -1,6 +1,6 @@
 """The shipped act model on the held-out fifth of our own labels, with this code's rule candidates.
 
-    .venv/bin/python benchmarks/bench_act_heldout.py [--threshold 0.3]
+    .venv/bin/python benchmarks/bench_act_heldout.py [--threshold 0.3] [--set KEY=VALUE]
 
 `make train` reports the held-out figures of the model it trains on the candidates the rules made then
 (events/data/act_model.md); when the rules change and the model is not retrained, this prints the same
@@ -24,17 +24,20 @@ sys.path.insert(0, str(ROOT / "training"))
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threshold", type=float, default=None, help="default: the setting event_min_probability")
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                        help="a setting for the rules, as `multipolar --set` (event_model is always off here)")
     args = parser.parse_args()
     from fit import unit_scores
     from train_act_model import candidates, is_heldout, load_labels, load_texts
 
     from multipolar.events.coder import EventCoder
     from multipolar.events.model import ActModel
-    from multipolar.settings import Settings
+    from multipolar.settings import load_settings
 
-    threshold = Settings().event_min_probability if args.threshold is None else args.threshold
+    settings = load_settings(dict(pair.split("=", 1) for pair in args.overrides))
+    threshold = settings.event_min_probability if args.threshold is None else args.threshold
     units = [u for u in load_labels() if is_heldout(u["doc_id"])]
-    found = candidates(units, load_texts(units), EventCoder(Settings(event_model=False)))
+    found = candidates(units, load_texts(units), EventCoder(settings.with_overrides({"event_model": "false"})))
     mask = np.ones(len(found["events"]), dtype=bool)
     model = ActModel()
     # one call per document, as at run time: the features count the document's other events

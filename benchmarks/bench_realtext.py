@@ -1,6 +1,6 @@
 """The coder on our own hand-labelled real documents, kept aside from rule writing.
 
-    python benchmarks/bench_realtext.py [--labels benchmarks/data/realtext_holdout.jsonl] [--errors]
+    python benchmarks/bench_realtext.py [--labels benchmarks/data/realtext_holdout.jsonl] [--errors] [--set KEY=VALUE]
 
 The labels (benchmarks/data/realtext_holdout.jsonl) are ids and events only, coded by
 ../shared/eval/realnews_codebook.md before the coder's output on these documents was looked at: 30
@@ -55,16 +55,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--errors", action="store_true", help="list every miss (only for documents not kept aside)")
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                        help="a setting for the coder, as `multipolar --set`")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from multipolar.events.api import code_records
+    from multipolar.settings import load_settings
+
+    settings = load_settings(dict(pair.split("=", 1) for pair in args.overrides))
 
     labels = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = _texts(labels)
     records = [{"id": rec["id"], "text": texts[rec["id"]]["text"], "date": rec["published"], "url": texts[rec["id"]]["url"],
                 "outlet": texts[rec["id"]]["outlet"]}
                for rec in labels]
-    system = {out["id"]: out for out in code_records(records)}
+    system = {out["id"]: out for out in code_records(records, settings)}
     gold = {rec["id"]: rec for rec in labels}
     errors: list[str] | None = [] if args.errors else None
     result = _scorer().score(gold, system, errors)

@@ -122,7 +122,7 @@ class AnalyseStage:
     def _title_claims(self, item: AnalysisInput) -> list[Any]:
         """Rule `title_claims` (claims/extract.py): the claims of the title, read with its own parse."""
         from multipolar.claims.extract import title_claims
-        from multipolar.claims.numbers import find_quantities
+        from multipolar.quantities import find_quantities
 
         if not item.title or not find_quantities(item.title):
             return []  # no figure in it: not parsed

@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "3",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am")
-    "events": "10",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "12",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -44,7 +44,11 @@ STAGE_VERSIONS: dict[str, str] = {
     #              9: lexicon nouns of forcible acts (capture, military operation/action/intervention, aggression);
     #              clauses.prior_clause (act model unchanged)
     #              10: act model over PLOVER types + NONE, model.retype; name-place and pair-count features; more labels
-    "claims": "7",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    #              11: actors.us_state ("Atlanta, Georgia" is the US state, not GEO), actors.one_national ("a Turk" is
+    #              no actor), the British Treasury GBRGOV (HM Treasury, "Britain's Treasury"), issuer.official_title not
+    #              before in/of another country ("the Treasury in London")
+    #              12: timing.statute, timing.other_clause, timing.recalled; clauses.speaker_frame (with event_official_sources), roles.topic_of_talk
+    "claims": "8",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
@@ -52,8 +56,10 @@ STAGE_VERSIONS: dict[str, str] = {
     #              publication day, toll_incident its scope; bullet_items - a bullet or a run of spaced
     #              hyphens starts a new claim sentence; kinds initial_stop - "U.S." ends no clause;
     #              measure_in_goods - "trade deficit in agriculture" scopes the figure;
-    #              7: title_claims - the title is read for claims too (sentence -1); numbers spoken_figures,
-    #              scaled_sum ("1 trillion 500 billion dollars"), restarted_figure; every form of the change verbs)
+    #              7: the gazetteer's British Treasury names (HM Treasury) in the country matcher;
+    #              8: title_claims - the title is read for claims too (sentence -1); quantities spoken_figures,
+    #              scaled_sum ("1 trillion 500 billion dollars"), restarted_figure; every form of the change verbs;
+    #              attributive_figure, name_not_measure, rate_reading)
     # across documents
     "near_duplicates": "1",
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold
@@ -61,7 +67,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #                4: stories.bridge_merge (stored stories a new document bridges merge; story_merges),
     #                   a stored story's lexical mean with its members' actor codes
     "dedup": "2",
-    "claim_groups": "5",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named); 5: regrouped over claims.v7 (titles read)
+    "claim_groups": "5",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named); 5: regrouped over claims 8 (titles read)
 }
 
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {

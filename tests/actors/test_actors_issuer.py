@@ -131,3 +131,24 @@ def test_no_issuer_adds_nothing(coder):
     doc = coder.pipeline.parse_one("We condemned the strike on Kyiv.")
     actors: dict = {}
     assert issuer_mentions(doc, actors, None) == {} and actors == {}
+
+
+def _hand_parsed(place: str):
+    """"The Treasury in <place> imposed sanctions", "in <place>" attached to the verb (as a parse may)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["The", "Treasury", "in", place, "imposed", "sanctions"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=[1, 4, 4, 2, 4, 4], deps=["det", "nsubj", "prep", "pobj", "ROOT", "dobj"],
+               pos=["DET", "PROPN", "ADP", "PROPN", "VERB", "NOUN"], tags=["DT", "NNP", "IN", "NNP", "VBD", "NNS"],
+               lemmas=["the", "Treasury", "in", place, "impose", "sanction"])
+
+
+@pytest.mark.parametrize(("place", "code", "issued"), [("London", "GBRGOV", False), ("Washington", "USAGOV", True)])
+def test_title_followed_by_another_country_left_alone(place, code, issued):
+    from multipolar.actors.resolver import ActorMatch
+
+    doc = _hand_parsed(place)
+    where = ActorMatch(3, 4, doc[3].idx, doc[3].idx + len(place), place, code, code[:3], None, "government")
+    actors = {3: where}
+    assert (1 in issuer_mentions(doc, actors, "USA")) is issued

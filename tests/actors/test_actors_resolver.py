@@ -332,3 +332,34 @@ def test_context_mentions_place_generic_actors_by_the_sentence_country(resolver)
 def test_resolver_surfaces_match_either_apostrophe(resolver: ActorResolver, blank, apostrophe: str) -> None:
     text = f"Japan announced a levy on the world{apostrophe}s second-largest economy."
     assert ("the world" + apostrophe + "s second-largest economy", "CHN", None) in found(resolver, blank, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["A Turk was detained at the border.", "The Briton, 34, was released.", "Expeditions to the North Pole."]
+)
+def test_resolver_one_national_is_no_actor(resolver: ActorResolver, blank, text: str) -> None:
+    assert found(resolver, blank, text) == []
+
+
+@pytest.mark.parametrize(("text", "code"), [("Turks marched in protest.", "TUR"), ("Turkish diplomats left.", "TURGOV")])
+def test_resolver_plural_and_adjective_still_name_the_country(resolver: ActorResolver, blank, text, code) -> None:
+    assert [c for _, c, _ in found(resolver, blank, text)] == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HM Treasury froze the funds.",
+        "Her Majesty's Treasury froze the funds.",
+        "Britain's Treasury froze the funds.",
+        "The British Treasury froze the funds.",
+        "The UK Treasury froze the funds.",
+    ],
+)
+def test_resolver_british_treasury_is_the_british_government(resolver: ActorResolver, blank, text: str) -> None:
+    assert [c for _, c, _ in found(resolver, blank, text)] == ["GBRGOV"]
+
+
+def test_resolver_bare_treasury_is_not_placed_by_context(resolver: ActorResolver, blank) -> None:
+    _, nouns = resolver.context_words()
+    assert "treasury" not in nouns

@@ -100,7 +100,7 @@ def test_extract_claims_cutting_a_deficit_by_an_amount_is_a_change() -> None:
 )
 def test_owned_periods_only_after_a_spelled_out_base(text: str, owned: bool) -> None:
     from multipolar.claims.kinds import owned_periods
-    from multipolar.claims.numbers import find_quantities
+    from multipolar.quantities import find_quantities
 
     spans = owned_periods(text, 0, find_quantities(text))
     year = text.index(" in 20")

@@ -8,8 +8,8 @@ import pytest
 
 from multipolar.claims.extract import extract_claims
 from multipolar.claims.group import group_claims
-from multipolar.claims.numbers import find_quantities
 from multipolar.claims.periods import claim_period, current_annual_level, sentence_periods
+from multipolar.quantities import find_quantities
 
 MARCH_2025 = date(2025, 3, 10)
 

@@ -23,3 +23,15 @@ def coded(rule_coder):
         events = rule_coder.code_text(text, doc_id="t", published=published)
         return events, rule_coder.trace
     return run
+
+
+@pytest.fixture
+def official(rule_coder):
+    """Code an invented text as a White House statement (rules issuer.*), sharing the rule coder's parser."""
+    coder = EventCoder(Settings(event_classifier=False, event_model_retype=False, event_official_sources=True),
+                       resolver=rule_coder.resolver, nlp=rule_coder.pipeline)
+
+    def run(text, published=PUBLISHED):
+        events = coder.code_text(text, doc_id="t", published=published, issuer="USA")
+        return events, coder.trace
+    return run

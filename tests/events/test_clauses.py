@@ -48,3 +48,26 @@ def test_an_after_clause_with_its_own_subject_is_an_earlier_act(coded):
 def test_an_after_clause_without_a_subject_is_no_earlier_act(coded):
     events, trace = coded("Bolivia protested to Peru after detaining two Peruvian soldiers.")
     assert not any("clauses.prior_clause" in names for names in trace.fired.values())
+
+
+def test_the_issuers_act_without_a_target_frames_the_act_it_speaks_of(official):
+    events, trace = official("We have talked about how we will mark one year of Russia's brutal war against Ukraine.")
+    war = [e for e in events if (e.source, e.target) == ("RUS", "UKR")]
+    assert war and "clauses.speaker_frame" in trace.fired[war[0].event_id]
+
+
+def test_the_issuers_act_with_a_target_stays_the_main_act(official):
+    events, _ = official("We condemn Russia's invasion of Ukraine.")
+    assert {(e.source, e.target) for e in events if e.target} == {("USA", "RUS")}
+
+
+def test_a_targetless_act_of_a_named_state_frames_nothing(coded):
+    # only the issuer.* rules' mentions frame: a news text keeps the main act alone, as before
+    events, trace = coded("The United States has talked about how it will mark one year of Russia's brutal war "
+                          "against Ukraine.")
+    assert not any("clauses.speaker_frame" in trace.fired.get(e.event_id, []) for e in events)
+
+
+def test_the_issuers_frame_keeps_its_own_deeper_acts_left_out(official):
+    events, trace = official("Make no mistake: if Brazil threatens our sovereignty, we will act and protect our country.")
+    assert not any("clauses.speaker_frame" in trace.fired.get(e.event_id, []) for e in events)

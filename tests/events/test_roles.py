@@ -130,3 +130,16 @@ def test_signing_an_order_alone_is_no_agreement(coded):
 def test_signing_an_agreement_is_still_one(coded):
     events, _ = coded("Japan and Australia signed a defence agreement.")
     assert ("JPN", "AUS") in {(e.source, e.target) for e in events if e.cameo == "057"}
+
+
+@pytest.mark.parametrize("text", ["Rubio spoke about Venezuela on Tuesday.", "President Lula talked about China at length.",
+                                  "Albanese discussed Russia's war on Tuesday."])
+def test_a_state_talked_about_is_no_party_consulted(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.root == "04" and e.target]
+    assert "roles.topic_of_talk" in {d["rule"] for d in trace.dropped}
+
+
+def test_a_partner_talked_with_is_still_consulted(coded):
+    events, _ = coded("Lula spoke with Macron about Ukraine on Tuesday.")
+    assert {("BRA", "FRA"), ("FRA", "BRA")} & {(e.source, e.target) for e in events if e.root == "04"}

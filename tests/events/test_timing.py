@@ -106,3 +106,62 @@ def test_the_start_of_a_year_as_a_span_start_does_not_date_the_act(coded):
     acts = [e for e in events if e.source == "DEU" and e.target == "UKR"]
     assert acts and all(e.date == date(2025, 3, 12) for e in acts)
     assert "timing.since" in trace.fired[acts[0].event_id]
+
+
+def test_the_year_in_a_laws_name_does_not_date_the_act(coded):
+    events, trace = coded("Under section 614 of the Foreign Assistance Act of 1961, the United States sent military aid "
+                          "to Jordan.", published=date(2025, 3, 12))
+    aid = [e for e in events if e.target == "JOR"]
+    assert aid and all(e.date == date(2025, 3, 12) for e in aid)
+    assert "timing.statute" in trace.fired[aid[0].event_id]
+
+
+def test_the_date_of_a_cited_order_does_not_date_the_act(coded):
+    events, _ = coded("Pursuant to Executive Order 14024 of April 15, 2021, the United States imposed sanctions on Russia.",
+                      published=date(2025, 3, 12))
+    sanctions = [e for e in events if e.target == "RUS"]
+    assert sanctions and all(e.date == date(2025, 3, 12) for e in sanctions)
+
+
+def test_an_act_on_the_named_instrument_keeps_its_year(coded):
+    events, _ = coded("Russia signed the Treaty of 1987 with the United States.", published=date(2025, 3, 12))
+    signed = [e for e in events if e.source == "RUS"]
+    assert signed and signed[0].date == date(1987, 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "I met Prime Minister Ishiba when I was in Tokyo.",
+    "I had a long conversation recently with President Lula.",
+    "We imposed sanctions on Iran years ago.",
+])
+def test_a_speakers_recollection_gets_no_publication_date(official, text):
+    events, trace = official(text)
+    acts = [e for e in events if e.source == "USA" and e.target]
+    assert acts and all(e.date is None and e.date_precision is None for e in acts)
+    assert "timing.recalled" in trace.fired[acts[0].event_id]
+
+
+@pytest.mark.parametrize(("text", "day", "precision"), [
+    ("Yesterday I met Prime Minister Ishiba in Tokyo.", date(2025, 3, 11), "day"),
+    ("I met Prime Minister Ishiba in Tokyo.", date(2025, 3, 12), "doc"),  # no cue: an act of the day reported
+    ("We are imposing sanctions on Iran, as we did once before.", date(2025, 3, 12), "doc"),  # not in the past
+])
+def test_an_act_without_a_recall_cue_keeps_its_date(official, text, day, precision):
+    events, _ = official(text)
+    acts = [e for e in events if e.source == "USA" and e.target]
+    assert acts and all(e.date == day and e.date_precision == precision for e in acts)
+
+
+def test_a_date_in_another_nouns_clause_does_not_date_the_act(coded):
+    events, trace = coded("The United States and the Philippines are working together through the framework launched "
+                          "in 2022.", published=date(2025, 3, 12))
+    acts = [e for e in events if e.target in ("PHL", "USA")]
+    assert acts and all(e.date == date(2025, 3, 12) for e in acts)
+    assert "timing.other_clause" in trace.fired[acts[0].event_id]
+
+
+def test_a_clause_of_the_acts_own_noun_still_dates_it(coded):
+    events, _ = coded("China's blockade of the Philippines, which began in June 2024, angered Manila.",
+                      published=date(2025, 3, 12))
+    blockade = [e for e in events if e.trigger.startswith("blockade")]
+    assert blockade and blockade[0].date == date(2024, 6, 1)

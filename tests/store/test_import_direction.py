@@ -74,5 +74,12 @@ def test_timex_imports_nothing_above_it(path):
     assert sorted(n for n in own if n != "multipolar.vocab" and not n.startswith("multipolar.timex")) == []
 
 
+# quantities.py (number phrases) sits below events/ and claims/, which both read it: it imports only vocab.py
+def test_quantities_imports_only_vocab():
+    assert sorted(n for n in _imports(PACKAGE / "quantities.py") if n.split(".")[0] == "multipolar") == [
+        "multipolar.vocab"
+    ]
+
+
 def test_vocab_imports_nothing_of_the_package():
     assert sorted(n for n in _imports(PACKAGE / "vocab.py") if n.split(".")[0] == "multipolar") == []

@@ -14,7 +14,8 @@ Data in data/issuers.json (written from our own knowledge).
   name and no country of its own ("the President", "the Vice President", "the Secretary of Commerce", "the
   Department of the Treasury", "the Attorney General", "the Trade Representative") names that government too
   ("the two Presidents", "President Lula", "the President of Brazil" are not); a title before a name ("Secretary
-  Rubio"), or one whose phrase names a country ("the Ministry of Foreign Affairs of Japan"), is left alone.
+  Rubio"), or one whose phrase names a country ("the Ministry of Foreign Affairs of Japan") or that "in" or "of"
+  and another country's mention follow ("the Treasury in London", however the parse attached them), is left alone.
 A turn of a transcript whose speaker label is a reporter ("Q", "AUDIENCE MEMBER:"), names another country's
 actor ("PRESIDENT ZELENSKYY:") or holds a title the issuing government does not have ("PRIME MINISTER X:"
 in a White House transcript) is not the issuer speaking: first-person words there are left alone.
@@ -164,12 +165,23 @@ def issuer_mentions(doc: Doc, actors: dict[int, Any], issuer: str | None) -> dic
             if (lemma in self_nouns and _dets(tok) & self_dets) or (lemma in instruments and _dets(tok) & instrument_dets):
                 rule = "issuer.self_reference"
             elif tok.tag_ not in ("NNS", "NNPS") and any(_titled(tok, t) for t in titles) and (
-                    _dets(tok) & {"the"} or tok.text[:1].isupper()) and not _names_person(tok):
+                    _dets(tok) & {"the"} or tok.text[:1].isupper()) and not _names_person(tok) and not _placed_abroad(
+                    doc, tok, actors, issuer):
                 rule = "issuer.official_title"
         if rule is not None:
             actors[tok.i] = _mention(doc, tok.i, tok.i + 1, issuer, KINDS[rule])
             added[tok.i] = rule
     return added
+
+
+def _placed_abroad(doc: Doc, tok: Token, actors: dict[int, Any], issuer: str) -> bool:
+    """Whether "in" or "of" and another country's mention follow a title, however the parse attached them
+    ("the Treasury in London", "the Ministry of Finance of Japan": that country's office, not the issuer's)."""
+    k = tok.i + 1
+    if k + 1 >= len(doc) or doc[k].text.lower() not in ("in", "of"):
+        return False
+    other = actors.get(k + 1) or (actors.get(k + 2) if doc[k + 1].text.lower() == "the" else None)
+    return other is not None and getattr(other, "country", issuer) != issuer
 
 
 def _names_person(tok: Token) -> bool:

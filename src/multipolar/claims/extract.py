@@ -63,10 +63,10 @@ from typing import Any
 from multipolar.claims import kinds
 from multipolar.claims.attribution import find_attributions
 from multipolar.claims.lexicon import CountryMatcher, MeasureWord, load_country_matcher, load_measure_words
-from multipolar.claims.numbers import Quantity, find_quantities
 from multipolar.claims.periods import claim_period, nearest, sentence_periods
 from multipolar.claims.roles import claim_roles
 from multipolar.claims.tolls import is_toll, toll_incident, toll_period
+from multipolar.quantities import Quantity, find_quantities
 from multipolar.records import Claim
 
 STAGE = "claims.v1"

@@ -62,7 +62,7 @@ import re
 from collections.abc import Sequence
 
 from multipolar.claims.lexicon import CountryMention, MeasureWord
-from multipolar.claims.numbers import Quantity
+from multipolar.quantities import Quantity
 from multipolar.vocab import MONTHS
 
 Token = tuple[int, int, str]

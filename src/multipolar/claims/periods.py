@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from multipolar.claims.numbers import Quantity
+from multipolar.quantities import Quantity
 from multipolar.vocab import MONTHS
 
 _MONTHS = MONTHS

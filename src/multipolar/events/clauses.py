@@ -12,7 +12,15 @@ Bolivian soldiers"; not "a day after Trump returned to Washington").
 
 clauses.coordinated_act (`prior_acts`): a verb joined to the main act's verb by "and" (or a comma list)
 without a subject of its own is a second act of the same subject ("China signed a deal with Russia and
-criticized Japan"); kept beside the main act when it is aimed at other parties."""
+criticized Japan"); kept beside the main act when it is aimed at other parties.
+
+clauses.speaker_frame (`prior_acts`, `speaker_frames`): in an official statement, an act of the issuing
+government with no target ("we talked about how we will mark a year of Russia's war against Ukraine", "we are
+working with our allies to answer Russia's invasion of Ukraine": rules issuer.*) only frames what it speaks of:
+an act deeper in the sentence between two other states, whose source and target the parse gives, stands
+beside it, as it did before "we" was read as the government (it keeps its own date: a landmark's day, the
+publication's); the issuer's own deeper acts ("a discussion about our support to Israel") stay left out.
+"""
 
 from __future__ import annotations
 
@@ -98,11 +106,28 @@ def main_acts(kept: Coded, *, single_main: bool, max_depth_gap: int) -> Coded:
             _concurrent(te[0].tok) and te[0].tok.head.i == main[0].tok.i)]
     return kept
 
-def prior_acts(coded: Coded, main: Coded) -> list[tuple[Trigger, list[Event], str]]:
+def speaker_frames(coded: Coded, actors: syntax.Actors) -> frozenset[int]:
+    """The trigger tokens of `coded` whose every act is the issuing government's (named by the issuer.* rules in
+    this document) with no target: they frame what they speak of (clauses.speaker_frame)."""
+    from multipolar.actors.issuer import KINDS
+
+    kinds = set(KINDS.values())
+    own = {m.actor_code for m in actors.values() if getattr(m, "kind", None) in kinds}
+    if not own:
+        return frozenset()
+    return frozenset(t.tok.i for t, evs in coded if evs and all(
+        e.source_actor in own and (e.target is None or e.target == e.source) for e in evs))
+
+
+def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset()) -> list[tuple[Trigger, list[Event], str]]:
     """The acts of `coded` that `main_acts` left out and that stand beside them, each with the rule that kept
-    it (clauses.prior_act or clauses.coordinated_act)."""
+    it (clauses.prior_act, clauses.prior_clause, clauses.coordinated_act or clauses.speaker_frame: `frames` are
+    the trigger tokens of `speaker_frames`)."""
     if not main:
         return []
+    main_acts_ = [t for t, _ in main if not _is_speech(t)]
+    framed = bool(main_acts_) and all(t.tok.i in frames for t in main_acts_)
+    speakers = {e.source for _, evs in main for e in evs}  # the issuer's own deeper acts stay left out
     chosen = {id(t) for t, _ in main}
     parties = {frozenset((e.source, e.target)) for _, evs in main for e in evs}
     out: list[tuple[Trigger, list[Event], str]] = []
@@ -113,6 +138,9 @@ def prior_acts(coded: Coded, main: Coded) -> list[tuple[Trigger, list[Event], st
             continue
         rule = ("clauses.prior_act" if _prior(tok) else "clauses.prior_clause" if _prior_clause(tok)
                 else "clauses.coordinated_act" if _coordinated(tok, heads) else None)
+        if rule is None and framed and tok.i not in frames and all(
+                e.target and e.target != e.source and not {e.source, e.target} & speakers for e in events):
+            rule = "clauses.speaker_frame"
         if rule is None or any(frozenset((e.source, e.target)) in parties for e in events):
             continue
         if rule == "clauses.prior_clause" and any(e.target is None or e.target == e.source for e in events):

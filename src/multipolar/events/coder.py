@@ -79,7 +79,7 @@ from typing import TYPE_CHECKING, Any
 from multipolar.actors.issuer import issuer_mentions
 from multipolar.events import anaphora, syntax, timing
 from multipolar.events.arguments import find_arguments
-from multipolar.events.clauses import as_allegation, drop_reports, main_acts, prior_acts
+from multipolar.events.clauses import as_allegation, drop_reports, main_acts, prior_acts, speaker_frames
 from multipolar.events.lexicon import Lexicon
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import Implied, pairs_of
@@ -87,6 +87,7 @@ from multipolar.events.qualifiers import qualify
 from multipolar.events.rulebook import Candidate, Trace, judge, recode, rules
 from multipolar.events.trade import FINDERS
 from multipolar.events.triggers import Trigger, base_rules, find_triggers, trigger_words
+from multipolar.quantities import find_quantities
 from multipolar.records import Event
 from multipolar.settings import Settings
 
@@ -251,7 +252,7 @@ class EventCoder:
         kept = [(trig, as_allegation(trig, events, coded, ontology=self.ontology)) for trig, events in kept]
         main = main_acts(kept, single_main=self.single_main, max_depth_gap=self.max_depth_gap)
         # "..., following X's call with Y" (an earlier act), "signed X and criticized Y": acts beside the main one
-        beside = prior_acts(kept, main)
+        beside = prior_acts(kept, main, frames=speaker_frames(kept, actors))
         judged = self._judge(doc, sent, idx, main + [(t, evs) for t, evs, _ in beside], actors, doc_id=doc_id,
                              published=published, pairs=pairs or {}, beside={id(t): rule for t, _, rule in beside})
         for ev in judged:
@@ -425,8 +426,6 @@ class EventCoder:
 @lru_cache(maxsize=512)
 def quantity_starts(text: str) -> list[int]:
     """Where the claims' number phrases start: their pieces are parsed too (rule `actor_paragraphs`)."""
-    from multipolar.claims.numbers import find_quantities  # regular expressions only; it imports no stage
-
     return [q.start for q in find_quantities(text)]
 
 

@@ -5,6 +5,10 @@ Words in data/rules/roles.json.
   Treasury sanctioned Russia's largest oil firms" gives Russia no act);
 - roles.topic_of_pair: two parties who meet or talk act toward each other, not toward a third state
   they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US);
+- roles.topic_of_talk: a state named only as what someone talks about ("we are going to talk about China",
+  "Rubio spoke about Venezuela", "Biden discussed Russia's war"), in the "about"/"on" phrase of a verb of
+  talking or as the object of "discuss", is the topic, not a party consulted (codebook: a topic is no event);
+  a partner the verb names ("spoke with Macron about Ukraine") is coded as before;
 - roles.relatum_not_source: a state named as what the subject is related to ("Ukraine's allies", "US
   allies", "Russia's neighbours", "the critics of Israel") is not the one who acts: the candidate is dropped;
 - roles.modifier_target: a noun of an act whose possessor names who acts and whose noun modifier names
@@ -31,7 +35,9 @@ Words in data/rules/roles.json.
 - issuer.self_reference, issuer.official_title: an event whose source or target is the issuing government
   of an official statement, named by "I", "we", "my Administration", "this order" or by a title of its own
   offices ("the Secretary of Commerce"): the mentions are added by actors/issuer.py; these rules name them
-  in the trace (`--explain`).
+  in the trace (`--explain`);
+- actors.us_state: an event whose source or target is a US state whose name is also a country's ("Atlanta,
+  Georgia"), read by actors/homonyms.py; this rule names it in the trace.
 """
 
 from __future__ import annotations
@@ -79,6 +85,17 @@ def topic_of_pair(c: Candidate):
     if len(countries) >= 2 and ev.source in countries and ev.target not in countries:
         return DROP
     return None
+
+
+def topic_of_talk(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root != "04" or ev.target_actor is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in W["talk_lemmas"]:
+        return None
+    topic = {g.i for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in W["topic_preps"] for g in ch.subtree}
+    if tok.lemma_.lower() in W["topic_object_lemmas"]:
+        topic |= {g.i for ch in tok.children if ch.dep_ == "dobj" for g in ch.subtree}
+    named = mention_tokens(c, ev.target_actor)
+    return DROP if named and all(t.i in topic for t in named) else None
 
 
 def _name(m: Any) -> str | None:
@@ -274,7 +291,9 @@ def _issued(kind: str):
 
 
 RULES = [Rule("issuer.self_reference", _issued("issuer_self")), Rule("issuer.official_title", _issued("issuer_title")),
+         Rule("actors.us_state", _issued("us_state")),
          Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
+         Rule("roles.topic_of_talk", topic_of_talk),
          Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
          Rule("roles.self_target", self_target), Rule("roles.modifier_target", modifier_target),
          Rule("roles.place_not_source", place_not_source), Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),

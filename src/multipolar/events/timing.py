@@ -8,6 +8,22 @@ Words in data/rules/timing.json.
   other date phrase of the sentence does, else the document;
 - timing.since: the start of a span ("since February 2022", "since the start of 2024") does not date an act
   reported now: the nearest other date phrase does, else the document;
+- timing.statute: a year or number that belongs to the name or citation of a law ("the Foreign Assistance Act
+  of 1961", "50 U.S.C. 1622(d)", "section 1702", "Executive Order 14024", "the 2023 Defense Authorization
+  Act", a resolution "dated 2 March 2022") dates no act: the nearest other date phrase does, else the
+  document (an order that invokes a 1961 law is an act of its own day); an act on that instrument itself
+  ("signed the Treaty of 1987") keeps its year;
+- timing.other_clause: a date phrase inside a relative or participial clause of another noun ("we work
+  together through the framework launched in 2022", "the resolution that the Assembly adopted on 2 March")
+  dates that clause, not an act outside it: the nearest other date phrase does, else the document (a clause
+  of the act's own noun phrase still dates it: "the invasion, which began in February 2022", "China's
+  blockade of the Philippines, which began in June");
+- timing.recalled: a speaker's recollection, an act in the simple past (or past perfect) with no date phrase
+  of its own, in a clause whose subject, or whose past "when"/"while" clause's subject, is "I" or "we", with a
+  cue that it lies at an untold time before the text (that clause, or a cue word: "recently", "once", "back
+  then", "years ago") ("I met those two leaders when I was in Munich", "I had a long conversation recently
+  with President Xi", "when we were in a bind, India helped us"), gets no date: the publication dates
+  the speech, not what it recalls (codebook: null where the text gives no way to tell);
 - timing.landmark: an act named by a noun phrase that names a landmark event of timex/data/landmarks.csv
   ("Russia's full-scale invasion of Ukraine", "the annexation of Crimea"), with no date of its own or only
   the landmark's year or the date of an anniversary of it that the phrase is part of ("the anniversary of
@@ -37,6 +53,20 @@ from multipolar.timex.holidays import landmark_of
 W = words("timing")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _SINCE = re.compile(rf"\b(?:{'|'.join(W['since_words'])})\s+(?:(?:{'|'.join(W['span_parts'])})\s+)?(?:(?:{MONTHS})\s+)?\d{{4}}\b", re.I)
+_NAMES = "|".join(re.escape(w) for w in sorted(W["instrument_names"], key=len, reverse=True))
+_CITES = "|".join(re.escape(w) for w in sorted(W["citation_words"], key=len, reverse=True))
+_DATED = "|".join(re.escape(w) for w in sorted(W["dated_words"], key=len, reverse=True))
+_STATUTE = re.compile(
+    # "the Trade Act of 1974", "the Consolidated Appropriations Act, 2023" (the names are capitalised)
+    rf"\b(?:{_NAMES})(?:\s+of|,)\s+(?:(?i:{MONTHS})\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?i:{MONTHS})\s+)?\d{{4}}\b"
+    # "the 2023 National Defense Authorization Act": a year opening a capitalised name
+    rf"|\b\d{{4}}\s+(?:[A-Z][\w.'-]*\s+){{0,6}}?(?:{_NAMES})\b"
+    # "50 U.S.C. 1622(d)", "section 202(d)", "Executive Order 13959", "title 50": a citation and its numbers
+    # ("Executive Order 13959 of November 12, 2020": the order's own date too)
+    rf"|(?i:(?<![\w.])(?:{_CITES}))\s*\d[\w()./-]*(?:\s*(?:,|and|or|through|to)?\s*\d[\w()./-]*)*"
+    rf"(?:\s+of\s+(?i:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}})?"
+    # "a resolution dated 2 March 2022": the date of a document, not of an act
+    rf"|\b(?i:{_DATED})\s+[^,;.]{{0,25}}?\b\d{{4}}\b")
 _STAMP = re.compile(rf"\b(?:{'|'.join(W['stamp_words'])})\b\s*:?\s*[^.]{{0,40}}?\b(?:19|20)\d\d\b", re.I)
 
 
@@ -101,11 +131,12 @@ def _redated(c: Candidate, skip: list[tuple[int, int]]) -> Event:
     return dataclasses.replace(c.event, date=best.date, date_precision=event_precision(best.precision))
 
 
-def _without(c: Candidate, pattern: re.Pattern[str]):
-    """The event redated without the phrases `pattern` finds, or None where that changes nothing."""
+def _without(c: Candidate, pattern: re.Pattern[str], *, keep: frozenset[str] = frozenset()):
+    """The event redated without the phrases `pattern` finds (less those holding a word of `keep`), or None
+    where that changes nothing."""
     if c.event.date_precision in (None, "doc"):
         return None
-    spans = [m.span() for m in pattern.finditer(c.sent.text)]
+    spans = [m.span() for m in pattern.finditer(c.sent.text) if not keep & set(m.group().lower().split())]
     if not spans:
         return None
     ev = _redated(c, spans)
@@ -118,6 +149,85 @@ def stamp(c: Candidate):
 
 def since(c: Candidate):
     return _without(c, _SINCE)
+
+
+def other_clause(c: Candidate):
+    if c.event.date_precision in (None, "doc"):
+        return None
+    spans = []
+    # a noun's phrase is the act's own ("China's blockade of the Philippines, which began in June")
+    own = {t.i for t in c.tok.subtree} if c.tok.pos_ in ("NOUN", "PROPN") else set()
+    for t in c.sent:
+        if t.dep_ not in ("relcl", "acl") or t.head.i == c.tok.i or (own and t.head.i in own):
+            continue
+        sub = list(t.subtree)
+        if sub[0].i <= c.tok.i <= sub[-1].i:
+            continue  # the act is inside the clause: the clause's dates are its own
+        spans.append((sub[0].idx - c.sent.start_char, sub[-1].idx + len(sub[-1].text) - c.sent.start_char))
+    if not spans:
+        return None
+    ev = _redated(c, spans)
+    return ev if (ev.date, ev.date_precision) != (c.event.date, c.event.date_precision) else None
+
+
+_INSTRUMENTS = frozenset(w.lower() for w in W["instrument_names"])
+
+
+def statute(c: Candidate):
+    # "signed the Treaty of 1987": the act is the instrument's own, and its year dates it
+    return _without(c, _STATUTE, keep=_INSTRUMENTS & set(c.event.trigger.lower().split()))
+
+
+_RECALL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(W["recall_words"], key=len, reverse=True))
+                     + r")(?![\w-])", re.I)
+
+
+def _is_past(verb: Any) -> bool:
+    """A verb in the simple past ("met") or the past perfect ("had met")."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
+
+
+def _first_person_subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in W["first_person"] for c in verb.children)
+
+
+def _recall_clauses(verb: Any) -> list[Any]:
+    """The past "when"/"while" clauses of `verb` or of the verbs above it in its sentence."""
+    out, x = [], verb
+    for _ in range(10):
+        out += [c for c in x.children if c.dep_ == "advcl" and _is_past(c)
+                and any(m.dep_ in ("mark", "advmod") and m.lower_ in W["recall_marks"] for m in c.children)]
+        if x.head.i == x.i:
+            break
+        x = x.head
+    return out
+
+
+def _clause_verb(tok: Any) -> Any | None:
+    """The verb of the trigger's clause: the trigger itself, or the first verb above a noun trigger."""
+    x = tok
+    for _ in range(10):
+        if x.pos_ in ("VERB", "AUX"):
+            return x
+        if x.head.i == x.i:
+            return None
+        x = x.head
+    return None
+
+
+def recalled(c: Candidate):
+    ev = c.event
+    if ev.date_precision != "doc":
+        return None  # dated by a phrase of its own (or undated already)
+    verb = _clause_verb(c.tok)
+    if verb is None or not _is_past(verb):
+        return None
+    clauses = _recall_clauses(verb)
+    speaker = _first_person_subject(verb) or any(_first_person_subject(w) for w in clauses)
+    if not speaker or not (clauses or _RECALL.search(c.sent.text)):
+        return None
+    return dataclasses.replace(ev, date=None, date_precision=None)
 
 
 def _phrase(c: Candidate) -> str:
@@ -158,6 +268,7 @@ def this_year(c: Candidate):
 
 
 RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
+         Rule("timing.statute", statute), Rule("timing.other_clause", other_clause), Rule("timing.recalled", recalled),
          Rule("timing.landmark", landmark), Rule("timing.this_year", this_year)]
 
 

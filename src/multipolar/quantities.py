@@ -2,7 +2,9 @@
 
 `find_quantities(text)` returns every phrase found, left to right, never overlapping, each with its
 value normalised to base units (dollars, not billions; cubic metres, not bcm) and its unit code.
-Pure regular expressions: no model, safe to run on every sentence of a large corpus.
+Pure regular expressions: no model, safe to run on every sentence of a large corpus. Below events and
+claims (the claims extractor reads its quantities; the event coder parses the pieces that hold one), it
+imports only vocab.py.
 """
 
 from __future__ import annotations

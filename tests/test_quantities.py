@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from multipolar.claims.numbers import find_quantities, parse_number
+from multipolar.quantities import find_quantities, parse_number
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,91 @@
+"""Rule `actors.us_state`: a country's name that is also the name of a US state ("Georgia") names the state
+where the words around it say so; the state is then a place in the United States (USA, as "Alabama" and
+the other states are in the gazetteer: a state's offices are not the federal government's).
+
+Cues, each on the words right next to the name (our own lists):
+- after a place in the United States and a comma, or after "County,": "Atlanta, Georgia", "Fulton
+  County, Georgia";
+- after "state of", "governor of" and the like: "the state of Georgia", "the governor of Georgia";
+- before a word only a US state has, after an optional possessive: "Georgia's governor", "Georgia Gov.
+  Jane Doe", "Georgia state senators", "Georgia Republicans", "Georgia's secretary of state";
+- later in the same text, once a cue has named the state there: the bare name ("... the law takes effect
+  in Georgia in July").
+Elsewhere the name stays the country: "Georgia and Armenia", "Georgia's prime minister", "Tbilisi, Georgia".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from multipolar.actors.mentions import ActorMatch
+
+RULE = "actors.us_state"
+KIND = "us_state"  # the kind of a mention this rule gave (events/roles.py names the rule in `--explain` by it)
+STATE_COUNTRY = "USA"
+# a US state's name that is also a country's, with that country's code
+STATE_NAMES = {"Georgia": "GEO"}
+# "<word> of Georgia"
+_BEFORE_OF = frozenset({"state", "governor", "governors", "senator", "senators", "legislature"})
+# "Georgia('s) <words>": offices, bodies and parties of a US state, lower-cased
+_AFTER = (
+    "governor",
+    "gov.",
+    "lieutenant governor",
+    "lt. gov.",
+    "state senate",
+    "state senator",
+    "state senators",
+    "state house",
+    "state legislature",
+    "state legislators",
+    "state lawmakers",
+    "state officials",
+    "state election",
+    "state elections",
+    "state university",
+    "state capitol",
+    "general assembly",
+    "secretary of state",
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "gop",
+    "county",
+    "counties",
+    "senator",
+    "senators",
+    "congressman",
+    "congresswoman",
+)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_MAX_WORDS = max(len(words.split()) for words in _AFTER)
+
+
+def us_state(doc: Any, match: ActorMatch, lo: int, before: list[ActorMatch], named: set[str]) -> ActorMatch:
+    """`match` as the US state where a cue says so (`named`: the names this text has already shown to be
+    the state, updated here), else `match` unchanged. `before`: the mentions found earlier in the text."""
+    name = doc[match.start].text
+    if match.kind not in ("country", "role") or STATE_NAMES.get(name) != match.country:
+        return match
+    # a role phrase ("Georgia's secretary of state") needs its own cue; a bare name may follow an earlier one
+    if not (name in named and match.kind == "country") and not _cued(doc, match.start, lo, before):
+        return match
+    named.add(name)
+    return dataclasses.replace(match, actor_code=STATE_COUNTRY, country=STATE_COUNTRY, person=None, kind=KIND)
+
+
+def _cued(doc: Any, i: int, lo: int, before: list[ActorMatch]) -> bool:
+    if i - 2 >= lo and doc[i - 1].text == ",":
+        if doc[i - 2].text == "County":
+            return True  # "Fulton County, Georgia"
+        if before and before[-1].end == i - 1 and before[-1].country == STATE_COUNTRY:
+            return True  # "Atlanta, Georgia"
+    if i - 2 >= lo and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _BEFORE_OF:
+        return True  # "the state of Georgia", "the governor of Georgia"
+    k = i + 1
+    if k < len(doc) and doc[k].text in _POSSESSIVE:
+        k += 1
+    words = " ".join(t.lower_ for t in doc[k : k + _MAX_WORDS])
+    return any(words == after or words.startswith(after + " ") for after in _AFTER)

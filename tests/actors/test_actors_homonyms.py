@@ -1,0 +1,86 @@
+"""Rule actors.us_state (actors/homonyms.py): "Georgia" is the US state where the words next to it say so,
+else the country. Sentences invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from multipolar.actors.gazetteer import Gazetteer
+from multipolar.actors.resolver import ActorResolver
+from multipolar.events.coder import EventCoder
+from multipolar.settings import Settings
+
+ON = date(2025, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver(Gazetteer.load())
+
+
+@pytest.fixture(scope="module")
+def blank() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def georgias(resolver: ActorResolver, nlp, text: str) -> list[tuple[str, str]]:
+    return [(m.country, m.kind) for m in resolver.resolve(nlp(text), on=ON) if m.text.startswith("Georgia")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor of Atlanta, Georgia, met the visitors on Friday.",
+        "Officials in Fulton County, Georgia, counted the ballots again.",
+        "The state of Georgia passed a new budget.",
+        "The governor of Georgia vetoed the measure.",
+        "Georgia's governor vetoed the measure.",
+        "Georgia Gov. Jane Roe vetoed the measure.",
+        "Georgia Republicans backed the measure.",
+        "Georgia's secretary of state certified the count.",
+        "Georgia State University opened a new campus.",
+    ],
+)
+def test_us_state_cue_names_the_state(resolver, blank, text) -> None:
+    assert georgias(resolver, blank, text) == [("USA", "us_state")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia and Armenia signed a border deal.",
+        "The talks in Tbilisi, Georgia, ended without a deal.",
+        "Russia, Georgia and Azerbaijan sent envoys.",
+        "The president of Georgia flew to Brussels.",
+        "Georgia applied to join the European Union.",
+    ],
+)
+def test_us_state_without_a_cue_is_the_country(resolver, blank, text) -> None:
+    assert [c for c, _ in georgias(resolver, blank, text)] == ["GEO"]
+
+
+def test_us_state_prime_minister_stays_the_country(resolver, blank) -> None:
+    matches = resolver.resolve(blank("Georgia's prime minister flew to Brussels."), on=ON)
+    assert [(m.actor_code, m.kind) for m in matches] == [("GEOGOV", "role")]
+
+
+def test_us_state_named_once_holds_for_the_rest_of_the_text(resolver, blank) -> None:
+    text = "Georgia's governor signed the bill on Monday. The law takes effect in Georgia in July."
+    assert georgias(resolver, blank, text) == [("USA", "us_state"), ("USA", "us_state")]
+
+
+def test_us_state_memory_ends_with_the_text(resolver, blank) -> None:
+    georgias(resolver, blank, "Georgia's governor signed the bill.")
+    assert [c for c, _ in georgias(resolver, blank, "Georgia applied to join the European Union.")] == ["GEO"]
+
+
+@pytest.mark.model
+def test_us_state_coded_event_names_the_rule() -> None:
+    coder = EventCoder(Settings(event_classifier=False))
+    events = coder.code_text("Georgia's governor condemned China's trade practices on Monday.", doc_id="g",
+                             published=ON)
+    assert [(e.source, e.target) for e in events] == [("USA", "CHN")]
+    assert "actors.us_state" in coder.trace.fired.get(events[0].event_id, [])
