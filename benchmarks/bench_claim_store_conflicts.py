@@ -83,6 +83,18 @@ bullet_items, initial_stop; `--build`, or `--reanalyse` of a store built by the 
 - seeds: 2, 2/2, the $220 bn vs $245 bn China-Russia trade contradicted for 2024 (main d5dfea7 and
   claims2 679a708, `seeds --build`).
 
+Measured (branch `claims3`, 2026-12-03, issue 12 item 5: title_claims - a title is read for claims -,
+spoken_figures, scaled_sum, restarted_figure, attributive_figure, name_not_measure, rate_reading; "before" =
+`CORPUS --build --keep DB` with main at 3fcc31d, "after" = `CORPUS DB --reanalyse` of that store at 1e4b377):
+- rss_early: 353 claims, 0 flagged -> 477 claims, 2 flagged, 2/2 (same-day tolls of the Iran protests,
+  read from the titles; labelled after title_claims was written);
+- rss_late: 516 claims, 0 flagged -> 672 claims, 2 flagged, 2/2 (same-day tolls of the landfill
+  collapse, from the titles; labelled after the rules were written);
+- seeds: 2, 2/2 -> 2, 2/2, the $220 bn vs $245 bn China-Russia trade contradicted for 2024 (also after
+  merging main, `seeds --build`);
+- demo (`demo --build`): 108 claims, 0 contradicted -> 120 claims (titles read), 0 contradicted; after
+  merging main (whose demo corpus changed): 136 claims, 0 contradicted.
+
 Prints: claims, groups (all / with two or more documents), contradicted and different-period groups,
 flagged pairs, labelled pairs found, precision = true / labelled. --list prints the flagged pairs with
 their sentences, unlabelled first, for labelling.

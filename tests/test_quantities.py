@@ -93,3 +93,66 @@ def test_find_quantities_reads_no_figure_inside_a_web_address(text: str) -> None
 def test_find_quantities_keeps_a_figure_beside_a_web_address() -> None:
     (q,) = find_quantities("Peru's inflation was 4% (https://example.org/peru).")
     assert (q.value, q.unit) == (4.0, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("the gap stood at one point two trillion dollars", "one point two trillion dollars", 1.2e12, "USD"),
+        ("a shortfall of 2 point 4 trillion dollars", "2 point 4 trillion dollars", 2.4e12, "USD"),
+        ("prices climbed nine point five percent", "nine point five percent", 9.5, "percent"),
+        ("nearly a billion dollars for ports", "a billion dollars", 1e9, "USD"),
+        ("three and a half million tonnes of grain", "three and a half million tonnes", 3.5e6, "tonnes"),
+        ("rates of 6 and a half percent", "6 and a half percent", 6.5, "percent"),
+    ],
+)
+def test_find_quantities_spoken_figures(text: str, phrase: str, value: float, unit: str) -> None:
+    """Rule `spoken_figures`: decimals read out with "point", "and a half", "a" before a scale word."""
+    (q,) = find_quantities(text)
+    assert (q.text, q.value, q.unit) == (phrase, value, unit)
+    assert text[q.start : q.end] == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("we trimmed the shortfall by 2 trillion 300 billion dollars", 2.3e12),
+        ("we trimmed the shortfall by one trillion, six hundred billion dollars", 1.6e12),
+        ("we trimmed the shortfall by $2 trillion 300 billion", 2.3e12),
+        ("some 3 million 200 thousand people left the coast", 3.2e6),
+    ],
+)
+def test_find_quantities_scaled_sum_is_one_figure(text: str, value: float) -> None:
+    """Rule `scaled_sum`: a figure spoken as a sum of scaled parts is one figure."""
+    (q,) = find_quantities(text)
+    assert q.value == value
+    assert text[q.start : q.end] == q.text
+
+
+def test_find_quantities_scaled_sum_keeps_a_list_apart() -> None:
+    """A second figure as large as the part before it is another figure, not its remainder."""
+    found = find_quantities("ports got $4 billion, 6 billion dollars went to rail")
+    assert [q.value for q in found] == [4e9, 6e9]
+
+
+def test_find_quantities_a_alone_is_no_number() -> None:
+    assert find_quantities("a man and a woman met a friend") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("the shortfall was $3.2 — $3.2 billion last spring", ["$3.2 billion"]),
+        ("the shortfall was $3.2 ... uh, $3.25 billion", ["$3.25 billion"]),
+        ("prices ran $3 - $4 billion a month", ["$3", "$4 billion"]),
+        ("the shortfall was $3.2 — and then $7 billion", ["$3.2", "$7 billion"]),
+    ],
+)
+def test_find_quantities_drops_a_restarted_figure(text: str, kept: list[str]) -> None:
+    """Rule `restarted_figure`: a figure broken off and said again is one figure."""
+    assert [q.text for q in find_quantities(text)] == kept
+
+
+def test_find_quantities_scale_words_in_title_case() -> None:
+    (q,) = find_quantities("Ruritania Exports Climb To $4 Billion")
+    assert (q.text, q.value) == ("$4 Billion", 4e9)

@@ -116,8 +116,19 @@ class AnalyseStage:
                 sentences=[(s.start, s.end) for s in sentences], published=item.published,
                 doc=doc, actors=matches,
             )
-        )
+        ) + tuple(self._title_claims(item))
         return Analysis(item.doc_id, tuple(sentences), mentions, events, claims)
+
+    def _title_claims(self, item: AnalysisInput) -> list[Any]:
+        """Rule `title_claims` (claims/extract.py): the claims of the title, read with its own parse."""
+        from multipolar.claims.extract import title_claims
+        from multipolar.quantities import find_quantities
+
+        if not item.title or not find_quantities(item.title):
+            return []  # no figure in it: not parsed
+        title_doc = self.coder.pipeline.parse_one(item.title)
+        return title_claims(doc_id=item.doc_id, title=item.title, text=item.text, published=item.published,
+                            doc=title_doc, actors=self.coder.resolver.resolve(title_doc, on=item.published))
 
     def _docs(self, batch: Sequence[AnalysisInput], limits: Sequence[float]) -> Iterator[Any]:
         """Each item's parsed Doc, in order. Parsing goes in batches; after a failure, or a wait for one
@@ -183,7 +194,7 @@ class ClaimsStage(AnalyseStage):
                 claims = extract_claims(
                     doc_id=item.doc_id, text=item.text, sentences=[(s.start_char, s.end_char) for s in doc.sents],
                     published=item.published, doc=doc, actors=self.coder.resolver.resolve(doc, on=item.published),
-                )
+                ) + self._title_claims(item)
                 out.append((item.doc_id, claims))
             except Exception as exc:  # a bug must not stop the run: the document keeps a rejection row
                 from multipolar.pipeline import internal_rejection

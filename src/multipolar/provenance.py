@@ -48,7 +48,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              no actor), the British Treasury GBRGOV (HM Treasury, "Britain's Treasury"), issuer.official_title not
     #              before in/of another country ("the Treasury in London")
     #              12: timing.statute, timing.other_clause, timing.recalled; clauses.speaker_frame (with event_official_sources), roles.topic_of_talk
-    "claims": "7",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    "claims": "8",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
@@ -56,7 +56,10 @@ STAGE_VERSIONS: dict[str, str] = {
     #              publication day, toll_incident its scope; bullet_items - a bullet or a run of spaced
     #              hyphens starts a new claim sentence; kinds initial_stop - "U.S." ends no clause;
     #              measure_in_goods - "trade deficit in agriculture" scopes the figure;
-    #              7: the gazetteer's British Treasury names (HM Treasury) in the country matcher)
+    #              7: the gazetteer's British Treasury names (HM Treasury) in the country matcher;
+    #              8: title_claims - the title is read for claims too (sentence -1); quantities spoken_figures,
+    #              scaled_sum ("1 trillion 500 billion dollars"), restarted_figure; every form of the change verbs;
+    #              attributive_figure, name_not_measure, rate_reading)
     # across documents
     "near_duplicates": "1",
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold
@@ -64,7 +67,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #                4: stories.bridge_merge (stored stories a new document bridges merge; story_merges),
     #                   a stored story's lexical mean with its members' actor codes
     "dedup": "2",
-    "claim_groups": "4",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named)
+    "claim_groups": "5",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named); 5: regrouped over claims 8 (titles read)
 }
 
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {

@@ -20,12 +20,21 @@ _UNITS = NUMBER_UNITS
 _TENS = NUMBER_TENS
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 # "five", "twenty-five", "two hundred", "a hundred", "a dozen", "half a"
-_WORD_NUMBER = (
-    rf"(?:(?:{_WORD})(?:[- ](?:{_WORD}))?(?:\s+hundred(?:\s+(?:and\s+)?(?:{_WORD})(?:[- ](?:{_WORD}))?)?)?"
-    r"|a\s+hundred|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|half\s+a)"
+_WHOLE_WORDS = (
+    rf"(?:(?:{_WORD})(?:[- ](?:{_WORD}))?(?:\s+hundred(?:\s+(?:and\s+)?(?:{_WORD})(?:[- ](?:{_WORD}))?)?)?)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_NUMBER = rf"(?:{_DIGITS}|(?i:{_WORD_NUMBER}))"
+_DIGIT_WORDS = "|".join(w for w, v in _UNITS.items() if v < 10)
+_SCALE_AHEAD = r"(?=\s+(?:thousand|million|billion|trillion)\b)"
+# rule `spoken_figures`: figures as they are spoken in transcripts - "one point five trillion", "1 point 7",
+# "two and a half billion", "a trillion dollars" ("a" only before a scale word)
+_WORD_NUMBER = (
+    rf"(?:(?:{_WHOLE_WORDS}|\d+)\s+point(?:\s+(?:{_DIGIT_WORDS}|zero)|\s+\d+)+"
+    rf"|(?:{_WHOLE_WORDS}|\d+)\s+and\s+a\s+half"
+    rf"|{_WHOLE_WORDS}"
+    rf"|a\s+hundred|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|half\s+a|an?{_SCALE_AHEAD})"
+)
+_NUMBER = rf"(?:(?i:{_WORD_NUMBER})|{_DIGITS})"
 
 _SCALES = {
     "thousand": 1e3,
@@ -44,8 +53,8 @@ _SCALES = {
     "tr": 1e12,
 }
 # word scales may follow a space; one- and two-letter abbreviations only stick to money amounts
-_SCALE_WORD = r"(?:thousand|million|billion|trillion)"
-_SCALE_ABBR = r"(?:mln|bln|mn|bn|tn|trn|k|m|b)"
+_SCALE_WORD = r"(?i:thousand|million|billion|trillion)"  # any case: headlines write "$300 Billion"
+_SCALE_ABBR = r"(?i:mln|bln|mn|bn|tn|trn|k|m|b)"
 
 # --- units -----------------------------------------------------------------------------------------
 
@@ -226,7 +235,7 @@ def parse_number(text: str) -> float | None:
     raw = text.strip().lower()
     if not raw:
         return None
-    if raw[0].isdigit() or raw[0] == ".":
+    if (raw[0].isdigit() or raw[0] == ".") and " " not in raw:
         try:
             return float(raw.replace(",", ""))
         except ValueError:
@@ -240,8 +249,20 @@ def parse_number(text: str) -> float | None:
         "half a": 0.5,
     }
     collapsed = " ".join(raw.split())
+    if collapsed.isdigit():
+        return float(collapsed)
     if collapsed in fixed:
         return fixed[collapsed]
+    if collapsed in {"a", "an"}:
+        return 1.0  # "a trillion dollars": only ever read before a scale word
+    if collapsed.endswith(" and a half"):
+        whole = parse_number(collapsed[: -len(" and a half")])
+        return None if whole is None else whole + 0.5
+    if " point " in collapsed:
+        whole_text, _, decimals = collapsed.partition(" point ")
+        whole = parse_number(whole_text)
+        digits = "".join(d if d.isdigit() else str(_UNITS.get(d, 0)) for d in decimals.split())
+        return None if whole is None or not digits else float(f"{whole:g}.{digits}")
     total = 0.0
     current = 0.0
     for word in re.split(r"[\s-]+", collapsed):
@@ -366,7 +387,8 @@ def _is_year(match: re.Match[str]) -> bool:
     return not _scale(match) > 1 and len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2099
 
 
-_ANCHOR_WORDS = (*_UNITS, *_TENS, "a hundred", "a dozen", "half a", "dozens", "hundreds", "thousands")
+_ANCHOR_WORDS = (*_UNITS, *_TENS, "a hundred", "a dozen", "half a", "dozens", "hundreds", "thousands", "a thousand",
+                 "a million", "a billion", "a trillion")
 _DIGIT_OR_SYMBOL = re.compile(r"[\d$€£¥₽₹]")
 _BEFORE, _AFTER = 12, 110  # a phrase starts at most this far before its first digit, and is no longer
 
@@ -407,7 +429,74 @@ def find_quantities(text: str) -> list[Quantity]:
         for q in _find_in(text, start, end):
             if not any(s < q.end and q.start < e for s, e in urls):
                 unique.setdefault((q.start, q.end, q.unit), q)
-    return _resolve(list(unique.values()))
+    return _drop_restarted(text, _join_scaled_sums(text, _resolve(list(unique.values()))))
+
+
+# rule `restarted_figure`: a speaker who breaks off a figure and starts it again ("$5.1 — $5.1 trillion",
+# "4 — 4.2 percent") said one figure: the broken-off start, followed by a dash or dots and then a figure
+# of the same unit whose digits begin the same way, is dropped
+_BREAK = re.compile(r"^\s*(?:—|–|--|-|…|\.\.\.)\s*(?:(?:uh|um|er|well|I mean|excuse me|sorry),?\s*)?$", re.IGNORECASE)
+_FIRST_DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def _drop_restarted(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Rule `restarted_figure` (above)."""
+    out: list[Quantity] = []
+    for k, q in enumerate(found):
+        after = found[k + 1] if k + 1 < len(found) else None
+        if after is not None and after.unit == q.unit and _BREAK.match(text[q.end : after.start]):
+            mine, theirs = _FIRST_DIGITS.search(q.text), _FIRST_DIGITS.search(after.text)
+            if mine and theirs and theirs.group(0).startswith(mine.group(0).rstrip(".,")) and q.value != after.value:
+                continue
+        out.append(q)
+    return out
+
+
+# rule `scaled_sum`: a figure spoken as a sum of scaled parts is one figure - "1 trillion 500 billion
+# dollars" is $1.5 trillion, "two million, four hundred thousand people" 2.4 million, "$1 trillion 500
+# billion" the same; a part is joined only when its scale is larger than the whole of what follows it
+_SCALED_PART_BEFORE = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})\s?(?P<scale>{_SCALE_WORD})\s*,?\s*(?:and\s+)?$")
+_SCALED_PART_AFTER = re.compile(rf"^\s*,?\s*(?:and\s+)?(?P<num>{_NUMBER})\s?(?P<scale>{_SCALE_WORD})\b")
+_SCALE_END = re.compile(rf"(?i)(?P<scale>{_SCALE_WORD}|{_SCALE_ABBR})$")
+
+
+def _leading_scale(q: Quantity) -> float:
+    """The largest scale word of a figure's text ("500 billion dollars" -> 1e9), 1 when none."""
+    found = [_SCALES[w.lower()] for w in re.findall(rf"(?i)\b{_SCALE_WORD}\b", q.text)]
+    return max(found, default=1.0)
+
+
+def _join_scaled_sums(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Rule `scaled_sum` (above): merge the parts of a figure spoken as a sum of scaled numbers."""
+    if not found:
+        return found
+    out: list[Quantity] = []
+    for q in found:
+        if q.unit not in {"pp", "percent", "bpd"} and q.text[:1].isalnum():
+            m = _SCALED_PART_BEFORE.search(text, max(0, q.start - 60), q.start)
+            if m is not None:
+                part = (parse_number(m.group("num")) or 0.0) * _SCALES[m.group("scale").lower()]
+                prev = out[-1] if out and out[-1].end > m.start() else None
+                if prev is not None and prev.unit == q.unit and prev.end <= q.start and \
+                        _SCALE_END.search(prev.text) and _leading_scale(prev) > q.value:
+                    out[-1] = Quantity(prev.start, q.end, text[prev.start : q.end], prev.value + q.value, q.unit, q.noun)
+                    continue
+                if prev is None and part and _SCALES[m.group("scale").lower()] > q.value:
+                    start = m.start()
+                    out.append(Quantity(start, q.end, text[start : q.end], part + q.value, q.unit, q.noun))
+                    continue
+        if not q.text[:1].isalnum() and _SCALE_END.search(q.text):
+            m = _SCALED_PART_AFTER.match(text[q.end : q.end + 60])
+            if m is not None:
+                part = (parse_number(m.group("num")) or 0.0) * _SCALES[m.group("scale").lower()]
+                if part and part < _leading_scale(q) <= q.value:
+                    end = q.end + m.end()
+                    out.append(Quantity(q.start, end, text[q.start : end], q.value + part, q.unit, q.noun))
+                    continue
+        if out and out[-1].end > q.start:
+            continue  # swallowed by the merged figure before it
+        out.append(q)
+    return out
 
 
 def _find_in(text: str, start: int, end: int) -> list[Quantity]:

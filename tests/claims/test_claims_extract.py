@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from multipolar.claims.extract import extract_claims, split_items, split_sentences
+from multipolar.claims.extract import (
+    TITLE_SENTENCE,
+    extract_claims,
+    split_items,
+    split_sentences,
+    title_claims,
+)
 from multipolar.records import Claim
 
 PUBLISHED = date(2025, 3, 4)
@@ -224,3 +230,59 @@ def test_bullet_items_cuts_a_run_of_spaced_hyphens() -> None:
 def test_bullet_items_one_spaced_hyphen_is_a_dash() -> None:
     text = "Exports of Peru reached $90 billion - The ministry called it a record."
     assert split_items(text, [(0, len(text))]) == [(0, len(text), 0)]
+
+
+def test_title_claims_reads_the_headline_figure() -> None:
+    """Rule `title_claims`: a toll in the headline is a claim, sentence -1, offsets into the title."""
+    title = "Flood in Ruritania leaves 14 dead"
+    (claim,) = title_claims(doc_id="d1", title=title, text="Rescuers searched the valley on Sunday.",
+                            published=date(2026, 1, 4))
+    assert claim.sentence == TITLE_SENTENCE
+    assert title[claim.start : claim.end] == claim.text == "14 dead"
+    assert (claim.measure, claim.value, claim.period) == ("deaths", 14.0, "2026-01-04")
+
+
+def test_title_claims_skips_a_title_the_text_opens_with() -> None:
+    title = "Flood leaves 14 dead"
+    assert title_claims(doc_id="d1", title=title, text="Flood leaves 14 dead\n\nRescuers searched.", published=None) == []
+
+
+def test_title_claims_ids_differ_from_the_text_claims() -> None:
+    """A title figure and a text figure at the same offsets are two claims with two ids."""
+    text = "Imports reached $5 billion"
+    (body,) = extract_claims(doc_id="d1", text=text, sentences=None, published=None)
+    (head,) = title_claims(doc_id="d1", title="Exports reached $5 billion", text=text, published=None)
+    assert (head.start, head.end) == (body.start, body.end)
+    assert head.claim_id != body.claim_id
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Talks covered trade and our $9 trillion economic partnership in 2023.", "unspecified"),
+        ("Talks covered exports and its $4 billion research campus in 2023.", "unspecified"),
+        ("Talks covered trade, and a $9 billion trade surplus in 2023.", "trade surplus"),
+        ("Exports reached a $9 billion record in 2023.", "exports"),
+        ("Exports hit $9 billion in 2023.", "exports"),
+    ],
+)
+def test_extract_claims_attributive_figure_measures_its_own_noun(text: str, measure: str) -> None:
+    """Rule `attributive_figure`: "our $9 trillion partnership" measures the partnership, not trade."""
+    (claim,) = extract_claims(doc_id="d", text=text, sentences=None, published=None)
+    assert claim.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The Ministry of Trade said $4 billion was lost in 2023.", "unspecified"),
+        ("The Global Trade Council said $4 billion was lost in 2023.", "unspecified"),
+        ("Ruritania's Exports Climb To $4 Billion In March", "exports"),
+        ("Trade with its neighbours reached $4 billion in 2023.", "trade"),
+    ],
+)
+def test_extract_claims_name_not_measure(text: str, measure: str) -> None:
+    """Rule `name_not_measure`: a measure word inside a name measures nothing; a headline's title case
+    is no name."""
+    (claim,) = extract_claims(doc_id="d", text=text, sentences=None, published=None)
+    assert claim.measure == measure

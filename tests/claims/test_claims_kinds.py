@@ -23,6 +23,10 @@ def claims_of(text: str, published: date | None = None) -> list:
         ("Peru's tariff on wheat was 20 percent in 2022.", "level"),
         ("Chile's debt increased by $3 billion in 2021.", "change"),
         ("Chile's debt reached $3 billion in 2021.", "level"),
+        ("Chile will lower its debt by a billion dollars in 2021.", "change"),
+        ("Chile is trimming its deficit by 2 trillion 100 billion dollars in 2021.", "change"),
+        ("Chile slashed its deficit by $3 billion in 2021.", "change"),
+        ("Chile's deficit is shrinking 4 percent in 2021.", "change"),
     ],
 )
 def test_extract_claims_kind_level_or_change(text: str, kind: str) -> None:
@@ -266,3 +270,32 @@ def test_measure_in_goods_trade_deficits_in_two_goods_never_contradict() -> None
     claims = [c for k, t in enumerate(texts)
               for c in extract_claims(doc_id=f"d{k}", text=t, sentences=None, published=None)]
     assert not [g for g in group_claims(claims, tolerance=0.05) if g.status == "contradicted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Hiring was strong over the last year, with unemployment down to 4.1 percent.", "2023-05"),
+        ("Output grew 3 percent last year; the jobless rate, unemployment, fell to 4.1 percent.", "2023-05"),
+        ("Unemployment fell to 4.1 percent in 2019.", "2019"),
+        ("In 2019, unemployment fell to 4.1 percent.", "2019"),
+        ("Unemployment was 4.1 percent in 2022.", "2022"),
+    ],
+)
+def test_extract_claims_rate_reading_is_dated_by_its_own_clause(text: str, period: str) -> None:
+    """Rule `rate_reading`: a monthly rate moved to a value is the reading of its publication month unless
+    its own clause (or the sentence's opening time phrase) names the period."""
+    (claim,) = [c for c in claims_of(text, published=date(2023, 5, 2)) if c.measure == "unemployment"]
+    assert claim.period == period
+
+
+def test_extract_claims_money_spent_is_an_amount() -> None:
+    (claim,) = claims_of("Ruritania has spent $3 billion on clinics this year.", published=date(2023, 5, 2))
+    assert claim.kind == "amount"
+
+
+def test_extract_claims_rate_reading_then_later_sentences() -> None:
+    """A rate reading in one sentence leaves the figures of the sentences after it traceable."""
+    text = ("Hiring was strong over the last year, with unemployment down to 4.1 percent. Exports reached "
+            "$4 billion in 2022. Imports reached $3 billion in 2022.")
+    assert [c.sentence for c in claims_of(text, published=date(2023, 5, 2))] == [0, 1, 2]

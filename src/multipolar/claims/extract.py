@@ -1,6 +1,7 @@
 """Numeric claims in clean text: the figure, what it measures, about whom, on whom, for when, who says so.
 
     extract_claims(doc_id=..., text=..., sentences=None, published=None, doc=None, actors=()) -> list[Claim]
+    title_claims(doc_id=..., title=..., text=..., published=None, doc=None, actors=()) -> list[Claim]
 
 Rules over regular expressions, a small data file (`data/measures.csv`) and the gazetteer's country names;
 with `doc` and `actors` (the spaCy parse and the actor resolver's matches the analysis already has),
@@ -15,7 +16,10 @@ How each field is found, nearest first:
   exports" -> "oil exports"); a deficit, surplus or growth right after another measure word is the
   measure, the word before its modifier (rule `compound_head`: "a $1 trillion trade deficit" -> trade
   deficit, never "trade" nor, by the parse, "deficit"); a change ("up 68%") makes it "<measure> change"; trade between two
-  countries is "bilateral trade". Nothing found: "unspecified" (never grouped across documents).
+  countries is "bilateral trade". Nothing found: "unspecified" (never grouped across documents). A
+  figure that modifies the noun after it ("our $7 trillion economic partnership") measures that noun, so
+  none further off (rule `attributive_figure`); a measure word inside a name ("the Department of
+  Commerce", "the Trade Organization") measures nothing (rule `name_not_measure`).
 - kind: "change" or "level" (`kinds.py`, rule `change_kind`: "raised by 50%" against "raised to 50%"),
   or "share", "amount", "forecast", "range", "rate", "vague", "cumulative" (rule `figure_kind`: "40% of
   imports", "$5 billion in debt relief", "would be 4.6%", "3-4%", "$400 a month", "hundreds of dollars",
@@ -37,6 +41,10 @@ How each field is found, nearest first:
 - sentences: a bullet starts a new one (rule `bullet_items`: "Steel: $5 billion • Coal: $2 billion"
   are two), so the figures of a list never borrow each other's words; a claim keeps the index of the
   sentence it is in.
+- titles (rule `title_claims`): a document's title is read for claims too, as a sentence of its own
+  (news feeds put the toll or the figure in the headline, and the clean text keeps the title apart);
+  such a claim has sentence index -1 and offsets into the title, and is read only when the text does
+  not already open with the title.
 - attribution: "according to Chinese customs data", "Putin said", "said Lavrov", "customs data showed";
   a name never spans a line break, and a known name glued to a heading word stands alone (rule
   `glued_name`: "Cooperation Putin" -> "Putin").
@@ -48,6 +56,7 @@ import bisect
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -269,6 +278,8 @@ def _measure(
             continue
         if word in _PUNCT_STOP or lower in _STOP_AFTER:
             break
+    if found is None and _is_attributive(tokens, first_after, last_before):
+        return None, "bilateral" in between, is_change  # rule `attributive_figure`
     # 2. the nearest before it: "trade ... soared to $245 billion"; a weak word ("level") yields to a
     #    head further back; another figure is not crossed unless this one is its change ("..., up 68%")
     if found is None:
@@ -277,7 +288,7 @@ def _measure(
             word = tokens[k][2]
             if word == ";" or (tokens[k][1] <= floor and not is_change):
                 break
-            entry = words.get(word.lower())
+            entry = None if _in_name(tokens, k) else words.get(word.lower())
             if entry and entry.role in {"head", "weak"}:
                 candidate = _head_with_modifiers(tokens, k, words, 0)
                 if entry.role == "weak" and candidate[0] == entry.canonical:
@@ -289,7 +300,7 @@ def _measure(
     # 3. further after: "... reached $5 billion last year in arms sales"
     if found is None:
         for k in range(first_after, min(len(tokens), first_after + 12)):
-            entry = words.get(tokens[k][2].lower())
+            entry = None if _in_name(tokens, k) else words.get(tokens[k][2].lower())
             if tokens[k][2] in {";", "."}:
                 break
             if entry and entry.role in {"head", "weak"}:
@@ -302,6 +313,47 @@ def _measure(
     bilateral = "bilateral" in modifiers
     modifiers = [m for m in modifiers if m != "bilateral"]
     return " ".join([*modifiers, canonical]), bilateral, is_change
+
+
+# rule `attributive_figure`: a figure that modifies the noun after it ("our $7 trillion economic partnership",
+# "its $11 billion research fund": a determiner or possessive before it, a word after it) measures that
+# noun; when no measure word stands there, the figure measures something we do not name, never a
+# measure word further off in the sentence ("trade ... our $7 trillion partnership" is no trade figure)
+_DETERMINERS = frozenset("a an the its their our his her this that these those whose your my".split())
+_NOT_HEAD_AFTER = frozenset("""
+in of for from to on at by with per each every a an this last next that annually yearly monthly worth more less
+fewer over under about around and or than as is was were are be been has have had will would could should may
+might can did does do year years month months week weeks day days total overall combined altogether alone
+record high low peak level figure mark sum value amount
+""".split())
+
+
+def _is_attributive(tokens: list[tuple[int, int, str]], first_after: int, last_before: int) -> bool:
+    """Rule `attributive_figure` (above)."""
+    if last_before < 0 or first_after >= len(tokens):
+        return False
+    before, after = tokens[last_before][2].lower(), tokens[first_after][2]
+    if before not in _DETERMINERS and not before.endswith(("'s", "’s")):
+        return False
+    lower = after.lower()
+    return after[0].isalpha() and lower not in _NOT_HEAD_AFTER and lower not in kinds.CHANGE_AFTER
+
+
+def _in_name(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """Rule `name_not_measure`: a capitalised measure word inside a name ("the Department of Commerce",
+    "the World Trade Organization", "the Trade Representative") measures nothing - unless the
+    sentence is written in title case (a headline: "China's Exports Soar")."""
+    word = tokens[k][2]
+    if not word[:1].isupper() or k == 0:
+        return False
+    alpha = [t[2] for t in tokens if t[2][:1].isalpha() and len(t[2]) > 3]
+    if alpha and sum(t[0].isupper() for t in alpha) / len(alpha) >= 0.7:
+        return False  # title case
+    before = tokens[k - 1][2] if k > 0 else ""
+    after = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+    if before == "of" and k >= 2 and tokens[k - 2][2][:1].isupper():
+        return True
+    return after[:1].isupper() and after[:1].isalpha() or (before[:1].isupper() and before[:1].isalpha())
 
 
 def _finish_measure(measure: str | None, q: Quantity, subject: tuple[str, ...], change: bool) -> str:
@@ -449,6 +501,10 @@ def extract_claims(
             text=text, sentence=(s_start, s_end), quantity=q, periods=periods, published=published,
             measure=measure, kind=kind, base=base, owned=kinds.owned_periods(text, s_start, sentence_quantities),
         )
+        if period is not None and len(period) == 4 and kinds.is_rate_reading(tokens, q, measure, words):
+            dating = kinds.rate_reading_spans(text, s_start, s_end, q)
+            if not any(a <= p_start < b for p_start, _, value in periods if value == period for a, b in dating):
+                period = f"{published:%Y-%m}" if published else None  # rule `rate_reading` (kinds.py)
         if is_toll(measure, q.unit):
             period = toll_period(period, published)  # rule `toll_as_of`
             scope = toll_incident(text, s_start, s_end)  # rule `toll_incident`
@@ -473,3 +529,33 @@ def extract_claims(
             )
         )
     return claims
+
+
+TITLE_SENTENCE = -1  # rule `title_claims`: the sentence index of a claim read from the document's title
+
+
+def title_claims(
+    *,
+    doc_id: str,
+    title: str | None,
+    text: str,
+    published: date | None,
+    doc: Any = None,
+    actors: Sequence[Any] = (),
+) -> list[Claim]:
+    """Rule `title_claims` (module docstring): the claims of a document's title, sentence -1, offsets into
+    the title; none when there is no title or the text already opens with it. `doc` and `actors` are
+    the title's own parse and actor matches, when the caller has them."""
+    if not title or not title.strip() or _opens_with(text, title):
+        return []
+    found = extract_claims(doc_id=doc_id, text=title, sentences=[(0, len(title))], published=published,
+                           doc=doc, actors=actors)
+    return [replace(c, claim_id=claim_id_of(f"{doc_id}#title", c.start, c.end), sentence=TITLE_SENTENCE) for c in found]
+
+
+def _opens_with(text: str, title: str) -> bool:
+    """Whether the text's first 400 characters hold the title (spacing and case aside)."""
+    def squeeze(value: str) -> str:
+        return " ".join(value.split()).lower()
+
+    return squeeze(title) in squeeze(text[: len(title) + 400])

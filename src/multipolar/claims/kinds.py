@@ -40,6 +40,9 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
     year: "year to date", "in the first nine months", "from January through October"; never "since
     2019", which as often dates a record: "the lowest since 2019"), or an
     average over them ("an average of 3%", "3% a year on average"): neither is the level of one period.
+- rule `rate_reading`: a monthly rate (unemployment, inflation) moved "to" a value ("fell to 3.8 percent")
+  takes a year only from its own clause or the sentence's opening time phrase ("In 2019, ..."); else it
+  is the reading of the publication month (`is_rate_reading`, `rate_reading_spans`).
 - rule `part_of_country`: a figure whose nearest mention of its subject's country (the last before it,
   else the first after it) is a place inside
   that country ("unemployment in Puerto Rico fell to 5.8%", "Texas exports reached $400 billion") is
@@ -150,6 +153,7 @@ canceling cancelling forgive forgives forgave forgiven forgiving relieve relieve
 eliminated leverage leverages leveraged leveraging donate donates donated donating pledge pledges pledged pledging
 commit commits committed committing deliver delivers delivered delivering dedicate dedicates dedicated earmark
 earmarked unveil unveiled save saves saved saving cost costs costing lend lends lent lending raise raises raised
+spend spends spent
 """.split())
 _CALL_FOR = ("call", "calls", "called", "calling")
 _INSTRUMENT_AFTER = frozenset("""
@@ -338,3 +342,39 @@ def part_scope(mentions: Sequence[CountryMention], subject: Sequence[str], q: Qu
     before = [m for m in own if m.end <= q.start]
     nearest = before[-1] if before else own[0]
     return nearest.text if nearest.part else None
+
+
+# rule `rate_reading`: a monthly rate (unemployment, inflation) moved "to" a value ("unemployment fell to
+# 3.8 percent", "inflation is down to 3%") is a reading of its latest month; a year named outside its
+# clause ("progress over the last year, ... and unemployment down to 3.8 percent") dates something else
+MONTHLY_RATES = frozenset({"unemployment", "inflation"})
+_CLAUSE_MARK = re.compile(r"[,;:()]|\s[—–-]\s|\b(?:and|but|while|whereas)\b")
+
+
+def is_rate_reading(tokens: Sequence[Token], q: Quantity, measure: str, words: dict[str, MeasureWord]) -> bool:
+    """Rule `rate_reading` (above): the figure is a monthly rate reached by a change ("fell to 3.8%")."""
+    if q.unit != "percent" or not measure.split() or measure.split()[-1] not in MONTHLY_RATES:
+        return False
+    before = [t[2].lower() for t in tokens if t[1] <= q.start]
+    while before and before[-1] in _SKIP:
+        before.pop()
+    if not before or before[-1] != "to":
+        return False
+    return any(_is_change_word(w, words) for w in before[-5:-1])
+
+
+def rate_reading_spans(text: str, s_start: int, s_end: int, q: Quantity) -> list[tuple[int, int]]:
+    """Where a period dates a rate reading (rule `rate_reading`): the figure's clause (from the last clause
+    mark before it to the first one after it) and a short opening phrase of the sentence ("In 2019, ...")."""
+    start = s_start
+    for m in _CLAUSE_MARK.finditer(text, s_start, q.start):
+        start = m.end()
+    m = _CLAUSE_MARK.search(text, q.end, s_end)
+    spans = [(start, m.start() if m else s_end)]
+    opening = _OPENING_TIME.match(text, s_start, s_end)
+    if opening is not None:
+        spans.append((s_start, opening.end()))
+    return spans
+
+
+_OPENING_TIME = re.compile(r"(?i)(?:in|on|during|by|as\s+of|at|for|through|throughout|last|this|since)\b[^,;:.]{0,40}?(?=,)")
