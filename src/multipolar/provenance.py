@@ -75,7 +75,8 @@ STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
     "spun": ("spun_threshold",),
     "stories": ("story_window_days", "story_window_margin", "story_horizon_days", "story_max_span_days",
                 "story_threshold", "story_embedding_weight", "story_undated_margin",
-                "story_event_date_margin", "story_later_event_days", "story_lead_chars", "story_chunk_size"),  # lead: lexical vectors
+                "story_event_date_margin", "story_later_event_days", "story_lead_chars", "story_chunk_size",
+                "story_revisit"),  # lead: lexical vectors
     "dedup": (),
     "claim_groups": ("claim_tolerance",),
 }

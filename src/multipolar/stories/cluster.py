@@ -46,7 +46,8 @@ import scipy.sparse as sp
 from multipolar.records import Story, StoryInput
 from multipolar.settings import Settings
 from multipolar.stories.bridge import Hidden, StoryMerge, survivor
-from multipolar.stories.lexical import DIMENSIONS, LexicalVectorizer, lexical_tokens
+from multipolar.stories.lexical import DIMENSIONS, LexicalVectorizer, lexical_tokens, with_width
+from multipolar.stories.revisit import revisit, touched
 from multipolar.stories.spans import Spans, merge_span, nearest_day, place_yearless, story_date, story_span
 
 __all__ = ["StoryAssignment", "StoryClusterer", "StoryMerge", "embed_leads", "nearest_day", "place_yearless", "story_date",
@@ -112,6 +113,9 @@ class StoryClusterer:
         self._stories: dict[str, _Group] = {}
         self._story_of: dict[str, str] = {}
         self._merges: list[StoryMerge] = []
+        self._items: dict[str, StoryInput] = {}  # each document's input, for rule stories.revisit
+        self.revised: set[str] = set()  # stories rule stories.revisit rewrote, and the documents it moved
+        self.moved: set[str] = set()
 
     # --- state --------------------------------------------------------------------------------
     def add_story(self, story: Story, members: list[StoryInput] | None = None) -> None:
@@ -123,6 +127,7 @@ class StoryClusterer:
         own = [m.published for m in members if m.published is not None]
         published = (min(own), max(own)) if own else (None, None) if members else (story.first_date, story.last_date)
         tokens = [self._tokens(item) for item in members]
+        self._items.update((item.doc_id, item) for item in members)
         self.vectorizer.frequencies.update(tokens)
         if members:
             lex = self.vectorizer.transform(tokens)  # the same vectors as new documents get in `assign`
@@ -191,6 +196,8 @@ class StoryClusterer:
                            + [g.last for g in self._stories.values() if g.last is not None])
             items = place_yearless(items, dated[(len(dated) - 1) // 2] if dated else None)
         known = [i for i, item in enumerate(items) if item.doc_id in self._story_of]
+        before = dict(self._story_of)
+        self._items.update((item.doc_id, item) for item in items if item.doc_id not in before)
         pending = [i for i, item in enumerate(items) if item.doc_id not in self._story_of]
         token_lists = {i: self._tokens(items[i]) for i in pending}
         self.vectorizer.frequencies.update(token_lists[i] for i in pending)
@@ -223,6 +230,8 @@ class StoryClusterer:
             self._story_of[item.doc_id] = story_id
             results[i] = StoryAssignment(item.doc_id, story_id, story_id in opened, 1.0)
         self._cluster_in_chunks(items, beyond, token_lists, results, opened)
+        if self.settings.story_revisit:  # rule stories.revisit: the stored stories this batch touched, again
+            self._revisit(touched(before, self._story_of, [items[i].doc_id for i in pending], opened), opened)
         found = [results[i] for i in range(len(items))]  # a story joined here may have merged since
         return [a if self._story_of[a.doc_id] == a.story_id else StoryAssignment(
             a.doc_id, self._story_of[a.doc_id], self._story_of[a.doc_id] in opened, a.similarity) for a in found]
@@ -234,6 +243,19 @@ class StoryClusterer:
             embeddings = self._embeddings([items[i] for i in chunk])
             lex = self.vectorizer.transform([token_lists[i] for i in chunk])
             self._cluster_chunk(items, chunk, embeddings, lex, results, opened)
+
+    def _revisit(self, story_ids: set[str], opened: set[str]) -> None:
+        revision = revisit(self, story_ids, self._items, opened)
+        self.revised |= revision.story_ids
+        self.moved |= revision.moved
+        for merge in revision.merges:
+            self._redirect(merge.merged_id, merge.into_id)
+            self._merges.append(merge)
+
+    def _redirect(self, lose: str, keep: str) -> None:
+        for k, merge in enumerate(self._merges):  # an earlier merge into the id that goes now
+            if merge.into_id == lose:
+                self._merges[k] = dataclasses.replace(merge, into_id=keep)
 
     def _stretches(self, group: _Group, item: StoryInput) -> bool:
         """Rule `max_span` for a near duplicate: would its publication day stretch its original's story
@@ -269,6 +291,8 @@ class StoryClusterer:
                 out[k] = item.embedding
         if missing:
             out[missing] = self._embed([self._lead(items[k]) for k in missing])
+            for k in missing:  # kept for rule stories.revisit
+                self._items[items[k].doc_id] = dataclasses.replace(items[k], embedding=tuple(map(float, out[k])))
         return out
 
     def _embed(self, texts: list[str]) -> np.ndarray:
@@ -301,9 +325,9 @@ class StoryClusterer:
         # sparse sums are kept as wide as the vocabulary seen so far, not DIMENSIONS: scipy's sparse
         # addition and transposition cost time in the number of columns
         width = self.vectorizer.width()
-        lex = _with_width(lex, width)
+        lex = with_width(lex, width)
         for g in groups:
-            g.lex_sum = _with_width(g.lex_sum, width)
+            g.lex_sum = with_width(g.lex_sum, width)
         emb = np.vstack([g.emb_sum / g.n for g in groups]) if m else np.zeros((0, 384))
         lexm = sp.vstack([g.lex_sum / g.n for g in groups]).tocsr()
         sim = (w * (emb @ emb.T) + (1 - w) * (lexm @ lexm.T).toarray()).astype(np.float64)
@@ -398,9 +422,7 @@ class StoryClusterer:
             self._story_of[doc_id] = keep
         if lose not in opened:
             self._merges.append(StoryMerge(lose, keep, similarity, moved))
-        for k, merge in enumerate(self._merges):  # an earlier merge into the id that goes now
-            if merge.into_id == lose:
-                self._merges[k] = dataclasses.replace(merge, into_id=keep)
+        self._redirect(lose, keep)
 
     def merges(self) -> list[StoryMerge]:
         """The stored stories merged into others so far (rule `stories.bridge_merge`), oldest first."""
@@ -489,12 +511,3 @@ def embed_leads(embedder: object, items: list[tuple[str | None, str | None]], se
     vectors = embedder.embed(leads, max_tokens=settings.story_max_tokens)  # type: ignore[attr-defined]
     return np.asarray(vectors, dtype=np.float32)
 
-
-def _with_width(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
-    """The same CSR rows with `width` columns (every stored column index is below `width`)."""
-    matrix = sp.csr_matrix(matrix)
-    if matrix.shape[1] == width:
-        return matrix
-    if matrix.nnz and int(matrix.indices.max()) >= width:
-        raise ValueError("a lexical column lies beyond the vocabulary")
-    return sp.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], width))

@@ -125,3 +125,13 @@ class LexicalVectorizer:
             (np.array(data, dtype=np.float32), np.array(indices, dtype=np.int64), np.array(indptr)),
             shape=(len(token_lists), DIMENSIONS),
         )
+
+
+def with_width(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
+    """The same CSR rows with `width` columns (every stored column index is below `width`)."""
+    matrix = sp.csr_matrix(matrix)
+    if matrix.shape[1] == width:
+        return matrix
+    if matrix.nnz and int(matrix.indices.max()) >= width:
+        raise ValueError("a lexical column lies beyond the vocabulary")
+    return sp.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], width))
