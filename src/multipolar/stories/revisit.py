@@ -33,6 +33,7 @@ from multipolar.stories.bridge import StoryMerge
 from multipolar.stories.spans import merge_span, story_date, story_span
 
 RULE = "stories.revisit"
+DIMENSIONS = 384  # of a story embedding
 
 
 @dataclass(slots=True)
@@ -61,7 +62,10 @@ def revisit(clusterer: Any, story_ids: set[str], items: dict[str, StoryInput], o
         return revision
     old = {d: clusterer._story_of[d] for d in docs}
     members = [items[d] for d in docs]
+    if clusterer.embedder is None and any(m.embedding is None and not m.near_duplicate_of for m in members):
+        return revision  # a member without its embedding and no model to make it: left as it is
     groups = _cluster(clusterer, members)
+    members = [items[d] for d in docs]
     first_day = {s: _first(clusterer._stories[s]) for s in story_ids}
 
     def rank(story_id: str, count: int) -> tuple:
@@ -126,6 +130,8 @@ def _cluster(clusterer: Any, members: list[StoryInput]) -> list[list[str]]:
         frequencies.counts.subtract(set(clusterer._tokens(item)))
     fresh.vectorizer.frequencies = frequencies
     fresh.assign(members)
+    for item in members:  # with the embeddings it made for members stored without one
+        clusterer._items[item.doc_id] = fresh._items[item.doc_id]
     groups: dict[str, list[str]] = {}
     for item in members:
         groups.setdefault(fresh.story_of(item.doc_id) or item.doc_id, []).append(item.doc_id)
@@ -136,7 +142,12 @@ def _group(clusterer: Any, story_id: str, members: list[StoryInput], titles: dic
     """The clusterer's record of a story made of `members` (vector sums, spans, actors, title)."""
     from multipolar.stories.cluster import _Group
 
-    embeddings = np.vstack([np.asarray(m.embedding, dtype=np.float32) for m in members])
+    embeddings = np.zeros((len(members), DIMENSIONS), dtype=np.float32)
+    known = [k for k, m in enumerate(members) if m.embedding is not None]
+    for k in known:
+        embeddings[k] = members[k].embedding
+    if known:  # a near duplicate clustered with its original, never embedded, counts as the mean (as it joined)
+        embeddings[[k for k in range(len(members)) if k not in set(known)]] = embeddings[known].mean(axis=0)
     lex = clusterer.vectorizer.transform([clusterer._tokens(m) for m in members])
     group = _Group(story_id, len(members), embeddings.sum(axis=0), sp.csr_matrix(lex.sum(axis=0)), None, None,
                    existing=existing, doc_ids=[m.doc_id for m in members])
