@@ -30,6 +30,7 @@ import scipy.sparse as sp
 
 from multipolar.records import StoryInput
 from multipolar.stories.bridge import StoryMerge
+from multipolar.stories.lexical import with_width
 from multipolar.stories.spans import merge_span, story_date, story_span
 
 RULE = "stories.revisit"
@@ -51,6 +52,32 @@ def touched(before: dict[str, str], after: dict[str, str], new_ids: list[str], o
     out = {after[d] for d in new_ids if d in after and after[d] not in opened}
     out |= {after[d] for d, s in before.items() if after.get(d, s) != s}
     return out
+
+
+def reach(clusterer: Any, story_ids: set[str]) -> set[str]:
+    """`story_ids` and the other stories whose average-linkage similarity to one of them reaches
+    `story_threshold` with publication days within the window: pairs the merge loop never compared (two
+    stored stories meet only through a new document that is itself close to both), which one call would
+    have merged."""
+    if not story_ids:
+        return set()
+    ids = list(clusterer._stories)
+    groups = [clusterer._stories[s] for s in ids]
+    rows = [k for k, s in enumerate(ids) if s in story_ids]
+    emb = np.vstack([g.emb_sum / max(g.n, 1) for g in groups])
+    width = clusterer.vectorizer.width()
+    lex = sp.vstack([with_width(g.lex_sum, width) / max(g.n, 1) for g in groups]).tocsr()
+    w = clusterer.weight
+    sim = w * (emb[rows] @ emb.T) + (1 - w) * (lex[rows] @ lex.T).toarray()
+    first = np.array([_ordinal(g.published_first, -(10**9)) for g in groups])
+    last = np.array([_ordinal(g.published_last, 10**9) for g in groups])
+    gap = np.maximum(first[rows][:, None] - last[None, :], first[None, :] - last[rows][:, None])
+    near = (sim >= clusterer.threshold) & (gap <= clusterer.window)
+    return set(story_ids) | {ids[k] for k in np.flatnonzero(near.any(axis=0))}
+
+
+def _ordinal(day: date | None, default: int) -> int:
+    return day.toordinal() if day is not None else default
 
 
 def revisit(clusterer: Any, story_ids: set[str], items: dict[str, StoryInput], opened: set[str]) -> Revision:
@@ -79,8 +106,7 @@ def revisit(clusterer: Any, story_ids: set[str], items: dict[str, StoryInput], o
         if free:
             story_id = free[0][1]
         else:  # every stored id of its documents went to a larger group: a new story
-            founder = min(doc_ids, key=lambda d: (story_date(items[d]) or date.min, d))
-            story_id = _story_id(founder)
+            story_id = _new_id(clusterer, doc_ids, items, story_ids | used)
             opened.add(story_id)
         used.add(story_id)
         new_groups[story_id] = doc_ids
@@ -101,6 +127,16 @@ def revisit(clusterer: Any, story_ids: set[str], items: dict[str, StoryInput], o
                 revision.moved.add(d)
     revision.story_ids = set(new_groups)
     return revision
+
+
+def _new_id(clusterer: Any, doc_ids: list[str], items: dict[str, StoryInput], taken: set[str]) -> str:
+    """The id of a new story: its founder's (the earliest member), unless a story has it already (the
+    founder's old story, kept by a larger group), then the next member's."""
+    for doc_id in sorted(doc_ids, key=lambda d: (story_date(items[d]) or date.min, d)):
+        story_id = _story_id(doc_id)
+        if story_id not in taken and story_id not in clusterer._stories:
+            return story_id
+    return _story_id("\n".join(sorted(doc_ids)))
 
 
 def _group_of(groups: dict[str, list[str]], doc_id: str) -> str:
