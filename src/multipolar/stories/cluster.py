@@ -29,7 +29,10 @@ where they lie more than `story_later_event_days` after a story's last publicati
 The threshold, the weight, the margin and the later-event days are chosen by leave-topics-out
 cross-validation on ECB+ (benchmarks/bench_stories.py cv). A near duplicate whose original is known joins
 the original's story without being embedded, unless that would stretch the story beyond
-`story_max_span_days`: then it is clustered like any other document. Nothing already assigned is re-clustered.
+`story_max_span_days`: then it is clustered like any other document. Once a batch is assigned, the stored
+stories it touched (and those within reach of them) are clustered again with it (rule `stories.revisit`,
+revisit.py), so an early join made before a document's own event arrived can be undone; the rest of the
+store is never re-clustered.
 """
 
 from __future__ import annotations
@@ -45,9 +48,16 @@ import scipy.sparse as sp
 
 from multipolar.records import Story, StoryInput
 from multipolar.settings import Settings
-from multipolar.stories.bridge import Hidden, StoryMerge, survivor
-from multipolar.stories.lexical import DIMENSIONS, LexicalVectorizer, lexical_tokens, with_width
-from multipolar.stories.revisit import reach, revisit, touched
+from multipolar.stories.bridge import Hidden, StoryMerge, redirect, survivor
+from multipolar.stories.lexical import (
+    DIMENSIONS,
+    LexicalVectorizer,
+    embed_leads,
+    lexical_tokens,
+    story_lead,
+    with_width,
+)
+from multipolar.stories.revisit import revise, touched
 from multipolar.stories.spans import Spans, merge_span, nearest_day, place_yearless, story_date, story_span
 
 __all__ = ["StoryAssignment", "StoryClusterer", "StoryMerge", "embed_leads", "nearest_day", "place_yearless", "story_date",
@@ -231,7 +241,7 @@ class StoryClusterer:
             results[i] = StoryAssignment(item.doc_id, story_id, story_id in opened, 1.0)
         self._cluster_in_chunks(items, beyond, token_lists, results, opened)
         if self.settings.story_revisit:  # rule stories.revisit: the stored stories this batch touched, again
-            self._revisit(reach(self, touched(before, self._story_of, [items[i].doc_id for i in pending], opened)), opened)
+            revise(self, touched(before, self._story_of, [items[i].doc_id for i in pending], opened), opened)
         found = [results[i] for i in range(len(items))]  # a story joined here may have merged since
         return [a if self._story_of[a.doc_id] == a.story_id else StoryAssignment(
             a.doc_id, self._story_of[a.doc_id], self._story_of[a.doc_id] in opened, a.similarity) for a in found]
@@ -243,19 +253,6 @@ class StoryClusterer:
             embeddings = self._embeddings([items[i] for i in chunk])
             lex = self.vectorizer.transform([token_lists[i] for i in chunk])
             self._cluster_chunk(items, chunk, embeddings, lex, results, opened)
-
-    def _revisit(self, story_ids: set[str], opened: set[str]) -> None:
-        revision = revisit(self, story_ids, self._items, opened)
-        self.revised |= revision.story_ids
-        self.moved |= revision.moved
-        for merge in revision.merges:
-            self._redirect(merge.merged_id, merge.into_id)
-            self._merges.append(merge)
-
-    def _redirect(self, lose: str, keep: str) -> None:
-        for k, merge in enumerate(self._merges):  # an earlier merge into the id that goes now
-            if merge.into_id == lose:
-                self._merges[k] = dataclasses.replace(merge, into_id=keep)
 
     def _stretches(self, group: _Group, item: StoryInput) -> bool:
         """Rule `max_span` for a near duplicate: would its publication day stretch its original's story
@@ -422,7 +419,7 @@ class StoryClusterer:
             self._story_of[doc_id] = keep
         if lose not in opened:
             self._merges.append(StoryMerge(lose, keep, similarity, moved))
-        self._redirect(lose, keep)
+        self._merges = redirect(self._merges, lose, keep)
 
     def merges(self) -> list[StoryMerge]:
         """The stored stories merged into others so far (rule `stories.bridge_merge`), oldest first."""
@@ -493,21 +490,4 @@ class StoryClusterer:
             apart &= ~far
             penalty = penalty + self.event_date_margin * apart
         return penalty
-
-
-def story_lead(title: str | None, text: str | None, lead_chars: int) -> str:
-    """What a document's story vectors are made of: its title (unless the text opens with it) and the
-    start of its text, `lead_chars` characters in all. `text` may be cut to `lead_chars` already."""
-    text = (text or "")[:lead_chars]
-    title = (title or "").strip()
-    if title and not text.lstrip().startswith(title[: min(len(title), 60)]):
-        text = title + ".\n" + text
-    return text[:lead_chars]
-
-
-def embed_leads(embedder: object, items: list[tuple[str | None, str | None]], settings: Settings) -> np.ndarray:
-    """The story embeddings of (title, text) pairs: one float32 row each (the per-document stage's)."""
-    leads = [story_lead(title, text, settings.story_lead_chars) for title, text in items]
-    vectors = embedder.embed(leads, max_tokens=settings.story_max_tokens)  # type: ignore[attr-defined]
-    return np.asarray(vectors, dtype=np.float32)
 

@@ -29,7 +29,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from multipolar.records import StoryInput
-from multipolar.stories.bridge import StoryMerge
+from multipolar.stories.bridge import StoryMerge, redirect
 from multipolar.stories.lexical import with_width
 from multipolar.stories.spans import merge_span, story_date, story_span
 
@@ -44,6 +44,16 @@ class Revision:
     story_ids: set[str] = field(default_factory=set)
     moved: set[str] = field(default_factory=set)
     merges: list[StoryMerge] = field(default_factory=list)
+
+
+def revise(clusterer: Any, story_ids: set[str], opened: set[str]) -> None:
+    """The rule on `clusterer` after its first pass: `story_ids` (from `touched`) and the stories within
+    `reach` clustered again; the clusterer's `revised`, `moved` and merges are updated."""
+    revision = revisit(clusterer, reach(clusterer, story_ids), clusterer._items, opened)
+    clusterer.revised |= revision.story_ids
+    clusterer.moved |= revision.moved
+    for merge in revision.merges:
+        clusterer._merges = [*redirect(clusterer._merges, merge.merged_id, merge.into_id), merge]
 
 
 def touched(before: dict[str, str], after: dict[str, str], new_ids: list[str], opened: set[str]) -> set[str]:
