@@ -117,6 +117,8 @@ def save_stories(con: Any, stories: list[Story]) -> None:
     }))
     try:
         con.execute("DELETE FROM stories WHERE story_id IN (SELECT story_id FROM _stories)")
+        # an id merged away once and given again (rule stories.revisit) is a story again, not a merge
+        con.execute("DELETE FROM story_merges WHERE merged_id IN (SELECT story_id FROM _stories)")
         con.execute("INSERT INTO stories (story_id, title, first_date, last_date, actors, n_documents, centroid) "
                     "SELECT story_id, title, first_date, last_date, actors::JSON, n_documents, centroid FROM _stories")
     finally:

@@ -57,7 +57,7 @@ from multipolar.stories.lexical import (
     story_lead,
     with_width,
 )
-from multipolar.stories.revisit import revise, touched
+from multipolar.stories.revisit import revise
 from multipolar.stories.spans import Spans, merge_span, nearest_day, place_yearless, story_date, story_span
 
 __all__ = ["StoryAssignment", "StoryClusterer", "StoryMerge", "embed_leads", "nearest_day", "place_yearless", "story_date",
@@ -241,7 +241,7 @@ class StoryClusterer:
             results[i] = StoryAssignment(item.doc_id, story_id, story_id in opened, 1.0)
         self._cluster_in_chunks(items, beyond, token_lists, results, opened)
         if self.settings.story_revisit:  # rule stories.revisit: the stored stories this batch touched, again
-            revise(self, touched(before, self._story_of, [items[i].doc_id for i in pending], opened), opened)
+            revise(self, before, [items[i].doc_id for i in pending], opened)
         found = [results[i] for i in range(len(items))]  # a story joined here may have merged since
         return [a if self._story_of[a.doc_id] == a.story_id else StoryAssignment(
             a.doc_id, self._story_of[a.doc_id], self._story_of[a.doc_id] in opened, a.similarity) for a in found]

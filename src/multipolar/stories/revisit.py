@@ -20,6 +20,7 @@ leads to its documents. Documents that changed story are listed (`moved`), so th
 from __future__ import annotations
 
 import copy
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,14 +47,19 @@ class Revision:
     merges: list[StoryMerge] = field(default_factory=list)
 
 
-def revise(clusterer: Any, story_ids: set[str], opened: set[str]) -> None:
-    """The rule on `clusterer` after its first pass: `story_ids` (from `touched`) and the stories within
-    `reach` clustered again; the clusterer's `revised`, `moved` and merges are updated."""
-    revision = revisit(clusterer, reach(clusterer, story_ids), clusterer._items, opened)
+def revise(clusterer: Any, before: dict[str, str], new_ids: list[str], opened: set[str]) -> None:
+    """The rule on `clusterer` after its first pass over the documents `new_ids` (`before`: each assigned
+    document's story before it): the stories `touched` and those within `reach` clustered again; the
+    clusterer's `revised` (stories rewritten), `moved` (assigned documents now in another story than
+    before the call) and merges are updated."""
+    revision = revisit(clusterer, reach(clusterer, touched(before, clusterer._story_of, new_ids, opened)),
+                       clusterer._items, opened)
     clusterer.revised |= revision.story_ids
-    clusterer.moved |= revision.moved
     for merge in revision.merges:
         clusterer._merges = [*redirect(clusterer._merges, merge.merged_id, merge.into_id), merge]
+    # a story merged earlier in this call whose documents formed a group again under its founder's id lives on
+    clusterer._merges = [m for m in clusterer._merges if m.merged_id not in clusterer._stories]
+    clusterer.moved |= {d for d, story_id in before.items() if clusterer._story_of.get(d, story_id) != story_id}
 
 
 def touched(before: dict[str, str], after: dict[str, str], new_ids: list[str], opened: set[str]) -> set[str]:
@@ -142,11 +148,10 @@ def revisit(clusterer: Any, story_ids: set[str], items: dict[str, StoryInput], o
 def _new_id(clusterer: Any, doc_ids: list[str], items: dict[str, StoryInput], taken: set[str]) -> str:
     """The id of a new story: its founder's (the earliest member), unless a story has it already (the
     founder's old story, kept by a larger group), then the next member's."""
-    for doc_id in sorted(doc_ids, key=lambda d: (story_date(items[d]) or date.min, d)):
-        story_id = _story_id(doc_id)
-        if story_id not in taken and story_id not in clusterer._stories:
-            return story_id
-    return _story_id("\n".join(sorted(doc_ids)))
+    ordered = sorted(doc_ids, key=lambda d: (story_date(items[d]) or date.min, d))
+    candidates = (_story_id(d) for d in ordered)
+    salted = (_story_id(f"{ordered[0]}#{n}") for n in itertools.count(1))  # all taken: the founder's, numbered
+    return next(s for s in itertools.chain(candidates, salted) if s not in taken and s not in clusterer._stories)
 
 
 def _group_of(groups: dict[str, list[str]], doc_id: str) -> str:
