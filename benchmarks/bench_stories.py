@@ -28,7 +28,7 @@ incremental: ECB+ dev as `cv --inputs pipeline` reads it (the --db store and its
 to stories in shuffled batches of --batch documents through the stories stage itself (`analyse.assign_stories`:
 each batch meets the stored stories loaded from a copy of the store, and what it writes is what the next
 batch loads), with the shipped settings; B-cubed P/R/F1 of the stored story ids per seed, and the stored
-stories merged by rule stories.bridge_merge.
+stories merged (rules stories.bridge_merge and stories.revisit: rows of story_merges).
 
 undated: ECB+ with simulated dates (each story a date, the two stories of a topic 60 days apart,
 documents within 0-3 days of their story's date), a share of documents (25%, 50%) stripped of any
@@ -404,7 +404,7 @@ def incremental_store(db: Path, batches: list[int], seeds: int) -> None:
                 p, r, f = bcubed(predicted, [gold[r["id"]] for r in records])
                 scores.append((p, r, f))
                 print(f"  batches of {batch}, seed {seed}: B3 P={p:.3f} R={r:.3f} F1={f:.3f}  "
-                      f"stories={len(set(predicted))}  merged by stories.bridge_merge={merged[0][0]}")
+                      f"stories={len(set(predicted))}  merged (story_merges: stories.bridge_merge, stories.revisit)={merged[0][0]}")
             p, r, f = np.mean(scores, axis=0)
             print(f"batches of {batch}: mean of {seeds} seeds B3 P={p:.3f} R={r:.3f} F1={f:.3f} "
                   f"(F1 {min(s[2] for s in scores):.3f}-{max(s[2] for s in scores):.3f})")

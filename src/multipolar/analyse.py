@@ -397,16 +397,20 @@ def assign_stories(store: Any, settings: Settings, run: int | None = None) -> No
         return
     # the per-document stage stored most documents' embeddings; the model loads only for the rest
     # (stores analysed before it did, documents whose text changed)
-    lacking = any(item.embedding is None for item in items)
-    clusterer = StoryClusterer(settings, Embedder(threads=settings.embedding_threads) if lacking else None)
+    # (and for the stored stories' members, which rule stories.revisit may cluster again)
     dates = [item.published for item in items if item.published]
-    since = window_start(min(dates), clusterer.limit) if dates else None
-    for story, members in load_active_stories(store.con, since, lead_chars=settings.story_lead_chars):
+    since = window_start(min(dates), StoryClusterer(settings).limit) if dates else None
+    active = load_active_stories(store.con, since, lead_chars=settings.story_lead_chars)
+    lacking = any(item.embedding is None for item in items) or (
+        settings.story_revisit and any(m.embedding is None for _, members in active for m in members))
+    clusterer = StoryClusterer(settings, Embedder(threads=settings.embedding_threads) if lacking else None)
+    for story, members in active:
         clusterer.add_story(story, members)
     assignments = clusterer.assign(items)
-    merges = clusterer.merges()  # rule stories.bridge_merge: stored stories a new document bridged
-    touched = {a.story_id for a in assignments} | {m.into_id for m in merges}
-    changed = [a.doc_id for a in assignments] + [d for m in merges for d in m.doc_ids]
+    merges = clusterer.merges()  # rules stories.bridge_merge and stories.revisit: stored stories merged
+    touched = {a.story_id for a in assignments} | {m.into_id for m in merges} | clusterer.revised
+    changed = list(dict.fromkeys([a.doc_id for a in assignments] + [d for m in merges for d in m.doc_ids]
+                                 + sorted(clusterer.moved)))
     with store.transaction():
         record_story_merges(store.con, merges, run)
         save_stories(store.con, clusterer.stories(touched))

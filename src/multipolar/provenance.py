@@ -63,9 +63,10 @@ STAGE_VERSIONS: dict[str, str] = {
     # across documents
     "near_duplicates": "1",
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold
-    "stories": "4",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days;
+    "stories": "5",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days;
     #                4: stories.bridge_merge (stored stories a new document bridges merge; story_merges),
-    #                   a stored story's lexical mean with its members' actor codes
+    #                   a stored story's lexical mean with its members' actor codes;
+    #                5: stories.revisit (the stored stories a batch touched are clustered again with it)
     "dedup": "2",
     "claim_groups": "5",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named); 5: regrouped over claims 8 (titles read)
 }
@@ -83,7 +84,8 @@ STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
     "spun": ("spun_threshold",),
     "stories": ("story_window_days", "story_window_margin", "story_horizon_days", "story_max_span_days",
                 "story_threshold", "story_embedding_weight", "story_undated_margin",
-                "story_event_date_margin", "story_later_event_days", "story_lead_chars", "story_chunk_size"),  # lead: lexical vectors
+                "story_event_date_margin", "story_later_event_days", "story_lead_chars", "story_chunk_size",
+                "story_revisit"),  # lead: lexical vectors
     "dedup": (),
     "claim_groups": ("claim_tolerance",),
 }

@@ -182,7 +182,9 @@ def _spans(clusterer: StoryClusterer) -> list[int]:
 
 @pytest.mark.parametrize(("max_span", "longest"), [(0, 54), (30, 30), (14, 12)])
 def test_max_span_stops_a_story_growing_link_by_link(max_span, longest):
-    settings = Settings(story_window_days=7, story_window_margin=float("inf"), story_max_span_days=max_span)
+    # without rule stories.revisit (test_revisit.py), a story grows poll by poll from its nearest day
+    settings = Settings(story_window_days=7, story_window_margin=float("inf"), story_max_span_days=max_span,
+                        story_revisit=False)
     clusterer = StoryClusterer(settings, FakeEmbedder())
     for item in _weekly_declarations(10):  # days 0, 6, ..., 54, one poll each
         clusterer.assign([item])

@@ -36,8 +36,8 @@ def bulk_update(con: Any, table: str, key: str, columns: dict[str, Any], *, json
 
 def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000) -> list[tuple[Story, list[StoryInput]]]:
     """Stories whose last date is on or after `since` (all when None, and undated ones), with their
-    documents' title, lead, own publication day (None where it was inferred: `OWN_PUBLISHED`) and actor
-    countries (as `story_rows` reads them), so the clusterer can rebuild each story's lexical mean (the
+    documents' title, lead, own publication day (None where it was inferred: `OWN_PUBLISHED`), actor
+    countries, event days and stored story embedding (as `story_rows` reads them), so the clusterer can rebuild each story's lexical mean (the
     same tokens a new document gets) and the span of its publication days."""
     if since is None:
         rows = con.execute(
@@ -59,9 +59,12 @@ def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000)
         ).fetchall()
         story_of = dict((doc_id, story_id) for story_id, doc_id in ids)
         for member in con.execute(
-            f"SELECT doc_id, title, substr(text, 1, ?), {OWN_PUBLISHED}, "
-            "(SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = documents.doc_id) "
-            "FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id",
+            f"SELECT d.doc_id, d.title, substr(d.text, 1, ?), {OWN_PUBLISHED.replace('published', 'd.published')}, "
+            "(SELECT list(DISTINCT substr(m.actor_code, 1, 3)) FROM mentions m WHERE m.doc_id = d.doc_id), "
+            "(SELECT list(e.date ORDER BY e.date) FROM events e WHERE e.doc_id = d.doc_id "
+            "AND e.date IS NOT NULL AND e.date_precision IN ('day', 'month')), v.vector "
+            "FROM documents d LEFT JOIN story_vectors v USING (doc_id) "
+            "WHERE d.doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY d.doc_id",
             [lead_chars, list(story_of)],
         ).fetchall():
             members.setdefault(story_of[member[0]], []).append(member)
@@ -70,7 +73,8 @@ def load_active_stories(con: Any, since: date | None, *, lead_chars: int = 3000)
         own = members.get(story_id, [])
         codes = tuple(json.loads(actors)) if isinstance(actors, str) else tuple(actors or ())
         story = Story(story_id, title, first, last, codes, int(n), tuple(centroid or ()), tuple(m[0] for m in own))
-        out.append((story, [StoryInput(m[0], m[1], m[2] or "", m[3], tuple(sorted(m[4] or ()))) for m in own]))
+        out.append((story, [StoryInput(m[0], m[1], m[2] or "", m[3], tuple(sorted(m[4] or ())), event_dates=tuple(m[5] or ()),
+                                       embedding=tuple(m[6]) if m[6] is not None else None) for m in own]))
     return out
 
 
@@ -113,6 +117,8 @@ def save_stories(con: Any, stories: list[Story]) -> None:
     }))
     try:
         con.execute("DELETE FROM stories WHERE story_id IN (SELECT story_id FROM _stories)")
+        # an id merged away once and given again (rule stories.revisit) is a story again, not a merge
+        con.execute("DELETE FROM story_merges WHERE merged_id IN (SELECT story_id FROM _stories)")
         con.execute("INSERT INTO stories (story_id, title, first_date, last_date, actors, n_documents, centroid) "
                     "SELECT story_id, title, first_date, last_date, actors::JSON, n_documents, centroid FROM _stories")
     finally:

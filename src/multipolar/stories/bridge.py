@@ -16,7 +16,7 @@ one of the two takes a new document) up to date as groups merge.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -90,3 +90,8 @@ def survivor(ga: Any, gb: Any, opened: set[str]) -> tuple[str, str]:
 
     keep, lose = sorted((ga, gb), key=key)
     return keep.story_id, lose.story_id
+
+
+def redirect(merges: list[StoryMerge], lose: str, keep: str) -> list[StoryMerge]:
+    """`merges` with each merge into story `lose` (which goes now) pointing at `keep` instead."""
+    return [replace(m, into_id=keep) if m.into_id == lose else m for m in merges]

@@ -29,7 +29,10 @@ where they lie more than `story_later_event_days` after a story's last publicati
 The threshold, the weight, the margin and the later-event days are chosen by leave-topics-out
 cross-validation on ECB+ (benchmarks/bench_stories.py cv). A near duplicate whose original is known joins
 the original's story without being embedded, unless that would stretch the story beyond
-`story_max_span_days`: then it is clustered like any other document. Nothing already assigned is re-clustered.
+`story_max_span_days`: then it is clustered like any other document. Once a batch is assigned, the stored
+stories it touched (and those within reach of them) are clustered again with it (rule `stories.revisit`,
+revisit.py), so an early join made before a document's own event arrived can be undone; the rest of the
+store is never re-clustered.
 """
 
 from __future__ import annotations
@@ -45,8 +48,16 @@ import scipy.sparse as sp
 
 from multipolar.records import Story, StoryInput
 from multipolar.settings import Settings
-from multipolar.stories.bridge import Hidden, StoryMerge, survivor
-from multipolar.stories.lexical import DIMENSIONS, LexicalVectorizer, lexical_tokens
+from multipolar.stories.bridge import Hidden, StoryMerge, redirect, survivor
+from multipolar.stories.lexical import (
+    DIMENSIONS,
+    LexicalVectorizer,
+    embed_leads,
+    lexical_tokens,
+    story_lead,
+    with_width,
+)
+from multipolar.stories.revisit import revise
 from multipolar.stories.spans import Spans, merge_span, nearest_day, place_yearless, story_date, story_span
 
 __all__ = ["StoryAssignment", "StoryClusterer", "StoryMerge", "embed_leads", "nearest_day", "place_yearless", "story_date",
@@ -112,6 +123,9 @@ class StoryClusterer:
         self._stories: dict[str, _Group] = {}
         self._story_of: dict[str, str] = {}
         self._merges: list[StoryMerge] = []
+        self._items: dict[str, StoryInput] = {}  # each document's input, for rule stories.revisit
+        self.revised: set[str] = set()  # stories rule stories.revisit rewrote, and the documents it moved
+        self.moved: set[str] = set()
 
     # --- state --------------------------------------------------------------------------------
     def add_story(self, story: Story, members: list[StoryInput] | None = None) -> None:
@@ -123,6 +137,7 @@ class StoryClusterer:
         own = [m.published for m in members if m.published is not None]
         published = (min(own), max(own)) if own else (None, None) if members else (story.first_date, story.last_date)
         tokens = [self._tokens(item) for item in members]
+        self._items.update((item.doc_id, item) for item in members)
         self.vectorizer.frequencies.update(tokens)
         if members:
             lex = self.vectorizer.transform(tokens)  # the same vectors as new documents get in `assign`
@@ -191,6 +206,8 @@ class StoryClusterer:
                            + [g.last for g in self._stories.values() if g.last is not None])
             items = place_yearless(items, dated[(len(dated) - 1) // 2] if dated else None)
         known = [i for i, item in enumerate(items) if item.doc_id in self._story_of]
+        before = dict(self._story_of)
+        self._items.update((item.doc_id, item) for item in items if item.doc_id not in before)
         pending = [i for i, item in enumerate(items) if item.doc_id not in self._story_of]
         token_lists = {i: self._tokens(items[i]) for i in pending}
         self.vectorizer.frequencies.update(token_lists[i] for i in pending)
@@ -223,6 +240,8 @@ class StoryClusterer:
             self._story_of[item.doc_id] = story_id
             results[i] = StoryAssignment(item.doc_id, story_id, story_id in opened, 1.0)
         self._cluster_in_chunks(items, beyond, token_lists, results, opened)
+        if self.settings.story_revisit:  # rule stories.revisit: the stored stories this batch touched, again
+            revise(self, before, [items[i].doc_id for i in pending], opened)
         found = [results[i] for i in range(len(items))]  # a story joined here may have merged since
         return [a if self._story_of[a.doc_id] == a.story_id else StoryAssignment(
             a.doc_id, self._story_of[a.doc_id], self._story_of[a.doc_id] in opened, a.similarity) for a in found]
@@ -269,6 +288,8 @@ class StoryClusterer:
                 out[k] = item.embedding
         if missing:
             out[missing] = self._embed([self._lead(items[k]) for k in missing])
+            for k in missing:  # kept for rule stories.revisit
+                self._items[items[k].doc_id] = dataclasses.replace(items[k], embedding=tuple(map(float, out[k])))
         return out
 
     def _embed(self, texts: list[str]) -> np.ndarray:
@@ -301,9 +322,9 @@ class StoryClusterer:
         # sparse sums are kept as wide as the vocabulary seen so far, not DIMENSIONS: scipy's sparse
         # addition and transposition cost time in the number of columns
         width = self.vectorizer.width()
-        lex = _with_width(lex, width)
+        lex = with_width(lex, width)
         for g in groups:
-            g.lex_sum = _with_width(g.lex_sum, width)
+            g.lex_sum = with_width(g.lex_sum, width)
         emb = np.vstack([g.emb_sum / g.n for g in groups]) if m else np.zeros((0, 384))
         lexm = sp.vstack([g.lex_sum / g.n for g in groups]).tocsr()
         sim = (w * (emb @ emb.T) + (1 - w) * (lexm @ lexm.T).toarray()).astype(np.float64)
@@ -398,9 +419,7 @@ class StoryClusterer:
             self._story_of[doc_id] = keep
         if lose not in opened:
             self._merges.append(StoryMerge(lose, keep, similarity, moved))
-        for k, merge in enumerate(self._merges):  # an earlier merge into the id that goes now
-            if merge.into_id == lose:
-                self._merges[k] = dataclasses.replace(merge, into_id=keep)
+        self._merges = redirect(self._merges, lose, keep)
 
     def merges(self) -> list[StoryMerge]:
         """The stored stories merged into others so far (rule `stories.bridge_merge`), oldest first."""
@@ -472,29 +491,3 @@ class StoryClusterer:
             penalty = penalty + self.event_date_margin * apart
         return penalty
 
-
-def story_lead(title: str | None, text: str | None, lead_chars: int) -> str:
-    """What a document's story vectors are made of: its title (unless the text opens with it) and the
-    start of its text, `lead_chars` characters in all. `text` may be cut to `lead_chars` already."""
-    text = (text or "")[:lead_chars]
-    title = (title or "").strip()
-    if title and not text.lstrip().startswith(title[: min(len(title), 60)]):
-        text = title + ".\n" + text
-    return text[:lead_chars]
-
-
-def embed_leads(embedder: object, items: list[tuple[str | None, str | None]], settings: Settings) -> np.ndarray:
-    """The story embeddings of (title, text) pairs: one float32 row each (the per-document stage's)."""
-    leads = [story_lead(title, text, settings.story_lead_chars) for title, text in items]
-    vectors = embedder.embed(leads, max_tokens=settings.story_max_tokens)  # type: ignore[attr-defined]
-    return np.asarray(vectors, dtype=np.float32)
-
-
-def _with_width(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
-    """The same CSR rows with `width` columns (every stored column index is below `width`)."""
-    matrix = sp.csr_matrix(matrix)
-    if matrix.shape[1] == width:
-        return matrix
-    if matrix.nnz and int(matrix.indices.max()) >= width:
-        raise ValueError("a lexical column lies beyond the vocabulary")
-    return sp.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], width))

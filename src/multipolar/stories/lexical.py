@@ -21,6 +21,8 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
+from multipolar.settings import Settings
+
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 DIMENSIONS = 1 << 22
 
@@ -125,3 +127,30 @@ class LexicalVectorizer:
             (np.array(data, dtype=np.float32), np.array(indices, dtype=np.int64), np.array(indptr)),
             shape=(len(token_lists), DIMENSIONS),
         )
+
+
+def with_width(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
+    """The same CSR rows with `width` columns (every stored column index is below `width`)."""
+    matrix = sp.csr_matrix(matrix)
+    if matrix.shape[1] == width:
+        return matrix
+    if matrix.nnz and int(matrix.indices.max()) >= width:
+        raise ValueError("a lexical column lies beyond the vocabulary")
+    return sp.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=(matrix.shape[0], width))
+
+
+def story_lead(title: str | None, text: str | None, lead_chars: int) -> str:
+    """What a document's story vectors are made of: its title (unless the text opens with it) and the
+    start of its text, `lead_chars` characters in all. `text` may be cut to `lead_chars` already."""
+    text = (text or "")[:lead_chars]
+    title = (title or "").strip()
+    if title and not text.lstrip().startswith(title[: min(len(title), 60)]):
+        text = title + ".\n" + text
+    return text[:lead_chars]
+
+
+def embed_leads(embedder: object, items: list[tuple[str | None, str | None]], settings: Settings) -> np.ndarray:
+    """The story embeddings of (title, text) pairs: one float32 row each (the per-document stage's)."""
+    leads = [story_lead(title, text, settings.story_lead_chars) for title, text in items]
+    vectors = embedder.embed(leads, max_tokens=settings.story_max_tokens)  # type: ignore[attr-defined]
+    return np.asarray(vectors, dtype=np.float32)
