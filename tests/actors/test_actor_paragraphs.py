@@ -9,15 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from multipolar.actors.gazetteer import Gazetteer
 from multipolar.actors.paragraphs import ActorParagraphs, paragraphs, segments
 from multipolar.actors.resolver import ActorResolver
 from multipolar.events.anaphora import cue_words
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(Gazetteer.load())
 
 
 @pytest.fixture(scope="module")

@@ -6,24 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 
-from multipolar.actors.gazetteer import Gazetteer
 from multipolar.actors.resolver import ActorResolver
 from multipolar.events.coder import EventCoder
 from multipolar.settings import Settings
 
 ON = date(2025, 3, 1)
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(Gazetteer.load())
-
-
-@pytest.fixture(scope="module")
-def blank() -> spacy.language.Language:
-    return spacy.blank("en")
 
 
 def georgias(resolver: ActorResolver, nlp, text: str) -> list[tuple[str, str]]:

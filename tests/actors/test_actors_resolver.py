@@ -21,16 +21,6 @@ from multipolar.actors.resolver import ActorMatch, ActorResolver
 EARLY_2025 = date(2025, 3, 1)
 
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(Gazetteer.load())
-
-
-@pytest.fixture(scope="module")
-def blank() -> spacy.language.Language:
-    return spacy.blank("en")
-
-
 def found(
     resolver: ActorResolver, nlp, text: str, on: date | None = EARLY_2025
 ) -> list[tuple[str, str, str | None]]:
