@@ -15,6 +15,10 @@ Words in data/rules/trade.json.
   names a tariff, duty or sanction is a sanction (163) on the states whose goods, firms or economy the
   phrase names ("raised the tariff rate on goods from Brazil", "imposed duties on products of Canada");
   trade.eased then makes a pause, cut or exemption an easing, trade.conditional_threat a condition a threat;
+- trade.dealings_object: a state named only inside the reason for a tariff or sanction, a "for"/"over"
+  phrase about the target's dealings with it ("tariffs on Indian goods over its purchases of Russian oil",
+  "sanctioned Chinese refiners for buying Iranian crude"), is what the target dealt with, not the target:
+  that reading is dropped (the measure's own target is read as before);
 - trade.firms_list (a finder): putting a state's firms on an entity list or under export controls
   ("added 80 Chinese companies to its entity list") is a sanction (163) against that state.
 """
@@ -25,7 +29,16 @@ import dataclasses
 from typing import Any
 
 from multipolar.events import syntax
-from multipolar.events.rulebook import DROP, Candidate, Rule, derived_id, governors, recode, words
+from multipolar.events.rulebook import (
+    DROP,
+    Candidate,
+    Rule,
+    derived_id,
+    governors,
+    mention_tokens,
+    recode,
+    words,
+)
 
 W = words("trade")
 SANCTION, EASE, THREAT = "163", "085", "1312"
@@ -92,6 +105,27 @@ def faced(c: Candidate):
         if m.country and m.country != ev.source:
             return dataclasses.replace(ev, target=m.actor_code[:3], target_actor=m.actor_code, target_name=m.text,
                                        event_id=derived_id(ev, m.actor_code))
+    return None
+
+
+def _in_dealings(tok: Any, stop: Any) -> bool:
+    """`tok` lies inside a "for buying ..."/"over its trade with ..." phrase (below `stop`, the trigger)."""
+    for a in governors(tok, limit=8):
+        if a.i == stop.i:
+            return False
+        if a.dep_ == "prep" and a.lower_ in W["dealings_preps"] and any(
+                g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() in W["dealings_words"] for g in a.children):
+            return True
+    return False
+
+
+def dealings_object(c: Candidate):
+    ev = c.event
+    if ev.root not in ("13", "16") or ev.target_actor is None:
+        return None
+    toks = mention_tokens(c, ev.target_actor)
+    if toks and all(_in_dealings(t, c.tok) for t in toks):
+        return DROP
     return None
 
 
@@ -182,5 +216,6 @@ def tariff_act(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, s
 
 
 RULES = [Rule("trade.struck_with", struck_with), Rule("trade.eased", eased),
-         Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced)]
+         Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced),
+         Rule("trade.dealings_object", dealings_object)]
 FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act)]
