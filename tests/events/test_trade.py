@@ -117,3 +117,19 @@ def test_a_state_the_target_dealt_with_is_not_the_target(coded, text, target, ot
 def test_a_measure_aimed_at_the_state_itself_keeps_its_target(coded, text, target):
     events, _ = coded(text)
     assert ("USA", target) in {(e.source, e.target) for e in events if e.plover in ("SANCTION", "THREATEN")}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Trump ordered new sanctions on Iran.", "IRN"),
+    ("Washington ordered an extra tariff on imports from India over its purchases of Russian crude.", "IND"),
+])
+def test_ordering_a_tariff_or_sanction_imposes_it(coded, text, target):
+    events, trace = coded(text)
+    assert ("USA", "SANCTION", target) in kinds(events)
+    assert not [e for e in events if e.root == "10"]
+    assert any("trade.ordered_measure" in names for names in trace.fired.values())
+
+
+def test_ordering_a_state_to_act_stays_a_demand(coded):
+    events, _ = coded("Trump ordered Russia to withdraw its troops.")
+    assert [e for e in events if e.target == "RUS" and e.root == "10"]

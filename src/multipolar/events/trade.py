@@ -19,6 +19,8 @@ Words in data/rules/trade.json.
   phrase about the target's dealings with it ("tariffs on Indian goods over its purchases of Russian oil",
   "sanctioned Chinese refiners for buying Iranian crude"), is what the target dealt with, not the target:
   that reading is dropped (the measure's own target is read as before);
+- trade.ordered_measure: ordering or decreeing a tariff or sanction ("ordered an extra tariff on imports from
+  India", "ordered new sanctions on Iran") imposes it (163), not a demand (100) on its target;
 - trade.firms_list (a finder): putting a state's firms on an entity list or under export controls
   ("added 80 Chinese companies to its entity list") is a sanction (163) against that state.
 """
@@ -129,6 +131,15 @@ def dealings_object(c: Candidate):
     return None
 
 
+def ordered_measure(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root != "10" or tok.lemma_.lower() not in W["order_verbs"] or SANCTION not in c.coder.ontology:
+        return None
+    if not any(ch.dep_ == "dobj" and _is_measure(ch) for ch in tok.children):
+        return None  # "ordered Russia to withdraw" is a demand
+    return recode(ev, SANCTION, c.coder.ontology)
+
+
 def _firm_states(noun: Any, actors: dict[int, Any]) -> list[Any]:
     out = []
     for t in noun.subtree:
@@ -217,5 +228,5 @@ def tariff_act(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, s
 
 RULES = [Rule("trade.struck_with", struck_with), Rule("trade.eased", eased),
          Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced),
-         Rule("trade.dealings_object", dealings_object)]
+         Rule("trade.ordered_measure", ordered_measure), Rule("trade.dealings_object", dealings_object)]
 FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act)]
