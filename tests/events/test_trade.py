@@ -94,3 +94,42 @@ def test_a_state_hit_with_tariffs_is_sanctioned_not_attacked(coded, text, source
 def test_a_state_hit_with_missiles_is_still_attacked(coded):
     events, _ = coded("Russia hit Kyiv with missiles overnight.")
     assert [e for e in events if (e.source, e.plover, e.target) == ("RUS", "ASSAULT", "UKR")]
+
+
+@pytest.mark.parametrize("text, target, other", [
+    ("The United States imposed an additional 25 percent tariff on Indian goods for buying Russian oil.", "IND", "RUS"),
+    ("The United States slapped duties on products from Vietnam for its dealings with China.", "VNM", "CHN"),
+    ("Washington imposed sanctions on Chinese firms for purchasing Venezuelan oil.", "CHN", "VEN"),
+    ("The European Union imposed sanctions on Indian refiners over their imports of Russian crude.", "IND", "RUS"),
+])
+def test_a_state_the_target_dealt_with_is_not_the_target(coded, text, target, other):
+    events, trace = coded(text)
+    sanctioned = {e.target for e in events if e.plover == "SANCTION"}
+    assert target in sanctioned and other not in sanctioned
+    assert any(d["rule"] == "trade.dealings_object" and d["target"] == other for d in trace.dropped)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The United States imposed tariffs on Russian oil.", "RUS"),
+    ("Trump threatened secondary tariffs on countries buying Russian oil.", "RUS"),
+    ("The United States imposed sanctions on Russia for its support of Iran.", "RUS"),
+])
+def test_a_measure_aimed_at_the_state_itself_keeps_its_target(coded, text, target):
+    events, _ = coded(text)
+    assert ("USA", target) in {(e.source, e.target) for e in events if e.plover in ("SANCTION", "THREATEN")}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Trump ordered new sanctions on Iran.", "IRN"),
+    ("Washington ordered an extra tariff on imports from India over its purchases of Russian crude.", "IND"),
+])
+def test_ordering_a_tariff_or_sanction_imposes_it(coded, text, target):
+    events, trace = coded(text)
+    assert ("USA", "SANCTION", target) in kinds(events)
+    assert not [e for e in events if e.root == "10"]
+    assert any("trade.ordered_measure" in names for names in trace.fired.values())
+
+
+def test_ordering_a_state_to_act_stays_a_demand(coded):
+    events, _ = coded("Trump ordered Russia to withdraw its troops.")
+    assert [e for e in events if e.target == "RUS" and e.root == "10"]

@@ -15,6 +15,12 @@ Words in data/rules/trade.json.
   names a tariff, duty or sanction is a sanction (163) on the states whose goods, firms or economy the
   phrase names ("raised the tariff rate on goods from Brazil", "imposed duties on products of Canada");
   trade.eased then makes a pause, cut or exemption an easing, trade.conditional_threat a condition a threat;
+- trade.dealings_object: a state named only inside the reason for a tariff or sanction, a "for"/"over"
+  phrase about the target's dealings with it ("tariffs on Indian goods over its purchases of Russian oil",
+  "sanctioned Chinese refiners for buying Iranian crude"), is what the target dealt with, not the target:
+  that reading is dropped (the measure's own target is read as before);
+- trade.ordered_measure: ordering or decreeing a tariff or sanction ("ordered an extra tariff on imports from
+  India", "ordered new sanctions on Iran") imposes it (163), not a demand (100) on its target;
 - trade.firms_list (a finder): putting a state's firms on an entity list or under export controls
   ("added 80 Chinese companies to its entity list") is a sanction (163) against that state.
 """
@@ -25,7 +31,16 @@ import dataclasses
 from typing import Any
 
 from multipolar.events import syntax
-from multipolar.events.rulebook import DROP, Candidate, Rule, derived_id, governors, recode, words
+from multipolar.events.rulebook import (
+    DROP,
+    Candidate,
+    Rule,
+    derived_id,
+    governors,
+    mention_tokens,
+    recode,
+    words,
+)
 
 W = words("trade")
 SANCTION, EASE, THREAT = "163", "085", "1312"
@@ -93,6 +108,36 @@ def faced(c: Candidate):
             return dataclasses.replace(ev, target=m.actor_code[:3], target_actor=m.actor_code, target_name=m.text,
                                        event_id=derived_id(ev, m.actor_code))
     return None
+
+
+def _in_dealings(tok: Any, stop: Any) -> bool:
+    """`tok` lies inside a "for buying ..."/"over its trade with ..." phrase (below `stop`, the trigger)."""
+    for a in governors(tok, limit=8):
+        if a.i == stop.i:
+            return False
+        if a.dep_ == "prep" and a.lower_ in W["dealings_preps"] and any(
+                g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() in W["dealings_words"] for g in a.children):
+            return True
+    return False
+
+
+def dealings_object(c: Candidate):
+    ev = c.event
+    if ev.root not in ("13", "16") or ev.target_actor is None:
+        return None
+    toks = mention_tokens(c, ev.target_actor)
+    if toks and all(_in_dealings(t, c.tok) for t in toks):
+        return DROP
+    return None
+
+
+def ordered_measure(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root != "10" or tok.lemma_.lower() not in W["order_verbs"] or SANCTION not in c.coder.ontology:
+        return None
+    if not any(ch.dep_ == "dobj" and _is_measure(ch) for ch in tok.children):
+        return None  # "ordered Russia to withdraw" is a demand
+    return recode(ev, SANCTION, c.coder.ontology)
 
 
 def _firm_states(noun: Any, actors: dict[int, Any]) -> list[Any]:
@@ -182,5 +227,6 @@ def tariff_act(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, s
 
 
 RULES = [Rule("trade.struck_with", struck_with), Rule("trade.eased", eased),
-         Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced)]
+         Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced),
+         Rule("trade.ordered_measure", ordered_measure), Rule("trade.dealings_object", dealings_object)]
 FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act)]
