@@ -48,7 +48,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              no actor), the British Treasury GBRGOV (HM Treasury, "Britain's Treasury"), issuer.official_title not
     #              before in/of another country ("the Treasury in London")
     #              12: timing.statute, timing.other_clause, timing.recalled; clauses.speaker_frame (with event_official_sources), roles.topic_of_talk
-    #              13: trade.dealings_object (a state named only in "over its purchases of"/"for buying" is not the target),
+    #              13: trade.dealings_object (a state named only in "over its purchases of"/"for buying"/"over its war in" is not the target),
     #              trade.ordered_measure ("ordered an extra tariff" imposes it: 163, not a demand)
     "claims": "8",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;

@@ -101,6 +101,8 @@ def test_a_state_hit_with_missiles_is_still_attacked(coded):
     ("The United States slapped duties on products from Vietnam for its dealings with China.", "VNM", "CHN"),
     ("Washington imposed sanctions on Chinese firms for purchasing Venezuelan oil.", "CHN", "VEN"),
     ("The European Union imposed sanctions on Indian refiners over their imports of Russian crude.", "IND", "RUS"),
+    ("The EU imposed sanctions on Russia over its invasion of Ukraine.", "RUS", "UKR"),
+    ("Canada imposed new sanctions on Iran for its attacks on Iraq.", "IRN", "IRQ"),
 ])
 def test_a_state_the_target_dealt_with_is_not_the_target(coded, text, target, other):
     events, trace = coded(text)

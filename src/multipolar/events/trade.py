@@ -17,8 +17,9 @@ Words in data/rules/trade.json.
   trade.eased then makes a pause, cut or exemption an easing, trade.conditional_threat a condition a threat;
 - trade.dealings_object: a state named only inside the reason for a tariff or sanction, a "for"/"over"
   phrase about the target's dealings with it ("tariffs on Indian goods over its purchases of Russian oil",
-  "sanctioned Chinese refiners for buying Iranian crude"), is what the target dealt with, not the target:
-  that reading is dropped (the measure's own target is read as before);
+  "sanctioned Chinese refiners for buying Iranian crude"), or about its own acts against it ("sanctions on
+  Russia over its war in Ukraine"), is what the target dealt with or acted on, not the target: that reading is
+  dropped (the measure's own target is read as before);
 - trade.ordered_measure: ordering or decreeing a tariff or sanction ("ordered an extra tariff on imports from
   India", "ordered new sanctions on Iran") imposes it (163), not a demand (100) on its target;
 - trade.firms_list (a finder): putting a state's firms on an entity list or under export controls
@@ -43,6 +44,7 @@ from multipolar.events.rulebook import (
 )
 
 W = words("trade")
+_REASONS = frozenset(W["dealings_words"]) | frozenset(W["reason_words"])  # rule trade.dealings_object
 SANCTION, EASE, THREAT = "163", "085", "1312"
 
 
@@ -116,7 +118,7 @@ def _in_dealings(tok: Any, stop: Any) -> bool:
         if a.i == stop.i:
             return False
         if a.dep_ == "prep" and a.lower_ in W["dealings_preps"] and any(
-                g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() in W["dealings_words"] for g in a.children):
+                g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() in _REASONS for g in a.children):
             return True
     return False
 
