@@ -391,6 +391,7 @@ def assign_stories(store: Any, settings: Settings, run: int | None = None) -> No
         window_start,
     )
     from multipolar.stories import StoryClusterer
+    from multipolar.stories.cluster import day_limit
 
     items = story_inputs(store, settings)
     if not items:
@@ -399,7 +400,7 @@ def assign_stories(store: Any, settings: Settings, run: int | None = None) -> No
     # (stores analysed before it did, documents whose text changed)
     # (and for the stored stories' members, which rule stories.revisit may cluster again)
     dates = [item.published for item in items if item.published]
-    since = window_start(min(dates), StoryClusterer(settings).limit) if dates else None
+    since = window_start(min(dates), day_limit(settings)) if dates else None
     active = load_active_stories(store.con, since, lead_chars=settings.story_lead_chars)
     lacking = any(item.embedding is None for item in items) or (
         settings.story_revisit and any(m.embedding is None for _, members in active for m in members))

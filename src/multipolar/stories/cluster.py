@@ -38,9 +38,8 @@ store is never re-clustered.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -49,6 +48,8 @@ import scipy.sparse as sp
 from multipolar.records import Story, StoryInput
 from multipolar.settings import Settings
 from multipolar.stories.bridge import Hidden, StoryMerge, redirect, survivor
+from multipolar.stories.groups import Group as _Group
+from multipolar.stories.groups import story_id_of as _story_id
 from multipolar.stories.lexical import (
     DIMENSIONS,
     LexicalVectorizer,
@@ -74,28 +75,10 @@ class StoryAssignment:
     similarity: float  # average-linkage similarity at which the document joined (1.0 for a founder)
 
 
-@dataclass(slots=True)
-class _Group:
-    """A story or a forming cluster: vector sums, span and members (only new members are listed)."""
-
-    story_id: str | None
-    n: int
-    emb_sum: np.ndarray
-    lex_sum: sp.csr_matrix
-    first: date | None  # the span of its documents' publication days, else of their event dates
-    last: date | None
-    actors: Counter[str] = field(default_factory=Counter)
-    published_first: date | None = None  # the span of its publication days only
-    published_last: date | None = None
-    title: str | None = None
-    title_score: float = -np.inf
-    members: list[int] = field(default_factory=list)  # indices into the current batch
-    doc_ids: list[str] = field(default_factory=list)
-    existing: bool = False
-
-
-def _story_id(doc_id: str) -> str:
-    return "story-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:16]
+def day_limit(settings: Settings) -> float:
+    """How far apart publication days may lie at all: the window, or with a soft window the horizon."""
+    window = settings.story_window_days
+    return window if not np.isfinite(settings.story_window_margin) else max(window, settings.story_horizon_days)
 
 
 class StoryClusterer:
@@ -110,8 +93,7 @@ class StoryClusterer:
         self.threshold = settings.story_threshold
         self.window = settings.story_window_days
         self.window_margin = settings.story_window_margin
-        # how far apart publication days may lie at all: the window, or with a soft window the horizon
-        self.limit = self.window if not np.isfinite(self.window_margin) else max(self.window, settings.story_horizon_days)
+        self.limit = day_limit(settings)
         self.max_span = settings.story_max_span_days  # 0: no cap on a story's span of publication days
         self.chunk_size = settings.story_chunk_size
         self.lead_chars = settings.story_lead_chars

@@ -29,13 +29,14 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from multipolar.embeddings import DIMENSIONS
 from multipolar.records import StoryInput
 from multipolar.stories.bridge import StoryMerge, redirect
+from multipolar.stories.groups import Group, story_id_of
 from multipolar.stories.lexical import with_width
 from multipolar.stories.spans import merge_span, story_date, story_span
 
 RULE = "stories.revisit"
-DIMENSIONS = 384  # of a story embedding
 
 
 @dataclass(slots=True)
@@ -108,7 +109,6 @@ def revisit(clusterer: Any, story_ids: set[str], items: dict[str, StoryInput], o
     if clusterer.embedder is None and any(m.embedding is None and not m.near_duplicate_of for m in members):
         return revision  # a member without its embedding and no model to make it: left as it is
     groups = _cluster(clusterer, members)
-    members = [items[d] for d in docs]
     first_day = {s: _first(clusterer._stories[s]) for s in story_ids}
 
     def rank(story_id: str, count: int) -> tuple:
@@ -149,8 +149,8 @@ def _new_id(clusterer: Any, doc_ids: list[str], items: dict[str, StoryInput], ta
     """The id of a new story: its founder's (the earliest member), unless a story has it already (the
     founder's old story, kept by a larger group), then the next member's."""
     ordered = sorted(doc_ids, key=lambda d: (story_date(items[d]) or date.min, d))
-    candidates = (_story_id(d) for d in ordered)
-    salted = (_story_id(f"{ordered[0]}#{n}") for n in itertools.count(1))  # all taken: the founder's, numbered
+    candidates = (story_id_of(d) for d in ordered)
+    salted = (story_id_of(f"{ordered[0]}#{n}") for n in itertools.count(1))  # all taken: the founder's, numbered
     return next(s for s in itertools.chain(candidates, salted) if s not in taken and s not in clusterer._stories)
 
 
@@ -162,18 +162,10 @@ def _first(group: Any) -> date | None:
     return group.published_first or group.first
 
 
-def _story_id(doc_id: str) -> str:
-    from multipolar.stories.cluster import _story_id
-
-    return _story_id(doc_id)
-
-
 def _cluster(clusterer: Any, members: list[StoryInput]) -> list[list[str]]:
     """The members clustered from scratch by a fresh clusterer with the same settings and document
     frequencies (its own `assign` counts the members again, so they are taken out first)."""
-    from multipolar.stories.cluster import StoryClusterer
-
-    fresh = StoryClusterer(clusterer.settings, clusterer.embedder)
+    fresh = type(clusterer)(clusterer.settings, clusterer.embedder)
     frequencies = copy.copy(clusterer.vectorizer.frequencies)
     frequencies.counts = Counter(frequencies.counts)
     for item in members:
@@ -191,8 +183,6 @@ def _cluster(clusterer: Any, members: list[StoryInput]) -> list[list[str]]:
 
 def _group(clusterer: Any, story_id: str, members: list[StoryInput], titles: dict, *, existing: bool) -> Any:
     """The clusterer's record of a story made of `members` (vector sums, spans, actors, title)."""
-    from multipolar.stories.cluster import _Group
-
     embeddings = np.zeros((len(members), DIMENSIONS), dtype=np.float32)
     known = [k for k, m in enumerate(members) if m.embedding is not None]
     for k in known:
@@ -200,7 +190,7 @@ def _group(clusterer: Any, story_id: str, members: list[StoryInput], titles: dic
     if known:  # a near duplicate clustered with its original, never embedded, counts as the mean (as it joined)
         embeddings[[k for k in range(len(members)) if k not in set(known)]] = embeddings[known].mean(axis=0)
     lex = clusterer.vectorizer.transform([clusterer._tokens(m) for m in members])
-    group = _Group(story_id, len(members), embeddings.sum(axis=0), sp.csr_matrix(lex.sum(axis=0)), None, None,
+    group = Group(story_id, len(members), embeddings.sum(axis=0), sp.csr_matrix(lex.sum(axis=0)), None, None,
                    existing=existing, doc_ids=[m.doc_id for m in members])
     for m in members:
         group.first, group.last = merge_span(group.first, group.last, *story_span(m))
