@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from multipolar.actors.issuer import KINDS as ISSUER_KINDS
 from multipolar.events import syntax
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import ASSAULT_ROOTS, sector
@@ -109,9 +110,7 @@ def main_acts(kept: Coded, *, single_main: bool, max_depth_gap: int) -> Coded:
 def speaker_frames(coded: Coded, actors: syntax.Actors) -> frozenset[int]:
     """The trigger tokens of `coded` whose every act is the issuing government's (named by the issuer.* rules in
     this document) with no target: they frame what they speak of (clauses.speaker_frame)."""
-    from multipolar.actors.issuer import KINDS
-
-    kinds = set(KINDS.values())
+    kinds = set(ISSUER_KINDS.values())
     own = {m.actor_code for m in actors.values() if getattr(m, "kind", None) in kinds}
     if not own:
         return frozenset()

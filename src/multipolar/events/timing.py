@@ -45,7 +45,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from multipolar.events.rulebook import DROP, Candidate, Rule, words
+from multipolar.events.rulebook import DROP, Candidate, Rule, governors, words
 from multipolar.records import Event
 from multipolar.timex import TimeExpression, find_dates
 from multipolar.timex.holidays import landmark_of
@@ -136,7 +136,13 @@ def _without(c: Candidate, pattern: re.Pattern[str], *, keep: frozenset[str] = f
     where that changes nothing."""
     if c.event.date_precision in (None, "doc"):
         return None
-    spans = [m.span() for m in pattern.finditer(c.sent.text) if not keep & set(m.group().lower().split())]
+    return _redated_without(c, [m.span() for m in pattern.finditer(c.sent.text)
+                                if not keep & set(m.group().lower().split())])
+
+
+def _redated_without(c: Candidate, spans: list[tuple[int, int]]):
+    """The event redated without the phrases at `spans` (offsets into the sentence), or None where there are
+    none or that changes nothing."""
     if not spans:
         return None
     ev = _redated(c, spans)
@@ -164,10 +170,7 @@ def other_clause(c: Candidate):
         if sub[0].i <= c.tok.i <= sub[-1].i:
             continue  # the act is inside the clause: the clause's dates are its own
         spans.append((sub[0].idx - c.sent.start_char, sub[-1].idx + len(sub[-1].text) - c.sent.start_char))
-    if not spans:
-        return None
-    ev = _redated(c, spans)
-    return ev if (ev.date, ev.date_precision) != (c.event.date, c.event.date_precision) else None
+    return _redated_without(c, spans)
 
 
 _INSTRUMENTS = frozenset(w.lower() for w in W["instrument_names"])
@@ -194,26 +197,13 @@ def _first_person_subject(verb: Any) -> bool:
 
 def _recall_clauses(verb: Any) -> list[Any]:
     """The past "when"/"while" clauses of `verb` or of the verbs above it in its sentence."""
-    out, x = [], verb
-    for _ in range(10):
-        out += [c for c in x.children if c.dep_ == "advcl" and _is_past(c)
-                and any(m.dep_ in ("mark", "advmod") and m.lower_ in W["recall_marks"] for m in c.children)]
-        if x.head.i == x.i:
-            break
-        x = x.head
-    return out
+    return [c for x in (verb, *governors(verb, limit=9)) for c in x.children if c.dep_ == "advcl" and _is_past(c)
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in W["recall_marks"] for m in c.children)]
 
 
 def _clause_verb(tok: Any) -> Any | None:
     """The verb of the trigger's clause: the trigger itself, or the first verb above a noun trigger."""
-    x = tok
-    for _ in range(10):
-        if x.pos_ in ("VERB", "AUX"):
-            return x
-        if x.head.i == x.i:
-            return None
-        x = x.head
-    return None
+    return next((x for x in (tok, *governors(tok, limit=9)) if x.pos_ in ("VERB", "AUX")), None)
 
 
 def recalled(c: Candidate):
