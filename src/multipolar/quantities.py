@@ -12,12 +12,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from multipolar.vocab import NUMBER_TENS, NUMBER_UNITS
+from multipolar.vocab import (
+    CURRENCY_ALIASES,
+    CURRENCY_CODES,
+    CURRENCY_WORDS,
+    DOLLAR_QUALIFIERS,
+    NUMBER_TENS,
+    NUMBER_UNITS,
+    PEOPLE_NOUNS,
+    SCALES,
+    SYMBOL_CURRENCY,
+)
 
 # --- numbers ---------------------------------------------------------------------------------------
 
 _UNITS = NUMBER_UNITS
 _TENS = NUMBER_TENS
+_SCALES = SCALES
+_SYMBOL_CURRENCY = SYMBOL_CURRENCY
+_CODES = CURRENCY_CODES
+_CODE_ALIASES = CURRENCY_ALIASES
+_CURRENCY_WORDS = CURRENCY_WORDS
+_DOLLAR_QUALIFIERS = DOLLAR_QUALIFIERS
+_PEOPLE = PEOPLE_NOUNS
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 # "five", "twenty-five", "two hundred", "a hundred", "a dozen", "half a"
 _WHOLE_WORDS = (
@@ -36,153 +53,11 @@ _WORD_NUMBER = (
 )
 _NUMBER = rf"(?:(?i:{_WORD_NUMBER})|{_DIGITS})"
 
-_SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mln": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "trn": 1e12,
-    "tr": 1e12,
-}
 # word scales may follow a space; one- and two-letter abbreviations only stick to money amounts
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion)"  # any case: headlines write "$300 Billion"
 _SCALE_ABBR = r"(?i:mln|bln|mn|bn|tn|trn|k|m|b)"
 
-# --- units -----------------------------------------------------------------------------------------
-
-_SYMBOL_CURRENCY = {
-    "$": "USD",
-    "us$": "USD",
-    "usd$": "USD",
-    "au$": "AUD",
-    "a$": "AUD",
-    "c$": "CAD",
-    "ca$": "CAD",
-    "hk$": "HKD",
-    "nz$": "NZD",
-    "s$": "SGD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "CNY",
-    "₽": "RUB",
-    "₹": "INR",
-}
-_CODES = (
-    "USD",
-    "EUR",
-    "RUB",
-    "CNY",
-    "RMB",
-    "GBP",
-    "JPY",
-    "INR",
-    "AUD",
-    "CAD",
-    "CHF",
-    "KRW",
-    "TRY",
-    "UAH",
-    "IRR",
-    "SAR",
-    "HKD",
-    "BRL",
-    "ZAR",
-)
-_CODE_ALIASES = {"RMB": "CNY"}
-_CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "yen": "JPY",
-    "rupee": "INR",
-    "rupees": "INR",
-    "won": "KRW",
-    "hryvnia": "UAH",
-    "hryvnias": "UAH",
-    "lira": "TRY",
-    "liras": "TRY",
-    "rial": "IRR",
-    "rials": "IRR",
-    "riyal": "SAR",
-    "riyals": "SAR",
-    "rand": "ZAR",
-    "real": "BRL",
-    "reais": "BRL",
-    "franc": "CHF",
-    "francs": "CHF",
-}
-_DOLLAR_QUALIFIERS = {
-    "us": "USD",
-    "u.s.": "USD",
-    "american": "USD",
-    "australian": "AUD",
-    "canadian": "CAD",
-    "hong kong": "HKD",
-    "singapore": "SGD",
-    "new zealand": "NZD",
-}
-_PEOPLE = {
-    "people": "people",
-    "persons": "people",
-    "individuals": "people",
-    "civilians": "civilians",
-    "troops": "troops",
-    "soldiers": "troops",
-    "servicemen": "troops",
-    "service members": "troops",
-    "personnel": "troops",
-    "forces": "troops",
-    "fighters": "fighters",
-    "militants": "fighters",
-    "refugees": "refugees",
-    "migrants": "migrants",
-    "immigrants": "migrants",
-    "asylum seekers": "migrants",
-    "evacuees": "displaced",
-    "displaced": "displaced",
-    "casualties": "casualties",
-    "deaths": "deaths",
-    "dead": "deaths",
-    "fatalities": "deaths",
-    "killed": "deaths",
-    "wounded": "wounded",
-    "injured": "wounded",
-    "victims": "victims",
-    "prisoners": "prisoners",
-    "hostages": "hostages",
-    "detainees": "prisoners",
-    "protesters": "protesters",
-    "demonstrators": "protesters",
-    "residents": "residents",
-    "inhabitants": "residents",
-    "citizens": "citizens",
-    "nationals": "citizens",
-    "workers": "workers",
-    "employees": "workers",
-    "children": "children",
-    "students": "students",
-    "volunteers": "volunteers",
-    "diplomats": "diplomats",
-    "visitors": "visitors",
-    "tourists": "visitors",
-}
+# --- units (word tables in vocab.py) ---------------------------------------------------------------
 
 _SYMBOLS = r"(?:(?:US|USD|AU|A|CA|C|HK|NZ|S)\$|\$|€|£|¥|₽|₹)"
 _CODE = "(?:" + "|".join(_CODES) + ")"
