@@ -72,3 +72,19 @@ def test_us_state_coded_event_names_the_rule() -> None:
                              published=ON)
     assert [(e.source, e.target) for e in events] == [("USA", "CHN")]
     assert "actors.us_state" in coder.trace.fired.get(events[0].event_id, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The governor of Virginia opened a new port terminal on Monday.", "Virginia"),
+        ("Fishermen in Maine said lobster prices fell this spring.", "Maine"),
+        ("Apple growers in Washington state shipped less fruit abroad.", "Washington state"),
+    ],
+)
+def test_us_states_missing_before_are_places_in_the_united_states(resolver, blank, text, name) -> None:
+    assert [(m.country, m.text) for m in resolver.resolve(blank(text), on=ON)] == [("USA", name)]
+
+
+def test_washington_alone_is_still_the_us_government(resolver, blank) -> None:
+    assert [m.actor_code for m in resolver.resolve(blank("Washington rejected the proposal."), on=ON)] == ["USAGOV"]
