@@ -353,3 +353,27 @@ def test_resolver_british_treasury_is_the_british_government(resolver: ActorReso
 def test_resolver_bare_treasury_is_not_placed_by_context(resolver: ActorResolver, blank) -> None:
     _, nouns = resolver.context_words()
     assert "treasury" not in nouns
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # rule actors.other_forename: the surname of a listed person after someone else's forename
+        ("Prime Minister Simon Harris of Ireland thanked the president.", None),
+        ("Taoiseach Simon Harris met the president.", None),
+        # the listed person's own forename, an initial, a title or a date before the surname still count
+        ("Kamala Harris spoke on Tuesday.", "Kamala Harris"),
+        ("Vice President Harris spoke on Tuesday.", "Kamala Harris"),
+        ("On Tuesday Harris spoke again.", "Kamala Harris"),
+        ("Donald J. Trump spoke.", "Donald Trump"),
+    ],
+)
+def test_resolver_surname_after_another_forename_is_someone_else(resolver: ActorResolver, text: str,
+                                                                  person: str | None) -> None:
+    from multipolar.nlp.pipeline import load_spacy
+
+    nlp = load_spacy(None)
+    resolver.add_to_pipeline(nlp)
+    people = [m.person for m in resolver.resolve(nlp(text), on=date(2024, 6, 1)) if m.person]
+    assert people == ([person] if person else [])

@@ -83,7 +83,7 @@ class PersonMentions:
         on: date | None,
     ) -> ActorMatch | None:
         person = self._pick_person(surface, entries, memory, on)
-        if person is None:
+        if person is None or self._other_forename(doc, i, lo, person):
             return None
         past, title = self._prefix(doc, i, lo, text)
         code = self._person_code(person, on, past=past, title=title)
@@ -110,6 +110,25 @@ class PersonMentions:
             if len(active) == 1:
                 return people[active[0]]
         return None
+
+    def _other_forename(self, doc: Any, i: int, lo: int, person: Person) -> bool:
+        """Rule `actors.other_forename`: a surname right after a proper noun that is none of the person's
+        names, no title or honorific and no other mention ("Simon Harris" is not Kamala Harris), names
+        someone else. The tagger's NNP (or the NER's PERSON running on) marks the forename; initials
+        ("Donald J. Trump") and untagged text (a bare name looked up on its own) never count."""
+        if i <= lo:
+            return False
+        before = doc[i - 1]
+        word = before.text
+        if not (word.isalpha() and len(word) > 1 and word[0].isupper() and word[1:].islower()):
+            return False
+        continued = doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I"
+        if not continued and not (before.tag_ == "NNP" and before.ent_iob_ == "O"):
+            return False
+        if word in self.lexicon.honorifics or before.lower_ in self._title_words:
+            return False
+        own = {w for name in (person.name, *person.aliases) for w in name.replace(".", " ").split()}
+        return word not in own
 
     def _remember(self, person: Person, memory: dict[str, str]) -> None:
         for short in self._shorts.get(person.name, ()):

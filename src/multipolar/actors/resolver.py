@@ -17,8 +17,9 @@ known. On top of the surface matches it reads small phrases around them:
 
 A person's code is the actor of the role held on the date `on` (the latest role when `on` is None);
 a person with no role on that date resolves to their country code. Named rules here: `actors.one_national`
-(a noun for one national, "a Turk", is no actor) and `actors.us_state` (actors/homonyms.py: "Atlanta,
-Georgia" is the US state, not the country).
+(a noun for one national, "a Turk", is no actor), `actors.us_state` (actors/homonyms.py: "Atlanta,
+Georgia" is the US state, not the country) and `actors.other_forename` (actors/people.py: "Simon Harris"
+is not Kamala Harris).
 
 The phrases are read in three places: this module (surface matches, entity phrases, sector nouns after a
 demonym, statistical entities), actors/people.py (people and the holders of roles on a date) and
