@@ -138,6 +138,14 @@ def test_code_records_yields_id_and_event_records(coder):
     assert out[0]["events"][0]["date"] == "2025-01-10"
 
 
+@pytest.mark.parametrize("field", ["date", "published"])
+def test_code_records_reads_the_date_from_date_or_published(coder, field):
+    out = list(code_records([{"id": "x", "text": "Modi visited Moscow.", field: "2025-01-10T08:00:00Z"}], coder=coder))
+    assert out[0]["events"][0]["date"] == "2025-01-10"
+    bad = list(code_records([{"id": "y", "text": "Modi visited Moscow.", field: "10/01/2025"}], coder=coder))
+    assert bad[0]["events"] == [] and bad[0]["error"].startswith(f"record 1 (id 'y'): {field} '10/01/2025'")
+
+
 def test_coder_pickles_as_settings():
     settings = dataclasses.replace(Settings(), event_classifier=False)
     coder = EventCoder(settings, resolver=FakeResolver())

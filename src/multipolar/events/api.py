@@ -1,6 +1,7 @@
 """The core of `multipolar code`: code JSON records without a store.
 
-Input records are {"id", "text", "date"?, "url"?, "outlet"?} (date as YYYY-MM-DD, the publication date; url
+Input records are {"id", "text", "date"?, "url"?, "outlet"?} (date as YYYY-MM-DD, the publication date, read
+from "published" when there is no "date", as news feeds name it; url
 and outlet say whether the text is an official statement of a government, rule issuer.site); output records are
 {"id", "events": [event records]} in input order, one per input; a record that cannot be coded (no text,
 a bad date, a line that is not JSON) gives {"id", "error", "events": []} and the others go on. `scheme="plover"` gives the events under
@@ -23,7 +24,8 @@ from multipolar.settings import Settings
 
 
 def parse_record(record: Any, *, n: int) -> tuple[str, str, date | None, str | None]:
-    """(id, text, published, issuer) of one input record; raises ParseError naming the record and the fix
+    """(id, text, published, issuer) of one input record (the date from "date", else "published"); raises
+    ParseError naming the record and the fix
     (a reader hands a ParseError in place of a line it could not parse)."""
     if isinstance(record, ParseError):
         raise record
@@ -33,13 +35,14 @@ def parse_record(record: Any, *, n: int) -> tuple[str, str, date | None, str | N
     rid = record.get("id", str(n))
     if not isinstance(text, str):
         raise ParseError(f"record {n} (id {rid!r}): needs a \"text\" string")
-    raw_date = record.get("date")
+    field = "date" if record.get("date") not in (None, "") else "published"  # news feeds and our corpora say "published"
+    raw_date = record.get(field)
     published = None
     if raw_date not in (None, ""):
         try:
             published = date.fromisoformat(str(raw_date)[:10])
         except ValueError:
-            raise ParseError(f"record {n} (id {rid!r}): date {raw_date!r} is not YYYY-MM-DD") from None
+            raise ParseError(f"record {n} (id {rid!r}): {field} {raw_date!r} is not YYYY-MM-DD") from None
     url, outlet = record.get("url"), record.get("outlet")
     for field, value in (("url", url), ("outlet", outlet)):
         if value is not None and not isinstance(value, str):
