@@ -410,7 +410,8 @@ class Project:
     # -- coding without a store ----------------------------------------------------------------------
     def code_texts(self, records: Iterable[dict[str, Any] | str], *, scheme: str = "cameo", min_probability: float = 0.0,
                    explain: bool = False) -> Iterator[dict[str, Any]]:
-        """{"id", "events"} per record ({"id", "text", "date"?} or a plain string; "published" stands for a missing "date"), in order; no store.
+        """{"id", "events"} per record ({"id", "text", "date"?} or a plain string; "published" stands for a
+        missing "date"), in order; no store.
 
         `min_probability` leaves out acts between two states below that probability (as relations do with
         `event_min_probability`); `explain` adds the rules behind each event and the dropped candidates."""
