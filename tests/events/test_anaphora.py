@@ -133,3 +133,17 @@ def test_they_again_is_the_same_pair(coded):
 def test_they_after_a_subject_naming_one_state_is_no_one(coded):
     events, _ = coded("Egypt hosted the talks in Cairo. They praised Qatar.")
     assert not [e for e in events if e.target == "QAT"]
+
+
+@pytest.mark.parametrize("text", ["Erdogan said that he and Macron had agreed to hold talks.",
+                                  "Erdogan said that Macron and he had agreed to hold talks."])
+def test_he_in_a_reported_clause_is_the_speaker(coded, text):
+    events, trace = coded(text)
+    agreed = {(e.source, e.target): e for e in events if e.root == "03"}
+    assert {("TUR", "FRA"), ("FRA", "TUR")} <= agreed.keys()
+    assert "anaphora.speaker_pronoun" in trace.fired[agreed[("TUR", "FRA")].event_id]
+
+
+def test_he_outside_a_reported_clause_is_not_the_speaker(coded):
+    events, _ = coded("Erdogan met Macron, who said the meeting was useful. Later he visited Greece.")
+    assert not [e for e in events if e.sentence == 1 and e.source == "FRA"]

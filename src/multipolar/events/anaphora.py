@@ -15,6 +15,9 @@ coding, and returns the pairs it found:
   ...", "Russian and Chinese diplomats met. They agreed ...");
 - anaphora.pronoun: a "he"/"she" subject with no actor before it in its sentence is the person named
   as subject of the sentence before ("Trump met Erdogan. He praised ..." is Trump);
+- anaphora.speaker_pronoun: a "he"/"she" subject (or part of a coordinated subject) of the clause a verb of
+  speech reports is the person who speaks ("Trump said he and Putin had agreed to meet" is the US and Russia;
+  "Putin said he would visit Beijing" is Russia); no gender is known, so "Trump said she ..." is read so too;
 - anaphora.pronoun_it: an "it" subject with no actor before it in its sentence is the state, government
   or ministry named as the head of the subject of the sentence before ("China's foreign ministry
   criticised the tariffs. It urged Washington to ..." is China); an "it" of a verb that takes an empty
@@ -178,6 +181,8 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 subject = _previous_subject(doc, sent.start, actors)
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
+            elif tok.lower_ in W["pronouns"] and (speaker := _speaker_of(tok, actors)) is not None:
+                actors[tok.i] = _as_mention(speaker, tok)
             elif (tok.lower_ in W["plural_pronouns"] and tok.dep_ in ("nsubj", "nsubjpass")
                   and not any(sent.start <= i < tok.i for i in actors)):
                 both = _previous_pair_subject(doc, sent.start, actors, pairs)
@@ -195,6 +200,35 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
     return pairs
+
+
+def _speaker_of(tok: Token, actors: dict[int, Any]) -> Any | None:
+    """The person or office holder who says the clause that `tok` ("he", "she") is the subject of, or a
+    coordinated part of the subject of ("Trump said he and Putin had agreed to meet"): the subject of the
+    verb of speech (`speech_verbs`) the clause is the complement of; None otherwise."""
+    x = tok
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head
+    if x.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = x.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in W["speech_verbs"]:
+        return None
+    subject = next((ch for ch in clause.head.children if ch.dep_ == "nsubj"), None)
+    found = actors.get(subject.i) if subject is not None else None
+    return found if found is not None and found.kind in ("person", "role") else None
+
+
+def _by_speaker(c: Candidate, code: str | None) -> bool:
+    """Whether the mention of `code` in the candidate's sentence is a pronoun `resolve` gave the speaker."""
+    return code is not None and any(
+        t.lower_ in W["pronouns"] and c.actors[t.i].start == t.i and _speaker_of(t, c.actors) is not None
+        for t in mention_tokens(c, code))
+
+
+def speaker_pronoun(c: Candidate):
+    """Names the resolution in the trace (`--explain`); the mention was added by `resolve`."""
+    return c.event if _by_speaker(c, c.event.source_actor) or _by_speaker(c, c.event.target_actor) else None
 
 
 def pair_partner(c: Candidate):
@@ -313,7 +347,7 @@ def _pronoun_source(c: Candidate, pronouns: frozenset[str]) -> bool:
 
 def pronoun(c: Candidate):
     """Names the resolution in the trace (`--explain`); the mention was added by `resolve`."""
-    return c.event if _pronoun_source(c, W["pronouns"]) else None
+    return c.event if _pronoun_source(c, W["pronouns"]) and not _by_speaker(c, c.event.source_actor) else None
 
 
 def object_pronoun(c: Candidate):
@@ -329,6 +363,7 @@ def pronoun_it(c: Candidate):
 
 
 RULES = [Rule("anaphora.pair_partner", pair_partner), Rule("anaphora.pronoun", pronoun),
+         Rule("anaphora.speaker_pronoun", speaker_pronoun),
          Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.object_pronoun", object_pronoun),
          Rule("anaphora.prior_agent", prior_agent),
          Rule("anaphora.prior_partner", prior_partner)]
