@@ -147,3 +147,10 @@ def test_he_in_a_reported_clause_is_the_speaker(coded, text):
 def test_he_outside_a_reported_clause_is_not_the_speaker(coded):
     events, _ = coded("Erdogan met Macron, who said the meeting was useful. Later he visited Greece.")
     assert not [e for e in events if e.sentence == 1 and e.source == "FRA"]
+
+
+def test_they_in_a_clause_reported_by_two_states_is_that_pair(coded):
+    events, trace = coded("Japanese and South Korean diplomats said they had settled the dispute after talks in Hanoi.")
+    talks = [e for e in events if e.root == "04"]
+    assert talks and {(e.source, e.target) for e in talks} <= {("JPN", "KOR"), ("KOR", "JPN")}  # Hanoi is the place
+    assert "anaphora.speaker_pronoun" in trace.fired[talks[0].event_id]

@@ -555,3 +555,10 @@ def test_wanting_someone_to_act_is_an_appeal_to_them(coder):
 def test_calling_for_someone_to_act_is_an_appeal_not_a_phone_call(coder):
     events = code(coder, "Ireland called for Israel to end the siege of Gaza.")
     assert {(e.source, e.root, e.target) for e in events} == {("IRL", "02", "ISR")}
+
+
+def test_a_between_phrase_hung_on_the_carrying_verb_names_the_call_parties(coder):
+    # the sentence of our demo article demo-o7: the parser hangs "between" on "followed"
+    events = code(coder, "The decision followed a telephone call on October 20 between Secretary of State Marco Rubio "
+                         "and Russian Foreign Minister Sergei Lavrov, which the State Department described as productive.")
+    assert {("USA", "RUS"), ("RUS", "USA")} <= pairs(events, "04")

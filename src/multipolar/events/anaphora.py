@@ -17,7 +17,8 @@ coding, and returns the pairs it found:
   as subject of the sentence before ("Trump met Erdogan. He praised ..." is Trump);
 - anaphora.speaker_pronoun: a "he"/"she" subject (or part of a coordinated subject) of the clause a verb of
   speech reports is the person who speaks ("Trump said he and Putin had agreed to meet" is the US and Russia;
-  "Putin said he would visit Beijing" is Russia); no gender is known, so "Trump said she ..." is read so too;
+  "Putin said he would visit Beijing" is Russia; "US and Chinese negotiators said they had reached a consensus"
+  is the pair, as `anaphora.pair` reads it); no gender is known, so "Trump said she ..." is read so too;
 - anaphora.pronoun_it: an "it" subject with no actor before it in its sentence is the state, government
   or ministry named as the head of the subject of the sentence before ("China's foreign ministry
   criticised the tariffs. It urged Washington to ..." is China); an "it" of a verb that takes an empty
@@ -116,18 +117,27 @@ def _previous_pair_subject(doc: Doc, start: int, actors: dict[int, Any],
     if start == 0:
         return None
     prev = doc[start - 1].sent
-    found: dict[str, Any] = {}
     for subj in prev.root.children:
         if subj.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if subj.i in pairs:  # "They met. They agreed ...": the same pair again
             return pairs[subj.i]
-        for head in (subj, *subj.conjuncts):
-            mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-            for t in (head, *mods, *(x for m in mods for x in m.conjuncts)):
-                m = actors.get(t.i)
-                if m is not None and _state(m):
-                    found.setdefault(m.country, m)
+        both = _pair_named_by(subj, actors)
+        if both is not None:
+            return both
+    return None
+
+
+def _pair_named_by(subj: Token, actors: dict[int, Any]) -> tuple[Any, Any] | None:
+    """The two states a subject names by its heads and their modifiers ("Putin and Xi", "US and Chinese
+    negotiators"; not a place inside it); None unless exactly two."""
+    found: dict[str, Any] = {}
+    for head in (subj, *subj.conjuncts):
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        for t in (head, *mods, *(x for m in mods for x in m.conjuncts)):
+            m = actors.get(t.i)
+            if m is not None and _state(m):
+                found.setdefault(m.country, m)
     both = list(found.values())
     return (both[0], both[1]) if len(both) == 2 else None
 
@@ -183,6 +193,9 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                     actors[tok.i] = _as_mention(subject, tok)
             elif tok.lower_ in W["pronouns"] and (speaker := _speaker_of(tok, actors)) is not None:
                 actors[tok.i] = _as_mention(speaker, tok)
+            elif tok.lower_ in W["plural_pronouns"] and (both := _speaker_pair(tok, actors)) is not None:
+                actors[tok.i] = _as_mention(both[0], tok)
+                pairs[tok.i] = both
             elif (tok.lower_ in W["plural_pronouns"] and tok.dep_ in ("nsubj", "nsubjpass")
                   and not any(sent.start <= i < tok.i for i in actors)):
                 both = _previous_pair_subject(doc, sent.start, actors, pairs)
@@ -202,10 +215,9 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
     return pairs
 
 
-def _speaker_of(tok: Token, actors: dict[int, Any]) -> Any | None:
-    """The person or office holder who says the clause that `tok` ("he", "she") is the subject of, or a
-    coordinated part of the subject of ("Trump said he and Putin had agreed to meet"): the subject of the
-    verb of speech (`speech_verbs`) the clause is the complement of; None otherwise."""
+def _speech_subject(tok: Token) -> Token | None:
+    """The subject of the verb of speech (`speech_verbs`) whose reported clause has `tok` as its subject or
+    as a coordinated part of its subject ("Trump said [he and Putin had agreed]"); None otherwise."""
     x = tok
     while x.dep_ == "conj" and x.head.i != x.i:
         x = x.head
@@ -214,15 +226,29 @@ def _speaker_of(tok: Token, actors: dict[int, Any]) -> Any | None:
     clause = x.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in W["speech_verbs"]:
         return None
-    subject = next((ch for ch in clause.head.children if ch.dep_ == "nsubj"), None)
+    return next((ch for ch in clause.head.children if ch.dep_ == "nsubj"), None)
+
+
+def _speaker_of(tok: Token, actors: dict[int, Any]) -> Any | None:
+    """The person or office holder who says the clause "he"/"she" (`tok`) is the subject of."""
+    subject = _speech_subject(tok)
     found = actors.get(subject.i) if subject is not None else None
     return found if found is not None and found.kind in ("person", "role") else None
+
+
+def _speaker_pair(tok: Token, actors: dict[int, Any]) -> tuple[Any, Any] | None:
+    """The two states of the speakers of the clause "they" (`tok`) is the subject of ("US and Chinese
+    negotiators said they had reached a consensus")."""
+    subject = _speech_subject(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+    return _pair_named_by(subject, actors) if subject is not None else None
 
 
 def _by_speaker(c: Candidate, code: str | None) -> bool:
     """Whether the mention of `code` in the candidate's sentence is a pronoun `resolve` gave the speaker."""
     return code is not None and any(
-        t.lower_ in W["pronouns"] and c.actors[t.i].start == t.i and _speaker_of(t, c.actors) is not None
+        c.actors[t.i].start == t.i
+        and ((t.lower_ in W["pronouns"] and _speaker_of(t, c.actors) is not None)
+             or (t.lower_ in W["plural_pronouns"] and _speaker_pair(t, c.actors) is not None))
         for t in mention_tokens(c, code))
 
 

@@ -220,6 +220,15 @@ def noun_args(noun: Token, actors: Actors) -> tuple[list[Any], list[Any], list[T
             elif c.lower_ in NOUN_TARGET_PREPS and not tgts:
                 tgts = found
                 toks.append(p)
+    if not srcs and noun.dep_ in ("dobj", "attr"):
+        # "followed a call on October 20 between Rubio and Lavrov": the parser hangs the "between" phrase on
+        # the verb that carries the noun; no verb takes one of its own, so it names the noun's parties
+        for c in noun.head.children:
+            if c.dep_ == "prep" and c.lower_ == "between" and c.i > noun.i:
+                for p in (p for p in c.children if p.dep_ == "pobj"):
+                    found = actors_of(p, actors)
+                    srcs.extend(found)
+                    toks += [p] if found else []
     return srcs, tgts, toks
 
 
