@@ -10,6 +10,13 @@ coding, and returns the pairs it found:
   `mutual_codes`), when its target is a third state (what they discussed is their topic); an act of the
   pair aimed at a third state ("the two leaders criticized Japan") is done by both: `anaphora.pair_both`
   adds the second as source of a copy of it (`both_of_pair`);
+- anaphora.meeting_pair: "the two sides", "both presidents", "the two ministers" (`meeting_pair_heads`) are the
+  two states of the meeting or call an earlier sentence names (a meeting word, `meeting_cues`, and exactly two
+  states, places left out: "Ishiba hosted Albanese in Tokyo. China's navy has been active near both
+  countries. The two sides agreed ..." is Japan–Australia, not China–Australia): first a meeting within
+  `lookback` sentences, then the two people last named there, then a meeting anywhere before in the
+  document, then the two states last named; the act is given to the pair by `anaphora.pair_partner` and
+  `anaphora.pair_both` as for any pair;
 - anaphora.pair (they): a "they" subject with no actor before it in its sentence is the pair of states that
   the subject of the sentence before names, when it names exactly two ("Putin and Xi met. They signed
   ...", "Russian and Chinese diplomats met. They agreed ...");
@@ -82,6 +89,30 @@ def _recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, l
         if len(out) == want:
             break
     return list(reversed(out))
+
+
+def _meeting_pair(doc: Doc, start: int, actors: dict[int, Any], *, lookback: int | None) -> list[Any]:
+    """anaphora.meeting_pair: the two states of the nearest sentence before `start` (within `lookback`
+    sentences; None: the whole document before) that names a meeting or call and exactly two states (places
+    left out); [] when there is none or the nearest names one or three."""
+    sents = [s for s in doc.sents if s.end <= start]
+    if lookback is not None:
+        sents = sents[-lookback:]
+    for prev in reversed(sents):
+        if not any(t.lemma_.lower() in W["meeting_cues"] for t in prev):
+            continue
+        found: dict[str, Any] = {}
+        for t in prev:
+            m = actors.get(t.i)
+            if m is None or not _state(m):
+                continue
+            root = doc[m.start:m.end].root
+            if root.dep_ == "pobj" and root.head.lower_ in W["place_preps"]:
+                continue
+            found.setdefault(m.country, m)
+        if found:
+            return list(found.values()) if len(found) == 2 else []
+    return []
 
 
 def cue_words() -> tuple[list[str], list[str], list[str]]:
@@ -167,7 +198,12 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
             if _is_pair(tok) and not any(t.i in actors for t in tok.subtree):
                 # "the two leaders": the two people last named, else the two states last named
                 people = tok.lemma_.lower() in W["person_heads"]
-                found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=people)
+                met = tok.lemma_.lower() in W["meeting_pair_heads"]
+                found = _meeting_pair(doc, sent.start, actors, lookback=lookback) if met else []
+                if len(found) < 2:
+                    found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=people)
+                if len(found) < 2 and met:
+                    found = _meeting_pair(doc, sent.start, actors, lookback=None)
                 if len(found) < 2 and people:
                     found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=False)
                 if len(found) == 2:
@@ -311,6 +347,22 @@ def _pronoun_source(c: Candidate, pronouns: frozenset[str]) -> bool:
                for t in mention_tokens(c, c.event.source_actor))
 
 
+def meeting_pair(c: Candidate):
+    """Names the resolution in the trace (`--explain`): the candidate's source is a pair phrase that stands
+    for the two states of a meeting or call named before (the mention was added by `resolve`)."""
+    ev = c.event
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end or c.doc[i].lemma_.lower() not in W["meeting_pair_heads"]:
+            continue
+        if ev.source_actor != first.actor_code:
+            continue
+        near = _meeting_pair(c.doc, c.sent.start, c.actors, lookback=int(W["lookback"]))
+        far = near or _meeting_pair(c.doc, c.sent.start, c.actors, lookback=None)
+        if {m.country for m in far} == {first.country, second.country}:
+            return ev
+    return None
+
+
 def pronoun(c: Candidate):
     """Names the resolution in the trace (`--explain`); the mention was added by `resolve`."""
     return c.event if _pronoun_source(c, W["pronouns"]) else None
@@ -328,7 +380,8 @@ def pronoun_it(c: Candidate):
     return c.event if _pronoun_source(c, W["neuter_pronouns"]) else None
 
 
-RULES = [Rule("anaphora.pair_partner", pair_partner), Rule("anaphora.pronoun", pronoun),
+RULES = [Rule("anaphora.meeting_pair", meeting_pair), Rule("anaphora.pair_partner", pair_partner),
+         Rule("anaphora.pronoun", pronoun),
          Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.object_pronoun", object_pronoun),
          Rule("anaphora.prior_agent", prior_agent),
          Rule("anaphora.prior_partner", prior_partner)]

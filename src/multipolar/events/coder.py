@@ -252,7 +252,7 @@ class EventCoder:
         kept = [(trig, as_allegation(trig, events, coded, ontology=self.ontology)) for trig, events in kept]
         main = main_acts(kept, single_main=self.single_main, max_depth_gap=self.max_depth_gap)
         # "..., following X's call with Y" (an earlier act), "signed X and criticized Y": acts beside the main one
-        beside = prior_acts(kept, main, frames=speaker_frames(kept, actors))
+        beside = prior_acts(kept, main, frames=speaker_frames(kept, actors), actors=actors)
         judged = self._judge(doc, sent, idx, main + [(t, evs) for t, evs, _ in beside], actors, doc_id=doc_id,
                              published=published, pairs=pairs or {}, beside={id(t): rule for t, _, rule in beside})
         for ev in judged:
