@@ -133,3 +133,26 @@ def test_they_again_is_the_same_pair(coded):
 def test_they_after_a_subject_naming_one_state_is_no_one(coded):
     events, _ = coded("Egypt hosted the talks in Cairo. They praised Qatar.")
     assert not [e for e in events if e.target == "QAT"]
+
+
+def test_the_two_sides_are_the_pair_of_the_meeting_before_a_third_state(coded):
+    events, trace = coded("Chile's president hosted the Argentine president in Santiago. Peru has watched the border "
+                          "talks closely. The two sides signed a water-sharing accord.")
+    signed = [e for e in events if e.cameo == "057"]
+    assert signed and {signed[0].source, signed[0].target} == {"CHL", "ARG"}
+    assert "anaphora.meeting_pair" in trace.fired[signed[0].event_id]
+
+
+def test_the_two_presidents_are_the_pair_of_a_meeting_beyond_the_lookback(coded):
+    events, _ = coded("Ghana's president received his Nigerian counterpart in Accra. Cocoa prices have risen. "
+                      "Farmers expect a good harvest. Rain fell across the south. The two presidents agreed to "
+                      "open a new border crossing.")
+    agreed = [e for e in events if e.root == "03"]
+    assert agreed and {agreed[0].source, agreed[0].target} == {"GHA", "NGA"}
+
+
+def test_a_pair_phrase_without_a_meeting_before_is_the_two_states_last_named(coded):
+    events, trace = coded("Poland and Lithuania share a border. The two countries signed a rail agreement.")
+    signed = [e for e in events if e.cameo == "057"]
+    assert signed and {signed[0].source, signed[0].target} == {"POL", "LTU"}
+    assert "anaphora.meeting_pair" not in trace.fired[signed[0].event_id]

@@ -94,7 +94,8 @@ def _recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, l
 def _meeting_pair(doc: Doc, start: int, actors: dict[int, Any], *, lookback: int | None) -> list[Any]:
     """anaphora.meeting_pair: the two states of the nearest sentence before `start` (within `lookback`
     sentences; None: the whole document before) that names a meeting or call and exactly two states (places
-    left out); [] when there is none or the nearest names one or three."""
+    left out); a meeting sentence naming one state is passed over ("after the talks, Lula told reporters");
+    [] when there is none or the nearest names three or more."""
     sents = [s for s in doc.sents if s.end <= start]
     if lookback is not None:
         sents = sents[-lookback:]
@@ -110,8 +111,10 @@ def _meeting_pair(doc: Doc, start: int, actors: dict[int, Any], *, lookback: int
             if root.dep_ == "pobj" and root.head.lower_ in W["place_preps"]:
                 continue
             found.setdefault(m.country, m)
-        if found:
-            return list(found.values()) if len(found) == 2 else []
+        if len(found) == 2:
+            return list(found.values())
+        if len(found) > 2:
+            return []
     return []
 
 

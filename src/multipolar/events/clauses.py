@@ -26,7 +26,9 @@ or a modifier: "China's ban", "the US sanctions") and the party it is done to af
 coercion and sanctions: "Beijing's detention of a Japanese citizen"), where that noun is not the main act ("China's
 ban on exports to Japan angered Tokyo", "Tokyo protested as Beijing's seizure of a Japanese boat went on"): the
 sentence asserts the act by naming it, so it stands beside the main act. A noun named as a topic ("discussed
-China's ban on ...") is still dropped by modality.topic_noun, whichever clause it sits in.
+China's ban on ...") is still dropped by modality.topic_noun, whichever clause it sits in; a noun of a state of
+affairs rather than a dated act ("Russia's war against Ukraine", "the occupation of ...": `state_nouns`) is
+no named act.
 
 clauses.purpose_act (rule over candidates, `purpose_act`): see its docstring.
 """
@@ -149,11 +151,12 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
         if id(trig) in chosen or _is_speech(trig) or not trig.parsed_both:
             continue
         rule = ("clauses.prior_act" if _prior(tok) else "clauses.prior_clause" if _prior_clause(tok)
-                else "clauses.coordinated_act" if _coordinated(tok, heads)
-                else "clauses.named_act" if actors is not None and _named_act(tok, events, actors) else None)
+                else "clauses.coordinated_act" if _coordinated(tok, heads) else None)
         if rule is None and framed and tok.i not in frames and all(
                 e.target and e.target != e.source and not {e.source, e.target} & speakers for e in events):
             rule = "clauses.speaker_frame"
+        if rule is None and actors is not None and _named_act(tok, events, actors):
+            rule = "clauses.named_act"
         if rule is None or any(frozenset((e.source, e.target)) in parties for e in events):
             continue
         if rule == "clauses.prior_clause" and any(e.target is None or e.target == e.source for e in events):
@@ -178,7 +181,7 @@ def _named_act(tok: Token, events: list[Event], actors: syntax.Actors) -> bool:
     """An act named by a noun whose own phrase names its doer before it and the party it is done to after it
     ("China's ban on exports to Japan", "the US sanctions against Russian banks", "Beijing's detention of a
     Japanese citizen"), every event of it read so."""
-    if tok.pos_ != "NOUN" or not events:
+    if tok.pos_ != "NOUN" or not events or tok.lemma_.lower() in W["state_nouns"]:
         return False
 
     def codes(children: list[Token]) -> set[str]:
