@@ -17,6 +17,10 @@ coding, and returns the pairs it found:
   `lookback` sentences, then the two people last named there, then a meeting anywhere before in the
   document, then the two states last named; the act is given to the pair by `anaphora.pair_partner` and
   `anaphora.pair_both` as for any pair;
+- anaphora.pair_object: a pair phrase the act of a third state is aimed at ("urged both sides to ...", "spoke
+  with the two countries' leaders") stands for both: a copy of the act aims at the second (`object_of_pair`);
+- anaphora.pair_each_other: an act of a pair aimed at "each other" ("both sides accused each other of ...") is
+  done each way: a copy from the second to the first (`each_other`; not for mutual acts, coded once a pair);
 - anaphora.pair (they): a "they" subject with no actor before it in its sentence is the pair of states that
   the subject of the sentence before names, when it names exactly two ("Putin and Xi met. They signed
   ...", "Russian and Chinese diplomats met. They agreed ...");
@@ -236,11 +240,21 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
     return pairs
 
 
+def _object_of(tok: Token, trigger: Token) -> bool:
+    """Whether `tok` sits in an object or a prepositional phrase of `trigger` ("spoke with the two leaders")."""
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "dative", "prep", "pobj") and c.left_edge.i <= tok.i <= c.right_edge.i:
+            return True
+    return False
+
+
 def pair_partner(c: Candidate):
     ev = c.event
     for i, (first, second) in c.pairs.items():
         if not c.sent.start <= i < c.sent.end or ev.source_actor != first.actor_code:
             continue
+        if _object_of(c.doc[i], c.tok):
+            continue  # the pair is what the act is aimed at (anaphora.pair_object), not who does it
         if ev.target is None or ev.target == ev.source or (_mutual(ev) and ev.target != second.country):
             return dataclasses.replace(ev, target=second.country, target_actor=second.actor_code,
                                        target_name=second.person)
@@ -264,6 +278,45 @@ def both_of_pair(c: Candidate, ev: Any) -> Any | None:
         return dataclasses.replace(ev, source=second.country, source_actor=second.actor_code,
                                    source_name=second.person, event_id=derived_id(ev, "pair_both", second.actor_code))
     return None
+
+
+def object_of_pair(c: Candidate, ev: Any) -> Any | None:
+    """anaphora.pair_object: an act of a third state aimed at a pair phrase ("urged both sides to talk", "spoke
+    with the two countries' leaders") is aimed at both: a copy of it with the pair's second as target (the
+    first is the target of `ev`); None when `ev` is no such act."""
+    if ev.target_actor is None or ev.source is None:
+        return None
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end or ev.target_actor != first.actor_code:
+            continue
+        if ev.source in (first.country, second.country) or i not in {t.i for t in mention_tokens(c, first.actor_code)}:
+            continue
+        return dataclasses.replace(ev, target=second.country, target_actor=second.actor_code,
+                                   target_name=second.person, event_id=derived_id(ev, "pair_object", second.actor_code))
+    return None
+
+
+def each_other(c: Candidate, ev: Any) -> Any | None:
+    """anaphora.pair_each_other: an act of a pair phrase aimed at "each other" or "one another" ("both sides
+    accused each other of breaking the truce") is done each way: a copy of it from the second to the first;
+    None when `ev` is no such act, or a mutual one (one per pair is how the codebook counts those)."""
+    if ev.target is None or _mutual(ev) or not any(
+            t.lower_ in W["reciprocal_words"] and t.head.i in (c.tok.i, *(h.i for h in c.tok.children))
+            for t in c.sent):
+        return None
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end:
+            continue
+        if (ev.source_actor, ev.target) == (first.actor_code, second.country):
+            return dataclasses.replace(ev, source=second.country, source_actor=second.actor_code,
+                                       source_name=second.person, target=first.country, target_actor=first.actor_code,
+                                       target_name=first.person, event_id=derived_id(ev, "pair_each_other"))
+    return None
+
+
+# the copies an act of (or at) a pair phrase makes, each with its rule (run by the coder after the rules)
+PAIR_COPIES = [("anaphora.pair_both", both_of_pair), ("anaphora.pair_object", object_of_pair),
+               ("anaphora.pair_each_other", each_other)]
 
 
 def _previous_state_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:

@@ -287,10 +287,12 @@ class EventCoder:
             ev = judge(cand, self.rules, self.trace)
             if ev is not None:
                 out.append((cand, ev))
-                other = anaphora.both_of_pair(cand, ev)  # "the two leaders criticized X": both did
-                if other is not None:
-                    self.trace.fired[other.event_id] = [*cand.fired, "anaphora.pair_both"]
-                    out.append((cand, other))
+                # "the two leaders criticized X": both did; "urged both sides": both were urged
+                for rule, copy in anaphora.PAIR_COPIES:
+                    other = copy(cand, ev)
+                    if other is not None:
+                        self.trace.fired[other.event_id] = [*cand.fired, rule]
+                        out.append((cand, other))
         # a finder that read the target ("tariffs on goods from Brazil") stands for the lexicon's target-less
         # reading of the same act by the same source, and for a statement the lexicon read off its verb
         # ("added two ministers to its sanctions list" is a sanction, not a remark)
