@@ -106,3 +106,15 @@ def test_the_meeting_an_infinitive_of_purpose_hangs_on_stays_asserted(coded):
 def test_an_agreement_to_act_is_no_purpose(coded):
     events, trace = coded("Serbia and Kosovo agreed to sign a trade accord.")
     assert events and not any("clauses.purpose_act" in trace.fired.get(e.event_id, []) for e in events)
+
+
+def test_a_noun_act_another_trigger_absorbed_is_coded_with_its_own_parties(coded):
+    events, trace = coded("Turkey's airstrikes on Syrian border towns killed ten people.")
+    strikes = [e for e in events if (e.source, e.target) == ("TUR", "SYR") and e.root in ("18", "19")]
+    assert strikes and "clauses.named_act" in trace.fired[strikes[0].event_id]
+
+
+def test_a_noun_act_under_a_denial_is_not_taken_out_of_it(coded):
+    events, _ = coded("Egypt denied Sudan's claims about Egyptian strikes on Sudanese camps.")
+    assert not [e for e in events if (e.source, e.target) == ("EGY", "SDN") and e.root in ("18", "19")
+                and not e.negated]

@@ -48,7 +48,9 @@ from multipolar.events.triggers import DENY, Trigger
 from multipolar.records import Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
+
+    from multipolar.events.lexicon import Lexicon
 
 Coded = list[tuple[Trigger, list[Event]]]
 
@@ -155,7 +157,7 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
         if rule is None and framed and tok.i not in frames and all(
                 e.target and e.target != e.source and not {e.source, e.target} & speakers for e in events):
             rule = "clauses.speaker_frame"
-        if rule is None and actors is not None and _named_act(tok, events, actors):
+        if rule is None and actors is not None and named_act(tok, events, actors):
             rule = "clauses.named_act"
         if rule is None or any(frozenset((e.source, e.target)) in parties for e in events):
             continue
@@ -177,7 +179,7 @@ def _prior_clause(tok: Token) -> bool:
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
-def _named_act(tok: Token, events: list[Event], actors: syntax.Actors) -> bool:
+def named_act(tok: Token, events: list[Event], actors: syntax.Actors) -> bool:
     """An act named by a noun whose own phrase names its doer before it and the party it is done to after it
     ("China's ban on exports to Japan", "the US sanctions against Russian banks", "Beijing's detention of a
     Japanese citizen"), every event of it read so."""
@@ -193,6 +195,36 @@ def _named_act(tok: Token, events: list[Event], actors: syntax.Actors) -> bool:
         preps |= W["object_preps"]
     done_to = codes([c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps])
     return all(e.source_actor in doers and e.target_actor in done_to and e.target != e.source for e in events)
+
+
+def absorbed_named_acts(sent: Span, coded: Coded, actors: syntax.Actors, *, lexicon: Lexicon) -> list[Trigger]:
+    """clauses.named_act for a noun another trigger absorbed ("Israel's strikes on Iranian sites killed dozens",
+    "criticized China's ban on exports to Japan"): the lexicon's trigger of such a noun, to be coded on its own,
+    when its phrase names a doer before it and a party after it (as `named_act` reads them) and the trigger that absorbed
+    it frames nothing (a threat, a denial or a statement decides about what it governs) and reports nothing."""
+    taken = {t.tok.i for t, _ in coded}
+    framing = [t.tok for t, _ in coded if t.frame is not None or t.tok.lemma_.lower() in DENY]
+    out: list[Trigger] = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.i in taken or tok.lemma_.lower() in W["state_nouns"]:
+            continue
+        if not any(c.i < tok.i and c.dep_ in W["agent_deps"] and any(t.i in actors for t in c.subtree)
+                   for c in tok.children):
+            continue
+        if not any(c.i > tok.i and c.dep_ == "prep" and c.lower_ in W["target_preps"] | W["object_preps"]
+                   and any(t.i in actors for t in c.subtree) for c in tok.children):
+            continue
+        if any(f.left_edge.i <= tok.i <= f.right_edge.i for f in framing) or _in_prior_or_topic(tok):
+            continue
+        entry = lexicon.match(tok)
+        if entry is not None:
+            out.append(Trigger(tok, entry, entry.cameo))
+    return out
+
+
+def _in_prior_or_topic(tok: Token) -> bool:
+    """A noun after "after"/"following" (clauses.prior_act's business) or under a preposition of a topic."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in PRIOR_MARKS | W["topic_preps"]
 
 
 def purpose_act(c: Candidate) -> Event | None:
