@@ -118,8 +118,3 @@ def test_a_noun_act_under_a_denial_is_not_taken_out_of_it(coded):
     events, _ = coded("Egypt denied Sudan's claims about Egyptian strikes on Sudanese camps.")
     assert not [e for e in events if (e.source, e.target) == ("EGY", "SDN") and e.root in ("18", "19")
                 and not e.negated]
-
-
-def test_a_noun_act_a_reaction_is_aimed_at_is_left_to_the_reaction(coded):
-    _, trace = coded("Mexico has long complained about Canada's heavy duties on Mexican steel.")
-    assert not any("clauses.named_act" in rules for rules in trace.fired.values())

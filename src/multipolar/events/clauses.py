@@ -198,19 +198,16 @@ def named_act(tok: Token, events: list[Event], actors: syntax.Actors) -> bool:
 
 
 def absorbed_named_acts(sent: Span, coded: Coded, actors: syntax.Actors, *, lexicon: Lexicon) -> list[Trigger]:
-    """clauses.named_act for a noun another trigger absorbed as its subject ("Israel's strikes on Iranian sites
-    killed dozens": the act is asserted as the doer of what followed): the lexicon's trigger of such a noun, to be
-    coded on its own, when its phrase names a doer before it and a party after it (as `named_act` reads them)
-    and no frame, denial or statement governs it (those decide about what they govern). A noun an act is aimed
-    at ("criticized China's tariffs on ...") is left to the act: it may name a standing policy, not a new act."""
+    """clauses.named_act for a noun another trigger absorbed ("Israel's strikes on Iranian sites killed dozens",
+    "criticized China's ban on exports to Japan"): the lexicon's trigger of such a noun, to be coded on its own,
+    when its phrase names a doer before it and a party after it (as `named_act` reads them) and the trigger that absorbed
+    it frames nothing (a threat, a denial or a statement decides about what it governs) and reports nothing."""
     taken = {t.tok.i for t, _ in coded}
     framing = [t.tok for t, _ in coded if t.frame is not None or t.tok.lemma_.lower() in DENY]
     out: list[Trigger] = []
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.i in taken or tok.lemma_.lower() in W["state_nouns"]:
             continue
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
-            continue  # what a reaction is aimed at ("railed against India's tariffs on ...") may be a standing policy
         if not any(c.i < tok.i and c.dep_ in W["agent_deps"] and any(t.i in actors for t in c.subtree)
                    for c in tok.children):
             continue
