@@ -154,3 +154,46 @@ def test_they_in_a_clause_reported_by_two_states_is_that_pair(coded):
     talks = [e for e in events if e.root == "04"]
     assert talks and {(e.source, e.target) for e in talks} <= {("JPN", "KOR"), ("KOR", "JPN")}  # Hanoi is the place
     assert "anaphora.speaker_pronoun" in trace.fired[talks[0].event_id]
+
+
+def test_the_two_sides_are_the_pair_of_the_meeting_before_a_third_state(coded):
+    events, trace = coded("Chile's president hosted the Argentine president in Santiago. Peru has watched the border "
+                          "talks closely. The two sides signed a water-sharing accord.")
+    signed = [e for e in events if e.cameo == "057"]
+    assert signed and {signed[0].source, signed[0].target} == {"CHL", "ARG"}
+    assert "anaphora.meeting_pair" in trace.fired[signed[0].event_id]
+
+
+def test_the_two_presidents_are_the_pair_of_a_meeting_beyond_the_lookback(coded):
+    events, _ = coded("Ghana's president received his Nigerian counterpart in Accra. Cocoa prices have risen. "
+                      "Farmers expect a good harvest. Rain fell across the south. The two presidents agreed to "
+                      "open a new border crossing.")
+    agreed = [e for e in events if e.root == "03"]
+    assert agreed and {agreed[0].source, agreed[0].target} == {"GHA", "NGA"}
+
+
+def test_a_pair_phrase_without_a_meeting_before_is_the_two_states_last_named(coded):
+    events, trace = coded("Poland and Lithuania share a border. The two countries signed a rail agreement.")
+    signed = [e for e in events if e.cameo == "057"]
+    assert signed and {signed[0].source, signed[0].target} == {"POL", "LTU"}
+    assert "anaphora.meeting_pair" not in trace.fired[signed[0].event_id]
+
+
+def test_a_pair_phrase_as_object_is_aimed_at_both(coded):
+    events, trace = coded("Peru and Ecuador clashed on their border on Sunday. Brazil urged both sides to stop the fighting.")
+    urged = [e for e in events if e.source == "BRA" and e.root == "02"]
+    assert {e.target for e in urged} == {"PER", "ECU"}
+    assert any("anaphora.pair_object" in trace.fired[e.event_id] for e in urged)
+
+
+def test_a_call_with_the_pair_is_no_act_between_the_pair(coded):
+    events, _ = coded("Peru and Chile signed a fishing accord on Friday. Lula later spoke with the two countries' leaders.")
+    later = [e for e in events if e.sentence == 1]
+    assert {frozenset((e.source, e.target)) for e in later} == {frozenset(("BRA", "PER")), frozenset(("BRA", "CHL"))}
+
+
+def test_a_pair_accusing_each_other_accuses_each_way(coded):
+    events, trace = coded("Colombia and Venezuela exchanged accusations on Monday. Both sides accused each other of "
+                          "breaking the border accord.")
+    accused = {(e.source, e.target) for e in events if e.sentence == 1 and e.root == "11"}
+    assert accused == {("COL", "VEN"), ("VEN", "COL")}

@@ -71,3 +71,50 @@ def test_a_targetless_act_of_a_named_state_frames_nothing(coded):
 def test_the_issuers_frame_keeps_its_own_deeper_acts_left_out(official):
     events, trace = official("Make no mistake: if Brazil threatens our sovereignty, we will act and protect our country.")
     assert not any("clauses.speaker_frame" in trace.fired.get(e.event_id, []) for e in events)
+
+
+def test_a_noun_act_naming_its_doer_and_its_object_stands_beside_the_main_act(coded):
+    events, trace = coded("Russia's missile attack on Odesa overnight killed four people.")
+    attack = [e for e in events if (e.source, e.target) == ("RUS", "UKR") and e.root in ("18", "19")]
+    assert attack and "clauses.named_act" in trace.fired[attack[0].event_id]
+
+
+def test_a_noun_act_named_as_a_topic_is_no_act(coded):
+    events, _ = coded("The ministers discussed India's ban on rice exports to Bangladesh.")
+    assert not [e for e in events if (e.source, e.target) == ("IND", "BGD")]
+
+
+def test_an_invasion_of_a_state_named_in_passing_is_no_named_act(coded):
+    _, trace = coded("Germany's energy policy changed after 2022, and Russia's invasion of Ukraine shaped it.")
+    assert not any("clauses.named_act" in rules for rules in trace.fired.values())
+
+
+def test_an_infinitive_of_purpose_is_an_aim_not_an_act(coded):
+    events, trace = coded("Ministers from Serbia and Kosovo gathered in Brussels to sign a trade accord.")
+    signed = [e for e in events if e.cameo == "057"]
+    assert signed and all(e.modality == "hypothetical" for e in signed)
+    assert all("clauses.purpose_act" in trace.fired[e.event_id] for e in signed)
+
+
+def test_the_meeting_an_infinitive_of_purpose_hangs_on_stays_asserted(coded):
+    events, _ = coded("Erdogan met Aliyev in Ankara to sign a gas deal.")
+    met = [e for e in events if e.root == "04"]
+    assert met and all(e.modality == "asserted" for e in met)
+    assert not [e for e in events if e.cameo == "057" and e.modality != "hypothetical"]
+
+
+def test_an_agreement_to_act_is_no_purpose(coded):
+    events, trace = coded("Serbia and Kosovo agreed to sign a trade accord.")
+    assert events and not any("clauses.purpose_act" in trace.fired.get(e.event_id, []) for e in events)
+
+
+def test_a_noun_act_another_trigger_absorbed_is_coded_with_its_own_parties(coded):
+    events, trace = coded("Turkey's airstrikes on Syrian border towns killed ten people.")
+    strikes = [e for e in events if (e.source, e.target) == ("TUR", "SYR") and e.root in ("18", "19")]
+    assert strikes and "clauses.named_act" in trace.fired[strikes[0].event_id]
+
+
+def test_a_noun_act_under_a_denial_is_not_taken_out_of_it(coded):
+    events, _ = coded("Egypt denied Sudan's claims about Egyptian strikes on Sudanese camps.")
+    assert not [e for e in events if (e.source, e.target) == ("EGY", "SDN") and e.root in ("18", "19")
+                and not e.negated]

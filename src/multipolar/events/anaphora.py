@@ -10,6 +10,17 @@ coding, and returns the pairs it found:
   `mutual_codes`), when its target is a third state (what they discussed is their topic); an act of the
   pair aimed at a third state ("the two leaders criticized Japan") is done by both: `anaphora.pair_both`
   adds the second as source of a copy of it (`both_of_pair`);
+- anaphora.meeting_pair: "the two sides", "both presidents", "the two ministers" (`meeting_pair_heads`) are the
+  two states of the meeting or call an earlier sentence names (a meeting word, `meeting_cues`, and exactly two
+  states, places left out: "Ishiba hosted Albanese in Tokyo. China's navy has been active near both
+  countries. The two sides agreed ..." is Japan–Australia, not China–Australia): first a meeting within
+  `lookback` sentences, then the two people last named there, then a meeting anywhere before in the
+  document, then the two states last named; the act is given to the pair by `anaphora.pair_partner` and
+  `anaphora.pair_both` as for any pair;
+- anaphora.pair_object: a pair phrase the act of a third state is aimed at ("urged both sides to ...", "spoke
+  with the two countries' leaders") stands for both: a copy of the act aims at the second (`object_of_pair`);
+- anaphora.pair_each_other: an act of a pair aimed at "each other" ("both sides accused each other of ...") is
+  done each way: a copy from the second to the first (`each_other`; not for mutual acts, coded once a pair);
 - anaphora.pair (they): a "they" subject with no actor before it in its sentence is the pair of states that
   the subject of the sentence before names, when it names exactly two ("Putin and Xi met. They signed
   ...", "Russian and Chinese diplomats met. They agreed ...");
@@ -42,15 +53,19 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from multipolar.events.rulebook import Candidate, Rule, derived_id, mention_tokens, words
+from multipolar.events.speakers import (
+    by_speaker,
+    is_state,
+    pair_named_by,
+    speaker_of,
+    speaker_pair,
+    speaker_pronoun,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 W = words("anaphora")
-
-
-def _state(m: Any) -> bool:
-    return m.country.isalpha() and len(m.country) == 3 and not m.actor_code.startswith("IGO") and m.kind != "sector"
 
 
 def _as_mention(m: Any, tok: Token) -> Any:
@@ -80,12 +95,39 @@ def _recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, l
         seen.add(id(m))
         if person and m.person is None:
             continue
-        if not _state(m) or any(o.country == m.country for o in out):
+        if not is_state(m) or any(o.country == m.country for o in out):
             continue
         out.append(m)
         if len(out) == want:
             break
     return list(reversed(out))
+
+
+def _meeting_pair(doc: Doc, start: int, actors: dict[int, Any], *, lookback: int | None) -> list[Any]:
+    """anaphora.meeting_pair: the two states of the nearest sentence before `start` (within `lookback`
+    sentences; None: the whole document before) that names a meeting or call and exactly two states (places
+    left out); a meeting sentence naming one state is passed over ("after the talks, Lula told reporters");
+    [] when there is none or the nearest names three or more."""
+    sents = [s for s in doc.sents if s.end <= start]
+    if lookback is not None:
+        sents = sents[-lookback:]
+    for prev in reversed(sents):
+        if not any(t.lemma_.lower() in W["meeting_cues"] for t in prev):
+            continue
+        found: dict[str, Any] = {}
+        for t in prev:
+            m = actors.get(t.i)
+            if m is None or not is_state(m):
+                continue
+            root = doc[m.start:m.end].root
+            if root.dep_ == "pobj" and root.head.lower_ in W["place_preps"]:
+                continue
+            found.setdefault(m.country, m)
+        if len(found) == 2:
+            return list(found.values())
+        if len(found) > 2:
+            return []
+    return []
 
 
 def cue_words() -> tuple[list[str], list[str], list[str]]:
@@ -105,7 +147,7 @@ def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | Non
         if tok.dep_ in ("nsubj", "nsubjpass"):
             for t in tok.subtree:
                 m = actors.get(t.i)
-                if m is not None and m.person is not None and _state(m):
+                if m is not None and m.person is not None and is_state(m):
                     return m
     return None
 
@@ -122,24 +164,10 @@ def _previous_pair_subject(doc: Doc, start: int, actors: dict[int, Any],
             continue
         if subj.i in pairs:  # "They met. They agreed ...": the same pair again
             return pairs[subj.i]
-        both = _pair_named_by(subj, actors)
+        both = pair_named_by(subj, actors)
         if both is not None:
             return both
     return None
-
-
-def _pair_named_by(subj: Token, actors: dict[int, Any]) -> tuple[Any, Any] | None:
-    """The two states a subject names by its heads and their modifiers ("Putin and Xi", "US and Chinese
-    negotiators"; not a place inside it); None unless exactly two."""
-    found: dict[str, Any] = {}
-    for head in (subj, *subj.conjuncts):
-        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-        for t in (head, *mods, *(x for m in mods for x in m.conjuncts)):
-            m = actors.get(t.i)
-            if m is not None and _state(m):
-                found.setdefault(m.country, m)
-    both = list(found.values())
-    return (both[0], both[1]) if len(both) == 2 else None
 
 
 def _previous_institution(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
@@ -151,7 +179,7 @@ def _previous_institution(doc: Doc, start: int, actors: dict[int, Any]) -> Any |
     for tok in prev.root.children:
         if tok.dep_ == "nsubj":
             m = actors.get(tok.i)
-            if m is not None and m.person is None and _state(m) and tok.tag_ not in ("NNS", "NNPS"):
+            if m is not None and m.person is None and is_state(m) and tok.tag_ not in ("NNS", "NNPS"):
                 return m
     return None
 
@@ -164,7 +192,7 @@ def _other_person_before(doc: Doc, sent: Any, tok: Token, actors: dict[int, Any]
     found: dict[str, Any] = {}
     for t in doc[sent.start - 1].sent:
         m = actors.get(t.i)
-        if m is not None and m.person is not None and _state(m) and m.country not in here:
+        if m is not None and m.person is not None and is_state(m) and m.country not in here:
             found.setdefault(m.country, m)
     return next(iter(found.values())) if len(found) == 1 and here else None
 
@@ -180,7 +208,12 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
             if _is_pair(tok) and not any(t.i in actors for t in tok.subtree):
                 # "the two leaders": the two people last named, else the two states last named
                 people = tok.lemma_.lower() in W["person_heads"]
-                found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=people)
+                met = tok.lemma_.lower() in W["meeting_pair_heads"]
+                found = _meeting_pair(doc, sent.start, actors, lookback=lookback) if met else []
+                if len(found) < 2:
+                    found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=people)
+                if len(found) < 2 and met:
+                    found = _meeting_pair(doc, sent.start, actors, lookback=None)
                 if len(found) < 2 and people:
                     found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=False)
                 if len(found) == 2:
@@ -191,9 +224,9 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 subject = _previous_subject(doc, sent.start, actors)
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
-            elif tok.lower_ in W["pronouns"] and (speaker := _speaker_of(tok, actors)) is not None:
+            elif tok.lower_ in W["pronouns"] and (speaker := speaker_of(tok, actors)) is not None:
                 actors[tok.i] = _as_mention(speaker, tok)
-            elif tok.lower_ in W["plural_pronouns"] and (both := _speaker_pair(tok, actors)) is not None:
+            elif tok.lower_ in W["plural_pronouns"] and (both := speaker_pair(tok, actors)) is not None:
                 actors[tok.i] = _as_mention(both[0], tok)
                 pairs[tok.i] = both
             elif (tok.lower_ in W["plural_pronouns"] and tok.dep_ in ("nsubj", "nsubjpass")
@@ -215,46 +248,12 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
     return pairs
 
 
-def _speech_subject(tok: Token) -> Token | None:
-    """The subject of the verb of speech (`speech_verbs`) whose reported clause has `tok` as its subject or
-    as a coordinated part of its subject ("Trump said [he and Putin had agreed]"); None otherwise."""
-    x = tok
-    while x.dep_ == "conj" and x.head.i != x.i:
-        x = x.head
-    if x.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    clause = x.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in W["speech_verbs"]:
-        return None
-    return next((ch for ch in clause.head.children if ch.dep_ == "nsubj"), None)
-
-
-def _speaker_of(tok: Token, actors: dict[int, Any]) -> Any | None:
-    """The person or office holder who says the clause "he"/"she" (`tok`) is the subject of."""
-    subject = _speech_subject(tok)
-    found = actors.get(subject.i) if subject is not None else None
-    return found if found is not None and found.kind in ("person", "role") else None
-
-
-def _speaker_pair(tok: Token, actors: dict[int, Any]) -> tuple[Any, Any] | None:
-    """The two states of the speakers of the clause "they" (`tok`) is the subject of ("US and Chinese
-    negotiators said they had reached a consensus")."""
-    subject = _speech_subject(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
-    return _pair_named_by(subject, actors) if subject is not None else None
-
-
-def _by_speaker(c: Candidate, code: str | None) -> bool:
-    """Whether the mention of `code` in the candidate's sentence is a pronoun `resolve` gave the speaker."""
-    return code is not None and any(
-        c.actors[t.i].start == t.i
-        and ((t.lower_ in W["pronouns"] and _speaker_of(t, c.actors) is not None)
-             or (t.lower_ in W["plural_pronouns"] and _speaker_pair(t, c.actors) is not None))
-        for t in mention_tokens(c, code))
-
-
-def speaker_pronoun(c: Candidate):
-    """Names the resolution in the trace (`--explain`); the mention was added by `resolve`."""
-    return c.event if _by_speaker(c, c.event.source_actor) or _by_speaker(c, c.event.target_actor) else None
+def _object_of(tok: Token, trigger: Token) -> bool:
+    """Whether `tok` sits in an object or a prepositional phrase of `trigger` ("spoke with the two leaders")."""
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "dative", "prep", "pobj") and c.left_edge.i <= tok.i <= c.right_edge.i:
+            return True
+    return False
 
 
 def pair_partner(c: Candidate):
@@ -262,6 +261,8 @@ def pair_partner(c: Candidate):
     for i, (first, second) in c.pairs.items():
         if not c.sent.start <= i < c.sent.end or ev.source_actor != first.actor_code:
             continue
+        if _object_of(c.doc[i], c.tok):
+            continue  # the pair is what the act is aimed at (anaphora.pair_object), not who does it
         if ev.target is None or ev.target == ev.source or (_mutual(ev) and ev.target != second.country):
             return dataclasses.replace(ev, target=second.country, target_actor=second.actor_code,
                                        target_name=second.person)
@@ -287,6 +288,45 @@ def both_of_pair(c: Candidate, ev: Any) -> Any | None:
     return None
 
 
+def object_of_pair(c: Candidate, ev: Any) -> Any | None:
+    """anaphora.pair_object: an act of a third state aimed at a pair phrase ("urged both sides to talk", "spoke
+    with the two countries' leaders") is aimed at both: a copy of it with the pair's second as target (the
+    first is the target of `ev`); None when `ev` is no such act."""
+    if ev.target_actor is None or ev.source is None:
+        return None
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end or ev.target_actor != first.actor_code:
+            continue
+        if ev.source in (first.country, second.country) or i not in {t.i for t in mention_tokens(c, first.actor_code)}:
+            continue
+        return dataclasses.replace(ev, target=second.country, target_actor=second.actor_code,
+                                   target_name=second.person, event_id=derived_id(ev, "pair_object", second.actor_code))
+    return None
+
+
+def each_other(c: Candidate, ev: Any) -> Any | None:
+    """anaphora.pair_each_other: an act of a pair phrase aimed at "each other" or "one another" ("both sides
+    accused each other of breaking the truce") is done each way: a copy of it from the second to the first;
+    None when `ev` is no such act, or a mutual one (one per pair is how the codebook counts those)."""
+    if ev.target is None or _mutual(ev) or not any(
+            t.lower_ in W["reciprocal_words"] and t.head.i in (c.tok.i, *(h.i for h in c.tok.children))
+            for t in c.sent):
+        return None
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end:
+            continue
+        if (ev.source_actor, ev.target) == (first.actor_code, second.country):
+            return dataclasses.replace(ev, source=second.country, source_actor=second.actor_code,
+                                       source_name=second.person, target=first.country, target_actor=first.actor_code,
+                                       target_name=first.person, event_id=derived_id(ev, "pair_each_other"))
+    return None
+
+
+# the copies an act of (or at) a pair phrase makes, each with its rule (run by the coder after the rules)
+PAIR_COPIES = [("anaphora.pair_both", both_of_pair), ("anaphora.pair_object", object_of_pair),
+               ("anaphora.pair_each_other", each_other)]
+
+
 def _previous_state_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
     """The state actor named as subject of the main clause of the sentence before `start` (one country only)."""
     if start == 0:
@@ -295,7 +335,7 @@ def _previous_state_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any
     # the doer: the active subject, or the "by" agent of a passive ("a tanker was seized by Iran")
     doers = [c for c in prev.root.children if c.dep_ == "nsubj"]
     doers += [p for c in prev.root.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    found = [actors[t.i] for c in doers for t in c.subtree if t.i in actors and _state(actors[t.i])]
+    found = [actors[t.i] for c in doers for t in c.subtree if t.i in actors and is_state(actors[t.i])]
     countries = {m.country for m in found}
     return found[0] if len(countries) == 1 else None
 
@@ -340,7 +380,7 @@ def _other_state_before(doc: Doc, start: int, actors: dict[int, Any], source: st
         found: dict[str, Any] = {}
         for t in prev:
             m = actors.get(t.i)
-            if m is None or not _state(m) or m.country == source:
+            if m is None or not is_state(m) or m.country == source:
                 continue
             root = doc[m.start:m.end].root
             if root.dep_ == "pobj" and root.head.lower_ in W["place_preps"]:
@@ -355,7 +395,7 @@ def prior_partner(c: Candidate):
     ev = c.event
     if (ev.target is not None and ev.target != ev.source) or ev.root not in W["partner_roots"]:
         return None
-    if any((m := c.actors.get(t.i)) is not None and _state(m) and m.country != ev.source for t in c.sent):
+    if any((m := c.actors.get(t.i)) is not None and is_state(m) and m.country != ev.source for t in c.sent):
         return None  # the sentence names another state: whether it is the partner is the parse's business
     if not _exchange_noun(c.tok, c.actors):
         return None
@@ -371,9 +411,25 @@ def _pronoun_source(c: Candidate, pronouns: frozenset[str]) -> bool:
                for t in mention_tokens(c, c.event.source_actor))
 
 
+def meeting_pair(c: Candidate):
+    """Names the resolution in the trace (`--explain`): the candidate's source is a pair phrase that stands
+    for the two states of a meeting or call named before (the mention was added by `resolve`)."""
+    ev = c.event
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end or c.doc[i].lemma_.lower() not in W["meeting_pair_heads"]:
+            continue
+        if ev.source_actor != first.actor_code:
+            continue
+        near = _meeting_pair(c.doc, c.sent.start, c.actors, lookback=int(W["lookback"]))
+        far = near or _meeting_pair(c.doc, c.sent.start, c.actors, lookback=None)
+        if {m.country for m in far} == {first.country, second.country}:
+            return ev
+    return None
+
+
 def pronoun(c: Candidate):
     """Names the resolution in the trace (`--explain`); the mention was added by `resolve`."""
-    return c.event if _pronoun_source(c, W["pronouns"]) and not _by_speaker(c, c.event.source_actor) else None
+    return c.event if _pronoun_source(c, W["pronouns"]) and not by_speaker(c, c.event.source_actor) else None
 
 
 def object_pronoun(c: Candidate):
@@ -388,8 +444,8 @@ def pronoun_it(c: Candidate):
     return c.event if _pronoun_source(c, W["neuter_pronouns"]) else None
 
 
-RULES = [Rule("anaphora.pair_partner", pair_partner), Rule("anaphora.pronoun", pronoun),
-         Rule("anaphora.speaker_pronoun", speaker_pronoun),
+RULES = [Rule("anaphora.meeting_pair", meeting_pair), Rule("anaphora.pair_partner", pair_partner),
+         Rule("anaphora.pronoun", pronoun), Rule("anaphora.speaker_pronoun", speaker_pronoun),
          Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.object_pronoun", object_pronoun),
          Rule("anaphora.prior_agent", prior_agent),
          Rule("anaphora.prior_partner", prior_partner)]

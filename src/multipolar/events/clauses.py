@@ -20,10 +20,22 @@ working with our allies to answer Russia's invasion of Ukraine": rules issuer.*)
 an act deeper in the sentence between two other states, whose source and target the parse gives, stands
 beside it, as it did before "we" was read as the government (it keeps its own date: a landmark's day, the
 publication's); the issuer's own deeper acts ("a discussion about our support to Israel") stay left out.
+
+clauses.named_act (`prior_acts`): an act named by a noun whose own phrase gives its doer before it (a possessive
+or a modifier: "China's ban", "the US sanctions") and the party it is done to after it ("on", "against"; "of" for
+coercion and sanctions: "Beijing's detention of a Japanese citizen"), where that noun is not the main act ("China's
+ban on exports to Japan angered Tokyo", "Tokyo protested as Beijing's seizure of a Japanese boat went on"): the
+sentence asserts the act by naming it, so it stands beside the main act. A noun named as a topic ("discussed
+China's ban on ...") is still dropped by modality.topic_noun, whichever clause it sits in; a noun of a state of
+affairs rather than a dated act ("Russia's war against Ukraine", "the occupation of ...": `state_nouns`) is
+no named act.
+
+clauses.purpose_act (rule over candidates, `purpose_act`): see its docstring.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from multipolar.actors.issuer import KINDS as ISSUER_KINDS
@@ -31,14 +43,18 @@ from multipolar.events import syntax
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import ASSAULT_ROOTS, sector
 from multipolar.events.roles import is_instrument_signing
-from multipolar.events.rulebook import recode
+from multipolar.events.rulebook import Candidate, Rule, recode, words
 from multipolar.events.triggers import DENY, Trigger
 from multipolar.records import Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
+
+    from multipolar.events.lexicon import Lexicon
 
 Coded = list[tuple[Trigger, list[Event]]]
+
+W = words("clauses")
 
 SAY_LEMMAS = {"say", "state", "announce", "declare", "tell", "add", "note", "stress", "emphasize", "insist", "claim",
               "confirm", "report", "write", "explain", "warn", "deny", "allege", "accuse", "believe", "think"}
@@ -118,10 +134,11 @@ def speaker_frames(coded: Coded, actors: syntax.Actors) -> frozenset[int]:
         e.source_actor in own and (e.target is None or e.target == e.source) for e in evs))
 
 
-def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset()) -> list[tuple[Trigger, list[Event], str]]:
+def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(),
+               actors: syntax.Actors | None = None) -> list[tuple[Trigger, list[Event], str]]:
     """The acts of `coded` that `main_acts` left out and that stand beside them, each with the rule that kept
-    it (clauses.prior_act, clauses.prior_clause, clauses.coordinated_act or clauses.speaker_frame: `frames` are
-    the trigger tokens of `speaker_frames`)."""
+    it (clauses.prior_act, clauses.prior_clause, clauses.coordinated_act, clauses.named_act (with `actors`) or
+    clauses.speaker_frame: `frames` are the trigger tokens of `speaker_frames`)."""
     if not main:
         return []
     main_acts_ = [t for t, _ in main if not _is_speech(t)]
@@ -140,6 +157,8 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
         if rule is None and framed and tok.i not in frames and all(
                 e.target and e.target != e.source and not {e.source, e.target} & speakers for e in events):
             rule = "clauses.speaker_frame"
+        if rule is None and actors is not None and named_act(tok, events, actors):
+            rule = "clauses.named_act"
         if rule is None or any(frozenset((e.source, e.target)) in parties for e in events):
             continue
         if rule == "clauses.prior_clause" and any(e.target is None or e.target == e.source for e in events):
@@ -158,6 +177,81 @@ def _prior_clause(tok: Token) -> bool:
     return (tok.pos_ == "VERB" and tok.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ in PRIOR_MARKS for c in tok.children)
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+
+
+def named_act(tok: Token, events: list[Event], actors: syntax.Actors) -> bool:
+    """An act named by a noun whose own phrase names its doer before it and the party it is done to after it
+    ("China's ban on exports to Japan", "the US sanctions against Russian banks", "Beijing's detention of a
+    Japanese citizen"), every event of it read so."""
+    if tok.pos_ != "NOUN" or not events or tok.lemma_.lower() in W["state_nouns"]:
+        return False
+
+    def codes(children: list[Token]) -> set[str]:
+        return {actors[t.i].actor_code for c in children for t in c.subtree if t.i in actors}
+
+    doers = codes([c for c in tok.children if c.i < tok.i and c.dep_ in W["agent_deps"]])
+    preps = set(W["target_preps"])
+    if all(e.root in W["object_roots"] for e in events):
+        preps |= W["object_preps"]
+    done_to = codes([c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps])
+    return all(e.source_actor in doers and e.target_actor in done_to and e.target != e.source for e in events)
+
+
+def absorbed_named_acts(sent: Span, coded: Coded, actors: syntax.Actors, *, lexicon: Lexicon) -> list[Trigger]:
+    """clauses.named_act for a noun another trigger absorbed ("Israel's strikes on Iranian sites killed dozens",
+    "criticized China's ban on exports to Japan"): the lexicon's trigger of such a noun, to be coded on its own,
+    when its phrase names a doer before it and a party after it (as `named_act` reads them) and the trigger that absorbed
+    it frames nothing (a threat, a denial or a statement decides about what it governs) and reports nothing."""
+    taken = {t.tok.i for t, _ in coded}
+    framing = [t.tok for t, _ in coded if t.frame is not None or t.tok.lemma_.lower() in DENY]
+    out: list[Trigger] = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.i in taken or tok.lemma_.lower() in W["state_nouns"]:
+            continue
+        if not any(c.i < tok.i and c.dep_ in W["agent_deps"] and any(t.i in actors for t in c.subtree)
+                   for c in tok.children):
+            continue
+        if not any(c.i > tok.i and c.dep_ == "prep" and c.lower_ in W["target_preps"] | W["object_preps"]
+                   and any(t.i in actors for t in c.subtree) for c in tok.children):
+            continue
+        if any(f.left_edge.i <= tok.i <= f.right_edge.i for f in framing) or _in_prior_or_topic(tok):
+            continue
+        entry = lexicon.match(tok)
+        if entry is not None:
+            out.append(Trigger(tok, entry, entry.cameo))
+    return out
+
+
+def _in_prior_or_topic(tok: Token) -> bool:
+    """A noun after "after"/"following" (clauses.prior_act's business) or under a preposition of a topic."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in PRIOR_MARKS | W["topic_preps"]
+
+
+def purpose_act(c: Candidate) -> Event | None:
+    """clauses.purpose_act: an act named by an infinitive of purpose ("Putin met Kim in Pyongyang to sign a
+    defence treaty", "gathered in Washington in order to sign a peace deal") is the aim of the act it hangs
+    on, not something the sentence reports as done.
+
+    The decision, from the real-news codebook ("code what the reporter asserts happened"; hypotheticals are
+    no events): the infinitive of purpose never becomes an asserted act. It keeps its code with modality
+    "hypothetical", which the codebook's scoring and relations leave out (as modality.plan does for a
+    planned meeting), so `--explain` still shows it. When the act is reported as done, the text says so with
+    a verb of its own ("met Kim and signed a treaty", "the two leaders signed the treaty on Wednesday"),
+    which is coded as usual; the act the infinitive hangs on (the meeting, the visit, the call) is coded by
+    its own trigger. A complement of a frame verb ("agreed to sign", "urged Iran to stop") is the frame's
+    business, not a purpose: only an adverbial clause ("advcl") with "to" and no subject of its own counts."""
+    tok = c.tok
+    if tok.pos_ != "VERB" or tok.dep_ != "advcl" or c.event.modality == "hypothetical":
+        return None
+    if any(x.dep_ in ("nsubj", "nsubjpass") for x in tok.children):
+        return None
+    if not any(x.dep_ == "aux" and x.lower_ in W["purpose_marks"] for x in tok.children):
+        return None
+    return _as_aim(c.event)
+
+
+def _as_aim(ev: Event) -> Event:
+    return dataclasses.replace(ev, modality="hypothetical")
 
 
 def _coordinated(tok: Token, heads: set[int]) -> bool:
@@ -229,3 +323,6 @@ def _attribution_only(trig: Trigger, actors: syntax.Actors) -> bool:
     speakers = syntax.subjects(trig.tok, actors)[0]
     return bool(speakers) and all(sector(m) == "MED" or getattr(m, "kind", "") == "context"
                                   for m in speakers)
+
+
+RULES = [Rule("clauses.purpose_act", purpose_act)]

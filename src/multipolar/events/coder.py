@@ -79,7 +79,15 @@ from typing import TYPE_CHECKING, Any
 from multipolar.actors.issuer import issuer_mentions
 from multipolar.events import anaphora, syntax, timing
 from multipolar.events.arguments import find_arguments
-from multipolar.events.clauses import as_allegation, drop_reports, main_acts, prior_acts, speaker_frames
+from multipolar.events.clauses import (
+    absorbed_named_acts,
+    as_allegation,
+    drop_reports,
+    main_acts,
+    named_act,
+    prior_acts,
+    speaker_frames,
+)
 from multipolar.events.lexicon import Lexicon
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import Implied, pairs_of
@@ -252,7 +260,12 @@ class EventCoder:
         kept = [(trig, as_allegation(trig, events, coded, ontology=self.ontology)) for trig, events in kept]
         main = main_acts(kept, single_main=self.single_main, max_depth_gap=self.max_depth_gap)
         # "..., following X's call with Y" (an earlier act), "signed X and criticized Y": acts beside the main one
-        beside = prior_acts(kept, main, frames=speaker_frames(kept, actors))
+        beside = prior_acts(kept, main, frames=speaker_frames(kept, actors), actors=actors)
+        # a noun another trigger absorbed that names its act with both parties ("Israel's strikes on Iran killed ...")
+        for trig in absorbed_named_acts(sent, coded, actors, lexicon=self.lexicon):
+            events = self._events_of(doc, sent, idx, trig, actors, doc_id=doc_id, published=published)
+            if events and named_act(trig.tok, events, actors):
+                beside.append((trig, events, "clauses.named_act"))
         judged = self._judge(doc, sent, idx, main + [(t, evs) for t, evs, _ in beside], actors, doc_id=doc_id,
                              published=published, pairs=pairs or {}, beside={id(t): rule for t, _, rule in beside})
         for ev in judged:
@@ -287,10 +300,12 @@ class EventCoder:
             ev = judge(cand, self.rules, self.trace)
             if ev is not None:
                 out.append((cand, ev))
-                other = anaphora.both_of_pair(cand, ev)  # "the two leaders criticized X": both did
-                if other is not None:
-                    self.trace.fired[other.event_id] = [*cand.fired, "anaphora.pair_both"]
-                    out.append((cand, other))
+                # "the two leaders criticized X": both did; "urged both sides": both were urged
+                for rule, copy in anaphora.PAIR_COPIES:
+                    other = copy(cand, ev)
+                    if other is not None:
+                        self.trace.fired[other.event_id] = [*cand.fired, rule]
+                        out.append((cand, other))
         # a finder that read the target ("tariffs on goods from Brazil") stands for the lexicon's target-less
         # reading of the same act by the same source, and for a statement the lexicon read off its verb
         # ("added two ministers to its sanctions list" is a sanction, not a remark)

@@ -1,0 +1,81 @@
+"""Who a pronoun in reported speech is, and the pair of states a subject names (for events/anaphora.py).
+
+Words in data/rules/anaphora.json (`speech_verbs`, `pronouns`, `plural_pronouns`). Rule
+anaphora.speaker_pronoun (registered in events/anaphora.py): a "he"/"she" subject, or part of a coordinated
+subject, of the clause a verb of speech reports is the person who speaks ("Trump said he and Putin had agreed
+to meet"); a "they" subject of such a clause said by the officials of two states is that pair ("US and Chinese
+negotiators said they had reached a consensus"). `anaphora.resolve` adds the mentions; the rule names them in
+the trace.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from multipolar.events.rulebook import Candidate, mention_tokens, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+W = words("anaphora")
+
+
+def is_state(m: Any) -> bool:
+    """Whether a mention is of a state (a three-letter country code, no organisation, no sector)."""
+    return m.country.isalpha() and len(m.country) == 3 and not m.actor_code.startswith("IGO") and m.kind != "sector"
+
+
+def pair_named_by(subj: Token, actors: dict[int, Any]) -> tuple[Any, Any] | None:
+    """The two states a subject names by its heads and their modifiers ("Putin and Xi", "US and Chinese
+    negotiators"; not a place inside it); None unless exactly two."""
+    found: dict[str, Any] = {}
+    for head in (subj, *subj.conjuncts):
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        for t in (head, *mods, *(x for m in mods for x in m.conjuncts)):
+            m = actors.get(t.i)
+            if m is not None and is_state(m):
+                found.setdefault(m.country, m)
+    both = list(found.values())
+    return (both[0], both[1]) if len(both) == 2 else None
+
+
+def _speech_subject(tok: Token) -> Token | None:
+    """The subject of the verb of speech (`speech_verbs`) whose reported clause has `tok` as its subject or
+    as a coordinated part of its subject ("Trump said [he and Putin had agreed]"); None otherwise."""
+    x = tok
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head
+    if x.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = x.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in W["speech_verbs"]:
+        return None
+    return next((ch for ch in clause.head.children if ch.dep_ == "nsubj"), None)
+
+
+def speaker_of(tok: Token, actors: dict[int, Any]) -> Any | None:
+    """The person or office holder who says the clause "he"/"she" (`tok`) is the subject of."""
+    subject = _speech_subject(tok)
+    found = actors.get(subject.i) if subject is not None else None
+    return found if found is not None and found.kind in ("person", "role") else None
+
+
+def speaker_pair(tok: Token, actors: dict[int, Any]) -> tuple[Any, Any] | None:
+    """The two states of the speakers of the clause "they" (`tok`) is the subject of ("US and Chinese
+    negotiators said they had reached a consensus")."""
+    subject = _speech_subject(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+    return pair_named_by(subject, actors) if subject is not None else None
+
+
+def by_speaker(c: Candidate, code: str | None) -> bool:
+    """Whether the mention of `code` in the candidate's sentence is a pronoun `resolve` gave the speaker."""
+    return code is not None and any(
+        c.actors[t.i].start == t.i
+        and ((t.lower_ in W["pronouns"] and speaker_of(t, c.actors) is not None)
+             or (t.lower_ in W["plural_pronouns"] and speaker_pair(t, c.actors) is not None))
+        for t in mention_tokens(c, code))
+
+
+def speaker_pronoun(c: Candidate):
+    """Names the resolution in the trace (`--explain`); the mention was added by `resolve`."""
+    return c.event if by_speaker(c, c.event.source_actor) or by_speaker(c, c.event.target_actor) else None
