@@ -25,7 +25,9 @@ the window compares a group's nearest days, so without the cap a story grows lin
 look-alike releases (a weekly disaster declaration, a daily readout) became stories spanning a year. A document without a publication day is placed by its event dates; those are weaker
 evidence (a text names background and coming days, and two reports of one event often name different
 ones), so they never split two such documents, and they cost `story_event_date_margin` similarity only
-where they lie more than `story_later_event_days` after a story's last publication day (a later event).
+where they lie more than `story_later_event_days` after a story's last publication day (a later event). A
+document dated only by days named without a year is compared in the year nearest the other's, and
+joins a dated story in its years (rule `stories.fold_years`, spans.py).
 The threshold, the weight, the margin and the later-event days are chosen by leave-topics-out
 cross-validation on ECB+ (benchmarks/bench_stories.py cv). A near duplicate whose original is known joins
 the original's story without being embedded, unless that would stretch the story beyond
