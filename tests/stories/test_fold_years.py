@@ -4,12 +4,11 @@ from datetime import date
 
 import numpy as np
 import pytest
+from test_cluster import FakeEmbedder
 
 from multipolar.settings import Settings
 from multipolar.stories import StoryClusterer, StoryInput
 from multipolar.stories.spans import fold_days, fold_years, is_yearless, join_span, shift_years
-
-from test_cluster import FakeEmbedder
 
 FLOOD = "Heavy rain flooded the river town of Eastbrook, and 40 families left their homes, the mayor said."
 FLOOD_2 = "The river town of Eastbrook counted 40 families out of their homes after the flood, the mayor said."
