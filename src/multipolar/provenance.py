@@ -67,10 +67,12 @@ STAGE_VERSIONS: dict[str, str] = {
     # across documents
     "near_duplicates": "1",
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold
-    "stories": "5",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days;
+    "stories": "6",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days;
     #                4: stories.bridge_merge (stored stories a new document bridges merge; story_merges),
     #                   a stored story's lexical mean with its members' actor codes;
     #                5: stories.revisit (the stored stories a batch touched are clustered again with it)
+    #                6: stories.fold_years (days named without a year are compared with and joined to firm
+    #                   dates in the year nearest them, never in the year guessed from the batch)
     "dedup": "2",
     "claim_groups": "5",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named); 5: regrouped over claims 8 (titles read)
 }

@@ -25,7 +25,9 @@ the window compares a group's nearest days, so without the cap a story grows lin
 look-alike releases (a weekly disaster declaration, a daily readout) became stories spanning a year. A document without a publication day is placed by its event dates; those are weaker
 evidence (a text names background and coming days, and two reports of one event often name different
 ones), so they never split two such documents, and they cost `story_event_date_margin` similarity only
-where they lie more than `story_later_event_days` after a story's last publication day (a later event).
+where they lie more than `story_later_event_days` after a story's last publication day (a later event). A
+document dated only by days named without a year is compared in the year nearest the other's, and
+joins a dated story in its years (rule `stories.fold_years`, spans.py).
 The threshold, the weight, the margin and the later-event days are chosen by leave-topics-out
 cross-validation on ECB+ (benchmarks/bench_stories.py cv). A near duplicate whose original is known joins
 the original's story without being embedded, unless that would stretch the story beyond
@@ -59,7 +61,17 @@ from multipolar.stories.lexical import (
     with_width,
 )
 from multipolar.stories.revisit import revise
-from multipolar.stories.spans import Spans, merge_span, nearest_day, place_yearless, story_date, story_span
+from multipolar.stories.spans import (
+    Spans,
+    fold_days,
+    is_yearless,
+    join_span,
+    merge_span,
+    nearest_day,
+    place_yearless,
+    story_date,
+    story_span,
+)
 
 __all__ = ["StoryAssignment", "StoryClusterer", "StoryMerge", "embed_leads", "nearest_day", "place_yearless", "story_date",
            "story_lead", "story_span"]
@@ -139,6 +151,8 @@ class StoryClusterer:
             title=story.title,
             existing=True,
             doc_ids=list(story.doc_ids),
+            # rule stories.fold_years: a story of documents dated only by days without a year
+            yearless=bool(members) and story.first_date is not None and all(map(is_yearless, members)),
         )
         # a typical member's similarity to the centroid (mean of x·c over members is |c|²)
         group.title_score = self._self_similarity(group)
@@ -215,7 +229,7 @@ class StoryClusterer:
                 story_id = _story_id(item.doc_id)
                 self._stories[story_id] = _Group(story_id, 0, np.zeros(384, np.float32),
                                                  sp.csr_matrix((1, DIMENSIONS), dtype=np.float32),
-                                                 *story_span(item), title=item.title)
+                                                 *story_span(item), title=item.title, yearless=is_yearless(item))
                 opened.add(story_id)
             group = self._stories[story_id]
             self._join_copy(group, item)
@@ -255,7 +269,8 @@ class StoryClusterer:
             group.emb_sum = group.emb_sum + group.emb_sum / group.n
             group.lex_sum = group.lex_sum + group.lex_sum / group.n
         group.n += 1
-        group.first, group.last = merge_span(group.first, group.last, *story_span(item))
+        group.first, group.last, group.yearless = join_span(group.first, group.last, group.yearless,
+                                                            *story_span(item), is_yearless(item))
         group.published_first, group.published_last = merge_span(
             group.published_first, group.published_last, item.published, item.published)
         group.actors.update(item.actors)
@@ -287,7 +302,7 @@ class StoryClusterer:
         low = min(known).toordinal() - self.limit
         return [
             g for g in self._stories.values()
-            if g.last is None or g.last.toordinal() >= low
+            if g.last is None or g.yearless or g.last.toordinal() >= low  # a yearless story: any year
         ]
 
     def _cluster_chunk(self, items, chunk, embeddings, lex, results, opened) -> None:  # noqa: ANN001
@@ -298,7 +313,7 @@ class StoryClusterer:
             item = items[i]
             groups.append(_Group(None, 1, embeddings[row].copy(), lex[row], *story_span(item),
                                  Counter(item.actors), members=[i], published_first=item.published,
-                                 published_last=item.published))
+                                 published_last=item.published, yearless=is_yearless(item)))
         m = len(groups)
         n_old = len(stories)
         # sparse sums are kept as wide as the vocabulary seen so far, not DIMENSIONS: scipy's sparse
@@ -342,7 +357,7 @@ class StoryClusterer:
             ga.emb_sum = ga.emb_sum + gb.emb_sum
             ga.lex_sum = ga.lex_sum + gb.lex_sum
             ga.n += gb.n
-            ga.first, ga.last = merge_span(ga.first, ga.last, gb.first, gb.last)
+            ga.first, ga.last, ga.yearless = join_span(ga.first, ga.last, ga.yearless, gb.first, gb.last, gb.yearless)
             ga.published_first, ga.published_last = merge_span(
                 ga.published_first, ga.published_last, gb.published_first, gb.published_last)
             ga.actors.update(gb.actors)
@@ -450,15 +465,21 @@ class StoryClusterer:
         """Pairs where a group placed only by event dates reports days more than `story_later_event_days`
         after a group's last publication day: a later event. Event dates before a story's publication days
         are what reports recount (the event itself, background), and two groups placed only by
-        event dates are not compared (their texts often name different days of one event)."""
+        event dates are not compared (their texts often name different days of one event). Days named
+        without a year are compared in the year nearest the other's (rule stories.fold_years)."""
         by_event = spans.pundated & ~spans.undated
         by_published = ~spans.pundated
-        first, last, later = spans.first, spans.last, self.later_days
+        first, last, later, yearless = spans.first, spans.last, self.later_days, spans.yearless
         if k is None:
-            after = (first[:, None] - last[None, :]) > later  # row's days after column's
+            gap = (first[:, None] - last[None, :]).astype(np.float64)  # row's days after column's
+            fold = yearless[:, None] | yearless[None, :]
+            after = np.where(fold, fold_days(gap), gap) > later
             return (by_event[:, None] & by_published[None, :] & after) | (by_published[:, None] & by_event[None, :] & after.T)
-        k_after = (first[k] - last) > later
-        after_k = (first - last[k]) > later
+        k_gap = (first[k] - last).astype(np.float64)
+        gap_k = (first - last[k]).astype(np.float64)
+        fold = yearless[k] | yearless
+        k_after = np.where(fold, fold_days(k_gap), k_gap) > later
+        after_k = np.where(fold, fold_days(gap_k), gap_k) > later
         return (by_event[k] & by_published & k_after) | (by_published[k] & by_event & after_k)
 
     def _penalty_row(self, spans: Spans, k: int, soft: bool) -> np.ndarray:

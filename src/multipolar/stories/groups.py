@@ -30,6 +30,7 @@ class Group:
     members: list[int] = field(default_factory=list)  # indices into the current batch
     doc_ids: list[str] = field(default_factory=list)
     existing: bool = False
+    yearless: bool = False  # its dates are only days named without a year (rule stories.fold_years)
 
 
 def story_id_of(doc_id: str) -> str:

@@ -34,7 +34,7 @@ from multipolar.records import StoryInput
 from multipolar.stories.bridge import StoryMerge, redirect
 from multipolar.stories.groups import Group, story_id_of
 from multipolar.stories.lexical import with_width
-from multipolar.stories.spans import merge_span, story_date, story_span
+from multipolar.stories.spans import is_yearless, join_span, merge_span, story_date, story_span
 
 RULE = "stories.revisit"
 
@@ -193,7 +193,8 @@ def _group(clusterer: Any, story_id: str, members: list[StoryInput], titles: dic
     group = Group(story_id, len(members), embeddings.sum(axis=0), sp.csr_matrix(lex.sum(axis=0)), None, None,
                    existing=existing, doc_ids=[m.doc_id for m in members])
     for m in members:
-        group.first, group.last = merge_span(group.first, group.last, *story_span(m))
+        group.first, group.last, group.yearless = join_span(group.first, group.last, group.yearless,
+                                                            *story_span(m), is_yearless(m))
         group.published_first, group.published_last = merge_span(
             group.published_first, group.published_last, m.published, m.published)
         group.actors.update(m.actors)
