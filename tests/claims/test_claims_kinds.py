@@ -126,6 +126,11 @@ def test_extract_claims_base_figure_does_not_lend_its_year_to_the_level() -> Non
         ("Banks raised their projection for U.S. growth to 6 percent in 2023.", "forecast"),  # initial_stop
         ("The U.S. economy grew 6 percent in 2023. Banks had made a projection. U.S. growth was 6 percent in 2023.",
          None),
+        ("Peru and Chile set a target of $60 billion in bilateral trade for 2023.", "forecast"),  # target_not_level
+        ("The goal is $60 billion in trade between Peru and Chile in 2023.", "forecast"),
+        ("Trade between Peru and Chile is set to hit $60 billion in 2023.", "forecast"),
+        ("Trade between Peru and Chile could reach $60 billion in 2023.", "forecast"),
+        ("Chile is on track to post a $3 billion surplus in 2023.", "forecast"),
         ("Chile's unemployment was 6 percent in 2023.", "level"),
         ("Chile's unemployment was under 6 percent in 2023.", "bound"),
         ("Households earning less than $90,000 in 2023 qualify.", "bound"),

@@ -27,7 +27,10 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
     "at least", "over", "under"): a bound is not the value, so two bounds, or a bound and a value, are
     not two values of one quantity;
   - "forecast": a figure someone projects or expects ("projected that unemployment would be 4.6%",
-    "growth is expected to reach 3%"), which a later outcome does not contradict;
+    "growth is expected to reach 3%"), which a later outcome does not contradict; rule
+    `target_not_level`: so is a target, a goal, a plan or a possibility ("a target of $300 billion in
+    trade for 2024", "the goal is", "is set to hit", "on track to", "could reach"): what someone aims at
+    or thinks possible is no reading of the quantity;
   - "range": one end of a range ("between 3 and 4 percent", "3-4%", "$3 billion to $4 billion"), which
     is no value of its own ("from $3 billion to $4 billion" and "by 3% to 7%" are changes, their end the
     new level; a spaced dash repeats or breaks off a figure, "$5 - $5 billion", and makes no range);
@@ -171,7 +174,11 @@ _TIME_WORDS = re.compile(
 _FORECAST_WORDS = frozenset("""
 projected projects project projection projections forecast forecasts forecasted predicted predicts predict expected
 expects expect anticipated anticipates outlook would will
-""".split())
+target targets targeted targeting goal goals aim aims aiming objective objectives ambition ambitions could might
+should hope hopes hoped seek seeks sought plan plans planned intend intends intended envisage envisages envisaged
+envision envisions poised
+""".split())  # rule `target_not_level`: a target, a goal, a plan or a "could" figure is no level either
+_FORECAST_PAIRS = frozenset({("set", "to"), ("on", "track"), ("due", "to"), ("slated", "to")})
 _CLAUSE_STOP = frozenset({";", ".", ":", "(", ")"})
 
 
@@ -275,8 +282,9 @@ def figure_kind(text: str, s_end: int, tokens: Sequence[Token], q: Quantity, *, 
         return "bound"
     if len(q.unit) == 3 and q.unit.isalpha() and q.unit.isupper() and _is_amount(text, s_end, tokens, q):
         return "amount"
-    if any(w in _FORECAST_WORDS for w in _clause_before(tokens, q, 12)):
-        return "forecast"
+    clause = _clause_before(tokens, q, 12)
+    if any(w in _FORECAST_WORDS for w in clause) or any(pair in _FORECAST_PAIRS for pair in zip(clause, clause[1:])):
+        return "forecast"  # rules `figure_kind` (forecast) and `target_not_level`
     if _VAGUE.match(q.text):
         return "vague"
     if _PER_UNIT.match(after):
