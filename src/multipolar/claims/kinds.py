@@ -283,7 +283,8 @@ def figure_kind(text: str, s_end: int, tokens: Sequence[Token], q: Quantity, *, 
     if len(q.unit) == 3 and q.unit.isalpha() and q.unit.isupper() and _is_amount(text, s_end, tokens, q):
         return "amount"
     clause = _clause_before(tokens, q, 12)
-    if any(w in _FORECAST_WORDS for w in clause) or any(pair in _FORECAST_PAIRS for pair in zip(clause, clause[1:])):
+    pairs = zip(clause, clause[1:], strict=False)
+    if any(w in _FORECAST_WORDS for w in clause) or any(pair in _FORECAST_PAIRS for pair in pairs):
         return "forecast"  # rules `figure_kind` (forecast) and `target_not_level`
     if _VAGUE.match(q.text):
         return "vague"
