@@ -261,6 +261,10 @@ def test_extract_claims_a_part_of_a_year_named_before_the_figure_is_cumulative()
         ("Chile's exports in recent years reached $9 billion.", None),
         ("Chile's trade deficit in real terms was $9 billion in 2023.", None),  # a manner
         ("Trade in Chile grew. Chile's exports were $9 billion in 2023.", None),  # a place, another sentence
+        ("Chile's imports of steel were $2 billion in 2023.", "steel"),  # "of" after exports or imports
+        ("Chile's exports of Chilean copper were $40 billion in 2023.", "copper"),
+        ("Chile's imports of goods were $90 billion in 2023.", None),  # goods in general
+        ("Chile's exports of more than $9 billion in 2023 were a record.", None),
     ],
 )
 def test_measure_in_goods_scope(text: str, scope: str | None) -> None:

@@ -54,8 +54,9 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
   say so ("on all imports", "on every product") or the sentence calls it "across-the-board" or
   "blanket"; anything narrower needs the parse (`roles.py`) - or rule `measure_in_goods`: a trade
   figure of a kind of goods named by "in" right after its measure word ("a trade deficit in
-  agriculture of $40 billion", "the surplus in services reached $9 billion", "exports in rare earths")
-  has those goods as its scope; a time, a place or a manner after "in" ("in 2024", "in March", "in
+  agriculture of $40 billion", "the surplus in services reached $9 billion", "exports in rare earths"),
+  or by "of" after exports or imports ("imports of steel", "exports of Chilean copper"), has those
+  goods as its scope - goods, products or merchandise in general name no part; a time, a place or a manner after "in" ("in 2024", "in March", "in
   China", "in recent years", "in real terms") names no goods.
 """
 
@@ -305,13 +306,15 @@ def stated_scope(text: str, s_start: int, s_end: int, q: Quantity) -> str | None
 
 
 _MEASURE_IN = re.compile(
-    r"\b(?:trade|deficits?|surplus(?:es)?|exports?|imports?)\s+in\s+(?P<goods>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+    r"\b(?:(?:trade|deficits?|surplus(?:es)?|exports?|imports?)\s+in|(?:exports?|imports?)\s+of(?:\s+[A-Z][a-z]+)?)"
+    r"\s+(?P<goods>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
 )
 _NOT_GOODS = frozenset("""
 the a an its their our his her this that these those recent past last next previous coming first second third
 fourth early late mid total terms real nominal value dollar dollars volume part particular general all both each
 recent years year months month weeks quarter decade history addition order return response place fact light
-which what whose
+which what whose goods products merchandise more less over about nearly almost some around roughly
+approximately just up only
 """.split())
 _GOODS_STOP = frozenset("""
 and or of to from with by at for as than is are was were be been has have had hit rose fell grew stood totals
