@@ -54,6 +54,7 @@ def test_trade_partner_keeps_a_real_conflict() -> None:
         ("Unemployment among young workers in Chile was 8 percent in 2023.", "young workers"),
         ("Among women, Chile's unemployment was 7 percent in 2023.", "women"),
         ("Chile's unemployment was 6 percent in 2023.", None),
+        ("Unemployment among Chileans was 6 percent in 2023.", None),  # the whole country
     ],
 )
 def test_group_scope(text: str, scope: str | None) -> None:

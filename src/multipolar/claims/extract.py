@@ -405,7 +405,8 @@ def extract_claims(
         if not target and not bilateral:  # rule `trade_partner` (partners.py)
             subject, target = trade_partner(text, sentence=(s_start, s_end), measure=measure, subject=subject,
                                             mentions=_outside(matcher.find(text, s_start, s_end), attributions))
-        scope = scope or group_scope(text, sentence=(s_start, s_end), quantity=q, measure=measure)
+        scope = scope or group_scope(text, sentence=(s_start, s_end), quantity=q, measure=measure,
+                                     mentions=matcher.find(text, s_start, s_end))
         period = claim_period(
             text=text, sentence=(s_start, s_end), quantity=q, periods=periods, published=published,
             measure=measure, kind=kind, base=base, owned=kinds.owned_periods(text, s_start, sentence_quantities),

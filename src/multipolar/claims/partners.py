@@ -14,7 +14,7 @@ is a claim whose target the parse already gave, and a sentence naming two or mor
 
 Rule `group_scope`: a rate (unemployment, inflation, growth) "among" a group of people ("unemployment
 among young workers", "among Black Americans") is the group's rate, not the country's: its scope is the
-group, so it never meets the country's own.
+group, so it never meets the country's own; "among Chileans" names the whole country and no group.
 """
 
 from __future__ import annotations
@@ -57,8 +57,10 @@ reached remained hit the a an
 """.split())
 
 
-def group_scope(text: str, *, sentence: tuple[int, int], quantity: Quantity, measure: str) -> str | None:
-    """Rule `group_scope` (module docstring): the group a rate is about, or None."""
+def group_scope(text: str, *, sentence: tuple[int, int], quantity: Quantity, measure: str,
+                mentions: Sequence[CountryMention] = ()) -> str | None:
+    """Rule `group_scope` (module docstring): the group a rate is about, or None; a people named by a
+    country's demonym alone ("among Chileans", one of `mentions`) is the whole country, no group."""
     words = measure.split()
     if not words or words[-1] not in _RATE_HEADS or quantity.unit != "percent":
         return None
@@ -72,6 +74,8 @@ def group_scope(text: str, *, sentence: tuple[int, int], quantity: Quantity, mea
             if word.lower() in _GROUP_STOP:
                 break
             group.append(word.lower())
-        if group:
+        start_group = m.start("group")
+        whole = any(c.start == start_group and c.end >= start_group + len(" ".join(group)) for c in mentions)
+        if group and not whole:
             found = " ".join(group)
     return found
