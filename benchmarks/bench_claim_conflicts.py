@@ -64,6 +64,20 @@ as three --only runs with --list; flagged pairs, precision on hand labels, befor
   the briefings now flag nothing, so the 8 are all RSS tolls; precision on the briefings and on the
   real-news dev texts is not measurable (no flag left there).
 
+Measured (branch `claims` from main b1aacf3, 2026-12-04, issue 12 item 5: target_not_level, half_year,
+fiscal_year, trade_partner, group_scope, measure_in_goods by "of", approximate_round; before = main
+b1aacf3, after = this branch at b828d29; `PYTHONPATH=src python benchmarks/bench_claim_conflicts.py
+--all-briefings --list`, and `--long-briefings --rss --only wh_long rss_early rss_late --list`):
+- wh: 0 -> 0; realnews: 0 -> 0; wh_all: 0 -> 0 flagged pairs (main already flagged none: the 9 of the
+  `conflicts` measurement above were removed by claims2/claims3), so precision = true / flagged is
+  not measurable on the briefings or the real-news dev texts, before or after; no new pair to label;
+- wh_long 0 -> 0; rss_early 5, 5/5 -> 5, 5/5; rss_late 3, 3/3 -> 3, 3/3 (the true same-day tolls are
+  all still found); wh, realnews and wh_all re-run at 2d2be19 (group_scope's demonym case): 0, 0, 0;
+- the new rules were written from invented sentences (tests/claims/test_claims_partners.py,
+  test_claims_periods.py, test_claims_kinds.py, test_claims_group.py), each for a cause named in issue
+  12 or in the label file's reason classes (forecast_or_change_read_as_level, different_goods,
+  partial_vs_full_period, subject_misread), none from a corpus sentence.
+
 Prints, per corpus and pooled: flagged pairs, labelled pairs found, precision (target >= 0.90).
 --list also prints the flagged pairs with their sentences, unlabelled ones first, for labelling.
 """

@@ -95,6 +95,18 @@ spoken_figures, scaled_sum, restarted_figure, attributive_figure, name_not_measu
 - demo (`demo --build`): 108 claims, 0 contradicted -> 120 claims (titles read), 0 contradicted; after
   merging main (whose demo corpus changed): 136 claims, 0 contradicted.
 
+Measured (branch `claims` from main b1aacf3, 2026-12-04, issue 12 item 5: target_not_level, half_year,
+fiscal_year, trade_partner, group_scope, measure_in_goods by "of", approximate_round; "before" =
+`CORPUS --build` with main b1aacf3, "after" = `CORPUS --build` with this branch; claims, flagged pairs,
+precision on hand labels):
+- real: 2313 claims, 0 flagged -> 2313, 0 (the real-news dev texts and the wh_stats / wh_flagged
+  briefings flag nothing, before or after: precision not measurable there);
+- wh_wide_dev 0 -> 0, wh_wide_holdout 0 -> 0, wh_long_flagged 0 -> 0, demo (148 claims) 0 -> 0;
+- rss_early: 2, 2/2 -> 2, 2/2; rss_late: 2, 2/2 -> 2, 2/2 (the same-day tolls, still found);
+- seeds: 2, 2/2 -> 2, 2/2, the $220 bn vs $245 bn China-Russia trade contradicted for 2024.
+No new flagged pair, so nothing new to label; the target (precision >= 0.90) holds where anything is
+flagged (4/4 RSS, 2/2 seeds) and is not measurable on the briefings or the real-news dev texts.
+
 Prints: claims, groups (all / with two or more documents), contradicted and different-period groups,
 flagged pairs, labelled pairs found, precision = true / labelled. --list prints the flagged pairs with
 their sentences, unlabelled first, for labelling.

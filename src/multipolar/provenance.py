@@ -52,7 +52,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              trade.ordered_measure ("ordered an extra tariff" imposes it: 163, not a demand)
     #              14: Virginia, Maine and "Washington state" are places in the United States (gazetteer)
     #              15: actors.other_forename ("Simon Harris" is not Kamala Harris)
-    "claims": "8",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    "claims": "9",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
@@ -63,7 +63,11 @@ STAGE_VERSIONS: dict[str, str] = {
     #              7: the gazetteer's British Treasury names (HM Treasury) in the country matcher;
     #              8: title_claims - the title is read for claims too (sentence -1); quantities spoken_figures,
     #              scaled_sum ("1 trillion 500 billion dollars"), restarted_figure; every form of the change verbs;
-    #              attributive_figure, name_not_measure, rate_reading)
+    #              attributive_figure, name_not_measure, rate_reading;
+    #              9: kinds target_not_level (a target, goal, plan, "could"/"set to" figure is a forecast),
+    #              periods half_year ("first half of 2023" -> 2023-H1) and fiscal_year (FY2023), partners.py
+    #              trade_partner (the country after "to"/"from"/"with" of a directed flow is the target) and
+    #              group_scope ("unemployment among young workers"), measure_in_goods by "of" ("imports of steel"))
     # across documents
     "near_duplicates": "1",
     "spun": "3",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold
@@ -74,7 +78,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #                6: stories.fold_years (days named without a year are compared with and joined to firm
     #                   dates in the year nearest them, never in the year guessed from the batch)
     "dedup": "2",
-    "claim_groups": "5",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named); 5: regrouped over claims 8 (titles read)
+    "claim_groups": "6",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named); 5: regrouped over claims 8 (titles read); 6: approximate_round ("about $700 billion" is rounded to the hundred billion), regrouped over claims 9
 }
 
 STAGE_SETTINGS: dict[str, tuple[str, ...]] = {

@@ -194,3 +194,16 @@ def test_stated_margin_is_half_the_last_written_digit(text: str, value: float, m
     from multipolar.claims.group import stated_margin
 
     assert stated_margin(written("a", text, value)) == pytest.approx(margin)
+
+
+@pytest.mark.parametrize(("other", "status"), [(740e9, "corroborated"), (850e9, "contradicted")])
+def test_group_claims_approximate_round_reads_trailing_zeros_as_rounding(other: float, status: str) -> None:
+    about = written("a", "$700 billion", 700e9, before="Chile's exports were about ")
+    (group,) = group_claims([about, written("b", f"${other / 1e9:g} billion", other)], tolerance=TOL)
+    assert group.status == status
+
+
+def test_stated_margin_without_approximation_keeps_two_trailing_zeros_exact() -> None:
+    from multipolar.claims.group import stated_margin
+
+    assert stated_margin(written("a", "$700 billion", 700e9)) == pytest.approx(0.5e9)

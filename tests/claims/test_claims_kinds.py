@@ -126,6 +126,11 @@ def test_extract_claims_base_figure_does_not_lend_its_year_to_the_level() -> Non
         ("Banks raised their projection for U.S. growth to 6 percent in 2023.", "forecast"),  # initial_stop
         ("The U.S. economy grew 6 percent in 2023. Banks had made a projection. U.S. growth was 6 percent in 2023.",
          None),
+        ("Peru and Chile set a target of $60 billion in bilateral trade for 2023.", "forecast"),  # target_not_level
+        ("The goal is $60 billion in trade between Peru and Chile in 2023.", "forecast"),
+        ("Trade between Peru and Chile is set to hit $60 billion in 2023.", "forecast"),
+        ("Trade between Peru and Chile could reach $60 billion in 2023.", "forecast"),
+        ("Chile is on track to post a $3 billion surplus in 2023.", "forecast"),
         ("Chile's unemployment was 6 percent in 2023.", "level"),
         ("Chile's unemployment was under 6 percent in 2023.", "bound"),
         ("Households earning less than $90,000 in 2023 qualify.", "bound"),
@@ -256,6 +261,10 @@ def test_extract_claims_a_part_of_a_year_named_before_the_figure_is_cumulative()
         ("Chile's exports in recent years reached $9 billion.", None),
         ("Chile's trade deficit in real terms was $9 billion in 2023.", None),  # a manner
         ("Trade in Chile grew. Chile's exports were $9 billion in 2023.", None),  # a place, another sentence
+        ("Chile's imports of steel were $2 billion in 2023.", "steel"),  # "of" after exports or imports
+        ("Chile's exports of Chilean copper were $40 billion in 2023.", "copper"),
+        ("Chile's imports of goods were $90 billion in 2023.", None),  # goods in general
+        ("Chile's exports of more than $9 billion in 2023 were a record.", None),
     ],
 )
 def test_measure_in_goods_scope(text: str, scope: str | None) -> None:

@@ -119,3 +119,30 @@ def test_current_levels_of_different_years_do_not_conflict() -> None:
         ("Annual trade between Peru and Chile is now $42 billion.", date(2023, 6, 1)),
     ])
     assert group.status == "different_periods"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("In the first half of 2023, trade between Peru and Chile was $20 billion.", "2023-H1"),  # half_year
+        ("Trade between Peru and Chile was $20 billion during the second half of 2023.", "2023-H2"),
+        ("Chile's budget deficit was $9 billion in fiscal 2023.", "FY2023"),  # fiscal_year
+        ("Chile's budget deficit was $9 billion for fiscal year 2023.", "FY2023"),
+        ("Chile's budget deficit was $9 billion in FY2023.", "FY2023"),
+        ("Chile's budget deficit was $9 billion in 2023.", "2023"),
+    ],
+)
+def test_half_and_fiscal_years_are_periods_of_their_own(text: str, period: str) -> None:
+    assert periods_of(text) == [period]
+
+
+def test_part_year_and_fiscal_year_figures_never_contradict_the_calendar_year() -> None:
+    texts = [
+        "In the first half of 2023, trade between Peru and Chile was $20 billion.",
+        "Trade between Peru and Chile reached $45 billion in 2023.",
+        "Chile's budget deficit was $9 billion in fiscal 2023.",
+        "Chile's budget deficit was $12 billion in 2023.",
+    ]
+    claims = [c for k, t in enumerate(texts)
+              for c in extract_claims(doc_id=f"d{k}", text=t, sentences=None, published=MARCH_2025)]
+    assert not [g for g in group_claims(claims, tolerance=0.05) if g.status == "contradicted"]

@@ -29,9 +29,12 @@ How each field is found, nearest first:
   attribution) and the target is empty; for bilateral figures ("the two countries", "bilateral",
   "joint", "between") the subject is the two named last before the number, looking back into the
   previous sentences when the sentence names fewer than two.
+- target without a parse: the other side of a directed flow (`partners.py`, rule `trade_partner`:
+  "Japan's exports to Brazil" -> JPN on BRA; "the deficit with Mexico" -> on MEX).
 - scope: the goods of the "on" phrase by the parse ("on steel" -> steel), or "all" when the sentence
   says so (`kinds.stated_scope`), or the place inside a country the figure is about (`kinds.part_scope`:
-  "unemployment in Puerto Rico"); None when unstated.
+  "unemployment in Puerto Rico"), or the group a rate is about (`partners.group_scope`: "unemployment
+  among young workers"); None when unstated.
 - period: `periods.py` - named in the sentence ("in 2024", "last year", "on April 11"), else in its
   paragraph, else, for a level of an annual flow stated in the present, the last full year before
   `published` (rule `current_annual_level`); a base figure ("to 10% from 20%", rule `base_figure`)
@@ -63,6 +66,7 @@ from typing import Any
 from multipolar.claims import kinds
 from multipolar.claims.attribution import find_attributions
 from multipolar.claims.lexicon import CountryMatcher, MeasureWord, load_country_matcher, load_measure_words
+from multipolar.claims.partners import group_scope, trade_partner
 from multipolar.claims.periods import claim_period, nearest, sentence_periods
 from multipolar.claims.roles import claim_roles
 from multipolar.claims.sentences import split_items, split_sentences
@@ -398,6 +402,11 @@ def extract_claims(
         base = kinds.is_base(text, s_start, q, sentence_quantities)
         kind = kinds.figure_kind(text, s_end, tokens, q, change=change, s_start=s_start)
         measure = _finish_measure(measure, q, subject, kind == "change")
+        if not target and not bilateral:  # rule `trade_partner` (partners.py)
+            subject, target = trade_partner(text, sentence=(s_start, s_end), measure=measure, subject=subject,
+                                            mentions=_outside(matcher.find(text, s_start, s_end), attributions))
+        scope = scope or group_scope(text, sentence=(s_start, s_end), quantity=q, measure=measure,
+                                     mentions=matcher.find(text, s_start, s_end))
         period = claim_period(
             text=text, sentence=(s_start, s_end), quantity=q, periods=periods, published=published,
             measure=measure, kind=kind, base=base, owned=kinds.owned_periods(text, s_start, sentence_quantities),

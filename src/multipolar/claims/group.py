@@ -26,7 +26,9 @@ word of approximation before it ("about", "nearly", "roughly", "some", "an estim
 whole unit of its last digit. Two figures agree when they are within `tolerance` of each other or when
 their ranges meet ("a $1 trillion deficit" and "a $1.2 trillion deficit" can both be true). Trailing
 zeros of a whole number of three or more zeros are not read as exact ("100,000 troops": to the
-hundred thousand); a number written in words has no stated precision beyond the tolerance.
+hundred thousand); a number written in words has no stated precision beyond the tolerance. Rule
+`approximate_round`: after a word of approximation any trailing zero is rounding ("about $700
+billion" is rounded to the hundred billion, so it meets $740 billion, not $850 billion).
 
 Status, first that applies:
 - contradicted: two documents give figures further apart than `tolerance` (relative) for the same
@@ -98,16 +100,16 @@ def stated_margin(claim: Claim) -> float:
     if number == 0:
         return 0.0
     scale = abs(claim.value / number)
+    where = claim.sentence_text.find(claim.text)
+    approximate = bool(where >= 0 and claim.sentence_text.count(claim.text) == 1
+                       and _APPROXIMATE.search(claim.sentence_text[:where]))
     if "." in written:
         step = 10.0 ** -len(written.split(".")[1])
     else:
         zeros = len(written) - len(written.rstrip("0"))
-        step = 10.0**zeros if zeros >= 3 else 1.0
+        step = 10.0**zeros if zeros >= 3 or (approximate and zeros >= 1) else 1.0  # rule `approximate_round`
     margin = step * scale / 2
-    where = claim.sentence_text.find(claim.text)
-    if where >= 0 and claim.sentence_text.count(claim.text) == 1 and _APPROXIMATE.search(claim.sentence_text[:where]):
-        margin *= 2
-    return margin
+    return margin * 2 if approximate else margin
 
 
 def figures_agree(a: Claim, b: Claim, tolerance: float) -> bool:

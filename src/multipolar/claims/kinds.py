@@ -27,7 +27,10 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
     "at least", "over", "under"): a bound is not the value, so two bounds, or a bound and a value, are
     not two values of one quantity;
   - "forecast": a figure someone projects or expects ("projected that unemployment would be 4.6%",
-    "growth is expected to reach 3%"), which a later outcome does not contradict;
+    "growth is expected to reach 3%"), which a later outcome does not contradict; rule
+    `target_not_level`: so is a target, a goal, a plan or a possibility ("a target of $300 billion in
+    trade for 2024", "the goal is", "is set to hit", "on track to", "could reach"): what someone aims at
+    or thinks possible is no reading of the quantity;
   - "range": one end of a range ("between 3 and 4 percent", "3-4%", "$3 billion to $4 billion"), which
     is no value of its own ("from $3 billion to $4 billion" and "by 3% to 7%" are changes, their end the
     new level; a spaced dash repeats or breaks off a figure, "$5 - $5 billion", and makes no range);
@@ -51,8 +54,9 @@ Token rules over the sentence (tokens are (start, end, text) triples, as `extrac
   say so ("on all imports", "on every product") or the sentence calls it "across-the-board" or
   "blanket"; anything narrower needs the parse (`roles.py`) - or rule `measure_in_goods`: a trade
   figure of a kind of goods named by "in" right after its measure word ("a trade deficit in
-  agriculture of $40 billion", "the surplus in services reached $9 billion", "exports in rare earths")
-  has those goods as its scope; a time, a place or a manner after "in" ("in 2024", "in March", "in
+  agriculture of $40 billion", "the surplus in services reached $9 billion", "exports in rare earths"),
+  or by "of" after exports or imports ("imports of steel", "exports of Chilean copper"), has those
+  goods as its scope - goods, products or merchandise in general name no part; a time, a place or a manner after "in" ("in 2024", "in March", "in
   China", "in recent years", "in real terms") names no goods.
 """
 
@@ -171,7 +175,11 @@ _TIME_WORDS = re.compile(
 _FORECAST_WORDS = frozenset("""
 projected projects project projection projections forecast forecasts forecasted predicted predicts predict expected
 expects expect anticipated anticipates outlook would will
-""".split())
+target targets targeted targeting goal goals aim aims aiming objective objectives ambition ambitions could might
+should hope hopes hoped seek seeks sought plan plans planned intend intends intended envisage envisages envisaged
+envision envisions poised
+""".split())  # rule `target_not_level`: a target, a goal, a plan or a "could" figure is no level either
+_FORECAST_PAIRS = frozenset({("set", "to"), ("on", "track"), ("due", "to"), ("slated", "to")})
 _CLAUSE_STOP = frozenset({";", ".", ":", "(", ")"})
 
 
@@ -275,8 +283,10 @@ def figure_kind(text: str, s_end: int, tokens: Sequence[Token], q: Quantity, *, 
         return "bound"
     if len(q.unit) == 3 and q.unit.isalpha() and q.unit.isupper() and _is_amount(text, s_end, tokens, q):
         return "amount"
-    if any(w in _FORECAST_WORDS for w in _clause_before(tokens, q, 12)):
-        return "forecast"
+    clause = _clause_before(tokens, q, 12)
+    pairs = zip(clause, clause[1:], strict=False)
+    if any(w in _FORECAST_WORDS for w in clause) or any(pair in _FORECAST_PAIRS for pair in pairs):
+        return "forecast"  # rules `figure_kind` (forecast) and `target_not_level`
     if _VAGUE.match(q.text):
         return "vague"
     if _PER_UNIT.match(after):
@@ -296,13 +306,15 @@ def stated_scope(text: str, s_start: int, s_end: int, q: Quantity) -> str | None
 
 
 _MEASURE_IN = re.compile(
-    r"\b(?:trade|deficits?|surplus(?:es)?|exports?|imports?)\s+in\s+(?P<goods>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+    r"\b(?:(?:trade|deficits?|surplus(?:es)?|exports?|imports?)\s+in|(?:exports?|imports?)\s+of(?:\s+[A-Z][a-z]+)?)"
+    r"\s+(?P<goods>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
 )
 _NOT_GOODS = frozenset("""
 the a an its their our his her this that these those recent past last next previous coming first second third
 fourth early late mid total terms real nominal value dollar dollars volume part particular general all both each
 recent years year months month weeks quarter decade history addition order return response place fact light
-which what whose
+which what whose goods products merchandise more less over about nearly almost some around roughly
+approximately just up only
 """.split())
 _GOODS_STOP = frozenset("""
 and or of to from with by at for as than is are was were be been has have had hit rose fell grew stood totals

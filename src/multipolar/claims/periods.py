@@ -4,8 +4,10 @@
     claim_period(text=..., sentence=(start, end), quantity=..., periods=..., published=..., measure=...,
                  kind=..., base=..., owned=...) -> str | None
 
-Values: "2024", "2025-Q1", "2025-03", "2025-04-11". Found in the text: "in 2024", "in the first
-quarter of 2025", "in March 2025", "last year" / "this year" / "last month" (against the document's
+Values: "2024", "2025-H1", "2025-Q1", "2025-03", "2025-04-11", "FY2024". Found in the text: "in 2024",
+"in the first half of 2025" (rule `half_year`: half a year's flow is no figure of the whole year),
+"in fiscal 2024", "for fiscal year 2024", "in FY2024" (rule `fiscal_year`: a fiscal year is not the
+calendar year of the same number, so their figures never meet), "in the first quarter of 2025", "in March 2025", "last year" / "this year" / "last month" (against the document's
 `published`), a month alone ("in March", the latest such month not after `published`), a day ("on April
 11"); "from 2021" and "since 2021" are comparison bases, not periods.
 
@@ -37,12 +39,13 @@ from multipolar.vocab import MONTHS
 
 _MONTHS = MONTHS
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_HALVES = {"first": 1, "second": 2}
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _PERIOD_DATED = re.compile(
-    r"(?i)\b(?P<prep>in|for|during|throughout|of|by|as\s+of|at\s+the\s+end\s+of|in\s+fiscal(?:\s+year)?"
-    r"|in\s+FY|in\s+the\s+year)\s+"
+    r"(?i)\b(?P<prep>in|for|during|throughout|of|by|as\s+of|at\s+the\s+end\s+of|in\s+the\s+year)\s+"
     r"(?:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
-    r"|(?:early|late|mid|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]*)?"
+    r"|the\s+(?P<half>first|second)\s+half\s+of\s+|(?:early|late|mid)[\s-]*)?"
+    r"(?P<fy>(?:the\s+)?(?:fiscal(?:\s+year)?|FY)\s*)?"
     rf"(?:(?P<month>{_MONTH})\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
     r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)"
 )
@@ -54,8 +57,12 @@ def _period_matches(text: str, start: int, end: int, published: date | None) -> 
     found: list[tuple[int, int, str]] = []
     for m in _PERIOD_DATED.finditer(text, start, end):
         year = m.group("year")
-        if m.group("q"):
+        if m.group("fy"):  # rule `fiscal_year`
+            found.append((m.start(), m.end(), f"FY{year}" + (f"-H{_HALVES[m.group('half').lower()]}" if m.group("half") else "")))
+        elif m.group("q"):
             found.append((m.start(), m.end(), f"{year}-Q{_QUARTERS[m.group('q').lower()]}"))
+        elif m.group("half"):  # rule `half_year`
+            found.append((m.start(), m.end(), f"{year}-H{_HALVES[m.group('half').lower()]}"))
         elif m.group("month"):
             month = _MONTHS[m.group("month").rstrip(".").lower()]
             found.append((m.start(), m.end(), f"{year}-{month:02d}"))
