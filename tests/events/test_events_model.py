@@ -185,7 +185,8 @@ def _row(**probs):
 
 
 def _said(**over):
-    return _event(cameo="010", root="01", quad=1, plover=None, trigger="said", **over)
+    return _event(**{"cameo": "010", "root": "01", "quad": 1, "goldstein": 0.0, "plover": None, "trigger": "said",
+                     **over})
 
 
 def test_model_readings_type_an_untyped_act_and_give_the_probability_of_its_class():
@@ -194,6 +195,18 @@ def test_model_readings_type_an_untyped_act_and_give_the_probability_of_its_clas
     (p1, k1), (p2, k2) = model.readings([_said(), _said(event_id="e2")], n_sentences=1)
     assert (round(p1, 3), k1) == (0.5, "CONSULT")  # CONSULT and AGREE: one class (verbal cooperation)
     assert (round(p2, 3), k2) == (0.45, "ASSAULT")  # ASSAULT and COERCE: material conflict; ACCUSE is not
+
+
+def test_model_readings_keep_the_sign_of_a_statement_the_rules_read_as_cooperative_or_conflictual():
+    # rule model.retype keeps the verb's sign: "welcomed" (013, +0.4) is no accusation, a pessimistic comment
+    # (012, -0.4) no consultation; REQUEST stays open to both, a plain "said" (010, 0) to every type
+    rows = [_row(NONE=0.3, ACCUSE=0.4, SUPPORT=0.2, REQUEST=0.1)] * 3 + [_row(NONE=0.2, CONSULT=0.5, ACCUSE=0.2, REQUEST=0.1)]
+    model = _FixedModel(rows)
+    welcomed = _said(cameo="013", goldstein=0.4, trigger="welcomed")
+    readings = model.readings([welcomed, _said(event_id="e2"), _said(event_id="e3", cameo="020", goldstein=3.0),
+                               _said(event_id="e4", cameo="012", goldstein=-0.4)], n_sentences=1)
+    assert [kind for _, kind in readings] == ["SUPPORT", "ACCUSE", "SUPPORT", "ACCUSE"]
+    assert round(readings[0][0], 3) == 0.2
 
 
 def test_model_readings_keep_the_rules_type_of_a_typed_act():

@@ -7,7 +7,8 @@ PLOVER type and for "no act" (NONE). The probability of an act of the likeliest 
 becomes the event's `confidence`. When the model
 reads a type for an act the rules left untyped (a statement or an appeal), the coder recodes the event to
 that type's general CAMEO code (rule `model.retype`, `retypes`, `TYPE_CODES`): "Trump said US forces
-struck the port" is a strike, not a statement. Other events (statements to no one, acts of armed groups, companies,
+struck the port" is a strike, not a statement. The retyped act keeps the sign of the rules' verb
+(`retype_sign`): a welcome or an appeal is read as a cooperative type or a REQUEST, never as an accusation. Other events (statements to no one, acts of armed groups, companies,
 IGOs or within one country) are outside what the labels cover and keep the rules' confidence. Relations and `multipolar code` count only events at or above the setting
 `event_min_probability`.
 
@@ -94,10 +95,23 @@ def retypes(event: Event) -> bool:
     return not event.plover and is_scored(event.source, event.target, negated=event.negated, modality=event.modality)
 
 
-def read(probs: np.ndarray, classes: Sequence[str], kinds: Sequence[str | None] | None = None) -> list[tuple[float, str]]:
+def retype_sign(event: Event) -> int:
+    """Rule model.retype keeps the sign the rules' verb gives a statement or appeal: +1 for a cooperative one
+    ("welcomed", "called on ... to": a positive Goldstein score), -1 for a conflictual one (a pessimistic
+    comment), 0 for a plain statement ("said"). A retyped act of sign +1 is read as a cooperative type or a
+    REQUEST, of sign -1 as a conflictual type or a REQUEST: "China welcomed Russia's efforts" is no accusation."""
+    score = event.goldstein or 0.0
+    return 1 if score > 0 else -1 if score < 0 else 0
+
+
+_SIGN_CLASSES = {1: frozenset({REQUEST_CLASS, 1, 2}), -1: frozenset({REQUEST_CLASS, 3, 4})}
+
+
+def read(probs: np.ndarray, classes: Sequence[str], kinds: Sequence[str | None] | None = None,
+         signs: Sequence[int] | None = None) -> list[tuple[float, str]]:
     """Each row of class probabilities read as (P, type). The type is `kinds[i]` where given (the rules' own,
     kept; "" for an untyped act that stays untyped, whose P is that of any act), else the likeliest type other
-    than NONE; P is the summed probability of the types of that type's
+    than NONE (among the classes `signs[i]` allows, `retype_sign`); P is the summed probability of the types of that type's
     class as the real-news codebook compares acts (`act_key`: REQUEST, or the quad), so "a strike or a
     seizure" counts towards one material-conflict act. Chosen over 1 - P(NONE) by cross-validation on our
     labels: as likely to be right as it says (see the card's reliability table)."""
@@ -106,7 +120,9 @@ def read(probs: np.ndarray, classes: Sequence[str], kinds: Sequence[str | None] 
     kind_class = {j: act_key("A", "B", classes[j])[2] for j in types}
     out = []
     for i, row in enumerate(probs):
-        kind = kinds[i] if kinds is not None and kinds[i] is not None else classes[max(types, key=lambda j: row[j])]
+        allowed = _SIGN_CLASSES.get(signs[i]) if signs is not None else None
+        choices = [j for j in types if allowed is None or kind_class[j] in allowed] or types
+        kind = kinds[i] if kinds is not None and kinds[i] is not None else classes[max(choices, key=lambda j: row[j])]
         if not kind:  # an untyped act that keeps no type: the probability of any act
             out.append((float(1.0 - row[none]), ""))
             continue
@@ -118,7 +134,8 @@ def read(probs: np.ndarray, classes: Sequence[str], kinds: Sequence[str | None] 
 def read_events(probs: np.ndarray, classes: Sequence[str], events: Sequence[Event]) -> list[tuple[float, str]]:
     """`read` for these events' rows: the type the model reads where rule model.retype applies (`retypes`),
     else the rules' own ("" for an untyped act that stays untyped)."""
-    return read(probs, classes, [None if retypes(e) else (e.plover or "").upper() for e in events])
+    return read(probs, classes, [None if retypes(e) else (e.plover or "").upper() for e in events],
+                [retype_sign(e) if retypes(e) else 0 for e in events])
 
 
 class ActModel:
