@@ -273,19 +273,26 @@ def _mutual(ev: Any) -> bool:
     return ev.root in W["mutual_roots"] or ev.cameo in W["mutual_codes"]
 
 
+def _second_of_pair(c: Candidate, actor_code: str | None, other: str | None) -> Any | None:
+    """The second of a pair phrase in the candidate's sentence whose first is `actor_code` and whose mention
+    is the candidate's, when the act's other party `other` is neither of the pair; else None."""
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end or actor_code != first.actor_code:
+            continue
+        if other in (first.country, second.country) or i not in {t.i for t in mention_tokens(c, first.actor_code)}:
+            continue
+        return second
+    return None
+
+
 def both_of_pair(c: Candidate, ev: Any) -> Any | None:
     """anaphora.pair_both: the act of "the two leaders" aimed at a third state, with the pair's second as
     source (the first is the source of `ev`); None when `ev` is no such act."""
-    if ev.target is None:
+    second = _second_of_pair(c, ev.source_actor, ev.target) if ev.target is not None else None
+    if second is None:
         return None
-    for i, (first, second) in c.pairs.items():
-        if not c.sent.start <= i < c.sent.end or ev.source_actor != first.actor_code:
-            continue
-        if ev.target in (first.country, second.country) or i not in {t.i for t in mention_tokens(c, first.actor_code)}:
-            continue
-        return dataclasses.replace(ev, source=second.country, source_actor=second.actor_code,
-                                   source_name=second.person, event_id=derived_id(ev, "pair_both", second.actor_code))
-    return None
+    return dataclasses.replace(ev, source=second.country, source_actor=second.actor_code,
+                               source_name=second.person, event_id=derived_id(ev, "pair_both", second.actor_code))
 
 
 def object_of_pair(c: Candidate, ev: Any) -> Any | None:
@@ -294,14 +301,11 @@ def object_of_pair(c: Candidate, ev: Any) -> Any | None:
     first is the target of `ev`); None when `ev` is no such act."""
     if ev.target_actor is None or ev.source is None:
         return None
-    for i, (first, second) in c.pairs.items():
-        if not c.sent.start <= i < c.sent.end or ev.target_actor != first.actor_code:
-            continue
-        if ev.source in (first.country, second.country) or i not in {t.i for t in mention_tokens(c, first.actor_code)}:
-            continue
-        return dataclasses.replace(ev, target=second.country, target_actor=second.actor_code,
-                                   target_name=second.person, event_id=derived_id(ev, "pair_object", second.actor_code))
-    return None
+    second = _second_of_pair(c, ev.target_actor, ev.source)
+    if second is None:
+        return None
+    return dataclasses.replace(ev, target=second.country, target_actor=second.actor_code,
+                               target_name=second.person, event_id=derived_id(ev, "pair_object", second.actor_code))
 
 
 def each_other(c: Candidate, ev: Any) -> Any | None:
