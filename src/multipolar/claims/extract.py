@@ -357,19 +357,23 @@ def extract_claims(
     by_token = _actor_map(actors) if doc is not None else {}
     starts = [s for s, _ in spans]
     claims: list[Claim] = []
-    cache: dict[int, tuple[list, list, list]] = {}
+    cache: dict[int, tuple[list, list, list, list, list]] = {}
     for q in quantities:
         index = bisect.bisect_right(starts, q.start) - 1
         if index < 0 or q.end > spans[index][1]:
             continue  # a number phrase across a sentence boundary: not a claim we can trace
         s_start, s_end = spans[index]
         if index not in cache:
+            attributed = find_attributions(text, s_start, s_end, matcher)
+            mentioned = matcher.find(text, s_start, s_end)
             cache[index] = (
                 _tokens(text, s_start, s_end),
-                find_attributions(text, s_start, s_end, matcher),
+                attributed,
                 sentence_periods(text, s_start, s_end, published),
+                mentioned,
+                _outside(mentioned, attributed),  # the countries the sentence names outside its attributions
             )
-        tokens, attributions, periods = cache[index]
+        tokens, attributions, periods, mentions, named = cache[index]
         floor = max((p.end for p in quantities if s_start <= p.end <= q.start), default=s_start)
         measure, bilateral_word, change = _measure(tokens, q, words, floor=floor)
         bilateral = bilateral_word or (
@@ -397,16 +401,15 @@ def extract_claims(
                 measure = parsed.canonical  # the parse's noun: "lifted its duty on Chinese imports to 60%" -> tariff
             if not bilateral and measure != "trade" and (found.subject or found.target):
                 subject, target = found.subject, found.target
-        scope = scope or kinds.part_scope(_outside(matcher.find(text, s_start, s_end), attributions), subject, q)
+        scope = scope or kinds.part_scope(named, subject, q)
         sentence_quantities = [p for p in quantities if s_start <= p.start < s_end]
         base = kinds.is_base(text, s_start, q, sentence_quantities)
         kind = kinds.figure_kind(text, s_end, tokens, q, change=change, s_start=s_start)
         measure = _finish_measure(measure, q, subject, kind == "change")
         if not target and not bilateral:  # rule `trade_partner` (partners.py)
             subject, target = trade_partner(text, sentence=(s_start, s_end), measure=measure, subject=subject,
-                                            mentions=_outside(matcher.find(text, s_start, s_end), attributions))
-        scope = scope or group_scope(text, sentence=(s_start, s_end), quantity=q, measure=measure,
-                                     mentions=matcher.find(text, s_start, s_end))
+                                            mentions=named)
+        scope = scope or group_scope(text, sentence=(s_start, s_end), quantity=q, measure=measure, mentions=mentions)
         period = claim_period(
             text=text, sentence=(s_start, s_end), quantity=q, periods=periods, published=published,
             measure=measure, kind=kind, base=base, owned=kinds.owned_periods(text, s_start, sentence_quantities),
