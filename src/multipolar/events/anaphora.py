@@ -103,6 +103,21 @@ def _recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, l
     return list(reversed(out))
 
 
+def _named_states(doc: Doc, sent: Any, actors: dict[int, Any]) -> dict[str, Any]:
+    """The states a sentence names, by country in order of first mention, leaving out those named only as a
+    place ("met Rubio in Riyadh" names the US, not Saudi Arabia)."""
+    found: dict[str, Any] = {}
+    for t in sent:
+        m = actors.get(t.i)
+        if m is None or not is_state(m):
+            continue
+        root = doc[m.start:m.end].root
+        if root.dep_ == "pobj" and root.head.lower_ in W["place_preps"]:
+            continue
+        found.setdefault(m.country, m)
+    return found
+
+
 def _meeting_pair(doc: Doc, start: int, actors: dict[int, Any], *, lookback: int | None) -> list[Any]:
     """anaphora.meeting_pair: the two states of the nearest sentence before `start` (within `lookback`
     sentences; None: the whole document before) that names a meeting or call and exactly two states (places
@@ -114,15 +129,7 @@ def _meeting_pair(doc: Doc, start: int, actors: dict[int, Any], *, lookback: int
     for prev in reversed(sents):
         if not any(t.lemma_.lower() in W["meeting_cues"] for t in prev):
             continue
-        found: dict[str, Any] = {}
-        for t in prev:
-            m = actors.get(t.i)
-            if m is None or not is_state(m):
-                continue
-            root = doc[m.start:m.end].root
-            if root.dep_ == "pobj" and root.head.lower_ in W["place_preps"]:
-                continue
-            found.setdefault(m.country, m)
+        found = _named_states(doc, prev, actors)
         if len(found) == 2:
             return list(found.values())
         if len(found) > 2:
@@ -381,15 +388,7 @@ def _other_state_before(doc: Doc, start: int, actors: dict[int, Any], source: st
     (mentions as places left out); None when that sentence names two or more."""
     sents = [s for s in doc.sents if s.end <= start][-int(W["lookback"]):]
     for prev in reversed(sents):
-        found: dict[str, Any] = {}
-        for t in prev:
-            m = actors.get(t.i)
-            if m is None or not is_state(m) or m.country == source:
-                continue
-            root = doc[m.start:m.end].root
-            if root.dep_ == "pobj" and root.head.lower_ in W["place_preps"]:
-                continue
-            found.setdefault(m.country, m)
+        found = {country: m for country, m in _named_states(doc, prev, actors).items() if country != source}
         if found:
             return next(iter(found.values())) if len(found) == 1 else None
     return None
