@@ -471,15 +471,12 @@ class StoryClusterer:
         by_published = ~spans.pundated
         first, last, later, yearless = spans.first, spans.last, self.later_days, spans.yearless
         if k is None:
-            gap = (first[:, None] - last[None, :]).astype(np.float64)  # row's days after column's
-            fold = yearless[:, None] | yearless[None, :]
-            after = np.where(fold, fold_days(gap), gap) > later
+            # row's days after column's
+            after = fold_days(first[:, None] - last[None, :], yearless[:, None] | yearless[None, :]) > later
             return (by_event[:, None] & by_published[None, :] & after) | (by_published[:, None] & by_event[None, :] & after.T)
-        k_gap = (first[k] - last).astype(np.float64)
-        gap_k = (first - last[k]).astype(np.float64)
         fold = yearless[k] | yearless
-        k_after = np.where(fold, fold_days(k_gap), k_gap) > later
-        after_k = np.where(fold, fold_days(gap_k), gap_k) > later
+        k_after = fold_days(first[k] - last, fold) > later
+        after_k = fold_days(first - last[k], fold) > later
         return (by_event[k] & by_published & k_after) | (by_published[k] & by_event & after_k)
 
     def _penalty_row(self, spans: Spans, k: int, soft: bool) -> np.ndarray:

@@ -69,10 +69,13 @@ def fold_years(first: date, last: date, onto_first: date, onto_last: date) -> tu
     return shift_years(first, years), shift_years(last, years)
 
 
-def fold_days(gap: np.ndarray) -> np.ndarray:
-    """Rule `stories.fold_years` on day differences: each moved by whole years to lie within half a
-    year of 0 (the difference between a yearless day and a dated one, in the year nearest it)."""
-    return gap - np.round(gap / YEAR_DAYS) * YEAR_DAYS
+def fold_days(gap: np.ndarray, where: np.ndarray | None = None) -> np.ndarray:
+    """Rule `stories.fold_years` on day differences: each (where `where` is true, else every one) moved by
+    whole years to lie within half a year of 0 (the difference between a yearless day and a dated one, in
+    the year nearest it)."""
+    gap = np.asarray(gap, dtype=np.float64)
+    folded = gap - np.round(gap / YEAR_DAYS) * YEAR_DAYS
+    return folded if where is None else np.where(where, folded, gap)
 
 
 def join_span(first: date | None, last: date | None, yearless: bool, first2: date | None, last2: date | None,
