@@ -52,15 +52,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from multipolar.events.rulebook import Candidate, Rule, derived_id, mention_tokens, words
-from multipolar.events.speakers import (
-    by_speaker,
-    is_state,
-    pair_named_by,
-    speaker_of,
-    speaker_pair,
-    speaker_pronoun,
-)
+from multipolar.events.rulebook import Candidate, Rule, derived_id, is_state_mention, mention_tokens, words
+from multipolar.events.speakers import by_speaker, pair_named_by, speaker_of, speaker_pair, speaker_pronoun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -95,7 +88,7 @@ def _recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, l
         seen.add(id(m))
         if person and m.person is None:
             continue
-        if not is_state(m) or any(o.country == m.country for o in out):
+        if not is_state_mention(m) or any(o.country == m.country for o in out):
             continue
         out.append(m)
         if len(out) == want:
@@ -109,7 +102,7 @@ def _named_states(doc: Doc, sent: Any, actors: dict[int, Any]) -> dict[str, Any]
     found: dict[str, Any] = {}
     for t in sent:
         m = actors.get(t.i)
-        if m is None or not is_state(m):
+        if m is None or not is_state_mention(m):
             continue
         root = doc[m.start:m.end].root
         if root.dep_ == "pobj" and root.head.lower_ in W["place_preps"]:
@@ -154,7 +147,7 @@ def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | Non
         if tok.dep_ in ("nsubj", "nsubjpass"):
             for t in tok.subtree:
                 m = actors.get(t.i)
-                if m is not None and m.person is not None and is_state(m):
+                if m is not None and m.person is not None and is_state_mention(m):
                     return m
     return None
 
@@ -186,7 +179,7 @@ def _previous_institution(doc: Doc, start: int, actors: dict[int, Any]) -> Any |
     for tok in prev.root.children:
         if tok.dep_ == "nsubj":
             m = actors.get(tok.i)
-            if m is not None and m.person is None and is_state(m) and tok.tag_ not in ("NNS", "NNPS"):
+            if m is not None and m.person is None and is_state_mention(m) and tok.tag_ not in ("NNS", "NNPS"):
                 return m
     return None
 
@@ -199,7 +192,7 @@ def _other_person_before(doc: Doc, sent: Any, tok: Token, actors: dict[int, Any]
     found: dict[str, Any] = {}
     for t in doc[sent.start - 1].sent:
         m = actors.get(t.i)
-        if m is not None and m.person is not None and is_state(m) and m.country not in here:
+        if m is not None and m.person is not None and is_state_mention(m) and m.country not in here:
             found.setdefault(m.country, m)
     return next(iter(found.values())) if len(found) == 1 and here else None
 
@@ -346,7 +339,7 @@ def _previous_state_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any
     # the doer: the active subject, or the "by" agent of a passive ("a tanker was seized by Iran")
     doers = [c for c in prev.root.children if c.dep_ == "nsubj"]
     doers += [p for c in prev.root.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    found = [actors[t.i] for c in doers for t in c.subtree if t.i in actors and is_state(actors[t.i])]
+    found = [actors[t.i] for c in doers for t in c.subtree if t.i in actors and is_state_mention(actors[t.i])]
     countries = {m.country for m in found}
     return found[0] if len(countries) == 1 else None
 
@@ -398,7 +391,7 @@ def prior_partner(c: Candidate):
     ev = c.event
     if (ev.target is not None and ev.target != ev.source) or ev.root not in W["partner_roots"]:
         return None
-    if any((m := c.actors.get(t.i)) is not None and is_state(m) and m.country != ev.source for t in c.sent):
+    if any((m := c.actors.get(t.i)) is not None and is_state_mention(m) and m.country != ev.source for t in c.sent):
         return None  # the sentence names another state: whether it is the partner is the parse's business
     if not _exchange_noun(c.tok, c.actors):
         return None

@@ -100,6 +100,12 @@ def governors(tok: Token, *, limit: int = 4) -> Iterable[Token]:
         yield x
 
 
+def is_state_mention(m: Any) -> bool:
+    """Whether an actor mention names a state for the anaphora rules: a three-letter country, no IGO, no
+    sector noun ("companies"). Looser than `multipolar.codes.is_state`, which also leaves out non-state roles."""
+    return m.country.isalpha() and len(m.country) == 3 and not m.actor_code.startswith("IGO") and m.kind != "sector"
+
+
 def mention_tokens(cand: Candidate, actor_code: str) -> list[Token]:
     """Tokens of the sentence where an actor with this code is mentioned."""
     return [t for t in cand.sent if (m := cand.actors.get(t.i)) is not None and m.actor_code == actor_code]

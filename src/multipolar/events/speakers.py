@@ -12,17 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from multipolar.events.rulebook import Candidate, mention_tokens, words
+from multipolar.events.rulebook import Candidate, is_state_mention, mention_tokens, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 W = words("anaphora")
-
-
-def is_state(m: Any) -> bool:
-    """Whether a mention is of a state (a three-letter country code, no organisation, no sector)."""
-    return m.country.isalpha() and len(m.country) == 3 and not m.actor_code.startswith("IGO") and m.kind != "sector"
 
 
 def pair_named_by(subj: Token, actors: dict[int, Any]) -> tuple[Any, Any] | None:
@@ -33,7 +28,7 @@ def pair_named_by(subj: Token, actors: dict[int, Any]) -> tuple[Any, Any] | None
         mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         for t in (head, *mods, *(x for m in mods for x in m.conjuncts)):
             m = actors.get(t.i)
-            if m is not None and is_state(m):
+            if m is not None and is_state_mention(m):
                 found.setdefault(m.country, m)
     both = list(found.values())
     return (both[0], both[1]) if len(both) == 2 else None
