@@ -110,6 +110,13 @@ def test_compare_with_original_flags_a_light_spin_of_a_long_text():
     assert not compare_with_original(original.replace("discuss trade", "debate commerce", 1), original).spun
 
 
+def test_compare_with_original_does_not_count_a_line_added_at_either_end():
+    body = "Officials from the two countries met in the capital on Monday to discuss trade and security. " * 3
+    original = "Ministers spoke. " + body + "More soon."
+    reposted = "Reposted here. " + body + "Via partners."  # two words for two at each end
+    assert compare_with_original(reposted, original).score == 0.0
+
+
 def test_spun_score_with_original_uses_the_comparison():
     original = "Officials from the two countries met in the capital to discuss trade and security on Monday."
     spun = "Authorities from the two nations met in the capital to debate commerce and safety on Monday."

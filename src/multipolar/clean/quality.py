@@ -17,7 +17,8 @@ to a score in [0, 1]; a score of 0.5 (settings.spun_threshold) flags a share of 
 documents chosen by cross-validation with spinner families held out (data/spun_model.json says which).
 
 When the document's original is stored (a near duplicate), `compare_with_original` aligns the two and
-counts one- and two-word swaps directly, which needs no table at all.
+counts one- and two-word swaps directly, which needs no table at all; spelling variants, moved days and
+months and the words at either end (a line added before or after) are not counted.
 
 Evidence is the substituted phrases, as written: the unseen pairs (runs merged, swapped-looking words
 first), or the swaps against the original.
@@ -128,6 +129,8 @@ def compare_with_original(text: str, original: str, *, threshold: float = 0.5) -
     for i1, i2, j1, j2 in _edit_blocks(old_lower, new_lower):
         if not (0 < i2 - i1 <= _MAX_SWAP and 0 < j2 - j1 <= _MAX_SWAP):
             continue
+        if i1 == 0 or j1 == 0 or i2 == len(old) or j2 == len(new):
+            continue  # at either end: a line added before or after the text, aligned with its edge
         if _same_sense(old_lower[i1:i2], new_lower[j1:j2]):
             continue
         swapped += i2 - i1
