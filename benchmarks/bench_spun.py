@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 
@@ -107,8 +108,9 @@ def main() -> None:
         flagged = np.mean([compare_with_original(spinner.spin(t, i)[0], t, threshold=threshold).spun
                            for i, t in enumerate(originals)])
         print(f"  {spinner.name}: flagged {flagged:.3f}", end=";")
-    edited = [compare_with_original(light_edit(t), t, threshold=threshold).spun for t in originals]
-    print(f"\n  clean copies (a paragraph dropped, a line added, one word changed): flagged {np.mean(edited):.4f}")
+    edited = [compare_with_original(copy, t, threshold=threshold).spun for t in originals for copy in honest_copies(t)]
+    print(f"\n  honest copies (a paragraph dropped and a line added; an update with days and figures moved on; "
+          f"a copy edit to British spelling and \"says\"), {len(edited)}: flagged {np.mean(edited):.4f}")
 
     sample = wh_test[:300]
     started = time.perf_counter()
@@ -135,6 +137,31 @@ def light_edit(text: str) -> str:
         paragraphs.pop(len(paragraphs) // 2)
     edited = "\n\n".join(paragraphs) + "\n\nThis report was first published by a partner outlet."
     return edited.replace(" the ", " this ", 1)
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def updated_copy(text: str) -> str:
+    """What an outlet's later version of a story changes: days moved on, figures revised, a line on top."""
+    for day, later in zip(_DAYS, _DAYS[1:] + _DAYS[:1], strict=True):
+        text = text.replace(day, later.upper())
+    text = re.sub(r"\b(\d+)\b", lambda m: str(int(m.group(1)) + 1), text)
+    for day in _DAYS:
+        text = text.replace(day.upper(), day)
+    return "UPDATED with new figures.\n\n" + text
+
+
+def copy_edited(text: str) -> str:
+    """A house style applied by a copy editor: British spellings and "says" for "said"."""
+    for us, uk in (("ize", "ise"), ("izing", "ising"), ("ization", "isation"), ("defense", "defence"),
+                   ("labor", "labour"), ("honor", "honour"), ("favor", "favour"), ("center", "centre")):
+        text = re.sub(rf"\b(\w*){us}", rf"\g<1>{uk}", text)
+    return text.replace(" said ", " says ", 3)
+
+
+def honest_copies(text: str) -> list[str]:
+    return [light_edit(text), updated_copy(text), copy_edited(text)]
 
 
 if __name__ == "__main__":

@@ -90,6 +90,33 @@ def test_compare_with_original_leaves_an_honest_repost_unflagged():
     assert not compare_with_original(repost, original).spun
 
 
+def test_compare_with_original_ignores_spelling_fixes_and_moved_days():
+    original = ("The defense minister said on Monday that the labor talks would continue in the center of the "
+                "capital next week, and that both sides wanted a deal before the summer.")
+    updated = ("The defence minister said on Tuesday that the labour talks would continue in the centre of the "
+               "capital next week, and that both sides wanted a deal before the summer.")
+    result = compare_with_original(updated, original)
+    assert not result.spun and result.score == 0.0
+
+
+def test_compare_with_original_flags_a_light_spin_of_a_long_text():
+    sentence = "Officials from the two countries met in the capital on Monday to discuss trade and security. "
+    original = sentence * 12  # 192 words
+    spun = original.replace("discuss trade", "debate commerce", 4)  # 8 words swapped: about 4 %
+    result = compare_with_original(spun, original)
+    assert result.spun
+    assert "discuss trade → debate commerce" in result.evidence
+    # two swaps are an editor's fix, not a spinner's
+    assert not compare_with_original(original.replace("discuss trade", "debate commerce", 1), original).spun
+
+
+def test_compare_with_original_does_not_count_a_line_added_at_either_end():
+    body = "Officials from the two countries met in the capital on Monday to discuss trade and security. " * 3
+    original = "Ministers spoke. " + body + "More soon."
+    reposted = "Reposted here. " + body + "Via partners."  # two words for two at each end
+    assert compare_with_original(reposted, original).score == 0.0
+
+
 def test_spun_score_with_original_uses_the_comparison():
     original = "Officials from the two countries met in the capital to discuss trade and security on Monday."
     spun = "Authorities from the two nations met in the capital to debate commerce and safety on Monday."

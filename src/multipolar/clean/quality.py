@@ -17,7 +17,8 @@ to a score in [0, 1]; a score of 0.5 (settings.spun_threshold) flags a share of 
 documents chosen by cross-validation with spinner families held out (data/spun_model.json says which).
 
 When the document's original is stored (a near duplicate), `compare_with_original` aligns the two and
-counts one- and two-word swaps directly, which needs no table at all.
+counts one- and two-word swaps directly, which needs no table at all; spelling variants, moved days and
+months and the words at either end (a line added before or after) are not counted.
 
 Evidence is the substituted phrases, as written: the unseen pairs (runs merged, swapped-looking words
 first), or the swaps against the original.
@@ -100,27 +101,51 @@ def spun_score(text: str, *, threshold: float = 0.5, original: str | None = None
     return SpunScore(round(score, 4), score >= threshold, stats.phrases)
 
 
-# against an original: the share of the original's words replaced one-for-one (or by two words, or two
-# by one), as spinners do; an editor's rewrite replaces sentences or adds paragraphs instead
-_SWAP_SHARE_AT_HALF = 0.04  # this share of swapped words scores 0.5
+# against an original: the original's words replaced one-for-one (or by two words, or two by one), as
+# spinners do. An honest repost drops or adds paragraphs and may fix a word or two; an update changes
+# figures, days and dates. So a swap counts unless it is a spelling variant ("colour" / "color", a typo
+# fixed: letters mostly shared) or a change of weekday or month, and the copy is judged by how many swaps
+# it has *and* what share of the original's words they are: half a score at _SWAPS_AT_HALF swaps or at
+# _SWAP_SHARE_AT_HALF of the words, whichever is more (a spinner's lightest touch swaps 2-3 % of them).
+_SWAP_SHARE_AT_HALF = 0.01
+_SWAPS_AT_HALF = 3
 _MAX_SWAP = 2
+_SPELLING_DISTANCE = 0.34  # normalised edit distance at or under which two words are one word spelled twice
+_DATE_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+january february march april may june july august september october november december
+""".split())
 
 
 def compare_with_original(text: str, original: str, *, threshold: float = 0.5) -> SpunScore:
-    """Align `text` with `original` word by word and count the small swaps (1-2 words for 1-2 words)."""
+    """Align `text` with `original` word by word and count the small sense swaps (1-2 words for 1-2 words)."""
     new = [m.group(0) for m in WORD.finditer(text)]
     old = [m.group(0) for m in WORD.finditer(original)]
     if not new or not old:
         return SpunScore(0.0, False, ())
     evidence: dict[str, None] = {}
     swapped = 0
-    for i1, i2, j1, j2 in _edit_blocks([w.lower() for w in old], [w.lower() for w in new]):
-        if 0 < i2 - i1 <= _MAX_SWAP and 0 < j2 - j1 <= _MAX_SWAP:
-            swapped += i2 - i1
-            evidence.setdefault(f"{' '.join(old[i1:i2])} → {' '.join(new[j1:j2])}")
-    share = swapped / len(old)
-    score = 1.0 - math.exp(-math.log(2) * share / _SWAP_SHARE_AT_HALF)
+    new_lower, old_lower = [w.lower() for w in new], [w.lower() for w in old]
+    for i1, i2, j1, j2 in _edit_blocks(old_lower, new_lower):
+        if not (0 < i2 - i1 <= _MAX_SWAP and 0 < j2 - j1 <= _MAX_SWAP):
+            continue
+        if i1 == 0 or j1 == 0 or i2 == len(old) or j2 == len(new):
+            continue  # at either end: a line added before or after the text, aligned with its edge
+        if _same_sense(old_lower[i1:i2], new_lower[j1:j2]):
+            continue
+        swapped += i2 - i1
+        evidence.setdefault(f"{' '.join(old[i1:i2])} → {' '.join(new[j1:j2])}")
+    scale = max(_SWAPS_AT_HALF, _SWAP_SHARE_AT_HALF * len(old))
+    score = 1.0 - math.exp(-math.log(2) * swapped / scale)
     return SpunScore(round(score, 4), score >= threshold, tuple(evidence)[:30])
+
+
+def _same_sense(old: list[str], new: list[str]) -> bool:
+    """A swap an honest editor makes: the same word spelled otherwise, or an updated day or month."""
+    before, after = " ".join(old), " ".join(new)
+    if Levenshtein.normalized_distance(before, after) <= _SPELLING_DISTANCE:
+        return True
+    return all(w in _DATE_WORDS for w in (*old, *new))
 
 
 _CHROME = re.compile(
