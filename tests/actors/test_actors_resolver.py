@@ -360,8 +360,10 @@ def test_resolver_bare_treasury_is_not_placed_by_context(resolver: ActorResolver
     ("text", "person"),
     [
         # rule actors.other_forename: the surname of a listed person after someone else's forename
-        ("Prime Minister Simon Harris of Ireland thanked the president.", None),
-        ("Taoiseach Simon Harris met the president.", None),
+        ("Senator Tom Harris of Ohio thanked the president.", None),
+        ("Mayor Anna Harris met the president.", None),
+        # a listed person who shares the surname is that person
+        ("Taoiseach Simon Harris met the president.", "Simon Harris"),
         # the listed person's own forename, an initial, a title or a date before the surname still count
         ("Kamala Harris spoke on Tuesday.", "Kamala Harris"),
         ("Vice President Harris spoke on Tuesday.", "Kamala Harris"),
@@ -377,3 +379,16 @@ def test_resolver_surname_after_another_forename_is_someone_else(resolver: Actor
     resolver.add_to_pipeline(nlp)
     people = [m.person for m in resolver.resolve(nlp(text), on=date(2024, 6, 1)) if m.person]
     assert people == ([person] if person else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "person"),
+    [
+        ("Taoiseach Simon Harris met the president.", date(2024, 9, 1), "Simon Harris"),
+        ("The Irish Taoiseach, Micheál Martin, flew home.", date(2025, 3, 1), "Micheál Martin"),
+        ("Tánaiste Micheál Martin spoke on Tuesday.", date(2023, 5, 1), "Micheál Martin"),
+    ],
+)
+def test_resolver_irish_titles_and_leaders(resolver: ActorResolver, blank, text: str, on: date, person: str) -> None:
+    matches = found(resolver, blank, text, on=on)
+    assert any(code == "IRLGOV" and who == person for _, code, who in matches), matches
