@@ -186,3 +186,11 @@ def test_an_order_to_position_forces_is_a_show_of_force(coded):
 def test_an_order_of_no_forces_is_no_show_of_force(coded):
     events, _ = coded("Macron said on Friday that he had ordered the embassy staff to move to Libya in response to Turkish remarks.")
     assert not [e for e in events if e.root == "15"]
+
+
+def test_a_warning_in_the_second_half_of_a_contrast_is_a_threat(coded):
+    events, trace = coded("Lula told Milei that sending warships to the river would not change the situation "
+                          "but would seriously damage relations between Brasilia and Buenos Aires.")
+    hit = [e for e in events if (e.source, e.target) == ("BRA", "ARG")]
+    assert hit and all(e.plover == "THREATEN" for e in hit)
+    assert any("modality.warning" in trace.fired[e.event_id] for e in hit)

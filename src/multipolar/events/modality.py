@@ -167,8 +167,9 @@ def _warned_clause(tok: Token) -> Token | None:
     for clause in (ch for ch in tok.children if ch.dep_ == "ccomp" and ch.pos_ in ("VERB", "AUX")):
         if not any(ch.dep_ == "aux" and ch.lower_ in W["warning_auxes"] for ch in clause.children):
             continue
-        harm = _lemma(clause) in W["harm_verbs"] or any(
-            ch.dep_ == "dobj" and _lemma(ch) in W["harm_objects"] for ch in clause.children)
+        verbs = [clause] + [ch for ch in clause.children if ch.dep_ == "conj" and ch.pos_ == "VERB"]  # "would not help but would hurt"
+        harm = any(_lemma(v) in W["harm_verbs"] or any(ch.dep_ == "dobj" and _lemma(ch) in W["harm_objects"]
+                                                       for ch in v.children) for v in verbs)
         if not harm:
             continue
         act_subject = any(ch.dep_ == "csubj" or (ch.dep_ == "nsubj" and ch.pos_ == "NOUN") for ch in clause.children)
