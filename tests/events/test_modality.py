@@ -194,3 +194,10 @@ def test_a_warning_in_the_second_half_of_a_contrast_is_a_threat(coded):
     hit = [e for e in events if (e.source, e.target) == ("BRA", "ARG")]
     assert hit and all(e.plover == "THREATEN" for e in hit)
     assert any("modality.warning" in trace.fired[e.event_id] for e in hit)
+
+
+def test_harm_a_measure_does_to_its_own_maker_is_criticism_not_a_threat(coded):
+    events, trace = coded("Chile's trade ministry has said that Peruvian tariffs will not solve Peru's own problems "
+                          "and will harm its farmers.")
+    assert not [e for e in events if e.source == "CHL" and e.plover == "THREATEN"]
+    assert not any("modality.warning" in names for names in trace.fired.values())

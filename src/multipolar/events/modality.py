@@ -16,8 +16,9 @@ questions, speculation and nouns that merely mention a topic are not events.
   codebook and relations leave out; a plain "will meet" stays an intended consultation, and an agreement to
   meet is an act of its own (036);
 - modality.warning: a statement ("warned", "told Trump", "said") whose reported clause says that an act
-  would or will bring harm ("sending troops would seriously harm relations", "any attack by Argentina would
-  draw a harsh response", "... if Lima goes ahead") is a threat (130), asserted, aimed at the one addressed,
+  would or will harm relations or bring a response ("sending troops would seriously harm relations", "any
+  attack by Argentina would draw a harsh response", "... if Lima goes ahead"; not "tariffs will harm their own
+  economy", a criticism) is a threat (130), asserted, aimed at the one addressed,
   else at the state named in the act it warns of (codebook: a statement of intent is coded as what it is);
 - modality.ordered_posture: a statement that its speaker ordered forces moved, deployed or positioned ("said
   he had ordered two frigates to be positioned near ...") is a show of force (150), aimed at the state it
@@ -168,8 +169,10 @@ def _warned_clause(tok: Token) -> Token | None:
         if not any(ch.dep_ == "aux" and ch.lower_ in W["warning_auxes"] for ch in clause.children):
             continue
         verbs = [clause] + [ch for ch in clause.children if ch.dep_ == "conj" and ch.pos_ == "VERB"]  # "would not help but would hurt"
-        harm = any(_lemma(v) in W["harm_verbs"] or any(ch.dep_ == "dobj" and _lemma(ch) in W["harm_objects"]
-                                                       for ch in v.children) for v in verbs)
+        objects = [_lemma(ch) for v in verbs for ch in v.children if ch.dep_ == "dobj"]
+        harm = any(o in W["harm_objects"] for o in objects) or (  # "would draw a response"
+            any(_lemma(v) in W["harm_verbs"] for v in verbs) and any(o in W["relation_nouns"] for o in objects))
+        # harm to relations is a warning; "US tariffs will harm their own economy" is a criticism
         if not harm:
             continue
         act_subject = any(ch.dep_ == "csubj" or (ch.dep_ == "nsubj" and ch.pos_ == "NOUN") for ch in clause.children)
