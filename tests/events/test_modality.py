@@ -201,3 +201,9 @@ def test_harm_a_measure_does_to_its_own_maker_is_criticism_not_a_threat(coded):
                           "and will harm its farmers.")
     assert not [e for e in events if e.source == "CHL" and e.plover == "THREATEN"]
     assert not any("modality.warning" in names for names in trace.fired.values())
+
+
+def test_harm_to_relations_from_a_measure_already_taken_is_criticism(coded):
+    events, trace = coded("Chile's trade ministry has said that Peruvian tariffs will harm normal cooperation between the two countries.")
+    assert not [e for e in events if e.source == "CHL" and e.plover == "THREATEN"]
+    assert not any("modality.warning" in names for names in trace.fired.values())

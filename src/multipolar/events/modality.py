@@ -170,15 +170,18 @@ def _warned_clause(tok: Token) -> Token | None:
             continue
         verbs = [clause] + [ch for ch in clause.children if ch.dep_ == "conj" and ch.pos_ == "VERB"]  # "would not help but would hurt"
         objects = [_lemma(ch) for v in verbs for ch in v.children if ch.dep_ == "dobj"]
-        harm = any(o in W["harm_objects"] for o in objects) or (  # "would draw a response"
-            any(_lemma(v) in W["harm_verbs"] for v in verbs) and any(o in W["relation_nouns"] for o in objects))
-        # harm to relations is a warning; "US tariffs will harm their own economy" is a criticism
-        if not harm:
-            continue
-        act_subject = any(ch.dep_ == "csubj" or (ch.dep_ == "nsubj" and ch.pos_ == "NOUN") for ch in clause.children)
-        condition = any(ch.dep_ == "advcl" and any(m.lower_ == "if" for m in ch.children) for ch in clause.children)
-        if act_subject or condition:
-            return clause
+        subjects = [ch for ch in clause.children if ch.dep_ in ("csubj", "nsubj")]
+        act_subject = any(ch.dep_ == "csubj" or (ch.pos_ == "NOUN" and ch.lemma_.lower() not in W["relation_nouns"])
+                          for ch in subjects)
+        if_act = any(ch.dep_ == "advcl" and any(m.lower_ == "if" for m in ch.children) for ch in clause.children)
+        # an act not yet done: a gerund ("supplying missiles would ..."), "any"/"a" act, or an "if" clause;
+        # "US tariffs will harm cooperation" judges what is done: a criticism
+        undone = if_act or any(ch.dep_ == "csubj" or any(d.dep_ == "det" and d.lower_ in W["undone_dets"] for d in ch.children)
+                               for ch in subjects)
+        if any(o in W["harm_objects"] for o in objects) and (act_subject or if_act):
+            return clause  # "any attack would draw a response", "US tariffs will meet retaliation"
+        if undone and any(_lemma(v) in W["harm_verbs"] for v in verbs) and any(o in W["relation_nouns"] for o in objects):
+            return clause  # "supplying missiles would seriously damage relations"
     return None
 
 
