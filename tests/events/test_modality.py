@@ -154,3 +154,56 @@ def test_a_sentence_whose_act_a_rule_dropped_gets_no_classifier_guess(guessing_c
     events = guessing_coder.code_text("Macron and Scholz touched on the war in Ukraine during their lunch.", doc_id="t")
     assert not [e for e in events if e.target]
     assert "modality.topic_noun" in dropped_by(guessing_coder.trace)
+
+
+def test_a_warning_of_harm_is_a_threat_to_the_one_told(coded):
+    events, trace = coded("Macron told Merkel that sending troops to Mali would seriously harm relations between Paris and Berlin.")
+    hit = [e for e in events if (e.source, e.target) == ("FRA", "DEU")]
+    assert hit and all(e.plover == "THREATEN" and e.modality == "asserted" for e in hit)
+    assert any("modality.warning" in trace.fired[e.event_id] for e in hit)
+
+
+def test_a_warning_of_a_response_is_a_threat_to_the_state_named_in_the_act(coded):
+    events, trace = coded("The Brazilian president warned that any attack on Brazilian ships by Argentina would draw a harsh response.")
+    hit = [e for e in events if (e.source, e.target) == ("BRA", "ARG") and e.plover == "THREATEN"]
+    assert hit and "modality.warning" in trace.fired[hit[0].event_id]
+
+
+def test_a_harm_foreseen_without_an_act_warned_of_is_no_threat(coded):
+    events, trace = coded("Lula told Argentina that the border would stay open.")
+    assert not [e for e in events if e.plover == "THREATEN"]
+    assert not any("modality.warning" in names for names in trace.fired.values())
+
+
+def test_an_order_to_position_forces_is_a_show_of_force(coded):
+    events, trace = coded("Macron said on Friday that he had ordered two frigates to be positioned near Libya in response to "
+                          "what he called reckless remarks by Turkish President Erdogan.")
+    hit = [e for e in events if (e.source, e.target) == ("FRA", "TUR")]
+    assert hit and hit[0].plover == "MOBILIZE" and hit[0].root == "15"
+    assert "modality.ordered_posture" in trace.fired[hit[0].event_id]
+
+
+def test_an_order_of_no_forces_is_no_show_of_force(coded):
+    events, _ = coded("Macron said on Friday that he had ordered the embassy staff to move to Libya in response to Turkish remarks.")
+    assert not [e for e in events if e.root == "15"]
+
+
+def test_a_warning_in_the_second_half_of_a_contrast_is_a_threat(coded):
+    events, trace = coded("Lula told Milei that sending warships to the river would not change the situation "
+                          "but would seriously damage relations between Brasilia and Buenos Aires.")
+    hit = [e for e in events if (e.source, e.target) == ("BRA", "ARG")]
+    assert hit and all(e.plover == "THREATEN" for e in hit)
+    assert any("modality.warning" in trace.fired[e.event_id] for e in hit)
+
+
+def test_harm_a_measure_does_to_its_own_maker_is_criticism_not_a_threat(coded):
+    events, trace = coded("Chile's trade ministry has said that Peruvian tariffs will not solve Peru's own problems "
+                          "and will harm its farmers.")
+    assert not [e for e in events if e.source == "CHL" and e.plover == "THREATEN"]
+    assert not any("modality.warning" in names for names in trace.fired.values())
+
+
+def test_harm_to_relations_from_a_measure_already_taken_is_criticism(coded):
+    events, trace = coded("Chile's trade ministry has said that Peruvian tariffs will harm normal cooperation between the two countries.")
+    assert not [e for e in events if e.source == "CHL" and e.plover == "THREATEN"]
+    assert not any("modality.warning" in names for names in trace.fired.values())

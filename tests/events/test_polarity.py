@@ -33,3 +33,17 @@ def test_siding_with_a_state_is_still_support(coded):
     events, trace = coded("Cuba sided with Venezuela in the dispute.")
     assert [e for e in events if (e.source, e.target) == ("CUB", "VEN")]
     assert "polarity.alignment" not in {d["rule"] for d in trace.dropped}
+
+
+@pytest.mark.parametrize("text", ["Macron has given Algeria until early May to agree to end the dispute.",
+                                  "Macron gave Algeria two weeks to respond."])
+def test_a_span_of_time_given_to_act_is_an_ultimatum(coded, text):
+    events, trace = coded(text)
+    hit = [e for e in events if (e.source, e.target) == ("FRA", "DZA")]
+    assert hit and all(e.cameo == "139" for e in hit)
+    assert "polarity.deadline" in trace.fired[hit[0].event_id]
+
+
+def test_money_given_to_rebuild_stays_aid(coded):
+    events, _ = coded("Canada gave Haiti ten million dollars to rebuild schools.")
+    assert [e for e in events if (e.source, e.target, e.root) == ("CAN", "HTI", "07")]

@@ -143,3 +143,57 @@ def test_a_state_talked_about_is_no_party_consulted(coded, text):
 def test_a_partner_talked_with_is_still_consulted(coded):
     events, _ = coded("Lula spoke with Macron about Ukraine on Tuesday.")
     assert {("BRA", "FRA"), ("FRA", "BRA")} & {(e.source, e.target) for e in events if e.root == "04"}
+
+
+def test_a_state_inside_an_apposition_is_not_the_target(coded):
+    events, trace = coded("Spain has already raised tariffs on Chile, another large buyer of Bolivian gas, to 40 percent.")
+    assert not [e for e in events if e.source == "ESP" and e.target == "BOL"]
+    assert [e for e in events if (e.source, e.target, e.root) == ("ESP", "CHL", "16")]
+    assert "roles.apposition_relatum" in {d["rule"] for d in trace.dropped}
+
+
+def test_a_measure_proposed_for_others_is_not_the_speakers_act(coded):
+    events, trace = coded("In a letter to EU members, Macron proposed that the bloc as a group place tariffs of 30 percent on Japan.")
+    assert not [e for e in events if (e.source, e.target, e.root) == ("FRA", "JPN", "16")]
+    assert "roles.proposed_act" in {d["rule"] for d in trace.dropped}
+
+
+def test_a_state_urged_to_sanction_is_who_would_act(coded):
+    events, trace = coded("Macron urged the alliance to impose sanctions on Japan.")
+    assert not [e for e in events if (e.source, e.target, e.root) == ("FRA", "JPN", "16")]
+    assert "roles.proposed_act" in {d["rule"] for d in trace.dropped}
+
+
+def test_a_measure_the_speakers_own_state_should_take_is_kept(coded):
+    events, trace = coded("Macron proposed that France impose tariffs on Japan.")
+    assert [e for e in events if (e.source, e.target, e.root) == ("FRA", "JPN", "16")]
+    assert "roles.proposed_act" not in {d["rule"] for d in trace.dropped}
+
+
+def test_a_host_country_is_not_the_counterpart_of_talks_between_two_others(coded):
+    events, trace = coded("The decision followed talks between Spanish and Chilean officials in Norway in late May.")
+    assert not [e for e in events if "NOR" in (e.source, e.target)]
+    hit = [e for e in events if {e.source, e.target} == {"ESP", "CHL"}]
+    assert hit and any("roles.host_place" in trace.fired[e.event_id] for e in hit)
+
+
+def test_a_summit_called_off_is_aimed_at_the_partner_not_the_host(coded):
+    events, _ = coded("Macron said he had canceled a planned summit with Putin in Norway.")
+    assert not [e for e in events if e.target == "NOR"]
+    assert [e for e in events if (e.source, e.target) == ("FRA", "RUS")]
+
+
+def test_a_body_named_only_as_the_sidelines_is_no_counterpart(coded):
+    events, trace = coded("Japanese officials met Vice Premier Liu Wei on the sidelines of the summit of the African Union in Addis Ababa.")
+    assert not [e for e in events if e.source == "JPN" and e.target is not None]
+    assert "roles.host_place" in {d["rule"] for d in trace.dropped}
+
+
+def test_a_country_agreed_as_the_venue_is_no_party(coded):
+    events, trace = coded("Macron and Putin agreed on Austria as the venue in a phone call on May 16.")
+    assert not [e for e in events if e.target == "AUT"]
+
+
+def test_talks_held_in_a_country_keep_it_without_another_party(coded):
+    events, _ = coded("Modi held talks in Beijing on Monday.")
+    assert [e for e in events if (e.source, e.target) == ("IND", "CHN")]

@@ -135,3 +135,10 @@ def test_ordering_a_tariff_or_sanction_imposes_it(coded, text, target):
 def test_ordering_a_state_to_act_stays_a_demand(coded):
     events, _ = coded("Trump ordered Russia to withdraw its troops.")
     assert [e for e in events if e.target == "RUS" and e.root == "10"]
+
+
+def test_a_tariff_a_state_threatens_to_impose_is_a_threat_not_a_sanction(coded):
+    events, trace = coded("Macron threatened on Friday to impose an additional 50 percent tariff on Japanese goods from May 1, "
+                          "after Japan announced new controls on exports of cobalt.")
+    assert not [e for e in events if (e.source, e.target, e.root) == ("FRA", "JPN", "16")]
+    assert [e for e in events if (e.source, e.target, e.cameo) == ("FRA", "JPN", "1312")]

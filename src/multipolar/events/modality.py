@@ -15,6 +15,14 @@ questions, speculation and nouns that merely mention a topic are not events.
   CAMEO code (CAMEO coders record announced visits) with modality "hypothetical", which the real-news
   codebook and relations leave out; a plain "will meet" stays an intended consultation, and an agreement to
   meet is an act of its own (036);
+- modality.warning: a statement ("warned", "told Trump", "said") whose reported clause says that an act
+  would or will harm relations or bring a response ("sending troops would seriously harm relations", "any
+  attack by Argentina would draw a harsh response", "... if Lima goes ahead"; not "tariffs will harm their own
+  economy", a criticism) is a threat (130), asserted, aimed at the one addressed,
+  else at the state named in the act it warns of (codebook: a statement of intent is coded as what it is);
+- modality.ordered_posture: a statement that its speaker ordered forces moved, deployed or positioned ("said
+  he had ordered two frigates to be positioned near ...") is a show of force (150), aimed at the state it
+  answers ("in response to remarks by ...") or the statement's own target;
 - modality.statement_topic: a plain statement (CAMEO 01: "said", "announced") whose target is named only
   inside the clause it reports ("Trump said Cuba is ready to fall") talks about that state: it is the
   statement's topic, not its addressee, so the target is cleared ("told Japan that ..." keeps it);
@@ -30,7 +38,16 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from multipolar.events.rulebook import DROP, Candidate, Rule, derived_id, governors, mention_tokens, words
+from multipolar.events.rulebook import (
+    DROP,
+    Candidate,
+    Rule,
+    derived_id,
+    governors,
+    mention_tokens,
+    recode,
+    words,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -131,6 +148,75 @@ def _is_planned(tok: Token, ev) -> bool:
     return False
 
 
+def _is_state(m) -> bool:
+    return m.country.isalpha() and len(m.country) == 3 and not m.actor_code.startswith(("IGO", "NGO"))
+
+
+def _states_in(tokens, c: Candidate) -> list:
+    """State mentions among `tokens` other than the candidate's source, in order."""
+    return [m for t in tokens if (m := c.actors.get(t.i)) is not None and _is_state(m) and m.country != c.event.source]
+
+
+def _aimed(ev, ontology, code: str, target):
+    changes = {} if target is None else {"target": target.country, "target_actor": target.actor_code,
+                                          "target_name": getattr(target, "person", None) or target.text}
+    return recode(ev, code, ontology, modality="asserted", **changes)
+
+
+def _warned_clause(tok: Token) -> Token | None:
+    """The clause a statement verb reports when it says an act would or will bring harm."""
+    for clause in (ch for ch in tok.children if ch.dep_ == "ccomp" and ch.pos_ in ("VERB", "AUX")):
+        if not any(ch.dep_ == "aux" and ch.lower_ in W["warning_auxes"] for ch in clause.children):
+            continue
+        verbs = [clause] + [ch for ch in clause.children if ch.dep_ == "conj" and ch.pos_ == "VERB"]  # "would not help but would hurt"
+        objects = [_lemma(ch) for v in verbs for ch in v.children if ch.dep_ == "dobj"]
+        subjects = [ch for ch in clause.children if ch.dep_ in ("csubj", "nsubj")]
+        act_subject = any(ch.dep_ == "csubj" or (ch.pos_ == "NOUN" and ch.lemma_.lower() not in W["relation_nouns"])
+                          for ch in subjects)
+        if_act = any(ch.dep_ == "advcl" and any(m.lower_ == "if" for m in ch.children) for ch in clause.children)
+        # an act not yet done: a gerund ("supplying missiles would ..."), "any"/"a" act, or an "if" clause;
+        # "US tariffs will harm cooperation" judges what is done: a criticism
+        undone = if_act or any(ch.dep_ == "csubj" or any(d.dep_ == "det" and d.lower_ in W["undone_dets"] for d in ch.children)
+                               for ch in subjects)
+        if any(o in W["harm_objects"] for o in objects) and (act_subject or if_act):
+            return clause  # "any attack would draw a response", "US tariffs will meet retaliation"
+        if undone and any(_lemma(v) in W["harm_verbs"] for v in verbs) and any(o in W["relation_nouns"] for o in objects):
+            return clause  # "supplying missiles would seriously damage relations"
+    return None
+
+
+def warning(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root not in W["statement_roots"] or ev.negated or _lemma(tok) not in W["warning_verbs"]:
+        return None
+    clause = _warned_clause(tok)
+    if clause is None or "130" not in c.coder.ontology:
+        return None
+    addressed = _states_in([t for ch in tok.children if ch.dep_ in ("dobj", "dative") for t in ch.subtree], c)
+    named = _states_in([t for ch in clause.children if ch.dep_ in ("csubj", "nsubj", "advcl") for t in ch.subtree], c)
+    if not addressed and not named:
+        return None  # "said the deal would hurt Japan": harm foreseen, no one warned
+    return _aimed(ev, c.coder.ontology, "130", (addressed or named)[0])
+
+
+def ordered_posture(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root not in W["statement_roots"] or ev.negated or "150" not in c.coder.ontology:
+        return None
+    orders = [tok] + [ch for ch in tok.children if ch.dep_ in ("ccomp", "xcomp")]
+    for order in orders:
+        if _lemma(order) not in W["order_verbs"]:
+            continue
+        below = list(order.subtree)
+        if any(_lemma(t) in W["deploy_verbs"] for t in below) and any(_lemma(t) in W["force_nouns"] for t in below):
+            answered = [t for r in c.sent if _lemma(r) in W["response_nouns"] for t in r.subtree]
+            target = (_states_in(answered, c) or [None])[0]
+            if target is None and (ev.target is None or ev.target == ev.source):
+                return None
+            return _aimed(ev, c.coder.ontology, "150", target)
+    return None
+
+
 def statement_topic(c: Candidate):
     ev = c.event
     if ev.root not in W["statement_roots"] or ev.target_actor is None:
@@ -176,5 +262,6 @@ def sport(c: Candidate):
 
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
          Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
-         Rule("modality.plan", plan), Rule("modality.statement_topic", statement_topic),
+         Rule("modality.plan", plan), Rule("modality.warning", warning), Rule("modality.ordered_posture", ordered_posture),
+         Rule("modality.statement_topic", statement_topic),
          Rule("modality.sport", sport)]

@@ -6,7 +6,9 @@ Words in data/rules/polarity.json.
 - polarity.alignment: voting with another state ("voted with Russia", "voted alongside China") is what both
   do toward a motion, no act of one toward the other (siding or standing with a state stays support);
 - polarity.light_verb: a light verb carries its noun's act ("delivered a stark warning" is a warning,
-  not aid).
+  not aid);
+- polarity.deadline: giving a state a span of time to act ("has given Algeria until early May to agree",
+  "gave Peru two weeks to respond") is an ultimatum (139), not aid.
 """
 
 from __future__ import annotations
@@ -53,5 +55,18 @@ def light_verb(c: Candidate):
     return None
 
 
+def deadline(c: Candidate):
+    tok, ev = c.tok, c.event
+    if ev.root != "07" or tok.lemma_.lower() not in W["deadline_verbs"] or ev.target_actor is None or "139" not in c.coder.ontology:
+        return None
+    span = any(ch.dep_ == "prep" and ch.lower_ in W["deadline_preps"] for ch in tok.children) or any(
+        ch.dep_ in ("dobj", "npadvmod") and ch.lemma_.lower() in W["span_nouns"] for ch in tok.children)
+    act = any(ch.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)
+              for t in [tok, *tok.children] for ch in t.children)
+    if span and act:
+        return recode(ev, "139", c.coder.ontology)
+    return None
+
+
 RULES = [Rule("polarity.unrealised", unrealised), Rule("polarity.alignment", alignment),
-         Rule("polarity.light_verb", light_verb)]
+         Rule("polarity.light_verb", light_verb), Rule("polarity.deadline", deadline)]

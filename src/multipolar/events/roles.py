@@ -32,6 +32,16 @@ Words in data/rules/roles.json.
 - roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
   for" another state's act, is aimed at that state ("China announced export controls in response to
   American tariffs" is China against the US);
+- roles.apposition_relatum: the target of a tariff or sanction named only inside an apposition that describes another state
+  ("raised tariffs on Peru, another buyer of Venezuelan oil") is what that state is described by, not the
+  one acted on: the candidate is dropped (the described state's own reading stands);
+- roles.proposed_act: an act in the clause that a verb of proposing or urging reports, whose own subject is
+  neither the source nor a mention of its state ("proposed that the bloc place tariffs on Japan", "urged the
+  alliance to sanction Japan"), is what the speaker asks others to do, not the speaker's act: dropped;
+- roles.host_place: a target of a meeting, a deal or a summit called off that is named only as where it was
+  held ("talks between Spanish and Chilean officials in Lisbon", "met on the sidelines of the summit of the
+  African Union", "agreed on Vienna as the venue") is the host, not the counterpart: the act is aimed at the
+  state its own "with"/"between" phrase names, or dropped when it names none;
 - issuer.self_reference, issuer.official_title: an event whose source or target is the issuing government
   of an official statement, named by "I", "we", "my Administration", "this order" or by a title of its own
   offices ("the Secretary of Commerce"): the mentions are added by actors/issuer.py; these rules name them
@@ -280,6 +290,106 @@ def response_target(c: Candidate):
                                target_name=_name(answered))
 
 
+def _in_apposition(t, stop, c: Candidate) -> bool:
+    """Whether `t` lies inside an apposition (below `stop`, the trigger) that describes the mention of
+    another state ("Peru, another buyer of Venezuelan oil"); an apposition naming a person's own state
+    ("Lavrov, Russia's foreign minister") is no such description."""
+    x = t
+    own = c.actors[t.i].country
+    for _ in range(10):
+        if x.i == stop.i or x.head.i == x.i:
+            return False
+        if x.dep_ == "appos":
+            described = c.actors.get(x.head.i)
+            return described is not None and _is_state(described) and described.country != own
+        x = x.head
+    return False
+
+
+def apposition_relatum(c: Candidate):
+    ev = c.event
+    if ev.target_actor is None or ev.root not in W["apposition_roots"]:
+        return None
+    toks = mention_tokens(c, ev.target_actor)
+    if toks and all(_in_apposition(t, c.tok, c) for t in toks):
+        return DROP
+    return None
+
+
+def _proposal_clause(tok):
+    """The verb of the clause `tok` sits in, when that clause is what a verb of proposing or urging reports:
+    (clause verb, proposing verb), else None."""
+    x = tok
+    for _ in range(6):
+        if x.head.i == x.i:
+            return None
+        if x.dep_ in W["proposal_deps"] and x.head.lemma_.lower() in W["proposal_verbs"]:
+            return x, x.head
+        if x.dep_ in W["clause_deps"]:
+            return None
+        x = x.head
+    return None
+
+
+def proposed_act(c: Candidate):
+    ev = c.event
+    found = _proposal_clause(c.tok)
+    if found is None:
+        return None
+    clause, proposer = found
+    doers = [ch for ch in clause.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    if clause.pos_ in ("NOUN", "PROPN"):
+        doers = [clause]  # a clause whose verb was read as a noun ("that the bloc as a group place ..."): its head is the doer
+    if clause.dep_ == "xcomp":  # "urged the alliance to sanction Japan": the one urged does it
+        doers = [ch for ch in proposer.children if ch.dep_ == "dobj"]
+        doers += [g for ch in proposer.children if ch.dep_ == "prep" and ch.lower_ == "on"
+                  for g in ch.children if g.dep_ == "pobj"]  # "called on the alliance to ..."
+    if not doers or any(d.lower_ in W["self_pronouns"] for d in doers):
+        return None
+    for d in doers:
+        inside = [t for t in d.subtree if t.i in c.actors]
+        if any(c.actors[t.i].actor_code[:3] == ev.source for t in inside):
+            return None  # "proposed that the US impose tariffs": the speaker's own state acts
+    return DROP
+
+
+def _as_host(t, stop) -> str | None:
+    """How the mention `t` is named below `stop`, the trigger: "venue" (a sideline, "as the venue"), "place"
+    (an "in"/"at" phrase), "party" (a "with"/"between" phrase) or None."""
+    x = t
+    for _ in range(10):
+        if x.i == stop.i or x.head.i == x.i:
+            return None
+        beside = [*x.children, *(x.head.head.children if x.dep_ == "pobj" else ())]  # "agreed on Vienna as the venue"
+        if any(ch.dep_ == "prep" and ch.lower_ == "as" and ch.i > x.i
+               and any(g.lemma_.lower() in W["venue_nouns"] for g in ch.children) for ch in beside):
+            return "venue"
+        if x.dep_ == "prep" and x.lower_ in W["party_preps"] | {"between"}:
+            return "party"
+        if x.lemma_.lower() in W["venue_nouns"]:
+            return "venue"
+        if x.dep_ == "prep" and x.lower_ in W["host_preps"]:
+            return "place"
+        x = x.head
+    return None
+
+
+def host_place(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root not in W["host_roots"] or ev.target_actor is None:
+        return None
+    kinds = {_as_host(t, tok) for t in mention_tokens(c, ev.target_actor)}
+    if not kinds or not kinds <= {"venue", "place"}:
+        return None
+    holders = carriers(tok) + [ch for ch in tok.children if ch.dep_ == "dobj"]  # "canceled a summit with ..."
+    for obj in prep_objects(holders, W["party_preps"] | {"between"}):
+        for t in obj.subtree:
+            m = c.actors.get(t.i)
+            if m is not None and _is_state(m) and m.country not in (ev.source, ev.target):
+                return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code, target_name=_name(m))
+    return DROP if kinds == {"venue"} else None  # "held talks in Beijing" may be a visit to its host
+
+
 def _issued(kind: str):
     def named(c: Candidate):
         ev = c.event
@@ -297,4 +407,5 @@ RULES = [Rule("issuer.self_reference", _issued("issuer_self")), Rule("issuer.off
          Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
          Rule("roles.self_target", self_target), Rule("roles.modifier_target", modifier_target),
          Rule("roles.place_not_source", place_not_source), Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),
-         Rule("roles.response_target", response_target)]
+         Rule("roles.response_target", response_target), Rule("roles.apposition_relatum", apposition_relatum),
+         Rule("roles.proposed_act", proposed_act), Rule("roles.host_place", host_place)]

@@ -22,6 +22,9 @@ Words in data/rules/trade.json.
   dropped (the measure's own target is read as before);
 - trade.ordered_measure: ordering or decreeing a tariff or sanction ("ordered an extra tariff on imports from
   India", "ordered new sanctions on Iran") imposes it (163), not a demand (100) on its target;
+- trade.threatened_measure: a tariff or sanction named as what a state threatens, vows or warns it will do
+  ("threatened on Friday to impose an extra tariff on Japanese goods") is a threat of sanctions (1312), not
+  the measure;
 - trade.firms_list (a finder): putting a state's firms on an entity list or under export controls
   ("added 80 Chinese companies to its entity list") is a sanction (163) against that state.
 """
@@ -142,6 +145,20 @@ def ordered_measure(c: Candidate):
     return recode(ev, SANCTION, c.coder.ontology)
 
 
+def threatened_measure(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root != "16" or THREAT not in c.coder.ontology:
+        return None
+    x = tok
+    for _ in range(3):
+        if x.dep_ not in ("xcomp", "dobj", "ccomp") or x.head.i == x.i:
+            return None
+        x = x.head
+        if x.lemma_.lower() in W["threat_verbs"]:
+            return recode(ev, THREAT, c.coder.ontology, modality="asserted")
+    return None
+
+
 def _firm_states(noun: Any, actors: dict[int, Any]) -> list[Any]:
     out = []
     for t in noun.subtree:
@@ -230,5 +247,6 @@ def tariff_act(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, s
 
 RULES = [Rule("trade.struck_with", struck_with), Rule("trade.eased", eased),
          Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced),
-         Rule("trade.ordered_measure", ordered_measure), Rule("trade.dealings_object", dealings_object)]
+         Rule("trade.ordered_measure", ordered_measure), Rule("trade.dealings_object", dealings_object),
+         Rule("trade.threatened_measure", threatened_measure)]
 FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act)]
