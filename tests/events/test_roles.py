@@ -160,3 +160,11 @@ def test_a_group_noun_with_one_state_is_that_state_alone(coded):
     events, trace = coded("France worked with the government of Egypt to end the fighting.")
     assert {e.target for e in events if e.source == "FRA" and e.root == "06"} == {"EGY"}
     assert not any("roles.listed_states" in trace.fired[e.event_id] for e in events)
+
+
+def test_a_talk_partner_named_in_the_topic_stays_the_partner(coded):
+    events, trace = coded("President Macron spoke today with President Ramaphosa of South Africa. They discussed "
+                          "how partners can help with South Africa's energy crisis.")
+    discussed = [e for e in events if e.trigger == "discussed"]
+    assert discussed and {discussed[0].source, discussed[0].target} == {"FRA", "ZAF"}
+    assert "anaphora.they_meeting" in trace.fired[discussed[0].event_id]
