@@ -226,7 +226,6 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             if topic is not None:
                 tgts, fallback = [topic], True
     trig.parsed_both = bool(tgts) and not fallback
-    trig.listed = any(syntax.listed_states(h, actors) for t in arg_toks for h in syntax.conj_heads(t))
     return Arguments(srcs, tgts, arg_toks, fallback, ultimatum)
 
 

@@ -92,7 +92,7 @@ def actors_of(head: Token, actors: Actors) -> list[Any]:
     of coordinated modifiers ("American and British activists")."""
     out: list[Any] = []
     for h in conj_heads(head):
-        found = [actor_of(h, actors)] + listed_states(h, actors)
+        found = [actor_of(h, actors)]
         for mod in h.children:
             conjuncts = [c for c in mod.children if c.dep_ == "conj" and c.i in actors]
             if mod.dep_ in ("amod", "compound", "nmod") and mod.i in actors and conjuncts:
@@ -104,28 +104,6 @@ def actors_of(head: Token, actors: Actors) -> list[Any]:
         for m in found:
             if m is not None and all(m is not o for o in out):
                 out.append(m)
-    return out
-
-
-def listed_states(head: Token, actors: Actors) -> list[Any]:
-    """Rule `roles.listed_states`: the states after the first in the list an "of"/"from" phrase of a group
-    noun names ("the governments of Egypt, Qatar and Jordan", "officials from Brazil and Argentina", "the
-    leaders of France, Italy and Spain"): the noun stands for the people or offices of each state listed, so
-    each is a party of the act, not the first alone (`actor_of` gives the first). Group nouns: `listed_heads`
-    in data/rules/roles.json. [] for any other phrase, or a list of one."""
-    from multipolar.events.rulebook import words
-
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in words("roles")["listed_heads"]:
-        return []
-    out: list[Any] = []
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
-            continue
-        for obj in (p for p in prep.children if p.dep_ == "pobj"):
-            for member in conj_heads(obj)[1:]:
-                m = actor_of(member, actors)
-                if m is not None and all(m is not o for o in out):
-                    out.append(m)
     return out
 
 

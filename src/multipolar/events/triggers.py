@@ -86,7 +86,6 @@ class Trigger:
     guessed_source: bool = False  # the source is the stand-in (nearest actor before), not parsed
     parsed_both: bool = False  # source and target both read off the parse
     demanded: Token | None = None  # "X said Y must ...": the verb of what Y is told to do
-    listed: bool = False  # a party came from a group noun's list ("the governments of A, B and C")
 
 
 def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[Trigger]:
@@ -208,8 +207,6 @@ def base_rules(trig: Trigger) -> list[str]:
         out.append(f"speech:reported by '{trig.reported_by.tok.text}'")
     if trig.guessed_source:
         out.append("roles:stand-in source")
-    if trig.listed:
-        out.append("roles.listed_states")
     return out
 
 
