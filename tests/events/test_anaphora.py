@@ -197,3 +197,23 @@ def test_a_pair_accusing_each_other_accuses_each_way(coded):
                           "breaking the border accord.")
     accused = {(e.source, e.target) for e in events if e.sentence == 1 and e.root == "11"}
     assert accused == {("COL", "VEN"), ("VEN", "COL")}
+
+
+def test_they_after_a_meeting_of_two_states_is_the_pair(coded):
+    events, trace = coded("Chancellor Scholz met Prime Minister Kishida of Japan in Berlin. They agreed to deepen "
+                          "cooperation on energy.")
+    agreed = [e for e in events if e.root == "03"]
+    assert agreed and {agreed[0].source, agreed[0].target} == {"DEU", "JPN"}
+    assert "anaphora.they_meeting" in trace.fired[agreed[0].event_id]
+
+
+def test_they_after_an_intervening_plural_subject_is_not_the_pair(coded):
+    events, _ = coded("Chancellor Scholz met President Lula in Berlin. Protesters gathered outside the building. "
+                      "They demanded higher wages.")
+    assert not [e for e in events if e.root == "10" and {e.source, e.target} == {"DEU", "BRA"}]
+
+
+def test_they_after_a_meeting_of_three_states_is_no_one(coded):
+    events, _ = coded("The President hosted the leaders of Japan, Australia and India. They agreed to deepen "
+                      "cooperation on energy.")
+    assert not [e for e in events if e.root == "03"]

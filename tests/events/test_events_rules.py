@@ -562,3 +562,14 @@ def test_a_between_phrase_hung_on_the_carrying_verb_names_the_call_parties(coder
     events = code(coder, "The decision followed a telephone call on October 20 between Secretary of State Marco Rubio "
                          "and Russian Foreign Minister Sergei Lavrov, which the State Department described as productive.")
     assert {("USA", "RUS"), ("RUS", "USA")} <= pairs(events, "04")
+
+
+@pytest.mark.parametrize("text, pair, plover", [
+    ("Latvia stands with Georgia in its dispute over the border.", ("LVA", "GEO"), "SUPPORT"),
+    ("Soldiers sent by Eritrea committed war crimes in Ethiopia's north.", ("ERI", "ETH"), "ASSAULT"),
+    ("Poland will hold Belarus accountable for the border incidents.", ("POL", "BLR"), "ACCUSE"),
+])
+def test_lexicon_solidarity_atrocity_and_accountability_phrases(coder, text, pair, plover):
+    # recall2 lexicon entries: "stand with" (052), "commit war crimes" (200), "hold accountable" (1121)
+    events = code(coder, text)
+    assert (pair, plover) in {((e.source, e.target), e.plover) for e in events}

@@ -197,3 +197,11 @@ def test_a_country_agreed_as_the_venue_is_no_party(coded):
 def test_talks_held_in_a_country_keep_it_without_another_party(coded):
     events, _ = coded("Modi held talks in Beijing on Monday.")
     assert [e for e in events if (e.source, e.target) == ("IND", "CHN")]
+
+
+def test_a_talk_partner_named_in_the_topic_stays_the_partner(coded):
+    events, trace = coded("President Macron spoke today with President Ramaphosa of South Africa. They discussed "
+                          "how partners can help with South Africa's energy crisis.")
+    discussed = [e for e in events if e.trigger == "discussed"]
+    assert discussed and {discussed[0].source, discussed[0].target} == {"FRA", "ZAF"}
+    assert "anaphora.they_meeting" in trace.fired[discussed[0].event_id]

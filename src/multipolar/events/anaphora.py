@@ -170,6 +170,26 @@ def _previous_pair_subject(doc: Doc, start: int, actors: dict[int, Any],
     return None
 
 
+def they_meeting_pair(doc: Doc, start: int, actors: dict[int, Any],
+                      pairs: dict[int, tuple[Any, Any]]) -> tuple[Any, Any] | None:
+    """anaphora.they_meeting: the two states of the meeting or call named in one of the `they_lookback`
+    sentences before `start` (as `_meeting_pair` reads it: exactly two states, places left out), for a "they"
+    subject whose previous sentence has no two-state subject ("Biden met Modi in Delhi. They agreed to ...":
+    the subject names one side, the object the other). None when there is no such meeting, or when a sentence
+    in between has a plural subject other than a pair phrase ("Protesters gathered outside. They demanded
+    ...": they are the protesters)."""
+    back = int(W["they_lookback"])
+    sents = [s for s in doc.sents if s.end <= start][-back:]
+    for n, prev in enumerate(reversed(sents), 1):
+        if _meeting_pair(doc, prev.end, actors, lookback=1):
+            found = _meeting_pair(doc, start, actors, lookback=n)
+            return (found[0], found[1]) if len(found) == 2 else None
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in pairs
+               and (t.tag_ in ("NNS", "NNPS") or t.lower_ in W["plural_pronouns"]) for t in prev):
+            return None
+    return None
+
+
 def _previous_institution(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
     """The state or state body (no person) that heads the subject of the main clause of the sentence before
     `start`: the actor must cover the subject's head word ("China's foreign ministry", not "the war in Ukraine")."""
@@ -231,7 +251,7 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 pairs[tok.i] = both
             elif (tok.lower_ in W["plural_pronouns"] and tok.dep_ in ("nsubj", "nsubjpass")
                   and not any(sent.start <= i < tok.i for i in actors)):
-                both = _previous_pair_subject(doc, sent.start, actors, pairs)
+                both = _previous_pair_subject(doc, sent.start, actors, pairs) or they_meeting_pair(doc, sent.start, actors, pairs)
                 if both is not None:
                     actors[tok.i] = _as_mention(both[0], tok)
                     pairs[tok.i] = both
@@ -440,8 +460,23 @@ def pronoun_it(c: Candidate):
     return c.event if _pronoun_source(c, W["neuter_pronouns"]) else None
 
 
+def they_meeting(c: Candidate):
+    """Names the resolution in the trace (`--explain`): the candidate's source is a "they" that `resolve` read
+    as the two states of a meeting or call named just before (`they_meeting_pair`)."""
+    ev = c.event
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end or c.doc[i].lower_ not in W["plural_pronouns"]:
+            continue
+        met = they_meeting_pair(c.doc, c.sent.start, c.actors, c.pairs)
+        if ev.source_actor == first.actor_code and met is not None and {m.country for m in met} == {
+                first.country, second.country}:
+            return ev
+    return None
+
+
 RULES = [Rule("anaphora.meeting_pair", meeting_pair), Rule("anaphora.pair_partner", pair_partner),
          Rule("anaphora.pronoun", pronoun), Rule("anaphora.speaker_pronoun", speaker_pronoun),
          Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.object_pronoun", object_pronoun),
          Rule("anaphora.prior_agent", prior_agent),
          Rule("anaphora.prior_partner", prior_partner)]
+RULES.append(Rule("anaphora.they_meeting", they_meeting))  # after the rules above: it only names the resolution

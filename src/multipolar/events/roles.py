@@ -105,7 +105,18 @@ def topic_of_talk(c: Candidate):
     if tok.lemma_.lower() in W["topic_object_lemmas"]:
         topic |= {g.i for ch in tok.children if ch.dep_ == "dobj" for g in ch.subtree}
     named = mention_tokens(c, ev.target_actor)
-    return DROP if named and all(t.i in topic for t in named) else None
+    if named and all(t.i in topic for t in named) and not _pair_partner(c):
+        return DROP
+    return None
+
+
+def _pair_partner(c: Candidate) -> bool:
+    """Whether the target is the second of the pair a pair phrase or "they" in the sentence stands for, its
+    source the first ("They discussed Brazil's recovery" after a call with Brazil): the partner of the talk,
+    though the topic names it too (anaphora.they_meeting, anaphora.meeting_pair)."""
+    ev = c.event
+    return any(c.sent.start <= i < c.sent.end and first.actor_code == ev.source_actor and second.country == ev.target
+               for i, (first, second) in c.pairs.items())
 
 
 def _name(m: Any) -> str | None:
