@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "3",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am")
-    "events": "15",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "16",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -52,6 +52,9 @@ STAGE_VERSIONS: dict[str, str] = {
     #              trade.ordered_measure ("ordered an extra tariff" imposes it: 163, not a demand)
     #              14: Virginia, Maine and "Washington state" are places in the United States (gazetteer)
     #              15: actors.other_forename ("Simon Harris" is not Kamala Harris)
+    #              16: Irish leaders and titles (gazetteer); roles.host_place, roles.proposed_act, roles.apposition_relatum,
+    #              modality.warning, modality.ordered_posture, trade.threatened_measure, polarity.deadline,
+    #              anaphora.they_meeting, lexicon (stand with, hold accountable, commit war crimes); act model retrained
     "claims": "9",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
