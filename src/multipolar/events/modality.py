@@ -44,6 +44,7 @@ from multipolar.events.rulebook import (
     Rule,
     derived_id,
     governors,
+    is_state_mention,
     mention_tokens,
     recode,
     words,
@@ -148,13 +149,9 @@ def _is_planned(tok: Token, ev) -> bool:
     return False
 
 
-def _is_state(m) -> bool:
-    return m.country.isalpha() and len(m.country) == 3 and not m.actor_code.startswith(("IGO", "NGO"))
-
-
 def _states_in(tokens, c: Candidate) -> list:
     """State mentions among `tokens` other than the candidate's source, in order."""
-    return [m for t in tokens if (m := c.actors.get(t.i)) is not None and _is_state(m) and m.country != c.event.source]
+    return [m for t in tokens if (m := c.actors.get(t.i)) is not None and is_state_mention(m) and m.country != c.event.source]
 
 
 def _aimed(ev, ontology, code: str, target):

@@ -101,9 +101,11 @@ def governors(tok: Token, *, limit: int = 4) -> Iterable[Token]:
 
 
 def is_state_mention(m: Any) -> bool:
-    """Whether an actor mention names a state for the anaphora rules: a three-letter country, no IGO, no
-    sector noun ("companies"). Looser than `multipolar.codes.is_state`, which also leaves out non-state roles."""
-    return m.country.isalpha() and len(m.country) == 3 and not m.actor_code.startswith("IGO") and m.kind != "sector"
+    """Whether an actor mention names a state for the anaphora and modality rules: a three-letter country, no
+    IGO or NGO, no sector noun ("companies"). Looser than `multipolar.codes.is_state`, which also leaves out
+    non-state roles."""
+    return (m.country.isalpha() and len(m.country) == 3 and not m.actor_code.startswith(("IGO", "NGO"))
+            and m.kind != "sector")
 
 
 def mention_tokens(cand: Candidate, actor_code: str) -> list[Token]:
