@@ -236,3 +236,10 @@ def test_a_group_noun_with_one_state_is_that_state_alone(coded):
     events, trace = coded("France worked with the government of Egypt to end the fighting.")
     assert {e.target for e in events if e.source == "FRA" and e.root == "06"} == {"EGY"}
     assert not any("roles.listed_states" in names for names in trace.fired.values())
+
+
+def test_a_listed_passive_subject_stands_for_each_state(coded):
+    events, trace = coded("Officials from Iran and Syria were sanctioned by the United States.")
+    hit = [e for e in events if e.source == "USA" and e.root == "16"]
+    assert {e.target for e in hit} == {"IRN", "SYR"}
+    assert all("roles.listed_states" in trace.fired[e.event_id] for e in hit)

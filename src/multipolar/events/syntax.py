@@ -113,7 +113,8 @@ def listed_states(head: Token, actors: Actors) -> list[Any]:
     noun names ("met the leaders of Japan, India and Australia", "sanctions on officials from Iran and
     Syria"): the noun stands for the people or offices of each state listed, so each is a target of the act,
     as a coordinated object is ("met Japan and India"), not the first alone (`actor_of` gives the first).
-    Only target phrases use it: a list as subject keeps its first state, so a stand-in target is still
+    Only target phrases use it (an object, a prepositional object, a passive subject, a nominal act's target
+    phrase): a list as active subject keeps its first state, so a stand-in target is still
     looked for. Group nouns: `listed_heads` in data/rules/roles.json. [] for any other phrase, or a list
     of one."""
     from multipolar.events.rulebook import words
@@ -164,7 +165,7 @@ def subjects(verb: Token, actors: Actors) -> tuple[list[Any], list[Any], list[To
             srcs += [m for m in found if all(m is not o for o in srcs)]
         elif c.dep_ in PASS_SUBJ:
             toks.append(c)
-            passive = actors_of(c, actors)
+            passive = actors_of(c, actors, listed=True)
         elif c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
