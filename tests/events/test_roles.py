@@ -205,3 +205,41 @@ def test_a_talk_partner_named_in_the_topic_stays_the_partner(coded):
     discussed = [e for e in events if e.trigger == "discussed"]
     assert discussed and {discussed[0].source, discussed[0].target} == {"FRA", "ZAF"}
     assert "anaphora.they_meeting" in trace.fired[discussed[0].event_id]
+
+
+def test_a_coordinated_object_gives_one_act_per_state(coded):
+    events, trace = coded("Japan met India and Australia on Monday.")
+    assert {(e.source, e.target) for e in events if e.root == "04"} == {("JPN", "IND"), ("JPN", "AUS")}
+    assert not any("roles.listed_states" in names for names in trace.fired.values())
+
+
+def test_a_group_noun_target_with_a_list_of_states_stands_for_each(coded):
+    events, trace = coded("France worked with the governments of Egypt, Qatar and Jordan to end the fighting.")
+    hit = [e for e in events if e.source == "FRA" and e.root == "06"]
+    assert {e.target for e in hit} == {"EGY", "QAT", "JOR"}
+    assert all("roles.listed_states" in trace.fired[e.event_id] for e in hit)
+
+
+def test_a_listed_object_of_a_verb_stands_for_each_state(coded):
+    events, _ = coded("The United States sanctioned officials from Iran and Syria.")
+    assert {e.target for e in events if e.source == "USA" and e.root == "16"} == {"IRN", "SYR"}
+
+
+def test_a_list_as_subject_is_left_to_its_first_state(coded):
+    events, trace = coded("Officials from Brazil and Argentina criticized Chile.")
+    assert ("BRA", "CHL") in {(e.source, e.target) for e in events if e.root == "11"}
+    assert not [e for e in events if e.source == "ARG"]
+    assert not any("roles.listed_states" in names for names in trace.fired.values())
+
+
+def test_a_group_noun_with_one_state_is_that_state_alone(coded):
+    events, trace = coded("France worked with the government of Egypt to end the fighting.")
+    assert {e.target for e in events if e.source == "FRA" and e.root == "06"} == {"EGY"}
+    assert not any("roles.listed_states" in names for names in trace.fired.values())
+
+
+def test_a_listed_passive_subject_stands_for_each_state(coded):
+    events, trace = coded("Officials from Iran and Syria were sanctioned by the United States.")
+    hit = [e for e in events if e.source == "USA" and e.root == "16"]
+    assert {e.target for e in hit} == {"IRN", "SYR"}
+    assert all("roles.listed_states" in trace.fired[e.event_id] for e in hit)

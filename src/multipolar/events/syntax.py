@@ -87,12 +87,13 @@ def actor_of(head: Token, actors: Actors) -> Any | None:
     return best
 
 
-def actors_of(head: Token, actors: Actors) -> list[Any]:
+def actors_of(head: Token, actors: Actors, *, listed: bool = False) -> list[Any]:
     """The actors an argument names: its head's and its coordinated heads' ("Putin and Xi"), and those
-    of coordinated modifiers ("American and British activists")."""
+    of coordinated modifiers ("American and British activists"). With `listed` (targets only) also each
+    state a group noun's of/from list names (rule `roles.listed_states`)."""
     out: list[Any] = []
     for h in conj_heads(head):
-        found = [actor_of(h, actors)]
+        found = [actor_of(h, actors)] + (listed_states(h, actors) if listed else [])
         for mod in h.children:
             conjuncts = [c for c in mod.children if c.dep_ == "conj" and c.i in actors]
             if mod.dep_ in ("amod", "compound", "nmod") and mod.i in actors and conjuncts:
@@ -104,6 +105,31 @@ def actors_of(head: Token, actors: Actors) -> list[Any]:
         for m in found:
             if m is not None and all(m is not o for o in out):
                 out.append(m)
+    return out
+
+
+def listed_states(head: Token, actors: Actors) -> list[Any]:
+    """Rule `roles.listed_states`: the states after the first in the list an "of"/"from" phrase of a group
+    noun names ("met the leaders of Japan, India and Australia", "sanctions on officials from Iran and
+    Syria"): the noun stands for the people or offices of each state listed, so each is a target of the act,
+    as a coordinated object is ("met Japan and India"), not the first alone (`actor_of` gives the first).
+    Only target phrases use it (an object, a prepositional object, a passive subject, a nominal act's target
+    phrase): a list as active subject keeps its first state, so a stand-in target is still
+    looked for. Group nouns: `listed_heads` in data/rules/roles.json. [] for any other phrase, or a list
+    of one."""
+    from multipolar.events.rulebook import words
+
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in words("roles")["listed_heads"]:
+        return []
+    out: list[Any] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            for member in conj_heads(obj)[1:]:
+                m = actor_of(member, actors)
+                if m is not None and all(m is not o for o in out):
+                    out.append(m)
     return out
 
 
@@ -139,7 +165,7 @@ def subjects(verb: Token, actors: Actors) -> tuple[list[Any], list[Any], list[To
             srcs += [m for m in found if all(m is not o for o in srcs)]
         elif c.dep_ in PASS_SUBJ:
             toks.append(c)
-            passive = actors_of(c, actors)
+            passive = actors_of(c, actors, listed=True)
         elif c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -173,7 +199,7 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
     to an actor."""
     for c in verb.children if direct else ():
         if c.dep_ in OBJ or (c.dep_ == "attr" and verb.lemma_ != "be"):
-            found = actors_of(c, actors)
+            found = actors_of(c, actors, listed=True)
             if found:
                 return found, [c]
     by_prep: dict[str, tuple[list[Any], Token]] = {}
@@ -181,7 +207,7 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = actors_of(p, actors)
+                    found = actors_of(p, actors, listed=True)
                     if found and c.lower_ not in by_prep:
                         by_prep[c.lower_] = (found, p)
     for prep in preps:
@@ -218,7 +244,7 @@ def noun_args(noun: Token, actors: Actors) -> tuple[list[Any], list[Any], list[T
                 srcs.extend(found)
                 toks.append(p)
             elif c.lower_ in NOUN_TARGET_PREPS and not tgts:
-                tgts = found
+                tgts = actors_of(p, actors, listed=True)
                 toks.append(p)
     if not srcs and noun.dep_ in ("dobj", "attr"):
         # "followed a call on October 20 between Rubio and Lavrov": the parser hangs the "between" phrase on

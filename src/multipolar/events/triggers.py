@@ -86,6 +86,7 @@ class Trigger:
     guessed_source: bool = False  # the source is the stand-in (nearest actor before), not parsed
     parsed_both: bool = False  # source and target both read off the parse
     demanded: Token | None = None  # "X said Y must ...": the verb of what Y is told to do
+    listed: bool = False  # a target came from a group noun's list ("met the governments of A, B and C")
 
 
 def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[Trigger]:
@@ -207,6 +208,8 @@ def base_rules(trig: Trigger) -> list[str]:
         out.append(f"speech:reported by '{trig.reported_by.tok.text}'")
     if trig.guessed_source:
         out.append("roles:stand-in source")
+    if trig.listed:
+        out.append("roles.listed_states")
     return out
 
 
