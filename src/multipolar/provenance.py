@@ -54,7 +54,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              15: actors.other_forename ("Simon Harris" is not Kamala Harris)
     #              16: Irish leaders and titles (gazetteer); roles.host_place, roles.proposed_act, roles.apposition_relatum,
     #              modality.warning, modality.ordered_posture, trade.threatened_measure, polarity.deadline,
-    #              anaphora.they_meeting, lexicon (stand with, hold accountable, commit war crimes); act model retrained
+    #              anaphora.they_meeting, roles.listed_states (targets), lexicon (stand with, hold accountable, commit war crimes);
+    #              act model retrained
     "claims": "9",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
