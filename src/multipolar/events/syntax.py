@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from multipolar.events.rulebook import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -117,8 +119,6 @@ def listed_states(head: Token, actors: Actors) -> list[Any]:
     phrase): a list as active subject keeps its first state, so a stand-in target is still
     looked for. Group nouns: `listed_heads` in data/rules/roles.json. [] for any other phrase, or a list
     of one."""
-    from multipolar.events.rulebook import words
-
     if head.pos_ != "NOUN" or head.lemma_.lower() not in words("roles")["listed_heads"]:
         return []
     out: list[Any] = []
