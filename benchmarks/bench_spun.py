@@ -140,16 +140,14 @@ def light_edit(text: str) -> str:
 
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NEXT_DAY = dict(zip(_DAYS, _DAYS[1:] + _DAYS[:1], strict=True))
+_DAY_OR_NUMBER = re.compile(r"\b(?:" + "|".join(_DAYS) + r"|\d+)\b")
 
 
 def updated_copy(text: str) -> str:
     """What an outlet's later version of a story changes: days moved on, figures revised, a line on top."""
-    for day, later in zip(_DAYS, _DAYS[1:] + _DAYS[:1], strict=True):
-        text = text.replace(day, later.upper())
-    text = re.sub(r"\b(\d+)\b", lambda m: str(int(m.group(1)) + 1), text)
-    for day in _DAYS:
-        text = text.replace(day.upper(), day)
-    return "UPDATED with new figures.\n\n" + text
+    moved = _DAY_OR_NUMBER.sub(lambda m: _NEXT_DAY.get(m.group(0)) or str(int(m.group(0)) + 1), text)
+    return "UPDATED with new figures.\n\n" + moved
 
 
 def copy_edited(text: str) -> str:
