@@ -128,6 +128,10 @@ class Settings:
     sign_credibility: float = _s(
         0.9, "Posterior probability an edge sign (+, - or 0) needs; below it the edge reads 'insufficient evidence'."
     )
+    edge_mirror_once: bool = _s(
+        True, "Triangle edges count once the two mirrored events one sentence gives a symmetric act (A->B and B->A, "
+              "same code: \"A and B agreed\"); false counts both."
+    )
     count_negated: bool = _s(False, "Count negated events (\"did not meet\") in relations.")
     count_hypothetical: bool = _s(False, "Count events of modality `hypothetical` in relations.")
     count_ingest_dated: bool = _s(

@@ -47,16 +47,18 @@ class EventWriter:
     def add(self, day: date, source: str, target: str, *, goldstein: float, quad: int, cameo: str = "040",
             doc: str | None = None, outlet: str = "example.org", text: str | None = None, mentions: int = 1,
             canonical_id: str | None = None, negated: bool = False, event_id: str | None = None,
-            confidence: float = 0.9, date_flag: str | None = None) -> str:
-        eid = event_id or f"e{next(self._ids)}"
+            confidence: float = 0.9, date_flag: str | None = None, sentence: int | None = None) -> str:
+        """One event; each event is its own sentence of its document unless `sentence` says otherwise."""
+        n = next(self._ids)
+        eid = event_id or f"e{n}"
         doc_id = doc or f"doc-{eid}"
         self.document(doc_id, outlet=outlet)
         self.con.execute(
             """INSERT INTO events (event_id, doc_id, sentence, date, date_precision, source, source_actor, target,
                                    target_actor, cameo, root, quad, goldstein, negated, modality, confidence, text,
                                    mentions, canonical_id, date_flag)
-               VALUES (?, ?, 0, ?, 'day', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'asserted', ?, ?, ?, ?, ?)""",
-            [eid, doc_id, day, source[:3], source, target[:3], target, cameo, cameo[:2], quad, goldstein, negated,
+               VALUES (?, ?, ?, ?, 'day', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'asserted', ?, ?, ?, ?, ?)""",
+            [eid, doc_id, n if sentence is None else sentence, day, source[:3], source, target[:3], target, cameo, cameo[:2], quad, goldstein, negated,
              confidence, text or f"{source} acted toward {target}.", mentions, canonical_id, date_flag],
         )
         return eid

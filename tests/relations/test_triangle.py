@@ -197,3 +197,28 @@ def test_triangle_and_its_evidence_leave_out_events_with_implausible_dates(write
     assert [(d.doc_key, d.events) for d in docs] == [("doc-plausible", 1)]
     assert [e.event_id for e in triangle_events(con, ACTORS, freq="month", flt=EventFilter())] == ["plausible"]
     assert [e.event_id for e in dyad_events(con, "CHN", "RUS", flt=EventFilter())] == ["plausible"]  # shift drivers
+
+
+def test_edge_mirror_counts_a_symmetric_act_of_one_sentence_once(writer, con) -> None:
+    from multipolar.store.aggregates import EventFilter, triangle_documents, triangle_edges, triangle_events
+
+    # one sentence ("Russia and China agreed ...") coded in both directions, and a sanction in another sentence
+    writer.add(date(2025, 1, 3), "CHNGOV", "RUSGOV", goldstein=4.0, quad=1, cameo="030", doc="d1", sentence=2,
+               event_id="cr")
+    writer.add(date(2025, 1, 3), "RUSGOV", "CHNGOV", goldstein=4.0, quad=1, cameo="030", doc="d1", sentence=2,
+               event_id="rc")
+    writer.add(date(2025, 1, 3), "RUSGOV", "CHNGOV", goldstein=-8.0, quad=4, cameo="163", doc="d1", sentence=5,
+               event_id="sanction")
+    # the same code in both directions from two different sentences is two acts
+    writer.add(date(2025, 1, 9), "CHNGOV", "RUSGOV", goldstein=1.0, quad=1, cameo="040", doc="d2", sentence=1)
+    writer.add(date(2025, 1, 9), "RUSGOV", "CHNGOV", goldstein=1.0, quad=1, cameo="040", doc="d2", sentence=3)
+
+    once = triangle_documents(con, ACTORS, freq="month", flt=EventFilter())
+    assert [(d.doc_key, d.weight, d.weighted_goldstein) for d in once] == [("d1", 2.0, -4.0), ("d2", 2.0, 2.0)]
+    both = triangle_documents(con, ACTORS, freq="month", flt=EventFilter(mirror_once=False))
+    assert [(d.doc_key, d.weight, d.weighted_goldstein) for d in both] == [("d1", 3.0, 0.0), ("d2", 2.0, 2.0)]
+    # the edge sums and the listed evidence follow the same rule
+    [edge] = triangle_edges(con, ACTORS, freq="month", flt=EventFilter(), outlet_correlation=0.5)
+    assert (edge.mentions, edge.events) == (4, 4)
+    ids = {e.event_id for e in triangle_events(con, ACTORS, freq="month", flt=EventFilter())}
+    assert "sanction" in ids and len(ids & {"cr", "rc"}) == 1

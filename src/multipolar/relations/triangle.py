@@ -16,7 +16,9 @@ The baseline b (`sign_baseline`): zero; corpus (the period's pooled mean over ev
 store); or rolling (the median of the edge's estimates over its previous `baseline_window` periods with
 data). `score` is the plain mean Goldstein over the documents' mentions, shown for reference.
 The sums come from `aggregates.triangle_edges` (SQL); `aggregate_documents` computes the same from
-per-document rows.
+per-document rows. An edge is undirected, so a symmetric act that one sentence gives in both directions
+("A and B agreed": A→B and B→A, same code) is one act on it and counts once (rule `edge_mirror`,
+`settings.edge_mirror_once`).
 
 Sign (rule `edge_sign`), with dead band τ = `dead_band` and credibility c = `sign_credibility`:
 P(+) = P(true mean > b + τ), P(−) = P(true mean < b − τ), P(0) = 1 − P(+) − P(−) under the posterior;

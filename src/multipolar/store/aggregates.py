@@ -18,6 +18,8 @@ Counting rules, shared by every query here (the `ev` common table expression):
 - acts between two states whose probability (the learned layer's, in `confidence`) is below
   `settings.event_min_probability` are left out (imported GDELT rows keep theirs);
 - weight w = max(mentions, 1) when `settings.weight_by_mentions`, else 1.
+Triangle edges (undirected) also apply rule `edge_mirror` when `settings.edge_mirror_once`: one sentence
+that gives a symmetric act in both directions (A->B and B->A with the same code) counts once.
 A document is `coalesce(doc_id, url, event_id)` (GDELT rows have a url and no stored document); an
 outlet is `documents.outlet`, else the host of the event's url.
 
@@ -51,6 +53,7 @@ class EventFilter:
     count_ingest_dated: bool = False
     canonical_only: bool = True
     min_probability: float = 0.0  # acts between two states below it are left out (events/model.py)
+    mirror_once: bool = True  # triangle edges: a mirrored pair from one sentence counts once
     start: date | None = None
     end: date | None = None
 
@@ -63,6 +66,7 @@ class EventFilter:
             count_hypothetical=settings.count_hypothetical,
             count_ingest_dated=settings.count_ingest_dated,
             min_probability=settings.event_min_probability if settings.event_model else 0.0,
+            mirror_once=settings.edge_mirror_once,
             start=start,
             end=end,
         )
@@ -245,7 +249,7 @@ def _ev_cte(flt: EventFilter) -> tuple[str, list[Any]]:
     sql = f"""
     ev AS (
         SELECT e.event_id, e.date, e.source, e.source_actor, e.target, e.target_actor, e.cameo, e.quad,
-               e.goldstein, e.text, e.doc_id, coalesce(e.url, d.url) AS url, e.origin, d.title,
+               e.goldstein, e.text, e.doc_id, e.sentence, coalesce(e.url, d.url) AS url, e.origin, d.title,
                e.date_precision, d.source_uri, (e.canonical_id IS NULL OR e.canonical_id = e.event_id) AS canonical,
                CASE WHEN ? THEN greatest(coalesce(e.mentions, 1), 1) ELSE 1 END::DOUBLE AS w,
                coalesce(e.doc_id, e.url, e.event_id) AS doc_key,
@@ -354,6 +358,12 @@ def _actor_index(side: str, codes: list[str]) -> tuple[str, list[Any]]:
     return "CASE " + " ".join(parts) + " END", args
 
 
+# rule `edge_mirror`: of a mirrored pair one sentence gives (A->B and B->A, same code, same period: "A and B
+# agreed", coded once per direction), the undirected edge keeps the event whose source is the lower actor index
+_MIRROR_ONCE = """QUALIFY NOT (s > t AND sentence IS NOT NULL AND sum(CASE WHEN s < t THEN 1 ELSE 0 END) OVER (
+            PARTITION BY period, doc_key, sentence, cameo, least(s, t), greatest(s, t)) > 0)"""
+
+
 def _triangle_cte(actors: tuple[str, str, str], freq: str, flt: EventFilter) -> tuple[str, list[Any]]:
     codes = [check_actor(x) for x in actors]
     if len(set(codes)) != 3:
@@ -370,6 +380,7 @@ def _triangle_cte(actors: tuple[str, str, str], freq: str, flt: EventFilter) -> 
     ),
     edge AS (
         SELECT *, least(s, t) AS i, greatest(s, t) AS j FROM tri WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
+        {_MIRROR_ONCE if flt.mirror_once else ""}
     )"""
     return sql, params + ps + pt + prefixes + prefixes
 
