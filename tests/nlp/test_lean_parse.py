@@ -80,3 +80,16 @@ def test_lean_parse_tokenises_a_long_left_out_run_in_pieces(coders, monkeypatch)
     doc = coders[True].pipeline.parse_one(text)
     assert doc.text == text
     assert not any(tok.tag_ for tok in doc if text.index("The bakery") <= tok.idx < text.index("Japan"))
+
+
+def test_join_docs_gives_what_doc_from_docs_gives(coders):
+    from spacy.tokens import Doc
+
+    from multipolar.nlp.pipeline import join_docs, unparsed_doc
+
+    nlp = coders[True].pipeline.nlp
+    parts = [next(nlp.pipe([TEXT[:60]])), unparsed_doc(nlp, TEXT[60:120]), nlp.make_doc(""), next(nlp.pipe([TEXT[120:]]))]
+    joined = join_docs(parts)
+    expected = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+    assert joined.text == TEXT
+    assert joined.to_bytes(exclude=["tensor"]) == expected.to_bytes(exclude=["tensor"])

@@ -89,7 +89,9 @@ def is_caption(doc: Any, sent: Any, tok: Any) -> bool:
     if line_end != -1 or sent.end >= len(doc):
         return False
     nxt = doc[sent.end]
-    if doc.text.count("\n", sent.end_char, nxt.idx) > 1:
+    # the text between the sentence and the next one is its last token's trailing space (doc.text would
+    # join every token of the document again, on every call)
+    if doc[sent.end - 1].whitespace_.count("\n") > 1:
         return False  # a blank line: the next paragraph is no credit of this one
     credit = nxt.sent.text.split("\n", 1)[0][:60]
     return any(mark in credit for mark in W["caption_marks"])
