@@ -243,3 +243,26 @@ def test_a_listed_passive_subject_stands_for_each_state(coded):
     hit = [e for e in events if e.source == "USA" and e.root == "16"]
     assert {e.target for e in hit} == {"IRN", "SYR"}
     assert all("roles.listed_states" in trace.fired[e.event_id] for e in hit)
+
+
+def test_two_titled_leaders_joined_by_and_are_both_parties(coded):
+    # the parser hangs the first name off the second ("Premier A and President B"): rule syntax.split_coordination
+    events, trace = coded("President Trump and President Xi met in Busan on Thursday.")
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    assert ("USA", "CHN") in pairs and ("CHN", "USA") in pairs
+    assert not {p for p in pairs if "KOR" in p}  # the host city is no party
+    assert any("syntax.split_coordination" in names for names in trace.fired.values())
+
+
+def test_a_host_city_of_two_delegations_is_no_party(coded):
+    events, trace = coded("Indian and Japanese negotiators held talks in Singapore this week.")
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    assert ("IND", "JPN") in pairs and ("JPN", "IND") in pairs
+    assert not {p for p in pairs if "SGP" in p}
+
+
+def test_talks_between_two_states_held_somewhere_are_theirs(coded):
+    events, _ = coded("Talks between Kenya and Ethiopia were held in Geneva on Friday.")
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    assert ("KEN", "ETH") in pairs and ("ETH", "KEN") in pairs
+    assert not {p for p in pairs if "CHE" in p}

@@ -228,6 +228,8 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     trig.parsed_both = bool(tgts) and not fallback
     listed = [m for t in arg_toks for h in syntax.conj_heads(t) for m in syntax.listed_states(h, actors)]
     trig.listed = any(t is m for t in tgts for m in listed)
+    split = [m for t in arg_toks for h in syntax.conj_heads(t) for m in syntax.split_coordination(h, actors)]
+    trig.split = any(p is m for p in srcs + tgts for m in split)
     return Arguments(srcs, tgts, arg_toks, fallback, ultimatum)
 
 
@@ -313,8 +315,11 @@ def _in_adjunct(tok: Token) -> bool:
 
 
 def _between(tok: Token, actors: syntax.Actors) -> list[Any]:
-    """The actors of a "between A and B" on the trigger, or on the verb whose subject the trigger is."""
+    """The actors of a "between A and B" on the trigger, on the verb whose subject the trigger is, or on the
+    subject or object of a verbal trigger ("talks between A and B were held")."""
     holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else [])
+    if tok.pos_ in ("VERB", "AUX"):
+        holders += [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     for obj in prep_objects(holders, ("between",)):
         found = syntax.actors_of(obj, actors)
         if len({m.actor_code for m in found}) > 1:

@@ -5,6 +5,7 @@ Words in data/rules/roles.json.
   Treasury sanctioned Russia's largest oil firms" gives Russia no act);
 - roles.topic_of_pair: two parties who meet or talk act toward each other, not toward a third state
   they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US);
+  a third state named only as where they meet ("held talks in Stockholm") is the host: each acts toward the other;
 - roles.topic_of_talk: a state named only as what someone talks about ("we are going to talk about China",
   "Rubio spoke about Venezuela", "Biden discussed Russia's war"), in the "about"/"on" phrase of a verb of
   talking or as the object of "discuss", is the topic, not a party consulted (codebook: a topic is no event);
@@ -41,7 +42,8 @@ Words in data/rules/roles.json.
 - roles.host_place: a target of a meeting, a deal or a summit called off that is named only as where it was
   held ("talks between Spanish and Chilean officials in Lisbon", "met on the sidelines of the summit of the
   African Union", "agreed on Vienna as the venue") is the host, not the counterpart: the act is aimed at the
-  state its own "with"/"between" phrase names, or dropped when it names none;
+  state its own "with"/"between" phrase names, else at another state among the clause's subjects
+  ("American and Chinese negotiators held talks in Stockholm": each other), or dropped when it names none;
 - issuer.self_reference, issuer.official_title: an event whose source or target is the issuing government
   of an official statement, named by "I", "we", "my Administration", "this order" or by a title of its own
   offices ("the Secretary of Commerce"): the mentions are added by actors/issuer.py; these rules name them
@@ -93,6 +95,11 @@ def topic_of_pair(c: Candidate):
     subjects = syntax.subjects(c.tok, c.actors)[0]
     countries = {m.actor_code[:3] for m in subjects}
     if len(countries) >= 2 and ev.source in countries and ev.target not in countries:
+        kinds = {_as_host(t, c.tok) for t in mention_tokens(c, ev.target_actor)}
+        if kinds and kinds <= {"venue", "place"}:  # "... held talks in Stockholm": the host, not a topic
+            for m in subjects:
+                if _is_state(m) and m.country != ev.source:
+                    return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code, target_name=_name(m))
         return DROP
     return None
 
@@ -398,7 +405,23 @@ def host_place(c: Candidate):
             m = c.actors.get(t.i)
             if m is not None and _is_state(m) and m.country not in (ev.source, ev.target):
                 return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code, target_name=_name(m))
+    for m in _co_subjects(c):  # "American and Chinese negotiators held talks in Stockholm": the other subject
+        if _is_state(m) and m.country not in (ev.source, ev.target):
+            return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code, target_name=_name(m))
     return DROP if kinds == {"venue"} else None  # "held talks in Beijing" may be a visit to its host
+
+
+def _co_subjects(c: Candidate) -> list[Any]:
+    """The actors of the subject of the clause a trigger is in: the trigger's own if it is a verb, else the
+    verb its noun hangs from ("held two days of talks": held)."""
+    x = c.tok
+    for _ in range(4):
+        if x.pos_ in ("VERB", "AUX"):
+            return syntax.subjects(x, c.actors)[0]
+        if x.dep_ not in ("dobj", "pobj", "prep", "attr") or x.head.i == x.i:
+            return []
+        x = x.head
+    return []
 
 
 def _issued(kind: str):

@@ -95,7 +95,7 @@ def actors_of(head: Token, actors: Actors, *, listed: bool = False) -> list[Any]
     state a group noun's of/from list names (rule `roles.listed_states`)."""
     out: list[Any] = []
     for h in conj_heads(head):
-        found = [actor_of(h, actors)] + (listed_states(h, actors) if listed else [])
+        found = [actor_of(h, actors)] + (listed_states(h, actors) if listed else []) + split_coordination(h, actors)
         for mod in h.children:
             conjuncts = [c for c in mod.children if c.dep_ == "conj" and c.i in actors]
             if mod.dep_ in ("amod", "compound", "nmod") and mod.i in actors and conjuncts:
@@ -107,6 +107,26 @@ def actors_of(head: Token, actors: Actors, *, listed: bool = False) -> list[Any]
         for m in found:
             if m is not None and all(m is not o for o in out):
                 out.append(m)
+    return out
+
+
+def split_coordination(head: Token, actors: Actors) -> list[Any]:
+    """Rule `syntax.split_coordination`: a misparse of two titled names joined by "and" ("President Trump and
+    President Xi met"), where the first name hangs off the second as a modifier that carries the "and", and the
+    conjunct is the second title, a word of no mention: the modifier's mention is coordinated with the head's.
+    [] when the modifier's conjunct is itself a mention (read as coordinated modifiers: "American and British
+    activists") or the head is no mention."""
+    if head.i not in actors:
+        return []
+    out: list[Any] = []
+    for mod in head.children:
+        if mod.dep_ not in ("nmod", "compound") or mod.i >= head.i or mod.i not in actors:
+            continue
+        kids = list(mod.children)
+        if (any(c.dep_ == "cc" and c.lower_ == "and" for c in kids)
+                and any(c.dep_ == "conj" and c.i not in actors for c in kids)
+                and actors[mod.i] is not actors[head.i]):
+            out.append(actors[mod.i])
     return out
 
 
