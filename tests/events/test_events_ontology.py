@@ -58,12 +58,6 @@ def test_ontology_plover_types_by_the_manual_unless_the_2021_map_is_asked_for(on
         Ontology.load(plover_types="2019")
 
 
-def test_a_signed_agreement_is_agree_for_both_parties(ontology):
-    # rule ontology.signed_agreement: 057 is an agreement between the signatories, not praise (the root's SUPPORT)
-    assert ontology.plover("057")[0] == "AGREE" and ontology.plover("051")[0] == "SUPPORT"
-    assert ontology.quad("057") == ontology.quad("051") == 1
-
-
 def test_ontology_roots_01_02_have_no_plover(ontology):
     assert ontology.plover("010") == (None, None)
     assert ontology.plover("020") == (None, None)

@@ -22,9 +22,6 @@ ROOT_TO_PLOVER = {
     "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT",
     "20": "ASSAULT",
 }
-# rule ontology.signed_agreement: a signed deal is an agreement between the parties (AGREE, one act for the pair),
-# not one side's praise of the other (SUPPORT, the root's category): the real-news codebook's reading
-SIGNED_AGREEMENT = "057"
 QUAD_SCHEME = "icews_cameo"  # 01–05 → 1, 06–08 → 2, 09–13 → 3, 14–20 → 4
 
 
@@ -41,12 +38,9 @@ def quad_of_root(root: str) -> int:
 
 
 def manual_plover_type(code: str) -> str | None:
-    """PLOVER type of a CAMEO code by the manual's rule: its root's category; yields 084–087 are RETREAT; signing
-    a formal agreement (057) is AGREE (rule ontology.signed_agreement)."""
+    """PLOVER type of a CAMEO code by the manual's rule: its root's category; yields 084–087 are RETREAT."""
     if code[:2] == "08" and len(code) >= 3 and code[2] in "4567":
         return "RETREAT"
-    if code.startswith(SIGNED_AGREEMENT):
-        return "AGREE"
     return ROOT_TO_PLOVER.get(code[:2])
 
 
