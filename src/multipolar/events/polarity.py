@@ -75,7 +75,7 @@ def deadline(c: Candidate):
 def commitment_support(c: Candidate):
     tok, ev = c.tok, c.event
     code = W["commitment_support_code"]
-    if ev.root != "03" or ev.target_actor is None or ev.negated or tok.lemma_.lower() not in W["commitment_words"]:
+    if ev.cameo not in W["commitment_codes"] or ev.target_actor is None or ev.negated or tok.lemma_.lower() not in W["commitment_words"]:
         return None
     if code not in c.coder.ontology:
         return None
