@@ -207,21 +207,3 @@ def test_harm_to_relations_from_a_measure_already_taken_is_criticism(coded):
     events, trace = coded("Chile's trade ministry has said that Peruvian tariffs will harm normal cooperation between the two countries.")
     assert not [e for e in events if e.source == "CHL" and e.plover == "THREATEN"]
     assert not any("modality.warning" in names for names in trace.fired.values())
-
-
-@pytest.mark.parametrize("text", [
-    "The Kenyan president will meet Xi Jinping on Friday.",
-    "Macron will host the Brazilian president at the Elysee next week.",
-    "Modi is going to visit Japan in March.",
-])
-def test_an_announced_meeting_is_no_act_yet(coded, text):
-    events, trace = coded(text)
-    announced = [e for e in events if e.root == "04" and e.target]
-    assert announced and all(e.modality == "hypothetical" for e in announced)
-    assert all("modality.announced_meeting" in trace.fired[e.event_id] for e in announced)
-
-
-def test_an_agreement_to_meet_is_no_announced_meeting(coded):
-    events, trace = coded("Turkey and Greece agreed to meet in Ankara.")
-    assert [e for e in events if e.cameo == "036" and e.modality == "asserted"]
-    assert not any("modality.announced_meeting" in names for names in trace.fired.values())

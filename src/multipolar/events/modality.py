@@ -13,12 +13,8 @@ questions, speculation and nouns that merely mention a topic are not events.
 - modality.plan: a meeting, call or visit that is planned, scheduled or expected is no act yet ("plans to
   speak with Xi in the coming days", "is expected to visit Moscow", "the upcoming summit"): it keeps its
   CAMEO code (CAMEO coders record announced visits) with modality "hypothetical", which the real-news
-  codebook and relations leave out; a plain "will meet" is modality.announced_meeting's, and an agreement to
+  codebook and relations leave out; a plain "will meet" stays an intended consultation, and an agreement to
   meet is an act of its own (036);
-- modality.announced_meeting: a meeting, call, visit or talk announced with a plain future ("will meet Xi on
-  Friday", "will host the Kenyan president", "the leaders will discuss trade", "is going to visit Delhi") is
-  no act yet either (the labels' convention: announced meetings, visits and discussions have none): modality
-  "hypothetical", the CAMEO code kept, as modality.plan does; "agreed to meet" (036) is an act of its own;
 - modality.warning: a statement ("warned", "told Trump", "said") whose reported clause says that an act
   would or will harm relations or bring a response ("sending troops would seriously harm relations", "any
   attack by Argentina would draw a harsh response", "... if Lima goes ahead"; not "tariffs will harm their own
@@ -131,27 +127,6 @@ def plan(c: Candidate):
     if c.event.modality == "hypothetical" or not _is_planned(c.tok, c.event):
         return None
     return dataclasses.replace(c.event, modality="hypothetical")
-
-
-def announced_meeting(c: Candidate):
-    ev = c.event
-    if ev.modality != "intended" or ev.negated or ev.root not in W["announced_roots"]:
-        return None
-    return dataclasses.replace(ev, modality="hypothetical") if _is_announced(c.tok) else None
-
-
-def _is_announced(tok: Token) -> bool:
-    """Whether the act's verb (a noun's governing verb: "will hold talks") carries a plain future."""
-    x = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else tok
-    for _ in range(3):
-        if any(ch.dep_ == "aux" and ch.lower_ in W["announced_auxes"] for ch in x.children):
-            return True
-        if x.dep_ == "xcomp" and x.head.lower_ == "going":
-            return True  # "is going to visit"
-        if x.dep_ != "conj" or x.head.i == x.i:
-            return False
-        x = x.head  # "will meet and discuss"
-    return False
 
 
 def _is_planned(tok: Token, ev) -> bool:
@@ -284,6 +259,6 @@ def sport(c: Candidate):
 
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
          Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
-         Rule("modality.plan", plan), Rule("modality.announced_meeting", announced_meeting), Rule("modality.warning", warning), Rule("modality.ordered_posture", ordered_posture),
+         Rule("modality.plan", plan), Rule("modality.warning", warning), Rule("modality.ordered_posture", ordered_posture),
          Rule("modality.statement_topic", statement_topic),
          Rule("modality.sport", sport)]
