@@ -47,3 +47,21 @@ def test_a_span_of_time_given_to_act_is_an_ultimatum(coded, text):
 def test_money_given_to_rebuild_stays_aid(coded):
     events, _ = coded("Canada gave Haiti ten million dollars to rebuild schools.")
     assert [e for e in events if (e.source, e.target, e.root) == ("CAN", "HTI", "07")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Canada's defence commitments to Estonia are unshakeable.", ("CAN", "EST")),
+    ("The minister reiterated Japan's commitment to supporting Kenya.", ("JPN", "KEN")),
+    ("The Dutch premier confirmed the Dutch commitment to deterring threats against Qatar.", ("NLD", "QAT")),
+])
+def test_a_commitment_to_a_partner_is_support_for_it(coded, text, pair):
+    events, trace = coded(text)
+    support = [e for e in events if (e.source, e.target) == pair]
+    assert support and all(e.plover == "SUPPORT" and e.modality == "asserted" for e in support)
+    assert all("polarity.commitment_support" in trace.fired[e.event_id] for e in support)
+
+
+def test_a_commitment_to_work_with_a_partner_stays_an_intent(coded):
+    events, trace = coded("Italy reaffirmed its commitment to work closely with Tunisia.")
+    assert [e for e in events if (e.source, e.target) == ("ITA", "TUN") and e.plover == "AGREE"]
+    assert not any("polarity.commitment_support" in names for names in trace.fired.values())

@@ -8,7 +8,11 @@ Words in data/rules/polarity.json.
 - polarity.light_verb: a light verb carries its noun's act ("delivered a stark warning" is a warning,
   not aid);
 - polarity.deadline: giving a state a span of time to act ("has given Algeria until early May to agree",
-  "gave Peru two weeks to respond") is an ultimatum (139), not aid.
+  "gave Peru two weeks to respond") is an ultimatum (139), not aid;
+- polarity.commitment_support: a commitment to a partner itself or to its security, defence or support ("the
+  commitment to Japan", "its commitment to the defence of the Philippines", "committed to supporting Ukraine")
+  is support for the partner (SUPPORT, asserted: a standing commitment), not an intent to cooperate with it
+  (AGREE); a commitment to act together with the partner ("to work closely with Tunisia") stays an intent.
 """
 
 from __future__ import annotations
@@ -68,5 +72,35 @@ def deadline(c: Candidate):
     return None
 
 
+def commitment_support(c: Candidate):
+    tok, ev = c.tok, c.event
+    code = W["commitment_support_code"]
+    if ev.cameo not in W["commitment_codes"] or ev.target_actor is None or ev.negated or tok.lemma_.lower() not in W["commitment_words"]:
+        return None
+    if code not in c.coder.ontology:
+        return None
+    phrase = _committed_to(tok)
+    if not phrase or any(t.lemma_.lower() in W["commitment_joint_words"] for t in phrase):
+        return None
+    named = [t for t in phrase if (m := c.actors.get(t.i)) is not None and m.actor_code == ev.target_actor]
+    if not named:
+        return None
+    direct = any(t.dep_ == "pobj" and t.head.lower_ == "to" or t.dep_ == "conj" and t.head.dep_ == "pobj" for t in named)
+    if direct or any(t.lemma_.lower() in W["commitment_support_words"] for t in phrase):
+        return recode(ev, code, c.coder.ontology, modality="asserted")
+    return None
+
+
+def _committed_to(tok) -> list:
+    """The tokens of what a commitment word commits to: its "to" phrase or its to-infinitive."""
+    out: list = []
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ == "to" or ch.dep_ in ("xcomp", "acl", "advcl") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in ch.children):
+            out.extend(ch.subtree)
+    return out
+
+
 RULES = [Rule("polarity.unrealised", unrealised), Rule("polarity.alignment", alignment),
-         Rule("polarity.light_verb", light_verb), Rule("polarity.deadline", deadline)]
+         Rule("polarity.light_verb", light_verb), Rule("polarity.deadline", deadline),
+         Rule("polarity.commitment_support", commitment_support)]
