@@ -15,7 +15,9 @@ Rules, in order, per sentence that mentions at least one resolved actor:
 4. sources come from the subject (or the passive "by" agent), targets from the object or a prepositional
    object; coordinated subjects without a target are reciprocal (one event each way); a coordinated
    target gives one event per state, and so does a target group noun's of/from list ("met the leaders of
-   A, B and C", rule roles.listed_states; a listed subject keeps its first state);
+   A, B and C", rule roles.listed_states; a listed subject keeps its first state); "President A and President
+   B", which the parser may read as A modifying B, is a coordinated pair (rule syntax.split_coordination);
+   "talks between A and B were held" takes its parties from the noun's "between" phrase;
 5. generic verbs (WEAK_LEMMAS: provide, help, support, ...) make an event only with a parsed recipient;
    with `event_main_only` one main act per sentence is kept (statements and denials beside it);
    where the parse gives no source or target, the nearest actor before the trigger (source) and the
