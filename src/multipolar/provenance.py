@@ -121,7 +121,7 @@ NOT_STORED = frozenset({
     "watch_backoff_cap", "alert_band_k", "alert_min_documents", "alert_min_periods", "alert_sd_floor",
     # applied when stored rows are read: relations, reports
     "event_min_probability", "dead_band", "weight_by_mentions", "exclude_spun", "sign_baseline", "baseline_window",
-    "edge_prior_documents", "edge_document_sd", "outlet_correlation", "sign_credibility", "count_negated",
+    "edge_prior_documents", "edge_document_sd", "outlet_correlation", "sign_credibility", "edge_mirror_once", "count_negated",
     "count_hypothetical", "count_ingest_dated", "shift_penalty", "report_top_events",
 })
 
