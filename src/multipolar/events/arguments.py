@@ -226,9 +226,10 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             if topic is not None:
                 tgts, fallback = [topic], True
     trig.parsed_both = bool(tgts) and not fallback
-    listed = [m for t in arg_toks for h in syntax.conj_heads(t) for m in syntax.listed_states(h, actors)]
+    heads = [h for t in arg_toks for h in syntax.conj_heads(t)]
+    listed = [m for h in heads for m in syntax.listed_states(h, actors)]
     trig.listed = any(t is m for t in tgts for m in listed)
-    split = [m for t in arg_toks for h in syntax.conj_heads(t) for m in syntax.split_coordination(h, actors)]
+    split = [m for h in heads for m in syntax.split_coordination(h, actors)]
     trig.split = any(p is m for p in srcs + tgts for m in split)
     return Arguments(srcs, tgts, arg_toks, fallback, ultimatum)
 

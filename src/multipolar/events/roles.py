@@ -96,10 +96,9 @@ def topic_of_pair(c: Candidate):
     countries = {m.actor_code[:3] for m in subjects}
     if len(countries) >= 2 and ev.source in countries and ev.target not in countries:
         kinds = {_as_host(t, c.tok) for t in mention_tokens(c, ev.target_actor)}
-        if kinds and kinds <= {"venue", "place"}:  # "... held talks in Stockholm": the host, not a topic
-            for m in subjects:
-                if _is_state(m) and m.country != ev.source:
-                    return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code, target_name=_name(m))
+        partner = _other_state(subjects, ev)
+        if kinds and kinds <= {"venue", "place"} and partner is not None:  # "... held talks in Stockholm": the host
+            return _aimed_at(ev, partner)
         return DROP
     return None
 
@@ -217,7 +216,7 @@ def modifier_target(c: Candidate):
     if ev.source == mod.country:
         return DROP  # the modifier's state is what the act is about, not a second actor
     if ev.source == owner.country and (ev.target is None or ev.target == owner.country):
-        return dataclasses.replace(ev, target=mod.country, target_actor=mod.actor_code, target_name=_name(mod))
+        return _aimed_at(ev, mod)
     return None
 
 
@@ -401,14 +400,23 @@ def host_place(c: Candidate):
         return None
     holders = carriers(tok) + [ch for ch in tok.children if ch.dep_ == "dobj"]  # "canceled a summit with ..."
     for obj in prep_objects(holders, W["party_preps"] | {"between"}):
-        for t in obj.subtree:
-            m = c.actors.get(t.i)
-            if m is not None and _is_state(m) and m.country not in (ev.source, ev.target):
-                return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code, target_name=_name(m))
-    for m in _co_subjects(c):  # "American and Chinese negotiators held talks in Stockholm": the other subject
-        if _is_state(m) and m.country not in (ev.source, ev.target):
-            return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code, target_name=_name(m))
+        partner = _other_state([m for t in obj.subtree if (m := c.actors.get(t.i)) is not None], ev)
+        if partner is not None:
+            return _aimed_at(ev, partner)
+    partner = _other_state(_co_subjects(c), ev)  # "American and Chinese negotiators held talks in Stockholm"
+    if partner is not None:
+        return _aimed_at(ev, partner)
     return DROP if kinds == {"venue"} else None  # "held talks in Beijing" may be a visit to its host
+
+
+def _other_state(mentions: list[Any], ev) -> Any | None:
+    """The first of `mentions` that names a state other than the event's source and target."""
+    return next((m for m in mentions if _is_state(m) and m.country not in (ev.source, ev.target)), None)
+
+
+def _aimed_at(ev, m: Any):
+    """The event with the state mention `m` as its target."""
+    return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code, target_name=_name(m))
 
 
 def _co_subjects(c: Candidate) -> list[Any]:

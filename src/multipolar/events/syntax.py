@@ -254,7 +254,8 @@ def noun_args(noun: Token, actors: Actors) -> tuple[list[Any], list[Any], list[T
             continue
         pobjs = [p for p in c.children if p.dep_ == "pobj"]
         for p in pobjs:
-            found = actors_of(p, actors)
+            # a target phrase also gives each state a group noun's list names (roles.listed_states)
+            found = actors_of(p, actors, listed=c.lower_ in NOUN_TARGET_PREPS)
             if not found:
                 continue
             if c.lower_ == "by" or (c.lower_ == "from" and not srcs):
@@ -264,7 +265,7 @@ def noun_args(noun: Token, actors: Actors) -> tuple[list[Any], list[Any], list[T
                 srcs.extend(found)
                 toks.append(p)
             elif c.lower_ in NOUN_TARGET_PREPS and not tgts:
-                tgts = actors_of(p, actors, listed=True)
+                tgts = found
                 toks.append(p)
     if not srcs and noun.dep_ in ("dobj", "attr"):
         # "followed a call on October 20 between Rubio and Lavrov": the parser hangs the "between" phrase on
