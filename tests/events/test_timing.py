@@ -165,3 +165,48 @@ def test_a_clause_of_the_acts_own_noun_still_dates_it(coded):
                       published=date(2025, 3, 12))
     blockade = [e for e in events if e.trigger.startswith("blockade")]
     assert blockade and blockade[0].date == date(2024, 6, 1)
+
+
+def _meetings(events):
+    return [e for e in events if {e.source, e.target} == {"USA", "RUS"} and e.plover == "CONSULT"]
+
+
+def test_a_span_before_after_dates_the_clause_by_that_span(coded):
+    events, trace = coded("The new sanctions came two months after Trump met Putin in Alaska.", published=date(2025, 10, 24))
+    met = _meetings(events)
+    assert met and all(e.date == date(2025, 8, 24) and e.date_precision == "month" for e in met)
+    assert "timing.interval" in trace.fired[met[0].event_id]
+
+
+def test_a_span_before_after_counts_from_a_dated_day(coded):
+    events, _ = coded("On 12 March, two days after Trump met Putin, the Kremlin criticized Ukraine.",
+                      published=date(2025, 3, 20))
+    met = _meetings(events)
+    assert met and all(e.date == date(2025, 3, 10) and e.date_precision == "day" for e in met)
+
+
+def test_before_does_not_count_from_the_publication_date(coded):
+    events, _ = coded("The sanctions came two months before Trump met Putin in Alaska.", published=date(2025, 10, 24))
+    met = _meetings(events)
+    assert met and all(e.date == date(2025, 10, 24) for e in met)
+
+
+def test_a_vague_span_dates_nothing(coded):
+    events, trace = coded("The new sanctions came several weeks after Trump met Putin in Alaska.",
+                          published=date(2025, 10, 24))
+    met = _meetings(events)
+    assert met and all(e.date == date(2025, 10, 24) for e in met)
+    assert all("timing.interval" not in trace.fired.get(e.event_id, []) for e in met)
+
+
+def test_the_clauses_own_date_phrase_dates_it(coded):
+    events, _ = coded("The new sanctions came two months after Trump met Putin on 15 August.", published=date(2025, 10, 24))
+    met = _meetings(events)
+    assert met and all(e.date == date(2025, 8, 15) for e in met)
+
+
+def test_the_act_the_clause_is_set_against_keeps_its_date(coded):
+    events, _ = coded("Two days after Trump met Putin, the United States imposed sanctions on Iran.",
+                      published=date(2025, 10, 24))
+    sanctions = [e for e in events if e.target == "IRN"]
+    assert sanctions and all(e.date == date(2025, 10, 24) for e in sanctions)

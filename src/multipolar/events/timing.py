@@ -31,6 +31,13 @@ Words in data/rules/timing.json.
   background acts get their own month; an undated text may report the landmark as news);
 - timing.this_year: an act dated only by the year of publication ("in 2025", "this year", "earlier this
   year") is dated by the publication (its month), not by the year's first day;
+- timing.interval: an act in a clause or phrase opened by "after" or "before" with a span of time in front
+  ("the sanctions came seven weeks after Xi and Putin hailed their partnership", "three weeks after the summit")
+  is dated by that span from the date the sentence gives the act it is set against (its nearest date phrase
+  outside the clause, else the document), at month precision (day for a span of days against a dated day, year
+  for years); a date phrase of the clause's own dates it instead, a vague span ("several weeks", "hours") dates
+  nothing, a landmark keeps its day, and "before" counts only from a date phrase (an act set against the
+  publication date may be far older than it);
 - timing.implausible (`date_flag`, applied to every event of a document): an act stated as done but dated
   more than `event_date_future_days` after its document's publication, or any act dated before
   `event_date_earliest_year`, keeps its date with a flag; relations leave flagged events out.
@@ -38,6 +45,7 @@ Words in data/rules/timing.json.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -259,9 +267,64 @@ def this_year(c: Candidate):
     return _undated(c)
 
 
+_MARKS: dict[str, int] = W["interval_marks"]
+_UNITS: dict[str, str] = W["interval_units"]
+_COUNTS: dict[str, int] = W["interval_counts"]
+
+
+def _interval_mark(tok: Any) -> Any | None:
+    """The "after"/"before" that opens the clause ("after Xi and Putin met") or phrase ("after the summit")
+    holding the trigger, or None where the trigger's nearest clause or phrase is opened otherwise."""
+    for x in (tok, *governors(tok, limit=9)):
+        if x.dep_ == "advcl":
+            return next((m for m in x.children if m.dep_ == "mark" and m.lower_ in _MARKS), None)
+        if x.dep_ == "pobj" and x.head.dep_ == "prep":
+            return x.head if x.head.lower_ in _MARKS else None
+    return None
+
+
+def _span_before(mark: Any) -> tuple[int, str] | None:
+    """The span of time just before `mark` ("seven weeks", "a month", "3 days") as (count, unit), or None."""
+    doc = mark.doc
+    if mark.i < 2:
+        return None
+    unit, count = _UNITS.get(doc[mark.i - 1].lower_), doc[mark.i - 2].lower_
+    n = int(count) if count.isdigit() else _COUNTS.get(count)
+    return (n, unit) if unit and n else None
+
+
+def _shifted(day: date, n: int, unit: str) -> date:
+    if unit in ("day", "week"):
+        return day + timedelta(days=n * (7 if unit == "week" else 1))
+    months = day.year * 12 + day.month - 1 + n * (12 if unit == "year" else 1)
+    year, month = divmod(months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def interval(c: Candidate):
+    ev = c.event
+    if ev.date is None or "timing.landmark" in c.fired:
+        return None
+    mark = _interval_mark(c.tok)
+    span = _span_before(mark) if mark is not None else None
+    if span is None:
+        return None
+    clause = list(mark.head.subtree) if mark.dep_ == "mark" else list(mark.subtree)
+    a, b = clause[0].idx - c.sent.start_char, clause[-1].idx + len(clause[-1].text) - c.sent.start_char
+    if any(t.date is not None and a <= t.start and t.end <= b for t in sentence_dates(c.sent.text, c.published)):
+        return None  # the clause's own date phrase dates it
+    n, unit = span
+    if _MARKS[mark.lower_] > 0 and ev.date_precision == "doc":
+        return None  # "two months before they met" against a publication date: the act set against it is older
+    precision = ("year" if unit == "year" or ev.date_precision == "year"
+                 else "day" if unit == "day" and ev.date_precision == "day" else "month")
+    return dataclasses.replace(ev, date=_shifted(ev.date, n * _MARKS[mark.lower_], unit), date_precision=precision)
+
+
 RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
          Rule("timing.statute", statute), Rule("timing.other_clause", other_clause), Rule("timing.recalled", recalled),
-         Rule("timing.landmark", landmark), Rule("timing.this_year", this_year)]
+         Rule("timing.landmark", landmark), Rule("timing.this_year", this_year),
+         Rule("timing.interval", interval)]
 
 
 def date_flag(event: Event, published: date | None, *, future_days: int, earliest_year: int) -> str | None:
