@@ -210,3 +210,17 @@ def test_the_act_the_clause_is_set_against_keeps_its_date(coded):
                       published=date(2025, 10, 24))
     sanctions = [e for e in events if e.target == "IRN"]
     assert sanctions and all(e.date == date(2025, 10, 24) for e in sanctions)
+
+
+def test_a_date_in_the_planned_act_does_not_date_the_agreement(coded):
+    events, trace = coded("Russia and China agreed on 3 March to hold joint naval drills in September.",
+                          published=date(2025, 3, 5))
+    agreed = [e for e in events if {e.source, e.target} == {"RUS", "CHN"} and e.plover == "AGREE"]
+    assert agreed and all(e.date == date(2025, 3, 3) for e in agreed)
+
+
+def test_a_date_in_the_planned_act_alone_leaves_the_document_date(coded):
+    events, trace = coded("Russia and China agreed to hold joint naval drills in September.", published=date(2025, 3, 5))
+    agreed = [e for e in events if {e.source, e.target} == {"RUS", "CHN"} and e.plover == "AGREE"]
+    assert agreed and all(e.date == date(2025, 3, 5) for e in agreed)
+    assert "timing.planned_clause" in trace.fired[agreed[0].event_id]

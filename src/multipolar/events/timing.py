@@ -18,6 +18,9 @@ Words in data/rules/timing.json.
   dates that clause, not an act outside it: the nearest other date phrase does, else the document (a clause
   of the act's own noun phrase still dates it: "the invasion, which began in February 2022", "China's
   blockade of the Philippines, which began in June");
+- timing.planned_clause: a date phrase inside the infinitive that a trigger verb governs ("agreed to hold drills
+  in September", "threatened on Monday to impose tariffs on August 1") dates the act planned there, not the
+  agreeing or threatening: the nearest other date phrase does, else the document;
 - timing.recalled: a speaker's recollection, an act in the simple past (or past perfect) with no date phrase
   of its own, in a clause whose subject, or whose past "when"/"while" clause's subject, is "I" or "we", with a
   cue that it lies at an untold time before the text (that clause, or a cue word: "recently", "once", "back
@@ -183,6 +186,17 @@ def other_clause(c: Candidate):
     return _redated_without(c, spans)
 
 
+def planned_clause(c: Candidate):
+    if c.event.date_precision in (None, "doc") or c.tok.pos_ not in ("VERB", "AUX"):
+        return None
+    spans = []
+    for t in c.tok.children:
+        if t.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+            sub = list(t.subtree)
+            spans.append((sub[0].idx - c.sent.start_char, sub[-1].idx + len(sub[-1].text) - c.sent.start_char))
+    return _redated_without(c, spans)
+
+
 _INSTRUMENTS = frozenset(w.lower() for w in W["instrument_names"])
 
 
@@ -322,7 +336,8 @@ def interval(c: Candidate):
 
 
 RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
-         Rule("timing.statute", statute), Rule("timing.other_clause", other_clause), Rule("timing.recalled", recalled),
+         Rule("timing.statute", statute), Rule("timing.other_clause", other_clause),
+         Rule("timing.planned_clause", planned_clause), Rule("timing.recalled", recalled),
          Rule("timing.landmark", landmark), Rule("timing.this_year", this_year),
          Rule("timing.interval", interval)]
 
