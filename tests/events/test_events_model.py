@@ -244,3 +244,13 @@ def test_coder_retype_recodes_and_names_the_rule():
     assert (struck.cameo, struck.root, struck.plover, struck.quad) == ("190", "19", "ASSAULT", 4)
     assert struck.event_id != said.event_id
     assert stub.trace.fired == {struck.event_id: ["lexicon:say->010", "model.retype"]}
+
+
+def test_coder_retype_keeps_an_appeal_read_as_a_request_an_appeal():
+    stub = SimpleNamespace(ontology=Ontology.load(), trace=Trace())
+    invited = _event(cameo="020", root="02", quad=1, plover=None, goldstein=3.0, trigger="invited")
+    asked = EventCoder._retype(stub, invited, "REQUEST")
+    assert (asked.cameo, asked.plover, asked.quad, asked.goldstein) == ("020", "REQUEST", 1, 3.0)
+    said = _event(cameo="010", root="01", quad=1, plover=None, goldstein=0.0, trigger="said", event_id="e9")
+    demanded = EventCoder._retype(stub, said, "REQUEST")
+    assert (demanded.cameo, demanded.plover, demanded.goldstein) == ("100", "REQUEST", -5.0)

@@ -74,6 +74,7 @@ rule dropped gets no guess.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -240,7 +241,13 @@ class EventCoder:
         """Rule `model.retype`: the event under the general CAMEO code of the type the act model finds likeliest."""
         from multipolar.events.model import TYPE_CODES
 
-        recoded = recode(event, TYPE_CODES[plover], self.ontology, id_parts=("model.retype",))
+        if plover == "REQUEST" and (event.cameo or "").startswith("02"):
+            # an appeal read as a request stays an appeal ("invited Trump to hold the next meeting in Moscow":
+            # CAMEO files appeals under verbal cooperation, demands under conflict), with its type
+            recoded = dataclasses.replace(recode(event, event.cameo, self.ontology, id_parts=("model.retype",)),
+                                          plover="REQUEST")
+        else:
+            recoded = recode(event, TYPE_CODES[plover], self.ontology, id_parts=("model.retype",))
         self.trace.fired[recoded.event_id] = [*self.trace.fired.pop(event.event_id, []), "model.retype"]
         return recoded
 

@@ -99,7 +99,9 @@ def retype_sign(event: Event) -> int:
     """Rule model.retype keeps the sign the rules' verb gives a statement or appeal: +1 for a cooperative one
     ("welcomed", "called on ... to": a positive Goldstein score), -1 for a conflictual one (a pessimistic
     comment), 0 for a plain statement ("said"). A retyped act of sign +1 is read as a cooperative type or a
-    REQUEST, of sign -1 as a conflictual type or a REQUEST: "China welcomed Russia's efforts" is no accusation."""
+    REQUEST, of sign -1 as a conflictual type or a REQUEST: "China welcomed Russia's efforts" is no accusation.
+    An appeal (CAMEO 02) read as a REQUEST keeps its appeal code and Goldstein score: only a statement becomes
+    a demand (100)."""
     score = event.goldstein or 0.0
     return 1 if score > 0 else -1 if score < 0 else 0
 
