@@ -313,3 +313,29 @@ def test_page_date_sources_labelled_publiziert() -> None:
 
     body = "<p class='meta'>Publiziert am 4. Mai 2021 von Redaktion</p>"
     assert page_date_sources(_page(body_extra=body), url=None)["labelled"] == date(2021, 5, 4)
+
+
+def test_a_list_of_links_inside_a_badly_closed_article_is_dropped() -> None:
+    # rule html.link_list: an unclosed related-stories block inside the article, whose long headlines
+    # trafilatura keeps as bullets; they are links, not the article's words
+    paragraphs = "".join(f"<P>{p}\n" for p in PARAGRAPHS)
+    page = ("<html><head><title>Ministers meet to discuss trade - The Harbour Ledger</title></head><BODY>\n"
+            "<div class=menu><ul><li><a href=/world>World</a><li><a href=/trade>Trade</a></ul>\n"
+            "<div id=main><div class=article><h1>Ministers meet to discuss trade</h1>\n"
+            "<div class=byline>By Ann Lee | May 2, 2025\n<br>\n" + paragraphs
+            + "<div class=share>Share this: <a href=#>Email</a>\n<div class=related><b>Related</b>\n<ul>\n"
+            "<li><a href='/a'>Ministers agree to cut fishing quotas after the first round of talks, reject a full "
+            "ban on trawling</a>\n<li><a href='/b'>Talks on shipping lanes end without a deal as both sides blame "
+            "each other for delays</a>\n</ul>\n<p>Leave a comment\n<div class=footer>(c) 2025 The Harbour Ledger\n</BODY></html>")
+    result = extract_html(page, url="https://example.org/news/ministers", source_uri="page.html")
+    assert "fishing quotas" not in result.text and "shipping lanes end" not in result.text
+    assert any("shipping lanes end without a deal" in line for line in result.removed)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in result.text
+
+
+def test_a_list_item_with_words_beside_its_link_stays() -> None:
+    points = ("<ul><li>The two sides agreed to cut fishing quotas, <a href='/q'>the ministry said</a>.</li>"
+              "<li>A second round of talks is planned for the spring.</li></ul>")
+    result = extract_html(_page(body_extra=points), url="https://example.org/news/ministers", source_uri="page.html")
+    assert "cut fishing quotas" in result.text and "second round of talks" in result.text

@@ -4,7 +4,8 @@
 `trafilatura.bare_extraction(favor_precision=True, include_comments=False, include_tables=True)`
 (measured in benchmarks/bench_extraction.py: it beats the default and favor_recall on the
 Scrapinghub article-extraction benchmark), then the plain-text rules of `clean.text` remove the chrome
-trafilatura leaves (share widgets, "Read more" lines, repeated headlines). When trafilatura finds
+trafilatura leaves (share widgets, "Read more" lines, repeated headlines); bullet lines that are a list item of the page made
+of a link alone are dropped first (rule `html.link_list`: related-stories lists, menus). When trafilatura finds
 nothing, a recall-oriented pass and then the page's whole visible text (cleaned by the same rules)
 are tried; when even that is empty, `ParseError(code="no_main_text")` names the page.
 
@@ -108,6 +109,7 @@ def extract_html(html: str, *, url: str | None, source_uri: str) -> HtmlExtracti
     if not text.strip():
         text = trafilatura.html2txt(html) or ""
     title = page.get("headline") or page.get("og:title") or markup_title(tree, page)
+    text, listed = without_link_lists(text, tree)
     cleaned = clean_text(text, title=title)
     if not cleaned.text.strip():
         raise ParseError(
@@ -128,9 +130,37 @@ def extract_html(html: str, *, url: str | None, source_uri: str) -> HtmlExtracti
         published=published,
         published_from=published_from,
         language=page.get("lang"),
-        removed=cleaned.removed,
+        removed=(*listed, *cleaned.removed),
         boilerplate_removed=cleaned.boilerplate_removed,
     )
+
+
+def link_items(tree: Any) -> set[str]:
+    """The texts of the page's list items that are nothing but a link ("Related" headlines, menus, "more on
+    this story"): navigation, not the article's words."""
+    out = set()
+    for li in tree.iter("li"):
+        text = " ".join(li.text_content().split())
+        if text and " ".join(" ".join(a.text_content().split()) for a in li.iter("a")) == text:
+            out.add(text)
+    return out
+
+
+def without_link_lists(text: str, tree: Any) -> tuple[str, tuple[str, ...]]:
+    """Rule `html.link_list`: the text less its bullet lines ("- ...") whose words are a list item of the page
+    that is nothing but a link (a related-stories list inside a badly closed article element reaches the
+    extracted text as bullets, and its headlines would be coded as news), and the lines removed."""
+    if "- " not in text:
+        return text, ()
+    links = link_items(tree)
+    keep, removed = [], []
+    for line in text.split("\n"):
+        item = line.strip()
+        if item[:2] in ("- ", "* ", "• ") and " ".join(item[2:].split()) in links:
+            removed.append(item)
+        else:
+            keep.append(line)
+    return ("\n".join(keep), tuple(removed)) if removed else (text, ())
 
 
 def markup_title(tree: Any, page: dict[str, Any]) -> str | None:
