@@ -266,3 +266,23 @@ def test_talks_between_two_states_held_somewhere_are_theirs(coded):
     pairs = {(e.source, e.target) for e in events if e.root == "04"}
     assert ("KEN", "ETH") in pairs and ("ETH", "KEN") in pairs
     assert not {p for p in pairs if "CHE" in p}
+
+
+def test_a_list_split_at_bracketed_figures_gives_every_state_as_a_target(coded):
+    # the parser splits "Peru (20%), Chile (15%) and Norway (25%)" at the brackets: rule syntax.bracketed_list
+    events, trace = coded("The United States imposed tariffs on Peru (20%), Chile (15%) and Norway (25%).")
+    targets = {e.target for e in events if e.source == "USA" and e.root == "16"}
+    assert targets == {"PER", "CHL", "NOR"}
+    assert any("syntax.bracketed_list" in names for names in trace.fired.values())
+
+
+def test_a_bracketed_list_ends_at_a_state_that_is_a_subject(coded):
+    events, _ = coded("The United States imposed tariffs on Peru (20%), and Chile answered with duties of its own.")
+    targets = {e.target for e in events if e.source == "USA" and e.root == "16"}
+    assert targets == {"PER"}
+
+
+def test_a_list_without_brackets_is_left_to_the_parser(coded):
+    events, trace = coded("The United States imposed tariffs on Peru, and Chile answered with duties of its own.")
+    assert {e.target for e in events if e.source == "USA" and e.root == "16"} == {"PER"}
+    assert not any("syntax.bracketed_list" in names for names in trace.fired.values())

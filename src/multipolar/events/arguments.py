@@ -229,6 +229,8 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     heads = [h for t in arg_toks for h in syntax.conj_heads(t)]
     listed = [m for h in heads for m in syntax.listed_states(h, actors)]
     trig.listed = any(t is m for t in tgts for m in listed)
+    bracketed = [m for h in heads for m in syntax.bracketed_list(h, actors)]
+    trig.bracketed = any(t is m for t in tgts for m in bracketed)
     split = [m for h in heads for m in syntax.split_coordination(h, actors)]
     trig.split = any(p is m for p in srcs + tgts for m in split)
     return Arguments(srcs, tgts, arg_toks, fallback, ultimatum)

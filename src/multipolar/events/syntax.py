@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from multipolar.events.rulebook import words
+from multipolar.events.rulebook import is_state_mention, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -92,10 +92,12 @@ def actor_of(head: Token, actors: Actors) -> Any | None:
 def actors_of(head: Token, actors: Actors, *, listed: bool = False) -> list[Any]:
     """The actors an argument names: its head's and its coordinated heads' ("Putin and Xi"), and those
     of coordinated modifiers ("American and British activists"). With `listed` (targets only) also each
-    state a group noun's of/from list names (rule `roles.listed_states`)."""
+    state a group noun's of/from list names (rule `roles.listed_states`) and each state of a list the parser
+    split at its bracketed figures (rule `syntax.bracketed_list`)."""
     out: list[Any] = []
     for h in conj_heads(head):
-        found = [actor_of(h, actors)] + (listed_states(h, actors) if listed else []) + split_coordination(h, actors)
+        found = ([actor_of(h, actors)] + (listed_states(h, actors) + bracketed_list(h, actors) if listed else [])
+                 + split_coordination(h, actors))
         for mod in h.children:
             conjuncts = [c for c in mod.children if c.dep_ == "conj" and c.i in actors]
             if mod.dep_ in ("amod", "compound", "nmod") and mod.i in actors and conjuncts:
@@ -128,6 +130,37 @@ def split_coordination(head: Token, actors: Actors) -> list[Any]:
                 and actors[mod.i] is not actors[head.i]):
             out.append(actors[mod.i])
     return out
+
+
+def bracketed_list(head: Token, actors: Actors) -> list[Any]:
+    """Rule `syntax.bracketed_list`: the states that follow a target state in a list whose items carry bracketed
+    figures ("tariffs on Peru (20%), Chile (15%) and Norway (25%)"), which the parser splits apart at the
+    brackets (Chile as an adverbial of the verb): read off the words, each state separated from the one before
+    only by a bracket of figures and a comma, "and" or "or". [] unless the head is a state and at least one
+    bracket was passed (the head's state is the one `actor_of` gives: "tariffs on Peru (20%) ..."); the list ends at the first other word, or at a state that is a clause's subject
+    ("tariffs on Peru (20%), and Chile answered")."""
+    first = actor_of(head, actors)
+    if first is None or not is_state_mention(first):
+        return []
+    doc, end = head.doc, head.sent.end
+    out: list[Any] = []
+    i, brackets = first.end, 0
+    while i < end:
+        if doc[i].text == "(":
+            close = next((j for j in range(i + 1, min(i + 8, end)) if doc[j].text == ")"), None)
+            if close is None or any(j in actors for j in range(i + 1, close)):
+                break
+            i, brackets = close + 1, brackets + 1
+            continue
+        start = i
+        while i < end and (doc[i].text == "," or doc[i].lower_ in ("and", "or")):
+            i += 1
+        m = actors.get(i) if i < end and i > start else None
+        if m is None or m.start != i or not is_state_mention(m) or doc[i].dep_ in SUBJ + PASS_SUBJ:
+            break
+        out.append(m)
+        i = m.end
+    return out if brackets else []
 
 
 def listed_states(head: Token, actors: Actors) -> list[Any]:

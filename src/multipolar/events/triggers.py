@@ -87,6 +87,7 @@ class Trigger:
     parsed_both: bool = False  # source and target both read off the parse
     demanded: Token | None = None  # "X said Y must ...": the verb of what Y is told to do
     listed: bool = False  # a target came from a group noun's list ("met the governments of A, B and C")
+    bracketed: bool = False  # a target came from a list split at its bracketed figures ("Peru (20%), Chile (15%)")
     split: bool = False  # a party came from a misparsed "Title A and Title B" (rule syntax.split_coordination)
 
 
@@ -213,6 +214,8 @@ def base_rules(trig: Trigger) -> list[str]:
         out.append("roles.listed_states")
     if trig.split:
         out.append("syntax.split_coordination")
+    if trig.bracketed:
+        out.append("syntax.bracketed_list")
     return out
 
 
