@@ -286,3 +286,12 @@ def test_a_list_without_brackets_is_left_to_the_parser(coded):
     events, trace = coded("The United States imposed tariffs on Peru, and Chile answered with duties of its own.")
     assert {e.target for e in events if e.source == "USA" and e.root == "16"} == {"PER"}
     assert not any("syntax.bracketed_list" in names for names in trace.fired.values())
+
+
+def test_a_meeting_in_a_city_that_is_no_seat_of_government_is_no_visit_to_its_state(coded):
+    # rule roles.host_place: Geneva is where they met, not a party; the capital may stand for its host
+    events, trace = coded("The Iranian foreign minister met officials in Geneva on Monday.")
+    assert not [e for e in events if e.target == "CHE"]
+    assert "roles.host_place" in {d["rule"] for d in trace.dropped}
+    events, _ = coded("The Iranian foreign minister held talks in Beijing on Monday.")
+    assert [e for e in events if (e.source, e.target) == ("IRN", "CHN")]

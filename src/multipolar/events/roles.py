@@ -43,7 +43,9 @@ Words in data/rules/roles.json.
   held ("talks between Spanish and Chilean officials in Lisbon", "met on the sidelines of the summit of the
   African Union", "agreed on Vienna as the venue") is the host, not the counterpart: the act is aimed at the
   state its own "with"/"between" phrase names, else at another state among the clause's subjects
-  ("American and Chinese negotiators held talks in Stockholm": each other), or dropped when it names none;
+  ("American and Chinese negotiators held talks in Stockholm": each other), or dropped when it names none and
+  the place is a venue or a city other than a seat of government ("met in Geneva"; "held talks in Beijing"
+  may be a visit to its host and stays);
 - issuer.self_reference, issuer.official_title: an event whose source or target is the issuing government
   of an official statement, named by "I", "we", "my Administration", "this order" or by a title of its own
   offices ("the Secretary of Commerce"): the mentions are added by actors/issuer.py; these rules name them
@@ -406,7 +408,16 @@ def host_place(c: Candidate):
     partner = _other_state(_co_subjects(c), ev)  # "American and Chinese negotiators held talks in Stockholm"
     if partner is not None:
         return _aimed_at(ev, partner)
-    return DROP if kinds == {"venue"} else None  # "held talks in Beijing" may be a visit to its host
+    if kinds == {"venue"} or (kinds == {"place"} and _city_only(c, ev.target_actor)):
+        return DROP
+    return None  # "held talks in Beijing" (the seat of government) or "in China" may be a visit to its host
+
+
+def _city_only(c: Candidate, actor_code: str) -> bool:
+    """Whether every mention of the target is a city other than a seat of government ("met in Geneva": the
+    gazetteer maps it to the bare country, a capital to its government): a venue, never a visit to a host."""
+    found = [m for t in mention_tokens(c, actor_code) if (m := c.actors.get(t.i)) is not None]
+    return bool(found) and all(m.kind == "government" and m.actor_code == m.country for m in found)
 
 
 def _other_state(mentions: list[Any], ev) -> Any | None:
