@@ -156,3 +156,26 @@ def test_find_quantities_drops_a_restarted_figure(text: str, kept: list[str]) ->
 def test_find_quantities_scale_words_in_title_case() -> None:
     (q,) = find_quantities("Ruritania Exports Climb To $4 Billion")
     assert (q.text, q.value) == ("$4 Billion", 4e9)
+
+
+def test_find_quantities_asked_again_gives_the_same_phrases():
+    text = "Imports rose 12% to $80 billion, and 3,000 workers lost their jobs."
+    first = find_quantities(text)
+    assert find_quantities(text) == first
+    assert [q.text for q in first] == ["12%", "$80 billion", "3,000 workers"]
+
+
+def test_find_quantities_gives_each_caller_its_own_list():
+    text = "The grant of $5 million was approved."
+    first = find_quantities(text)
+    first.clear()
+    assert [q.text for q in find_quantities(text)] == ["$5 million"]
+
+
+def test_find_quantities_kept_answers_do_not_cross_texts():
+    from multipolar.quantities import _KEPT_TEXTS
+
+    texts = [f"a fund of ${n} million" for n in range(1, _KEPT_TEXTS + 3)]
+    for _ in range(2):  # the second round finds the first texts pushed out of the kept answers
+        assert [find_quantities(t)[0].value for t in texts] == [n * 1e6 for n in range(1, _KEPT_TEXTS + 3)]
+    assert find_quantities("no figure here") == []

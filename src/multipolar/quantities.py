@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from multipolar.vocab import (
     CURRENCY_ALIASES,
@@ -297,14 +298,25 @@ _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s)\]>\"']+")
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number phrase with a unit in `text`, left to right, the longest where two overlap; none
-    that touches a web address (rule `no_urls`: "...?q=inflation%2026%25" holds no figure)."""
+    that touches a web address (rule `no_urls`: "...?q=inflation%2026%25" holds no figure).
+
+    The analysis asks twice for each document's text (the paragraph selector, rule `actor_paragraphs`, then
+    the claims): the answers for the last `_KEPT_TEXTS` texts asked are kept, and each call gets its own list."""
+    return list(_quantities_of(text))
+
+
+_KEPT_TEXTS = 64  # more than the texts the parse runs ahead of the claims (one nlp batch: at most 64 pieces)
+
+
+@lru_cache(maxsize=_KEPT_TEXTS)
+def _quantities_of(text: str) -> tuple[Quantity, ...]:
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     unique: dict[tuple[int, int, str], Quantity] = {}
     for start, end in _segments(text):
         for q in _find_in(text, start, end):
             if not any(s < q.end and q.start < e for s, e in urls):
                 unique.setdefault((q.start, q.end, q.unit), q)
-    return _drop_restarted(text, _join_scaled_sums(text, _resolve(list(unique.values()))))
+    return tuple(_drop_restarted(text, _join_scaled_sums(text, _resolve(list(unique.values())))))
 
 
 # rule `restarted_figure`: a speaker who breaks off a figure and starts it again ("$5.1 — $5.1 trillion",

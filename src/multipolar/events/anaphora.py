@@ -52,6 +52,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+from multipolar.events.lookback import Sentences
 from multipolar.events.rulebook import Candidate, Rule, derived_id, is_state_mention, mention_tokens, words
 from multipolar.events.speakers import by_speaker, pair_named_by, speaker_of, speaker_pair, speaker_pronoun
 
@@ -76,8 +77,8 @@ def _is_pair(tok: Token) -> bool:
 
 
 def _recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, lookback: int,
-            want: int, person: bool) -> list[Any]:
-    sents = [s for s in doc.sents if s.start <= sent_start]
+            want: int, person: bool, sentences: Sentences | None = None) -> list[Any]:
+    sents = (sentences or Sentences(doc, cues=W["meeting_cues"])).starting_by(sent_start)
     first = sents[-(lookback + 1)].start if len(sents) > lookback else 0
     out: list[Any] = []
     seen: set[int] = set()
@@ -111,16 +112,18 @@ def _named_states(doc: Doc, sent: Any, actors: dict[int, Any]) -> dict[str, Any]
     return found
 
 
-def _meeting_pair(doc: Doc, start: int, actors: dict[int, Any], *, lookback: int | None) -> list[Any]:
+def _meeting_pair(doc: Doc, start: int, actors: dict[int, Any], *, lookback: int | None,
+                  sentences: Sentences | None = None) -> list[Any]:
     """anaphora.meeting_pair: the two states of the nearest sentence before `start` (within `lookback`
     sentences; None: the whole document before) that names a meeting or call and exactly two states (places
     left out); a meeting sentence naming one state is passed over ("after the talks, Lula told reporters");
-    [] when there is none or the nearest names three or more."""
-    sents = [s for s in doc.sents if s.end <= start]
+    [] when there is none or the nearest names three or more. `sentences`: the doc's, when the caller has them."""
+    sentences = sentences or Sentences(doc, cues=W["meeting_cues"])
+    sents = sentences.ending_by(start)
     if lookback is not None:
         sents = sents[-lookback:]
     for prev in reversed(sents):
-        if not any(t.lemma_.lower() in W["meeting_cues"] for t in prev):
+        if not sentences.has_cue(prev):
             continue
         found = _named_states(doc, prev, actors)
         if len(found) == 2:
@@ -170,8 +173,8 @@ def _previous_pair_subject(doc: Doc, start: int, actors: dict[int, Any],
     return None
 
 
-def they_meeting_pair(doc: Doc, start: int, actors: dict[int, Any],
-                      pairs: dict[int, tuple[Any, Any]]) -> tuple[Any, Any] | None:
+def they_meeting_pair(doc: Doc, start: int, actors: dict[int, Any], pairs: dict[int, tuple[Any, Any]], *,
+                      sentences: Sentences | None = None) -> tuple[Any, Any] | None:
     """anaphora.they_meeting: the two states of the meeting or call named in one of the `they_lookback`
     sentences before `start` (as `_meeting_pair` reads it: exactly two states, places left out), for a "they"
     subject whose previous sentence has no two-state subject ("Biden met Modi in Delhi. They agreed to ...":
@@ -179,10 +182,11 @@ def they_meeting_pair(doc: Doc, start: int, actors: dict[int, Any],
     in between has a plural subject other than a pair phrase ("Protesters gathered outside. They demanded
     ...": they are the protesters)."""
     back = int(W["they_lookback"])
-    sents = [s for s in doc.sents if s.end <= start][-back:]
+    sentences = sentences or Sentences(doc, cues=W["meeting_cues"])
+    sents = sentences.ending_by(start)[-back:]
     for n, prev in enumerate(reversed(sents), 1):
-        if _meeting_pair(doc, prev.end, actors, lookback=1):
-            found = _meeting_pair(doc, start, actors, lookback=n)
+        if _meeting_pair(doc, prev.end, actors, lookback=1, sentences=sentences):
+            found = _meeting_pair(doc, start, actors, lookback=n, sentences=sentences)
             return (found[0], found[1]) if len(found) == 2 else None
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in pairs
                and (t.tag_ in ("NNS", "NNPS") or t.lower_ in W["plural_pronouns"]) for t in prev):
@@ -221,7 +225,8 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
     """Add anaphoric mentions to `actors` (in place); return {token index: (first, second)} of the pairs."""
     pairs: dict[int, tuple[Any, Any]] = {}
     lookback = int(W["lookback"])
-    for sent in doc.sents:
+    sentences = Sentences(doc, cues=W["meeting_cues"])
+    for sent in sentences.spans:
         for tok in sent:
             if tok.i in actors:
                 continue
@@ -229,13 +234,15 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 # "the two leaders": the two people last named, else the two states last named
                 people = tok.lemma_.lower() in W["person_heads"]
                 met = tok.lemma_.lower() in W["meeting_pair_heads"]
-                found = _meeting_pair(doc, sent.start, actors, lookback=lookback) if met else []
+                found = _meeting_pair(doc, sent.start, actors, lookback=lookback, sentences=sentences) if met else []
                 if len(found) < 2:
-                    found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=people)
+                    found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=people,
+                                    sentences=sentences)
                 if len(found) < 2 and met:
-                    found = _meeting_pair(doc, sent.start, actors, lookback=None)
+                    found = _meeting_pair(doc, sent.start, actors, lookback=None, sentences=sentences)
                 if len(found) < 2 and people:
-                    found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=False)
+                    found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=False,
+                                    sentences=sentences)
                 if len(found) == 2:
                     actors[tok.i] = _as_mention(found[0], tok)
                     pairs[tok.i] = (found[0], found[1])
@@ -251,7 +258,8 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 pairs[tok.i] = both
             elif (tok.lower_ in W["plural_pronouns"] and tok.dep_ in ("nsubj", "nsubjpass")
                   and not any(sent.start <= i < tok.i for i in actors)):
-                both = _previous_pair_subject(doc, sent.start, actors, pairs) or they_meeting_pair(doc, sent.start, actors, pairs)
+                both = (_previous_pair_subject(doc, sent.start, actors, pairs)
+                        or they_meeting_pair(doc, sent.start, actors, pairs, sentences=sentences))
                 if both is not None:
                     actors[tok.i] = _as_mention(both[0], tok)
                     pairs[tok.i] = both
@@ -399,7 +407,7 @@ def _exchange_noun(tok: Token, actors: dict[int, Any]) -> bool:
 def _other_state_before(doc: Doc, start: int, actors: dict[int, Any], source: str) -> Any | None:
     """The one state other than `source` that the nearest earlier sentence naming any other state names
     (mentions as places left out); None when that sentence names two or more."""
-    sents = [s for s in doc.sents if s.end <= start][-int(W["lookback"]):]
+    sents = Sentences(doc, cues=W["meeting_cues"]).ending_by(start)[-int(W["lookback"]):]
     for prev in reversed(sents):
         found = {country: m for country, m in _named_states(doc, prev, actors).items() if country != source}
         if found:
@@ -436,8 +444,9 @@ def meeting_pair(c: Candidate):
             continue
         if ev.source_actor != first.actor_code:
             continue
-        near = _meeting_pair(c.doc, c.sent.start, c.actors, lookback=int(W["lookback"]))
-        far = near or _meeting_pair(c.doc, c.sent.start, c.actors, lookback=None)
+        sentences = Sentences(c.doc, cues=W["meeting_cues"])
+        near = _meeting_pair(c.doc, c.sent.start, c.actors, lookback=int(W["lookback"]), sentences=sentences)
+        far = near or _meeting_pair(c.doc, c.sent.start, c.actors, lookback=None, sentences=sentences)
         if {m.country for m in far} == {first.country, second.country}:
             return ev
     return None
