@@ -179,6 +179,29 @@ def test_a_pair_phrase_without_a_meeting_before_is_the_two_states_last_named(cod
     assert "anaphora.meeting_pair" not in trace.fired[signed[0].event_id]
 
 
+def test_a_country_beside_the_meeting_city_is_a_place_not_one_of_the_pair(coded):
+    events, trace = coded("Kenya's president met Ghana's president in Addis Ababa, Ethiopia. After the meeting, "
+                          "the two countries issued a joint statement.")
+    joint = [e for e in events if e.sentence == 1 and e.target]
+    assert joint and all({e.source, e.target} == {"KEN", "GHA"} for e in joint)
+    assert "anaphora.meeting_pair" in trace.fired[joint[0].event_id]
+
+
+@pytest.mark.parametrize("where", ["in the Ethiopian capital", "in the Ethiopian city of Bahir Dar", "in Ethiopia's capital"])
+def test_a_country_inside_the_place_phrase_of_a_meeting_is_not_one_of_the_pair(coded, where):
+    events, _ = coded(f"Kenyan and Ghanaian officials held talks {where} on Tuesday. After this meeting, "
+                      "the two countries released a joint statement.")
+    joint = [e for e in events if e.sentence == 1 and e.target]
+    assert joint and all({e.source, e.target} == {"KEN", "GHA"} for e in joint)
+
+
+def test_a_party_also_named_as_the_meeting_country_stays_in_the_pair(coded):
+    events, _ = coded("Kenya's president met Ghana's president in Accra, Ghana. After the meeting, "
+                      "the two countries issued a joint statement.")
+    joint = [e for e in events if e.sentence == 1 and e.target]
+    assert joint and all({e.source, e.target} == {"KEN", "GHA"} for e in joint)
+
+
 def test_a_pair_phrase_as_object_is_aimed_at_both(coded):
     events, trace = coded("Peru and Ecuador clashed on their border on Sunday. Brazil urged both sides to stop the fighting.")
     urged = [e for e in events if e.source == "BRA" and e.root == "02"]

@@ -142,3 +142,17 @@ def test_a_tariff_a_state_threatens_to_impose_is_a_threat_not_a_sanction(coded):
                           "after Japan announced new controls on exports of cobalt.")
     assert not [e for e in events if (e.source, e.target, e.root) == ("FRA", "JPN", "16")]
     assert [e for e in events if (e.source, e.target, e.cameo) == ("FRA", "JPN", "1312")]
+
+
+def test_a_headline_passive_of_sanctions_is_done_by_the_measures_state(coded):
+    events, trace = coded("Russian oil firms hit with US sanctions")
+    hit = [e for e in events if e.cameo == "163"]
+    assert hit and all((e.source, e.target) == ("USA", "RUS") for e in hit)
+    assert "trade.headline_passive" in trace.fired[hit[0].event_id]
+
+
+def test_an_active_strike_with_sanctions_keeps_its_subject_as_source(coded):
+    events, trace = coded("The United States hit Russian oil firms with sanctions.")
+    hit = [e for e in events if e.cameo == "163"]
+    assert hit and all((e.source, e.target) == ("USA", "RUS") for e in hit)
+    assert not any("trade.headline_passive" in trace.fired.get(e.event_id, []) for e in hit)

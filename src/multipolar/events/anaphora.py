@@ -97,16 +97,33 @@ def _recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, l
     return list(reversed(out))
 
 
+def _is_place(tok: Token) -> bool:
+    """Whether a mention lies in the phrase that says where something happened: the object of a place
+    preposition ("in Riyadh"), or a word inside that object ("in Jeddah, Saudi Arabia", "in the Ethiopian
+    capital", "in the Turkish city of Antalya", "in Ghana's capital")."""
+    x = tok
+    for _ in range(int(W["place_reach"])):
+        if x.dep_ == "pobj" and x.head.lower_ in W["place_preps"]:
+            return True
+        if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.dep_ == "prep":
+            x = x.head.head  # "the city of Antalya": the noun the of-phrase belongs to
+        elif x.dep_ in W["place_phrase_deps"] and x.head.i != x.i:
+            x = x.head
+        else:
+            return False
+    return False
+
+
 def _named_states(doc: Doc, sent: Any, actors: dict[int, Any]) -> dict[str, Any]:
     """The states a sentence names, by country in order of first mention, leaving out those named only as a
-    place ("met Rubio in Riyadh" names the US, not Saudi Arabia)."""
+    place ("met Rubio in Riyadh" names the US, not Saudi Arabia), a country set beside its city included
+    ("met in Jeddah, Saudi Arabia", "talks in the Ethiopian capital": rule anaphora.meeting_pair)."""
     found: dict[str, Any] = {}
     for t in sent:
         m = actors.get(t.i)
         if m is None or not is_state_mention(m):
             continue
-        root = doc[m.start:m.end].root
-        if root.dep_ == "pobj" and root.head.lower_ in W["place_preps"]:
+        if _is_place(doc[m.start:m.end].root):
             continue
         found.setdefault(m.country, m)
     return found

@@ -9,6 +9,11 @@ Words in data/rules/trade.json.
 - trade.struck_with: a state hit, struck or punished with a tariff or sanction is sanctioned, not attacked
   ("Washington hit Beijing with fresh tariffs" is 163, not 190); in the passive ("Brazil was hit with
   American tariffs") the measure's own phrase names who imposes it;
+- trade.headline_passive: a headline drops the "was" of a passive ("Russian oil firms hit with US sanctions",
+  "Chinese steelmakers slapped with new EU tariffs"): a sanction read off a verb of striking with no object,
+  whose "with" phrase names the measure and the state that imposes it, was done to the subject by that
+  state; source and target are swapped ("The US hit Russian oil firms with sanctions", with its object, is
+  read as before);
 - trade.faced: a tariff or sanction that a state's side faces, suffers or is hit with ("Indian exporters
   face 50 percent US tariffs") is aimed at that state, where the measure's own phrase names no target;
 - trade.tariff_act (a finder): a verb of imposing, raising, pausing, cutting or exempting whose object
@@ -96,6 +101,23 @@ def struck_with(c: Candidate):
         return DROP  # "Brazil was hit with tariffs": no one named who imposed them
     return recode(ev, SANCTION, c.coder.ontology, source=src.actor_code[:3], source_actor=src.actor_code,
                   source_name=src.text)
+
+
+def headline_passive(c: Candidate):
+    ev, tok = c.event, c.tok
+    if (ev.root != "16" or tok.lemma_.lower() not in W["strike_verbs"] or not ev.target_actor or tok.tag_ != "VBD"
+            or any(ch.dep_ in ("dobj", "nsubjpass", "auxpass", "aux") for ch in tok.children)):
+        return None
+    if not any(ch.dep_ == "nsubj" for ch in tok.children):
+        return None
+    measures = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"
+                for g in p.children if g.dep_ == "pobj" and _is_measure(g)]
+    inside = {t.i for m in measures for t in m.subtree}
+    if not any(t.i in inside for t in mention_tokens(c, ev.target_actor)):
+        return None  # the target was not read from the measure's own phrase
+    return dataclasses.replace(ev, source=ev.target, source_actor=ev.target_actor, source_name=ev.target_name,
+                               target=ev.source, target_actor=ev.source_actor, target_name=ev.source_name,
+                               event_id=derived_id(ev, "headline_passive"))
 
 
 def faced(c: Candidate):
@@ -245,7 +267,7 @@ def tariff_act(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, s
     return out
 
 
-RULES = [Rule("trade.struck_with", struck_with), Rule("trade.eased", eased),
+RULES = [Rule("trade.struck_with", struck_with), Rule("trade.headline_passive", headline_passive), Rule("trade.eased", eased),
          Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced),
          Rule("trade.ordered_measure", ordered_measure), Rule("trade.dealings_object", dealings_object),
          Rule("trade.threatened_measure", threatened_measure)]

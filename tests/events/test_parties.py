@@ -1,0 +1,74 @@
+"""Rules of events/parties.py, one behaviour per test, on invented sentences (real model and resolver)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _dropped_by(trace, rule):
+    return [d for d in trace.dropped if d["rule"] == rule]
+
+
+def _with_media(events):
+    return [e for e in events if "MED" in ((e.source_actor or "")[3:6], (e.target_actor or "")[3:6])]
+
+
+def test_an_outlet_that_confirms_the_figures_is_no_party(coded):
+    events, trace = coded("Over 3,000 people fighting for Iran's military have been killed in the war, "
+                          "according to records checked and confirmed by Reuters.")
+    assert not _with_media(events)
+    assert [d for d in _dropped_by(trace, "parties.news_outlet") if d["source"] == "IRNMIL"]
+
+
+def test_an_outlet_whose_reporting_gives_a_toll_is_no_party(coded):
+    events, trace = coded("Turkey seldom acknowledges its casualties, but Reuters reporting puts the toll at 300.")
+    assert not _with_media(events)
+    assert _dropped_by(trace, "parties.news_outlet")
+
+
+def test_an_outlet_acted_on_is_still_the_target(coded):
+    events, trace = coded("China banned the BBC last year.")
+    assert [e for e in events if e.source == "CHN" and e.target_actor == "GBRMEDBBC"]
+    assert not _dropped_by(trace, "parties.news_outlet")
+
+
+def test_an_outlet_that_does_the_act_is_still_its_source(coded):
+    events, trace = coded("The Washington Post criticised the German government.")
+    assert [e for e in events if e.source_actor == "USAMEDWPO" and e.target == "DEU"]
+    assert not _dropped_by(trace, "parties.news_outlet")
+
+
+def test_mediators_listed_together_are_not_parties_to_each_other(coded):
+    events, trace = coded("The 2015 truce was mediated by Norway, Egypt and Qatar.")
+    states = {"NOR", "EGY", "QAT"}
+    assert not [e for e in events if e.source in states and e.target in states]
+    assert len(_dropped_by(trace, "parties.co_mediators")) == 6
+
+
+def test_a_mediator_keeps_the_parties_it_mediates_between(coded):
+    events, trace = coded("Egypt mediated talks between Israel and Hamas.")
+    assert [e for e in events if e.source == "EGY" and e.target == "ISR" and e.cameo == "045"]
+    assert not _dropped_by(trace, "parties.co_mediators")
+
+
+def test_states_listed_as_meeting_are_still_each_others_partners(coded):
+    events, trace = coded("Norway and Egypt met in Cairo on Monday.")
+    assert {("NOR", "EGY"), ("EGY", "NOR")} <= {(e.source, e.target) for e in events}
+    assert not _dropped_by(trace, "parties.co_mediators")
+
+
+@pytest.mark.parametrize("text", ["Ukrainians are begging the United States to send more air defences.",
+                                  "Much of the money went to helping Syrian refugees or enforcing sanctions against Iran."])
+def test_a_people_is_not_its_state(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.source in ("UKR", "SYR") and e.target]
+    assert _dropped_by(trace, "parties.people_not_state")
+
+
+@pytest.mark.parametrize("text", ["Syrian officials criticised Turkey on Monday.",
+                                  "The Russians attacked Ukraine again on Friday.",
+                                  "Russian drones struck Ukraine overnight."])
+def test_officials_weapons_and_the_russians_still_act_for_their_state(coded, text):
+    events, trace = coded(text)
+    assert [e for e in events if e.source in ("SYR", "RUS") and e.target in ("TUR", "UKR")]
+    assert not _dropped_by(trace, "parties.people_not_state")
