@@ -22,7 +22,11 @@ SYMMETRIC_ROOTS = {"03", "04", "06", "19"}
 SYMMETRIC_CODES = {"050", "057", "087", "0871", "084", "190", "161", "160"}
 
 
-MUTUAL_WITH_CODES = {"041"}  # a call "with" a partner is mutual: one event each way
+# rule `pairs.mutual_with`: an act done "with" a partner that both parties do together is mutual, one event each
+# way: a call (041), a meeting or consultation (040, 044), negotiations (046), diplomatic cooperation (050), a
+# signed agreement (057), joint military exercises or operations (062). Not a visit (042, 043: one side travels),
+# mediation (045), nor giving or sharing (061, 064: one side gives)
+MUTUAL_WITH_CODES = {"040", "041", "044", "046", "050", "057", "062"}
 
 
 ASSAULT_ROOTS = ("18", "19", "20")
@@ -79,9 +83,10 @@ def pairs_of(trig: Trigger, srcs: list[Any], tgts: list[Any], actors: syntax.Act
         if not pairs:  # every target found was the source itself: the act has no other party
             pairs = [(s, None) for s in srcs]
         if code_is_mutual(trig.code) and not stand_in:
-            # "Putin held a call with Xi": a call or talks with a partner is mutual, one event each way
-            pairs += [(t, s) for s, t in list(pairs)
-                      if t is not None and _via_with(t, tok) and (t, s) not in pairs]
+            # "Putin held a call with Xi", "Kenya signed a deal with Ethiopia": one event each way
+            back = [(t, s) for s, t in list(pairs) if t is not None and _via_with(t, tok) and (t, s) not in pairs]
+            trig.mutual_with = {(t.actor_code, s.actor_code) for t, s in back}
+            pairs += back
     if trig.code[:2] == "14":
         # a protest that names no one it is against is addressed to the authorities of the protesters'
         # own country (the CAMEO convention for domestic demonstrations, strikes and riots)

@@ -88,6 +88,8 @@ class Trigger:
     demanded: Token | None = None  # "X said Y must ...": the verb of what Y is told to do
     listed: bool = False  # a target came from a group noun's list ("met the governments of A, B and C")
     split: bool = False  # a party came from a misparsed "Title A and Title B" (rule syntax.split_coordination)
+    hyphen_pair: bool = False  # the parties came from an "A-B" modifier ("the US-China talks", rule syntax.hyphen_pair)
+    mutual_with: set[tuple[str, str]] = field(default_factory=set)  # (source, target) added by rule pairs.mutual_with
 
 
 def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[Trigger]:
@@ -213,6 +215,8 @@ def base_rules(trig: Trigger) -> list[str]:
         out.append("roles.listed_states")
     if trig.split:
         out.append("syntax.split_coordination")
+    if trig.hyphen_pair:
+        out.append("syntax.hyphen_pair")
     return out
 
 
