@@ -21,6 +21,8 @@ coding, and returns the pairs it found:
   with the two countries' leaders") stands for both: a copy of the act aims at the second (`object_of_pair`);
 - anaphora.pair_each_other: an act of a pair aimed at "each other" ("both sides accused each other of ...") is
   done each way: a copy from the second to the first (`each_other`; not for mutual acts, coded once a pair);
+- anaphora.pair_mutual: a symmetric act of a pair phrase with each other ("the two countries signed a treaty") is
+  done by both, as a coordinated subject's is: a copy from the second to the first (`mutual_of_pair`);
 - anaphora.pair (they): a "they" subject with no actor before it in its sentence is the pair of states that
   the subject of the sentence before names, when it names exactly two ("Putin and Xi met. They signed
   ...", "Russian and Chinese diplomats met. They agreed ...");
@@ -52,6 +54,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+from multipolar.events.pairs import is_symmetric
 from multipolar.events.rulebook import Candidate, Rule, derived_id, is_state_mention, mention_tokens, words
 from multipolar.events.speakers import by_speaker, pair_named_by, speaker_of, speaker_pair, speaker_pronoun
 
@@ -346,9 +349,27 @@ def each_other(c: Candidate, ev: Any) -> Any | None:
     return None
 
 
+def mutual_of_pair(c: Candidate, ev: Any) -> Any | None:
+    """anaphora.pair_mutual: a symmetric act (events/pairs.py `is_symmetric`: talks, an agreement, cooperation, an
+    exchange of prisoners, fighting) of a pair phrase with each other ("the two countries signed a treaty", "both
+    sides exchanged prisoners") is done by both, as a coordinated subject's is ("A and B signed a treaty"): a copy
+    of it from the second to the first; None when `ev` is no such act."""
+    if ev.target is None or not is_symmetric(ev.cameo):
+        return None
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end or _object_of(c.doc[i], c.tok):
+            continue
+        if (ev.source_actor, ev.target) == (first.actor_code, second.country) and i in {
+                t.i for t in mention_tokens(c, first.actor_code)}:
+            return dataclasses.replace(ev, source=second.country, source_actor=second.actor_code,
+                                       source_name=second.person, target=first.country, target_actor=first.actor_code,
+                                       target_name=first.person, event_id=derived_id(ev, "pair_mutual"))
+    return None
+
+
 # the copies an act of (or at) a pair phrase makes, each with its rule (run by the coder after the rules)
 PAIR_COPIES = [("anaphora.pair_both", both_of_pair), ("anaphora.pair_object", object_of_pair),
-               ("anaphora.pair_each_other", each_other)]
+               ("anaphora.pair_each_other", each_other), ("anaphora.pair_mutual", mutual_of_pair)]
 
 
 def _previous_state_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
