@@ -17,6 +17,7 @@ from multipolar.events.pairs import (
     KILL_CODE,
     Implied,
     carriers,
+    code_is_mutual,
     is_symmetric,
     prep_objects,
     sector,
@@ -199,6 +200,12 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         # a generic verb ("provide", "help") is an event only with a parsed recipient; a phrase it
         # heads ("took to the streets", "cut internet access") names the act itself
         return None
+    if code_is_mutual(trig.code):
+        # rule syntax.hyphen_pair: "the US-China talks", "held Modi-Sharif talks": the two names are the parties
+        pair = next((p for n in _carried_nouns(tok) if len(p := syntax.hyphen_pair(n, actors)) == 2), [])
+        if pair and all(any(s is m for m in pair) for s in srcs) and all(any(t is m for m in pair) for t in tgts):
+            srcs, tgts = pair, []
+            trig.hyphen_pair = True
     if not srcs and is_symmetric(trig.code):
         # "an accord was reached between Armenia and Azerbaijan": the parties of a mutual act
         parties = _between(tok, actors)
@@ -248,6 +255,14 @@ def _received(tok: Token, actors: syntax.Actors, *, lexicon: Lexicon,
     if entry is None or entry.frame is not None or entry.cameo not in ontology:
         return None
     return entry.cameo, givers[0]
+
+
+def _carried_nouns(tok: Token) -> list[Token]:
+    """The trigger itself when it is a noun, else the nouns its verb carries as object or passive subject
+    ("held talks", "talks were held")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return [tok]
+    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr") and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _labour_strike(tok: Token, srcs: list[Any]) -> bool:

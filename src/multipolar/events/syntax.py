@@ -130,6 +130,26 @@ def split_coordination(head: Token, actors: Actors) -> list[Any]:
     return out
 
 
+HYPHENS = ("-", "\u2013", "\u2014", "/")
+
+
+def hyphen_pair(noun: Token, actors: Actors) -> list[Any]:
+    """Rule `syntax.hyphen_pair`: the two parties a noun's modifier names as "A-B" ("the US-China talks", "a
+    Modi-Sharif call", "Indo-Pakistani talks" is not read: one word): two mentions of different states joined by a
+    hyphen, a dash or a slash before the noun, inside its own phrase. [] when the phrase has no such pair."""
+    found: list[Any] = []
+    for t in noun.doc[noun.left_edge.i:noun.i]:
+        if t.text not in HYPHENS or t.i == 0:
+            continue
+        before, after = actors.get(t.i - 1), actors.get(t.i + 1)
+        if before is None or after is None or before is after or before.country == after.country:
+            continue
+        if not (noun.left_edge.i <= before.start and after.end <= noun.i):
+            continue
+        return [before, after]
+    return found
+
+
 def listed_states(head: Token, actors: Actors) -> list[Any]:
     """Rule `roles.listed_states`: the states after the first in the list an "of"/"from" phrase of a group
     noun names ("met the leaders of Japan, India and Australia", "sanctions on officials from Iran and
