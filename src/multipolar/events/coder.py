@@ -53,8 +53,8 @@ Further general rules (each with a test in tests/events/test_events_rules.py):
 - changing quantities ("trade fell"), published information ("data released"), untransferred weapons
   ("used missiles") and fighting a problem ("fights drug trafficking") are no events;
 - a noun trigger carried by a verb takes that verb's negation and modality ("did not launch an attack");
-- a call, talks, negotiations, an agreement or joint exercises "with" a partner are mutual (one event each
-  way, rule pairs.mutual_with); an act in a subjectless "while" clause is a
+- a call, negotiations, diplomatic cooperation or joint exercises "with" a partner state are mutual (one event
+  each way, rule pairs.mutual_with); an act in a subjectless "while" clause is a
   second main act of the subject ("called for talks while accusing the US of ...");
 - a stand-in source never outranks an act whose source and target the parse gives; an act named as the
   content of a plan or a possibility ("no proposals for a call") is intended/hypothetical, not asserted.
