@@ -25,7 +25,8 @@ coding, and returns the pairs it found:
   done by both, as a coordinated subject's is: a copy from the second to the first (`mutual_of_pair`);
 - anaphora.pair (they): a "they" subject with no actor before it in its sentence is the pair of states that
   the subject of the sentence before names, when it names exactly two ("Putin and Xi met. They signed
-  ...", "Russian and Chinese diplomats met. They agreed ...");
+  ...", "Russian and Chinese diplomats met. They agreed ..."); a bare "both" subject is read so too
+  (anaphora.pair_pronoun: "Peru and Chile met. Both agreed ...");
 - anaphora.pronoun: a "he"/"she" subject with no actor before it in its sentence is the person named
   as subject of the sentence before ("Trump met Erdogan. He praised ..." is Trump);
 - anaphora.speaker_pronoun: a "he"/"she" subject (or part of a coordinated subject) of the clause a verb of
@@ -220,6 +221,12 @@ def _other_person_before(doc: Doc, sent: Any, tok: Token, actors: dict[int, Any]
     return next(iter(found.values())) if len(found) == 1 and here else None
 
 
+def _is_pair_pronoun(tok: Token) -> bool:
+    """anaphora.pair_pronoun: "Both agreed to ...": a bare "both" (no noun of its own) as subject."""
+    return tok.lower_ in W["pair_pronouns"] and tok.pos_ in ("PRON", "DET", "NOUN") and not any(
+        c.dep_ == "prep" for c in tok.children)  # "both of them" is left to the phrase's own words
+
+
 def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
     """Add anaphoric mentions to `actors` (in place); return {token index: (first, second)} of the pairs."""
     pairs: dict[int, tuple[Any, Any]] = {}
@@ -252,7 +259,7 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
             elif tok.lower_ in W["plural_pronouns"] and (both := speaker_pair(tok, actors)) is not None:
                 actors[tok.i] = _as_mention(both[0], tok)
                 pairs[tok.i] = both
-            elif (tok.lower_ in W["plural_pronouns"] and tok.dep_ in ("nsubj", "nsubjpass")
+            elif ((tok.lower_ in W["plural_pronouns"] or _is_pair_pronoun(tok)) and tok.dep_ in ("nsubj", "nsubjpass")
                   and not any(sent.start <= i < tok.i for i in actors)):
                 both = _previous_pair_subject(doc, sent.start, actors, pairs) or they_meeting_pair(doc, sent.start, actors, pairs)
                 if both is not None:
@@ -477,6 +484,11 @@ def object_pronoun(c: Candidate):
                      for t in mention_tokens(c, ev.target_actor)) else None
 
 
+def pair_pronoun(c: Candidate):
+    """Names the resolution in the trace (`--explain`): the source is a bare "both" read as a pair (`resolve`)."""
+    return c.event if _pronoun_source(c, W["pair_pronouns"]) else None
+
+
 def pronoun_it(c: Candidate):
     return c.event if _pronoun_source(c, W["neuter_pronouns"]) else None
 
@@ -497,7 +509,7 @@ def they_meeting(c: Candidate):
 
 RULES = [Rule("anaphora.meeting_pair", meeting_pair), Rule("anaphora.pair_partner", pair_partner),
          Rule("anaphora.pronoun", pronoun), Rule("anaphora.speaker_pronoun", speaker_pronoun),
-         Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.object_pronoun", object_pronoun),
+         Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.pair_pronoun", pair_pronoun), Rule("anaphora.object_pronoun", object_pronoun),
          Rule("anaphora.prior_agent", prior_agent),
          Rule("anaphora.prior_partner", prior_partner)]
 RULES.append(Rule("anaphora.they_meeting", they_meeting))  # after the rules above: it only names the resolution
