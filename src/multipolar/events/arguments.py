@@ -17,7 +17,7 @@ from multipolar.events.pairs import (
     KILL_CODE,
     Implied,
     carriers,
-    code_is_mutual,
+    is_joint,
     is_symmetric,
     prep_objects,
     sector,
@@ -142,6 +142,14 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
                         break
         if passive:
             tgts, srcs = passive, srcs
+        elif srcs and is_symmetric(trig.code):
+            # rule syntax.subject_list: "officials from Chile and Peru held talks" (a one-sided act keeps the first)
+            listed = [m for t in toks for h in syntax.conj_heads(t) for m in syntax.listed_states(h, actors)
+                      if all(m is not x for x in srcs + tgts)]
+            if listed:
+                srcs, trig.subject_list = srcs + listed, True
+                # "... held talks in Santiago": a listed party's capital is the place, not a partner
+                tgts = [t for t in tgts if t.country not in {x.country for x in srcs}]
         ultimatum = trig.frame is None and _ultimatum(tok) and (
             syntax.is_negated(tok) or not "03" <= trig.code[:2] <= "07")  # not a conditional promise
         if ultimatum and trig.code[:2] not in CONDITIONAL_ACTS:
@@ -200,7 +208,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         # a generic verb ("provide", "help") is an event only with a parsed recipient; a phrase it
         # heads ("took to the streets", "cut internet access") names the act itself
         return None
-    if code_is_mutual(trig.code):
+    if is_joint(trig.code):
         # rule syntax.hyphen_pair: "the US-China talks", "held Modi-Sharif talks": the two names are the parties
         pair = next((p for n in _carried_nouns(tok) if len(p := syntax.hyphen_pair(n, actors)) == 2), [])
         if pair and all(any(s is m for m in pair) for s in srcs) and all(any(t is m for m in pair) for t in tgts):

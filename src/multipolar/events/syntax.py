@@ -155,9 +155,10 @@ def listed_states(head: Token, actors: Actors) -> list[Any]:
     noun names ("met the leaders of Japan, India and Australia", "sanctions on officials from Iran and
     Syria"): the noun stands for the people or offices of each state listed, so each is a target of the act,
     as a coordinated object is ("met Japan and India"), not the first alone (`actor_of` gives the first).
-    Only target phrases use it (an object, a prepositional object, a passive subject, a nominal act's target
-    phrase): a list as active subject keeps its first state, so a stand-in target is still
-    looked for. Group nouns: `listed_heads` in data/rules/roles.json. [] for any other phrase, or a list
+    Target phrases use it (an object, a prepositional object, a passive subject, a nominal act's target
+    phrase); a list as active subject keeps its first state, so a stand-in target is still looked for, except
+    where the act is symmetric (rule `syntax.subject_list`, events/arguments.py: "officials from Chile and Peru
+    held talks" is each way). Group nouns: `listed_heads` in data/rules/roles.json. [] for any other phrase, or a list
     of one."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in words("roles")["listed_heads"]:
         return []

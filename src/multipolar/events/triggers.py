@@ -88,6 +88,7 @@ class Trigger:
     demanded: Token | None = None  # "X said Y must ...": the verb of what Y is told to do
     listed: bool = False  # a target came from a group noun's list ("met the governments of A, B and C")
     split: bool = False  # a party came from a misparsed "Title A and Title B" (rule syntax.split_coordination)
+    subject_list: bool = False  # more sources from a subject's group-noun list (rule syntax.subject_list)
     hyphen_pair: bool = False  # the parties came from an "A-B" modifier ("the US-China talks", rule syntax.hyphen_pair)
     mutual_with: set[tuple[str, str]] = field(default_factory=set)  # (source, target) added by rule pairs.mutual_with
 
@@ -217,6 +218,8 @@ def base_rules(trig: Trigger) -> list[str]:
         out.append("syntax.split_coordination")
     if trig.hyphen_pair:
         out.append("syntax.hyphen_pair")
+    if trig.subject_list:
+        out.append("syntax.subject_list")
     return out
 
 
