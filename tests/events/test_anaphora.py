@@ -240,3 +240,29 @@ def test_they_after_a_meeting_of_three_states_is_no_one(coded):
     events, _ = coded("The President hosted the leaders of Japan, Australia and India. They agreed to deepen "
                       "cooperation on energy.")
     assert not [e for e in events if e.root == "03"]
+
+
+def test_a_symmetric_act_of_a_pair_phrase_is_done_each_way(coded):
+    events, trace = coded("Argentina and Chile met in Santiago. The two leaders signed a water treaty.")
+    signed = [e for e in events if e.sentence == 1 and e.cameo == "057"]
+    assert {(e.source, e.target) for e in signed} == {("ARG", "CHL"), ("CHL", "ARG")}
+    assert any("anaphora.pair_mutual" in trace.fired[e.event_id] for e in signed)
+
+
+def test_an_act_of_a_pair_phrase_that_is_not_symmetric_is_not_copied_back(coded):
+    events, trace = coded("Argentina and Chile met in Santiago. The two leaders criticized Bolivia.")
+    assert not any("anaphora.pair_mutual" in names for names in trace.fired.values())
+    assert not {(e.source, e.target) for e in events if e.sentence == 1} & {("ARG", "CHL"), ("CHL", "ARG")}
+
+
+def test_a_bare_both_after_two_states_is_the_pair(coded):
+    events, trace = coded("Peru and Ecuador met in Lima. Both agreed to reopen the border.")
+    agreed = [e for e in events if e.sentence == 1 and e.root == "03"]
+    assert {(e.source, e.target) for e in agreed} == {("PER", "ECU"), ("ECU", "PER")}
+    assert all("anaphora.pair_pronoun" in trace.fired[e.event_id] for e in agreed)
+
+
+def test_a_bare_both_with_no_pair_before_is_no_one(coded):
+    events, trace = coded("The summit in Lima ended on Friday. Both agreed to meet again.")
+    assert not [e for e in events if e.sentence == 1]
+    assert not any("anaphora.pair_pronoun" in names for names in trace.fired.values())

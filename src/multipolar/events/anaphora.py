@@ -21,9 +21,12 @@ coding, and returns the pairs it found:
   with the two countries' leaders") stands for both: a copy of the act aims at the second (`object_of_pair`);
 - anaphora.pair_each_other: an act of a pair aimed at "each other" ("both sides accused each other of ...") is
   done each way: a copy from the second to the first (`each_other`; not for mutual acts, coded once a pair);
+- anaphora.pair_mutual: a symmetric act of a pair phrase with each other ("the two countries signed a treaty") is
+  done by both, as a coordinated subject's is: a copy from the second to the first (`mutual_of_pair`);
 - anaphora.pair (they): a "they" subject with no actor before it in its sentence is the pair of states that
   the subject of the sentence before names, when it names exactly two ("Putin and Xi met. They signed
-  ...", "Russian and Chinese diplomats met. They agreed ...");
+  ...", "Russian and Chinese diplomats met. They agreed ..."); a bare "both" subject is read so too
+  (anaphora.pair_pronoun: "Peru and Chile met. Both agreed ...");
 - anaphora.pronoun: a "he"/"she" subject with no actor before it in its sentence is the person named
   as subject of the sentence before ("Trump met Erdogan. He praised ..." is Trump);
 - anaphora.speaker_pronoun: a "he"/"she" subject (or part of a coordinated subject) of the clause a verb of
@@ -53,6 +56,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from multipolar.events.lookback import Sentences
+from multipolar.events.pairs import is_symmetric
 from multipolar.events.rulebook import Candidate, Rule, derived_id, is_state_mention, mention_tokens, words
 from multipolar.events.speakers import by_speaker, pair_named_by, speaker_of, speaker_pair, speaker_pronoun
 
@@ -238,6 +242,12 @@ def _other_person_before(doc: Doc, sent: Any, tok: Token, actors: dict[int, Any]
     return next(iter(found.values())) if len(found) == 1 and here else None
 
 
+def _is_pair_pronoun(tok: Token) -> bool:
+    """anaphora.pair_pronoun: "Both agreed to ...": a bare "both" (no noun of its own) as subject."""
+    return tok.lower_ in W["pair_pronouns"] and tok.pos_ in ("PRON", "DET", "NOUN") and not any(
+        c.dep_ == "prep" for c in tok.children)  # "both of them" is left to the phrase's own words
+
+
 def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
     """Add anaphoric mentions to `actors` (in place); return {token index: (first, second)} of the pairs."""
     pairs: dict[int, tuple[Any, Any]] = {}
@@ -273,7 +283,7 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
             elif tok.lower_ in W["plural_pronouns"] and (both := speaker_pair(tok, actors)) is not None:
                 actors[tok.i] = _as_mention(both[0], tok)
                 pairs[tok.i] = both
-            elif (tok.lower_ in W["plural_pronouns"] and tok.dep_ in ("nsubj", "nsubjpass")
+            elif ((tok.lower_ in W["plural_pronouns"] or _is_pair_pronoun(tok)) and tok.dep_ in ("nsubj", "nsubjpass")
                   and not any(sent.start <= i < tok.i for i in actors)):
                 both = (_previous_pair_subject(doc, sent.start, actors, pairs)
                         or they_meeting_pair(doc, sent.start, actors, pairs, sentences=sentences))
@@ -371,9 +381,27 @@ def each_other(c: Candidate, ev: Any) -> Any | None:
     return None
 
 
+def mutual_of_pair(c: Candidate, ev: Any) -> Any | None:
+    """anaphora.pair_mutual: a symmetric act (events/pairs.py `is_symmetric`: talks, an agreement, cooperation, an
+    exchange of prisoners, fighting) of a pair phrase with each other ("the two countries signed a treaty", "both
+    sides exchanged prisoners") is done by both, as a coordinated subject's is ("A and B signed a treaty"): a copy
+    of it from the second to the first; None when `ev` is no such act."""
+    if ev.target is None or not is_symmetric(ev.cameo):
+        return None
+    for i, (first, second) in c.pairs.items():
+        if not c.sent.start <= i < c.sent.end or _object_of(c.doc[i], c.tok):
+            continue
+        if (ev.source_actor, ev.target) == (first.actor_code, second.country) and i in {
+                t.i for t in mention_tokens(c, first.actor_code)}:
+            return dataclasses.replace(ev, source=second.country, source_actor=second.actor_code,
+                                       source_name=second.person, target=first.country, target_actor=first.actor_code,
+                                       target_name=first.person, event_id=derived_id(ev, "pair_mutual"))
+    return None
+
+
 # the copies an act of (or at) a pair phrase makes, each with its rule (run by the coder after the rules)
 PAIR_COPIES = [("anaphora.pair_both", both_of_pair), ("anaphora.pair_object", object_of_pair),
-               ("anaphora.pair_each_other", each_other)]
+               ("anaphora.pair_each_other", each_other), ("anaphora.pair_mutual", mutual_of_pair)]
 
 
 def _previous_state_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
@@ -482,6 +510,11 @@ def object_pronoun(c: Candidate):
                      for t in mention_tokens(c, ev.target_actor)) else None
 
 
+def pair_pronoun(c: Candidate):
+    """Names the resolution in the trace (`--explain`): the source is a bare "both" read as a pair (`resolve`)."""
+    return c.event if _pronoun_source(c, W["pair_pronouns"]) else None
+
+
 def pronoun_it(c: Candidate):
     return c.event if _pronoun_source(c, W["neuter_pronouns"]) else None
 
@@ -502,7 +535,7 @@ def they_meeting(c: Candidate):
 
 RULES = [Rule("anaphora.meeting_pair", meeting_pair), Rule("anaphora.pair_partner", pair_partner),
          Rule("anaphora.pronoun", pronoun), Rule("anaphora.speaker_pronoun", speaker_pronoun),
-         Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.object_pronoun", object_pronoun),
+         Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.pair_pronoun", pair_pronoun), Rule("anaphora.object_pronoun", object_pronoun),
          Rule("anaphora.prior_agent", prior_agent),
          Rule("anaphora.prior_partner", prior_partner)]
 RULES.append(Rule("anaphora.they_meeting", they_meeting))  # after the rules above: it only names the resolution

@@ -17,6 +17,7 @@ from multipolar.events.pairs import (
     KILL_CODE,
     Implied,
     carriers,
+    is_joint,
     is_symmetric,
     prep_objects,
     sector,
@@ -141,6 +142,14 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
                         break
         if passive:
             tgts, srcs = passive, srcs
+        elif srcs and is_symmetric(trig.code):
+            # rule syntax.subject_list: "officials from Chile and Peru held talks" (a one-sided act keeps the first)
+            listed = [m for t in toks for h in syntax.conj_heads(t) for m in syntax.listed_states(h, actors)
+                      if all(m is not x for x in srcs + tgts)]
+            if listed:
+                srcs, trig.subject_list = srcs + listed, True
+                # "... held talks in Santiago": a listed party's capital is the place, not a partner
+                tgts = [t for t in tgts if t.country not in {x.country for x in srcs}]
         ultimatum = trig.frame is None and _ultimatum(tok) and (
             syntax.is_negated(tok) or not "03" <= trig.code[:2] <= "07")  # not a conditional promise
         if ultimatum and trig.code[:2] not in CONDITIONAL_ACTS:
@@ -199,6 +208,12 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         # a generic verb ("provide", "help") is an event only with a parsed recipient; a phrase it
         # heads ("took to the streets", "cut internet access") names the act itself
         return None
+    if is_joint(trig.code):
+        # rule syntax.hyphen_pair: "the US-China talks", "held Modi-Sharif talks": the two names are the parties
+        pair = next((p for n in _carried_nouns(tok) if len(p := syntax.hyphen_pair(n, actors)) == 2), [])
+        if pair and all(any(s is m for m in pair) for s in srcs) and all(any(t is m for m in pair) for t in tgts):
+            srcs, tgts = pair, []
+            trig.hyphen_pair = True
     if not srcs and is_symmetric(trig.code):
         # "an accord was reached between Armenia and Azerbaijan": the parties of a mutual act
         parties = _between(tok, actors)
@@ -250,6 +265,14 @@ def _received(tok: Token, actors: syntax.Actors, *, lexicon: Lexicon,
     if entry is None or entry.frame is not None or entry.cameo not in ontology:
         return None
     return entry.cameo, givers[0]
+
+
+def _carried_nouns(tok: Token) -> list[Token]:
+    """The trigger itself when it is a noun, else the nouns its verb carries as object or passive subject
+    ("held talks", "talks were held")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return [tok]
+    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr") and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _labour_strike(tok: Token, srcs: list[Any]) -> bool:

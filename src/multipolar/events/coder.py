@@ -53,7 +53,8 @@ Further general rules (each with a test in tests/events/test_events_rules.py):
 - changing quantities ("trade fell"), published information ("data released"), untransferred weapons
   ("used missiles") and fighting a problem ("fights drug trafficking") are no events;
 - a noun trigger carried by a verb takes that verb's negation and modality ("did not launch an attack");
-- a call "with" a partner is mutual (one event each way); an act in a subjectless "while" clause is a
+- a call, negotiations, diplomatic cooperation or joint exercises "with" a partner state are mutual (one event
+  each way, rule pairs.mutual_with); an act in a subjectless "while" clause is a
   second main act of the subject ("called for talks while accusing the US of ...");
 - a stand-in source never outranks an act whose source and target the parse gives; an act named as the
   content of a plan or a possibility ("no proposals for a call") is intended/hypothetical, not asserted.
@@ -293,7 +294,8 @@ class EventCoder:
         cands = [Candidate(ev, trig.tok, sent, doc, actors, published, self,
                            speaker=trig.reported_by.tok if trig.reported_by is not None else None,
                            guessed_source=trig.guessed_source, pairs=pairs,
-                           fired=base_rules(trig) + ([beside[id(trig)]] if beside and id(trig) in beside else []))
+                           fired=base_rules(trig) + ([beside[id(trig)]] if beside and id(trig) in beside else [])
+                           + (["pairs.mutual_with"] if (ev.source_actor, ev.target_actor) in trig.mutual_with else []))
                  for trig, events in kept for ev in events]
         n_coded = len(cands)
         for name, finder in FINDERS:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
 from multipolar.events import syntax
+from multipolar.events.rulebook import is_state_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -22,7 +23,17 @@ SYMMETRIC_ROOTS = {"03", "04", "06", "19"}
 SYMMETRIC_CODES = {"050", "057", "087", "0871", "084", "190", "161", "160"}
 
 
-MUTUAL_WITH_CODES = {"041"}  # a call "with" a partner is mutual: one event each way
+# rule `pairs.mutual_with`: an act done "with" a partner that both parties do together is mutual, one event each
+# way: a call (041); between two states also a meeting at a third place (044), negotiations (046), diplomatic
+# cooperation (050), joint military exercises or operations (062). Not a visit (042, 043: one side travels),
+# mediation (045), giving or sharing (061, 064: one side gives), nor a plain meeting (040: "met with" is the
+# visitor's act, CAMEO's convention) or a signed agreement (057: "ratified an agreement with" is the state's own
+# act, and a copy each way fails the month floor of tests/events/test_realnews_gate.py on the White House set)
+MUTUAL_WITH_CODES = {"041", "044", "046", "050", "062"}
+
+
+# acts two parties named together as "A-B" do jointly (rule syntax.hyphen_pair): those above, talks, agreements
+JOINT_CODES = MUTUAL_WITH_CODES | {"040", "057"}
 
 
 ASSAULT_ROOTS = ("18", "19", "20")
@@ -78,10 +89,12 @@ def pairs_of(trig: Trigger, srcs: list[Any], tgts: list[Any], actors: syntax.Act
         pairs = [(s, t if t is not None and t.actor_code != s.actor_code else None) for s, t in pairs]
         if not pairs:  # every target found was the source itself: the act has no other party
             pairs = [(s, None) for s in srcs]
-        if code_is_mutual(trig.code) and not stand_in:
-            # "Putin held a call with Xi": a call or talks with a partner is mutual, one event each way
-            pairs += [(t, s) for s, t in list(pairs)
-                      if t is not None and _via_with(t, tok) and (t, s) not in pairs]
+        if code_is_mutual(trig.code) and not stand_in and not _negated_clause(tok):
+            # "Putin held a call with Xi", "Kenya signed a deal with Ethiopia": one event each way
+            back = [(t, s) for s, t in list(pairs) if t is not None and _via_with(t, tok) and (t, s) not in pairs
+                    and (trig.code == "041" or (is_state_mention(s) and is_state_mention(t)))]
+            trig.mutual_with = {(t.actor_code, s.actor_code) for t, s in back}
+            pairs += back
     if trig.code[:2] == "14":
         # a protest that names no one it is against is addressed to the authorities of the protesters'
         # own country (the CAMEO convention for domestic demonstrations, strikes and riots)
@@ -111,6 +124,23 @@ def is_symmetric(code: str) -> bool:
 
 def code_is_mutual(code: str) -> bool:
     return code in MUTUAL_WITH_CODES
+
+
+def is_joint(code: str) -> bool:
+    return code in JOINT_CODES
+
+
+def _negated_clause(tok: Token) -> bool:
+    """Whether the trigger, or the verb whose object or prepositional phrase it is, is negated ("would not enter
+    into talks with Chile": the refusal is the subject's alone, no mutual act)."""
+    x = tok
+    for _ in range(4):
+        if syntax.is_negated(x):
+            return True
+        if x.pos_ in ("VERB", "AUX") or x.head.i == x.i or x.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass"):
+            return False
+        x = x.head
+    return False
 
 
 def _via_with(m: Any, tok: Token) -> bool:

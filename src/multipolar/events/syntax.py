@@ -137,8 +137,9 @@ def bracketed_list(head: Token, actors: Actors) -> list[Any]:
     figures ("tariffs on Peru (20%), Chile (15%) and Norway (25%)"), which the parser splits apart at the
     brackets (Chile as an adverbial of the verb): read off the words, each state separated from the one before
     only by a bracket of figures and a comma, "and" or "or". [] unless the head is a state and at least one
-    bracket was passed (the head's state is the one `actor_of` gives: "tariffs on Peru (20%) ..."); the list ends at the first other word, or at a state that is a clause's subject
-    ("tariffs on Peru (20%), and Chile answered")."""
+    bracket was passed (the head's state is the one `actor_of` gives: "tariffs on Peru (20%) ..."); the list
+    ends at the first other word, or at a state that is a clause's subject ("tariffs on Peru (20%), and Chile
+    answered")."""
     first = actor_of(head, actors)
     if first is None or not is_state_mention(first):
         return []
@@ -163,14 +164,35 @@ def bracketed_list(head: Token, actors: Actors) -> list[Any]:
     return out if brackets else []
 
 
+HYPHENS = ("-", "\u2013", "\u2014", "/")
+
+
+def hyphen_pair(noun: Token, actors: Actors) -> list[Any]:
+    """Rule `syntax.hyphen_pair`: the two parties a noun's modifier names as "A-B" ("the US-China talks", "a
+    Modi-Sharif call", "Indo-Pakistani talks" is not read: one word): two mentions of different states joined by a
+    hyphen, a dash or a slash before the noun, inside its own phrase. [] when the phrase has no such pair."""
+    found: list[Any] = []
+    for t in noun.doc[noun.left_edge.i:noun.i]:
+        if t.text not in HYPHENS or t.i == 0:
+            continue
+        before, after = actors.get(t.i - 1), actors.get(t.i + 1)
+        if before is None or after is None or before is after or before.country == after.country:
+            continue
+        if not (noun.left_edge.i <= before.start and after.end <= noun.i):
+            continue
+        return [before, after]
+    return found
+
+
 def listed_states(head: Token, actors: Actors) -> list[Any]:
     """Rule `roles.listed_states`: the states after the first in the list an "of"/"from" phrase of a group
     noun names ("met the leaders of Japan, India and Australia", "sanctions on officials from Iran and
     Syria"): the noun stands for the people or offices of each state listed, so each is a target of the act,
     as a coordinated object is ("met Japan and India"), not the first alone (`actor_of` gives the first).
-    Only target phrases use it (an object, a prepositional object, a passive subject, a nominal act's target
-    phrase): a list as active subject keeps its first state, so a stand-in target is still
-    looked for. Group nouns: `listed_heads` in data/rules/roles.json. [] for any other phrase, or a list
+    Target phrases use it (an object, a prepositional object, a passive subject, a nominal act's target
+    phrase); a list as active subject keeps its first state, so a stand-in target is still looked for, except
+    where the act is symmetric (rule `syntax.subject_list`, events/arguments.py: "officials from Chile and Peru
+    held talks" is each way). Group nouns: `listed_heads` in data/rules/roles.json. [] for any other phrase, or a list
     of one."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in words("roles")["listed_heads"]:
         return []

@@ -89,6 +89,9 @@ class Trigger:
     listed: bool = False  # a target came from a group noun's list ("met the governments of A, B and C")
     bracketed: bool = False  # a target came from a list split at its bracketed figures ("Peru (20%), Chile (15%)")
     split: bool = False  # a party came from a misparsed "Title A and Title B" (rule syntax.split_coordination)
+    subject_list: bool = False  # more sources from a subject's group-noun list (rule syntax.subject_list)
+    hyphen_pair: bool = False  # the parties came from an "A-B" modifier ("the US-China talks", rule syntax.hyphen_pair)
+    mutual_with: set[tuple[str, str]] = field(default_factory=set)  # (source, target) added by rule pairs.mutual_with
 
 
 def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[Trigger]:
@@ -216,6 +219,10 @@ def base_rules(trig: Trigger) -> list[str]:
         out.append("syntax.split_coordination")
     if trig.bracketed:
         out.append("syntax.bracketed_list")
+    if trig.hyphen_pair:
+        out.append("syntax.hyphen_pair")
+    if trig.subject_list:
+        out.append("syntax.subject_list")
     return out
 
 

@@ -1,0 +1,50 @@
+"""Rules of events/pairs.py, one behaviour per test, on invented sentences (real model and resolver)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _pairs(events, root):
+    return {(e.source, e.target) for e in events if e.root == root}
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Kenya held a phone call with Ethiopia last week.", "04"),
+    ("India held negotiations with Nepal on Friday.", "04"),
+    ("The Brazilian president held negotiations with Argentina on Monday.", "04"),
+])
+def test_an_act_done_with_a_partner_is_done_each_way(coded, text, root):
+    events, trace = coded(text)
+    pairs = _pairs(events, root)
+    assert len(pairs) == 2 and {(b, a) for a, b in pairs} == pairs
+    assert any("pairs.mutual_with" in trace.fired[e.event_id] for e in events if e.root == root)
+
+
+def test_negotiations_with_two_partners_are_done_each_way_with_each(coded):
+    events, _ = coded("Kenya held negotiations with Uganda and Tanzania on Tuesday.")
+    assert {("KEN", "UGA"), ("UGA", "KEN"), ("KEN", "TZA"), ("TZA", "KEN")} <= _pairs(events, "04")
+    assert ("UGA", "TZA") not in _pairs(events, "04")
+
+
+def test_a_visit_to_a_partner_is_one_way(coded):
+    events, trace = coded("The Kenyan president visited Ethiopia on Monday.")
+    assert ("ETH", "KEN") not in _pairs(events, "04")
+    assert not any("pairs.mutual_with" in names for names in trace.fired.values())
+
+
+def test_giving_with_a_thing_is_not_done_with_a_partner(coded):
+    events, _ = coded("Germany provided Poland with air defence systems.")
+    assert ("POL", "DEU") not in {(e.source, e.target) for e in events}
+
+
+def test_a_negated_act_with_a_partner_is_the_subjects_alone(coded):
+    events, trace = coded("Peru said it would not enter into direct negotiations with Chile.")
+    assert ("CHL", "PER") not in {(e.source, e.target) for e in events}
+    assert not any("pairs.mutual_with" in names for names in trace.fired.values())
+
+
+def test_an_agreement_with_an_organisation_is_the_states_own_act(coded):
+    events, trace = coded("Ukraine ratified a trade agreement with the European Union on Tuesday.")
+    assert not [e for e in events if e.target == "UKR"]
+    assert not any("pairs.mutual_with" in names for names in trace.fired.values())

@@ -1,0 +1,45 @@
+"""Rules of events/syntax.py, one behaviour per test, on invented sentences (real model and resolver)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    "The US-China talks were held in Geneva.",
+    "The Trump-Putin call lasted two hours.",
+])
+def test_two_names_joined_by_a_hyphen_are_the_parties_of_a_mutual_act(coded, text):
+    events, trace = coded(text)
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    assert len(pairs) == 2 and {(b, a) for a, b in pairs} == pairs and None not in {t for _, t in pairs}
+    assert all("syntax.hyphen_pair" in trace.fired[e.event_id] for e in events if e.root == "04")
+
+
+def test_a_hyphen_pair_hosted_by_a_third_state_is_not_read(coded):
+    events, trace = coded("Switzerland hosted the Iran-Oman talks.")
+    assert not any("syntax.hyphen_pair" in names for names in trace.fired.values())
+    assert ("IRN", "OMN") not in {(e.source, e.target) for e in events}
+
+
+def test_a_hyphen_pair_of_an_act_that_is_not_mutual_is_not_read(coded):
+    events, trace = coded("France imposed new tariffs on US-made cars.")
+    assert not any("syntax.hyphen_pair" in names for names in trace.fired.values())
+    assert {(e.source, e.target) for e in events if e.root == "16"} <= {("FRA", "USA")}
+
+
+@pytest.mark.parametrize("text", [
+    "Officials from Chile and Peru held talks on Monday.",
+    "Officials from Chile and Peru held talks in Santiago.",
+])
+def test_a_listed_subject_of_a_mutual_act_is_each_party(coded, text):
+    events, trace = coded(text)
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+    assert all("syntax.subject_list" in trace.fired[e.event_id] for e in events if e.root == "04")
+
+
+def test_a_listed_subject_without_target_of_a_one_sided_act_keeps_its_first_state(coded):
+    events, trace = coded("Officials from Chile and Peru warned of a drought on Monday.")
+    assert "PER" not in {e.source for e in events}
+    assert not any("syntax.subject_list" in names for names in trace.fired.values())
