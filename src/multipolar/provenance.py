@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "17",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "18",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -58,6 +58,10 @@ STAGE_VERSIONS: dict[str, str] = {
     #              act model retrained
     #              17: syntax.split_coordination, roles.topic_of_pair/host_place retarget to the other subject, between-phrase
     #              on a verbal trigger's subject or object, polarity.commitment_support; act model retrained on 13,406 units
+    #              18: timing.interval, timing.planned_clause, syntax.bracketed_list, roles.host_place drops a non-capital
+    #              city, model.retype keeps an appeal an appeal; parties.news_outlet, co_mediators, people_not_state,
+    #              anaphora.meeting_pair without the host, trade.headline_passive; pairs.mutual_with, anaphora.pair_mutual,
+    #              syntax.hyphen_pair, anaphora.pair_pronoun, syntax.subject_list
     "claims": "9",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -96,6 +96,7 @@ from multipolar.events.clauses import (
 )
 from multipolar.events.lexicon import Lexicon
 from multipolar.events.ontology import Ontology
+from multipolar.events.pair_phrases import PAIR_COPIES
 from multipolar.events.pairs import Implied, pairs_of
 from multipolar.events.qualifiers import qualify
 from multipolar.events.rulebook import Candidate, Trace, judge, recode, rules
@@ -314,7 +315,7 @@ class EventCoder:
             if ev is not None:
                 out.append((cand, ev))
                 # "the two leaders criticized X": both did; "urged both sides": both were urged
-                for rule, copy in anaphora.PAIR_COPIES:
+                for rule, copy in PAIR_COPIES:
                     other = copy(cand, ev)
                     if other is not None:
                         self.trace.fired[other.event_id] = [*cand.fired, rule]
