@@ -6,10 +6,12 @@ Codes both real-news dev sets (30 AP/BBC/Al Jazeera articles; 30 White House doc
 from ../shared/corpora/wh_briefings.jsonl.gz by id) with `code_records`, exactly what `multipolar code
 --input` writes, and prints the scorer's precision and recall of (source, target, quad) and of the PLOVER
 type, and the month of matched acts. `--errors` passes the scorer's list of every miss through (for
-looking at error classes, never for writing rules from those sentences). Each set is scored twice:
-every event `multipolar code` writes by default, and only the acts that dyads and triangles count (the
+looking at error classes, never for writing rules from those sentences). Each set is scored three times:
+every event `multipolar code` writes by default; only the acts that dyads and triangles count (the
 learned layer's probability at or above `event_min_probability`, as `code --min-probability` writes
-them); a reliability table shows whether the probability means what it says (share of the acts in
+them); and of those only the acts between two states (`code --states-only`: the codebook codes no
+international body, armed group or company, but the scorer takes any three letters, "IGO" too, for a
+state, so an act of the UN or NATO counts as a wrong act on the line above); a reliability table shows whether the probability means what it says (share of the acts in
 each probability bin whose key is in the gold set).
 
 The gold files are read for measuring only.
@@ -55,19 +57,24 @@ def inputs(gold: Path) -> list[dict]:
              "outlet": r.get("outlet")} for r in rows]
 
 
-def code_set(gold: Path, out: Path, settings) -> tuple[Path, Path]:
-    """Code a gold set once: every event (`code` as it writes by default), and the acts relations count."""
+def code_set(gold: Path, out: Path, settings) -> tuple[Path, Path, Path]:
+    """Code a gold set once: every event (`code` as it writes by default), the acts relations count, and of
+    those the acts between two states only (`code --min-probability P --states-only`)."""
     from multipolar.events.api import code_records
 
     floor = settings.event_min_probability if settings.event_model else 0.0
     every = out / f"{gold.stem}.all.jsonl"
     kept = out / f"{gold.stem}.system.jsonl"
-    with open(every, "w", encoding="utf-8") as f_all, open(kept, "w", encoding="utf-8") as f_kept:
+    states = out / f"{gold.stem}.states.jsonl"
+    with (open(every, "w", encoding="utf-8") as f_all, open(kept, "w", encoding="utf-8") as f_kept,
+          open(states, "w", encoding="utf-8") as f_states):
         for record in code_records(inputs(gold), settings):
             f_all.write(json.dumps(record) + "\n")
             record["events"] = [e for e in record["events"] if not (_applies(e) and e["confidence"] < floor)]
             f_kept.write(json.dumps(record) + "\n")
-    return every, kept
+            record["events"] = [e for e in record["events"] if _applies(e)]
+            f_states.write(json.dumps(record) + "\n")
+    return every, kept, states
 
 
 def _applies(event: dict) -> bool:
@@ -136,15 +143,18 @@ def main() -> None:
         out = args.out or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
         for name, gold in SETS.items():
-            every, kept = code_set(gold, out, settings)
+            every, kept, states = code_set(gold, out, settings)
             every_event, _ = score(gold, every)
+            states_only, _ = score(gold, states)
             results[name], listing = score(gold, kept, errors=args.errors)
             results[name]["every_event"] = {k: every_event[k] for k in ("quad", "plover", "month_accuracy")}
+            results[name]["states_only"] = {k: states_only[k] for k in ("quad", "plover", "month_accuracy")}
             results[name]["reliability"] = reliability(gold, every)
             if not args.json:
                 print(f"{name} ({results[name]['articles']} documents)")
                 print(line("  every event", every_event), flush=True)
                 print(line(f"  counted, p>={settings.event_min_probability}", results[name]), flush=True)
+                print(line("  counted, states only", {**results[name], **states_only}), flush=True)
                 for bin_, n, mean, seen in results[name]["reliability"]:
                     print(f"    probability {bin_}: {n:4d} events, mean {mean:.2f}, gold acts {seen:.2f}")
                 if listing:

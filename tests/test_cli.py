@@ -193,6 +193,16 @@ def test_cli_code_scheme_plover_gives_reciprocal_parties_without_target(tmp_path
     assert code == 2 and "--scheme 'icews'" in err
 
 
+def test_cli_code_states_only_leaves_out_international_bodies(capsys):
+    text = "The UN Security Council condemned Russia on Monday. China criticized Japan on Tuesday."
+    code, out, err = run(["code", text, "--date", "2025-03-12", "--format", "jsonl"], capsys)
+    assert code == 0, err
+    assert any(e["source"] == "IGO" for e in json.loads(out)["events"])
+    code, out, err = run(["code", text, "--date", "2025-03-12", "--format", "jsonl", "--states-only"], capsys)
+    assert code == 0, err
+    assert {(e["source"], e["target"]) for e in json.loads(out)["events"]} == {("CHN", "JPN")}
+
+
 def test_cli_code_url_makes_an_official_statement(tmp_path, capsys):
     text = "Today we imposed new sanctions on Iran over its missile programme."
     code, out, err = run(["code", text, "--format", "jsonl", "--explain",

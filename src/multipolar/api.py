@@ -409,16 +409,18 @@ class Project:
 
     # -- coding without a store ----------------------------------------------------------------------
     def code_texts(self, records: Iterable[dict[str, Any] | str], *, scheme: str = "cameo", min_probability: float = 0.0,
-                   explain: bool = False) -> Iterator[dict[str, Any]]:
+                   explain: bool = False, states_only: bool = False) -> Iterator[dict[str, Any]]:
         """{"id", "events"} per record ({"id", "text", "date"?} or a plain string; "published" stands for a
         missing "date"), in order; no store.
 
         `min_probability` leaves out acts between two states below that probability (as relations do with
-        `event_min_probability`); `explain` adds the rules behind each event and the dropped candidates."""
+        `event_min_probability`); `explain` adds the rules behind each event and the dropped candidates;
+        `states_only` keeps only acts between two states (no international body, group or company)."""
         from multipolar.events.api import code_records
 
         items = ({"id": str(n), "text": r} if isinstance(r, str) else r for n, r in enumerate(records, 1))
-        return code_records(items, self.settings, scheme=scheme, min_probability=min_probability, explain=explain)
+        return code_records(items, self.settings, scheme=scheme, min_probability=min_probability, explain=explain,
+                            states_only=states_only)
 
 
 def _known_actor_codes(project: Project) -> set[str]:

@@ -31,6 +31,9 @@ def code(
     min_probability: Annotated[float, typer.Option("--min-probability", help=(
         "Leave out acts between two states whose probability (the learned layer's, in `confidence`) is "
         "below this; relations count only those at or above the setting event_min_probability."))] = 0.0,
+    states_only: Annotated[bool, typer.Option("--states-only", help=(
+        "Only acts between two states of two countries (no UN, EU, NATO, armed group or company as a side), "
+        "as the real-news codebook codes them."))] = False,
     explain: Annotated[bool, typer.Option("--explain", help=(
         "Add to every event the named rules that fired (\"explain\") and to every record the candidates "
         "a rule dropped, each with that rule (\"dropped\")."))] = False,
@@ -61,7 +64,7 @@ def code(
     errors = 0
     try:
         for result in _project(":memory:", settings).code_texts(records, scheme=scheme, min_probability=min_probability,
-                                                                explain=explain):
+                                                                explain=explain, states_only=states_only):
             errors += "error" in result
             if fmt == "json" and text is not None:
                 handle.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")

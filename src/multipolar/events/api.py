@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from multipolar.actors.issuer import issuer_of
+from multipolar.codes import is_interstate
 from multipolar.errors import ParseError
 from multipolar.events.model import applies
 from multipolar.settings import Settings
@@ -55,13 +56,15 @@ SCHEMES = ("cameo", "plover")
 
 def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = None, *,
                  coder: Any | None = None, scheme: str = "cameo", min_probability: float = 0.0,
-                 explain: bool = False) -> Iterator[dict[str, Any]]:
+                 explain: bool = False, states_only: bool = False) -> Iterator[dict[str, Any]]:
     """Yield {"id", "events": [...]} for each input record, in order.
 
     Every event is written with its `confidence` (the learned layer's probability for an act between two
     states); `min_probability` leaves out such acts below it, as relations do with the setting
     `event_min_probability`. `explain` adds each event's named rules and probability, and each record's
-    dropped candidates with the rule (or the probability floor) that dropped them.
+    dropped candidates with the rule (or the probability floor) that dropped them. `states_only` keeps only
+    acts between two states of two countries (`codes.is_interstate`: no international body, group or company,
+    as the real-news codebook codes them and as the dyads of two states count them).
     """
     if scheme not in SCHEMES:
         raise ValueError(f"scheme {scheme!r}: expected one of {', '.join(SCHEMES)}")
@@ -79,6 +82,8 @@ def code_records(lines: Iterable[dict[str, Any]], settings: Settings | None = No
         batch = list(pending)
         pending.clear()
         for rid, events in coder.code_texts(iter(batch)):
+            if states_only:
+                events = [e for e in events if is_interstate(e.source_actor, e.target_actor)]
             yield _output(rid, events, coder=coder, view=view, floor=floor, explain=explain)
 
     for n, record in enumerate(lines, start=1):
