@@ -65,3 +65,12 @@ def test_a_commitment_to_work_with_a_partner_stays_an_intent(coded):
     events, trace = coded("Italy reaffirmed its commitment to work closely with Tunisia.")
     assert [e for e in events if (e.source, e.target) == ("ITA", "TUN") and e.plover == "AGREE"]
     assert not any("polarity.commitment_support" in names for names in trace.fired.values())
+
+
+def test_asking_why_a_state_acted_is_criticism_not_an_appeal(coded):
+    events, trace = coded("Peru asked Chile on Monday why it had closed the border.")
+    asked = [e for e in events if (e.source, e.target) == ("PER", "CHL")]
+    assert asked and all(e.cameo == "111" for e in asked)
+    assert "polarity.why_question" in trace.fired[asked[0].event_id]
+    events, _ = coded("Peru asked Chile on Monday to reopen the border.")
+    assert [e for e in events if (e.source, e.target) == ("PER", "CHL") and e.root == "02"]

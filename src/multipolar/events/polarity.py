@@ -12,7 +12,10 @@ Words in data/rules/polarity.json.
 - polarity.commitment_support: a commitment to a partner itself or to its security, defence or support ("the
   commitment to Japan", "its commitment to the defence of the Philippines", "committed to supporting Ukraine")
   is support for the partner (SUPPORT, asserted: a standing commitment), not an intent to cooperate with it
-  (AGREE); a commitment to act together with the partner ("to work closely with Tunisia") stays an intent.
+  (AGREE); a commitment to act together with the partner ("to work closely with Tunisia") stays an intent;
+- polarity.why_question: an appeal verb whose clause asks why ("asked why Russia was violating Poland's
+  airspace", "wondered why Beijing had cancelled the talks") reproaches the state it asks about: criticism
+  (111), not an appeal to it.
 """
 
 from __future__ import annotations
@@ -101,6 +104,16 @@ def _committed_to(tok) -> list:
     return out
 
 
+def why_question(c: Candidate):
+    tok, ev = c.tok, c.event
+    if ev.root != "02" or tok.lemma_.lower() not in W["why_question_verbs"] or ev.target_actor is None:
+        return None
+    asked = any(ch.dep_ in ("ccomp", "xcomp", "advcl") and any(
+        w.dep_ in ("advmod", "mark") and w.lower_ in W["why_words"] for w in ch.children) for ch in tok.children)
+    code = W["why_question_code"]
+    return recode(ev, code, c.coder.ontology) if asked and code in c.coder.ontology else None
+
+
 RULES = [Rule("polarity.unrealised", unrealised), Rule("polarity.alignment", alignment),
          Rule("polarity.light_verb", light_verb), Rule("polarity.deadline", deadline),
-         Rule("polarity.commitment_support", commitment_support)]
+         Rule("polarity.commitment_support", commitment_support), Rule("polarity.why_question", why_question)]
