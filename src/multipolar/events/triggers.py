@@ -211,19 +211,10 @@ def base_rules(trig: Trigger) -> list[str]:
         out.append("frame:must-clause demand")
     if trig.reported_by is not None:
         out.append(f"speech:reported by '{trig.reported_by.tok.text}'")
-    if trig.guessed_source:
-        out.append("roles:stand-in source")
-    if trig.listed:
-        out.append("roles.listed_states")
-    if trig.split:
-        out.append("syntax.split_coordination")
-    if trig.bracketed:
-        out.append("syntax.bracketed_list")
-    if trig.hyphen_pair:
-        out.append("syntax.hyphen_pair")
-    if trig.subject_list:
-        out.append("syntax.subject_list")
-    return out
+    flags = ((trig.guessed_source, "roles:stand-in source"), (trig.listed, "roles.listed_states"),
+             (trig.split, "syntax.split_coordination"), (trig.bracketed, "syntax.bracketed_list"),
+             (trig.hyphen_pair, "syntax.hyphen_pair"), (trig.subject_list, "syntax.subject_list"))
+    return out + [name for on, name in flags if on]
 
 
 def syntax_near(tok: Token) -> list[Token]:
