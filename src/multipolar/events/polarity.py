@@ -120,7 +120,7 @@ def _name_given(tok):
             return ch
         if ch.dep_ in ("dobj", "ccomp", "xcomp"):  # the parser may hang the name on the object, or make a clause
             for g in ch.children:
-                if g.dep_ in W["name_deps"] | {"appos", "attr"} and g.pos_ in ("NOUN", "PROPN", "ADJ") and g.i > ch.i:
+                if g.dep_ in W["name_deps"] and g.pos_ in ("NOUN", "PROPN", "ADJ") and g.i > ch.i:
                     return g
     return None
 
