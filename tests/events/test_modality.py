@@ -207,3 +207,19 @@ def test_harm_to_relations_from_a_measure_already_taken_is_criticism(coded):
     events, trace = coded("Chile's trade ministry has said that Peruvian tariffs will harm normal cooperation between the two countries.")
     assert not [e for e in events if e.source == "CHL" and e.plover == "THREATEN"]
     assert not any("modality.warning" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text", [
+    "The minister warned that such moves could lead to a military clash between India and Pakistan.",
+    "The standoff risks a war between India and Pakistan.",
+])
+def test_a_feared_outcome_is_no_act(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if {e.source, e.target} == {"IND", "PAK"}]
+    assert "modality.possible_outcome" in dropped_by(trace)
+
+
+def test_a_clash_that_followed_stays_an_act(coded):
+    events, trace = coded("The raid led to a clash between Indian and Pakistani troops.")
+    assert [e for e in events if {e.source, e.target} == {"IND", "PAK"} and e.root == "19"]
+    assert "modality.possible_outcome" not in dropped_by(trace)

@@ -72,3 +72,51 @@ def test_officials_weapons_and_the_russians_still_act_for_their_state(coded, tex
     events, trace = coded(text)
     assert [e for e in events if e.source in ("SYR", "RUS") and e.target in ("TUR", "UKR")]
     assert not _dropped_by(trace, "parties.people_not_state")
+
+
+@pytest.mark.parametrize("text", [
+    "The resolution condemned Moscow for the shelling of the port.",
+    "The Canadian draft calls on Egypt to reopen the crossing.",
+    "Delegates approved a motion urging Serbia to withdraw its police.",
+])
+def test_a_text_put_to_a_vote_is_no_doer(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.target in ("RUS", "EGY", "SRB")]
+    assert _dropped_by(trace, "parties.document_text") or not events
+
+
+def test_opposing_a_text_is_no_act_toward_the_state_it_names(coded):
+    events, trace = coded("Brazil opposed a resolution condemning Turkey.")
+    assert not [e for e in events if e.source == "BRA" and e.target == "TUR"]
+    assert _dropped_by(trace, "parties.document_text")
+
+
+def test_a_state_that_condemns_in_a_statement_still_acts(coded):
+    events, trace = coded("In a statement on Friday, Chile condemned Peru for the border raid.")
+    assert [e for e in events if e.source == "CHL" and e.target == "PER" and e.root == "11"]
+    assert not _dropped_by(trace, "parties.document_text")
+
+
+def test_backing_a_body_s_resolution_stays_an_act_toward_the_body(coded):
+    events, trace = coded("Hungary backed the Security Council resolution.")
+    assert [e for e in events if e.source == "HUN" and (e.target_actor or "").startswith("IGO")]
+    assert not _dropped_by(trace, "parties.document_text")
+
+
+def test_voting_against_a_text_is_no_act_toward_the_state_it_calls_out(coded):
+    events, trace = coded("Britain voted against a resolution that calls out Ethiopia's aggression against Somalia.")
+    assert not [e for e in events if e.source == "GBR" and e.target == "ETH"]
+    assert _dropped_by(trace, "parties.document_text")
+
+
+def test_co_signers_of_a_letter_are_not_parties_to_each_other(coded):
+    events, trace = coded("Chile, Peru, Norway and Japan signed a joint letter urging Iran to free the protesters.")
+    signers = {"CHL", "PER", "NOR", "JPN"}
+    assert not [e for e in events if e.source in signers and e.target in signers]
+    assert len(_dropped_by(trace, "parties.co_signers")) == 12
+
+
+def test_states_that_sign_a_treaty_together_agree(coded):
+    events, trace = coded("Chile, Peru and Bolivia signed a border treaty.")
+    assert [e for e in events if e.source == "CHL" and e.target == "BOL" and e.root == "05"]
+    assert not _dropped_by(trace, "parties.co_signers")

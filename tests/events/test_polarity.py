@@ -1,5 +1,7 @@
 """Rules of events/polarity.py, one behaviour per test, on invented sentences (real model and resolver)."""
 
+from datetime import date
+
 import pytest
 
 pytestmark = pytest.mark.model
@@ -74,3 +76,52 @@ def test_asking_why_a_state_acted_is_criticism_not_an_appeal(coded):
     assert "polarity.why_question" in trace.fired[asked[0].event_id]
     events, _ = coded("Peru asked Chile on Monday to reopen the border.")
     assert [e for e in events if (e.source, e.target) == ("PER", "CHL") and e.root == "02"]
+
+
+def test_calling_a_state_a_threat_is_a_criticism(coded):
+    events, _ = coded("Poland called Belarus a threat.")
+    pair = [e for e in events if e.source == "POL" and e.target == "BLR"]
+    assert pair and all(e.cameo == "111" for e in pair)
+
+
+@pytest.fixture(scope="module")
+def classifier_coder(rule_coder):
+    """The rule coder with the root classifier on: it reads "called X a Y" as a call, the case rule
+    polarity.naming corrects."""
+    from multipolar.events.coder import EventCoder
+    from multipolar.settings import Settings
+
+    return EventCoder(Settings(event_model_retype=False), resolver=rule_coder.resolver, nlp=rule_coder.pipeline)
+
+
+def test_calling_a_state_a_partner_is_no_act(classifier_coder):
+    events = classifier_coder.code_text("Poland called Belarus a partner.", doc_id="t", published=date(2025, 7, 14))
+    assert not [e for e in events if e.source == "POL" and e.target == "BLR"]
+    assert [d for d in classifier_coder.trace.dropped if d["rule"] == "polarity.naming"]
+
+
+def test_a_phone_call_stays_a_phone_call(coded):
+    events, _ = coded("Macron called Putin on Monday to discuss the war.")
+    assert [e for e in events if e.source == "FRA" and e.target == "RUS" and e.cameo == "041"]
+
+
+def test_troops_sent_to_fight_alongside_a_state_are_military_cooperation(coded):
+    events, _ = coded("Belarus has sent troops to fight alongside Russian forces.")
+    pair = [e for e in events if e.source == "BLR" and e.target == "RUS"]
+    assert pair and all(e.cameo == "062" for e in pair)
+
+
+def test_troops_sent_into_a_state_stay_a_show_of_force(coded):
+    events, _ = coded("Russia sent troops into Georgia.")
+    assert [e for e in events if e.source == "RUS" and e.target == "GEO" and e.root == "15"]
+
+
+def test_welcoming_a_state_s_commitment_is_approval_not_a_visit(coded):
+    events, _ = coded("Kenya welcomed the Ethiopian commitment to peace.")
+    pair = [e for e in events if e.source == "KEN" and e.target == "ETH"]
+    assert pair and all(e.cameo == "051" for e in pair)
+
+
+def test_welcoming_a_guest_to_a_capital_stays_hosting(coded):
+    events, _ = coded("Japan welcomed the Chinese delegation to Tokyo.")
+    assert [e for e in events if e.source == "JPN" and e.target == "CHN" and e.cameo == "043"]

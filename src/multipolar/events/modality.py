@@ -29,7 +29,11 @@ questions, speculation and nouns that merely mention a topic are not events.
 - modality.sport: the "states" are national teams in a sporting contest ("Chile beat Peru 2-1", "will face
   Ghana in the World Cup quarter-final"): the sentence names a sport, a competition or a score with a
   result verb, no actor of the candidate is a person, and the act is none that states do around sport
-  (a boycott of the Games, a ban on a team stay).
+  (a boycott of the Games, a ban on a team stay);
+- modality.possible_outcome: an act named as what something could lead to, might result in or risks ("such
+  moves could lead to a clash between Russia and NATO", "the dispute risks a war with Iran") is an outcome
+  someone fears, not an act that happened: the candidate is dropped ("the raid led to a clash", said of what
+  happened, stays).
 """
 
 from __future__ import annotations
@@ -257,8 +261,24 @@ def sport(c: Candidate):
     return DROP
 
 
+def possible_outcome(c: Candidate):
+    tok = c.tok
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in W["outcome_preps"]:
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return None
+    if head.pos_ != "VERB" or head.lemma_.lower() not in W["outcome_verbs"]:
+        return None
+    if head.lemma_.lower() in W["risk_verbs"] or any(ch.dep_ == "aux" and ch.lower_ in W["possibility_auxes"] for ch in head.children):
+        return DROP
+    return None
+
+
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
          Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
          Rule("modality.plan", plan), Rule("modality.warning", warning), Rule("modality.ordered_posture", ordered_posture),
          Rule("modality.statement_topic", statement_topic),
-         Rule("modality.sport", sport)]
+         Rule("modality.sport", sport), Rule("modality.possible_outcome", possible_outcome)]

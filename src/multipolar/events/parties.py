@@ -18,7 +18,20 @@ Words in data/rules/parties.json.
   another state: the candidate is dropped ("thousands of Iranians took to the streets", a protest at home,
   stays). A state body, an official or a weapon so described ("Syrian officials", "Russian
   drones"), "the Russians" with the article (news English for a state's forces or negotiators) and a
-  people as the one acted on are left alone.
+  people as the one acted on are left alone;
+- parties.document_text: a text put to a vote (a resolution, a draft, an amendment, a motion) is no party: an act whose doer
+  is such a text ("the resolution condemned Moscow", "a draft calling on Israel to withdraw", "the text that
+  urges Iran ...", an act named by what such a text does: "a resolution that calls out Moscow's aggression") tells what the text says, not what a state did to another (whoever adopts or proposes it
+  acts toward the body that votes on it); and an act done to such a text is not done to a state it names
+  ("France opposed a resolution condemning Israel" is no opposition to Israel): both are dropped (a state
+  named as the text's author, "backed the Security Council resolution", stays the one acted toward). A text that
+  is only where something is said ("in a statement, China condemned ...") is not a doer and is left alone, and
+  a state's own report or statement that accuses another is that state's act (CAMEO codes it so) and stays;
+- parties.co_signers: three or more states that sign one statement or letter ("a joint statement signed by
+  A, B, C and D", "A, B and C signed a letter urging ...") are its fellow authors, not parties to a deal with
+  each other (a signed deal is an agreement; a signed statement says something to or about someone else):
+  a candidate between two of the signers whose trigger is the signing is dropped. Two states signing a joint
+  statement, and any number signing a treaty or an agreement, are left alone.
 """
 
 from __future__ import annotations
@@ -96,5 +109,67 @@ def people_not_state(c: Candidate):
     return None
 
 
+def _doer(tok: Token) -> Token | None:
+    """The noun that does what a verb says: its subject; for a verb describing a noun ("a draft calling on",
+    "the text that urges") that noun; for a verb joined to another without a subject of its own, that one's."""
+    x = tok
+    for _ in range(3):
+        subj = next((ch for ch in x.children if ch.dep_ in W["doer_deps"]), None)
+        if subj is not None and subj.lower_ not in W["relative_pronouns"]:
+            return subj
+        if x.dep_ in W["describing_deps"] and x.head.i != x.i:
+            return x.head
+        if x.dep_ != "conj" or x.head.i == x.i:
+            return None
+        x = x.head
+    return None
+
+
+def _is_text(tok: Token | None) -> bool:
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in W["text_nouns"]
+
+
+def document_text(c: Candidate):
+    tok = c.tok
+    # the act, or the verb whose object names it ("a resolution that calls out Moscow's aggression"), is done by a text
+    verbs = [g for g in [tok, *governors(tok, limit=W["content_reach"])] if g.pos_ in ("VERB", "AUX")][:1]
+    if any(_is_text(_doer(v)) for v in verbs):
+        return DROP
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    targets = _heads(c, c.event.target_actor)
+    objects = [g for ch in tok.children if ch.dep_ in W["text_object_deps"] for g in
+               ([ch] if ch.dep_ != "prep" else [p for p in ch.children if p.dep_ == "pobj"])]
+    texts = [o for o in objects if _is_text(o)]
+    if targets and texts and all(any(_said_in(t, x) for x in texts) for t in targets):
+        return DROP
+    return None
+
+
+def _said_in(t: Token, text: Token) -> bool:
+    """Whether a mention is part of what a text says ("a resolution condemning Israel"), not of who wrote or
+    adopted it ("the Security Council resolution", "a draft by France")."""
+    authors = [ch for ch in text.children if ch.dep_ in W["author_deps"] or ch.dep_ == "prep" and ch.lower_ in W["author_preps"]]
+    return t.i != text.i and t in text.subtree and not any(t in a.subtree for a in authors)
+
+
+def co_signers(c: Candidate):
+    tok, ev = c.tok, c.event
+    if tok.lemma_.lower() not in W["signing_verbs"] or not ev.target_actor:
+        return None
+    signed = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in W["describing_deps"]:
+        signed.append(tok.head)  # "a joint statement, signed by ..."
+    if not any(t.lemma_.lower() in W["statement_nouns"] for t in signed):
+        return None
+    sources, targets = _heads(c, ev.source_actor), _heads(c, ev.target_actor)
+    for s_tok in sources:
+        listed = [s_tok, *s_tok.conjuncts]
+        if len(listed) >= W["min_co_signers"] and any(t in listed for t in targets):
+            return DROP
+    return None
+
+
 RULES = [Rule("parties.news_outlet", news_outlet), Rule("parties.co_mediators", co_mediators),
-         Rule("parties.people_not_state", people_not_state)]
+         Rule("parties.people_not_state", people_not_state), Rule("parties.document_text", document_text),
+         Rule("parties.co_signers", co_signers)]

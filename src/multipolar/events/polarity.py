@@ -16,6 +16,18 @@ Words in data/rules/polarity.json.
 - polarity.why_question: an appeal verb whose clause asks why ("asked why Russia was violating Poland's
   airspace", "wondered why Beijing had cancelled the talks") reproaches the state it asks about: criticism
   (111), not an appeal to it.
+
+
+- polarity.naming: "call" (or "brand", "label", "dub") with an object and what the object is called ("called
+  the president a dictator", "branded the minister a liar") names someone, it is no telephone call or appeal:
+  with a word of blame or contempt as the name it is a criticism (111), with any other name ("called him a
+  friend") no act between the two here, and the candidate is dropped;
+- polarity.joined_forces: troops sent or deployed to fight beside another state's forces, to join them or to
+  help them ("sent troops to fight alongside Russian forces", "deployed soldiers to join the Syrian army") are
+  military cooperation with that state (062), not a show of force against it;
+- polarity.welcomed_decision: welcoming another state's decision, commitment, pledge or move ("welcomed
+  China's commitment to the talks", "welcomed the Ethiopian pledge to withdraw") is approval of it (051),
+  not hosting a visit (043): "welcome ... to" hosts only a guest ("welcomed the premier to Tokyo").
 """
 
 from __future__ import annotations
@@ -114,6 +126,77 @@ def why_question(c: Candidate):
     return recode(ev, code, c.coder.ontology) if asked and code in c.coder.ontology else None
 
 
+def _name_given(tok):
+    """The name a naming verb gives its object ("called X a dictator": "dictator"), or None."""
+    if not any(ch.dep_ in ("dobj", "nsubj") and ch.i > tok.i for ch in tok.children):
+        return None
+    for ch in tok.children:
+        if ch.dep_ in W["name_deps"] and ch.i > tok.i and ch.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return ch
+        if ch.dep_ in ("dobj", "ccomp", "xcomp"):  # the parser may hang the name on the object, or make a clause
+            for g in ch.children:
+                if g.dep_ in W["name_deps"] and g.pos_ in ("NOUN", "PROPN", "ADJ") and g.i > ch.i:
+                    return g
+    return None
+
+
+def naming(c: Candidate):
+    tok = c.tok
+    if c.event.root == "11":
+        return None
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in W["naming_verbs"]:
+        # the trigger may be the name itself ("called Belarus a threat": "threat")
+        verb = next((g for g in governors(tok, limit=2) if g.pos_ == "VERB" and g.lemma_.lower() in W["naming_verbs"]), None)
+        if verb is None or getattr(_name_given(verb), "i", None) != tok.i:
+            return None
+        tok = verb
+    name = _name_given(tok)
+    if name is None:
+        return None
+    words_of_name = {t.lemma_.lower() for t in name.subtree}
+    if words_of_name & W["blame_names"] and W["naming_blame_code"] in c.coder.ontology:
+        return recode(c.event, W["naming_blame_code"], c.coder.ontology)
+    return DROP
+
+
+def joined_forces(c: Candidate):
+    tok, ev = c.tok, c.event
+    code = W["joined_forces_code"]
+    if ev.root not in W["force_roots"] or ev.target_actor is None or code not in c.coder.ontology:
+        return None
+    head = tok if tok.pos_ == "VERB" else tok.head
+    named = {t.i for t in c.sent if (m := c.actors.get(t.i)) is not None and m.actor_code == ev.target_actor}
+    for x in [head, *head.children]:
+        for ch in x.children if x is not head else [head]:
+            for t in ch.subtree:
+                if t.i in named and _beside(t, head):
+                    return recode(ev, code, c.coder.ontology)
+    return None
+
+
+def _beside(t, verb) -> bool:
+    """Whether a mention lies in a phrase of fighting beside or joining ("alongside Russian forces", "to join
+    the Syrian army") under the sending verb."""
+    for g in governors(t, limit=5):
+        if g.lower_ in W["beside_preps"] and g.dep_ == "prep" or g.pos_ == "VERB" and g.i != verb.i and g.lemma_.lower() in W["join_verbs"]:
+            return True
+        if g.i == verb.i:
+            return False
+    return False
+
+
+def welcomed_decision(c: Candidate):
+    tok, ev = c.tok, c.event
+    code = W["welcomed_decision_code"]
+    if tok.lemma_.lower() not in W["welcome_verbs"] or ev.root != W["hosting_root"] or code not in c.coder.ontology:
+        return None
+    if any(ch.dep_ == "dobj" and ch.lemma_.lower() in W["approved_nouns"] for ch in tok.children):
+        return recode(ev, code, c.coder.ontology)
+    return None
+
+
 RULES = [Rule("polarity.unrealised", unrealised), Rule("polarity.alignment", alignment),
          Rule("polarity.light_verb", light_verb), Rule("polarity.deadline", deadline),
-         Rule("polarity.commitment_support", commitment_support), Rule("polarity.why_question", why_question)]
+         Rule("polarity.commitment_support", commitment_support), Rule("polarity.naming", naming),
+         Rule("polarity.joined_forces", joined_forces), Rule("polarity.welcomed_decision", welcomed_decision),
+         Rule("polarity.why_question", why_question)]
