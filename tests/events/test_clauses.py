@@ -118,3 +118,15 @@ def test_a_noun_act_under_a_denial_is_not_taken_out_of_it(coded):
     events, _ = coded("Egypt denied Sudan's claims about Egyptian strikes on Sudanese camps.")
     assert not [e for e in events if (e.source, e.target) == ("EGY", "SDN") and e.root in ("18", "19")
                 and not e.negated]
+
+
+def test_a_threat_reported_by_a_warning_is_aimed_at_the_state_warned(coded):
+    events, trace = coded("Paraguay warned Bolivia it would retaliate.")
+    hit = [e for e in events if e.root == "13" and e.source == "PRY"]
+    assert hit and hit[0].target == "BOL"
+    assert "clauses.warned_addressee" in trace.fired[hit[0].event_id]
+
+
+def test_a_warning_with_no_state_warned_gives_no_target(coded):
+    events, _ = coded("Paraguay warned it would retaliate.")
+    assert not [e for e in events if e.root == "13" and e.target is not None]

@@ -71,3 +71,19 @@ def test_lexicon_operation_is_force_only_when_military(lexicon, modifier, code):
                ["det", "amod", "ROOT"], [2, 2, 2])
     entry = lexicon.match(doc[2])
     assert (entry.cameo if entry is not None else None) == code
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "pair", "code"), [
+    ("The Icelandic minister stressed her country's commitment to Latvia's security.", ("ISL", "LVA"), "051"),
+    ("Serbia imposed costs on Kosovo over the licence plates.", ("SRB", "XKX"), "163"),
+])
+def test_lexicon_endorsement_and_penalty_phrases(coded, text, pair, code):
+    events, _ = coded(text)
+    assert [e for e in events if (e.source, e.target) == pair and e.cameo == code]
+
+
+@pytest.mark.model
+def test_lexicon_commitment_to_a_plan_is_no_endorsement(coded):
+    events, _ = coded("Iceland stressed its commitment to the fisheries plan with Norway.")
+    assert not [e for e in events if e.cameo == "051"]

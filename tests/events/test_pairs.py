@@ -48,3 +48,15 @@ def test_an_agreement_with_an_organisation_is_the_states_own_act(coded):
     events, trace = coded("Ukraine ratified a trade agreement with the European Union on Tuesday.")
     assert not [e for e in events if e.target == "UKR"]
     assert not any("pairs.mutual_with" in names for names in trace.fired.values())
+
+
+def test_two_states_agreeing_on_a_need_express_accord_with_each_other(coded):
+    events, _ = coded("Ecuador and Uruguay agreed on the need for a common fishing policy.")
+    pairs = {(e.source, e.target) for e in events if e.cameo == "019"}
+    assert {("ECU", "URY"), ("URY", "ECU")} <= pairs
+
+
+def test_one_state_echoing_another_expresses_accord_one_way(coded):
+    events, _ = coded("Ecuador echoed Uruguay's concern about the fishing fleets.")
+    pairs = {(e.source, e.target) for e in events if e.cameo == "019"}
+    assert pairs == {("ECU", "URY")}

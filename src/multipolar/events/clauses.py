@@ -31,6 +31,8 @@ affairs rather than a dated act ("Russia's war against Ukraine", "the occupation
 no named act.
 
 clauses.purpose_act (rule over candidates, `purpose_act`): see its docstring.
+
+clauses.warned_addressee (rule over candidates, `warned_addressee`): see its docstring.
 """
 
 from __future__ import annotations
@@ -325,4 +327,23 @@ def _attribution_only(trig: Trigger, actors: syntax.Actors) -> bool:
                                   for m in speakers)
 
 
-RULES = [Rule("clauses.purpose_act", purpose_act)]
+def warned_addressee(c: Candidate) -> Event | None:
+    """clauses.warned_addressee: a hostile act a speaker says it will do, reported by a verb of warning whose
+    object is a state ("Lula warned Argentina it would retaliate", "Turkey warned Greece that it would close the
+    strait"), is aimed at the state warned when the act names no target of its own: the warning is addressed to
+    the party it threatens. An act whose own phrase names a target keeps it ("warned Chile that Peru would ...")."""
+    ev, speaker = c.event, c.speaker
+    if speaker is None or ev.target_actor is not None or ev.root not in W["warned_roots"]:
+        return None
+    if speaker.lemma_.lower() not in W["warn_lemmas"]:
+        return None
+    warned = [c.actors[x.i] for x in speaker.children if x.dep_ in ("dobj", "dative") and x.i in c.actors]
+    warned = [m for m in warned if m.country and m.country != ev.source and m.actor_code[:3] == m.country]
+    if len(warned) != 1:
+        return None
+    m = warned[0]
+    return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code,
+                               target_name=getattr(m, "person", None) or getattr(m, "text", None))
+
+
+RULES = [Rule("clauses.purpose_act", purpose_act), Rule("clauses.warned_addressee", warned_addressee)]

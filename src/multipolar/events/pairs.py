@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 SYMMETRIC_ROOTS = {"03", "04", "06", "19"}
 
 
-SYMMETRIC_CODES = {"050", "057", "087", "0871", "084", "190", "161", "160"}
+# 019 (express accord): two parties named together who "agreed on the need", "shared the concern" or "see eye to eye"
+# express it toward each other, one event each way
+SYMMETRIC_CODES = {"050", "057", "087", "0871", "084", "190", "161", "160", "019"}
 
 
 # rule `pairs.mutual_with`: an act done "with" a partner that both parties do together is mutual, one event each

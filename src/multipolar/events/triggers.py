@@ -3,7 +3,8 @@
 Every token is looked up in the lexicon (the most specific pattern wins); pattern words are part of their
 trigger; easing a restriction is a concession and cutting help a reduction of relations; frame verbs absorb
 their complement into the composite code; "said Iran must ..." is a demand; say/deny frames mark what they
-govern as reported; a trigger governed by another (non-frame) trigger is absorbed by it. Changing
+govern as reported; a trigger governed by another (non-frame) trigger is absorbed by it, and a verb that restates
+(triggers.restated_object: "reaffirmed its support") takes the code of the act it restates. Changing
 quantities, published information and untransferred weapons are no triggers."""
 
 from __future__ import annotations
@@ -70,6 +71,9 @@ CUT_CODES = {"07": "162", "071": "1621", "072": "1622", "073": "1623", "046": "1
 
 
 SELF_PRONOUNS = {"i", "we", "it", "he", "she"}
+# rule triggers.restated_object: restating an act is that act ("reaffirmed its support for Ukraine" is support,
+# "reaffirmed its commitment to Jordan's security" an endorsement): the verb takes its object trigger's code
+RESTATE_LEMMAS = {"reaffirm", "restate", "reconfirm"}
 
 
 @dataclass
@@ -92,6 +96,7 @@ class Trigger:
     subject_list: bool = False  # more sources from a subject's group-noun list (rule syntax.subject_list)
     hyphen_pair: bool = False  # the parties came from an "A-B" modifier ("the US-China talks", rule syntax.hyphen_pair)
     mutual_with: set[tuple[str, str]] = field(default_factory=set)  # (source, target) added by rule pairs.mutual_with
+    restated: bool = False  # the code is its object's (rule triggers.restated_object)
 
 
 def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[Trigger]:
@@ -196,7 +201,9 @@ def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[T
         gov = _governor(trig.tok, found)
         if gov is not None and not gov.consumed and gov.entry.frame != "say" and gov.tok.lemma_.lower() not in DENY:
             trig.consumed = True
-            if (gov.frame_of is None and gov.code[:2] == trig.code[:2] and gov.code.endswith("0")
+            if gov.frame_of is None and gov.tok.lemma_.lower() in RESTATE_LEMMAS and trig.code != gov.code:
+                gov.code, gov.restated = trig.code, True  # rule triggers.restated_object
+            elif (gov.frame_of is None and gov.code[:2] == trig.code[:2] and gov.code.endswith("0")
                     and trig.code != gov.code and len(trig.code) >= len(gov.code)):
                 gov.code = trig.code  # "sent weapons": the object names the kind of aid (072)
     return [t for t in found.values() if not t.consumed]
@@ -213,7 +220,8 @@ def base_rules(trig: Trigger) -> list[str]:
         out.append(f"speech:reported by '{trig.reported_by.tok.text}'")
     flags = ((trig.guessed_source, "roles:stand-in source"), (trig.listed, "roles.listed_states"),
              (trig.split, "syntax.split_coordination"), (trig.bracketed, "syntax.bracketed_list"),
-             (trig.hyphen_pair, "syntax.hyphen_pair"), (trig.subject_list, "syntax.subject_list"))
+             (trig.hyphen_pair, "syntax.hyphen_pair"), (trig.subject_list, "syntax.subject_list"),
+             (trig.restated, "triggers.restated_object"))
     return out + [name for on, name in flags if on]
 
 
