@@ -68,9 +68,10 @@ Every candidate then passes the named rules of events/rulebook.py (anaphora, rol
 modality, timing: one module per concern, words in data/rules/), which may change or drop it; the trace
 of what fired is `self.trace`, printed by `multipolar code --explain`. The finders of those modules
 (trade.firms_list, trade.tariff_act, trade.rate_schedule) add candidates of their own; where a finder reads
-a verb with its target, the lexicon's target-less reading of the same act, its statement on that verb and
-its other reading of that verb for the same pair ("will suspend 24 points of the duty on goods of X" is
-an easing, not a threat) are dropped (coder.finder_reading). The classifier's guesses pass the same rules, and a sentence whose candidates a
+a verb with its target, the lexicon's target-less reading of the same act and its statement on that verb
+are dropped, and where the finder's reading is an easing, the lexicon's other reading of that verb for the
+same pair too ("will suspend 24 points of the duty on goods of X" is an easing, not a threat)
+(coder.finder_reading). The classifier's guesses pass the same rules, and a sentence whose candidates a
 rule dropped gets no guess.
 """
 
@@ -325,13 +326,14 @@ class EventCoder:
                         out.append((cand, other))
         # a finder that read the target ("tariffs on goods from Brazil") stands for the lexicon's target-less
         # reading of the same act by the same source, and for a statement the lexicon read off its verb
-        # ("added two ministers to its sanctions list" is a sanction, not a remark), and for the lexicon's other
-        # reading of that same verb for the same pair ("will suspend 24 points of the duty on goods of X")
+        # ("added two ministers to its sanctions list" is a sanction, not a remark); a finder's easing stands for
+        # the lexicon's other reading of that same verb for the same pair ("will suspend 24 points of the duty on
+        # goods of X" is an easing, not a threat)
         aimed = {(ev.cameo, ev.source_actor) for _, ev in out if ev.target_actor is not None}
         found = {cand.tok.i for cand in cands[n_coded:] if cand.event.target_actor is not None}
-        read = {(cand.tok.i, cand.event.source, cand.event.target) for cand in cands[n_coded:]
-                if cand.event.target_actor is not None}
         lexicon_cands = {id(cand) for cand in cands[:n_coded]}
+        read = {(cand.tok.i, ev.source, ev.target) for cand, ev in out
+                if id(cand) not in lexicon_cands and ev.target_actor is not None and ev.root == "08"}
         kept = []
         for cand, ev in out:
             lexicons = id(cand) in lexicon_cands
