@@ -156,3 +156,81 @@ def test_an_active_strike_with_sanctions_keeps_its_subject_as_source(coded):
     hit = [e for e in events if e.cameo == "163"]
     assert hit and all((e.source, e.target) == ("USA", "RUS") for e in hit)
     assert not any("trade.headline_passive" in trace.fired.get(e.event_id, []) for e in hit)
+
+
+@pytest.fixture
+def issued(rule_coder):
+    """Code an invented text as the United States government's own document (issuer "USA")."""
+    def run(text):
+        return rule_coder.code_text(text, doc_id="t", published=None, issuer="USA"), rule_coder.trace
+    return run
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("The Proclamation imposes a 20% tariff on bicycles from Japan, Chile and Norway.", {"JPN", "CHL", "NOR"}),
+    ("The duty rate for steel shall be 12 percent for products of Chile and Peru.", {"CHL", "PER"}),
+    ("Articles of Chile imported into the customs territory shall be subject to a duty of 30 percent.", {"CHL"}),
+])
+def test_a_stated_tariff_rate_in_a_governments_own_text_is_its_sanction(issued, text, targets):
+    events, trace = issued(text)
+    found = {e.target for e in events if e.source == "USA" and e.plover == "SANCTION"
+             and "trade.rate_schedule" in trace.fired.get(e.event_id, [])}
+    assert found >= targets
+
+
+def test_rate_lines_under_a_heading_that_cuts_the_tariff_are_a_retreat(issued):
+    events, _ = issued("The duties on wine will be cut to these rates:\n- Chile: 5 percent\n- Peru: 2 percent\n")
+    assert ("USA", "RETREAT", "CHL") in kinds(events)
+    assert ("USA", "SANCTION", "CHL") not in kinds(events)
+
+
+def test_a_state_named_only_in_the_reason_for_a_tariff_rate_is_not_its_target(issued):
+    events, _ = issued("Imposing an additional 30% tariff on imports from Laos in response to its purchases of Chinese oil.")
+    assert ("USA", "SANCTION", "LAO") in kinds(events)
+    assert ("USA", "SANCTION", "CHN") not in kinds(events)
+
+
+def test_a_tariff_rate_in_a_news_text_is_not_read_as_any_governments_act(coded):
+    events, trace = coded("Shoppers paid a 20% tariff on bicycles from Japan.")
+    assert not any("trade.rate_schedule" in names for names in trace.fired.values())
+
+
+def test_a_rate_with_no_tariff_is_no_schedule(issued):
+    events, trace = issued("Exports of copper from Chile grew 12 percent last year.")
+    assert not any("trade.rate_schedule" in names for names in trace.fired.values())
+
+
+def test_a_standing_refusal_of_aid_to_a_government_stops_that_aid(coded):
+    events, trace = coded("The United States will not provide assistance to the Government of Chad.")
+    assert ("USA", "SANCTION", "TCD") in kinds(events)
+    assert any("trade.aid_cutoff" in names for names in trace.fired.values())
+
+
+def test_a_past_refusal_of_aid_is_not_a_cutoff(coded):
+    events, trace = coded("The United States did not provide assistance to the Government of Chad.")
+    assert not any("trade.aid_cutoff" in names for names in trace.fired.values())
+
+
+def test_suspending_a_share_of_a_duty_is_a_retreat_not_a_threat(coded):
+    events, trace = coded("Under the agreement, the United States will suspend 20 percentage points of the "
+                          "additional duty on goods of Chile.")
+    assert ("USA", "RETREAT", "CHL") in kinds(events)
+    assert not [e for e in events if e.target == "CHL" and e.plover == "THREATEN"]
+    assert any(d["rule"] == "coder.finder_reading" for d in trace.dropped)
+
+
+def test_a_schedule_that_suspends_part_of_the_duty_is_a_retreat(issued):
+    events, _ = issued("The United States will modify the additional duty of 30 percent on articles of Chile, "
+                       "suspending 20 percentage points of it for 90 days.")
+    assert ("USA", "RETREAT", "CHL") in kinds(events)
+    assert ("USA", "SANCTION", "CHL") not in kinds(events)
+
+
+def test_an_earlier_tariff_rate_recounted_in_the_past_is_no_schedule(issued):
+    _, trace = issued("In my order of March 3, I imposed a duty of 30 percent on articles of Chile.")
+    assert not any("trade.rate_schedule" in names for names in trace.fired.values())
+
+
+def test_a_tariff_rate_an_earlier_order_found_necessary_is_no_schedule(issued):
+    _, trace = issued("In that order I determined that it was necessary to impose a duty of 30 percent on articles of Chile.")
+    assert not any("trade.rate_schedule" in names for names in trace.fired.values())

@@ -67,8 +67,10 @@ clause); this module runs them per sentence and builds the events.
 Every candidate then passes the named rules of events/rulebook.py (anaphora, roles, trade, polarity,
 modality, timing: one module per concern, words in data/rules/), which may change or drop it; the trace
 of what fired is `self.trace`, printed by `multipolar code --explain`. The finders of those modules
-(trade.firms_list, trade.tariff_act) add candidates of their own; where a finder reads a verb with its
-target, the lexicon's target-less reading of the same act and its statement on that verb are dropped
+(trade.firms_list, trade.tariff_act, trade.rate_schedule) add candidates of their own; where a finder reads
+a verb with its target, the lexicon's target-less reading of the same act and its statement on that verb
+are dropped, and where the finder's reading is an easing, the lexicon's other reading of that verb for the
+same pair too ("will suspend 24 points of the duty on goods of X" is an easing, not a threat)
 (coder.finder_reading). The classifier's guesses pass the same rules, and a sentence whose candidates a
 rule dropped gets no guess.
 """
@@ -132,6 +134,7 @@ class EventCoder:
         self.single_main = self.settings.event_main_only
         self.rules = rules()  # named rules over every candidate (events/rulebook.py)
         self.trace = Trace()  # the last document's rules, for `multipolar code --explain`
+        self._issuer: str | None = None  # the government whose statement the document being coded is (the finders read it)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.settings,), None)
@@ -215,6 +218,7 @@ class EventCoder:
                         actors.setdefault(i, m)
         # "I", "we", "my Administration", "the Secretary of Commerce" in an official statement: its government
         issuer_mentions(doc, actors, issuer if self.settings.event_official_sources else None)
+        self._issuer = issuer  # trade.rate_schedule: a tariff schedule in a government's own text is its own act
         self.trace = Trace()
         pairs = anaphora.resolve(doc, actors)  # "the two leaders", "he": mentions of earlier actors
         events: list[Event] = []
@@ -300,7 +304,7 @@ class EventCoder:
                  for trig, events in kept for ev in events]
         n_coded = len(cands)
         for name, finder in FINDERS:
-            for tok, src, tgt, code in finder(sent, actors):
+            for tok, src, tgt, code in finder(sent, actors, issuer=self._issuer):
                 if code not in self.ontology:
                     continue
                 when, precision = self._date_of(sent, tok, published)
@@ -322,12 +326,19 @@ class EventCoder:
                         out.append((cand, other))
         # a finder that read the target ("tariffs on goods from Brazil") stands for the lexicon's target-less
         # reading of the same act by the same source, and for a statement the lexicon read off its verb
-        # ("added two ministers to its sanctions list" is a sanction, not a remark)
+        # ("added two ministers to its sanctions list" is a sanction, not a remark); a finder's easing stands for
+        # the lexicon's other reading of that same verb for the same pair ("will suspend 24 points of the duty on
+        # goods of X" is an easing, not a threat)
         aimed = {(ev.cameo, ev.source_actor) for _, ev in out if ev.target_actor is not None}
         found = {cand.tok.i for cand in cands[n_coded:] if cand.event.target_actor is not None}
+        lexicon_cands = {id(cand) for cand in cands[:n_coded]}
+        read = {(cand.tok.i, ev.source, ev.target) for cand, ev in out
+                if id(cand) not in lexicon_cands and ev.target_actor is not None and ev.root == "08"}
         kept = []
         for cand, ev in out:
-            if (ev.target_actor is None and (ev.cameo, ev.source_actor) in aimed) or (ev.root == "01" and cand.tok.i in found):
+            lexicons = id(cand) in lexicon_cands
+            if (ev.target_actor is None and (ev.cameo, ev.source_actor) in aimed) or (ev.root == "01" and cand.tok.i in found) \
+                    or (lexicons and (cand.tok.i, ev.source, ev.target) in read):
                 self.trace.drop(ev, "coder.finder_reading", cand.fired)
                 self.trace.fired.pop(ev.event_id, None)
             else:

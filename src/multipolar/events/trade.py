@@ -31,14 +31,30 @@ Words in data/rules/trade.json.
   ("threatened on Friday to impose an extra tariff on Japanese goods") is a threat of sanctions (1312), not
   the measure;
 - trade.firms_list (a finder): putting a state's firms on an entity list or under export controls
-  ("added 80 Chinese companies to its entity list") is a sanction (163) against that state.
+  ("added 80 Chinese companies to its entity list") is a sanction (163) against that state;
+- trade.aid_cutoff: a state's statement that it will not, or will no longer, provide or give aid or
+  assistance to a state ("will not provide assistance to the Governments of A, B and C", "shall no longer
+  extend military aid to X") stops that aid (162, SANCTION), not a refusal of a request (122); a refusal
+  in the past ("did not provide aid") is left as it is;
+- trade.rate_schedule (a finder): in a government's own document (actors/issuer.py), a tariff or duty stated
+  with its rate and the states whose goods it falls on ("a 20% tariff on bicycles from Japan, Chile and
+  Norway, and 10% on Peru", "the duty rate shall be 12 percent for products of Chile", "articles of Chile
+  shall be subject to a duty of 30 percent") is that government's sanction (163) on each state named in an
+  on/from/of/for phrase, where no verb with a state subject read it (trade.tariff_act); a list item that
+  names a state and a rate under a heading that names the measure and ends with a colon ("the following
+  rates: - Chile (25%)") is read the same way; either is an easing (085) when its sentence or heading
+  pauses, cuts or suspends the measure ("cut to the following rates:", "suspending 24 percentage points of
+  the duty"), and an earlier act recounted in the past tense ("in the order of April 2 I imposed a 34%
+  duty on ...") is left to the other rules, as it is dated by that order, not by the document.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
+from multipolar.actors.resolver import ActorMatch
 from multipolar.events import syntax
 from multipolar.events.rulebook import (
     DROP,
@@ -54,6 +70,7 @@ from multipolar.events.rulebook import (
 W = words("trade")
 _REASONS = frozenset(W["dealings_words"]) | frozenset(W["reason_words"])  # rule trade.dealings_object
 SANCTION, EASE, THREAT = "163", "085", "1312"
+_RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)  # rule trade.rate_schedule
 
 
 def _restriction(c: Candidate) -> bool:
@@ -78,6 +95,8 @@ def conditional_threat(c: Candidate):
     ev = c.event
     if ev.root != "16" or ev.negated or ev.modality not in ("hypothetical", "intended") or THREAT not in c.coder.ontology:
         return None
+    if ev.modality == "intended" and "trade.rate_schedule" in c.fired:
+        return None  # "the rate shall be 12 percent" in a government's own order is the measure itself
     if c.speaker is not None:
         said_by = {m.actor_code[:3] for m in syntax.subjects(c.speaker, c.actors)[0]}
         if said_by and ev.source not in said_by:
@@ -190,7 +209,7 @@ def _firm_states(noun: Any, actors: dict[int, Any]) -> list[Any]:
     return out
 
 
-def firms_list(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, str]]:
+def firms_list(sent: Any, actors: dict[int, Any], issuer: str | None = None) -> list[tuple[Any, Any, Any, str]]:
     """(trigger token, source match, target match, code) of export controls and entity lists in a sentence."""
     text = sent.text.lower()
     if not any(p in text for p in W["list_nouns"]):
@@ -224,6 +243,9 @@ def _measures(verb: Any) -> list[Any]:
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             out += [x for x in syntax.conj_heads(c) if _is_measure(x)]
+            # "suspend 24 percentage points of the duty", "cut part of the tariffs": a share of the measure
+            out += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj" and _is_measure(g) and g not in out]
     if verb.lemma_.lower() in W["ease_verbs"]:  # "exempted X from the tariffs", "spared British goods from duties"
         for c in verb.children:
             if c.dep_ not in ("prep", "dobj"):
@@ -248,7 +270,7 @@ def _targets(verb: Any, measures: list[Any], actors: dict[int, Any]) -> list[Any
     return out
 
 
-def tariff_act(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, str]]:
+def tariff_act(sent: Any, actors: dict[int, Any], issuer: str | None = None) -> list[tuple[Any, Any, Any, str]]:
     """(verb, source match, target match, code) of tariffs and sanctions imposed, raised, paused or cut."""
     out = []
     for verb in sent:
@@ -267,8 +289,121 @@ def tariff_act(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any, Any, s
     return out
 
 
+def aid_cutoff(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.cameo != "122" or tok.lemma_.lower() not in W["aid_verbs"] or "162" not in c.coder.ontology:
+        return None
+    kids = {ch.lower_ for ch in tok.children if ch.dep_ in ("aux", "neg", "advmod", "npadvmod")}
+    if not (kids & set(W["aid_future_words"])) or not (kids & {"not", "n't", "no", "longer", "never"}):
+        return None  # "did not provide aid": a past refusal
+    objects = [t for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass") for t in ch.subtree]
+    if not any(t.lemma_.lower() in W["aid_nouns"] for t in objects):
+        return None
+    return recode(ev, "162", c.coder.ontology, modality="asserted")
+
+
+def _schedule_target(tok: Any) -> bool:
+    """A state's mention governed by an on/from/of/for phrase ("on goods from Chile", "for products of
+    Peru", "a 30% tariff on Laos"), not by a reason for the measure ("over its purchases of ...")."""
+    for a in governors(tok, limit=6):
+        if a.dep_ == "prep":
+            if a.lower_ == "of" and a.head.lemma_.lower() in _REASONS:
+                return False  # "its purchases of Chinese oil"
+            return a.lower_ in W["schedule_preps"] and not _in_dealings(a, tok.sent.root)
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _issuer_match(tok: Any, issuer: str) -> Any:
+    return ActorMatch(start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
+                      actor_code=f"{issuer}GOV", country=issuer, person=None, kind="issuer_self")
+
+
+def _list_line(m: Any, doc: Any) -> bool:
+    """A mention on a bullet line with a rate under a line ending with a colon, all in one sentence as the
+    parser split it ("rates:\n- Chile (12%)")."""
+    text = doc.text
+    start = text.rfind("\n", 0, m.start_char) + 1
+    end = text.find("\n", m.end_char)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    if line[:1] not in ("-", "*", "\u2022") or not _RATE.search(line):
+        return False
+    return text[:start].rstrip().endswith(":")
+
+
+def _scheduled_states(sent: Any, actors: dict[int, Any], issuer: str, taken: set[str]) -> list[Any]:
+    out: list[Any] = []
+    for t in sent:
+        m = actors.get(t.i)
+        if (m is not None and t.i == m.start and m.country and len(m.country) == 3 and m.country != issuer
+                and m.country not in taken and (_schedule_target(sent.doc[m.end - 1]) or _list_line(m, sent.doc))):
+            taken.add(m.country)
+            out.append(m)
+    return out
+
+
+def _is_past(verb: Any) -> bool:
+    """A verb in the past ("imposed", "had imposed", "determined it necessary to impose" above it)."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had") for a in verb.children))
+
+
+def _eases(span: Any) -> bool:
+    """Whether a schedule's sentence pauses, cuts or suspends ("suspending 24 percentage points of the duty")."""
+    return any((t.pos_ == "VERB" and t.lemma_.lower() in W["ease_verbs"] and t.lemma_.lower() != "extend")
+               or (t.pos_ == "NOUN" and t.lemma_.lower() in W["ease_nouns"]) for t in span)
+
+
+def _heading(sent: Any) -> tuple[Any, bool] | None:
+    """The measure a list item stands under: the nearest earlier sentence (past other list items) that
+    names a tariff or duty and ends with a colon, and whether it eases it."""
+    doc = sent.doc
+    k = sent.start
+    for _ in range(12):
+        if k == 0:
+            return None
+        prev = doc[k - 1].sent
+        text = prev.text.rstrip()
+        if text.endswith(":"):
+            measures = [t for t in prev if t.pos_ in ("NOUN", "PROPN") and _is_measure(t)]
+            if not measures:
+                return None
+            return measures[0], _eases(prev)
+        if not _RATE.search(text):
+            return None  # only a run of rate lines stands under a heading
+        k = prev.start
+    return None
+
+
+def rate_schedule(sent: Any, actors: dict[int, Any], issuer: str | None = None) -> list[tuple[Any, Any, Any, str]]:
+    """(measure token, issuer, target match, code) of a tariff stated with its rate in the issuer's own text."""
+    if not issuer or not _RATE.search(sent.text):
+        return []
+    measures = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and _is_measure(t)]
+    if measures:
+        taken = {tgt.country for _, src, tgt, _ in tariff_act(sent, actors)}
+        # the verb the measure's clause turns on, as a trigger ("the tariffs will be raised"), else the measure
+        tok = next((g for g in [measures[0], *governors(measures[0], limit=3)] if g.pos_ in ("VERB", "AUX")), measures[0])
+        if any(_is_past(v) for v in [tok, *governors(tok, limit=3)] if v.pos_ in ("VERB", "AUX")):
+            return []  # "in the order of April 2, I imposed a 34% duty": an earlier act recounted, dated by that order
+        code = EASE if _eases(sent) else SANCTION
+        return [(tok, _issuer_match(tok, issuer), m, code) for m in _scheduled_states(sent, actors, issuer, taken)]
+    head = _heading(sent)
+    if head is None:
+        return []
+    code = EASE if head[1] else SANCTION
+    rate = next(t for t in sent if _RATE.match(sent.doc.text, t.idx))
+    out = []
+    for t in sent:
+        m = actors.get(t.i)
+        if m is not None and t.i == m.start and m.country and len(m.country) == 3 and m.country != issuer \
+                and all(m.country != o.country for _, _, o, _ in out):
+            out.append((rate, _issuer_match(rate, issuer), m, code))
+    return out
+
+
 RULES = [Rule("trade.struck_with", struck_with), Rule("trade.headline_passive", headline_passive), Rule("trade.eased", eased),
          Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced),
          Rule("trade.ordered_measure", ordered_measure), Rule("trade.dealings_object", dealings_object),
-         Rule("trade.threatened_measure", threatened_measure)]
-FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act)]
+         Rule("trade.threatened_measure", threatened_measure), Rule("trade.aid_cutoff", aid_cutoff)]
+FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act), ("trade.rate_schedule", rate_schedule)]
