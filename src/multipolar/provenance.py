@@ -61,7 +61,10 @@ STAGE_VERSIONS: dict[str, str] = {
     #              18: timing.interval, timing.planned_clause, syntax.bracketed_list, roles.host_place drops a non-capital
     #              city, model.retype keeps an appeal an appeal; parties.news_outlet, co_mediators, people_not_state,
     #              anaphora.meeting_pair without the host, trade.headline_passive; pairs.mutual_with, anaphora.pair_mutual,
-    #              syntax.hyphen_pair, anaphora.pair_pronoun, syntax.subject_list
+    #              syntax.hyphen_pair, anaphora.pair_pronoun, syntax.subject_list; polarity.why_question, naming,
+    #              joined_forces, welcomed_decision; parties.document_text, co_signers; modality.possible_outcome;
+    #              clauses.warned_addressee, triggers.restated_object, 019 symmetric, lexicon phrases (root model refitted);
+    #              trade.rate_schedule, aid_cutoff, tariff_act on a share, coder.finder_reading on easings
     "claims": "9",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
