@@ -65,7 +65,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              joined_forces, welcomed_decision; parties.document_text, co_signers; modality.possible_outcome;
     #              clauses.warned_addressee, triggers.restated_object, 019 symmetric, lexicon phrases (root model refitted);
     #              trade.rate_schedule, aid_cutoff, tariff_act on a share, coder.finder_reading on easings
-    "claims": "9",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    "claims": "10",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
@@ -82,6 +82,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              trade_partner (the country after "to"/"from"/"with" of a directed flow is the target) and
     #              group_scope ("unemployment among young workers"), measure_in_goods by "of" ("imports of steel"))
     # across documents
+    #              10: a claim's target list split at bracketed figures (rule syntax.bracketed_list, shared with events)
     "near_duplicates": "1",
     "spun": "4",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold; 4: against an original, swaps judged by count and share (spelling variants, moved days and the ends not counted)
     "stories": "6",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days;

@@ -105,7 +105,7 @@ def is_state_mention(m: Any) -> bool:
     IGO or NGO, no sector noun ("companies"). Looser than `multipolar.codes.is_state`, which also leaves out
     non-state roles."""
     return (m.country.isalpha() and len(m.country) == 3 and not m.actor_code.startswith(("IGO", "NGO"))
-            and m.kind != "sector")
+            and getattr(m, "kind", None) != "sector")  # the claims' roles pass mentions without a kind
 
 
 def mention_tokens(cand: Candidate, actor_code: str) -> list[Token]:
