@@ -81,8 +81,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              periods half_year ("first half of 2023" -> 2023-H1) and fiscal_year (FY2023), partners.py
     #              trade_partner (the country after "to"/"from"/"with" of a directed flow is the target) and
     #              group_scope ("unemployment among young workers"), measure_in_goods by "of" ("imports of steel"))
-    # across documents
     #              10: a claim's target list split at bracketed figures (rule syntax.bracketed_list, shared with events)
+    # across documents
     "near_duplicates": "1",
     "spun": "4",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold; 4: against an original, swaps judged by count and share (spelling variants, moved days and the ends not counted)
     "stories": "6",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days;
