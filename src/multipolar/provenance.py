@@ -64,7 +64,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              syntax.hyphen_pair, anaphora.pair_pronoun, syntax.subject_list; polarity.why_question, naming,
     #              joined_forces, welcomed_decision; parties.document_text, co_signers; modality.possible_outcome;
     #              clauses.warned_addressee, triggers.restated_object, 019 symmetric, lexicon phrases (root model refitted);
-    #              trade.rate_schedule, aid_cutoff, tariff_act on a share, coder.finder_reading on easings
+    #              trade.rate_schedule, aid_cutoff, tariff_act on a share, coder.finder_reading on easings; timing.anchor_clause
     "claims": "10",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -224,3 +224,19 @@ def test_a_date_in_the_planned_act_alone_leaves_the_document_date(coded):
     agreed = [e for e in events if {e.source, e.target} == {"RUS", "CHN"} and e.plover == "AGREE"]
     assert agreed and all(e.date == date(2025, 3, 5) for e in agreed)
     assert "timing.planned_clause" in trace.fired[agreed[0].event_id]
+
+
+def test_the_act_set_against_a_dated_clause_is_dated_by_the_span_from_it(coded):
+    events, trace = coded("Trump spoke to Putin three weeks after he met Xi on May 2.", published=date(2025, 6, 10))
+    call = [e for e in events if {e.source, e.target} == {"USA", "RUS"}]
+    assert call and all(e.date == date(2025, 5, 23) and e.date_precision == "month" for e in call)
+    assert "timing.anchor_clause" in trace.fired[call[0].event_id]
+    met = [e for e in events if {e.source, e.target} == {"USA", "CHN"}]
+    assert met and all(e.date == date(2025, 5, 2) for e in met)
+
+
+def test_the_date_of_an_after_clause_without_a_span_does_not_date_the_main_act(coded):
+    events, _ = coded("China imposed tariffs on Canada after Canada arrested a Chinese executive on December 1.",
+                      published=date(2025, 6, 10))
+    tariffs = [e for e in events if (e.source, e.target) == ("CHN", "CAN")]
+    assert tariffs and all(e.date == date(2025, 6, 10) for e in tariffs)

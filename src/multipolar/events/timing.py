@@ -41,6 +41,9 @@ Words in data/rules/timing.json.
   for years); a date phrase of the clause's own dates it instead, a vague span ("several weeks", "hours") dates
   nothing, a landmark keeps its day, and "before" counts only from a date phrase (an act set against the
   publication date may be far older than it);
+- timing.anchor_clause: the act a clause opened by "after"/"before" is set against ("Trump spoke to Putin three
+  weeks after he met Xi on May 2") is not dated by that clause's own date phrase: by the span from it where one
+  is given (here 23 May, at month precision), else by the nearest other date phrase, else by the document;
 - timing.implausible (`date_flag`, applied to every event of a document): an act stated as done but dated
   more than `event_date_future_days` after its document's publication, or any act dated before
   `event_date_earliest_year`, keeps its date with a flag; relations leave flagged events out.
@@ -335,11 +338,40 @@ def interval(c: Candidate):
     return dataclasses.replace(ev, date=_shifted(ev.date, n * _MARKS[mark.lower_], unit), date_precision=precision)
 
 
+def _clause_marks(sent: Any) -> list[Any]:
+    """The "after"/"before" words of a sentence that open an adverbial clause."""
+    return [t for t in sent if t.dep_ == "mark" and t.lower_ in _MARKS and t.head.dep_ == "advcl"]
+
+
+def anchor_clause(c: Candidate):
+    ev = c.event
+    if ev.date is None or ev.date_precision in (None, "doc") or "timing.interval" in c.fired:
+        return None
+    best = nearest_date(c.sent, c.tok, c.published)
+    if best is None:
+        return None
+    for mark in _clause_marks(c.sent):
+        clause = list(mark.head.subtree)
+        if clause[0].i <= c.tok.i <= clause[-1].i:
+            continue  # the act is the clause's own (timing.interval)
+        a = clause[0].idx - c.sent.start_char
+        b = clause[-1].idx + len(clause[-1].text) - c.sent.start_char
+        if not (a <= best.start and best.end <= b) or best.date is None:
+            continue
+        span = _span_before(mark)
+        if span is None:
+            return _redated_without(c, [(a, b)])
+        n, unit = span
+        precision = "day" if unit == "day" and best.precision == "day" else "year" if unit == "year" else "month"
+        return dataclasses.replace(ev, date=_shifted(best.date, -n * _MARKS[mark.lower_], unit), date_precision=precision)
+    return None
+
+
 RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
          Rule("timing.statute", statute), Rule("timing.other_clause", other_clause),
          Rule("timing.planned_clause", planned_clause), Rule("timing.recalled", recalled),
          Rule("timing.landmark", landmark), Rule("timing.this_year", this_year),
-         Rule("timing.interval", interval)]
+         Rule("timing.interval", interval), Rule("timing.anchor_clause", anchor_clause)]
 
 
 def date_flag(event: Event, published: date | None, *, future_days: int, earliest_year: int) -> str | None:
