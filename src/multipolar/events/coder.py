@@ -134,7 +134,6 @@ class EventCoder:
         self.single_main = self.settings.event_main_only
         self.rules = rules()  # named rules over every candidate (events/rulebook.py)
         self.trace = Trace()  # the last document's rules, for `multipolar code --explain`
-        self._issuer: str | None = None  # the government whose statement the document being coded is (the finders read it)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.settings,), None)
@@ -218,7 +217,6 @@ class EventCoder:
                         actors.setdefault(i, m)
         # "I", "we", "my Administration", "the Secretary of Commerce" in an official statement: its government
         issuer_mentions(doc, actors, issuer if self.settings.event_official_sources else None)
-        self._issuer = issuer  # trade.rate_schedule: a tariff schedule in a government's own text is its own act
         self.trace = Trace()
         pairs = anaphora.resolve(doc, actors)  # "the two leaders", "he": mentions of earlier actors
         events: list[Event] = []
@@ -228,7 +226,9 @@ class EventCoder:
             if sent.start not in with_actor:
                 continue
             dropped_before = len(self.trace.dropped)
-            found = self._code_sentence(doc, sent, idx, actors, doc_id=doc_id, published=published, pairs=pairs)
+            # the issuer goes to the finders: a tariff schedule in a government's own text is its own act
+            found = self._code_sentence(doc, sent, idx, actors, doc_id=doc_id, published=published, pairs=pairs,
+                                        issuer=issuer)
             if found:
                 events.extend(found)
             elif len(self.trace.dropped) == dropped_before:
@@ -263,7 +263,8 @@ class EventCoder:
         return find_triggers(sent, lexicon=self.lexicon, ontology=self.ontology)
 
     def _code_sentence(self, doc: Doc, sent: Span, idx: int, actors: syntax.Actors, *, doc_id: str,
-                       published: date | None, pairs: dict[int, tuple[Any, Any]] | None = None) -> list[Event]:
+                       published: date | None, pairs: dict[int, tuple[Any, Any]] | None = None,
+                       issuer: str | None = None) -> list[Event]:
         out: list[Event] = []
         seen: set[tuple[str, str, str | None]] = set()
         coded: list[tuple[Trigger, list[Event]]] = []
@@ -284,7 +285,8 @@ class EventCoder:
             if events and named_act(trig.tok, events, actors):
                 beside.append((trig, events, "clauses.named_act"))
         judged = self._judge(doc, sent, idx, main + [(t, evs) for t, evs, _ in beside], actors, doc_id=doc_id,
-                             published=published, pairs=pairs or {}, beside={id(t): rule for t, _, rule in beside})
+                             published=published, pairs=pairs or {}, beside={id(t): rule for t, _, rule in beside},
+                             issuer=issuer)
         for ev in judged:
             key = (ev.cameo, ev.source_actor, ev.target_actor)
             if key not in seen:
@@ -294,7 +296,7 @@ class EventCoder:
 
     def _judge(self, doc: Doc, sent: Span, idx: int, kept: list[tuple[Trigger, list[Event]]], actors: syntax.Actors, *,
                doc_id: str, published: date | None, pairs: dict[int, tuple[Any, Any]],
-               beside: dict[int, str] | None = None) -> list[Event]:
+               beside: dict[int, str] | None = None, issuer: str | None = None) -> list[Event]:
         """The candidates of a sentence (the coder's and the finders') after the named rules (events/rulebook.py)."""
         cands = [Candidate(ev, trig.tok, sent, doc, actors, published, self,
                            speaker=trig.reported_by.tok if trig.reported_by is not None else None,
@@ -304,7 +306,7 @@ class EventCoder:
                  for trig, events in kept for ev in events]
         n_coded = len(cands)
         for name, finder in FINDERS:
-            for tok, src, tgt, code in finder(sent, actors, issuer=self._issuer):
+            for tok, src, tgt, code in finder(sent, actors, issuer=issuer):
                 if code not in self.ontology:
                     continue
                 when, precision = self._date_of(sent, tok, published)
@@ -331,14 +333,15 @@ class EventCoder:
         # goods of X" is an easing, not a threat)
         aimed = {(ev.cameo, ev.source_actor) for _, ev in out if ev.target_actor is not None}
         found = {cand.tok.i for cand in cands[n_coded:] if cand.event.target_actor is not None}
-        lexicon_cands = {id(cand) for cand in cands[:n_coded]}
-        read = {(cand.tok.i, ev.source, ev.target) for cand, ev in out
-                if id(cand) not in lexicon_cands and ev.target_actor is not None and ev.root == "08"}
+        from_finder = {id(cand) for cand in cands[n_coded:]}
+        eased = {(cand.tok.i, ev.source, ev.target) for cand, ev in out
+                 if id(cand) in from_finder and ev.target_actor is not None and ev.root == "08"}
         kept = []
         for cand, ev in out:
-            lexicons = id(cand) in lexicon_cands
-            if (ev.target_actor is None and (ev.cameo, ev.source_actor) in aimed) or (ev.root == "01" and cand.tok.i in found) \
-                    or (lexicons and (cand.tok.i, ev.source, ev.target) in read):
+            untargeted = ev.target_actor is None and (ev.cameo, ev.source_actor) in aimed
+            remark = ev.root == "01" and cand.tok.i in found
+            other_reading = id(cand) not in from_finder and (cand.tok.i, ev.source, ev.target) in eased
+            if untargeted or remark or other_reading:
                 self.trace.drop(ev, "coder.finder_reading", cand.fired)
                 self.trace.fired.pop(ev.event_id, None)
             else:
