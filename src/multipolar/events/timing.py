@@ -165,6 +165,11 @@ def _redated_without(c: Candidate, spans: list[tuple[int, int]]):
     return ev if (ev.date, ev.date_precision) != (c.event.date, c.event.date_precision) else None
 
 
+def _offsets(tokens: list[Any], sent: Any) -> tuple[int, int]:
+    """The character span of a run of tokens (a subtree), as offsets into its sentence's text."""
+    return tokens[0].idx - sent.start_char, tokens[-1].idx + len(tokens[-1].text) - sent.start_char
+
+
 def stamp(c: Candidate):
     return _without(c, _STAMP)
 
@@ -185,7 +190,7 @@ def other_clause(c: Candidate):
         sub = list(t.subtree)
         if sub[0].i <= c.tok.i <= sub[-1].i:
             continue  # the act is inside the clause: the clause's dates are its own
-        spans.append((sub[0].idx - c.sent.start_char, sub[-1].idx + len(sub[-1].text) - c.sent.start_char))
+        spans.append(_offsets(sub, c.sent))
     return _redated_without(c, spans)
 
 
@@ -195,8 +200,7 @@ def planned_clause(c: Candidate):
     spans = []
     for t in c.tok.children:
         if t.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
-            sub = list(t.subtree)
-            spans.append((sub[0].idx - c.sent.start_char, sub[-1].idx + len(sub[-1].text) - c.sent.start_char))
+            spans.append(_offsets(list(t.subtree), c.sent))
     return _redated_without(c, spans)
 
 
@@ -327,7 +331,7 @@ def interval(c: Candidate):
     if span is None:
         return None
     clause = list(mark.head.subtree) if mark.dep_ == "mark" else list(mark.subtree)
-    a, b = clause[0].idx - c.sent.start_char, clause[-1].idx + len(clause[-1].text) - c.sent.start_char
+    a, b = _offsets(clause, c.sent)
     if any(t.date is not None and a <= t.start and t.end <= b for t in sentence_dates(c.sent.text, c.published)):
         return None  # the clause's own date phrase dates it
     n, unit = span
@@ -354,9 +358,8 @@ def anchor_clause(c: Candidate):
         clause = list(mark.head.subtree)
         if clause[0].i <= c.tok.i <= clause[-1].i:
             continue  # the act is the clause's own (timing.interval)
-        a = clause[0].idx - c.sent.start_char
-        b = clause[-1].idx + len(clause[-1].text) - c.sent.start_char
-        if not (a <= best.start and best.end <= b) or best.date is None:
+        a, b = _offsets(clause, c.sent)
+        if not (a <= best.start and best.end <= b):  # nearest_date gives dated phrases only
             continue
         span = _span_before(mark)
         if span is None:
