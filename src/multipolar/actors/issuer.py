@@ -103,7 +103,8 @@ def _site_issuer(url: str | None, outlet: str | None) -> str | None:
     return None
 
 
-def _mention(doc: Doc, start: int, end: int, issuer: str, kind: str) -> ActorMatch:
+def issuer_mention(doc: Doc, start: int, end: int, issuer: str, kind: str) -> ActorMatch:
+    """A mention of the issuing government (ISO3 `issuer`) over tokens start..end, of this kind (`KINDS`)."""
     span = doc[start:end]
     return ActorMatch(start=start, end=end, start_char=span.start_char, end_char=span.end_char, text=span.text,
                       actor_code=f"{issuer}GOV", country=issuer, person=None, kind=kind)
@@ -169,7 +170,7 @@ def issuer_mentions(doc: Doc, actors: dict[int, Any], issuer: str | None) -> dic
                     doc, tok, actors, issuer):
                 rule = "issuer.official_title"
         if rule is not None:
-            actors[tok.i] = _mention(doc, tok.i, tok.i + 1, issuer, KINDS[rule])
+            actors[tok.i] = issuer_mention(doc, tok.i, tok.i + 1, issuer, KINDS[rule])
             added[tok.i] = rule
     return added
 

@@ -166,11 +166,8 @@ def joined_forces(c: Candidate):
         return None
     head = tok if tok.pos_ == "VERB" else tok.head
     named = {t.i for t in c.sent if (m := c.actors.get(t.i)) is not None and m.actor_code == ev.target_actor}
-    for x in [head, *head.children]:
-        for ch in x.children if x is not head else [head]:
-            for t in ch.subtree:
-                if t.i in named and _beside(t, head):
-                    return recode(ev, code, c.coder.ontology)
+    if any(t.i in named and _beside(t, head) for t in head.subtree):
+        return recode(ev, code, c.coder.ontology)
     return None
 
 

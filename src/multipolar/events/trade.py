@@ -54,7 +54,8 @@ import dataclasses
 import re
 from typing import Any
 
-from multipolar.actors.resolver import ActorMatch
+from multipolar.actors.issuer import KINDS as ISSUER_KINDS
+from multipolar.actors.issuer import issuer_mention
 from multipolar.events import syntax
 from multipolar.events.rulebook import (
     DROP,
@@ -316,8 +317,8 @@ def _schedule_target(tok: Any) -> bool:
 
 
 def _issuer_match(tok: Any, issuer: str) -> Any:
-    return ActorMatch(start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok.text), text=tok.text,
-                      actor_code=f"{issuer}GOV", country=issuer, person=None, kind="issuer_self")
+    """The issuing government as the source of a schedule, a mention over the trigger (actors/issuer.py)."""
+    return issuer_mention(tok.doc, tok.i, tok.i + 1, issuer, ISSUER_KINDS["issuer.self_reference"])
 
 
 def _list_line(m: Any, doc: Any) -> bool:
@@ -332,15 +333,23 @@ def _list_line(m: Any, doc: Any) -> bool:
     return text[:start].rstrip().endswith(":")
 
 
-def _scheduled_states(sent: Any, actors: dict[int, Any], issuer: str, taken: set[str]) -> list[Any]:
+def _states_named(sent: Any, actors: dict[int, Any], issuer: str, taken: set[str],
+                  keep: Any = lambda m: True) -> list[Any]:
+    """The first mention of each state of the sentence other than the issuer and those `taken` (which it
+    extends), where `keep` holds."""
     out: list[Any] = []
     for t in sent:
         m = actors.get(t.i)
-        if (m is not None and t.i == m.start and m.country and len(m.country) == 3 and m.country != issuer
-                and m.country not in taken and (_schedule_target(sent.doc[m.end - 1]) or _list_line(m, sent.doc))):
+        if (m is not None and t.i == m.start and len(m.country or "") == 3 and m.country != issuer
+                and m.country not in taken and keep(m)):
             taken.add(m.country)
             out.append(m)
     return out
+
+
+def _scheduled_states(sent: Any, actors: dict[int, Any], issuer: str, taken: set[str]) -> list[Any]:
+    return _states_named(sent, actors, issuer, taken,
+                         lambda m: _schedule_target(sent.doc[m.end - 1]) or _list_line(m, sent.doc))
 
 
 def _is_past(verb: Any) -> bool:
@@ -393,13 +402,7 @@ def rate_schedule(sent: Any, actors: dict[int, Any], issuer: str | None = None) 
         return []
     code = EASE if head[1] else SANCTION
     rate = next(t for t in sent if _RATE.match(sent.doc.text, t.idx))
-    out = []
-    for t in sent:
-        m = actors.get(t.i)
-        if m is not None and t.i == m.start and m.country and len(m.country) == 3 and m.country != issuer \
-                and all(m.country != o.country for _, _, o, _ in out):
-            out.append((rate, _issuer_match(rate, issuer), m, code))
-    return out
+    return [(rate, _issuer_match(rate, issuer), m, code) for m in _states_named(sent, actors, issuer, set())]
 
 
 RULES = [Rule("trade.struck_with", struck_with), Rule("trade.headline_passive", headline_passive), Rule("trade.eased", eased),
