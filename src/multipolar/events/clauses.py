@@ -45,7 +45,7 @@ from multipolar.events import syntax
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import ASSAULT_ROOTS, sector
 from multipolar.events.roles import is_instrument_signing
-from multipolar.events.rulebook import Candidate, Rule, recode, words
+from multipolar.events.rulebook import Candidate, Rule, aimed_at, recode, words
 from multipolar.events.triggers import DENY, Trigger
 from multipolar.records import Event
 
@@ -341,9 +341,7 @@ def warned_addressee(c: Candidate) -> Event | None:
     warned = [m for m in warned if m.country and m.country != ev.source and m.actor_code[:3] == m.country]
     if len(warned) != 1:
         return None
-    m = warned[0]
-    return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code,
-                               target_name=getattr(m, "person", None) or getattr(m, "text", None))
+    return aimed_at(ev, warned[0])
 
 
 RULES = [Rule("clauses.purpose_act", purpose_act), Rule("clauses.warned_addressee", warned_addressee)]

@@ -101,7 +101,7 @@ from multipolar.events.ontology import Ontology
 from multipolar.events.pair_phrases import PAIR_COPIES
 from multipolar.events.pairs import Implied, pairs_of
 from multipolar.events.qualifiers import qualify
-from multipolar.events.rulebook import Candidate, Trace, judge, recode, rules
+from multipolar.events.rulebook import Candidate, Trace, judge, mention_name, recode, rules
 from multipolar.events.trade import FINDERS
 from multipolar.events.triggers import Trigger, base_rules, find_triggers, trigger_words
 from multipolar.quantities import find_quantities
@@ -392,9 +392,9 @@ class EventCoder:
         return Event(
             event_id=hashlib.sha1(key.encode("utf-8")).hexdigest(),
             doc_id=doc_id or None, sentence=sentence, date=when, date_precision=precision,
-            source=source.actor_code[:3], source_actor=source.actor_code, source_name=_name(source),
+            source=source.actor_code[:3], source_actor=source.actor_code, source_name=mention_name(source),
             target=target_actor[:3] if target_actor else None, target_actor=target_actor,
-            target_name=_name(target) if target is not None else None,
+            target_name=mention_name(target) if target is not None else None,
             cameo=code, root=info.root, quad=info.quad, goldstein=info.goldstein,
             plover=info.plover, plover_mode=info.plover_mode, negated=negated, modality=modality,
             confidence=confidence, trigger=trigger, text=sent.text, span=span,
@@ -470,11 +470,6 @@ class EventCoder:
 def quantity_starts(text: str) -> list[int]:
     """Where the claims' number phrases start: their pieces are parsed too (rule `actor_paragraphs`)."""
     return [q.start for q in find_quantities(text)]
-
-
-def _name(match: Any) -> str | None:
-    person = getattr(match, "person", None)
-    return person or getattr(match, "text", None)
 
 
 def _default_resolver(actor_files: str = "") -> Any:

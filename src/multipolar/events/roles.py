@@ -61,7 +61,7 @@ from typing import Any
 
 from multipolar.events import syntax
 from multipolar.events.pairs import carriers, prep_objects
-from multipolar.events.rulebook import DROP, Candidate, Rule, mention_tokens, words
+from multipolar.events.rulebook import DROP, Candidate, Rule, aimed_at, mention_name, mention_tokens, words
 
 W = words("roles")
 
@@ -100,7 +100,7 @@ def topic_of_pair(c: Candidate):
         kinds = {_as_host(t, c.tok) for t in mention_tokens(c, ev.target_actor)}
         partner = _other_state(subjects, ev)
         if kinds and kinds <= {"venue", "place"} and partner is not None:  # "... held talks in Stockholm": the host
-            return _aimed_at(ev, partner)
+            return aimed_at(ev, partner)
         return DROP
     return None
 
@@ -125,10 +125,6 @@ def _pair_partner(c: Candidate) -> bool:
     ev = c.event
     return any(c.sent.start <= i < c.sent.end and first.actor_code == ev.source_actor and second.country == ev.target
                for i, (first, second) in c.pairs.items())
-
-
-def _name(m: Any) -> str | None:
-    return getattr(m, "person", None) or getattr(m, "text", None)
 
 
 def relatum_not_source(c: Candidate):
@@ -178,8 +174,8 @@ def patient_noun(c: Candidate):
     if not doers:
         return DROP
     doer = doers[0]
-    return dataclasses.replace(ev, source=doer.actor_code[:3], source_actor=doer.actor_code, source_name=_name(doer),
-                               target=owner.actor_code[:3], target_actor=owner.actor_code, target_name=_name(owner))
+    return dataclasses.replace(ev, source=doer.actor_code[:3], source_actor=doer.actor_code, source_name=mention_name(doer),
+                               target=owner.actor_code[:3], target_actor=owner.actor_code, target_name=mention_name(owner))
 
 
 def self_target(c: Candidate):
@@ -200,7 +196,7 @@ def self_target(c: Candidate):
     for p in found:
         m = syntax.actor_of(p, c.actors)
         if m is not None and _is_state(m) and m.actor_code[:3] != ev.source:
-            return dataclasses.replace(ev, target=m.actor_code[:3], target_actor=m.actor_code, target_name=_name(m))
+            return dataclasses.replace(ev, target=m.actor_code[:3], target_actor=m.actor_code, target_name=mention_name(m))
     return None
 
 
@@ -218,7 +214,7 @@ def modifier_target(c: Candidate):
     if ev.source == mod.country:
         return DROP  # the modifier's state is what the act is about, not a second actor
     if ev.source == owner.country and (ev.target is None or ev.target == owner.country):
-        return _aimed_at(ev, mod)
+        return aimed_at(ev, mod)
     return None
 
 
@@ -263,7 +259,7 @@ def place_of_assault(c: Candidate):
     where = _where(c)
     if where is None or where.country == ev.source:
         return None
-    return dataclasses.replace(ev, target=where.country, target_actor=where.country, target_name=_name(where))
+    return dataclasses.replace(ev, target=where.country, target_actor=where.country, target_name=mention_name(where))
 
 
 def _is_state(m: Any) -> bool:
@@ -306,7 +302,7 @@ def response_target(c: Candidate):
     if answered is None or answered.actor_code[:3] == ev.source:
         return None
     return dataclasses.replace(ev, target=answered.actor_code[:3], target_actor=answered.actor_code,
-                               target_name=_name(answered))
+                               target_name=mention_name(answered))
 
 
 def _in_apposition(t, stop, c: Candidate) -> bool:
@@ -404,10 +400,10 @@ def host_place(c: Candidate):
     for obj in prep_objects(holders, W["party_preps"] | {"between"}):
         partner = _other_state([m for t in obj.subtree if (m := c.actors.get(t.i)) is not None], ev)
         if partner is not None:
-            return _aimed_at(ev, partner)
+            return aimed_at(ev, partner)
     partner = _other_state(_co_subjects(c), ev)  # "American and Chinese negotiators held talks in Stockholm"
     if partner is not None:
-        return _aimed_at(ev, partner)
+        return aimed_at(ev, partner)
     if kinds == {"venue"} or (kinds == {"place"} and _city_only(c, ev.target_actor)):
         return DROP
     return None  # "held talks in Beijing" (the seat of government) or "in China" may be a visit to its host
@@ -423,11 +419,6 @@ def _city_only(c: Candidate, actor_code: str) -> bool:
 def _other_state(mentions: list[Any], ev) -> Any | None:
     """The first of `mentions` that names a state other than the event's source and target."""
     return next((m for m in mentions if _is_state(m) and m.country not in (ev.source, ev.target)), None)
-
-
-def _aimed_at(ev, m: Any):
-    """The event with the state mention `m` as its target."""
-    return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code, target_name=_name(m))
 
 
 def _co_subjects(c: Candidate) -> list[Any]:

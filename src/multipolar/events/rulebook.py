@@ -108,6 +108,16 @@ def is_state_mention(m: Any) -> bool:
             and getattr(m, "kind", None) != "sector")  # the claims' roles pass mentions without a kind
 
 
+def mention_name(m: Any) -> str | None:
+    """The name an event gives an actor mention: the person's, else the words of the mention."""
+    return getattr(m, "person", None) or getattr(m, "text", None)
+
+
+def aimed_at(ev: Event, m: Any) -> Event:
+    """The event with the state mention `m` as its target."""
+    return dataclasses.replace(ev, target=m.country, target_actor=m.actor_code, target_name=mention_name(m))
+
+
 def mention_tokens(cand: Candidate, actor_code: str) -> list[Token]:
     """Tokens of the sentence where an actor with this code is mentioned."""
     return [t for t in cand.sent if (m := cand.actors.get(t.i)) is not None and m.actor_code == actor_code]
