@@ -75,14 +75,14 @@ def test_officials_weapons_and_the_russians_still_act_for_their_state(coded, tex
 
 
 @pytest.mark.parametrize("text", [
-    "The resolution condemned Moscow for the shelling of the port.",
+    "The American resolution condemned Moscow for the shelling of the port.",
     "The Canadian draft calls on Egypt to reopen the crossing.",
-    "Delegates approved a motion urging Serbia to withdraw its police.",
+    "Delegates approved a French motion urging Serbia to withdraw its police.",
 ])
 def test_a_text_put_to_a_vote_is_no_doer(coded, text):
     events, trace = coded(text)
     assert not [e for e in events if e.target in ("RUS", "EGY", "SRB")]
-    assert _dropped_by(trace, "parties.document_text") or not events
+    assert _dropped_by(trace, "parties.document_text")  # the rule, not an absent candidate, keeps the act out
 
 
 def test_opposing_a_text_is_no_act_toward_the_state_it_names(coded):
