@@ -49,6 +49,8 @@ def test_a_span_of_time_given_to_act_is_an_ultimatum(coded, text):
 @pytest.mark.parametrize("text, pair", [
     ("The ministers reaffirmed their support for Georgia as it defends against Russian pressure.", ("GEO", "RUS")),
     ("Japan and Australia will cooperate against Chinese coercion.", ("JPN", "CHN")),
+    ("We will announce new steps to strengthen Latvia's air defences to help protect their cities from Russian strikes.",
+     ("LVA", "RUS")),
 ])
 def test_the_opponent_of_a_cooperative_act_is_not_its_recipient(coded, text, pair):
     events, trace = coded(text)
@@ -59,6 +61,12 @@ def test_the_opponent_of_a_cooperative_act_is_not_its_recipient(coded, text, pai
 def test_the_one_defended_against_an_attack_stays_the_recipient(coded):
     events, trace = coded("France will defend Estonia against any attack by its neighbours.")
     assert ("FRA", "EST") in {(e.source, e.target) for e in events}
+    assert not any(d["rule"] == "polarity.opponent_target" for d in trace.dropped)
+
+
+def test_a_withdrawal_from_a_state_keeps_it_as_target(coded):
+    events, trace = coded("Russia withdrew its troops from Georgia.")
+    assert ("RUS", "GEO") in {(e.source, e.target) for e in events}
     assert not any(d["rule"] == "polarity.opponent_target" for d in trace.dropped)
 
 

@@ -200,17 +200,18 @@ def opponent_target(c: Candidate):
     if ev.quad not in (1, 2) or not ev.target_actor or ev.target == ev.source:
         return None
     heads = [t for t in mention_tokens(c, ev.target_actor) if c.actors.get(t.head.i) is not c.actors.get(t.i)]
-    if heads and all(_against_object(t, c.tok) for t in heads):
+    preps = {"against"} | ({"from"} if c.tok.lemma_.lower() in W["shield_lemmas"] else set())
+    if heads and all(_opponent_object(t, c.tok, preps) for t in heads):
         return DROP
     return None
 
 
-def _against_object(tok, trigger) -> bool:
-    """Whether a mention lies in an "against" phrase that hangs from the trigger ("defends against Russian
-    pressure", "against Russia")."""
+def _opponent_object(tok, trigger, preps: set[str]) -> bool:
+    """Whether a mention lies in an "against" phrase (or the "from" phrase of a verb of shielding) that hangs
+    from the trigger ("defends against Russian pressure", "protect their cities from Russian strikes")."""
     x = tok
     for _ in range(4):
-        if x.dep_ == "pobj" and x.head.lower_ == "against":
+        if x.dep_ == "pobj" and x.head.lower_ in preps:
             return x.head.head.i == trigger.i
         if x.head.i == x.i:
             return False
