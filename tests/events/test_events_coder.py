@@ -167,7 +167,7 @@ class _RecordingModel:
     def __init__(self):
         self.retype = "not called"
 
-    def rescore(self, events, *, n_sentences, retype=None):
+    def rescore(self, events, *, n_sentences, retype=None, verbal=()):
         self.retype = retype
         return list(events)
 

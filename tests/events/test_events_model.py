@@ -209,6 +209,39 @@ def test_model_readings_keep_the_sign_of_a_statement_the_rules_read_as_cooperati
     assert round(readings[0][0], 3) == 0.2
 
 
+def test_model_readings_read_a_statement_of_a_future_act_as_verbal():
+    # rule model.future_statement: "warned it would close the port" is a threat at most, never the closure
+    rows = [_row(NONE=0.2, ASSAULT=0.5, THREATEN=0.2, CONSULT=0.1)] * 2
+    model = _FixedModel(rows)
+    warned = _said(cameo="012", goldstein=-0.4, trigger="warned")
+    free, future = model.readings([warned, dataclasses.replace(warned, event_id="e2")], n_sentences=1,
+                                  verbal={"e2"})
+    assert free[1] == "ASSAULT"
+    assert (round(future[0], 3), future[1]) == (0.2, "THREATEN")
+
+
+def test_states_future_reads_the_reported_clause(rule_coder):
+    from multipolar.events.qualifiers import states_future
+
+    def verb(text, lemma):
+        doc = rule_coder.pipeline.nlp(text)
+        return next(t for t in doc if t.lemma_ == lemma)
+
+    assert states_future(verb("Ankara warned Athens that it would seal the harbour.", "warn"))
+    assert states_future(verb("Oslo told Moscow it was ready to expel the diplomats.", "tell"))
+    assert not states_future(verb("Ankara told Athens that it had sealed the harbour.", "tell"))
+
+
+@pytest.mark.model
+def test_coder_keeps_a_warning_of_a_future_act_verbal(rule_coder):
+    coder = EventCoder(Settings(event_classifier=False), resolver=rule_coder.resolver, nlp=rule_coder.pipeline)
+    events = coder.code_text("Turkey told Greece it would block the pipeline.", doc_id="t",
+                             published=date(2025, 3, 12))
+    told = [e for e in events if e.trigger == "told" and e.target == "GRC"]
+    assert told and all(e.quad != 4 and e.root not in ("17", "18", "19", "20") for e in told)
+    assert all("model.future_statement" in coder.trace.fired[e.event_id] for e in told)
+
+
 def test_model_readings_keep_the_rules_type_of_a_typed_act():
     model = _FixedModel([_row(NONE=0.3, CONSULT=0.1, ASSAULT=0.6)])
     ((p, kind),) = model.readings([_event()], n_sentences=1)  # the rules read CONSULT

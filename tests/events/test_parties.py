@@ -57,6 +57,18 @@ def test_states_listed_as_meeting_are_still_each_others_partners(coded):
     assert not _dropped_by(trace, "parties.co_mediators")
 
 
+def test_states_listed_in_a_with_phrase_are_not_each_others_partners(coded):
+    events, trace = coded("The talks with Israel and Egypt ended without a deal.")
+    assert not [e for e in events if {e.source, e.target} == {"ISR", "EGY"}]
+    assert _dropped_by(trace, "parties.with_partners")
+
+
+def test_who_talks_with_a_listed_pair_keeps_its_acts(coded):
+    events, trace = coded("Witkoff met with Ukraine and Russia negotiators in Geneva.")
+    assert {("USA", "UKR"), ("USA", "RUS")} <= {(e.source, e.target) for e in events}
+    assert not _dropped_by(trace, "parties.with_partners")
+
+
 @pytest.mark.parametrize("text", ["Ukrainians are begging the United States to send more air defences.",
                                   "Much of the money went to helping Syrian refugees or enforcing sanctions against Iran."])
 def test_a_people_is_not_its_state(coded, text):

@@ -46,6 +46,30 @@ def test_a_span_of_time_given_to_act_is_an_ultimatum(coded, text):
     assert "polarity.deadline" in trace.fired[hit[0].event_id]
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("The ministers reaffirmed their support for Georgia as it defends against Russian pressure.", ("GEO", "RUS")),
+    ("Japan and Australia will cooperate against Chinese coercion.", ("JPN", "CHN")),
+    ("We will announce new steps to strengthen Latvia's air defences to help protect their cities from Russian strikes.",
+     ("LVA", "RUS")),
+])
+def test_the_opponent_of_a_cooperative_act_is_not_its_recipient(coded, text, pair):
+    events, trace = coded(text)
+    assert pair not in {(e.source, e.target) for e in events if e.quad in (1, 2)}
+    assert any(d["rule"] == "polarity.opponent_target" for d in trace.dropped)
+
+
+def test_the_one_defended_against_an_attack_stays_the_recipient(coded):
+    events, trace = coded("France will defend Estonia against any attack by its neighbours.")
+    assert ("FRA", "EST") in {(e.source, e.target) for e in events}
+    assert not any(d["rule"] == "polarity.opponent_target" for d in trace.dropped)
+
+
+def test_a_withdrawal_from_a_state_keeps_it_as_target(coded):
+    events, trace = coded("Russia withdrew its troops from Georgia.")
+    assert ("RUS", "GEO") in {(e.source, e.target) for e in events}
+    assert not any(d["rule"] == "polarity.opponent_target" for d in trace.dropped)
+
+
 def test_money_given_to_rebuild_stays_aid(coded):
     events, _ = coded("Canada gave Haiti ten million dollars to rebuild schools.")
     assert [e for e in events if (e.source, e.target, e.root) == ("CAN", "HTI", "07")]

@@ -36,6 +36,22 @@ def test_a_named_target_outranks_the_response(coded):
     assert ("CHN", "USA") not in {(e.source, e.target) for e in events if e.root == "16"}
 
 
+@pytest.mark.parametrize("text, wrong", [
+    ("We oppose Russian aggression and stand with Moldova.", "RUS"),
+    ("The leaders condemned Iranian attacks and pledged support for Israel.", "IRN"),
+])
+def test_the_modifier_of_another_verbs_object_is_no_stand_in_source(coded, text, wrong):
+    events, trace = coded(text)
+    assert not [e for e in events if e.source == wrong and e.target]
+    assert any(d["rule"] == "roles.stand_in_modifier" for d in trace.dropped)
+
+
+def test_a_stand_in_source_is_kept_where_the_subject_names_an_actor(coded):
+    events, trace = coded("Lithuania opposes Russian aggression and stands with Moldova.")
+    assert ("LTU", "MDA") in {(e.source, e.target) for e in events}
+    assert not any(d["rule"] == "roles.stand_in_modifier" for d in trace.dropped)
+
+
 def test_a_place_is_no_stand_in_source(coded):
     events, trace = coded("The British embassy in Moscow was attacked.")
     assert not [e for e in events if e.source == "RUS"]

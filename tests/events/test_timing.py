@@ -32,6 +32,13 @@ def test_a_landmark_named_by_the_act_dates_it(coded):
     assert "timing.landmark" in trace.fired[invasion[0].event_id]
 
 
+def test_a_landmark_named_as_a_time_reference_is_no_act(coded):
+    events, trace = coded("When fuel prices spiked after Russia's invasion of Ukraine, the government cut taxes.",
+                          published=date(2025, 3, 12))
+    assert not [e for e in events if e.source == "RUS" and e.target == "UKR"]
+    assert any(d["rule"] == "timing.landmark_reference" for d in trace.dropped)
+
+
 def test_a_landmark_in_another_acts_phrase_does_not_date_it(coded):
     events, _ = coded("Germany has sent Ukraine tanks since Russia's full-scale invasion.", published=date(2025, 3, 12))
     sent = [e for e in events if e.source == "DEU"]

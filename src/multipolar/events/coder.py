@@ -100,7 +100,7 @@ from multipolar.events.lexicon import Lexicon
 from multipolar.events.ontology import Ontology
 from multipolar.events.pair_phrases import PAIR_COPIES
 from multipolar.events.pairs import Implied, pairs_of
-from multipolar.events.qualifiers import qualify
+from multipolar.events.qualifiers import FUTURE_STATEMENT, qualify, states_future
 from multipolar.events.rulebook import Candidate, Trace, judge, mention_name, recode, rules
 from multipolar.events.trade import FINDERS
 from multipolar.events.triggers import Trigger, base_rules, find_triggers, trigger_words
@@ -239,7 +239,9 @@ class EventCoder:
             events.extend(self._classify(doc, silent, actors, doc_id=doc_id, published=published, pairs=pairs))
         if events and self.settings.event_model:
             retype = self._retype if self.settings.event_model_retype else None  # rule model.retype
-            events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents), retype=retype)
+            verbal = {e.event_id for e in events if FUTURE_STATEMENT in self.trace.fired.get(e.event_id, ())}
+            events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents), retype=retype,
+                                            verbal=verbal)
         return timing.flag_implausible_dates(events, published, future_days=self.settings.event_date_future_days,
                                              earliest_year=self.settings.event_date_earliest_year)
 
@@ -302,7 +304,8 @@ class EventCoder:
                            speaker=trig.reported_by.tok if trig.reported_by is not None else None,
                            guessed_source=trig.guessed_source, pairs=pairs,
                            fired=base_rules(trig) + ([beside[id(trig)]] if beside and id(trig) in beside else [])
-                           + (["pairs.mutual_with"] if (ev.source_actor, ev.target_actor) in trig.mutual_with else []))
+                           + (["pairs.mutual_with"] if (ev.source_actor, ev.target_actor) in trig.mutual_with else [])
+                           + ([FUTURE_STATEMENT] if ev.root in ("01", "02") and states_future(trig.tok) else []))
                  for trig, events in kept for ev in events]
         n_coded = len(cands)
         for name, finder in FINDERS:

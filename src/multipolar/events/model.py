@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -107,22 +107,28 @@ def retype_sign(event: Event) -> int:
 
 
 _SIGN_CLASSES = {1: frozenset({REQUEST_CLASS, 1, 2}), -1: frozenset({REQUEST_CLASS, 3, 4})}
+# rule model.future_statement: a statement of a future or conditional act is retyped to a verbal class only
+_VERBAL_CLASSES = frozenset({REQUEST_CLASS, 1, 3})
 
 
 def read(probs: np.ndarray, classes: Sequence[str], kinds: Sequence[str | None] | None = None,
-         signs: Sequence[int] | None = None) -> list[tuple[float, str]]:
+         signs: Sequence[int] | None = None, verbal: Sequence[bool] | None = None) -> list[tuple[float, str]]:
     """Each row of class probabilities read as (P, type). The type is `kinds[i]` where given (the rules' own,
     kept; "" for an untyped act that stays untyped, whose P is that of any act), else the likeliest type other
     than NONE (among the classes `signs[i]` allows, `retype_sign`); P is the summed probability of the types of that type's
     class as the real-news codebook compares acts (`act_key`: REQUEST, or the quad), so "a strike or a
     seizure" counts towards one material-conflict act. Chosen over 1 - P(NONE) by cross-validation on our
-    labels: as likely to be right as it says (see the card's reliability table)."""
+    labels: as likely to be right as it says (see the card's reliability table). Where `verbal[i]` (rule
+    model.future_statement: "warned it would close the port"), only verbal classes (REQUEST, quads 1 and 3) are
+    read: a statement about a future or conditional act is a threat at most, not the act."""
     none = list(classes).index(NO_ACT)
     types = [j for j in range(len(classes)) if j != none]
     kind_class = {j: act_key("A", "B", classes[j])[2] for j in types}
     out = []
     for i, row in enumerate(probs):
         allowed = _SIGN_CLASSES.get(signs[i]) if signs is not None else None
+        if verbal is not None and verbal[i]:
+            allowed = (allowed if allowed is not None else _VERBAL_CLASSES) & _VERBAL_CLASSES
         choices = [j for j in types if allowed is None or kind_class[j] in allowed] or types
         kind = kinds[i] if kinds is not None and kinds[i] is not None else classes[max(choices, key=lambda j: row[j])]
         if not kind:  # an untyped act that keeps no type: the probability of any act
@@ -133,11 +139,13 @@ def read(probs: np.ndarray, classes: Sequence[str], kinds: Sequence[str | None] 
     return out
 
 
-def read_events(probs: np.ndarray, classes: Sequence[str], events: Sequence[Event]) -> list[tuple[float, str]]:
+def read_events(probs: np.ndarray, classes: Sequence[str], events: Sequence[Event],
+                verbal: Collection[str] = ()) -> list[tuple[float, str]]:
     """`read` for these events' rows: the type the model reads where rule model.retype applies (`retypes`),
-    else the rules' own ("" for an untyped act that stays untyped)."""
+    else the rules' own ("" for an untyped act that stays untyped); events whose ids are in `verbal` (rule
+    model.future_statement) are read as verbal acts only."""
     return read(probs, classes, [None if retypes(e) else (e.plover or "").upper() for e in events],
-                [retype_sign(e) if retypes(e) else 0 for e in events])
+                [retype_sign(e) if retypes(e) else 0 for e in events], [e.event_id in verbal for e in events])
 
 
 class ActModel:
@@ -218,19 +226,21 @@ class ActModel:
         return np.asarray(out, dtype=np.float32).reshape(len(events), len(self.classes))
 
     def readings(self, events: Sequence[Event], *, n_sentences: int,
-                 context: Sequence[Event] | None = None) -> list[tuple[float, str]]:
+                 context: Sequence[Event] | None = None, verbal: Collection[str] = ()) -> list[tuple[float, str]]:
         """(P, type) for each event (`read`): the type the model reads where rule model.retype applies
         (`retypes`), else the rules' own, and the probability of an act of that type's class."""
-        return read_events(self.probabilities(events, n_sentences=n_sentences, context=context), self.classes, events)
+        return read_events(self.probabilities(events, n_sentences=n_sentences, context=context), self.classes, events,
+                           verbal)
 
     def rescore(self, events: Sequence[Event], *, n_sentences: int,
-                retype: Callable[[Event, str], Event] | None = None) -> list[Event]:
+                retype: Callable[[Event, str], Event] | None = None, verbal: Collection[str] = ()) -> list[Event]:
         """The events with `confidence` set to the model's probability (`readings`) where the model applies; with `retype`,
-        an event rule model.retype applies to (`retypes`) goes through `retype(event, likeliest type)`."""
+        an event rule model.retype applies to (`retypes`) goes through `retype(event, likeliest type)`, a verbal
+        type for the ids in `verbal` (rule model.future_statement)."""
         scored = [e for e in events if applies(e)]
         if not scored:
             return list(events)
-        readings = iter(self.readings(scored, n_sentences=n_sentences))
+        readings = iter(self.readings(scored, n_sentences=n_sentences, verbal=verbal))
         out = []
         for e in events:
             if applies(e):

@@ -11,6 +11,10 @@ Words in data/rules/parties.json.
   together ("the truce was mediated by A, B and C") are fellows, not parties to each other: a candidate
   whose source and target are conjuncts of one list is dropped (events/pairs.py reads a list of doers of
   an act done with one another as pairs of each other, right for "A and B met", wrong here);
+- parties.with_partners: states listed together as what a "with" phrase names ("the talks with Israel and Egypt
+  ended", "in separate meetings with Czech and Chinese officials") are each someone else's partner, not parties
+  to each other: a candidate whose source and target are conjuncts of one such list is dropped (the one who
+  talks with them, where named, keeps its acts);
 - parties.people_not_state: a people is not its government (codebook: only governments, officials,
   militaries and state bodies act for a state): a source named only by a plural nationality noun
   ("Americans", "Ukrainians") or by a nationality adjective on a noun of ordinary people ("Syrian refugees",
@@ -81,6 +85,27 @@ def co_mediators(c: Candidate):
         return None
     sources, targets = _heads(c, ev.source_actor), _heads(c, ev.target_actor)
     if any(t in s.conjuncts for s in sources for t in targets):
+        return DROP
+    return None
+
+
+def _in_with_phrase(head: Token) -> bool:
+    """Whether a list's first conjunct is the object of "with", or a modifier of that object ("with Czech and
+    Chinese officials")."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ in W["with_modifier_deps"] and first.head.i != first.i:
+        first = first.head
+    return first.dep_ == "pobj" and first.head.lower_ == "with"
+
+
+def with_partners(c: Candidate):
+    ev = c.event
+    if not ev.target_actor or ev.target == ev.source:
+        return None
+    sources, targets = _heads(c, ev.source_actor), _heads(c, ev.target_actor)
+    if any(t in s.conjuncts and _in_with_phrase(s) for s in sources for t in targets):
         return DROP
     return None
 
@@ -171,5 +196,6 @@ def co_signers(c: Candidate):
 
 
 RULES = [Rule("parties.news_outlet", news_outlet), Rule("parties.co_mediators", co_mediators),
+         Rule("parties.with_partners", with_partners),
          Rule("parties.people_not_state", people_not_state), Rule("parties.document_text", document_text),
          Rule("parties.co_signers", co_signers)]

@@ -15,7 +15,10 @@ Words in data/rules/polarity.json.
   (AGREE); a commitment to act together with the partner ("to work closely with Tunisia") stays an intent;
 - polarity.why_question: an appeal verb whose clause asks why ("asked why Russia was violating Poland's
   airspace", "wondered why Beijing had cancelled the talks") reproaches the state it asks about: criticism
-  (111), not an appeal to it.
+  (111), not an appeal to it;
+- polarity.opponent_target: the state a cooperative act is done "against" ("Georgia defends itself against
+  Russian pressure", "cooperate against Chinese coercion") is the opponent, not the one helped or consulted:
+  a cooperative candidate (quads 1 and 2) aimed only at an "against" phrase of its trigger is dropped.
 
 
 - polarity.naming: "call" (or "brand", "label", "dub") with an object and what the object is called ("called
@@ -32,7 +35,7 @@ Words in data/rules/polarity.json.
 
 from __future__ import annotations
 
-from multipolar.events.rulebook import DROP, Candidate, Rule, governors, recode, words
+from multipolar.events.rulebook import DROP, Candidate, Rule, governors, mention_tokens, recode, words
 
 W = words("polarity")
 
@@ -192,8 +195,32 @@ def welcomed_decision(c: Candidate):
     return None
 
 
+def opponent_target(c: Candidate):
+    ev = c.event
+    if ev.quad not in (1, 2) or not ev.target_actor or ev.target == ev.source:
+        return None
+    heads = [t for t in mention_tokens(c, ev.target_actor) if c.actors.get(t.head.i) is not c.actors.get(t.i)]
+    preps = {"against"} | ({"from"} if c.tok.lemma_.lower() in W["shield_lemmas"] else set())
+    if heads and all(_opponent_object(t, c.tok, preps) for t in heads):
+        return DROP
+    return None
+
+
+def _opponent_object(tok, trigger, preps: set[str]) -> bool:
+    """Whether a mention lies in an "against" phrase (or the "from" phrase of a verb of shielding) that hangs
+    from the trigger ("defends against Russian pressure", "protect their cities from Russian strikes")."""
+    x = tok
+    for _ in range(4):
+        if x.dep_ == "pobj" and x.head.lower_ in preps:
+            return x.head.head.i == trigger.i
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    return False
+
+
 RULES = [Rule("polarity.unrealised", unrealised), Rule("polarity.alignment", alignment),
          Rule("polarity.light_verb", light_verb), Rule("polarity.deadline", deadline),
          Rule("polarity.commitment_support", commitment_support), Rule("polarity.naming", naming),
          Rule("polarity.joined_forces", joined_forces), Rule("polarity.welcomed_decision", welcomed_decision),
-         Rule("polarity.why_question", why_question)]
+         Rule("polarity.why_question", why_question), Rule("polarity.opponent_target", opponent_target)]

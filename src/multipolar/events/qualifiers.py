@@ -22,6 +22,9 @@ PLAN_NOUNS = {"proposal", "plan", "idea", "offer", "preparation", "invitation", 
 POSSIBILITY_NOUNS = {"possibility", "prospect", "chance", "likelihood", "option", "risk"}
 
 
+FUTURE_STATEMENT = "model.future_statement"  # rule name: see `states_future`
+
+
 CONDITIONAL_ACTS = {"02", "10", "13"}  # appeals, demands, threats: their "if" clause is their content
 
 
@@ -95,6 +98,20 @@ def qualify(trig: Trigger, srcs: list[Any], actors: syntax.Actors, *, ontology: 
     if reported and modality == "asserted":
         modality = "reported"  # a reported condition or intention keeps its own modality
     return code, negated, modality
+
+
+def states_future(tok: Token) -> bool:
+    """Whether a statement's verb reports a future or conditional act ("warned it would close the port",
+    "told Japan it would not accept ...", "said it was ready to strike"): rule model.future_statement keeps
+    such a statement verbal when the act model retypes it (a threat at most, never the act itself)."""
+    for comp in tok.children:
+        if comp.dep_ != "ccomp":
+            continue
+        chain = [comp] + [c for c in comp.children if c.dep_ in ("xcomp", "acomp")]
+        chain += [g for c in chain[1:] for g in c.children if g.dep_ == "xcomp"]
+        if any(syntax.modality_of(c) != "asserted" for c in chain):
+            return True
+    return False
 
 
 def _prospect_of(tok: Token) -> Token | None:

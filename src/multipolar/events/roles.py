@@ -24,6 +24,10 @@ Words in data/rules/roles.json.
   ("... dialogue with Washington") is aimed at that state;
 - roles.place_not_source: a stand-in source that is only named as a place ("the embassy in Moscow was
   attacked") is no evidence of who acted: the candidate is dropped;
+- roles.stand_in_modifier: where the trigger's verb (or the verb it is coordinated with) has a subject that
+  names no actor, a stand-in source named only as the modifier of what another verb or preposition takes as
+  its object ("we oppose Russian aggression and stand with Moldova", "the leaders condemned Iranian attacks and
+  pledged support for Israel") is the doer of that other act, not of the trigger: the candidate is dropped;
 - roles.place_of_assault: force used by a state that names no one it is aimed at, where the sentence says
   it happened in another country ("continued its offensive in eastern Ukraine", "shelling killed three
   civilians in Kherson"), is aimed at that country (as a show of force is, events/pairs.py);
@@ -234,6 +238,40 @@ def place_not_source(c: Candidate):
     toks = mention_tokens(c, c.event.source_actor)
     heads = [t for t in toks if t.head.i not in {x.i for x in toks}]
     if heads and all(t.dep_ == "pobj" and t.head.lower_ in W["place_preps"] for t in heads):
+        return DROP
+    return None
+
+
+def _stand_in_tokens(c: Candidate) -> list:
+    """The tokens of the mention the stand-in source was taken from: the nearest one of its actor before the
+    trigger (events/arguments.py)."""
+    for i in range(c.tok.i - 1, c.sent.start - 1, -1):
+        m = c.actors.get(i)
+        if m is not None and m.actor_code == c.event.source_actor:
+            return [t for t in c.sent if c.actors.get(t.i) is m]
+    return []
+
+
+def _own_subject(tok) -> Any | None:
+    """The subject the parse gives a verb, or the verb it is coordinated with ("we oppose X and stand with Y")."""
+    for verb in (tok, tok.head if tok.dep_ == "conj" else None):
+        if verb is not None:
+            subject = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def stand_in_modifier(c: Candidate):
+    if not c.guessed_source:
+        return None
+    subject = _own_subject(c.tok)
+    if subject is None or any(t.i in c.actors for t in subject.subtree):
+        return None  # no subject of its own that names no actor: the stand-in may well be the doer
+    toks = _stand_in_tokens(c)
+    heads = [t for t in toks if t.head.i not in {x.i for x in toks}]
+    if heads and all(t.dep_ in W["relatum_deps"] and t.head.dep_ in ("dobj", "pobj") and t.head.i != c.tok.i
+                     and c.tok not in t.head.subtree for t in heads):
         return DROP
     return None
 
@@ -450,6 +488,6 @@ RULES = [Rule("issuer.self_reference", _issued("issuer_self")), Rule("issuer.off
          Rule("roles.topic_of_talk", topic_of_talk),
          Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
          Rule("roles.self_target", self_target), Rule("roles.modifier_target", modifier_target),
-         Rule("roles.place_not_source", place_not_source), Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),
+         Rule("roles.place_not_source", place_not_source), Rule("roles.stand_in_modifier", stand_in_modifier), Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),
          Rule("roles.response_target", response_target), Rule("roles.apposition_relatum", apposition_relatum),
          Rule("roles.proposed_act", proposed_act), Rule("roles.host_place", host_place)]

@@ -32,6 +32,9 @@ Words in data/rules/timing.json.
   the landmark's year or the date of an anniversary of it that the phrase is part of ("the anniversary of
   Russia's 2022 invasion of Ukraine"), is dated to the landmark's day in a document published after it (codebook:
   background acts get their own month; an undated text may report the landmark as news);
+- timing.landmark_reference: a landmark act (timing.landmark) named only as the time another act is set
+  against ("prices rose after Russia's invasion of Ukraine", "since the annexation of Crimea") is a reference
+  point, not an act the text reports: the candidate is dropped;
 - timing.this_year: an act dated only by the year of publication ("in 2025", "this year", "earlier this
   year") is dated by the publication (its month), not by the year's first day;
 - timing.interval: an act in a clause or phrase opened by "after" or "before" with a span of time in front
@@ -281,6 +284,12 @@ def landmark(c: Candidate):
     return dataclasses.replace(ev, date=mark.day, date_precision="day")
 
 
+def landmark_reference(c: Candidate):
+    if "timing.landmark" not in c.fired or c.tok.dep_ != "pobj":
+        return None
+    return DROP if c.tok.head.lower_ in W["reference_preps"] else None
+
+
 def this_year(c: Candidate):
     ev = c.event
     if ev.date_precision != "year" or ev.date is None or c.published is None or ev.date.year != c.published.year:
@@ -373,7 +382,8 @@ def anchor_clause(c: Candidate):
 RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
          Rule("timing.statute", statute), Rule("timing.other_clause", other_clause),
          Rule("timing.planned_clause", planned_clause), Rule("timing.recalled", recalled),
-         Rule("timing.landmark", landmark), Rule("timing.this_year", this_year),
+         Rule("timing.landmark", landmark), Rule("timing.landmark_reference", landmark_reference),
+         Rule("timing.this_year", this_year),
          Rule("timing.interval", interval), Rule("timing.anchor_clause", anchor_clause)]
 
 
