@@ -20,7 +20,7 @@ def test_an_act_aimed_at_the_quad_is_aimed_at_each_member(coded):
 
 def test_a_mutual_act_of_the_quad_is_one_per_pair_of_members(coded):
     events, trace = coded("The Quad foreign ministers signed an agreement on maritime surveillance.")
-    pairs = {frozenset((e.source, e.target)) for e in events 
+    pairs = {frozenset((e.source, e.target)) for e in events
              if "groups.pairwise" in trace.fired.get(e.event_id, [])}
     assert len(pairs) == 6 and frozenset(("IND", "AUS")) in pairs
 

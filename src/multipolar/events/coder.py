@@ -96,9 +96,9 @@ from multipolar.events.clauses import (
     prior_acts,
     speaker_frames,
 )
+from multipolar.events.groups import GROUP_COPIES
 from multipolar.events.lexicon import Lexicon
 from multipolar.events.ontology import Ontology
-from multipolar.events.groups import GROUP_COPIES
 from multipolar.events.pair_phrases import PAIR_COPIES
 from multipolar.events.pairs import Implied, pairs_of
 from multipolar.events.qualifiers import qualify
