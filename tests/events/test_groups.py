@@ -33,3 +33,10 @@ def test_the_quad_before_a_noun_that_is_no_member_names_no_party(coded):
 def test_a_member_aimed_at_its_own_club_is_not_copied(coded):
     events, _ = coded("Japan praised the Quad for its work on vaccines.")
     assert not [e for e in events if e.source == "JPN" and e.target in {"USA", "IND", "AUS"}]
+
+
+def test_talks_of_the_quad_on_a_states_affairs_are_among_its_members(coded):
+    events, trace = coded("The Quad foreign ministers discussed the crisis in Myanmar.")
+    talks = {frozenset((e.source, e.target)) for e in events if e.root == "04"
+             if "groups.pairwise" in trace.fired.get(e.event_id, [])}
+    assert len(talks) == 6 and not [e for e in events if e.target == "MMR"]

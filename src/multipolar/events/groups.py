@@ -9,7 +9,8 @@ data/rules/groups.json) acts through its member governments, so "the Quad critic
   source); an act of a state aimed at a club it is not in is aimed at each member;
 - groups.pairwise: a mutual act (talks, an agreement, cooperation: events/pairs.py `is_symmetric`) of a small
   club with no state outside it as partner ("the Quad leaders agreed to set up a mechanism") is one act per
-  pair of members.
+  pair of members; its talks on a state's affairs ("the Quad leaders discussed Ukraine") reach it with no target
+  (rule roles.topic_of_talk), as talks among the members.
 
 The club's own event stays as it is (no state, so it counts for nothing in a dyad series).
 """
@@ -29,6 +30,13 @@ W = words("groups")
 def members_of(actor_code: str | None) -> tuple[str, ...]:
     """The member states of a club, () for any other actor."""
     return tuple(W["members"].get(actor_code or "", ()))
+
+
+def is_pairwise_club(actor_code: str | None) -> bool:
+    """Whether the actor is a club whose mutual acts are one per pair of its members (groups.pairwise): rule
+    roles.topic_of_talk leaves its talks on a state's affairs ("the Quad leaders discussed Ukraine") to it, with
+    no target, rather than dropping them."""
+    return actor_code in W["pairwise"]
 
 
 def _as_source(ev: Any, iso3: str, rule: str) -> Any:
