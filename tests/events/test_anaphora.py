@@ -266,3 +266,10 @@ def test_a_bare_both_with_no_pair_before_is_no_one(coded):
     events, trace = coded("The summit in Lima ended on Friday. Both agreed to meet again.")
     assert not [e for e in events if e.sentence == 1]
     assert not any("anaphora.pair_pronoun" in names for names in trace.fired.values())
+
+
+def test_held_by_names_no_meeting_for_the_leaders(coded):
+    events, _ = coded("Prime Minister Carney spoke with President Ruto of Kenya on Monday. They discussed the sailors "
+                      "held by Somalia's navy. The President thanked Carney for his help. The leaders agreed to talk again.")
+    agreed = [e for e in events if e.root == "03"]
+    assert agreed and {frozenset((e.source, e.target)) for e in agreed} == {frozenset(("CAN", "KEN"))}

@@ -234,3 +234,37 @@ def test_an_earlier_tariff_rate_recounted_in_the_past_is_no_schedule(issued):
 def test_a_tariff_rate_an_earlier_order_found_necessary_is_no_schedule(issued):
     _, trace = issued("In that order I determined that it was necessary to impose a duty of 30 percent on articles of Chile.")
     assert not any("trade.rate_schedule" in names for names in trace.fired.values())
+
+
+def test_a_sanction_that_will_continue_is_the_measure_in_force(coded):
+    events, trace = coded("Norway will continue to impose sanctions on Belarus over the crackdown.")
+    sanctions = [e for e in events if (e.source, e.target) == ("NOR", "BLR")]
+    assert sanctions and all(e.cameo == "163" and e.modality == "asserted" for e in sanctions)
+    assert any("trade.continued_measure" in trace.fired[e.event_id] for e in sanctions)
+
+
+def test_a_sanction_that_will_be_imposed_is_still_a_threat(coded):
+    events, _ = coded("Norway will impose sanctions on Belarus over the crackdown.")
+    assert {e.cameo for e in events if (e.source, e.target) == ("NOR", "BLR")} == {"1312"}
+
+
+def test_consequences_imposed_on_a_state_are_a_sanction(coded):
+    events, _ = coded("Canada imposed severe consequences on Iran after the downing of the airliner.")
+    assert ("CAN", "IRN", "163") in {(e.source, e.target, e.cameo) for e in events}
+
+
+def test_a_national_emergency_toward_a_state_is_a_sanction_by_its_declarer(coded):
+    events, trace = coded("Joe Biden extended the national emergency with respect to Belarus for one more year.")
+    found = [e for e in events if (e.source, e.target, e.cameo) == ("USA", "BLR", "163")]
+    assert found and "trade.national_emergency" in trace.fired[found[0].event_id]
+    assert not [e for e in events if e.cameo == "1724"]  # trade.emergency_measure
+
+
+def test_a_notice_continuing_a_national_emergency_is_its_issuers_sanction(official):
+    events, _ = official("Continuation of the National Emergency With Respect to Belarus")
+    assert ("USA", "BLR", "163") in {(e.source, e.target, e.cameo) for e in events}
+
+
+def test_a_national_emergency_over_a_crisis_inside_a_state_is_no_sanction(official):
+    events, _ = official("I have declared a national emergency with respect to the humanitarian crisis in Laos.")
+    assert not [e for e in events if e.target == "LAO" and e.cameo == "163"]

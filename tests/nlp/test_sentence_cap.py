@@ -28,3 +28,18 @@ def test_sentences_shorter_than_the_cap_are_unchanged(capped):
     assert [s.text for s in doc.sents] == [
         "Putin met Xi in Moscow on Monday.", "They held talks on trade and energy.", "Officials said little.",
     ]
+
+
+def test_each_item_of_a_list_under_a_colon_is_a_sentence(capped):
+    text = ("The two sides agreed on the following:\n\n- Chile will lower its duties on Peruvian fruit\n"
+            "- Peru will buy Chilean copper\n- Both will hold talks in May\n\nOfficials said little.")
+    sents = [s.text.strip() for s in capped.parse_one(text).sents]
+    assert "- Chile will lower its duties on Peruvian fruit" in sents
+    assert "- Peru will buy Chilean copper" in sents
+    assert "Officials said little." in sents
+
+
+def test_dashes_inside_a_line_start_no_sentence(capped):
+    text = "Exports rose 5-6 percent - a record - in March.\n\nOfficials said little."
+    sents = [s.text.strip() for s in capped.parse_one(text).sents]
+    assert sents[0] == "Exports rose 5-6 percent - a record - in March."

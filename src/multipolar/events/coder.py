@@ -96,6 +96,7 @@ from multipolar.events.clauses import (
     prior_acts,
     speaker_frames,
 )
+from multipolar.events.groups import GROUP_COPIES
 from multipolar.events.lexicon import Lexicon
 from multipolar.events.ontology import Ontology
 from multipolar.events.pair_phrases import PAIR_COPIES
@@ -327,6 +328,11 @@ class EventCoder:
                 for rule, copy in PAIR_COPIES:
                     other = copy(cand, ev)
                     if other is not None:
+                        self.trace.fired[other.event_id] = [*cand.fired, rule]
+                        out.append((cand, other))
+                # "the G7 condemned X": each member did (events/groups.py)
+                for rule, copies in GROUP_COPIES:
+                    for other in copies(cand, ev):
                         self.trace.fired[other.event_id] = [*cand.fired, rule]
                         out.append((cand, other))
         # a finder that read the target ("tariffs on goods from Brazil") stands for the lexicon's target-less

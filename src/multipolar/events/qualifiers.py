@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from multipolar.events import syntax
 from multipolar.events.frames import CONFLICT_ROOTS, compose
 from multipolar.events.ontology import Ontology
+from multipolar.events.trade import is_continued
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -74,9 +75,10 @@ def qualify(trig: Trigger, srcs: list[Any], actors: syntax.Actors, *, ontology: 
         if refusal is not None and refusal in ontology:
             code, negated, modality = refusal, False, "asserted"
     if (modality == "intended" and not negated and trig.frame_of is None and trig.entry.frame is None
-            and code[:2] in CONFLICT_ROOTS):
+            and code[:2] in CONFLICT_ROOTS and not (code[:2] == "16" and is_continued(tok))):
         # an announced act of force or coercion ("will strike back", "would impose tariffs") is a
-        # threat in the codebook (13); the modality stays "intended", as recorded for any "will"
+        # threat in the codebook (13); the modality stays "intended", as recorded for any "will"; a restriction
+        # that "will continue" is the measure in force (rule trade.continued_measure)
         threat = compose("threaten", code)
         if threat is not None and threat in ontology:
             code = threat

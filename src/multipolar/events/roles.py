@@ -9,7 +9,9 @@ Words in data/rules/roles.json.
 - roles.topic_of_talk: a state named only as what someone talks about ("we are going to talk about China",
   "Rubio spoke about Venezuela", "Biden discussed Russia's war"), in the "about"/"on" phrase of a verb of
   talking or as the object of "discuss", is the topic, not a party consulted (codebook: a topic is no event);
-  a partner the verb names ("spoke with Macron about Ukraine") is coded as before;
+  a partner the verb names ("spoke with Macron about Ukraine") is coded as before; the talks of a small club
+  (events/groups.py: "the Quad leaders discussed Ukraine") lose the topic as target and are kept, for
+  groups.pairwise to code among the members;
 - roles.relatum_not_source: a state named as what the subject is related to ("Ukraine's allies", "US
   allies", "Russia's neighbours", "the critics of Israel") is not the one who acts: the candidate is dropped;
 - roles.modifier_target: a noun of an act whose possessor names who acts and whose noun modifier names
@@ -64,6 +66,7 @@ import dataclasses
 from typing import Any
 
 from multipolar.events import syntax
+from multipolar.events.groups import is_pairwise_club
 from multipolar.events.pairs import carriers, prep_objects
 from multipolar.events.rulebook import DROP, Candidate, Rule, aimed_at, mention_name, mention_tokens, words
 
@@ -118,6 +121,8 @@ def topic_of_talk(c: Candidate):
         topic |= {g.i for ch in tok.children if ch.dep_ == "dobj" for g in ch.subtree}
     named = mention_tokens(c, ev.target_actor)
     if named and all(t.i in topic for t in named) and not _pair_partner(c):
+        if is_pairwise_club(ev.source_actor):  # "the Quad leaders discussed Ukraine": talks among the members
+            return dataclasses.replace(ev, target=None, target_actor=None, target_name=None)
         return DROP
     return None
 

@@ -4,6 +4,9 @@ state's firms SANCTION against that state).
 
 Words in data/rules/trade.json.
 - trade.eased: a restriction paused, cut, lifted or exempted is an easing (085), not the restriction;
+- trade.continued_measure: a restriction its imposer "will continue to impose" or "keep imposing" ("will continue to
+  impose costs on Russia") is the measure in force, asserted (163), not a threat of it: "will" is read off the
+  verb of continuing (rule before trade.conditional_threat; a condition, "if ...", leaves it hypothetical);
 - trade.conditional_threat: a restriction announced or conditioned ("would impose tariffs if ...") by its
   own imposer is a threat of sanctions (1312), asserted;
 - trade.struck_with: a state hit, struck or punished with a tariff or sanction is sanctioned, not attacked
@@ -45,7 +48,12 @@ Words in data/rules/trade.json.
   rates: - Chile (25%)") is read the same way; either is an easing (085) when its sentence or heading
   pauses, cuts or suspends the measure ("cut to the following rates:", "suspending 24 percentage points of
   the duty"), and an earlier act recounted in the past tense ("in the order of April 2 I imposed a 34%
-  duty on ...") is left to the other rules, as it is dated by that order, not by the document.
+  duty on ...") is left to the other rules, as it is dated by that order, not by the document;
+- trade.national_emergency (a finder): declaring or continuing a national emergency "with respect to" a state
+  ("declared a national emergency with respect to Iran", a notice headed "Continuation of the National
+  Emergency With Respect to Belarus") is the legal ground of sanctions on it: a sanction (163) by the subject
+  of the verb that declares or continues it, else by the government whose document it is; the lexicon's
+  reading of the same words as a state of emergency (1724) is dropped (trade.emergency_measure).
 """
 
 from __future__ import annotations
@@ -63,6 +71,7 @@ from multipolar.events.rulebook import (
     Rule,
     derived_id,
     governors,
+    is_state_mention,
     mention_tokens,
     recode,
     words,
@@ -90,6 +99,26 @@ def eased(c: Candidate):
             if EASE in c.coder.ontology:
                 return recode(c.event, EASE, c.coder.ontology)
     return None
+
+
+def is_continued(tok: Any) -> bool:
+    """Whether the act of `tok` is carried on by a verb of continuing ("will continue to impose", "keep
+    imposing"): events/qualifiers.py leaves such a restriction as it is, not a threat (rule trade.continued_measure)."""
+    x = tok
+    for _ in range(2):
+        if x.dep_ not in ("xcomp", "ccomp") or x.head.i == x.i:
+            return False
+        x = x.head
+        if x.pos_ == "VERB" and x.lemma_.lower() in W["continue_verbs"]:
+            return True
+    return False
+
+
+def continued_measure(c: Candidate):
+    ev = c.event
+    if ev.root != "16" or ev.negated or ev.modality != "intended" or not is_continued(c.tok):
+        return None
+    return dataclasses.replace(ev, modality="asserted")
 
 
 def conditional_threat(c: Candidate):
@@ -405,8 +434,50 @@ def rate_schedule(sent: Any, actors: dict[int, Any], issuer: str | None = None) 
     return [(rate, _issuer_match(rate, issuer), m, code) for m in _states_named(sent, actors, issuer, set())]
 
 
+def _emergency_targets(sent: Any, actors: dict[int, Any]) -> list[tuple[Any, Any]]:
+    """(the word "emergency", the state mention) of each "national emergency with respect to <state>" in a sentence:
+    the first state named within `emergency_reach` words after "with respect to"."""
+    out = []
+    words_ = [t.lower_ for t in sent]
+    for k, t in enumerate(sent):
+        if t.lower_ != "emergency" or k == 0 or words_[k - 1] != "national" or words_[k + 1:k + 4] != ["with", "respect", "to"]:
+            continue
+        for x in sent[k + 4:k + 4 + int(W["emergency_reach"])]:
+            if x.lower_ in W["emergency_stops"]:
+                break
+            m = actors.get(x.i)
+            if m is not None and is_state_mention(m):
+                out.append((t, m))
+                break
+    return out
+
+
+def national_emergency(sent: Any, actors: dict[int, Any], issuer: str | None = None) -> list[tuple[Any, Any, Any, str]]:
+    """(the word "emergency", source match, target match, 163) of national emergencies declared toward states."""
+    out = []
+    for tok, tgt in _emergency_targets(sent, actors):
+        srcs: list[Any] = []
+        for verb in (g for g in governors(tok, limit=3) if g.pos_ == "VERB"):  # the nearest verb with a state subject
+            srcs = [m for m in syntax.subjects(verb, actors)[0]
+                    if is_state_mention(m) and not tok.left_edge.i <= m.start <= tok.right_edge.i]
+            if srcs:
+                break
+        if not srcs and issuer:
+            srcs = [_issuer_match(tok, issuer)]
+        out += [(tok, src, tgt, SANCTION) for src in srcs if src.country != tgt.country]
+    return out
+
+
+def emergency_measure(c: Candidate):
+    """trade.emergency_measure: a state of emergency (1724) read off "a national emergency with respect to X" is
+    the finder trade.national_emergency's sanction, not a second act."""
+    return DROP if c.event.cameo == "1724" and _emergency_targets(c.sent, c.actors) else None
+
+
 RULES = [Rule("trade.struck_with", struck_with), Rule("trade.headline_passive", headline_passive), Rule("trade.eased", eased),
-         Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced),
+         Rule("trade.continued_measure", continued_measure), Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced),
          Rule("trade.ordered_measure", ordered_measure), Rule("trade.dealings_object", dealings_object),
-         Rule("trade.threatened_measure", threatened_measure), Rule("trade.aid_cutoff", aid_cutoff)]
-FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act), ("trade.rate_schedule", rate_schedule)]
+         Rule("trade.threatened_measure", threatened_measure), Rule("trade.aid_cutoff", aid_cutoff),
+         Rule("trade.emergency_measure", emergency_measure)]
+FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act), ("trade.rate_schedule", rate_schedule),
+           ("trade.national_emergency", national_emergency)]

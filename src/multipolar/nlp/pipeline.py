@@ -46,7 +46,8 @@ def load_spacy(name: str | None = None) -> Language:
 
 
 class SentenceCap:
-    """Pipeline component before the parser: a run of `max_tokens` tokens with no sentence-ending
+    """Pipeline component before the parser: each item of a bulleted list under a colon (`list_items`) starts a
+    sentence, as does the line after its last item; and a run of `max_tokens` tokens with no sentence-ending
     punctuation or line break gets a sentence start, so that no "sentence" (a run-on list, a page of
     text without full stops) is longer; the work of parsing and coding a sentence grows faster than
     its length. Ordinary sentences, shorter than the cap, are left to the parser."""
@@ -56,7 +57,15 @@ class SentenceCap:
 
     def __call__(self, doc: Doc) -> Doc:
         run = 0
+        items = list_items(doc)
         for token in doc:
+            if token.i in items:
+                token.is_sent_start = True  # a list's items, one sentence each
+                if token.i + 1 < len(doc):
+                    doc[token.i + 1].is_sent_start = False  # the bullet and its item are one
+                run = 0
+            elif items and token.i > 0 and not token.is_space and _after_break(token) and _item_before(doc, token, items):
+                token.is_sent_start = True  # the line after a list's last item
             if run >= self.max_tokens:
                 token.is_sent_start = True
                 run = 0
@@ -67,6 +76,51 @@ class SentenceCap:
 
 
 _ENDINGS = frozenset({".", "!", "?", "…", ";"})
+_BULLETS = frozenset({"-", "*", "•", "·", "–", "—", "‣", "▪"})
+
+
+def _after_break(token: Any) -> bool:
+    before = token.doc[token.i - 1]
+    return "\n" in before.text or "\n" in before.whitespace_
+
+
+def _lines(doc: Doc) -> list[list[Any]]:
+    """The non-empty lines of `doc`, each the list of its non-space tokens."""
+    lines: list[list[Any]] = [[]]
+    for token in doc:
+        if token.i > 0 and _after_break(token) and lines[-1]:
+            lines.append([])
+        if not token.is_space:
+            lines[-1].append(token)
+    return [line for line in lines if line]
+
+
+def list_items(doc: Doc) -> set[int]:
+    """The token indices of the bullets that open the items of a list: lines opened by a bullet (`is_line_item`)
+    under a line that ends with a colon ("Its terms include:"), one after another. Bulleted lines with no such
+    heading (a news page's list of links or of key points) are left to the parser: splitting them cost the
+    realnews dev set precision (0.748 -> 0.726) for no recall."""
+    out: set[int] = set()
+    before = None
+    for line in _lines(doc):
+        if is_line_item(line[0]) and before is not None and (before[-1].text == ":" or before[0].i in out):
+            out.add(line[0].i)
+        before = line
+    return out
+
+
+def _item_before(doc: Doc, token: Any, items: set[int]) -> bool:
+    """Whether the line before `token`'s is a list item."""
+    for k in range(token.i - 1, -1, -1):
+        if not doc[k].is_space and (k == 0 or _after_break(doc[k])):
+            return k in items  # the first token of the line before
+    return False
+
+
+def is_line_item(token: Any) -> bool:
+    """Whether `token` is a bullet that opens a line (a line break, then "- Japan will ..."): the parser runs the
+    items of a list into one sentence, whose acts the coder then reads as one."""
+    return token.text in _BULLETS and token.i > 0 and _after_break(token)
 
 
 def add_sentence_cap(nlp: Language, max_tokens: int) -> None:
