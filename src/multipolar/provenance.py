@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "18",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "19",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -65,7 +65,11 @@ STAGE_VERSIONS: dict[str, str] = {
     #              joined_forces, welcomed_decision; parties.document_text, co_signers; modality.possible_outcome;
     #              clauses.warned_addressee, triggers.restated_object, 019 symmetric, lexicon phrases (root model refitted);
     #              trade.rate_schedule, aid_cutoff, tariff_act on a share, coder.finder_reading on easings; timing.anchor_clause
-    "claims": "10",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    #              19: model.future_statement, roles.stand_in_modifier, parties.with_partners, timing.landmark_reference,
+    #              polarity.opponent_target; groups.members, groups.pairwise, trade.continued_measure, national_emergency,
+    #              emergency_measure, 'impose consequences on' (root model refitted); 'hold' no meeting word alone;
+    #              a colon-headed bulleted list split one sentence per item; roles.topic_of_talk keeps a club's talks
+    "claims": "11",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
@@ -82,6 +86,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              trade_partner (the country after "to"/"from"/"with" of a directed flow is the target) and
     #              group_scope ("unemployment among young workers"), measure_in_goods by "of" ("imports of steel"))
     #              10: a claim's target list split at bracketed figures (rule syntax.bracketed_list, shared with events)
+    #              11: sentences of the parse: a colon-headed bulleted list is one sentence per item
     # across documents
     "near_duplicates": "1",
     "spun": "4",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold; 4: against an original, swaps judged by count and share (spelling variants, moved days and the ends not counted)
