@@ -132,3 +132,17 @@ def test_states_that_sign_a_treaty_together_agree(coded):
     events, trace = coded("Chile, Peru and Bolivia signed a border treaty.")
     assert [e for e in events if e.source == "CHL" and e.target == "BOL" and e.root == "05"]
     assert not _dropped_by(trace, "parties.co_signers")
+
+
+def test_a_draft_that_seeks_to_delay_sanctions_is_no_easing_by_its_authors(coded):
+    events, trace = coded("A joint Chilean-Peruvian draft resolution at the Security Council sought to postpone "
+                          "the sanctions on Iran by six months.")
+    assert not [e for e in events if e.target == "IRN" and e.source in {"CHL", "PER"}]
+    assert _dropped_by(trace, "parties.document_text")
+
+
+def test_proposing_a_draft_to_delay_sanctions_is_no_easing_by_its_authors(coded):
+    events, trace = coded("Chile and Peru proposed a draft resolution at the Security Council to delay the "
+                          "return of sanctions on Iran.")
+    assert not [e for e in events if e.target == "IRN" and e.source in {"CHL", "PER"} and e.plover == "RETREAT"]
+    assert _dropped_by(trace, "parties.document_text")

@@ -25,7 +25,8 @@ Words in data/rules/parties.json.
   people as the one acted on are left alone;
 - parties.document_text: a text put to a vote (a resolution, a draft, an amendment, a motion) is no party: an act whose doer
   is such a text ("the resolution condemned Moscow", "a draft calling on Israel to withdraw", "the text that
-  urges Iran ...", an act named by what such a text does: "a resolution that calls out Moscow's aggression") tells what the text says, not what a state did to another (whoever adopts or proposes it
+  urges Iran ...", "a draft sought to delay ...", the purpose of putting a text forward: "proposed a draft to delay
+  the sanctions", an act named by what such a text does: "a resolution that calls out Moscow's aggression") tells what the text says, not what a state did to another (whoever adopts or proposes it
   acts toward the body that votes on it); and an act done to such a text is not done to a state it names
   ("France opposed a resolution condemning Israel" is no opposition to Israel): both are dropped (a state
   named as the text's author, "backed the Security Council resolution", stays the one acted toward). A text that
@@ -144,10 +145,18 @@ def _doer(tok: Token) -> Token | None:
             return subj
         if x.dep_ in W["describing_deps"] and x.head.i != x.i:
             return x.head
-        if x.dep_ != "conj" or x.head.i == x.i:
+        if x.dep_ not in ("conj", "xcomp") or x.head.i == x.i:
             return None
-        x = x.head
+        x = x.head  # "a draft sought to postpone ...": the doer of the verb it completes
     return None
+
+
+def _text_purpose(tok: Token) -> bool:
+    """Whether a verb is the purpose ("to ...") of putting forward a text ("proposed a draft resolution to delay
+    the sanctions"): what the text would do, not what its authors do."""
+    if tok.dep_ != "advcl" or tok.head.i == tok.i or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+        return False
+    return any(_is_text(ch) for ch in tok.head.children if ch.dep_ == "dobj")
 
 
 def _is_text(tok: Token | None) -> bool:
@@ -158,7 +167,7 @@ def document_text(c: Candidate):
     tok = c.tok
     # the act, or the verb whose object names it ("a resolution that calls out Moscow's aggression"), is done by a text
     verbs = [g for g in [tok, *governors(tok, limit=W["content_reach"])] if g.pos_ in ("VERB", "AUX")][:1]
-    if any(_is_text(_doer(v)) for v in verbs):
+    if any(_is_text(_doer(v)) or _text_purpose(v) for v in verbs):
         return DROP
     if tok.pos_ not in ("VERB", "AUX"):
         return None
