@@ -27,6 +27,6 @@ def test_explain_lists_each_dropped_candidate_with_its_rule(rule_coder):
     assert {d["rule"] for d in record["dropped"]} == {"modality.question"}
 
 
-@pytest.mark.parametrize("module", ["modality", "polarity", "trade", "roles", "timing", "anaphora", "clauses"])
+@pytest.mark.parametrize("module", ["modality", "polarity", "trade", "roles", "timing", "anaphora", "clauses", "imposers"])
 def test_every_rule_module_has_its_word_file(module):
     assert words(module)

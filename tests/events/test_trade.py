@@ -268,3 +268,9 @@ def test_a_notice_continuing_a_national_emergency_is_its_issuers_sanction(offici
 def test_a_national_emergency_over_a_crisis_inside_a_state_is_no_sanction(official):
     events, _ = official("I have declared a national emergency with respect to the humanitarian crisis in Laos.")
     assert not [e for e in events if e.target == "LAO" and e.cameo == "163"]
+
+
+def test_a_pause_does_not_ease_a_measure_named_as_its_background(coded):
+    events, trace = coded("Chinese refiners paused purchases of Russian crude after American sanctions on Rosneft.")
+    assert not [e for e in events if e.source == "USA" and e.plover == "RETREAT"]
+    assert not any("trade.eased" in names for names in trace.fired.values())

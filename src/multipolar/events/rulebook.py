@@ -2,7 +2,7 @@
 
 The coder (events/coder.py) finds candidates: a trigger, its source and target, a code. Each candidate
 then passes the rules of the modules listed in RULE_MODULES in order (events/anaphora.py, roles.py,
-parties.py, trade.py, polarity.py, modality.py, clauses.py, timing.py); a rule may leave it as it is, change it (returns a new
+parties.py, imposers.py, trade.py, polarity.py, modality.py, clauses.py, timing.py); a rule may leave it as it is, change it (returns a new
 Event) or drop it (returns DROP). Every rule has a name ("modality.question"), its home module and its
 words in events/data/rules/<module>.json. `Trace` records, per document, the names that fired for each
 kept event and, for each dropped candidate, the rule that dropped it.
@@ -137,9 +137,9 @@ class Trace:
 
 
 def rules() -> list[Rule]:
-    from multipolar.events import anaphora, clauses, modality, parties, polarity, roles, timing, trade
+    from multipolar.events import anaphora, clauses, imposers, modality, parties, polarity, roles, timing, trade
 
-    return [*anaphora.RULES, *roles.RULES, *parties.RULES, *trade.RULES, *polarity.RULES, *modality.RULES, *clauses.RULES,
+    return [*anaphora.RULES, *roles.RULES, *parties.RULES, *imposers.RULES, *trade.RULES, *polarity.RULES, *modality.RULES, *clauses.RULES,
             *timing.RULES]
 
 

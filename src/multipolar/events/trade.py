@@ -3,7 +3,9 @@ lifting them RETREAT; a conditional threat of them THREATEN; export controls and
 state's firms SANCTION against that state).
 
 Words in data/rules/trade.json.
-- trade.eased: a restriction paused, cut, lifted or exempted is an easing (085), not the restriction;
+- trade.eased: a restriction paused, cut, lifted or exempted is an easing (085), not the restriction; a verb of
+  pausing or cutting reaches it only through its object, not through a background phrase ("paused purchases
+  after the sanctions" eases nothing);
 - trade.continued_measure: a restriction its imposer "will continue to impose" or "keep imposing" ("will continue to
   impose costs on Russia") is the measure in force, asserted (163), not a threat of it: "will" is read off the
   verb of continuing (rule before trade.conditional_threat; a condition, "if ...", leaves it hypothetical);
@@ -93,6 +95,8 @@ def eased(c: Candidate):
     near = [c.tok, *governors(c.tok, limit=2)]
     for t in near:
         lemma = t.lemma_.lower()
+        if t.dep_ == "prep" and t.lower_ in W["background_preps"]:
+            break  # "paused purchases after the sanctions": the pause is of something else
         if (t.pos_ == "VERB" and lemma in W["ease_verbs"]) or (t.pos_ == "NOUN" and lemma in W["ease_nouns"]):
             if lemma == "extend" and not any(x.lemma_.lower() in W["ease_nouns"] for x in t.subtree):
                 continue  # "extended the tariffs" keeps them; "extended the pause" eases

@@ -1,0 +1,62 @@
+"""Who imposes a tariff or sanction, and who is only named beside it (kept beside events/trade.py, which is at
+its length limit; codebook: a SANCTION is done by the state that imposes the measure to the state it falls on).
+
+Words in data/rules/imposers.json. The rules run before trade.py's, so that trade.eased and trade.faced see only
+a measure whose source is its imposer:
+- imposers.background_measure: a tariff or sanction named only as the background of the sentence's act, the object
+  of "after", "following", "amid" or "since" ("Chinese refiners paused purchases of Russian crude after the
+  sanctions", "Indian buyers cut orders following the measures"), is no act of the sentence's subject: the
+  coder reads its source and target off the clause around it, so the candidate is dropped, unless the measure's
+  own phrase names who imposes it ("after American sanctions on Rosneft" stays an American sanction);
+- imposers.fellow_targets: the states listed together as the ones that face, suffer or are hit by a tariff or
+  sanction ("The EU, Japan and South Korea faced new tariffs") are fellow targets, not imposer and target of each
+  other: a candidate whose source is one of them is dropped unless the measure's own phrase names it ("Canada,
+  Mexico and China faced new American tariffs" keeps the United States as the imposer, trade.faced aims it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from multipolar.events import syntax
+from multipolar.events.rulebook import DROP, Candidate, Rule, mention_tokens, words
+
+W = words("imposers")
+
+
+def _is_measure_noun(tok: Any) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in W["measure_nouns"]
+
+
+def _named_inside(c: Candidate, actor_code: str | None, phrase: Any) -> bool:
+    """Whether a mention of the actor lies inside `phrase`'s subtree."""
+    inside = {t.i for t in phrase.subtree}
+    return bool(actor_code) and any(t.i in inside for t in mention_tokens(c, actor_code))
+
+
+def background_measure(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root != "16" or not _is_measure_noun(tok) or tok.dep_ != "pobj":
+        return None
+    if tok.head.lower_ not in W["background_preps"]:
+        return None
+    return None if _named_inside(c, ev.source_actor, tok) else DROP
+
+
+def fellow_targets(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root != "16" or not _is_measure_noun(tok) or not ev.source_actor:
+        return None
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+        verb = verb.head  # "hit with tariffs", "hit by sanctions"
+    if tok.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in W["face_verbs"]:
+        return None
+    sources, others, _ = syntax.subjects(verb, c.actors)
+    facing = {m.actor_code for m in sources + others}
+    if len(facing) < 2 or ev.source_actor not in facing or _named_inside(c, ev.source_actor, tok):
+        return None
+    return DROP
+
+
+RULES = [Rule("imposers.background_measure", background_measure), Rule("imposers.fellow_targets", fellow_targets)]

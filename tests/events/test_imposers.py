@@ -1,0 +1,40 @@
+"""Rules of events/imposers.py, one behaviour per test, on invented sentences (real model and resolver)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _dropped_by(trace, rule):
+    return [d for d in trace.dropped if d["rule"] == rule]
+
+
+def test_a_measure_named_as_background_is_no_act_of_the_subject(coded):
+    events, trace = coded("Chinese refiners paused purchases of Russian crude after the sanctions.")
+    assert not [e for e in events if e.source == "CHN" and e.target == "RUS"]
+    assert _dropped_by(trace, "imposers.background_measure")
+
+
+def test_a_measure_amid_which_a_state_acts_is_no_act_of_it_either(coded):
+    events, trace = coded("Turkish refiners halted purchases of Iranian oil amid the sanctions.")
+    assert not [e for e in events if e.source == "TUR" and e.target == "IRN"]
+    assert _dropped_by(trace, "imposers.background_measure")
+
+
+def test_a_background_measure_that_names_its_imposer_stays(coded):
+    events, trace = coded("Chinese refiners paused purchases of Russian crude after American sanctions on Rosneft.")
+    assert [e for e in events if e.source == "USA" and e.plover == "SANCTION"]
+    assert not _dropped_by(trace, "imposers.background_measure")
+
+
+def test_states_listed_as_facing_tariffs_are_not_each_others_imposers(coded):
+    events, trace = coded("The EU, Japan and South Korea faced new tariffs on Friday.")
+    listed = {"IGO", "JPN", "KOR"}
+    assert not [e for e in events if e.source and e.source[:3] in listed and e.plover == "SANCTION"]
+    assert _dropped_by(trace, "imposers.fellow_targets")
+
+
+def test_the_imposer_named_in_the_measure_keeps_the_act(coded):
+    events, trace = coded("Chile, Peru and Norway faced new American tariffs.")
+    assert [e for e in events if e.source == "USA" and e.plover == "SANCTION" and e.target in {"CHL", "PER", "NOR"}]
+    assert not [d for d in _dropped_by(trace, "imposers.fellow_targets") if d["source"] == "USA"]
