@@ -273,3 +273,15 @@ def test_held_by_names_no_meeting_for_the_leaders(coded):
                       "held by Somalia's navy. The President thanked Carney for his help. The leaders agreed to talk again.")
     agreed = [e for e in events if e.root == "03"]
     assert agreed and {frozenset((e.source, e.target)) for e in agreed} == {frozenset(("CAN", "KEN"))}
+
+
+def test_they_of_a_state_and_an_armed_group_acts_toward_a_state_as_the_state_only(coded):
+    events, trace = coded("Hamas negotiators and Israeli officials held talks in Doha. They later criticized Qatar.")
+    critics = {e.source_actor for e in events if e.target == "QAT" and e.root == "11"}
+    assert critics == {"ISRGOV"}
+    assert any("anaphora.state_pronoun" in names for names in trace.fired.values())
+
+
+def test_they_of_a_pair_with_an_armed_group_makes_no_copy_for_the_group(coded):
+    events, _ = coded("Israel and Hamas held talks in Doha. They later criticized Qatar.")
+    assert {e.source_actor for e in events if e.target == "QAT" and e.root == "11"} == {"ISR"}

@@ -56,7 +56,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from multipolar.events.lookback import Sentences
-from multipolar.events.pair_phrases import pair_partner
+from multipolar.events.pair_phrases import pair_partner, state_pronoun
 from multipolar.events.rulebook import Candidate, Rule, is_state_mention, mention_tokens, words
 from multipolar.events.speakers import by_speaker, pair_named_by, speaker_of, speaker_pair, speaker_pronoun
 
@@ -433,6 +433,7 @@ def they_meeting(c: Candidate):
 
 
 RULES = [Rule("anaphora.meeting_pair", meeting_pair), Rule("anaphora.pair_partner", pair_partner),
+         Rule("anaphora.state_pronoun", state_pronoun),
          Rule("anaphora.pronoun", pronoun), Rule("anaphora.speaker_pronoun", speaker_pronoun),
          Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.pair_pronoun", pair_pronoun), Rule("anaphora.object_pronoun", object_pronoun),
          Rule("anaphora.prior_agent", prior_agent),

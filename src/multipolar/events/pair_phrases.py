@@ -4,7 +4,12 @@ resolves the phrases to their pairs, `resolve`) so that each module stays short;
 - anaphora.pair_partner: the act of a pair phrase's first state is aimed at its second, unless the pair is
   what the act is aimed at;
 - anaphora.pair_both, pair_object, pair_each_other, pair_mutual: the copies an act of (or at) a pair phrase
-  makes (`PAIR_COPIES`, run by the coder after the rules), each described at its function.
+  makes (`PAIR_COPIES`, run by the coder after the rules), each described at its function;
+- anaphora.state_pronoun: a pronoun ("he", "they", "both", "it") stands for a state in an act between states: a
+  pronoun that `resolve` gave an armed group or other non-state actor ("Hamas", codes.is_state) gives no act
+  toward, or from, a state of another country ("Israel and Hamas held talks. They criticized Qatar" is
+  Israel's criticism only): of a pair, the state of the two takes the act and no copy is made for the other;
+  a lone non-state the pronoun stands for drops the act.
 """
 
 from __future__ import annotations
@@ -12,8 +17,9 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+from multipolar.codes import is_state
 from multipolar.events.pairs import is_symmetric
-from multipolar.events.rulebook import Candidate, derived_id, mention_tokens, words
+from multipolar.events.rulebook import DROP, Candidate, derived_id, mention_tokens, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,6 +60,8 @@ def _second_of_pair(c: Candidate, actor_code: str | None, other: str | None) -> 
             continue
         if other in (first.country, second.country) or i not in {t.i for t in mention_tokens(c, first.actor_code)}:
             continue
+        if _non_state_for_state(c.doc[i], second.actor_code, other):
+            continue  # anaphora.state_pronoun: "they" of Israel and Hamas toward Qatar is Israel's act only
         return second
     return None
 
@@ -120,3 +128,29 @@ def mutual_of_pair(c: Candidate, ev: Any) -> Any | None:
 # the copies an act of (or at) a pair phrase makes, each with its rule (run by the coder after the rules)
 PAIR_COPIES = [("anaphora.pair_both", both_of_pair), ("anaphora.pair_object", object_of_pair),
                ("anaphora.pair_each_other", each_other), ("anaphora.pair_mutual", mutual_of_pair)]
+
+
+_PRONOUNS = W["pronouns"] | W["plural_pronouns"] | W["pair_pronouns"] | W["neuter_pronouns"] | W["object_pronouns"]
+
+
+def _non_state_for_state(tok: Token, actor_code: str | None, other: str | None) -> bool:
+    """Whether a pronoun `tok` stands for a non-state actor in an act whose other party `other` is a state of
+    another country (anaphora.state_pronoun)."""
+    return (tok.lower_ in _PRONOUNS and bool(actor_code) and not is_state(actor_code) and is_state(other)
+            and (actor_code or "")[:3] != (other or "")[:3])
+
+
+def state_pronoun(c: Candidate):
+    ev = c.event
+    for code, other, role in ((ev.source_actor, ev.target_actor, "source"), (ev.target_actor, ev.source_actor, "target")):
+        toks = [t for t in mention_tokens(c, code) if c.actors[t.i].start == t.i] if code else []
+        if not toks or not all(_non_state_for_state(t, code, other) for t in toks):
+            continue
+        pair = next((c.pairs[t.i] for t in toks if t.i in c.pairs), None)
+        if pair is not None and is_state(pair[1].actor_code) and pair[1].country != (other or "")[:3]:
+            second = pair[1]  # "they" of Hamas and Israel: Israel's act
+            return dataclasses.replace(ev, **{role: second.country, f"{role}_actor": second.actor_code,
+                                              f"{role}_name": second.person},
+                                       event_id=derived_id(ev, "state_pronoun", second.actor_code))
+        return DROP
+    return None
