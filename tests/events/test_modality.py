@@ -223,3 +223,20 @@ def test_a_clash_that_followed_stays_an_act(coded):
     events, trace = coded("The raid led to a clash between Indian and Pakistani troops.")
     assert [e for e in events if {e.source, e.target} == {"IND", "PAK"} and e.root == "19"]
     assert "modality.possible_outcome" not in dropped_by(trace)
+
+
+@pytest.mark.parametrize("text", [
+    "The partnership between Chile and Peru is rooted in decades of trade.",
+    "Chile is proud to have a strong partnership with Peru.",
+    "Through partnerships like the Chile-Peru Partnership, both states expand vaccine output.",
+])
+def test_a_standing_relation_is_no_act(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if {e.source, e.target} == {"CHL", "PER"} and e.plover == "SUPPORT"]
+    assert [d for d in trace.dropped if d["rule"] == "modality.standing_relation"]
+
+
+def test_launching_a_partnership_stays_an_act(coded):
+    events, trace = coded("Chile and Peru launched a strategic partnership.")
+    assert [e for e in events if e.source == "CHL" and e.target == "PER"]
+    assert not [d for d in trace.dropped if d["rule"] == "modality.standing_relation"]

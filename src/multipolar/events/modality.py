@@ -30,6 +30,12 @@ questions, speculation and nouns that merely mention a topic are not events.
   Ghana in the World Cup quarter-final"): the sentence names a sport, a competition or a score with a
   result verb, no actor of the candidate is a person, and the act is none that states do around sport
   (a boycott of the Games, a ban on a team stay);
+- modality.standing_relation: a relation noun ("partnership", "relationship", "alliance") named as a standing
+  relation, not something done: the subject of a verb of being or grounding ("the partnership between Chile
+  and Peru is rooted in decades of trade", "the Chile-Peru partnership is the best means to ..."), the object
+  of having or sharing ("is proud to have a strong partnership with Peru", "shares a deep partnership with"),
+  or an example after "like"/"including" ("through partnerships like the Chile-Peru Partnership"): the
+  candidate is dropped (launching, deepening or strengthening a partnership, an act, is left alone);
 - modality.possible_outcome: an act named as what something could lead to, might result in or risks ("such
   moves could lead to a clash between Russia and NATO", "the dispute risks a war with Iran") is an outcome
   someone fears, not an act that happened: the candidate is dropped ("the raid led to a clash", said of what
@@ -277,8 +283,27 @@ def possible_outcome(c: Candidate):
     return None
 
 
+def _standing(tok: Token) -> bool:
+    """Whether a relation noun names a standing relation rather than an act (rule modality.standing_relation)."""
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return _lemma(head) in W["standing_verbs"]  # "the partnership ... is rooted in", "... is the best means"
+    if tok.dep_ == "dobj":
+        return _lemma(head) in W["having_verbs"]  # "is proud to have a strong partnership with"
+    if tok.dep_ == "pobj":
+        return head.lower_ in W["example_preps"]  # "through partnerships like the X-Y Partnership"
+    return False
+
+
+def standing_relation(c: Candidate):
+    tok = c.tok
+    if tok.pos_ not in ("NOUN", "PROPN") or _lemma(tok) not in W["standing_nouns"] or c.event.negated:
+        return None
+    return DROP if _standing(tok) else None
+
+
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
          Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
          Rule("modality.plan", plan), Rule("modality.warning", warning), Rule("modality.ordered_posture", ordered_posture),
-         Rule("modality.statement_topic", statement_topic),
+         Rule("modality.statement_topic", statement_topic), Rule("modality.standing_relation", standing_relation),
          Rule("modality.sport", sport), Rule("modality.possible_outcome", possible_outcome)]
