@@ -103,6 +103,7 @@ from multipolar.events.pair_phrases import PAIR_COPIES
 from multipolar.events.pairs import Implied, pairs_of
 from multipolar.events.qualifiers import FUTURE_STATEMENT, qualify, states_future
 from multipolar.events.rulebook import Candidate, Trace, judge, mention_name, recode, rules
+from multipolar.events.talks import TALK_COPIES
 from multipolar.events.trade import FINDERS
 from multipolar.events.triggers import Trigger, base_rules, find_triggers, trigger_words
 from multipolar.quantities import find_quantities
@@ -325,7 +326,7 @@ class EventCoder:
             if ev is not None:
                 out.append((cand, ev))
                 # "the two leaders criticized X": both did; "urged both sides": both were urged
-                for rule, copy in PAIR_COPIES:
+                for rule, copy in PAIR_COPIES + TALK_COPIES:
                     other = copy(cand, ev)
                     if other is not None:
                         self.trace.fired[other.event_id] = [*cand.fired, rule]

@@ -1,0 +1,36 @@
+"""Rules of events/talks.py and the listed subjects of a mutual act (syntax.subject_list), on invented
+sentences (real model and resolver)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya discussed the conflict in Somalia with Ethiopia.",
+    "Brazil discussed the crisis in Haiti with Canada.",
+])
+def test_a_partner_the_parse_hangs_inside_the_topic_is_consulted_each_way(coded, text):
+    events, trace = coded(text)
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    assert len(pairs) == 2 and {(b, a) for a, b in pairs} == pairs
+    assert not {"SOM", "HTI"} & {t for _, t in pairs}
+    assert all("talks.topic_partner" in trace.fired[e.event_id] for e in events if e.root == "04")
+
+
+def test_a_topic_with_no_partner_is_still_no_party(coded):
+    events, trace = coded("Brazil discussed the crisis in Haiti on Monday.")
+    assert not [e for e in events if e.root == "04" and e.target]
+    assert not any("talks.topic_partner" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders of Brazil, Mexico and Chile met in Lima on Friday.",
+    "The foreign ministers of Egypt, Jordan and Qatar held talks on Sunday.",
+])
+def test_every_pair_of_a_listed_subject_of_three_states_meets(coded, text):
+    events, trace = coded(text)
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    states = {s for s, _ in pairs}
+    assert len(states) == 3 and pairs == {(a, b) for a in states for b in states if a != b}
+    assert all("syntax.subject_list" in trace.fired[e.event_id] for e in events if e.root == "04")
