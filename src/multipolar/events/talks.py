@@ -5,7 +5,10 @@ rules, roles.topic_of_talk) so that each module stays short.
   than to the verb ("China discussed the war in Ukraine with India") are talks with the state of that phrase, not
   with the state the topic names: the candidate is aimed at the partner (roles.topic_of_talk then leaves it be),
   and the partner's act back is copied after the rules (`TALK_COPIES`, as a "with" phrase of the verb gives
-  one event each way, events/pairs.py).
+  one event each way, events/pairs.py);
+- talks.exchange: a one-sided act that two states are said to exchange ("Peru and Chile exchanged accusations",
+  "traded threats"; `exchange_lemmas` in data/rules/talks.json) is done by each to the other: a candidate of one
+  of them with no target is aimed at the other (a symmetric act is already coded each way, events/pairs.py).
 """
 
 from __future__ import annotations
@@ -13,17 +16,20 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from multipolar.events import syntax
 from multipolar.events.rulebook import (
     Candidate,
     Rule,
     aimed_at,
     derived_id,
+    is_state_mention,
     mention_name,
     mention_tokens,
     words,
 )
 
 W = words("roles")
+TW = words("talks")
 
 RULE = "talks.topic_partner"
 
@@ -74,6 +80,20 @@ def partner_back(c: Candidate, ev: Any) -> Any | None:
                                event_id=derived_id(ev, RULE))
 
 
-RULES = [Rule(RULE, topic_partner)]
+def exchange(c: Candidate):
+    ev, tok = c.event, c.tok
+    # the trigger is the object ("exchanged threats") or, for a pattern of the lexicon, the verb itself
+    verb = tok if tok.pos_ == "VERB" and any(ch.dep_ == "dobj" for ch in tok.children) else tok.head
+    if (ev.target_actor is not None or (verb is not tok and tok.dep_ != "dobj")
+            or verb.lemma_.lower() not in TW["exchange_lemmas"]):
+        return None
+    subjects = [m for m in syntax.subjects(verb, c.actors)[0] if is_state_mention(m)]
+    others = {m.country: m for m in subjects if m.country != ev.source}
+    if ev.source not in {m.country for m in subjects} or len(others) != 1:
+        return None
+    return aimed_at(ev, next(iter(others.values())))
+
+
+RULES = [Rule(RULE, topic_partner), Rule("talks.exchange", exchange)]
 # the copies the rule's talks make (run by the coder after the rules)
 TALK_COPIES = [(RULE, partner_back)]
