@@ -43,3 +43,15 @@ def test_a_listed_subject_without_target_of_a_one_sided_act_keeps_its_first_stat
     events, trace = coded("Officials from Chile and Peru warned of a drought on Monday.")
     assert "PER" not in {e.source for e in events}
     assert not any("syntax.subject_list" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil, Chile and Peru held talks in Lima on Friday.",
+    "Egypt, Jordan and Qatar held talks in Amman.",
+])
+def test_a_place_of_one_party_of_a_mutual_act_is_no_partner(coded, text):
+    events, trace = coded(text)
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    states = {s for s, _ in pairs}
+    assert len(states) == 3 and pairs == {(a, b) for a in states for b in states if a != b}
+    assert any("syntax.subject_place" in trace.fired[e.event_id] for e in events if e.root == "04")

@@ -144,12 +144,22 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             tgts, srcs = passive, srcs
         elif srcs and is_symmetric(trig.code):
             # rule syntax.subject_list: "officials from Chile and Peru held talks" (a one-sided act keeps the first)
+            # (a listed state read as the target off the subject's own phrase is a party too: "the leaders of
+            # Japan, Australia and India met", where the parse coordinates the list one name inside another)
             listed = [m for t in toks for h in syntax.conj_heads(t) for m in syntax.listed_states(h, actors)
-                      if all(m is not x for x in srcs + tgts)]
+                      if all(m is not x for x in srcs)]
             if listed:
-                srcs, trig.subject_list = srcs + listed, True
+                srcs, trig.subject_list = srcs + [m for m in listed if all(m is not x for x in tgts)], True
+                tgts = [t for t in tgts if all(t is not m for m in listed)]
+                srcs += [m for m in listed if all(m is not x for x in srcs)]
                 # "... held talks in Santiago": a listed party's capital is the place, not a partner
                 tgts = [t for t in tgts if t.country not in {x.country for x in srcs}]
+        own = {x.country for x in srcs}
+        if len(own) >= 2 and is_symmetric(trig.code) and trig.code[:2] < "07" and tgts and all(t.country in own for t in tgts):
+            # rule syntax.subject_place: "Japan, Australia and India held talks in Tokyo": a place of one of the
+            # parties of a mutual act is where it happened, not one more partner (each party meets each other);
+            # not for fighting, where coordinated subjects fight side by side ("Russian and Korean troops retook ...")
+            tgts, trig.own_place = [], True
         ultimatum = trig.frame is None and _ultimatum(tok) and (
             syntax.is_negated(tok) or not "03" <= trig.code[:2] <= "07")  # not a conditional promise
         if ultimatum and trig.code[:2] not in CONDITIONAL_ACTS:

@@ -103,6 +103,8 @@ from multipolar.events.pair_phrases import PAIR_COPIES
 from multipolar.events.pairs import Implied, pairs_of
 from multipolar.events.qualifiers import FUTURE_STATEMENT, qualify, states_future
 from multipolar.events.rulebook import Candidate, Trace, judge, mention_name, recode, rules
+from multipolar.events.talks import TALK_COPIES
+from multipolar.events.topics import TOPIC_COPIES
 from multipolar.events.trade import FINDERS
 from multipolar.events.triggers import Trigger, base_rules, find_triggers, trigger_words
 from multipolar.quantities import find_quantities
@@ -325,14 +327,19 @@ class EventCoder:
             if ev is not None:
                 out.append((cand, ev))
                 # "the two leaders criticized X": both did; "urged both sides": both were urged
-                for rule, copy in PAIR_COPIES:
+                for rule, copy in PAIR_COPIES + TALK_COPIES:
                     other = copy(cand, ev)
                     if other is not None:
                         self.trace.fired[other.event_id] = [*cand.fired, rule]
                         out.append((cand, other))
-                # "the G7 condemned X": each member did (events/groups.py)
+                # "the G7 condemned X": each member did (events/groups.py); "discussed their efforts to support X":
+                # each party of the talks does it (events/topics.py)
                 for rule, copies in GROUP_COPIES:
                     for other in copies(cand, ev):
+                        self.trace.fired[other.event_id] = [*cand.fired, rule]
+                        out.append((cand, other))
+                for rule, copies in TOPIC_COPIES:
+                    for other in [x for made in [e for c2, e in out if c2 is cand] for x in copies(cand, made)]:
                         self.trace.fired[other.event_id] = [*cand.fired, rule]
                         out.append((cand, other))
         # a finder that read the target ("tariffs on goods from Brazil") stands for the lexicon's target-less

@@ -102,7 +102,8 @@ def topic_of_pair(c: Candidate):
     if ev.root not in W["mutual_roots"] or ev.target_actor is None or c.tok.pos_ != "VERB":
         return None
     subjects = syntax.subjects(c.tok, c.actors)[0]
-    countries = {m.actor_code[:3] for m in subjects}
+    listed = [m for m in syntax.subject_listed_states(c.tok, c.actors) if m.country == ev.target]  # syntax.subject_list
+    countries = {m.actor_code[:3] for m in subjects + listed}
     if len(countries) >= 2 and ev.source in countries and ev.target not in countries:
         kinds = {_as_host(t, c.tok) for t in mention_tokens(c, ev.target_actor)}
         partner = _other_state(subjects, ev)
@@ -120,7 +121,7 @@ def topic_of_talk(c: Candidate):
     if tok.lemma_.lower() in W["topic_object_lemmas"]:
         topic |= {g.i for ch in tok.children if ch.dep_ == "dobj" for g in ch.subtree}
     named = mention_tokens(c, ev.target_actor)
-    if named and all(t.i in topic for t in named) and not _pair_partner(c):
+    if named and all(t.i in topic for t in named) and not _pair_partner(c) and "talks.topic_partner" not in c.fired:
         if is_pairwise_club(ev.source_actor):  # "the Quad leaders discussed Ukraine": talks among the members
             return dataclasses.replace(ev, target=None, target_actor=None, target_name=None)
         return DROP

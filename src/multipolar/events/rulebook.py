@@ -137,9 +137,10 @@ class Trace:
 
 
 def rules() -> list[Rule]:
-    from multipolar.events import anaphora, clauses, imposers, modality, parties, polarity, roles, timing, trade
+    from multipolar.events import anaphora, clauses, imposers, modality, parties, polarity, roles, talks, timing, trade
 
-    return [*anaphora.RULES, *roles.RULES, *parties.RULES, *imposers.RULES, *trade.RULES, *polarity.RULES, *modality.RULES, *clauses.RULES,
+    return [*anaphora.RULES, *talks.RULES, *roles.RULES, *parties.RULES, *imposers.RULES, *trade.RULES,
+            *polarity.RULES, *modality.RULES, *clauses.RULES,
             *timing.RULES]
 
 

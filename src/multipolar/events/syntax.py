@@ -208,6 +208,12 @@ def listed_states(head: Token, actors: Actors) -> list[Any]:
     return out
 
 
+def subject_listed_states(verb: Token, actors: Actors) -> list[Any]:
+    """The states after the first that a verb's subject's group-noun list names ("the leaders of Japan, Australia
+    and India met": Australia and India; rule `syntax.subject_list`)."""
+    return [m for c in verb.children if c.dep_ in SUBJ for h in conj_heads(c) for m in listed_states(h, actors)]
+
+
 def governing_subject(tok: Token, actors: Actors, *, depth: int = 0) -> list[Any]:
     """Subjects of the nearest clause above `tok` that has a resolvable subject (for pronouns and
     subjectless complements)."""

@@ -95,6 +95,7 @@ class Trigger:
     split: bool = False  # a party came from a misparsed "Title A and Title B" (rule syntax.split_coordination)
     subject_list: bool = False  # more sources from a subject's group-noun list (rule syntax.subject_list)
     hyphen_pair: bool = False  # the parties came from an "A-B" modifier ("the US-China talks", rule syntax.hyphen_pair)
+    own_place: bool = False  # a target that is one of the subjects' own places was dropped (rule syntax.subject_place)
     mutual_with: set[tuple[str, str]] = field(default_factory=set)  # (source, target) added by rule pairs.mutual_with
     restated: bool = False  # the code is its object's (rule triggers.restated_object)
 
@@ -221,7 +222,7 @@ def base_rules(trig: Trigger) -> list[str]:
     flags = ((trig.guessed_source, "roles:stand-in source"), (trig.listed, "roles.listed_states"),
              (trig.split, "syntax.split_coordination"), (trig.bracketed, "syntax.bracketed_list"),
              (trig.hyphen_pair, "syntax.hyphen_pair"), (trig.subject_list, "syntax.subject_list"),
-             (trig.restated, "triggers.restated_object"))
+             (trig.restated, "triggers.restated_object"), (trig.own_place, "syntax.subject_place"))
     return out + [name for on, name in flags if on]
 
 

@@ -1,0 +1,53 @@
+"""Rules of events/talks.py and the listed subjects of a mutual act (syntax.subject_list), on invented
+sentences (real model and resolver)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya discussed the conflict in Somalia with Ethiopia.",
+    "Brazil discussed the crisis in Haiti with Canada.",
+])
+def test_a_partner_the_parse_hangs_inside_the_topic_is_consulted_each_way(coded, text):
+    events, trace = coded(text)
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    assert len(pairs) == 2 and {(b, a) for a, b in pairs} == pairs
+    assert not {"SOM", "HTI"} & {t for _, t in pairs}
+    assert all("talks.topic_partner" in trace.fired[e.event_id] for e in events if e.root == "04")
+
+
+def test_a_topic_with_no_partner_is_still_no_party(coded):
+    events, trace = coded("Brazil discussed the crisis in Haiti on Monday.")
+    assert not [e for e in events if e.root == "04" and e.target]
+    assert not any("talks.topic_partner" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders of Brazil, Mexico and Chile met in Lima on Friday.",
+    "The foreign ministers of Egypt, Jordan and Qatar held talks on Sunday.",
+])
+def test_every_pair_of_a_listed_subject_of_three_states_meets(coded, text):
+    events, trace = coded(text)
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    states = {s for s, _ in pairs}
+    assert len(states) == 3 and pairs == {(a, b) for a in states for b in states if a != b}
+    assert all("syntax.subject_list" in trace.fired[e.event_id] for e in events if e.root == "04")
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil and Argentina exchanged threats on Friday.",
+    "Peru and Chile traded accusations over the border.",
+])
+def test_a_one_sided_act_two_states_exchange_is_aimed_at_each_other(coded, text):
+    events, trace = coded(text)
+    pairs = {(e.source, e.target) for e in events if e.root in ("11", "13")}
+    assert len(pairs) == 2 and {(b, a) for a, b in pairs} == pairs and None not in {t for _, t in pairs}
+    assert all("talks.exchange" in trace.fired[e.event_id] for e in events if e.root in ("11", "13"))
+
+
+def test_an_exchange_with_a_third_state_is_aimed_at_it(coded):
+    events, trace = coded("Brazil and Argentina exchanged accusations with Paraguay.")
+    assert ("BRA", "ARG") not in {(e.source, e.target) for e in events}
+    assert not any("talks.exchange" in names for names in trace.fired.values())
