@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "19",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "20",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -69,6 +69,9 @@ STAGE_VERSIONS: dict[str, str] = {
     #              polarity.opponent_target; groups.members, groups.pairwise, trade.continued_measure, national_emergency,
     #              emergency_measure, 'impose consequences on' (root model refitted); 'hold' no meeting word alone;
     #              a colon-headed bulleted list split one sentence per item; roles.topic_of_talk keeps a club's talks
+    #              20: parties.document_text (drafts that seek to postpone), imposers.background_measure, fellow_targets,
+    #              trade.eased narrowed, anaphora.state_pronoun, modality.standing_relation; talks.topic_partner,
+    #              talks.exchange, topics.own_act, syntax.subject_list for three or more, syntax.subject_place
     "claims": "11",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
