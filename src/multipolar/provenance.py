@@ -71,7 +71,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              a colon-headed bulleted list split one sentence per item; roles.topic_of_talk keeps a club's talks
     #              20: parties.document_text (drafts that seek to postpone), imposers.background_measure, fellow_targets,
     #              trade.eased narrowed, anaphora.state_pronoun, modality.standing_relation; talks.topic_partner,
-    #              talks.exchange, topics.own_act, syntax.subject_list for three or more, syntax.subject_place
+    #              talks.exchange, talks.with_partner, topics.own_act, syntax.subject_list for three or more, syntax.subject_place
     "claims": "11",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -51,3 +51,21 @@ def test_an_exchange_with_a_third_state_is_aimed_at_it(coded):
     events, trace = coded("Brazil and Argentina exchanged accusations with Paraguay.")
     assert ("BRA", "ARG") not in {(e.source, e.target) for e in events}
     assert not any("talks.exchange" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda held talks with Tanzania in Arusha on Monday.",
+    "Norway and Sweden met with Finland on Thursday.",
+])
+def test_a_with_partner_of_two_coordinated_states_is_met_by_each(coded, text):
+    events, trace = coded(text)
+    third = {"TZA", "FIN"}
+    reached = {(e.source, e.target) for e in events if e.root == "04" and e.target in third}
+    assert len(reached) == 2 and len({s for s, _ in reached}) == 2
+    assert all("talks.with_partner" in trace.fired[e.event_id] for e in events if e.target in third)
+
+
+def test_a_with_phrase_after_the_object_of_discuss_is_left_to_the_topic_rule(coded):
+    events, trace = coded("Kenya and Uganda discussed fishing rights with Tanzania.")
+    assert not [e for e in events if e.target == "TZA"]
+    assert not any("talks.with_partner" in names for names in trace.fired.values())

@@ -104,7 +104,7 @@ def topic_of_pair(c: Candidate):
     subjects = syntax.subjects(c.tok, c.actors)[0]
     listed = [m for m in syntax.subject_listed_states(c.tok, c.actors) if m.country == ev.target]  # syntax.subject_list
     countries = {m.actor_code[:3] for m in subjects + listed}
-    if len(countries) >= 2 and ev.source in countries and ev.target not in countries:
+    if len(countries) >= 2 and ev.source in countries and ev.target not in countries and "talks.with_partner" not in c.fired:
         kinds = {_as_host(t, c.tok) for t in mention_tokens(c, ev.target_actor)}
         partner = _other_state(subjects, ev)
         if kinds and kinds <= {"venue", "place"} and partner is not None:  # "... held talks in Stockholm": the host

@@ -137,7 +137,18 @@ class Trace:
 
 
 def rules() -> list[Rule]:
-    from multipolar.events import anaphora, clauses, imposers, modality, parties, polarity, roles, talks, timing, trade
+    from multipolar.events import (
+        anaphora,
+        clauses,
+        imposers,
+        modality,
+        parties,
+        polarity,
+        roles,
+        talks,
+        timing,
+        trade,
+    )
 
     return [*anaphora.RULES, *talks.RULES, *roles.RULES, *parties.RULES, *imposers.RULES, *trade.RULES,
             *polarity.RULES, *modality.RULES, *clauses.RULES,

@@ -6,6 +6,11 @@ rules, roles.topic_of_talk) so that each module stays short.
   with the state the topic names: the candidate is aimed at the partner (roles.topic_of_talk then leaves it be),
   and the partner's act back is copied after the rules (`TALK_COPIES`, as a "with" phrase of the verb gives
   one event each way, events/pairs.py);
+- talks.with_partner: the state of a "with" phrase of the act itself ("Peru and Chile held talks with Brazil",
+  "met with Brazil") is a partner of each state of the subject, though a place of it may be named too: the rule
+  marks the candidate so that roles.topic_of_pair (which drops a target outside a coordinated subject) leaves it be. A "with" phrase of
+  "discuss" or "debate" with an object of its own ("discussed trade with Brazil") may be the topic's and is left
+  to roles.topic_of_pair;
 - talks.exchange: a one-sided act that two states are said to exchange ("Peru and Chile exchanged accusations",
   "traded threats"; `exchange_lemmas` in data/rules/talks.json) is done by each to the other: a candidate of one
   of them with no target is aimed at the other (a symmetric act is already coded each way, events/pairs.py).
@@ -80,6 +85,21 @@ def partner_back(c: Candidate, ev: Any) -> Any | None:
                                event_id=derived_id(ev, RULE))
 
 
+def with_partner(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root not in W["mutual_roots"] or ev.target_actor is None or tok.pos_ != "VERB":
+        return None
+    if tok.lemma_.lower() in W["topic_object_lemmas"] and any(ch.dep_ == "dobj" for ch in tok.children):
+        return None
+    if len({m.actor_code[:3] for m in syntax.subjects(tok, c.actors)[0]}) < 2:  # one subject: no pair to keep it from
+        return None
+    heads = [tok, *(ch for ch in tok.children if ch.dep_ == "dobj" and ch.i not in c.actors)]
+    partner = {g.i for h in heads for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "with"
+               for g in ch.subtree}
+    named = mention_tokens(c, ev.target_actor)
+    return ev if any(t.i in partner for t in named) else None  # named there, though maybe a place too
+
+
 def exchange(c: Candidate):
     ev, tok = c.event, c.tok
     # the trigger is the object ("exchanged threats") or, for a pattern of the lexicon, the verb itself
@@ -94,6 +114,6 @@ def exchange(c: Candidate):
     return aimed_at(ev, next(iter(others.values())))
 
 
-RULES = [Rule(RULE, topic_partner), Rule("talks.exchange", exchange)]
+RULES = [Rule(RULE, topic_partner), Rule("talks.with_partner", with_partner), Rule("talks.exchange", exchange)]
 # the copies the rule's talks make (run by the coder after the rules)
 TALK_COPIES = [(RULE, partner_back)]
