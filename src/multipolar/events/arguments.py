@@ -149,9 +149,9 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             listed = [m for t in toks for h in syntax.conj_heads(t) for m in syntax.listed_states(h, actors)
                       if all(m is not x for x in srcs)]
             if listed:
-                srcs, trig.subject_list = srcs + [m for m in listed if all(m is not x for x in tgts)], True
-                tgts = [t for t in tgts if all(t is not m for m in listed)]
-                srcs += [m for m in listed if all(m is not x for x in srcs)]
+                was_target = [m for m in listed if any(m is x for x in tgts)]
+                srcs = srcs + [m for m in listed if all(m is not x for x in was_target)] + was_target
+                tgts, trig.subject_list = [t for t in tgts if all(t is not m for m in listed)], True
                 # "... held talks in Santiago": a listed party's capital is the place, not a partner
                 tgts = [t for t in tgts if t.country not in {x.country for x in srcs}]
         own = {x.country for x in srcs}

@@ -325,23 +325,24 @@ class EventCoder:
         for cand in cands:
             ev = judge(cand, self.rules, self.trace)
             if ev is not None:
-                out.append((cand, ev))
+                made = [ev]
                 # "the two leaders criticized X": both did; "urged both sides": both were urged
                 for rule, copy in PAIR_COPIES + TALK_COPIES:
                     other = copy(cand, ev)
                     if other is not None:
                         self.trace.fired[other.event_id] = [*cand.fired, rule]
-                        out.append((cand, other))
+                        made.append(other)
                 # "the G7 condemned X": each member did (events/groups.py); "discussed their efforts to support X":
-                # each party of the talks does it (events/topics.py)
+                # each party of the talks does it (events/topics.py), for each event made so far
                 for rule, copies in GROUP_COPIES:
                     for other in copies(cand, ev):
                         self.trace.fired[other.event_id] = [*cand.fired, rule]
-                        out.append((cand, other))
+                        made.append(other)
                 for rule, copies in TOPIC_COPIES:
-                    for other in [x for made in [e for c2, e in out if c2 is cand] for x in copies(cand, made)]:
+                    for other in [x for e in made for x in copies(cand, e)]:
                         self.trace.fired[other.event_id] = [*cand.fired, rule]
-                        out.append((cand, other))
+                        made.append(other)
+                out += [(cand, e) for e in made]
         # a finder that read the target ("tariffs on goods from Brazil") stands for the lexicon's target-less
         # reading of the same act by the same source, and for a statement the lexicon read off its verb
         # ("added two ministers to its sanctions list" is a sanction, not a remark); a finder's easing stands for

@@ -43,14 +43,21 @@ def background_measure(c: Candidate):
     return None if _named_inside(c, ev.source_actor, tok) else DROP
 
 
+def facing_verb(tok: Any) -> Any | None:
+    """The verb whose subjects a measure noun falls on ("faced tariffs", "hit with tariffs", "hit by sanctions"),
+    or None (imposers.fellow_targets, trade.faced)."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+        verb = verb.head
+    return verb if tok.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in W["face_verbs"] else None
+
+
 def fellow_targets(c: Candidate):
     ev, tok = c.event, c.tok
     if ev.root != "16" or not _is_measure_noun(tok) or not ev.source_actor:
         return None
-    verb = tok.head
-    if tok.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
-        verb = verb.head  # "hit with tariffs", "hit by sanctions"
-    if tok.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in W["face_verbs"]:
+    verb = facing_verb(tok)
+    if verb is None:
         return None
     sources, others, _ = syntax.subjects(verb, c.actors)
     facing = {m.actor_code for m in sources + others}

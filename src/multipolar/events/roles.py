@@ -69,6 +69,7 @@ from multipolar.events import syntax
 from multipolar.events.groups import is_pairwise_club
 from multipolar.events.pairs import carriers, prep_objects
 from multipolar.events.rulebook import DROP, Candidate, Rule, aimed_at, mention_name, mention_tokens, words
+from multipolar.events.talks import topic_tokens
 
 W = words("roles")
 
@@ -117,9 +118,7 @@ def topic_of_talk(c: Candidate):
     ev, tok = c.event, c.tok
     if ev.root != "04" or ev.target_actor is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in W["talk_lemmas"]:
         return None
-    topic = {g.i for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in W["topic_preps"] for g in ch.subtree}
-    if tok.lemma_.lower() in W["topic_object_lemmas"]:
-        topic |= {g.i for ch in tok.children if ch.dep_ == "dobj" for g in ch.subtree}
+    topic = topic_tokens(tok)
     named = mention_tokens(c, ev.target_actor)
     if named and all(t.i in topic for t in named) and not _pair_partner(c) and "talks.topic_partner" not in c.fired:
         if is_pairwise_club(ev.source_actor):  # "the Quad leaders discussed Ukraine": talks among the members

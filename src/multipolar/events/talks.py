@@ -39,7 +39,7 @@ TW = words("talks")
 RULE = "talks.topic_partner"
 
 
-def _topic(tok) -> set[int]:
+def topic_tokens(tok) -> set[int]:
     """Token indices of what a verb of talking says it is about (its about/on phrase, the object of "discuss")."""
     topic = {g.i for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in W["topic_preps"] for g in ch.subtree}
     if tok.lemma_.lower() in W["topic_object_lemmas"]:
@@ -66,7 +66,7 @@ def topic_partner(c: Candidate):
     ev, tok = c.event, c.tok
     if ev.root != "04" or ev.target_actor is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in W["talk_lemmas"]:
         return None
-    topic = _topic(tok)
+    topic = topic_tokens(tok)
     named = mention_tokens(c, ev.target_actor)
     if not named or not all(t.i in topic for t in named):
         return None

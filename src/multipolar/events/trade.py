@@ -67,6 +67,7 @@ from typing import Any
 from multipolar.actors.issuer import KINDS as ISSUER_KINDS
 from multipolar.actors.issuer import issuer_mention
 from multipolar.events import syntax
+from multipolar.events.imposers import facing_verb
 from multipolar.events.rulebook import (
     DROP,
     Candidate,
@@ -177,10 +178,8 @@ def faced(c: Candidate):
     ev, tok = c.event, c.tok
     if ev.root != "16" or ev.target_actor is not None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    verb = tok.head
-    if tok.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
-        verb = verb.head  # "hit with tariffs", "hit by sanctions"
-    if tok.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in W["face_verbs"]:
+    verb = facing_verb(tok)
+    if verb is None:
         return None
     sources, others, _ = syntax.subjects(verb, c.actors)
     for m in sources + others:
