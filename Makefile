@@ -35,6 +35,7 @@ train: $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[train]'
 	$(BIN)/python training/train_root_model.py
 	$(BIN)/python training/train_act_model.py
+	$(BIN)/python training/train_pair_model.py
 	$(BIN)/python benchmarks/fit_spun.py fit
 
 lint: $(STAMP)

@@ -68,6 +68,8 @@ def run_gold(coder, gold: Path, scheme: str, workdir: Path) -> dict:
 
 
 def pentaclass(coder) -> tuple[float, int, dict]:
+    from multipolar.events.triggers import main_root
+
     rows = read_jsonl(EVAL / "conflibert_pentaclass_train.jsonl")
     texts = [r["text"] for r in rows]
     gold = [int(r["events"][0]["code"]) for r in rows]
@@ -75,7 +77,7 @@ def pentaclass(coder) -> tuple[float, int, dict]:
     for doc in coder.pipeline.parse(texts):
         root = None
         for sent in doc.sents:
-            root = coder.main_root(sent)
+            root = main_root(coder.triggers(sent))
             if root is not None:
                 break
         roots.append(root)

@@ -107,7 +107,7 @@ STAGE_SETTINGS: dict[str, tuple[str, ...]] = {
     "clean": ("min_text_chars", "language_sample_chars", "english_only", "max_markup_tags"),
     "events": ("spacy_model", "max_sentence_tokens", "goldstein_variant", "actor_files", "plover_types",
                "classifier_threshold", "event_classifier", "event_lexicon", "event_model", "event_model_retype",
-               "event_main_only", "event_official_sources",
+               "event_pair_model", "event_main_only", "event_official_sources",
                "event_date_future_days", "event_date_earliest_year", "parse_only_actor_paragraphs",
                "story_max_tokens", "story_lead_chars"),  # the story embedding of title and lead
     "claims": ("spacy_model", "actor_files", "parse_only_actor_paragraphs"),  # the parse and the actor matches give a claim its roles

@@ -13,7 +13,7 @@ PUBLISHED = date(2025, 3, 12)
 @pytest.fixture(scope="session")
 def rule_coder():
     # the rules under test, without the learned layer's retyping (rule model.retype: tests/events/test_events_model.py)
-    return EventCoder(Settings(event_classifier=False, event_model_retype=False))
+    return EventCoder(Settings(event_classifier=False, event_model_retype=False, event_pair_model=False))
 
 
 @pytest.fixture

@@ -72,20 +72,21 @@ a verb with its target, the lexicon's target-less reading of the same act and it
 are dropped, and where the finder's reading is an easing, the lexicon's other reading of that verb for the
 same pair too ("will suspend 24 points of the duty on goods of X" is an easing, not a threat)
 (coder.finder_reading). The classifier's guesses pass the same rules, and a sentence whose candidates a
-rule dropped gets no guess.
+rule dropped gets no guess. Last, with `event_model` and `event_pair_model`, rule cooccur.pair_model
+(events/cooccur.py) may add an act between two states one sentence names that no rule event joins.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from multipolar.actors.issuer import issuer_mentions
-from multipolar.events import anaphora, syntax, timing
+from multipolar.events import anaphora, cooccur, syntax, timing
 from multipolar.events.arguments import find_arguments
 from multipolar.events.clauses import (
     absorbed_named_acts,
@@ -132,6 +133,7 @@ class EventCoder:
         self.pipeline = nlp
         self._classifier: Any = None
         self._act_model: Any = None
+        self._pair_model: Any = None
         self._sentence_encoder: Any = None  # one MiniLM session for the root classifier and the act model
         self.max_depth_gap = 0  # triggers deeper than the shallowest coded one are dropped
         self.single_main = self.settings.event_main_only
@@ -165,6 +167,12 @@ class EventCoder:
 
             self._act_model = ActModel(encoder=self.sentence_encoder)
         return self._act_model
+
+    @property
+    def pair_model(self) -> Any:
+        if self._pair_model is None:
+            self._pair_model = cooccur.PairModel.load()
+        return self._pair_model
 
     @property
     def sentence_encoder(self) -> Any:
@@ -203,23 +211,7 @@ class EventCoder:
         """Events of a parsed doc; `matches` are its actor mentions when the caller resolved them already;
         `issuer` is the ISO3 code of the government whose official statement the doc is (actors/issuer.py:
         `issuer_of`), None for any other text."""
-        if matches is None:
-            matches = self.resolver.resolve(doc, on=published)
-        actors: syntax.Actors = {}
-        for m in matches:
-            for i in range(m.start, m.end):
-                actors.setdefault(i, m)
-        # "police", "the government", "President Jane Doe": placed by the country the context names
-        context = getattr(self.resolver, "context_mentions", None)
-        if context is not None:
-            for m in context(doc, matches):
-                for i in range(m.start, m.end):
-                    if m.kind == "resident":  # "Serbs in Bosnia": the country they live in
-                        actors[i] = m
-                    else:
-                        actors.setdefault(i, m)
-        # "I", "we", "my Administration", "the Secretary of Commerce" in an official statement: its government
-        issuer_mentions(doc, actors, issuer if self.settings.event_official_sources else None)
+        actors = self.actors_of(doc, published=published, matches=matches, issuer=issuer)
         self.trace = Trace()
         pairs = anaphora.resolve(doc, actors)  # "the two leaders", "he": mentions of earlier actors
         events: list[Event] = []
@@ -245,8 +237,32 @@ class EventCoder:
             verbal = {e.event_id for e in events if FUTURE_STATEMENT in self.trace.fired.get(e.event_id, ())}
             events = self.act_model.rescore(events, n_sentences=sum(1 for _ in doc.sents), retype=retype,
                                             verbal=verbal)
+        if self.settings.event_model and self.settings.event_pair_model:  # rule cooccur.pair_model
+            events.extend(cooccur.pair_acts(doc, actors, events, dropped=self.trace.dropped, model=self.pair_model,
+                                            encoder=self.sentence_encoder, triggers=self.triggers,
+                                            min_probability=self.settings.event_min_probability,
+                                            make_event=functools.partial(self._pair_event, doc_id, published)))
         return timing.flag_implausible_dates(events, published, future_days=self.settings.event_date_future_days,
                                              earliest_year=self.settings.event_date_earliest_year)
+
+    def actors_of(self, doc: Doc, *, published: date | None, matches: Sequence[Any] | None = None,
+                  issuer: str | None = None) -> syntax.Actors:
+        """{token index: actor mention} of a parsed doc (syntax.actor_map)."""
+        return syntax.actor_map(doc, self.resolver.resolve(doc, on=published) if matches is None else matches,
+                                getattr(self.resolver, "context_mentions", None),
+                                issuer if self.settings.event_official_sources else None)
+
+    def _pair_event(self, doc_id: str, published: date | None, idx: int, sent: Span, source: Any, target: Any,
+                    plover: str, probability: float, governor: Token) -> Event:
+        """An act rule cooccur.pair_model keeps: the type's general code, the sentence as its span."""
+        from multipolar.events.model import TYPE_CODES
+
+        when, precision = self._date_of(sent, governor, published)
+        event = self._event(doc_id=doc_id, sentence=idx, sent=sent, source=source, target=target,
+                            code=TYPE_CODES[plover], negated=False, modality="asserted", confidence=probability,
+                            trigger=governor.text, span=(sent.start_char, sent.end_char), when=when, precision=precision)
+        self.trace.fired[event.event_id] = [cooccur.RULE]
+        return event
 
     def _retype(self, event: Event, plover: str) -> Event:
         """Rule `model.retype`: the event under the general CAMEO code of the type the act model finds likeliest."""
@@ -465,22 +481,6 @@ class EventCoder:
                 if judged is not None:
                     out.append(judged)
         return out
-
-    def main_root(self, sent: Span) -> str | None:
-        """The CAMEO root of a sentence's main event, ignoring actors (lexicon, else None)."""
-        trigs = self.triggers(sent)
-        if not trigs:
-            return None
-
-        def depth(t: Trigger) -> tuple[int, int]:
-            d, x = 0, t.tok
-            while x.head.i != x.i and d < 30:
-                x = x.head
-                d += 1
-            is_say = t.frame == "say" and t.frame_of is None
-            return (1 if is_say else 0, d)
-
-        return min(trigs, key=depth).code[:2]
 
 
 @lru_cache(maxsize=512)

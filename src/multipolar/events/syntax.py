@@ -5,13 +5,14 @@ Pure functions over tokens plus a map from token index to the actor mention cove
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from multipolar.actors.issuer import issuer_mentions
 from multipolar.events.rulebook import is_state_mention, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -27,6 +28,28 @@ INTENT_HEADS = {"plan", "hope", "want", "intend", "seek", "aim", "expect", "try"
 NEGATORS = {"not", "n't", "never", "no"}
 
 Actors = dict[int, Any]  # token index -> ActorMatch
+
+
+def actor_map(doc: Doc, matches: Sequence[Any], context: Callable[..., Sequence[Any]] | None,
+              issuer: str | None) -> Actors:
+    """{token index: actor mention} of a parsed doc: the resolver's names (`matches`), the nouns the context
+    places (`context`, the resolver's context_mentions) and, in an official statement of `issuer`, the issuing
+    government's self-references."""
+    actors: Actors = {}
+    for m in matches:
+        for i in range(m.start, m.end):
+            actors.setdefault(i, m)
+    # "police", "the government", "President Jane Doe": placed by the country the context names
+    if context is not None:
+        for m in context(doc, matches):
+            for i in range(m.start, m.end):
+                if m.kind == "resident":  # "Serbs in Bosnia": the country they live in
+                    actors[i] = m
+                else:
+                    actors.setdefault(i, m)
+    # "I", "we", "my Administration", "the Secretary of Commerce" in an official statement: its government
+    issuer_mentions(doc, actors, issuer)
+    return actors
 
 
 def conj_heads(tok: Token) -> list[Token]:

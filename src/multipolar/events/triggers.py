@@ -389,3 +389,19 @@ def trigger_words(trig: Trigger) -> str:
         return " ".join(t.text for _, t in sorted(toks.items()))
     doc = trig.tok.doc
     return doc[lo : hi + 1].text
+
+
+def main_root(trigs: list[Trigger]) -> str | None:
+    """The CAMEO root of a sentence's main event from its triggers, ignoring actors: the shallowest trigger that
+    is not a bare statement verb (None without triggers)."""
+    if not trigs:
+        return None
+
+    def depth(t: Trigger) -> tuple[int, int]:
+        d, x = 0, t.tok
+        while x.head.i != x.i and d < 30:
+            x = x.head
+            d += 1
+        return (1 if t.frame == "say" and t.frame_of is None else 0, d)
+
+    return min(trigs, key=depth).code[:2]
