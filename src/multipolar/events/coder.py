@@ -73,7 +73,7 @@ are dropped, and where the finder's reading is an easing, the lexicon's other re
 same pair too ("will suspend 24 points of the duty on goods of X" is an easing, not a threat)
 (coder.finder_reading). The classifier's guesses pass the same rules, and a sentence whose candidates a
 rule dropped gets no guess. Last, with `event_model` and `event_pair_model`, rule cooccur.pair_model
-(events/cooccur.py) may add an act between two states one sentence names that no rule event joins.
+(events/cooccur.py) may add an act between two states one sentence names that no counted rule event is.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ from multipolar.events.ontology import Ontology
 from multipolar.events.pair_phrases import PAIR_COPIES
 from multipolar.events.pairs import Implied, pairs_of
 from multipolar.events.qualifiers import FUTURE_STATEMENT, qualify, states_future
-from multipolar.events.rulebook import Candidate, Trace, judge, mention_name, recode, rules
+from multipolar.events.rulebook import Candidate, Trace, derived_id, judge, mention_name, recode, rules
 from multipolar.events.talks import TALK_COPIES
 from multipolar.events.topics import TOPIC_COPIES
 from multipolar.events.trade import FINDERS
@@ -261,6 +261,8 @@ class EventCoder:
         event = self._event(doc_id=doc_id, sentence=idx, sent=sent, source=source, target=target,
                             code=TYPE_CODES[plover], negated=False, modality="asserted", confidence=probability,
                             trigger=governor.text, span=(sent.start_char, sent.end_char), when=when, precision=precision)
+        # an id of its own: a finder's event may have the same code, parties and span (the sentence)
+        event = dataclasses.replace(event, event_id=derived_id(event, cooccur.RULE))
         self.trace.fired[event.event_id] = [cooccur.RULE]
         return event
 
