@@ -69,6 +69,8 @@ def test_cli_table_output_does_not_interpret_markup_from_articles(tmp_path, caps
         (["ingest", "x", "--db", "{db}", "--set", "max_bytes=lots"], 2, "expected a int"),
         (["docs", "--since", "yesterday", "--db", "{db}"], 2, "YYYY-MM-DD"),
         (["frobnicate"], 2, "No such command"),
+        (["code"], 2, "nothing to code"),
+        (["code", "Kenya met Ghana.", "--input", "x.jsonl"], 2, "not both"),
     ],
 )
 def test_cli_errors_are_one_line_with_exit_code(tmp_path, capsys, argv, code, needle):

@@ -50,7 +50,9 @@ def code(
         raise UsageError(f"--format {fmt!r}: code prints json or jsonl")
     if scheme not in SCHEMES:
         raise UsageError(f"--scheme {scheme!r}: use {' or '.join(SCHEMES)}")
-    if (text is None) == (input_ is None):
+    if text is None and input_ is None:
+        raise UsageError("nothing to code: give TEXT, or --input FILE.jsonl (--input - reads JSON lines from stdin)")
+    if text is not None and input_ is not None:
         raise UsageError("give either TEXT or --input FILE.jsonl (not both)")
     if input_ is not None and (url or outlet):
         raise UsageError("--url and --outlet go with TEXT; give each --input record its own \"url\" or \"outlet\"")
