@@ -37,7 +37,6 @@ DATA = ROOT / "src" / "multipolar" / "events" / "data"
 C_GRID = (0.01, 0.03, 0.1)
 EMBEDDING_WEIGHTS = (0.5, 1.0)
 THRESHOLDS = np.round(np.arange(0.2, 0.96, 0.05), 2)
-MIN_PROBABILITY = 0.25  # what the coder counts of its own events (setting event_min_probability)
 
 
 def extract(units: list[dict], texts: dict) -> dict:
@@ -45,10 +44,12 @@ def extract(units: list[dict], texts: dict) -> dict:
     from multipolar.actors.issuer import issuer_of
     from multipolar.events import cooccur
     from multipolar.events.coder import EventCoder
-    from multipolar.events.model import NO_ACT, act_key, is_scored
+    from multipolar.events.model import NO_ACT, SYMMETRIC, act_key, is_scored
     from multipolar.settings import Settings
 
-    coder = EventCoder(Settings(event_pair_model=False))
+    settings = Settings(event_pair_model=False)
+    counted = settings.event_min_probability  # what relations and the real-news scorer count of the coder's acts
+    coder = EventCoder(settings)
     by_doc: dict[tuple[str, str], list[dict]] = {}
     for u in units:
         by_doc.setdefault((u["corpus"], u["doc_id"]), []).append(u)
@@ -61,8 +62,9 @@ def extract(units: list[dict], texts: dict) -> dict:
         raw = rec.get("published") or rec.get("date")
         pub = date.fromisoformat(raw[:10]) if raw else None
         issuer = issuer_of(url=rec.get("url"), outlet=rec.get("outlet"))
-        events = coder.code_doc(doc, doc_id=ident[1], published=pub, issuer=issuer)
-        actors = coder.actors_of(doc, published=pub, issuer=issuer)
+        matches = coder.resolver.resolve(doc, on=pub)
+        events = coder.code_doc(doc, doc_id=ident[1], published=pub, matches=matches, issuer=issuer)
+        actors = coder.actors_of(doc, published=pub, matches=matches, issuer=issuer)
         found = cooccur.candidates(doc, actors, cooccur.joined_pairs(events, coder.trace.dropped),
                                    triggers=coder.triggers, every_pair=True)
         sents = list(doc.sents)
@@ -71,7 +73,7 @@ def extract(units: list[dict], texts: dict) -> dict:
             out["gold"][u["key"]] = {act_key(e["source"], e["target"], e["plover"]) for e in gold}
             out["rule_keys"][u["key"]] = {
                 act_key(e.source, e.target or "", e.plover, e.quad) for e in events
-                if u["start"] <= e.span[0] < u["end"] and e.confidence >= MIN_PROBABILITY
+                if u["start"] <= e.span[0] < u["end"] and e.confidence >= counted
                 and is_scored(e.source, e.target, negated=e.negated, modality=e.modality)}
             for c in found:
                 if not (u["start"] <= sents[c.sentence].start_char < u["end"]):
@@ -80,7 +82,7 @@ def extract(units: list[dict], texts: dict) -> dict:
                 # a labelled act of the pair that the rules' counted acts of the unit lack
                 kinds = [e["plover"].upper() for e in gold
                          if ((e["source"], e["target"]) == (a, b)
-                             or (e["plover"].upper() in {"CONSULT", "AGREE", "COOPERATE"} and (e["target"], e["source"]) == (a, b)))
+                             or (e["plover"].upper() in SYMMETRIC and (e["target"], e["source"]) == (a, b)))
                          and act_key(a, b, e["plover"]) not in out["rule_keys"][u["key"]]]
                 out["features"].append(c.features)
                 out["sentences"].append(sents[c.sentence].text)
@@ -242,7 +244,8 @@ def data_card(card: dict, classes: list[str]) -> str:
         f"weight {card['embedding_weight']} after standardisation) and the pair's features "
         f"(`cooccur.LAYOUT`); plain numpy coefficients; seed {card['seed']}; trained {card['trained']}.", "",
         f"**Data.** Our own labels (`training/labels/`, ids and annotations only) of real text from "
-        f"../shared/corpora: {card['candidates']} candidate pairs, {card['positive']} with a labelled act. Nothing "
+        f"../shared/corpora: {card['candidates']} candidate pairs, {card['positive']} with a labelled act the rules' "
+        "counted acts of its unit lack. Nothing "
         "from ../shared/eval or the seeds. The act model's held-out fifth of documents is never trained on.", "",
         "**Choice.** C, the embedding weight and the threshold by the F1 of what the coder counts with the "
         "model's pairs added, in 5-fold cross-validation grouped by document.", "",

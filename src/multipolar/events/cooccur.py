@@ -35,6 +35,7 @@ import numpy as np
 from multipolar.codes import is_state
 from multipolar.errors import DataFileError
 from multipolar.events.features import CUES, EMBEDDING_DIMENSIONS, ROOTS
+from multipolar.events.model import NO_ACT, SENTENCE_TOKENS, act_key
 
 RULE = "cooccur.pair_model"
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "pair_model.npz"
@@ -264,8 +265,6 @@ class PairModel:
 def read(probs: np.ndarray, classes: Sequence[str]) -> list[tuple[float, str]]:
     """Each row as (P, type): the likeliest type other than NONE and the summed probability of the types of
     its class as the real-news codebook compares acts (REQUEST, or the quad; events/model.py: `act_key`)."""
-    from multipolar.events.model import NO_ACT, act_key
-
     types = [j for j, c in enumerate(classes) if c != NO_ACT]
     kind_class = {j: act_key("A", "B", classes[j])[2] for j in types}
     out = []
@@ -279,8 +278,6 @@ def joined_pairs(events: Iterable[Any], dropped: Iterable[dict[str, Any]] = ()) 
     """{(sentence index, {A, B}): what the rules made of the pair there}: (source, target, class as the codebook
     compares acts) of every event with a target, and (source, target, -1) of every candidate a named rule
     dropped (`Trace.dropped`)."""
-    from multipolar.events.model import act_key
-
     out: dict[tuple[int, frozenset[str]], set[tuple[str, str, int]]] = {}
     for e in events:
         if e.target and e.source[:3] != e.target[:3]:
@@ -299,8 +296,6 @@ def pair_acts(doc: Any, actors: dict[int, Any], events: Sequence[Any], *, droppe
     meeting is not kept once each way), and none that a rule event of the sentence at `min_probability` or above
     already is: `make_event(sentence index, sentence, source mention, target mention, PLOVER type, probability,
     governor token)` makes each."""
-    from multipolar.events.model import SENTENCE_TOKENS, act_key
-
     found = candidates(doc, actors, joined_pairs(events, dropped), triggers=triggers, every_pair=model.every_pair)
     if not found:
         return []
