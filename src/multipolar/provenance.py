@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "20",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "21",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -72,7 +72,10 @@ STAGE_VERSIONS: dict[str, str] = {
     #              20: parties.document_text (drafts that seek to postpone), imposers.background_measure, fellow_targets,
     #              trade.eased narrowed, anaphora.state_pronoun, modality.standing_relation; talks.topic_partner,
     #              talks.exchange, talks.with_partner, topics.own_act, syntax.subject_list for three or more, syntax.subject_place
-    "claims": "11",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    #              21: actors.named_accord ("the Paris Agreement" names no actor), roles.host_place for a city naming a
+    #              meeting, modality.plan on a meeting noun ("is set to make a visit", "the next round of talks"),
+    #              parties.headline_passive, the attack a passive shares with its conjunct names the attacker
+    "claims": "12",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
@@ -90,6 +93,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              group_scope ("unemployment among young workers"), measure_in_goods by "of" ("imports of steel"))
     #              10: a claim's target list split at bracketed figures (rule syntax.bracketed_list, shared with events)
     #              11: sentences of the parse: a colon-headed bulleted list is one sentence per item
+    #              12: the actor resolver's actors.named_accord (a city naming an accord is no subject or target)
     # across documents
     "near_duplicates": "1",
     "spun": "4",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold; 4: against an original, swaps judged by count and share (spelling variants, moved days and the ends not counted)

@@ -1,5 +1,5 @@
-"""Rule actors.us_state (actors/homonyms.py): "Georgia" is the US state where the words next to it say so,
-else the country. Sentences invented."""
+"""Rules of actors/homonyms.py: actors.us_state ("Georgia" is the US state where the words next to it say so,
+else the country) and actors.named_accord ("the Paris Agreement" names no French act). Sentences invented."""
 
 from __future__ import annotations
 
@@ -88,3 +88,33 @@ def test_us_states_missing_before_are_places_in_the_united_states(resolver, blan
 
 def test_washington_alone_is_still_the_us_government(resolver, blank) -> None:
     assert [m.actor_code for m in resolver.resolve(blank("Washington rejected the proposal."), on=ON)] == ["USAGOV"]
+
+
+def countries(resolver: ActorResolver, nlp, text: str) -> list[str]:
+    return [m.country for m in resolver.resolve(nlp(text), on=ON)]
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Canada said the goals of the Paris Agreement were still in reach.", ["CAN"]),
+        ("Germany urged both sides to return to the Minsk agreements.", ["DEU"]),
+        ("Talks in the Normandy format resumed after a long pause.", []),
+        ("Japan ratified the Kyoto Protocol in 2002.", ["JPN"]),
+    ],
+)
+def test_named_accord_city_is_no_actor(resolver, blank, text, left) -> None:
+    # rule actors.named_accord: the city names where the accord was made
+    assert countries(resolver, blank, text) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Paris rejected the agreement on Monday.", ["FRA"]),
+        ("Kyiv and Moscow signed an agreement.", ["UKR", "RUS"]),
+        ("Iran agreement talks resumed on Monday.", ["IRN"]),
+    ],
+)
+def test_named_accord_leaves_actors_and_country_names(resolver, blank, text, left) -> None:
+    assert countries(resolver, blank, text) == left

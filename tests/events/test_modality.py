@@ -240,3 +240,21 @@ def test_launching_a_partnership_stays_an_act(coded):
     events, trace = coded("Chile and Peru launched a strategic partnership.")
     assert [e for e in events if e.source == "CHL" and e.target == "PER"]
     assert not [d for d in trace.dropped if d["rule"] == "modality.standing_relation"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan foreign minister is set to pay a visit to Uganda next week.",
+    "Chile and Argentina look forward to the next round of talks in the spring.",
+])
+def test_a_planned_meeting_named_by_a_noun_is_no_act_yet(coded, text):
+    events, trace = coded(text)
+    planned = [e for e in events if e.root == "04" and e.target and e.source != e.target]
+    assert all(e.modality == "hypothetical" for e in planned)
+    assert not [e for e in events if e.root == "04" and e.modality != "hypothetical" and e.target
+                and e.source != e.target]
+
+
+def test_a_visit_paid_is_no_plan(coded):
+    events, trace = coded("The Kenyan foreign minister paid a visit to Uganda on Tuesday.")
+    visits = [e for e in events if e.root == "04" and (e.source, e.target) == ("KEN", "UGA")]
+    assert visits and all(e.modality == "asserted" for e in visits)

@@ -60,3 +60,10 @@ def test_one_state_echoing_another_expresses_accord_one_way(coded):
     events, _ = coded("Ecuador echoed Uruguay's concern about the fishing fleets.")
     pairs = {(e.source, e.target) for e in events if e.cameo == "019"}
     assert pairs == {("ECU", "URY")}
+
+
+def test_the_attack_that_a_passive_shares_with_its_conjunct_names_the_attacker(coded):
+    # "were killed and dozens hurt in the Chadian attack": the attack is the occasion of both participles
+    events, _ = coded("The Sudanese governor said eleven people were killed and dozens more hurt in the Chadian attack.")
+    assert [e for e in events if e.source == "TCD" and e.root in ("18", "19")]
+    assert not [e for e in events if (e.source, e.target) == ("SDN", "TCD") and e.root in ("18", "19")]

@@ -146,3 +146,20 @@ def test_proposing_a_draft_to_delay_sanctions_is_no_easing_by_its_authors(coded)
                           "return of sanctions on Iran.")
     assert not [e for e in events if e.target == "IRN" and e.source in {"CHL", "PER"} and e.plover == "RETREAT"]
     assert _dropped_by(trace, "parties.document_text")
+
+
+@pytest.mark.parametrize("text, doer, victim", [
+    ("Colombian rebel commander's aide and two officials seized in Venezuelan raid, Bogota says", "VEN", "COL"),
+    ("Three Georgian border guards detained, taken across the line in Russian operation", "RUS", "GEO"),
+])
+def test_a_headline_passive_is_done_to_its_subject(coded, text, doer, victim):
+    events, trace = coded(text)
+    hit = [e for e in events if (e.source, e.target) == (doer, victim) and e.root == "17"]
+    assert hit and "parties.headline_passive" in trace.fired[hit[0].event_id]
+    assert not [e for e in events if (e.source, e.target) == (victim, doer) and e.root == "17"]
+
+
+def test_an_active_seizure_keeps_its_subject_as_the_doer(coded):
+    events, trace = coded("Venezuelan soldiers seized two Colombian officials in a raid on Tuesday.")
+    assert [e for e in events if (e.source, e.target) == ("VEN", "COL") and e.root == "17"]
+    assert not any("parties.headline_passive" in names for names in trace.fired.values())

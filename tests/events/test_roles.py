@@ -311,3 +311,16 @@ def test_a_meeting_in_a_city_that_is_no_seat_of_government_is_no_visit_to_its_st
     assert "roles.host_place" in {d["rule"] for d in trace.dropped}
     events, _ = coded("The Iranian foreign minister held talks in Beijing on Monday.")
     assert [e for e in events if (e.source, e.target) == ("IRN", "CHN")]
+
+
+def test_a_city_that_names_the_meeting_is_no_party(coded):
+    # rule roles.host_place: "their Zurich meeting" names where an earlier meeting was, not a partner
+    events, trace = coded("Recalling the commitments of their Zurich meeting, Peru and Chile agreed to open the border crossing.")
+    assert not [e for e in events if "CHE" in (e.source, e.target)]
+    hit = [e for e in events if {e.source, e.target} == {"PER", "CHL"}]
+    assert hit and any("roles.host_place" in trace.fired[e.event_id] for e in hit)
+
+
+def test_a_capital_that_names_a_proposal_stays_its_author(coded):
+    events, _ = coded("Tokyo rejected the Beijing proposal on Monday.")
+    assert [e for e in events if (e.source, e.target) == ("JPN", "CHN")]

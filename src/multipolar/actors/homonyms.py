@@ -1,4 +1,6 @@
-"""Rule `actors.us_state`: a country's name that is also the name of a US state ("Georgia") names the state
+"""Rules `actors.us_state` and `actors.named_accord`.
+
+Rule `actors.us_state`: a country's name that is also the name of a US state ("Georgia") names the state
 where the words around it say so; the state is then a place in the United States (USA, as "Alabama" and
 the other states are in the gazetteer: a state's offices are not the federal government's).
 
@@ -11,6 +13,12 @@ Cues, each on the words right next to the name (our own lists):
 - later in the same text, once a cue has named the state there: the bare name ("... the law takes effect
   in Georgia in July").
 Elsewhere the name stays the country: "Georgia and Armenia", "Georgia's prime minister", "Tbilisi, Georgia".
+
+Rule `actors.named_accord`: a city that names an accord, a convention or a diplomatic process ("the Paris
+Agreement", "the Minsk agreements", "the Normandy format", "the Kyoto Protocol") names where it was made, not
+a government that acts: a place name (a capital or another city, which the gazetteer maps to a government or
+its country) right before such a noun is no actor. A country's own name is left alone ("the Iran deal"
+names a party).
 """
 
 from __future__ import annotations
@@ -60,6 +68,11 @@ _AFTER = (
     "congresswoman",
 )
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# nouns an accord or a process is named by after the city where it was made (rule actors.named_accord), lower-cased
+ACCORD_NOUNS = frozenset({"agreement", "agreements", "accord", "accords", "protocol", "protocols", "convention",
+                          "conventions", "format", "process", "declaration", "treaty", "charter", "consensus",
+                          "communique", "communiqué", "memorandum", "statute", "principles", "framework",
+                          "understandings", "formula"})
 _MAX_WORDS = max(len(words.split()) for words in _AFTER)
 
 
@@ -89,3 +102,10 @@ def _cued(doc: Any, i: int, lo: int, before: list[ActorMatch]) -> bool:
         k += 1
     words = " ".join(t.lower_ for t in doc[k : k + _MAX_WORDS])
     return any(words == after or words.startswith(after + " ") for after in _AFTER)
+
+
+def named_accord(doc: Any, match: ActorMatch) -> bool:
+    """Rule actors.named_accord: whether `match` is a city naming the accord or process after it."""
+    if match.kind != "government" or match.end >= len(doc) or doc[match.start].lower_ == "the":
+        return False
+    return doc[match.end].lower_ in ACCORD_NOUNS

@@ -18,7 +18,8 @@ known. On top of the surface matches it reads small phrases around them:
 A person's code is the actor of the role held on the date `on` (the latest role when `on` is None);
 a person with no role on that date resolves to their country code. Named rules here: `actors.one_national`
 (a noun for one national, "a Turk", is no actor), `actors.us_state` (actors/homonyms.py: "Atlanta,
-Georgia" is the US state, not the country) and `actors.other_forename` (actors/people.py: "Simon Harris"
+Georgia" is the US state, not the country), `actors.named_accord` (actors/homonyms.py: "the Paris
+Agreement" names no French act) and `actors.other_forename` (actors/people.py: "Simon Harris"
 is not Kamala Harris).
 
 The phrases are read in three places: this module (surface matches, entity phrases, sector nouns after a
@@ -36,7 +37,7 @@ from typing import Any
 
 from multipolar.actors.context import ContextMentions
 from multipolar.actors.gazetteer import Gazetteer, Person, Role
-from multipolar.actors.homonyms import us_state
+from multipolar.actors.homonyms import named_accord, us_state
 from multipolar.actors.mentions import (
     ActorMatch,
     DocText,
@@ -204,6 +205,7 @@ class ActorResolver(PersonMentions, ContextMentions):
         memory: dict[str, str] = {}
         states: set[str] = set()  # names this text has shown to be a US state (rule actors.us_state)
         out: list[ActorMatch] = []
+        blocked: list[ActorMatch] = []  # cities that name an accord (rule actors.named_accord)
         taken_until = lo
         for i, j, surface, entries in base:
             if i < taken_until:
@@ -215,11 +217,14 @@ class ActorResolver(PersonMentions, ContextMentions):
                 match = self._entity_mention(
                     doc, i, j, entry, lo, hi, starts, memory, on, text, ends, tagged, taken_until
                 )
-            if match is not None:
+            if match is not None and named_accord(doc, match):  # rule actors.named_accord: "the Paris Agreement"
+                blocked.append(match)
+                taken_until = match.end
+            elif match is not None:
                 match = us_state(doc, match, lo, out, states)  # rule actors.us_state: "Atlanta, Georgia"
                 out.append(match)
                 taken_until = match.end
-        out.extend(self._ner_mentions(doc, text, words, lo, out, on))
+        out.extend(self._ner_mentions(doc, text, words, lo, out + blocked, on))
         out.sort(key=lambda m: m.start)
         return out
 

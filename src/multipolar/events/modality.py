@@ -11,7 +11,8 @@ questions, speculation and nouns that merely mention a topic are not events.
 - modality.idiom: the trigger is a word of an idiom ("called into question", "shook hands", "trade war");
 - modality.departure: leaving a meeting or a place is no withdrawal ("before leaving the summit");
 - modality.plan: a meeting, call or visit that is planned, scheduled or expected is no act yet ("plans to
-  speak with Xi in the coming days", "is expected to visit Moscow", "the upcoming summit"): it keeps its
+  speak with Xi in the coming days", "is expected to visit Moscow", "the upcoming summit", "is set to make
+  a visit", "the next round of talks"): it keeps its
   CAMEO code (CAMEO coders record announced visits) with modality "hypothetical", which the real-news
   codebook and relations leave out; a plain "will meet" stays an intended consultation, and an agreement to
   meet is an act of its own (036);
@@ -144,12 +145,16 @@ def _is_planned(tok: Token, ev) -> bool:
         return True  # "plans to speak with Xi", "plans to run Venezuela": the frame made an intent of a plan
     if ev.root not in W["plan_roots"]:
         return False
+    x = tok
     if tok.pos_ in ("NOUN", "PROPN"):
-        if any(ch.dep_ in ("amod", "compound", "nmod") and ch.lower_ in W["plan_modifiers"] for ch in tok.children):
+        if _plan_modified(tok):
             return True  # "the planned visit", "an upcoming summit", "their next meeting"
         head = tok.head
-        return tok.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in W["plan_heads"]  # "plans for a call"
-    x = tok
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and _plan_modified(head.head):
+            return True  # "the next round of talks"
+        if tok.dep_ != "dobj" or head.pos_ != "VERB":
+            return tok.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in W["plan_heads"]  # "plans for a call"
+        x = head  # "is set to make a visit", "is due to hold talks": the verb that takes the meeting noun
     for _ in range(3):  # "plans to speak", "is expected to visit", "is due to meet", "the plan to meet"
         if x.dep_ not in ("xcomp", "acomp", "acl") or x.head.i == x.i:
             return False
@@ -157,6 +162,10 @@ def _is_planned(tok: Token, ev) -> bool:
         if _lemma(x) in W["plan_heads"]:
             return True
     return False
+
+
+def _plan_modified(noun: Token) -> bool:
+    return any(ch.dep_ in ("amod", "compound", "nmod") and ch.lower_ in W["plan_modifiers"] for ch in noun.children)
 
 
 def _states_in(tokens, c: Candidate) -> list:

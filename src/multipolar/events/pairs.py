@@ -168,15 +168,19 @@ def _subject_of(tok: Token) -> Token | None:
 
 def weapon_of(tok: Token) -> Token | None:
     """The weapon or blast a violent verb names as its instrument: the subject ("a roadside bomb killed"),
-    the agent ("killed by a landmine") or the occasion ("killed in Israeli shelling")."""
+    the agent ("killed by a landmine") or the occasion ("killed in Israeli shelling"), also where a passive
+    verb shares it with a later conjunct ("were killed and dozens hurt in the French attack")."""
     subject = _subject_of(tok)
     if subject is not None:
         return subject if subject.lemma_.lower() in BLAST_NOUNS else None
-    for prep in tok.children:
-        if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during"):
-            weapon = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in BLAST_NOUNS), None)
-            if weapon is not None or prep.dep_ == "agent":
-                return weapon
+    shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and tok.tag_ == "VBN"
+              and c.tag_ == "VBN" and not any(g.dep_ == "dobj" for g in c.children)]
+    for holder in [tok, *shared]:
+        for prep in holder.children:
+            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during"):
+                weapon = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in BLAST_NOUNS), None)
+                if weapon is not None or prep.dep_ == "agent":
+                    return weapon
     return None
 
 

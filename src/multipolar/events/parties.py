@@ -36,14 +36,22 @@ Words in data/rules/parties.json.
   A, B, C and D", "A, B and C signed a letter urging ...") are its fellow authors, not parties to a deal with
   each other (a signed deal is an agreement; a signed statement says something to or about someone else):
   a candidate between two of the signers whose trigger is the signing is dropped. Two states signing a joint
-  statement, and any number signing a treaty or an agreement, are left alone.
+  statement, and any number signing a treaty or an agreement, are left alone;
+- parties.headline_passive: a headline drops the "was" of a passive ("Mali's leader seized, flown abroad in
+  French operation", "two Estonian guards detained by Russian forces"): a verb of force or seizure that
+  always takes an object, written with a subject and no object, auxiliary or passive subject, names its
+  victim as the subject; where an "in"/"by"/"during" phrase in its clause (or in that of a passive participle
+  it shares its subject with: "seized, flown abroad in ...") names the state that did it (an operation, a
+  raid, a strike or forces of that state, or the state itself), source and target are swapped (that state
+  acts on the subject's state). Without such a phrase the reading is left alone.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
-from multipolar.events.rulebook import DROP, Candidate, Rule, governors, mention_tokens, words
+from multipolar.events.rulebook import DROP, Candidate, Rule, governors, mention_name, mention_tokens, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -204,7 +212,34 @@ def co_signers(c: Candidate):
     return None
 
 
+def headline_passive(c: Candidate):
+    tok, ev = c.tok, c.event
+    if (ev.root not in W["headline_passive_roots"] or not ev.target_actor or tok.pos_ != "VERB"
+            or tok.tag_ not in ("VBD", "VBN") or tok.lemma_.lower() not in W["headline_passive_verbs"]
+            or any(ch.dep_ in ("dobj", "nsubjpass", "auxpass", "aux", "agent") for ch in tok.children)):
+        return None
+    subject = next((ch for ch in tok.children if ch.dep_ == "nsubj"), None)
+    if subject is None or not any(t.i in {s.i for s in subject.subtree} for t in mention_tokens(c, ev.source_actor)):
+        return None  # the source was not read from the subject
+    shared = [ch for ch in tok.children if ch.dep_ in ("advcl", "conj") and ch.tag_ == "VBN"
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in ch.children)]  # "seized, flown abroad in ..."
+    skip = {t.i for t in subject.subtree}
+    for prep in (p for holder in (tok, *shared) for p in holder.subtree):
+        if prep.i in skip or prep.dep_ != "prep" or prep.lower_ not in W["headline_passive_preps"]:
+            continue
+        for noun in (ch for ch in prep.children if ch.dep_ == "pobj"):
+            doer = c.actors.get(noun.i)
+            if doer is None and noun.lemma_.lower() in W["operation_nouns"]:
+                doer = next((c.actors[m.i] for m in noun.children
+                             if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i in c.actors), None)
+            if doer is not None and doer.country and doer.country != ev.source:
+                return dataclasses.replace(ev, source=doer.country, source_actor=doer.actor_code,
+                                           source_name=mention_name(doer), target=ev.source,
+                                           target_actor=ev.source_actor, target_name=ev.source_name)
+    return None
+
+
 RULES = [Rule("parties.news_outlet", news_outlet), Rule("parties.co_mediators", co_mediators),
          Rule("parties.with_partners", with_partners),
          Rule("parties.people_not_state", people_not_state), Rule("parties.document_text", document_text),
-         Rule("parties.co_signers", co_signers)]
+         Rule("parties.co_signers", co_signers), Rule("parties.headline_passive", headline_passive)]

@@ -51,7 +51,9 @@ Words in data/rules/roles.json.
   state its own "with"/"between" phrase names, else at another state among the clause's subjects
   ("American and Chinese negotiators held talks in Stockholm": each other), or dropped when it names none and
   the place is a venue or a city other than a seat of government ("met in Geneva"; "held talks in Beijing"
-  may be a visit to its host and stays);
+  may be a visit to its host and stays); a city other than a seat of government that only names the
+  meeting or text ("recalling their Geneva meeting, the two sides agreed", "under the Geneva statement") is a
+  venue in the same way;
 - issuer.self_reference, issuer.official_title: an event whose source or target is the issuing government
   of an official statement, named by "I", "we", "my Administration", "this order" or by a title of its own
   offices ("the Secretary of Commerce"): the mentions are added by actors/issuer.py; these rules name them
@@ -106,7 +108,7 @@ def topic_of_pair(c: Candidate):
     listed = [m for m in syntax.subject_listed_states(c.tok, c.actors) if m.country == ev.target]  # syntax.subject_list
     countries = {m.actor_code[:3] for m in subjects + listed}
     if len(countries) >= 2 and ev.source in countries and ev.target not in countries and "talks.with_partner" not in c.fired:
-        kinds = {_as_host(t, c.tok) for t in mention_tokens(c, ev.target_actor)}
+        kinds = {_as_host(t, c.tok, c.actors) for t in mention_tokens(c, ev.target_actor)}
         partner = _other_state(subjects, ev)
         if kinds and kinds <= {"venue", "place"} and partner is not None:  # "... held talks in Stockholm": the host
             return aimed_at(ev, partner)
@@ -411,9 +413,14 @@ def proposed_act(c: Candidate):
     return DROP
 
 
-def _as_host(t, stop) -> str | None:
+def _as_host(t, stop, actors) -> str | None:
     """How the mention `t` is named below `stop`, the trigger: "venue" (a sideline, "as the venue"), "place"
-    (an "in"/"at" phrase), "party" (a "with"/"between" phrase) or None."""
+    (an "in"/"at" phrase), "name" (a modifier that names a meeting or a text: "the Geneva talks"), "party"
+    (a "with"/"between" phrase) or None."""
+    if t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != stop.i \
+            and t.head.i not in actors and not any(ch.dep_ == "case" for ch in t.children):
+        # "the Geneva talks", "the Geneva Joint Statement"; not "Geneva's offer", nor a word of a longer name
+        return "name"
     x = t
     for _ in range(10):
         if x.i == stop.i or x.head.i == x.i:
@@ -436,9 +443,9 @@ def host_place(c: Candidate):
     ev, tok = c.event, c.tok
     if ev.root not in W["host_roots"] or ev.target_actor is None:
         return None
-    kinds = {_as_host(t, tok) for t in mention_tokens(c, ev.target_actor)}
-    if not kinds or not kinds <= {"venue", "place"}:
-        return None
+    kinds = {_as_host(t, tok, c.actors) for t in mention_tokens(c, ev.target_actor)}
+    if not kinds or not kinds <= {"venue", "place", "name"} or ("name" in kinds and not _city_only(c, ev.target_actor)):
+        return None  # "the Beijing proposal" names its author: a seat of government stays a party
     holders = carriers(tok) + [ch for ch in tok.children if ch.dep_ == "dobj"]  # "canceled a summit with ..."
     for obj in prep_objects(holders, W["party_preps"] | {"between"}):
         partner = _other_state([m for t in obj.subtree if (m := c.actors.get(t.i)) is not None], ev)
@@ -447,7 +454,7 @@ def host_place(c: Candidate):
     partner = _other_state(_co_subjects(c), ev)  # "American and Chinese negotiators held talks in Stockholm"
     if partner is not None:
         return aimed_at(ev, partner)
-    if kinds == {"venue"} or (kinds == {"place"} and _city_only(c, ev.target_actor)):
+    if kinds == {"venue"} or (kinds <= {"place", "name"} and _city_only(c, ev.target_actor)):
         return DROP
     return None  # "held talks in Beijing" (the seat of government) or "in China" may be a visit to its host
 
