@@ -74,7 +74,9 @@ STAGE_VERSIONS: dict[str, str] = {
     #              talks.exchange, talks.with_partner, topics.own_act, syntax.subject_list for three or more, syntax.subject_place
     #              21: actors.named_accord ("the Paris Agreement" names no actor), roles.host_place for a city naming a
     #              meeting, modality.plan on a meeting noun ("is set to make a visit", "the next round of talks"),
-    #              parties.headline_passive, the attack a passive shares with its conjunct names the attacker
+    #              parties.headline_passive, the attack a passive shares with its conjunct names the attacker;
+    #              modality.question without its question mark ("Q Did Norway sanction ..."), syntax.actor_of prefers
+    #              whom a person stands for ("of Norway") over where they are ("at the White House")
     "claims": "12",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -15,6 +15,25 @@ def test_a_question_is_no_event(coded):
     assert "modality.question" in dropped_by(trace)
 
 
+@pytest.mark.parametrize("text", [
+    "Q Did Norway sanction Belarus last year",
+    "Q And why did Peru expel the Chilean ambassador",
+])
+def test_a_question_without_its_mark_is_no_event(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.target]
+    assert "modality.question" in dropped_by(trace)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru did expel the Chilean ambassador on Monday.",
+    "- Will expel the Chilean ambassador, the Peruvian foreign ministry said.",
+])
+def test_an_auxiliary_after_its_subject_or_without_one_is_no_question(coded, text):
+    events, trace = coded(text)
+    assert "modality.question" not in dropped_by(trace)
+
+
 def test_a_topic_noun_is_no_act(coded):
     events, trace = coded("Lavrov and Wang touched on the war in Ukraine.")
     assert not [e for e in events if e.root in ("18", "19", "20")]

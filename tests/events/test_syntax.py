@@ -55,3 +55,9 @@ def test_a_place_of_one_party_of_a_mutual_act_is_no_partner(coded, text):
     states = {s for s, _ in pairs}
     assert len(states) == 3 and pairs == {(a, b) for a in states for b in states if a != b}
     assert any("syntax.subject_place" in trace.fired[e.event_id] for e in events if e.root == "04")
+
+
+def test_whom_a_person_stands_for_outranks_where_they_are(coded):
+    # syntax.actor_of: "Prime Minister Berg of Norway at the White House" is Norway's, met at a US place
+    events, _ = coded("President Biden met today with Prime Minister Anna Berg of Norway at the White House.")
+    assert ("USA", "NOR") in {(e.source, e.target) for e in events if e.root == "04"}

@@ -2,7 +2,8 @@
 
 Each rule drops a candidate (modality.plan marks it hypothetical); its words are in data/rules/modality.json. Codebook: hypotheticals,
 questions, speculation and nouns that merely mention a topic are not events.
-- modality.question: the sentence is a question ("Will China retaliate?");
+- modality.question: the sentence is a question ("Will China retaliate?"), also where a transcript leaves out
+  the question mark ("Q Does the President want Finland to join NATO": an auxiliary before its subject);
 - modality.hedge: the reporter hedges ("appeared to back");
 - modality.topic_noun: a noun trigger named as a topic ("touched on the war", "discussed the sanctions"),
   as what something affects ("damages trade cooperation"), as what affects something (unless a sanction or
@@ -76,7 +77,26 @@ def _lemma(t: Token) -> str:
 
 def question(c: Candidate):
     text = c.sent.text.rstrip().rstrip("\"'”’)")
-    return DROP if text.endswith("?") else None
+    return DROP if text.endswith("?") or _inverted(c.sent) else None
+
+
+def _inverted(sent) -> bool:
+    """Whether the sentence opens as a question ("Q Does the President want Finland to join?", with or
+    without its question mark): an auxiliary, alone or after a question word, before its verb's subject."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    k = 0
+    while k < len(words) - 1 and k < 3 and words[k].lower_ in W["question_fillers"]:
+        k += 1
+    if k < len(words) - 1 and words[k].lower_ in W["question_words"]:
+        k += 1
+    if k >= len(words) - 1 or words[k].lower_ not in W["question_auxes"]:
+        return False
+    k += 1
+    while k < len(words) - 1 and words[k].pos_ == "DET":
+        k += 1
+    # "Did Norway sanction ...", "Does the Chancellor want ...": a subject follows; not a bulleted
+    # "Will provide aid to ..." whose subject is left out
+    return words[k].pos_ in ("PROPN", "NOUN", "PRON") and words[k].lower_ not in ("not", "n't")
 
 
 def hedge(c: Candidate):

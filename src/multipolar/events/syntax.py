@@ -94,22 +94,28 @@ def _arg_tokens(head: Token) -> list[Token]:
 
 def actor_of(head: Token, actors: Actors) -> Any | None:
     """The actor mention an argument headed by `head` refers to: the one containing the head, else the
-    nearest one in its phrase ("the leaders of China" -> China), else None."""
+    nearest one in its phrase ("the leaders of China" -> China), one named as where the argument is coming
+    only when no other is named ("Prime Minister Berg of Norway at the White House" -> Norway), else None."""
     hit = actors.get(head.i)
     if hit is not None:
         return hit
-    best, best_depth = None, 99
+    best, best_rank = None, (2, 99)
     for t in _arg_tokens(head):
         m = actors.get(t.i)
         if m is None:
             continue
-        depth, x = 0, t
+        depth, x, place = 0, t, 0
         while x.i != head.i and depth < 20:
+            if x.dep_ == "prep" and x.lower_ in PLACE_PREPS:
+                place = 1
             x = x.head
             depth += 1
-        if depth < best_depth:
-            best, best_depth = m, depth
+        if (place, depth) < best_rank:
+            best, best_rank = m, (place, depth)
     return best
+
+
+PLACE_PREPS = frozenset({"at", "in", "near", "inside", "outside"})  # where someone is, not whom they stand for
 
 
 def actors_of(head: Token, actors: Actors, *, listed: bool = False) -> list[Any]:
