@@ -76,7 +76,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              meeting, modality.plan on a meeting noun ("is set to make a visit", "the next round of talks"),
     #              parties.headline_passive, the attack a passive shares with its conjunct names the attacker;
     #              modality.question without its question mark ("Q Did Norway sanction ..."), syntax.actor_of prefers
-    #              whom a person stands for ("of Norway") over where they are ("at the White House")
+    #              whom a person stands for ("of Norway") over where they are ("at the White House"); a headline's
+    #              colon between two clauses starts a sentence (nlp/pipeline.py headline_colon)
     "claims": "12",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
@@ -95,7 +96,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              group_scope ("unemployment among young workers"), measure_in_goods by "of" ("imports of steel"))
     #              10: a claim's target list split at bracketed figures (rule syntax.bracketed_list, shared with events)
     #              11: sentences of the parse: a colon-headed bulleted list is one sentence per item
-    #              12: the actor resolver's actors.named_accord (a city naming an accord is no subject or target)
+    #              12: the actor resolver's actors.named_accord (a city naming an accord is no subject or target);
+    #              a headline's colon between two clauses starts a sentence
     # across documents
     "near_duplicates": "1",
     "spun": "4",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold; 4: against an original, swaps judged by count and share (spelling variants, moved days and the ends not counted)

@@ -43,3 +43,20 @@ def test_dashes_inside_a_line_start_no_sentence(capped):
     text = "Exports rose 5-6 percent - a record - in March.\n\nOfficials said little."
     sents = [s.text.strip() for s in capped.parse_one(text).sents]
     assert sents[0] == "Exports rose 5-6 percent - a record - in March."
+
+
+def test_a_headline_colon_between_two_clauses_starts_a_sentence(capped):
+    text = "Chile expels Peruvian envoy: Lima recalls its ambassador in turn\nThe row began on Monday."
+    sents = [s.text.strip() for s in capped.parse_one(text).sents]
+    assert sents[0] == "Chile expels Peruvian envoy:"
+    assert sents[1].startswith("Lima recalls")
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean minister said: the envoy must leave Lima by Friday.",  # a quotation stays with its verb
+    "Chile and Peru: a century of quarrels over the desert border.",  # no clause before the colon
+    "The talks went on. Chile expels Peruvian envoy: Lima recalls its ambassador.",  # not the first line
+])
+def test_other_colons_start_no_sentence(capped, text):
+    sents = [s.text.strip() for s in capped.parse_one(text).sents]
+    assert not any(s.startswith(("the envoy", "a century", "Lima recalls")) for s in sents)

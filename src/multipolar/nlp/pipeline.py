@@ -50,7 +50,9 @@ class SentenceCap:
     sentence, as does the line after its last item; and a run of `max_tokens` tokens with no sentence-ending
     punctuation or line break gets a sentence start, so that no "sentence" (a run-on list, a page of
     text without full stops) is longer; the work of parsing and coding a sentence grows faster than
-    its length. Ordinary sentences, shorter than the cap, are left to the parser."""
+    its length. A headline's colon between two clauses ("US strikes Venezuela: India issues travel advisory")
+    starts a sentence too (`headline_colon`): the parser would make the first clause a dependent of the second.
+    Ordinary sentences, shorter than the cap, are left to the parser."""
 
     def __init__(self, max_tokens: int) -> None:
         self.max_tokens = max(int(max_tokens), 1)
@@ -58,6 +60,9 @@ class SentenceCap:
     def __call__(self, doc: Doc) -> Doc:
         run = 0
         items = list_items(doc)
+        split = headline_colon(doc)
+        if split is not None:
+            doc[split].is_sent_start = True
         for token in doc:
             if token.i in items:
                 token.is_sent_start = True  # a list's items, one sentence each
@@ -77,6 +82,28 @@ class SentenceCap:
 
 _ENDINGS = frozenset({".", "!", "?", "…", ";"})
 _BULLETS = frozenset({"-", "*", "•", "·", "–", "—", "‣", "▪"})
+
+
+_SPEECH = frozenset({"says", "said", "say", "tells", "told", "warns", "warned", "adds", "added", "writes", "wrote",
+                     "asks", "asked", "insists", "insisted", "claims", "claimed", "declares", "declared"})
+_FINITE = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def headline_colon(doc: Doc) -> int | None:
+    """Where a sentence starts after the colon of a document's first line, when a clause stands on each side of
+    it ("US strikes Venezuela: India issues travel advisory", "Japan, Korea agree on chips: what it means"): a
+    finite verb before the colon that is no verb of saying (a quotation's "The minister said:" stays one
+    sentence) and three or more words after it; None elsewhere."""
+    line = _lines(doc)[0] if len(doc) else []
+    colon = next((k for k, t in enumerate(line) if t.text == ":"), None)
+    if colon is None or colon < 2 or len(line) - colon - 1 < 3:
+        return None
+    left = line[:colon]
+    if (not any(t.tag_ in _FINITE for t in left) or any(t.lower_ in _SPEECH for t in left)
+            or any(t.text in _ENDINGS for t in left)):  # a headline is one clause, not a paragraph's sentences
+        return None
+    after = line[colon + 1]
+    return None if after.text in ("\"", "“", "'", "‘") else after.i
 
 
 def _after_break(token: Any) -> bool:
