@@ -77,7 +77,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              parties.headline_passive, the attack a passive shares with its conjunct names the attacker;
     #              modality.question without its question mark ("Q Did Norway sanction ..."), syntax.actor_of prefers
     #              whom a person stands for ("of Norway") over where they are ("at the White House"); a headline's
-    #              colon between two clauses starts a sentence (nlp/pipeline.py headline_colon)
+    #              colon between two clauses starts a sentence (nlp/pipeline.py headline_colon); a headline's "Brazil,
+    #              Chile condemn ..." names two subjects (syntax._headline_pair)
     "claims": "12",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

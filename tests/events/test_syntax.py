@@ -61,3 +61,14 @@ def test_whom_a_person_stands_for_outranks_where_they_are(coded):
     # syntax.actor_of: "Prime Minister Berg of Norway at the White House" is Norway's, met at a US place
     events, _ = coded("President Biden met today with Prime Minister Anna Berg of Norway at the White House.")
     assert ("USA", "NOR") in {(e.source, e.target) for e in events if e.root == "04"}
+
+
+def test_a_headline_comma_pair_are_both_subjects(coded):
+    # syntax.subjects: "Brazil, Chile condemn ..." is a headline's "Brazil and Chile condemn ..."
+    events, _ = coded("Brazil, Chile condemn Argentine military action in Uruguay")
+    assert {("BRA", "ARG"), ("CHL", "ARG")} <= {(e.source, e.target) for e in events if e.root == "11"}
+
+
+def test_a_state_before_a_comma_and_a_clause_is_no_subject(coded):
+    events, _ = coded("In Brazil, Chile condemned the Argentine military action.")
+    assert ("BRA", "ARG") not in {(e.source, e.target) for e in events if e.root == "11"}

@@ -237,6 +237,14 @@ def listed_states(head: Token, actors: Actors) -> list[Any]:
     return out
 
 
+def _headline_pair(verb: Token, subject: Token, actors: Actors) -> list[Any]:
+    """A headline's "Russia, China hold drills": a state named right before the subject and a comma, which the
+    parser hangs from the verb as a modifier, is a subject too (a headline writes "and" as a comma)."""
+    doc = subject.doc
+    return [actors[c.i] for c in verb.children
+            if c.dep_ == "npadvmod" and c.i in actors and c.i + 2 == subject.i and doc[c.i + 1].text == ","]
+
+
 def subject_listed_states(verb: Token, actors: Actors) -> list[Any]:
     """The states after the first that a verb's subject's group-noun list names ("the leaders of Japan, Australia
     and India met": Australia and India; rule `syntax.subject_list`)."""
@@ -273,6 +281,8 @@ def subjects(verb: Token, actors: Actors) -> tuple[list[Any], list[Any], list[To
                 found = actors_of(c, actors)
             # two subjects of one verb are a coordination the parser split ("Chile, Peru, and Bolivia met")
             srcs += [m for m in found if all(m is not o for o in srcs)]
+            if found:
+                srcs += [m for m in _headline_pair(verb, c, actors) if all(m is not o for o in srcs)]
         elif c.dep_ in PASS_SUBJ:
             toks.append(c)
             passive = actors_of(c, actors, listed=True)
