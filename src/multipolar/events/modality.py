@@ -96,7 +96,7 @@ def _inverted(sent) -> bool:
         k += 1
     # "Did Norway sanction ...", "Does the Chancellor want ...": a subject follows; not a bulleted
     # "Will provide aid to ..." whose subject is left out
-    return words[k].pos_ in ("PROPN", "NOUN", "PRON") and words[k].lower_ not in ("not", "n't")
+    return words[k].pos_ in ("PROPN", "NOUN", "PRON")
 
 
 def hedge(c: Candidate):

@@ -53,7 +53,7 @@ BLAST_NOUNS = frozenset({
 })
 
 
-PLACE_PREPS = frozenset({"in", "near", "outside", "at", "on", "across", "inside"})
+PLACE_PREPS = syntax.WHERE_PREPS | {"on", "across"}  # where force was used: also "on the border", "across the line"
 
 
 ARMED_SECTORS = ("MIL", "REB", "UAF")
@@ -173,8 +173,8 @@ def weapon_of(tok: Token) -> Token | None:
     subject = _subject_of(tok)
     if subject is not None:
         return subject if subject.lemma_.lower() in BLAST_NOUNS else None
-    shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and tok.tag_ == "VBN"
-              and c.tag_ == "VBN" and not any(g.dep_ == "dobj" for g in c.children)]
+    shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VBN"
+              and not any(g.dep_ == "dobj" for g in c.children)] if tok.tag_ == "VBN" else []
     for holder in [tok, *shared]:
         for prep in holder.children:
             if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during"):

@@ -219,11 +219,11 @@ def headline_passive(c: Candidate):
             or any(ch.dep_ in ("dobj", "nsubjpass", "auxpass", "aux", "agent") for ch in tok.children)):
         return None
     subject = next((ch for ch in tok.children if ch.dep_ == "nsubj"), None)
-    if subject is None or not any(t.i in {s.i for s in subject.subtree} for t in mention_tokens(c, ev.source_actor)):
+    skip = {t.i for t in subject.subtree} if subject is not None else set()
+    if not any(t.i in skip for t in mention_tokens(c, ev.source_actor)):
         return None  # the source was not read from the subject
     shared = [ch for ch in tok.children if ch.dep_ in ("advcl", "conj") and ch.tag_ == "VBN"
               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in ch.children)]  # "seized, flown abroad in ..."
-    skip = {t.i for t in subject.subtree}
     for prep in (p for holder in (tok, *shared) for p in holder.subtree):
         if prep.i in skip or prep.dep_ != "prep" or prep.lower_ not in W["headline_passive_preps"]:
             continue

@@ -106,7 +106,7 @@ def actor_of(head: Token, actors: Actors) -> Any | None:
             continue
         depth, x, place = 0, t, 0
         while x.i != head.i and depth < 20:
-            if x.dep_ == "prep" and x.lower_ in PLACE_PREPS:
+            if x.dep_ == "prep" and x.lower_ in WHERE_PREPS:
                 place = 1
             x = x.head
             depth += 1
@@ -115,7 +115,7 @@ def actor_of(head: Token, actors: Actors) -> Any | None:
     return best
 
 
-PLACE_PREPS = frozenset({"at", "in", "near", "inside", "outside"})  # where someone is, not whom they stand for
+WHERE_PREPS = frozenset({"at", "in", "near", "inside", "outside"})  # where someone is, not whom they stand for
 
 
 def actors_of(head: Token, actors: Actors, *, listed: bool = False) -> list[Any]:
