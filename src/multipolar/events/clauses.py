@@ -112,7 +112,7 @@ def main_acts(kept: Coded, *, single_main: bool, max_depth_gap: int) -> Coded:
     acts = [te for te in kept if not _is_speech(te[0])]
     if single_main and len(acts) > 1:
         def rank(te: tuple[Trigger, list[Event]]) -> tuple[bool, int, int]:
-            return (te[0].tok.pos_ not in ("VERB", "ADJ"), _abs_depth(te[0].tok), te[0].tok.i)
+            return (te[0].tok.pos_ not in ("VERB", "ADJ"), syntax.depth(te[0].tok), te[0].tok.i)
 
         main = min(acts, key=rank)
         parsed_acts = [te for te in acts if te[0].parsed_both]
@@ -285,14 +285,6 @@ def as_allegation(trig: Trigger, events: list[Event], coded: Coded, *, ontology:
 def _is_speech(trig: Trigger) -> bool:
     """A statement or a denial: coded beside the act it reports, never instead of it."""
     return trig.frame == "say" or trig.tok.lemma_.lower() in DENY
-
-
-def _abs_depth(tok: Token) -> int:
-    d, x = 0, tok
-    while x.head.i != x.i and d < 40:
-        x = x.head
-        d += 1
-    return d
 
 
 def _clause_depth(tok: Token) -> int:

@@ -52,6 +52,15 @@ def actor_map(doc: Doc, matches: Sequence[Any], context: Callable[..., Sequence[
     return actors
 
 
+def depth(tok: Token) -> int:
+    """How many heads lie between a token and its sentence's root."""
+    d, x = 0, tok
+    while x.head.i != x.i and d < 40:
+        x = x.head
+        d += 1
+    return d
+
+
 def conj_heads(tok: Token) -> list[Token]:
     """The token and its coordinated siblings ("Putin and Xi" -> [Putin, Xi]).
 

@@ -396,12 +396,4 @@ def main_root(trigs: list[Trigger]) -> str | None:
     is not a bare statement verb (None without triggers)."""
     if not trigs:
         return None
-
-    def depth(t: Trigger) -> tuple[int, int]:
-        d, x = 0, t.tok
-        while x.head.i != x.i and d < 30:
-            x = x.head
-            d += 1
-        return (1 if t.frame == "say" and t.frame_of is None else 0, d)
-
-    return min(trigs, key=depth).code[:2]
+    return min(trigs, key=lambda t: (1 if t.frame == "say" and t.frame_of is None else 0, syntax.depth(t.tok))).code[:2]
