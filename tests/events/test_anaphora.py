@@ -149,6 +149,14 @@ def test_he_outside_a_reported_clause_is_not_the_speaker(coded):
     assert not [e for e in events if e.sentence == 1 and e.source == "FRA"]
 
 
+def test_he_who_says_the_clause_before_him_is_its_subject(coded):
+    events, trace = coded("Brazil's president Lula urged Peru to reopen the border crossing, he told President "
+                          "Boric of Chile on Friday.")
+    urged = [e for e in events if e.root == "10"]
+    assert urged and urged[0].source == "BRA"  # not Peru, the nearest state before "he"
+    assert "anaphora.trailing_speaker" in trace.fired[urged[0].event_id]
+
+
 def test_they_in_a_clause_reported_by_two_states_is_that_pair(coded):
     events, trace = coded("Japanese and South Korean diplomats said they had settled the dispute after talks in Hanoi.")
     talks = [e for e in events if e.root == "04"]

@@ -33,6 +33,8 @@ coding, and returns the pairs it found:
   speech reports is the person who speaks ("Trump said he and Putin had agreed to meet" is the US and Russia;
   "Putin said he would visit Beijing" is Russia; "US and Chinese negotiators said they had reached a consensus"
   is the pair, as `anaphora.pair` reads it); no gender is known, so "Trump said she ..." is read so too;
+- anaphora.trailing_speaker: a "he"/"she" subject of a verb of speech after the clause it reports is the person
+  that clause has as its subject ("Xi urged Seoul to choose, he told Lee" is China, not the nearest state before);
 - anaphora.pronoun_it: an "it" subject with no actor before it in its sentence is the state, government
   or ministry named as the head of the subject of the sentence before ("China's foreign ministry
   criticised the tariffs. It urged Washington to ..." is China); an "it" of a verb that takes an empty
@@ -58,7 +60,15 @@ from typing import TYPE_CHECKING, Any
 from multipolar.events.lookback import Sentences
 from multipolar.events.pair_phrases import pair_partner, state_pronoun
 from multipolar.events.rulebook import Candidate, Rule, is_state_mention, mention_tokens, words
-from multipolar.events.speakers import by_speaker, pair_named_by, speaker_of, speaker_pair, speaker_pronoun
+from multipolar.events.speakers import (
+    by_speaker,
+    pair_named_by,
+    reported_subject,
+    speaker_of,
+    speaker_pair,
+    speaker_pronoun,
+    trailing_speaker,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -278,7 +288,8 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 subject = _previous_subject(doc, sent.start, actors)
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
-            elif tok.lower_ in W["pronouns"] and (speaker := speaker_of(tok, actors)) is not None:
+            elif tok.lower_ in W["pronouns"] and (speaker := speaker_of(tok, actors)
+                                                  or reported_subject(tok, actors)) is not None:
                 actors[tok.i] = _as_mention(speaker, tok)
             elif tok.lower_ in W["plural_pronouns"] and (both := speaker_pair(tok, actors)) is not None:
                 actors[tok.i] = _as_mention(both[0], tok)
@@ -398,7 +409,8 @@ def meeting_pair(c: Candidate):
 
 def pronoun(c: Candidate):
     """Names the resolution in the trace (`--explain`); the mention was added by `resolve`."""
-    return c.event if _pronoun_source(c, W["pronouns"]) and not by_speaker(c, c.event.source_actor) else None
+    return c.event if (_pronoun_source(c, W["pronouns"]) and not by_speaker(c, c.event.source_actor)
+                       and trailing_speaker(c) is None) else None
 
 
 def object_pronoun(c: Candidate):
@@ -435,6 +447,7 @@ def they_meeting(c: Candidate):
 RULES = [Rule("anaphora.meeting_pair", meeting_pair), Rule("anaphora.pair_partner", pair_partner),
          Rule("anaphora.state_pronoun", state_pronoun),
          Rule("anaphora.pronoun", pronoun), Rule("anaphora.speaker_pronoun", speaker_pronoun),
+         Rule("anaphora.trailing_speaker", trailing_speaker),
          Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.pair_pronoun", pair_pronoun), Rule("anaphora.object_pronoun", object_pronoun),
          Rule("anaphora.prior_agent", prior_agent),
          Rule("anaphora.prior_partner", prior_partner)]

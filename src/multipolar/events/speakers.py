@@ -48,11 +48,28 @@ def _speech_subject(tok: Token) -> Token | None:
     return next((ch for ch in clause.head.children if ch.dep_ == "nsubj"), None)
 
 
+def _speaker(found: Any | None) -> Any | None:
+    return found if found is not None and found.kind in ("person", "role") else None
+
+
 def speaker_of(tok: Token, actors: dict[int, Any]) -> Any | None:
     """The person or office holder who says the clause "he"/"she" (`tok`) is the subject of."""
     subject = _speech_subject(tok)
-    found = actors.get(subject.i) if subject is not None else None
-    return found if found is not None and found.kind in ("person", "role") else None
+    return _speaker(actors.get(subject.i) if subject is not None else None)
+
+
+def reported_subject(tok: Token, actors: dict[int, Any]) -> Any | None:
+    """Rule anaphora.trailing_speaker: the "he"/"she" (`tok`) who says, after it, the clause they report is
+    the person that clause names as its subject ("Xi urged Seoul to ..., he told Lee" is Xi): `tok` is the
+    subject of a verb of speech whose reported clause stands before it."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in W["speech_verbs"]:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if subject is None:
+        return None
+    return _speaker(actors.get(subject.i))
 
 
 def speaker_pair(tok: Token, actors: dict[int, Any]) -> tuple[Any, Any] | None:
@@ -69,6 +86,14 @@ def by_speaker(c: Candidate, code: str | None) -> bool:
         and ((t.lower_ in W["pronouns"] and speaker_of(t, c.actors) is not None)
              or (t.lower_ in W["plural_pronouns"] and speaker_pair(t, c.actors) is not None))
         for t in mention_tokens(c, code))
+
+
+def trailing_speaker(c: Candidate):
+    """Names anaphora.trailing_speaker in the trace (`--explain`); the mention was added by `resolve`."""
+    return c.event if any(
+        c.actors[t.i].start == t.i and t.lower_ in W["pronouns"] and reported_subject(t, c.actors) is not None
+        for code in (c.event.source_actor, c.event.target_actor) if code is not None
+        for t in mention_tokens(c, code)) else None
 
 
 def speaker_pronoun(c: Candidate):
