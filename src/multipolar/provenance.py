@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "21",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "22",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -79,6 +79,10 @@ STAGE_VERSIONS: dict[str, str] = {
     #              whom a person stands for ("of Norway") over where they are ("at the White House"); a headline's
     #              colon between two clauses starts a sentence (nlp/pipeline.py headline_colon); a headline's "Brazil,
     #              Chile condemn ..." names two subjects (syntax._headline_pair)
+    #              22: anaphora.trailing_speaker, syntax.phrase_owner, syntax.list_tail, roles.reason_for,
+    #              roles.received_thing, a receiving verb's giver also when "from X" hangs on the object; brief/update/
+    #              inform as consultations (root model refitted); a show of force around/off/inside a state is aimed
+    #              at it; no stand-in target of the source's own country or in an "after doing" clause
     "claims": "12",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

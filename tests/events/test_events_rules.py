@@ -97,6 +97,12 @@ def test_reciprocal_actors_take_no_stand_in_target_from_a_time_clause(coder):
     assert {(e.source, e.target) for e in events} == {("IND", "ZAF"), ("ZAF", "IND")}
 
 
+def test_a_stand_in_target_is_neither_the_sources_own_country_nor_in_a_clause_after_after(coder):
+    # "U.S." is the speaker's own country and "announcing ..." a clause of its own: no one is spoken with
+    events = code(coder, "President Trump spoke after announcing U.S. strikes inside Venezuela.")
+    assert {(e.source, e.target) for e in events if e.root == "04"} == {("USA", None)}
+
+
 def test_coordinated_cooperation_is_reciprocal_despite_a_later_actor(coder):
     events = code(
         coder, "India and Brazil cooperate closely, while each of them trades with the United States."
@@ -523,13 +529,21 @@ def test_receiving_from_someone_is_their_act_on_the_receiver(coder):
     assert {(e.source, e.root, e.target) for e in events} == {("POL", "03", "UKR")}
     events = code(coder, "Kenya obtained a loan from China for the railway.")
     assert {(e.source, e.root, e.target) for e in events} == {("CHN", "07", "KEN")}
+    # also when the parser hangs "from China" on the loan rather than on the verb
+    events = code(coder, "Kenya got a loan of two billion dollars from China for the railway.")
+    assert {(e.source, e.root, e.target) for e in events} == {("CHN", "07", "KEN")}
     # receiving a visitor is still hosting: no giver, no swap
     events = code(coder, "The Turkish president received the Hungarian premier in Ankara.")
     assert {(e.source, e.root) for e in events} == {("TUR", "04")}
+    # a thing received from a state that no entry codes is no visit by the giver (rule roles.received_thing)
+    assert not code(coder, "Venezuela received fighter jets from Russia last year.")
+    assert triples(code(coder, "Egypt received a delegation from China on Monday.")) == {("EGY", "040", "CHN")}
 
 
 def test_a_show_of_force_is_aimed_at_the_foreign_country_where_it_happens(coder):
     assert ("CHN", "150", "TWN") in triples(code(coder, "China held large military drills near Taiwan."))
+    assert ("CHN", "150", "TWN") in triples(code(coder, "China carried out massive military drills around Taiwan."))
+    assert ("RUS", "150", "JPN") in triples(code(coder, "Russia held naval exercises off Japan."))
     assert ("GBR", "154", "EST") in triples(code(coder, "Britain reinforced its troops in Estonia."))
     # its own troops are what a country moves, not whom it moves them against
     assert triples(code(coder, "India deployed troops in Kashmir.")) == {("IND", "154", None)}
@@ -573,3 +587,11 @@ def test_lexicon_solidarity_atrocity_and_accountability_phrases(coder, text, pai
     # recall2 lexicon entries: "stand with" (052), "commit war crimes" (200), "hold accountable" (1121)
     events = code(coder, text)
     assert (pair, plover) in {((e.source, e.target), e.plover) for e in events}
+
+
+def test_briefing_another_state_is_a_consultation_and_briefing_the_press_is_none(coder):
+    assert triples(code(coder, "The Kenyan president briefed his Ugandan counterpart on the border talks.")) == {
+        ("KEN", "040", "UGA")}
+    assert triples(code(coder, "The Polish minister updated his Czech counterpart on the negotiations.")) == {
+        ("POL", "040", "CZE")}
+    assert not code(coder, "The Kenyan president briefed reporters on the border talks.")

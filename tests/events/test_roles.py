@@ -326,3 +326,23 @@ def test_a_capital_that_names_a_proposal_stays_its_author(coded):
     events, _ = coded("Japan and India agreed to the Beijing proposal.")
     pairs = {(e.source, e.target) for e in events if e.root == "03"}
     assert ("JPN", "CHN") in pairs and ("JPN", "IND") not in pairs
+
+
+@pytest.mark.parametrize("text", ["The Prime Minister reaffirmed steadfast Japanese support for the Philippines.",
+                                  "Tokyo expressed strong Japanese support for the Philippines."])
+def test_the_state_modifying_a_phrase_noun_is_its_doer_not_its_target(coded, text):
+    events, trace = coded(text)
+    backed = [e for e in events if e.cameo == "051"]
+    assert [(e.source, e.target) for e in backed] == [("JPN", "PHL")]
+    assert "syntax.phrase_owner" in trace.fired[backed[0].event_id]
+
+
+def test_a_for_phrase_of_praise_is_the_reason_not_the_target(coded):
+    events, trace = coded("The Canadian prime minister praised President Okafor for his condemnation of Russia's "
+                          "invasion.")
+    praised = [e for e in events if e.root == "05"]
+    assert praised and all(e.target != "RUS" for e in praised)
+    assert "roles.reason_for" in trace.fired[praised[0].event_id]
+    # a state that owns the reason is the one praised
+    events, _ = coded("The Canadian prime minister thanked Lee and Tanaka for South Korea and Japan's support.")
+    assert {e.target for e in events if e.root == "05"} == {"KOR", "JPN"}

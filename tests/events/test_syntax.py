@@ -73,3 +73,17 @@ def test_a_state_before_a_comma_and_a_clause_is_no_subject(coded):
     events, _ = coded("In Brazil, Chile condemned the Argentine military action.")
     pairs = {(e.source, e.target) for e in events if e.root == "11"}
     assert ("CHL", "ARG") in pairs and ("BRA", "ARG") not in pairs
+
+
+@pytest.mark.parametrize("text", [
+    "The Dutch prime minister met with President Stubb of Finland, Prime Minister Tusk of Poland, and Prime Minister "
+    "Frederiksen of Denmark on the margins of the summit.",
+    # the second member parsed as an apposition of the first, the last as a conjunct of the verb
+    "The Dutch prime minister held calls with President Stubb of Finland, Prime Minister Tusk of Poland, and Prime "
+    "Minister Frederiksen of Denmark.",
+])
+def test_list_members_the_parser_hung_elsewhere_are_partners_too(coded, text):
+    events, trace = coded(text)
+    met = [e for e in events if e.root == "04" and e.source == "NLD"]
+    assert {e.target for e in met} == {"FIN", "POL", "DNK"}
+    assert all("syntax.list_tail" in trace.fired[e.event_id] for e in met)

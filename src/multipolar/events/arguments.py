@@ -1,6 +1,8 @@
 """A trigger's source and target actors (`find_arguments`): read off the parse (subject or passive agent,
 object or prepositional object, the actor of a nominal trigger's phrase), else stood in for by the nearest
-actor before the trigger (source) and the first actor inside its phrase (target)."""
+actor before the trigger (source) and the first actor inside its phrase (target). Rules here:
+syntax.phrase_owner (the state modifying a phrase trigger's noun is its doer), syntax.list_tail (via syntax),
+roles.reason_for (a verb of judging's "for" phrase is its reason, not its target)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ from multipolar.events.pairs import (
     weapon_of,
 )
 from multipolar.events.qualifiers import CONDITIONAL_ACTS
+from multipolar.events.receiving import RECEIVE_LEMMAS, received, thing_received
+from multipolar.events.receiving import givers as receiving_givers
 from multipolar.events.triggers import Trigger, syntax_near
 
 if TYPE_CHECKING:
@@ -34,7 +38,8 @@ if TYPE_CHECKING:
 WEAK_LEMMAS = {"provide", "give", "help", "protect", "support", "deliver", "send", "supply", "take", "receive",
                "accept", "return", "free", "force", "pressure", "order", "ask", "seek", "back", "welcome", "buy",
                "purchase", "export", "import", "trade", "hit", "target", "leave", "quit", "cut", "ban", "station",
-               "fund", "train", "reinforce", "gather", "review", "consider", "weigh", "share", "defend", "commit"}
+               "fund", "train", "reinforce", "gather", "review", "consider", "weigh", "share", "defend", "commit",
+               "brief", "update", "inform"}
 
 
 TIME_WORDS = {"after", "before", "since", "until", "once"}  # "one day after Trump was inaugurated"
@@ -50,9 +55,6 @@ TOPIC_OBJECT_LEMMAS = {"discuss", "debate", "review", "consider", "examine", "we
 
 # prepositions of adjuncts: an act named inside them ("despite Western sanctions") has no agent nearby
 ADJUNCT_PREPS = {"despite", "amid", "because", "after", "before", "following", "since", "during", "under"}
-
-
-RECEIVE_LEMMAS = {"receive", "get", "obtain", "accept", "win", "secure"}
 
 
 # sectors that strike by stopping work, and the verbs and modifiers of a work stoppage
@@ -90,12 +92,12 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     act: no source, a generic verb without a recipient, fighting an abstract opponent."""
     tok = trig.tok
     arg_toks: list[Token] = []
-    self_actor = False
+    self_actor = reason_only = False
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
         head = tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") else tok
         srcs, passive, toks = syntax.subjects(head, actors)
         arg_toks += toks
-        given = _received(tok, actors, lexicon=lexicon, ontology=ontology) if srcs else None
+        given = received(tok, actors, lexicon=lexicon, ontology=ontology) if srcs else None
         if given is not None:
             # "Georgian demonstrators received weapons from the government": the giver acts, on the receiver
             trig.code, giver = given
@@ -113,6 +115,20 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             tgts, ttoks = syntax.objects(tok, actors, preps=("with",), direct=False)
         else:
             tgts, ttoks = syntax.objects(tok, actors)
+        tgts = _with_list_tail(trig, tok, ttoks[0] if ttoks else None, tgts, actors)
+        if given is None and thing_received(tok, ttoks, actors):
+            return None  # rule roles.received_thing: "received fighter jets from Russia" hosts no one
+        if ttoks and _reason_only(tok, ttoks[0], actors):
+            # rule roles.reason_for: "praised President Lasso for his condemnation of Russia's war": with its
+            # object named (a person the gazetteer does not know), the "for" phrase of a verb of judging is the
+            # reason, and no state in it is the target; none is stood in for either
+            tgts, ttoks, reason_only = [], [], True
+            trig.reason_for = True
+        owned = _phrase_owner(trig, actors, tgts)
+        if owned is not None:
+            osrcs, tgts, ttoks = owned
+            srcs = srcs or osrcs
+            trig.phrase_owner = True
         if not tgts and trig.demanded is not None:
             # "said Iran must ...": the one who must act is addressed, unless it is the speaker's own side
             own = {s.actor_code[:3] for s in srcs}
@@ -138,7 +154,8 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
                     # "Thousands of Kenyan farmers demonstrated": the subject's own phrase names the source
                     ntgts = [x for x in ntgts if all(x is not s for s in srcs)]
                     if ntgts:
-                        tgts, ttoks = ntgts, ntoks
+                        obj = next((x for x in ntoks if any(actors.get(x.i) is m for m in ntgts)), None)
+                        tgts, ttoks = _with_list_tail(trig, tok, obj, ntgts, actors), ntoks
                         break
         if passive:
             tgts, srcs = passive, srcs
@@ -197,9 +214,10 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         if not srcs and tok.dep_ in ("nsubj",) and gov.pos_ in ("VERB",) and not tgts:
             tgts, ttoks = syntax.objects(gov, actors, preps=("on", "against", "in"))
             arg_toks += ttoks
-        if not srcs and tok.dep_ == "dobj" and gov.lemma_.lower() in RECEIVE_LEMMAS:
-            # "Kenya obtained a loan from China": the giver acts, on the receiver
-            givers = _givers(gov, [tok], actors)
+        if not (srcs and tgts) and tok.dep_ == "dobj" and gov.lemma_.lower() in RECEIVE_LEMMAS:
+            # "Kenya obtained a loan from China": the giver acts, on the receiver (also when the parser hangs
+            # "from China" on the loan, which then gave the source but no target)
+            givers = receiving_givers(gov, [tok], actors)
             if givers:
                 receivers, _, stoks = syntax.subjects(gov, actors)
                 srcs, tgts = givers[:1], [r for r in receivers if r.country != givers[0].country] or tgts
@@ -239,7 +257,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     if trig.code[:2] == "19" and _labour_strike(tok, srcs):
         trig.code = "143"  # "doctors staged a strike": a work stoppage (a protest), not military force
     symmetric = is_symmetric(trig.code)
-    if not tgts and not (symmetric and len(srcs) > 1) and not self_actor:
+    if not tgts and not (symmetric and len(srcs) > 1) and not self_actor and not reason_only:
         # coordinated actors of a symmetric act ("Putin and Xi held a call") are each other's
         # partners: no stand-in target is looked for
         tgts = _first_after(sent, tok, actors, exclude=srcs)
@@ -261,20 +279,46 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     return Arguments(srcs, tgts, arg_toks, fallback, ultimatum)
 
 
-def _received(tok: Token, actors: syntax.Actors, *, lexicon: Lexicon,
-              ontology: Ontology) -> tuple[str, Any] | None:
-    """(code, giver) of "received/obtained N from X" where the thing received names an act the
-    lexicon codes ("weapons" 072, "assurances" 031): X did it to the receiver."""
-    if tok.lemma_.lower() not in RECEIVE_LEMMAS:
+# verbs of judging: with an object of their own, their "for" phrase is the reason (rule roles.reason_for)
+JUDGING_LEMMAS = frozenset({"praise", "thank", "commend", "applaud", "congratulate", "hail", "laud", "salute",
+                            "criticize", "criticise", "condemn", "denounce", "blame", "fault", "rebuke", "chide",
+                            "scold", "reprimand", "punish", "reward", "honor", "honour", "recognize", "recognise"})
+
+
+def _reason_only(verb: Token, target: Token, actors: syntax.Actors) -> bool:
+    """Whether `target` was read off the "for" phrase of a verb of judging that has an object of its own."""
+    prep = target.head
+    if not (verb.lemma_.lower() in JUDGING_LEMMAS and prep.dep_ == "prep" and prep.lower_ == "for"
+            and prep.head.i == verb.i and any(c.dep_ == "dobj" for c in verb.children)):
+        return False
+    # "thanked Cho and Akiba for the ROK and Japan's commitment": a state owning the reason is the one judged
+    owners = [c for c in target.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    return target.pos_ != "PROPN" and not any(t.i in actors for o in owners for t in o.subtree)
+
+
+def _phrase_owner(trig: Trigger, actors: syntax.Actors, tgts: list[Any]) -> tuple[list, list, list] | None:
+    """Rule syntax.phrase_owner: the noun of a phrase trigger ("reaffirmed unwavering U.S. support for Jordan",
+    "pledged Japan's backing to Manila") is the act itself, so the state that modifies it is whose act it is,
+    not its object: the target is the one its own phrase names ("for Jordan"); (sources, targets, tokens), or
+    None when the phrase's noun did not give the target."""
+    if trig.entry.pos != "PHRASE" or not tgts:
         return None
-    things = [c for c in tok.children if c.dep_ == "dobj" and c.i not in actors]
-    givers = _givers(tok, things[:1], actors)
-    if not things or not givers:
-        return None
-    entry = lexicon.match(things[0])
-    if entry is None or entry.frame is not None or entry.cameo not in ontology:
-        return None
-    return entry.cameo, givers[0]
+    words = set(trig.entry.lemma.lower().split())
+    for noun in trig.tok.children:
+        if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in words:
+            continue
+        osrcs, otgts, otoks = syntax.noun_args(noun, actors)
+        if osrcs and all(any(t is s for s in osrcs) for t in tgts):
+            return osrcs, [t for t in otgts if all(t.country != s.country for s in osrcs)], otoks
+    return None
+
+
+def _with_list_tail(trig: Trigger, verb: Token, obj: Token | None, tgts: list[Any],
+                    actors: syntax.Actors) -> list[Any]:
+    """`tgts`, read off `obj`, with the list members the parser hung elsewhere (rule syntax.list_tail)."""
+    tail = syntax.list_tail(verb, obj, tgts, actors) if obj is not None else []
+    trig.list_tail = trig.list_tail or bool(tail)
+    return tgts + tail
 
 
 def _carried_nouns(tok: Token) -> list[Token]:
@@ -311,15 +355,18 @@ def _nearest_before(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: l
 
 
 def _first_after(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
-    """Fallback target: the first actor after the trigger inside the trigger's own phrase."""
+    """Fallback target: the first actor after the trigger inside the trigger's own phrase; none where that is of
+    the sources' own country (no act of a state on itself, and the phrase is about it: "Syria announced a
+    ceasefire in Aleppo")."""
     codes = {x.actor_code for x in exclude}
+    own = {x.country for x in exclude if x.country}
     inside = {t.i for t in tok.subtree}
     for i in range(tok.i + 1, sent.end):
         if i not in inside or _outside_phrase(sent.doc[i], tok):
             continue
         m = actors.get(i)
         if m is not None and all(m is not x for x in exclude) and m.actor_code not in codes:
-            return [m]
+            return [] if m.country in own else [m]
     return []
 
 
@@ -334,6 +381,8 @@ def _outside_phrase(t: Token, top: Token) -> bool:
             return True
         if x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_WORDS for c in x.children):
             return True
+        if x.dep_ == "pcomp" and x.pos_ == "VERB" and x.head.lower_ in TIME_WORDS:
+            return True  # "spoke after announcing U.S. strikes inside Venezuela": a clause of its own
         if x.head.i == x.i:
             return True
         x = x.head
@@ -361,12 +410,6 @@ def _between(tok: Token, actors: syntax.Actors) -> list[Any]:
         if len({m.actor_code for m in found}) > 1:
             return found
     return []
-
-
-def _givers(verb: Token, things: list[Token], actors: syntax.Actors) -> list[Any]:
-    """The actors of "from X" on a verb of receiving or on the thing received ("assurances from Kyiv")."""
-    found = (syntax.actor_of(o, actors) for o in prep_objects([verb, *things], ("from",)))
-    return [g for g in found if g is not None]
 
 
 def _described_object(tok: Token, actors: syntax.Actors) -> Token | None:

@@ -53,6 +53,7 @@ BLAST_NOUNS = frozenset({
 })
 
 
+FORCE_PLACE_PREPS = ("in", "outside", "near", "around", "off", "inside")  # where a show of force happens
 PLACE_PREPS = syntax.WHERE_PREPS | {"on", "across"}  # where force was used: also "on the border", "across the line"
 
 
@@ -106,8 +107,9 @@ def pairs_of(trig: Trigger, srcs: list[Any], tgts: list[Any], actors: syntax.Act
     elif trig.code[:2] == "15":
         # a show or build-up of force aimed at no one named is aimed at the foreign country where it
         # happens ("military exercises in the Baltic states", "drills near Taiwan")
-        # ("deployed troops in Kashmir": its own troops are what is moved, not whom it is aimed at)
-        where = _place_of(tok, actors)
+        # ("deployed troops in Kashmir": its own troops are what is moved, not whom it is aimed at); also
+        # around, off or inside it ("drills around Taiwan", "naval exercises off Japan")
+        where = _place_of(tok, actors, words=FORCE_PLACE_PREPS)
         pairs = [(s, None if t is not None and t.country == s.country and sector(t) == "MIL" else t)
                  for s, t in pairs]
         pairs = [(s, t if t is not None or where is None or where.country == s.country else where)

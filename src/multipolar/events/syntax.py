@@ -346,6 +346,31 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
     return [], []
 
 
+def list_tail(verb: Token, obj: Token, found: list[Any], actors: Actors) -> list[Any]:
+    """Rule syntax.list_tail: members of a list of people as prepositional objects ("met with X of France, Y of
+    Germany, and Z of Denmark") that the parser hung elsewhere: a person of another state as an apposition of
+    the first, and the last as a conjunct of the verb (a name with no subject or verb of its own, after the
+    list's other members; `found` were read off `obj`, the first member or a noun whose phrase holds it)."""
+    if found and not (found[0].start <= obj.i < found[0].end):
+        m = found[0]
+        obj = next((t for t in obj.doc[m.start:m.end] if not m.start <= t.head.i < m.end), obj)
+    if obj.dep_ != "pobj":
+        return []
+    first = actors.get(obj.i)
+    people = ("person", "role")
+    out = [actors[c.i] for c in obj.children if c.dep_ == "appos" and c.i in actors and first is not None
+           and first.kind in people and actors[c.i].kind in people and actors[c.i].country != first.country]
+    if not (obj.conjuncts or out):
+        return []
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > obj.i and not any(
+                x.dep_ in SUBJ or x.pos_ in ("VERB", "AUX") for x in c.children):
+            m = actor_of(c, actors)
+            if m is not None:
+                out.append(m)
+    return [m for k, m in enumerate(out) if all(m is not f for f in found + out[:k])]
+
+
 def noun_args(noun: Token, actors: Actors) -> tuple[list[Any], list[Any], list[Token]]:
     """(sources, targets, tokens) of a nominal trigger: "Russia's invasion of Ukraine", "US strikes on
     Yemen", "talks between X and Y", "the attack by the rebels"."""

@@ -98,6 +98,9 @@ class Trigger:
     own_place: bool = False  # a target that is one of the subjects' own places was dropped (rule syntax.subject_place)
     mutual_with: set[tuple[str, str]] = field(default_factory=set)  # (source, target) added by rule pairs.mutual_with
     restated: bool = False  # the code is its object's (rule triggers.restated_object)
+    phrase_owner: bool = False  # the phrase's own noun named the doer, its phrase the target (syntax.phrase_owner)
+    list_tail: bool = False  # a list's last member, hung from the verb, was added as a target (syntax.list_tail)
+    reason_for: bool = False  # the states in a "for" phrase of judging were kept from the target (roles.reason_for)
 
 
 def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[Trigger]:
@@ -222,7 +225,9 @@ def base_rules(trig: Trigger) -> list[str]:
     flags = ((trig.guessed_source, "roles:stand-in source"), (trig.listed, "roles.listed_states"),
              (trig.split, "syntax.split_coordination"), (trig.bracketed, "syntax.bracketed_list"),
              (trig.hyphen_pair, "syntax.hyphen_pair"), (trig.subject_list, "syntax.subject_list"),
-             (trig.restated, "triggers.restated_object"), (trig.own_place, "syntax.subject_place"))
+             (trig.restated, "triggers.restated_object"), (trig.own_place, "syntax.subject_place"),
+             (trig.phrase_owner, "syntax.phrase_owner"), (trig.list_tail, "syntax.list_tail"),
+             (trig.reason_for, "roles.reason_for"))
     return out + [name for on, name in flags if on]
 
 

@@ -1,0 +1,54 @@
+"""Acts told from the receiving side: "Armenia received aid from France", "Kenya obtained a loan from China"
+(the giver acts, on the receiver), and rule roles.received_thing (a thing received from a state that no entry
+codes is no visit by the giver). Used by events/arguments.py."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from multipolar.events import syntax
+from multipolar.events.pairs import prep_objects
+from multipolar.events.rulebook import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from multipolar.events.lexicon import Lexicon
+    from multipolar.events.ontology import Ontology
+
+RECEIVE_LEMMAS = {"receive", "get", "obtain", "accept", "win", "secure"}
+
+
+def received(tok: Token, actors: syntax.Actors, *, lexicon: Lexicon,
+             ontology: Ontology) -> tuple[str, Any] | None:
+    """(code, giver) of "received/obtained N from X" where the thing received names an act the
+    lexicon codes ("weapons" 072, "assurances" 031): X did it to the receiver."""
+    if tok.lemma_.lower() not in RECEIVE_LEMMAS:
+        return None
+    things = [c for c in tok.children if c.dep_ == "dobj" and c.i not in actors]
+    found = givers(tok, things[:1], actors)
+    if not things or not found:
+        return None
+    entry = lexicon.match(things[0])
+    if entry is None or entry.frame is not None or entry.cameo not in ontology:
+        return None
+    return entry.cameo, found[0]
+
+
+def thing_received(verb: Token, ttoks: list[Token], actors: syntax.Actors) -> bool:
+    """Rule roles.received_thing: "Venezuela received fighter jets from Russia": the state a receiving verb
+    has in its "from" phrase gave a thing, the verb's object, that is no person or group and no act the lexicon
+    codes (`received` codes those: "received weapons from"); the giver is no guest of a visit, so the verb
+    is no act to code."""
+    if verb.lemma_.lower() not in RECEIVE_LEMMAS or not ttoks or ttoks[0].head.lower_ != "from":
+        return False
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    people = words("roles")["listed_heads"]
+    return bool(things) and all(t.pos_ == "NOUN" and t.i not in actors and t.ent_type_ not in ("PERSON", "NORP")
+                                and t.lemma_.lower() not in people for t in things)
+
+
+def givers(verb: Token, things: list[Token], actors: syntax.Actors) -> list[Any]:
+    """The actors of "from X" on a verb of receiving or on the thing received ("assurances from Kyiv")."""
+    found = (syntax.actor_of(o, actors) for o in prep_objects([verb, *things], ("from",)))
+    return [g for g in found if g is not None]
