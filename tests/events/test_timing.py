@@ -140,6 +140,8 @@ def test_an_act_on_the_named_instrument_keeps_its_year(coded):
     "I met Prime Minister Ishiba when I was in Tokyo.",
     "I had a long conversation recently with President Lula.",
     "We imposed sanctions on Iran years ago.",
+    "I remember the first time I met the Brazilian president in Rome.",
+    "The last time I spoke with the Turkish president was in Madrid.",
 ])
 def test_a_speakers_recollection_gets_no_publication_date(official, text):
     events, trace = official(text)

@@ -355,9 +355,9 @@ def _nearest_before(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: l
 
 
 def _first_after(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
-    """Fallback target: the first actor after the trigger inside the trigger's own phrase; none where that is of
-    the sources' own country (no act of a state on itself, and the phrase is about it: "Syria announced a
-    ceasefire in Aleppo")."""
+    """Fallback target: the first actor after the trigger inside the trigger's own phrase; none where that is
+    the sources' own state itself or one of its places (no act of a state on itself, and the phrase is about
+    it: "Syria announced a ceasefire in Aleppo"); a group of its own, as in a domestic act, is kept."""
     codes = {x.actor_code for x in exclude}
     own = {x.country for x in exclude if x.country}
     inside = {t.i for t in tok.subtree}
@@ -366,7 +366,7 @@ def _first_after(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: list
             continue
         m = actors.get(i)
         if m is not None and all(m is not x for x in exclude) and m.actor_code not in codes:
-            return [] if m.country in own else [m]
+            return [] if m.country in own and m.actor_code == m.country else [m]
     return []
 
 
