@@ -82,8 +82,9 @@ STAGE_VERSIONS: dict[str, str] = {
     #              22: anaphora.trailing_speaker, syntax.phrase_owner, syntax.list_tail, roles.reason_for,
     #              roles.received_thing, a receiving verb's giver also when "from X" hangs on the object; brief/update/
     #              inform as consultations (root model refitted); a show of force around/off/inside a state is aimed
-    #              at it; no stand-in target of the source's own country or in an "after doing" clause
-    "claims": "12",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    #              at it; no stand-in target that is the source's own state or place, or in an "after doing" clause;
+    #              actors.place_forename ("President Santiago Peña" is no Chilean actor); timing.recalled cues
+    "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
@@ -103,6 +104,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              11: sentences of the parse: a colon-headed bulleted list is one sentence per item
     #              12: the actor resolver's actors.named_accord (a city naming an accord is no subject or target);
     #              a headline's colon between two clauses starts a sentence
+    #              13: the actor resolver's actors.place_forename (a city as a forename after a title is no actor)
     # across documents
     "near_duplicates": "1",
     "spun": "4",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold; 4: against an original, swaps judged by count and share (spelling variants, moved days and the ends not counted)

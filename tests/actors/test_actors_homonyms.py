@@ -118,3 +118,27 @@ def test_named_accord_city_is_no_actor(resolver, blank, text, left) -> None:
 )
 def test_named_accord_leaves_actors_and_country_names(resolver, blank, text, left) -> None:
     assert countries(resolver, blank, text) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Canada's prime minister met President Santiago Peña of Paraguay on Monday.", ["CAN", "PRY"]),
+        ("Ms. Lima Torres of Peru spoke first.", ["PER"]),
+    ],
+)
+def test_a_city_used_as_a_forename_after_a_title_is_no_actor(resolver, blank, text, left) -> None:
+    # rule actors.place_forename: the capital is the person's forename, not the Chilean government
+    assert countries(resolver, blank, text) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("The president Santiago backed is Chile's.", ["CHL", "CHL"]),
+        ("Moscow Mayor Sergei Sobyanin spoke.", ["RUS"]),
+        ("The minister flew to Santiago Monday.", ["CHL"]),
+    ],
+)
+def test_a_city_not_between_a_title_and_a_name_stays_an_actor(resolver, blank, text, left) -> None:
+    assert countries(resolver, blank, text) == left

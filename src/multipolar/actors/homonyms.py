@@ -1,4 +1,4 @@
-"""Rules `actors.us_state` and `actors.named_accord`.
+"""Rules `actors.us_state`, `actors.named_accord` and `actors.place_forename`.
 
 Rule `actors.us_state`: a country's name that is also the name of a US state ("Georgia") names the state
 where the words around it say so; the state is then a place in the United States (USA, as "Alabama" and
@@ -19,6 +19,9 @@ Agreement", "the Minsk agreements", "the Normandy format", "the Kyoto Protocol")
 a government that acts: a place name (a capital or another city, which the gazetteer maps to a government or
 its country) right before such a noun is no actor. A country's own name is left alone ("the Iran deal"
 names a party).
+
+Rule `actors.place_forename`: a city's name between a title and a capitalised word ("President Santiago Peña
+of Paraguay", "Minister Florence Dupont") is a person's forename, not the city or its government; no actor.
 """
 
 from __future__ import annotations
@@ -109,3 +112,15 @@ def named_accord(doc: Any, match: ActorMatch) -> bool:
     if match.kind != "government" or match.end >= len(doc) or doc[match.start].lower_ == "the":
         return False
     return doc[match.end].lower_ in ACCORD_NOUNS
+
+
+def place_forename(doc: Any, match: ActorMatch, lexicon: Any) -> bool:
+    """Rule actors.place_forename: whether `match` is a city's name used as a forename after a title."""
+    if match.kind != "government" or match.start == 0 or match.end >= len(doc):
+        return False
+    title, after = doc[match.start - 1], doc[match.end]
+    is_title = title.lower_ in lexicon.titles or title.text in lexicon.honorifics or any(
+        t.split()[-1] == title.lower_ for t in lexicon.titles)
+    return (is_title and title.text[:1].isupper() and after.is_alpha and after.text[:1].isupper()
+            and after.lower_ not in lexicon.titles)
+

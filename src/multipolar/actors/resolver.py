@@ -19,7 +19,8 @@ A person's code is the actor of the role held on the date `on` (the latest role 
 a person with no role on that date resolves to their country code. Named rules here: `actors.one_national`
 (a noun for one national, "a Turk", is no actor), `actors.us_state` (actors/homonyms.py: "Atlanta,
 Georgia" is the US state, not the country), `actors.named_accord` (actors/homonyms.py: "the Paris
-Agreement" names no French act) and `actors.other_forename` (actors/people.py: "Simon Harris"
+Agreement" names no French act), `actors.place_forename` (actors/homonyms.py: "President Santiago Peña" is no
+Chilean act) and `actors.other_forename` (actors/people.py: "Simon Harris"
 is not Kamala Harris).
 
 The phrases are read in three places: this module (surface matches, entity phrases, sector nouns after a
@@ -37,7 +38,7 @@ from typing import Any
 
 from multipolar.actors.context import ContextMentions
 from multipolar.actors.gazetteer import Gazetteer, Person, Role
-from multipolar.actors.homonyms import named_accord, us_state
+from multipolar.actors.homonyms import named_accord, place_forename, us_state
 from multipolar.actors.mentions import (
     ActorMatch,
     DocText,
@@ -205,7 +206,7 @@ class ActorResolver(PersonMentions, ContextMentions):
         memory: dict[str, str] = {}
         states: set[str] = set()  # names this text has shown to be a US state (rule actors.us_state)
         out: list[ActorMatch] = []
-        blocked: list[ActorMatch] = []  # cities that name an accord (rule actors.named_accord)
+        blocked: list[ActorMatch] = []  # cities that name an accord or are a forename (named_accord, place_forename)
         taken_until = lo
         for i, j, surface, entries in base:
             if i < taken_until:
@@ -217,7 +218,8 @@ class ActorResolver(PersonMentions, ContextMentions):
                 match = self._entity_mention(
                     doc, i, j, entry, lo, hi, starts, memory, on, text, ends, tagged, taken_until
                 )
-            if match is not None and named_accord(doc, match):  # rule actors.named_accord: "the Paris Agreement"
+            if match is not None and (named_accord(doc, match)  # rule actors.named_accord: "the Paris Agreement"
+                                      or place_forename(doc, match, self.lexicon)):  # "President Santiago Peña"
                 blocked.append(match)
                 taken_until = match.end
             elif match is not None:
