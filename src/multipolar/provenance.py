@@ -83,7 +83,9 @@ STAGE_VERSIONS: dict[str, str] = {
     #              roles.received_thing, a receiving verb's giver also when "from X" hangs on the object; brief/update/
     #              inform as consultations (root model refitted); a show of force around/off/inside a state is aimed
     #              at it; no stand-in target that is the source's own state or place, or in an "after doing" clause;
-    #              actors.place_forename ("President Santiago Peña" is no Chilean actor); timing.recalled cues
+    #              actors.place_forename ("President Santiago Peña" is no Chilean actor); timing.recalled cues;
+    #              a frame noun's to-infinitive is its complement, intent over an accusation is a threat; lexicon
+    #              'hold to account' (1121), 'sanctions regime/package/programme' (163) (root model refitted)
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -8,6 +8,7 @@ from multipolar.events.ontology import Ontology
     ("intent", "042", "036"), ("intent", "072", "0332"), ("intent", "190", "138"),
     ("appeal", "046", "026"), ("appeal", "0871", "0256"), ("demand", "084", "1053"),
     ("reject", "085", "1244"), ("threaten", "163", "1312"), ("threaten", "191", "1381"),
+    ("intent", "1121", "130"),  # vowing to hold a state accountable is a threat, not an intent to cooperate
 ])
 def test_frames_compose_codebook_codes(frame, embedded, expected):
     assert compose(frame, embedded) == expected

@@ -46,9 +46,10 @@ CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 def compose(frame: str, embedded: str) -> str | None:
     """The composite code of `frame` over the embedded code, or None where the codebook has none.
 
-    An intent frame over a violent or coercive act ("vowed to strike") is a threat.
+    An intent frame over a violent or coercive act ("vowed to strike") or over an accusation ("vowed to hold
+    Iran accountable") is a threat.
     """
-    if frame == "intent" and embedded[:2] in CONFLICT_ROOTS:
+    if frame == "intent" and (embedded[:2] in CONFLICT_ROOTS or embedded[:2] == "11"):
         frame = "threaten"
     table = TABLES.get(frame)
     if table is None:
