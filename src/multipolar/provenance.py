@@ -85,7 +85,9 @@ STAGE_VERSIONS: dict[str, str] = {
     #              at it; no stand-in target that is the source's own state or place, or in an "after doing" clause;
     #              actors.place_forename ("President Santiago Peña" is no Chilean actor); timing.recalled cues;
     #              a frame noun's to-infinitive is its complement, intent over an accusation is a threat; lexicon
-    #              'hold to account' (1121), 'sanctions regime/package/programme' (163) (root model refitted)
+    #              'hold to account' (1121), 'sanctions regime/package/programme' (163) (root model refitted);
+    #              modality.topic_noun keeps one assault whose phrase names its attacker ("a Ukrainian drone strike
+    #              sparked a fire"), roles.place_of_assault reads where through the verb it is the subject of
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

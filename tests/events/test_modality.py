@@ -40,6 +40,19 @@ def test_a_topic_noun_is_no_act(coded):
     assert "modality.topic_noun" in dropped_by(trace)
 
 
+def test_an_assault_whose_attacker_is_named_is_an_act_though_its_effect_is_told(coded):
+    events, trace = coded("A Turkish drone strike sparked a fire at an oil depot in Syria's north, officials said.")
+    hit = [e for e in events if e.root == "19"]
+    assert [(e.source, e.target) for e in hit] == [("TUR", "SYR")]  # where it struck, through the depot
+    assert "roles.place_of_assault" in trace.fired[hit[0].event_id]
+    # a reaction it stirs is the story, and a war is no one assault: both stay topics
+    events, trace = coded("A Turkish drone strike on Syria sparks fears in Iraq.")
+    assert not [e for e in events if e.root in ("18", "19", "20")]
+    events, trace = coded("Russia's war sparked a refugee crisis in Europe.")
+    assert not [e for e in events if e.root in ("18", "19", "20")]
+    assert "modality.topic_noun" in dropped_by(trace)
+
+
 def test_what_a_measure_damages_is_no_act(coded):
     events, _ = coded("The new levies damage normal trade cooperation between China and Canada.")
     assert not [e for e in events if e.root == "06"]

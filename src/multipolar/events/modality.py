@@ -7,7 +7,8 @@ questions, speculation and nouns that merely mention a topic are not events.
 - modality.hedge: the reporter hedges ("appeared to back");
 - modality.topic_noun: a noun trigger named as a topic ("touched on the war", "discussed the sanctions"),
   as what something affects ("damages trade cooperation"), as what affects something (unless a sanction or
-  tariff whose own phrase names both parties: "US tariffs on Indian goods hurt exporters"), as what is posed
+  tariff whose own phrase names both parties: "US tariffs on Indian goods hurt exporters", or one assault whose
+  own phrase names its attacker: "a Ukrainian drone strike sparked a fire"), as what is posed
   ("poses a threat to"), or with no actor of its own;
 - modality.idiom: the trigger is a word of an idiom ("called into question", "shook hands", "trade war");
 - modality.departure: leaving a meeting or a place is no withdrawal ("before leaving the summit");
@@ -115,12 +116,23 @@ def topic_noun(c: Candidate):
         return DROP
     if tok.dep_ in ("dobj", "nsubjpass") and _lemma(head) in W["topic_verbs"] | W["affect_verbs"]:
         return DROP
-    if tok.dep_ == "nsubj" and _lemma(head) in W["affect_verbs"] and not _measure_with_parties(c):
+    if (tok.dep_ == "nsubj" and _lemma(head) in W["affect_verbs"] and not _measure_with_parties(c)
+            and not _owned_assault(c)):
         return DROP
     if c.guessed_source and not any(t.i in c.actors for t in tok.subtree):
         # "the threat", "a parade": a bare noun whose source only the neighbourhood suggests
         return DROP
     return None
+
+
+def _owned_assault(c: Candidate) -> bool:
+    """One assault whose own phrase names its attacker ("a Ukrainian drone strike sparked a fire at an oil depot"):
+    what it did is told, the assault is asserted; not where what it stirred is the story ("sparks fears")."""
+    inside = {c.actors[t.i].actor_code for t in c.tok.subtree if t.i in c.actors}
+    verb = c.tok.head  # what it stirred: the words right after the verb (a headline's parse may lose the object)
+    stirred = any(_lemma(t) in W["reaction_nouns"] for t in verb.doc[verb.i + 1:verb.i + 5] if t.pos_ == "NOUN")
+    return (c.event.root in ("18", "19", "20") and _lemma(c.tok) in W["single_assault_nouns"]
+            and c.event.source_actor in inside and not stirred)  # "a US strike sparks fears": the reaction
 
 
 def _measure_with_parties(c: Candidate) -> bool:

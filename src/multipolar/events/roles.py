@@ -30,15 +30,11 @@ Words in data/rules/roles.json.
   names no actor, a stand-in source named only as the modifier of what another verb or preposition takes as
   its object ("we oppose Russian aggression and stand with Moldova", "the leaders condemned Iranian attacks and
   pledged support for Israel") is the doer of that other act, not of the trigger: the candidate is dropped;
-- roles.place_of_assault: force used by a state that names no one it is aimed at, where the sentence says
-  it happened in another country ("continued its offensive in eastern Ukraine", "shelling killed three
-  civilians in Kherson"), is aimed at that country (as a show of force is, events/pairs.py);
+- roles.place_of_assault and roles.response_target: in events/aims.py (whom an act that names no one is
+  aimed at);
 - roles.signed_instrument: signing a state's own instrument (an executive order, a proclamation, a bill) is
   no agreement with anyone: the act it orders ("signed an executive order imposing tariffs on Canadian
   imports") is the sentence's main act (events/clauses.py keeps it), and the signing is dropped;
-- roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
-  for" another state's act, is aimed at that state ("China announced export controls in response to
-  American tariffs" is China against the US);
 - roles.apposition_relatum: the target of a tariff or sanction named only inside an apposition that describes another state
   ("raised tariffs on Peru, another buyer of Venezuelan oil") is what that state is described by, not the
   one acted on: the candidate is dropped (the described state's own reading stands);
@@ -68,9 +64,19 @@ import dataclasses
 from typing import Any
 
 from multipolar.events import syntax
+from multipolar.events.aims import is_state, place_of_assault, response_target
 from multipolar.events.groups import is_pairwise_club
 from multipolar.events.pairs import carriers, prep_objects
-from multipolar.events.rulebook import DROP, Candidate, Rule, aimed_at, mention_name, mention_tokens, words
+from multipolar.events.rulebook import (
+    DROP,
+    Candidate,
+    Rule,
+    aimed_at,
+    mention_kind,
+    mention_name,
+    mention_tokens,
+    words,
+)
 from multipolar.events.talks import topic_tokens
 
 W = words("roles")
@@ -206,7 +212,7 @@ def self_target(c: Candidate):
               for p in t.children if p.dep_ == "pobj"]
     for p in found:
         m = syntax.actor_of(p, c.actors)
-        if m is not None and _is_state(m) and m.actor_code[:3] != ev.source:
+        if m is not None and is_state(m) and m.actor_code[:3] != ev.source:
             return dataclasses.replace(ev, target=m.actor_code[:3], target_actor=m.actor_code, target_name=mention_name(m))
     return None
 
@@ -217,8 +223,8 @@ def modifier_target(c: Candidate):
         return None
     owners = [m for ch in tok.children if ch.dep_ == "poss" and (m := syntax.actor_of(ch, c.actors)) is not None]
     mods = [c.actors[ch.i] for ch in tok.children if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i in c.actors]
-    owners = [m for m in owners if _is_state(m)]
-    mods = [m for m in mods if _is_state(m) and all(m.country != o.country for o in owners)]
+    owners = [m for m in owners if is_state(m)]
+    mods = [m for m in mods if is_state(m) and all(m.country != o.country for o in owners)]
     if not owners or not mods:
         return None
     owner, mod = owners[0], mods[0]
@@ -283,73 +289,6 @@ def stand_in_modifier(c: Candidate):
     return None
 
 
-def _where(c: Candidate) -> Any | None:
-    """The state named as where the candidate's act happened: "in"/"near" on the trigger, on the verb that
-    carries a noun trigger, on a participle clause of either, or on the object of those ("..., killing 12
-    people in Kharkiv")."""
-    holders = carriers(c.tok)
-    holders += [ch for h in holders for ch in h.children if ch.dep_ in W["participle_deps"] and ch.tag_ == "VBG"]
-    holders += [ch for h in holders[1:] for ch in h.children if ch.dep_ == "dobj"]  # "killing 12 people in Kharkiv"
-    for obj in prep_objects(holders, W["place_preps"]):
-        m = syntax.actor_of(obj, c.actors)
-        if m is not None and _is_state(m):
-            return m
-    return None
-
-
-def place_of_assault(c: Candidate):
-    ev = c.event
-    if ev.root not in W["assault_roots"] or (ev.target is not None and ev.target != ev.source):
-        return None
-    where = _where(c)
-    if where is None or where.country == ev.source:
-        return None
-    return dataclasses.replace(ev, target=where.country, target_actor=where.country, target_name=mention_name(where))
-
-
-def _is_state(m: Any) -> bool:
-    country = m.actor_code[:3]
-    return country.isalpha() and country == m.country and not m.actor_code.startswith(("IGO", "NGO"))
-
-
-def _answered(c: Candidate) -> Any | None:
-    """The state whose act the candidate's trigger (or a head above it in its clause) answers: the actor
-    of the phrase after "in response to", "in retaliation for", "as a reaction to" hanging from it."""
-    heads = [c.tok]
-    x = c.tok
-    for _ in range(4):
-        if x.head.i == x.i or x.dep_ in W["clause_deps"]:
-            break
-        x = x.head
-        heads.append(x)
-    for head in heads:
-        for noun in _direct_pobjs(head, W["response_preps"]):
-            if noun.lemma_.lower() not in W["response_nouns"]:
-                continue
-            for obj in _direct_pobjs(noun, W["response_inner_preps"]):
-                m = syntax.actor_of(obj, c.actors)
-                if m is not None and _is_state(m):
-                    return m
-    return None
-
-
-def _direct_pobjs(tok: Any, preps: Any) -> list[Any]:
-    """The objects of the prepositions `preps` hanging directly from `tok` (no compound prepositions)."""
-    return [obj for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in preps
-            for obj in prep.children if obj.dep_ == "pobj"]
-
-
-def response_target(c: Candidate):
-    ev = c.event
-    if ev.target is not None and ev.target != ev.source:
-        return None
-    answered = _answered(c)
-    if answered is None or answered.actor_code[:3] == ev.source:
-        return None
-    return dataclasses.replace(ev, target=answered.actor_code[:3], target_actor=answered.actor_code,
-                               target_name=mention_name(answered))
-
-
 def _in_apposition(t, stop, c: Candidate) -> bool:
     """Whether `t` lies inside an apposition (below `stop`, the trigger) that describes the mention of
     another state ("Peru, another buyer of Venezuelan oil"); an apposition naming a person's own state
@@ -361,7 +300,7 @@ def _in_apposition(t, stop, c: Candidate) -> bool:
             return False
         if x.dep_ == "appos":
             described = c.actors.get(x.head.i)
-            return described is not None and _is_state(described) and described.country != own
+            return described is not None and is_state(described) and described.country != own
         x = x.head
     return False
 
@@ -468,7 +407,7 @@ def _city_only(c: Candidate, actor_code: str) -> bool:
 
 def _other_state(mentions: list[Any], ev) -> Any | None:
     """The first of `mentions` that names a state other than the event's source and target."""
-    return next((m for m in mentions if _is_state(m) and m.country not in (ev.source, ev.target)), None)
+    return next((m for m in mentions if is_state(m) and m.country not in (ev.source, ev.target)), None)
 
 
 def _co_subjects(c: Candidate) -> list[Any]:
@@ -484,22 +423,13 @@ def _co_subjects(c: Candidate) -> list[Any]:
     return []
 
 
-def _issued(kind: str):
-    def named(c: Candidate):
-        ev = c.event
-        for code in (ev.source_actor, ev.target_actor):
-            if code and any(c.actors[t.i].kind == kind for t in mention_tokens(c, code)):
-                return ev
-        return None
-    return named
-
-
-RULES = [Rule("issuer.self_reference", _issued("issuer_self")), Rule("issuer.official_title", _issued("issuer_title")),
-         Rule("actors.us_state", _issued("us_state")),
+RULES = [Rule("issuer.self_reference", mention_kind("issuer_self")),
+         Rule("issuer.official_title", mention_kind("issuer_title")), Rule("actors.us_state", mention_kind("us_state")),
          Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
          Rule("roles.topic_of_talk", topic_of_talk),
          Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
          Rule("roles.self_target", self_target), Rule("roles.modifier_target", modifier_target),
-         Rule("roles.place_not_source", place_not_source), Rule("roles.stand_in_modifier", stand_in_modifier), Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),
+         Rule("roles.place_not_source", place_not_source), Rule("roles.stand_in_modifier", stand_in_modifier),
+         Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),
          Rule("roles.response_target", response_target), Rule("roles.apposition_relatum", apposition_relatum),
          Rule("roles.proposed_act", proposed_act), Rule("roles.host_place", host_place)]

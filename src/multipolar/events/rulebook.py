@@ -123,6 +123,18 @@ def mention_tokens(cand: Candidate, actor_code: str) -> list[Token]:
     return [t for t in cand.sent if (m := cand.actors.get(t.i)) is not None and m.actor_code == actor_code]
 
 
+def mention_kind(kind: str) -> Callable[[Candidate], Event | None]:
+    """A rule that only names, in the trace, the resolver's rule behind a mention of the event's source or target
+    (its mentions of this `kind`: "issuer_self", "issuer_title", "us_state")."""
+    def named(c: Candidate) -> Event | None:
+        ev = c.event
+        for code in (ev.source_actor, ev.target_actor):
+            if code and any(c.actors[t.i].kind == kind for t in mention_tokens(c, code)):
+                return ev
+        return None
+    return named
+
+
 @dataclass
 class Trace:
     """Per document: the rules behind each kept event, and why each dropped candidate was dropped."""

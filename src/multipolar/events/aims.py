@@ -1,0 +1,93 @@
+"""Whom an act that names no one is aimed at, rules of the roles family (run from events/roles.py's RULES):
+
+- roles.place_of_assault: force used by a state that names no one it is aimed at, where the sentence says
+  it happened in another country ("continued its offensive in eastern Ukraine", "shelling killed three
+  civilians in Kherson", "a drone strike sparked a fire at a depot in Russia"), is aimed at that country
+  (as a show of force is, events/pairs.py);
+- roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
+  for" another state's act, is aimed at that state ("China announced export controls in response to
+  American tariffs" is China against the US).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from multipolar.events import syntax
+from multipolar.events.pairs import carriers, prep_objects
+from multipolar.events.rulebook import Candidate, mention_name, words
+
+W = words("roles")
+
+
+def is_state(m: Any) -> bool:
+    """Whether a mention names a state itself (its code is its country's), no IGO or NGO."""
+    country = m.actor_code[:3]
+    return country.isalpha() and country == m.country and not m.actor_code.startswith(("IGO", "NGO"))
+
+
+def _where(c: Candidate) -> Any | None:
+    """The state named as where the candidate's act happened: "in"/"near" on the trigger, on the verb that
+    carries a noun trigger or that it is the subject of, on a participle clause of either, or on the object of those ("..., killing 12
+    people in Kharkiv", "sparked a fire at a depot in Russia")."""
+    holders = carriers(c.tok)
+    if c.tok.pos_ in ("NOUN", "PROPN") and c.tok.dep_ == "nsubj":
+        holders.append(c.tok.head)  # "a drone strike hit a depot in ...": what the act did, and where
+    holders += [ch for h in holders for ch in h.children if ch.dep_ in W["participle_deps"] and ch.tag_ == "VBG"]
+    holders += [ch for h in holders[1:] for ch in h.children if ch.dep_ == "dobj"]  # "killing 12 people in Kharkiv"
+    holders += [g for h in holders[1:] for p in h.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
+                for g in p.children if g.dep_ == "pobj"]  # "sparked a fire at an oil depot in Russia's south"
+    for obj in prep_objects(holders, W["place_preps"]):
+        m = syntax.actor_of(obj, c.actors)
+        if m is not None and is_state(m):
+            return m
+    return None
+
+
+def place_of_assault(c: Candidate):
+    ev = c.event
+    if ev.root not in W["assault_roots"] or (ev.target is not None and ev.target != ev.source):
+        return None
+    where = _where(c)
+    if where is None or where.country == ev.source:
+        return None
+    return dataclasses.replace(ev, target=where.country, target_actor=where.country, target_name=mention_name(where))
+
+
+def _answered(c: Candidate) -> Any | None:
+    """The state whose act the candidate's trigger (or a head above it in its clause) answers: the actor
+    of the phrase after "in response to", "in retaliation for", "as a reaction to" hanging from it."""
+    heads = [c.tok]
+    x = c.tok
+    for _ in range(4):
+        if x.head.i == x.i or x.dep_ in W["clause_deps"]:
+            break
+        x = x.head
+        heads.append(x)
+    for head in heads:
+        for noun in _direct_pobjs(head, W["response_preps"]):
+            if noun.lemma_.lower() not in W["response_nouns"]:
+                continue
+            for obj in _direct_pobjs(noun, W["response_inner_preps"]):
+                m = syntax.actor_of(obj, c.actors)
+                if m is not None and is_state(m):
+                    return m
+    return None
+
+
+def _direct_pobjs(tok: Any, preps: Any) -> list[Any]:
+    """The objects of the prepositions `preps` hanging directly from `tok` (no compound prepositions)."""
+    return [obj for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def response_target(c: Candidate):
+    ev = c.event
+    if ev.target is not None and ev.target != ev.source:
+        return None
+    answered = _answered(c)
+    if answered is None or answered.actor_code[:3] == ev.source:
+        return None
+    return dataclasses.replace(ev, target=answered.actor_code[:3], target_actor=answered.actor_code,
+                               target_name=mention_name(answered))
