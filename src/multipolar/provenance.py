@@ -84,7 +84,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              inform as consultations (root model refitted); a show of force around/off/inside a state is aimed
     #              at it; no stand-in target that is the source's own state or place, or in an "after doing" clause;
     #              actors.place_forename ("President Santiago Peña" is no Chilean actor); timing.recalled cues;
-    #              a frame noun's to-infinitive is its complement, intent over an accusation is a threat; lexicon
+    #              intent over an accusation is a threat; lexicon
     #              'hold to account' (1121), 'sanctions regime/package/programme' (163) (root model refitted);
     #              modality.topic_noun keeps one assault whose phrase names its attacker ("a Ukrainian drone strike
     #              sparked a fire"), roles.place_of_assault reads where through the verb it is the subject of

@@ -300,12 +300,6 @@ def _complement(tok: Token, found: dict[int, Trigger]) -> Trigger | None:
                 for g in c.children:
                     if g.dep_ in ("dobj",) and g.i in found and c.lemma_.lower() in LIGHT_VERBS:
                         order.append((1, found[g.i]))
-    if tok.pos_ == "NOUN":
-        # "its commitment to impose sanctions on Iran": a frame noun's to-infinitive, or its object
-        for c in tok.children:
-            if c.dep_ == "acl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                order += [(0, found[c.i])] if c.i in found else [
-                    (1, found[g.i]) for g in c.children if g.dep_ == "dobj" and g.i in found]
     if not order:
         return None
     return min(order, key=lambda x: x[0])[1]
