@@ -87,3 +87,10 @@ def test_list_members_the_parser_hung_elsewhere_are_partners_too(coded, text):
     met = [e for e in events if e.root == "04" and e.source == "NLD"]
     assert {e.target for e in met} == {"FIN", "POL", "DNK"}
     assert all("syntax.list_tail" in trace.fired[e.event_id] for e in met)
+
+
+def test_a_call_with_a_list_is_each_way_for_its_tail_too(coded):
+    events, _ = coded("The Dutch prime minister held calls with President Stubb of Finland, Prime Minister Tusk of Poland, "
+                      "and Prime Minister Frederiksen of Denmark.")
+    # pairs.mutual_with: each partner of a call calls back, the last one the parser hung from the verb as well
+    assert {e.source for e in events if e.target == "NLD" and e.cameo == "041"} == {"FIN", "POL", "DNK"}

@@ -148,10 +148,13 @@ def _negated_clause(tok: Token) -> bool:
 
 
 def _via_with(m: Any, tok: Token) -> bool:
-    """Whether the mention `m` is the object of a "with" that hangs from the trigger's phrase."""
+    """Whether the mention `m` is the object of a "with" that hangs from the trigger's phrase (or the last of
+    such a list, hung from the trigger as its conjunct: rule syntax.list_tail)."""
     doc = tok.doc
     x = doc[m.start:m.end].root
     for _ in range(8):
+        if x.dep_ == "conj" and x.head.i == tok.i:
+            return any(t.dep_ == "prep" and t.lower_ == "with" and t.i < x.i for t in tok.subtree)
         if x.i == tok.i or x.head.i == x.i:
             return False
         if x.dep_ == "prep":
