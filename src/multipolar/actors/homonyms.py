@@ -114,13 +114,13 @@ def named_accord(doc: Any, match: ActorMatch) -> bool:
     return doc[match.end].lower_ in ACCORD_NOUNS
 
 
-def place_forename(doc: Any, match: ActorMatch, lexicon: Any) -> bool:
-    """Rule actors.place_forename: whether `match` is a city's name used as a forename after a title."""
+def place_forename(doc: Any, match: ActorMatch, lexicon: Any, title_ends: frozenset[str]) -> bool:
+    """Rule actors.place_forename: whether `match` is a city's name used as a forename after a title (an
+    honorific or the last word of a role title, `title_ends`: "President", "Minister")."""
     if match.kind != "government" or match.start == 0 or match.end >= len(doc):
         return False
     title, after = doc[match.start - 1], doc[match.end]
-    is_title = title.lower_ in lexicon.titles or title.text in lexicon.honorifics or any(
-        t.split()[-1] == title.lower_ for t in lexicon.titles)
+    is_title = title.lower_ in title_ends or title.text in lexicon.honorifics
     return (is_title and title.text[:1].isupper() and after.is_alpha and after.text[:1].isupper()
             and after.lower_ not in lexicon.titles)
 

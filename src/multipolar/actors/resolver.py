@@ -124,6 +124,7 @@ class ActorResolver(PersonMentions, ContextMentions):
         self._title_lengths = _length_index(self._titles)
         self._sector_lengths = _length_index(self.lexicon.sector_nouns)
         self._title_words = frozenset(w for t in self._titles for w in re.split(r"[\s-]+", t))
+        self._title_ends = frozenset(t.split()[-1] for t in self._titles)  # "President", "Minister" (place_forename)
         self._holders: dict[tuple[str, str], list[tuple[Person, Role]]] = defaultdict(list)
         for person in gazetteer.people.values():
             for role in person.roles:
@@ -219,7 +220,7 @@ class ActorResolver(PersonMentions, ContextMentions):
                     doc, i, j, entry, lo, hi, starts, memory, on, text, ends, tagged, taken_until
                 )
             if match is not None and (named_accord(doc, match)  # rule actors.named_accord: "the Paris Agreement"
-                                      or place_forename(doc, match, self.lexicon)):  # "President Santiago Peña"
+                                      or place_forename(doc, match, self.lexicon, self._title_ends)):  # "President Santiago Peña"
                 blocked.append(match)
                 taken_until = match.end
             elif match is not None:

@@ -29,8 +29,8 @@ def is_state(m: Any) -> bool:
 
 def _where(c: Candidate) -> Any | None:
     """The state named as where the candidate's act happened: "in"/"near" on the trigger, on the verb that
-    carries a noun trigger or that it is the subject of, on a participle clause of either, or on the object of those ("..., killing 12
-    people in Kharkiv", "sparked a fire at a depot in Russia")."""
+    carries a noun trigger or that it is the subject of, on a participle clause of either, or on the object
+    of those ("..., killing 12 people in Kharkiv", "sparked a fire at a depot in Russia")."""
     holders = carriers(c.tok)
     if c.tok.pos_ in ("NOUN", "PROPN") and c.tok.dep_ == "nsubj":
         holders.append(c.tok.head)  # "a drone strike hit a depot in ...": what the act did, and where

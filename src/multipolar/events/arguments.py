@@ -92,7 +92,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     act: no source, a generic verb without a recipient, fighting an abstract opponent."""
     tok = trig.tok
     arg_toks: list[Token] = []
-    self_actor = reason_only = False
+    self_actor = False
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
         head = tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") else tok
         srcs, passive, toks = syntax.subjects(head, actors)
@@ -115,15 +115,14 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             tgts, ttoks = syntax.objects(tok, actors, preps=("with",), direct=False)
         else:
             tgts, ttoks = syntax.objects(tok, actors)
-        tgts = _with_list_tail(trig, tok, ttoks[0] if ttoks else None, tgts, actors)
+        tgts = _with_list_tail(trig, tok, tgts, actors)
         if given is None and thing_received(tok, ttoks, actors):
             return None  # rule roles.received_thing: "received fighter jets from Russia" hosts no one
         if ttoks and _reason_only(tok, ttoks[0], actors):
             # rule roles.reason_for: "praised President Lasso for his condemnation of Russia's war": with its
             # object named (a person the gazetteer does not know), the "for" phrase of a verb of judging is the
             # reason, and no state in it is the target; none is stood in for either
-            tgts, ttoks, reason_only = [], [], True
-            trig.reason_for = True
+            tgts, ttoks, trig.reason_for = [], [], True
         owned = _phrase_owner(trig, actors, tgts)
         if owned is not None:
             osrcs, tgts, ttoks = owned
@@ -154,8 +153,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
                     # "Thousands of Kenyan farmers demonstrated": the subject's own phrase names the source
                     ntgts = [x for x in ntgts if all(x is not s for s in srcs)]
                     if ntgts:
-                        obj = next((x for x in ntoks if any(actors.get(x.i) is m for m in ntgts)), None)
-                        tgts, ttoks = _with_list_tail(trig, tok, obj, ntgts, actors), ntoks
+                        tgts, ttoks = _with_list_tail(trig, tok, ntgts, actors), ntoks
                         break
         if passive:
             tgts, srcs = passive, srcs
@@ -257,7 +255,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     if trig.code[:2] == "19" and _labour_strike(tok, srcs):
         trig.code = "143"  # "doctors staged a strike": a work stoppage (a protest), not military force
     symmetric = is_symmetric(trig.code)
-    if not tgts and not (symmetric and len(srcs) > 1) and not self_actor and not reason_only:
+    if not tgts and not (symmetric and len(srcs) > 1) and not self_actor and not trig.reason_for:
         # coordinated actors of a symmetric act ("Putin and Xi held a call") are each other's
         # partners: no stand-in target is looked for
         tgts = _first_after(sent, tok, actors, exclude=srcs)
@@ -313,10 +311,9 @@ def _phrase_owner(trig: Trigger, actors: syntax.Actors, tgts: list[Any]) -> tupl
     return None
 
 
-def _with_list_tail(trig: Trigger, verb: Token, obj: Token | None, tgts: list[Any],
-                    actors: syntax.Actors) -> list[Any]:
-    """`tgts`, read off `obj`, with the list members the parser hung elsewhere (rule syntax.list_tail)."""
-    tail = syntax.list_tail(verb, obj, tgts, actors) if obj is not None else []
+def _with_list_tail(trig: Trigger, verb: Token, tgts: list[Any], actors: syntax.Actors) -> list[Any]:
+    """`tgts` with the list members the parser hung elsewhere (rule syntax.list_tail)."""
+    tail = syntax.list_tail(verb, tgts, actors)
     trig.list_tail = trig.list_tail or bool(tail)
     return tgts + tail
 

@@ -128,11 +128,16 @@ def topic_noun(c: Candidate):
 def _owned_assault(c: Candidate) -> bool:
     """One assault whose own phrase names its attacker ("a Ukrainian drone strike sparked a fire at an oil depot"):
     what it did is told, the assault is asserted; not where what it stirred is the story ("sparks fears")."""
-    inside = {c.actors[t.i].actor_code for t in c.tok.subtree if t.i in c.actors}
+    if c.event.root not in ("18", "19", "20") or _lemma(c.tok) not in W["single_assault_nouns"]:
+        return False
     verb = c.tok.head  # what it stirred: the words right after the verb (a headline's parse may lose the object)
     stirred = any(_lemma(t) in W["reaction_nouns"] for t in verb.doc[verb.i + 1:verb.i + 5] if t.pos_ == "NOUN")
-    return (c.event.root in ("18", "19", "20") and _lemma(c.tok) in W["single_assault_nouns"]
-            and c.event.source_actor in inside and not stirred)  # "a US strike sparks fears": the reaction
+    return c.event.source_actor in _own_codes(c) and not stirred  # "a US strike sparks fears": the reaction
+
+
+def _own_codes(c: Candidate) -> set[str]:
+    """The actor codes the trigger's own phrase names."""
+    return {c.actors[t.i].actor_code for t in c.tok.subtree if t.i in c.actors}
 
 
 def _measure_with_parties(c: Candidate) -> bool:
@@ -140,7 +145,7 @@ def _measure_with_parties(c: Candidate) -> bool:
     hurt exporters"): what it affects is beside the point, the measure is asserted."""
     if c.event.root != "16" or c.event.target_actor is None:
         return False
-    inside = {c.actors[t.i].actor_code for t in c.tok.subtree if t.i in c.actors}
+    inside = _own_codes(c)
     return c.event.source_actor in inside and c.event.target_actor in inside
 
 

@@ -26,8 +26,8 @@ def received(tok: Token, actors: syntax.Actors, *, lexicon: Lexicon,
     if tok.lemma_.lower() not in RECEIVE_LEMMAS:
         return None
     things = [c for c in tok.children if c.dep_ == "dobj" and c.i not in actors]
-    found = givers(tok, things[:1], actors)
-    if not things or not found:
+    found = givers(tok, things[:1], actors) if things else []
+    if not found:
         return None
     entry = lexicon.match(things[0])
     if entry is None or entry.frame is not None or entry.cameo not in ontology:

@@ -346,15 +346,16 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
     return [], []
 
 
-def list_tail(verb: Token, obj: Token, found: list[Any], actors: Actors) -> list[Any]:
+def list_tail(verb: Token, found: list[Any], actors: Actors) -> list[Any]:
     """Rule syntax.list_tail: members of a list of people as prepositional objects ("met with X of France, Y of
     Germany, and Z of Denmark") that the parser hung elsewhere: a person of another state as an apposition of
     the first, and the last as a conjunct of the verb (a name with no subject or verb of its own, after the
-    list's other members; `found` were read off `obj`, the first member or a noun whose phrase holds it)."""
-    if found and not (found[0].start <= obj.i < found[0].end):
-        m = found[0]
-        obj = next((t for t in obj.doc[m.start:m.end] if not m.start <= t.head.i < m.end), obj)
-    if obj.dep_ != "pobj":
+    list's other members; `found` are the targets read so far, the list's first member first)."""
+    if not found:
+        return []
+    m = found[0]
+    obj = next((t for t in verb.doc[m.start:m.end] if not m.start <= t.head.i < m.end), None)
+    if obj is None or obj.dep_ != "pobj":
         return []
     first = actors.get(obj.i)
     people = ("person", "role")
