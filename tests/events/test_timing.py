@@ -161,6 +161,48 @@ def test_an_act_without_a_recall_cue_keeps_its_date(official, text, day, precisi
     assert acts and all(e.date == day and e.date_precision == precision for e in acts)
 
 
+@pytest.mark.parametrize("text", [
+    "I have met President Lula many times.",
+    "We have imposed sanctions on Iran time and again.",
+    "I spoke with the Brazilian president more than any other leader has.",
+])
+def test_a_speakers_account_of_repeated_acts_gets_no_date(official, text):
+    events, trace = official(text)
+    acts = [e for e in events if e.source == "USA" and e.target]
+    assert acts and all(e.date is None and e.date_precision is None for e in acts)
+    assert "timing.experience" in trace.fired[acts[0].event_id]
+
+
+@pytest.mark.parametrize("text", ["I have met President Lula.",  # no count: an act reported now
+                                  "The United States has imposed sanctions on Iran many times."])  # not the speaker
+def test_an_act_without_the_speakers_count_keeps_the_publication_date(official, text):
+    events, _ = official(text)
+    acts = [e for e in events if e.source == "USA" and e.target]
+    assert acts and all(e.date == date(2025, 3, 12) and e.date_precision == "doc" for e in acts)
+
+
+@pytest.mark.parametrize("text", ["As you may remember, I went to Kenya to see President Ruto.",
+                                  "In the beginning, we rallied the world to support Ukraine."])
+def test_a_remembered_or_early_act_gets_no_date(official, text):
+    events, trace = official(text)
+    acts = [e for e in events if e.source == "USA" and e.target]
+    assert acts and all(e.date is None for e in acts)
+    assert "timing.recalled" in trace.fired[acts[0].event_id]
+
+
+@pytest.mark.parametrize(("text", "day", "rule"), [
+    ("In Proclamation 9704 of March 8, 2018, the United States imposed a tariff on aluminum from Canada.",
+     date(2018, 3, 8), "timing.framing_instrument"),
+    ("Pursuant to Proclamation 9704 of March 8, 2018, the United States imposed a tariff on aluminum from Canada.",
+     date(2025, 3, 12), "timing.statute"),  # the authority invoked, not where the act was done
+])
+def test_an_instrument_the_act_was_done_in_dates_it(coded, text, day, rule):
+    events, trace = coded(text, published=date(2025, 3, 12))
+    tariffs = [e for e in events if e.target == "CAN"]
+    assert tariffs and all(e.date == day for e in tariffs)
+    assert rule in trace.fired[tariffs[0].event_id]
+
+
 def test_a_date_in_another_nouns_clause_does_not_date_the_act(coded):
     events, trace = coded("The United States and the Philippines are working together through the framework launched "
                           "in 2022.", published=date(2025, 3, 12))

@@ -13,6 +13,10 @@ Words in data/rules/timing.json.
   Act", a resolution "dated 2 March 2022") dates no act: the nearest other date phrase does, else the
   document (an order that invokes a 1961 law is an act of its own day); an act on that instrument itself
   ("signed the Treaty of 1987") keeps its year;
+- timing.framing_instrument: a dated instrument that opens a sentence told in the past as where its act was
+  done ("In Proclamation 9704 of March 8, 2018, the President imposed a tariff on aluminum from Canada") dates
+  that act (the background act gets its own month), unlike one invoked as authority ("Pursuant to Executive
+  Order 14024 of April 15, 2021, ...", timing.statute);
 - timing.other_clause: a date phrase inside a relative or participial clause of another noun ("we work
   together through the framework launched in 2022", "the resolution that the Assembly adopted on 2 March")
   dates that clause, not an act outside it: the nearest other date phrase does, else the document (a clause
@@ -27,6 +31,11 @@ Words in data/rules/timing.json.
   then", "years ago") ("I met those two leaders when I was in Munich", "I had a long conversation recently
   with President Xi", "when we were in a bind, India helped us"), gets no date: the publication dates
   the speech, not what it recalls (codebook: null where the text gives no way to tell);
+- timing.experience: a speaker's account of what they have done over time, an act in the present perfect or
+  the simple past whose subject is "I" or "we" and whose clause counts its occasions or sets it against
+  everyone's ("I have met President Lula many times", "I spoke with him more than any other leader has"),
+  gets no date: it spans an untold stretch before the text (codebook: null where the text gives no way to
+  tell);
 - timing.landmark: an act named by a noun phrase that names a landmark event of timex/data/landmarks.csv
   ("Russia's full-scale invasion of Ukraine", "the annexation of Crimea"), with no date of its own or only
   the landmark's year or the date of an anniversary of it that the phrase is part of ("the anniversary of
@@ -84,6 +93,8 @@ _STATUTE = re.compile(
     rf"(?:\s+of\s+(?i:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}})?"
     # "a resolution dated 2 March 2022": the date of a document, not of an act
     rf"|\b(?i:{_DATED})\s+[^,;.]{{0,25}}?\b\d{{4}}\b")
+_FRAME_OPENER = re.compile(rf"^\W*(?:{'|'.join(W['frame_openers'])})\s+(?:the\s+)?$", re.I)
+_DAY_OF = re.compile(rf"\bof\s+(?i:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}$")
 _STAMP = re.compile(rf"\b(?:{'|'.join(W['stamp_words'])})\b\s*:?\s*[^.]{{0,40}}?\b(?:19|20)\d\d\b", re.I)
 
 
@@ -210,13 +221,40 @@ def planned_clause(c: Candidate):
 _INSTRUMENTS = frozenset(w.lower() for w in W["instrument_names"])
 
 
+def _framing(sent: Any, match: re.Match[str]) -> bool:
+    """Whether a dated instrument opens a sentence told in the past as the place its act was done ("In
+    Proclamation 9704 of March 8, 2018, the President imposed ..."), not as the authority it invokes
+    ("Pursuant to Executive Order 14024 of April 15, 2021, ...")."""
+    return (bool(_FRAME_OPENER.search(sent.text[:match.start()])) and bool(_DAY_OF.search(match.group()))
+            and _is_past(sent.root))
+
+
+def framing_instrument(c: Candidate):
+    if c.event.date_precision in (None, "doc"):
+        return None
+    found = [m for m in _STATUTE.finditer(c.sent.text) if _framing(c.sent, m)]
+    if not found:
+        return None
+    best = next((t for t in sentence_dates(c.sent.text, c.published) if t.date is not None
+                 and found[0].start() <= t.start and t.end <= found[0].end()), None)
+    if best is None:
+        return None
+    return dataclasses.replace(c.event, date=best.date, date_precision=event_precision(best.precision))
+
+
 def statute(c: Candidate):
     # "signed the Treaty of 1987": the act is the instrument's own, and its year dates it
+    if c.event.date_precision in (None, "doc") or "timing.framing_instrument" in c.fired:
+        return None
     return _without(c, _STATUTE, keep=_INSTRUMENTS & set(c.event.trigger.lower().split()))
 
 
 _RECALL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(W["recall_words"], key=len, reverse=True))
                      + r")(?![\w-])", re.I)
+
+
+_EXPERIENCE = re.compile(r"(?<![\w-])(?:(?:" + "|".join(W["experience_counts"]) + r"|\d+)\s+times|"
+                         + "|".join(re.escape(w) for w in W["experience_words"]) + r")(?![\w-])", re.I)
 
 
 def _is_past(verb: Any) -> bool:
@@ -252,6 +290,23 @@ def recalled(c: Candidate):
     if not speaker or not (clauses or _RECALL.search(c.sent.text)):
         return None
     return dataclasses.replace(ev, date=None, date_precision=None)
+
+
+def _is_perfect(verb: Any) -> bool:
+    """A verb in the present perfect ("have met", "'ve met", "has met")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve", "has", "'s")
+                                      for c in verb.children)
+
+
+def experience(c: Candidate):
+    ev = c.event
+    if ev.date_precision != "doc":
+        return None
+    verb = _clause_verb(c.tok)
+    if verb is None or not (_is_past(verb) or _is_perfect(verb)) or not _first_person_subject(verb):
+        return None
+    words = " ".join(t.text for t in verb.subtree)
+    return dataclasses.replace(ev, date=None, date_precision=None) if _EXPERIENCE.search(words) else None
 
 
 def _phrase(c: Candidate) -> str:
@@ -380,8 +435,10 @@ def anchor_clause(c: Candidate):
 
 
 RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
-         Rule("timing.statute", statute), Rule("timing.other_clause", other_clause),
+         Rule("timing.framing_instrument", framing_instrument), Rule("timing.statute", statute),
+         Rule("timing.other_clause", other_clause),
          Rule("timing.planned_clause", planned_clause), Rule("timing.recalled", recalled),
+         Rule("timing.experience", experience),
          Rule("timing.landmark", landmark), Rule("timing.landmark_reference", landmark_reference),
          Rule("timing.this_year", this_year),
          Rule("timing.interval", interval), Rule("timing.anchor_clause", anchor_clause)]
