@@ -76,7 +76,7 @@ def test_money_given_to_rebuild_stays_aid(coded):
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("Canada's defence commitments to Estonia are unshakeable.", ("CAN", "EST")),
+    ("Canada's commitments to Estonia are unshakeable.", ("CAN", "EST")),  # 'defence commitments': lexicon
     ("The minister reiterated Japan's commitment to supporting Kenya.", ("JPN", "KEN")),
     ("The Dutch premier confirmed the Dutch commitment to deterring threats against Qatar.", ("NLD", "QAT")),
 ])

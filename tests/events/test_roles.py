@@ -329,7 +329,10 @@ def test_a_capital_that_names_a_proposal_stays_its_author(coded):
 
 
 @pytest.mark.parametrize("text", ["The Prime Minister reaffirmed steadfast Japanese support for the Philippines.",
-                                  "Tokyo expressed strong Japanese support for the Philippines."])
+                                  "Tokyo expressed strong Japanese support for the Philippines.",
+                                  # a restating verb's object is the act it restates, whose owner is its doer
+                                  "The Prime Minister reaffirmed Japan's commitment to the security of the Philippines.",
+                                  "The envoy reaffirmed Japan's commitment to the defence of the Philippines."])
 def test_the_state_modifying_a_phrase_noun_is_its_doer_not_its_target(coded, text):
     events, trace = coded(text)
     backed = [e for e in events if e.cameo == "051"]
@@ -346,3 +349,20 @@ def test_a_for_phrase_of_praise_is_the_reason_not_the_target(coded):
     # a state that owns the reason is the one praised
     events, _ = coded("The Canadian prime minister thanked Lee and Tanaka for South Korea and Japan's support.")
     assert {e.target for e in events if e.root == "05"} == {"KOR", "JPN"}
+
+
+@pytest.mark.parametrize("text", ["The Malian minister is in custody in Paris after he was arrested during French raids.",
+                                  "Mali's minister was detained during a French raid on Saturday."])
+def test_a_passive_arrest_is_done_by_the_owner_of_the_raid_it_happened_in(coded, text):
+    events, trace = coded(text)
+    held = [e for e in events if e.root == "17"]
+    assert [(e.source, e.target) for e in held] == [("FRA", "MLI")]
+    assert "roles.occasion_agent" in trace.fired[held[0].event_id]
+
+
+def test_a_passive_verb_with_its_own_subject_takes_no_doer_from_the_clause_above(coded):
+    # the ambassador is the one expelled, not the one expelling
+    events, _ = coded("The Colombian ambassador returned home after he was expelled.")
+    assert not [e for e in events if e.source == "COL" and e.root == "16"]
+    events, _ = coded("Iran retaliated after it was attacked by Israel.")
+    assert ("ISR", "IRN") in {(e.source, e.target) for e in events if e.root == "19"}

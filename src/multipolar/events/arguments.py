@@ -2,7 +2,10 @@
 object or prepositional object, the actor of a nominal trigger's phrase), else stood in for by the nearest
 actor before the trigger (source) and the first actor inside its phrase (target). Rules here:
 syntax.phrase_owner (the state modifying a phrase trigger's noun is its doer), syntax.list_tail (via syntax),
-roles.reason_for (a verb of judging's "for" phrase is its reason, not its target)."""
+roles.reason_for (a verb of judging's "for" phrase is its reason, not its target), roles.occasion_agent (a
+passive act of coercion with no agent was done by the owner of the strike or raid it happened in, pairs.py);
+syntax.passive_own_subject (syntax.subjects: a passive verb with a subject of its own takes no doer from the
+clause above it: "the Venezuelan president is in custody after he was captured" is not Venezuela's act)."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from multipolar.events.pairs import (
     carriers,
     is_joint,
     is_symmetric,
+    occasion_agent,
     prep_objects,
     sector,
     unidentified_attacker,
@@ -55,6 +59,9 @@ TOPIC_OBJECT_LEMMAS = {"discuss", "debate", "review", "consider", "examine", "we
 
 # prepositions of adjuncts: an act named inside them ("despite Western sanctions") has no agent nearby
 ADJUNCT_PREPS = {"despite", "amid", "because", "after", "before", "following", "since", "during", "under"}
+
+
+COERCE_ROOT = "17"  # seizing, arresting, expelling: a passive one may take its doer from its occasion
 
 
 # sectors that strike by stopping work, and the verbs and modifiers of a work stoppage
@@ -103,6 +110,9 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             trig.code, giver = given
             srcs, passive = [giver], srcs
         unknown = unidentified_attacker(tok, actors, srcs, passive) if trig.code[:2] in ASSAULT_ROOTS else None
+        if unknown is None and not srcs and passive and trig.code[:2] == COERCE_ROOT:
+            unknown = occasion_agent(tok, actors)  # rule roles.occasion_agent
+            trig.occasion_agent = unknown is not None
         if unknown is not None:
             srcs = [unknown]
         if trig.code == KILL_CODE and tok.pos_ == "VERB" and trig.frame_of is None:
@@ -299,11 +309,12 @@ def _phrase_owner(trig: Trigger, actors: syntax.Actors, tgts: list[Any]) -> tupl
     "pledged Japan's backing to Manila") is the act itself, so the state that modifies it is whose act it is,
     not its object: the target is the one its own phrase names ("for Jordan"); (sources, targets, tokens), or
     None when the phrase's noun did not give the target."""
-    if trig.entry.pos != "PHRASE" or not tgts:
+    if not (trig.entry.pos == "PHRASE" or trig.restated) or not tgts:
         return None
-    words = set(trig.entry.lemma.lower().split())
+    # a restating verb's object is the act restated ("reaffirmed the United States' commitment to ...")
+    words = set(trig.entry.lemma.lower().split()) if trig.entry.pos == "PHRASE" else None
     for noun in trig.tok.children:
-        if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in words:
+        if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or words is not None and noun.lemma_.lower() not in words:
             continue
         osrcs, otgts, otoks = syntax.noun_args(noun, actors)
         if osrcs and all(any(t is s for s in osrcs) for t in tgts):

@@ -189,6 +189,27 @@ def weapon_of(tok: Token) -> Token | None:
     return None
 
 
+def _weapon_owner(weapon: Token, actors: syntax.Actors) -> Any | None:
+    """The state a weapon's or strike's own modifier names ("Israeli shelling", "a Russian missile"), else the
+    other side of a "with" phrase ("in clashes with Houthi rebels")."""
+    owner = next((actors[m.i] for m in weapon.children if m.dep_ in ("amod", "compound", "poss", "nmod")
+                  and m.i in actors), None)
+    if owner is None:
+        owner = next((syntax.actor_of(o, actors) for p in weapon.children if p.dep_ == "prep" and p.lower_ == "with"
+                      for o in p.children if o.dep_ == "pobj" and syntax.actor_of(o, actors) is not None), None)
+    return owner
+
+
+def occasion_agent(tok: Token, actors: syntax.Actors) -> Any | None:
+    """Rule roles.occasion_agent: who did a passive act of coercion with no agent of its own, where the strike
+    or raid it happened in names its owner ("he was captured during American strikes", "the tanker was seized
+    in a French raid"): that owner; None otherwise."""
+    weapon = weapon_of(tok) if tok.pos_ == "VERB" and tok.tag_ == "VBN" else None
+    if weapon is None or weapon.i in actors or weapon.lemma_.lower() not in BLAST_NOUNS:
+        return None
+    return _weapon_owner(weapon, actors)
+
+
 def unidentified_attacker(tok: Token, actors: syntax.Actors, srcs: list[Any], passive: list[Any]) -> Any | None:
     """Who attacked, when the sentence names only the weapon or no one: the weapon's owner where a
     modifier names one ("killed in Israeli shelling"); else the unidentified armed forces (CAMEO `UAF`)
@@ -203,11 +224,7 @@ def unidentified_attacker(tok: Token, actors: syntax.Actors, srcs: list[Any], pa
     if weapon is not None:
         if weapon.i in actors or weapon.lemma_.lower() not in BLAST_NOUNS:
             return None
-        owner = next((actors[m.i] for m in weapon.children if m.dep_ in ("amod", "compound", "poss", "nmod")
-                      and m.i in actors), None)
-        if owner is None:  # "in clashes with Houthi rebels": the other side of the fighting
-            owner = next((syntax.actor_of(o, actors) for p in weapon.children if p.dep_ == "prep" and p.lower_ == "with"
-                          for o in p.children if o.dep_ == "pobj" and syntax.actor_of(o, actors) is not None), None)
+        owner = _weapon_owner(weapon, actors)
         if owner is not None:
             return owner  # "Israeli tank shelling", "a Russian missile"
     elif srcs or not passive:

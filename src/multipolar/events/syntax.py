@@ -294,7 +294,9 @@ def subjects(verb: Token, actors: Actors) -> tuple[list[Any], list[Any], list[To
                 srcs += [m for m in _headline_pair(verb, c, actors) if all(m is not o for o in srcs)]
         elif c.dep_ in PASS_SUBJ:
             toks.append(c)
-            passive = actors_of(c, actors, listed=True)
+            # "after he was captured": a pronoun's state is the governing clause's subject (the one captured)
+            passive = (governing_subject(verb, actors) if c.lower_ in PRONOUNS and c.i not in actors
+                       else actors_of(c, actors, listed=True))
         elif c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -302,7 +304,9 @@ def subjects(verb: Token, actors: Actors) -> tuple[list[Any], list[Any], list[To
                     srcs = actors_of(p, actors)
     if srcs:
         return srcs, passive, toks
-    if any(c.dep_ in SUBJ for c in verb.children):
+    if any(c.dep_ in SUBJ + PASS_SUBJ for c in verb.children):
+        # rule syntax.passive_own_subject: a passive verb with a subject of its own ("the president is in custody
+        # after he was captured") takes no doer from the clause above: that clause's subject is who it befell
         return srcs, passive, toks
     # no subject of its own: inherit along the chain (xcomp, conj, advcl, relcl, acl)
     dep = verb.dep_

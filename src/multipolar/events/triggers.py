@@ -101,6 +101,7 @@ class Trigger:
     phrase_owner: bool = False  # the phrase's own noun named the doer, its phrase the target (syntax.phrase_owner)
     list_tail: bool = False  # a list's last member, hung from the verb, was added as a target (syntax.list_tail)
     reason_for: bool = False  # the states in a "for" phrase of judging were kept from the target (roles.reason_for)
+    occasion_agent: bool = False  # a passive coercion's doer is the owner of the strike it befell in (roles.occasion_agent)
 
 
 def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[Trigger]:
@@ -227,6 +228,7 @@ def base_rules(trig: Trigger) -> list[str]:
              (trig.hyphen_pair, "syntax.hyphen_pair"), (trig.subject_list, "syntax.subject_list"),
              (trig.restated, "triggers.restated_object"), (trig.own_place, "syntax.subject_place"),
              (trig.phrase_owner, "syntax.phrase_owner"), (trig.list_tail, "syntax.list_tail"),
+             (trig.occasion_agent, "roles.occasion_agent"),
              (trig.reason_for, "roles.reason_for"))
     return out + [name for on, name in flags if on]
 
