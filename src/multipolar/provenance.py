@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "22",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "23",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -88,6 +88,10 @@ STAGE_VERSIONS: dict[str, str] = {
     #              'hold to account' (1121), 'sanctions regime/package/programme' (163) (root model refitted);
     #              modality.topic_noun keeps one assault whose phrase names its attacker ("a Ukrainian drone strike
     #              sparked a fire"), roles.place_of_assault reads where through the verb it is the subject of
+    #              23: timing.framing_instrument, timing.experience, recall cues 'remember'/'in the beginning';
+    #              syntax.phrase_owner for a restating verb ("reaffirmed Japan's commitment to ..."), lexicon 'commitment
+    #              to the defense/defence of' (051; root model refitted); syntax.passive_own_subject, roles.occasion_agent;
+    #              nlp.paragraph_end (a blank line always ends a sentence: a headline is no longer read with its lead)
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

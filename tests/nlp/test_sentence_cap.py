@@ -60,3 +60,17 @@ def test_a_headline_colon_between_two_clauses_starts_a_sentence(capped):
 def test_other_colons_start_no_sentence(capped, text):
     sents = [s.text.strip() for s in capped.parse_one(text).sents]
     assert not any(s.startswith(("the envoy", "a century", "Lima recalls")) for s in sents)
+
+
+def test_a_paragraph_with_no_full_stop_ends_its_sentence(capped):
+    text = ("Oslo says Swedish seizure of Norwegian trawler risks a clash at sea\n\n"
+            "Norway's foreign ministry accuses Stockholm of breaking the fisheries accord.")
+    sents = [s.text.strip() for s in capped.parse_one(text).sents]
+    assert sents == ["Oslo says Swedish seizure of Norwegian trawler risks a clash at sea",
+                     "Norway's foreign ministry accuses Stockholm of breaking the fisheries accord."]
+
+
+def test_a_single_line_break_inside_a_sentence_starts_no_sentence(capped):
+    # hard-wrapped text: one newline is no paragraph
+    text = "Norway's foreign ministry accuses Stockholm\nof breaking the fisheries accord."
+    assert len(list(capped.parse_one(text).sents)) == 1

@@ -52,6 +52,8 @@ class SentenceCap:
     text without full stops) is longer; the work of parsing and coding a sentence grows faster than
     its length. A headline's colon between two clauses ("US strikes Venezuela: India issues travel advisory")
     starts a sentence too (`headline_colon`): the parser would make the first clause a dependent of the second.
+    A paragraph always ends its sentence (rule nlp.paragraph_end): the first word after a blank line starts one,
+    so a headline, dateline or caption with no full stop is not read as one clause with the lead below it.
     Ordinary sentences, shorter than the cap, are left to the parser."""
 
     def __init__(self, max_tokens: int) -> None:
@@ -64,7 +66,13 @@ class SentenceCap:
         split = headline_colon(lines)
         if split is not None:
             doc[split].is_sent_start = True
+        previous = None  # the last token that is not white space
         for token in doc:
+            if previous is not None and not token.is_space and doc.text.count(
+                    "\n", previous.idx + len(previous.text), token.idx) >= 2:
+                token.is_sent_start = True  # after a blank line: a headline or caption ends where its paragraph does
+            if not token.is_space:
+                previous = token
             if token.i in items:
                 token.is_sent_start = True  # a list's items, one sentence each
                 if token.i + 1 < len(doc):
