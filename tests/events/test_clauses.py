@@ -103,6 +103,18 @@ def test_the_meeting_an_infinitive_of_purpose_hangs_on_stays_asserted(coded):
     assert not [e for e in events if e.cameo == "057" and e.modality != "hypothetical"]
 
 
+@pytest.mark.parametrize(("text", "act"), [
+    ("President Lula spoke with Prime Minister Carney of Canada to express appreciation to Canada.", ("BRA", "CAN")),
+    ("President Macron traveled to Poland to thank Poland for its help.", ("FRA", "POL")),
+    ("President Ruto met President Milei of Argentina to discuss trade and to praise Argentina.", ("KEN", "ARG")),
+])
+def test_what_a_call_or_visit_was_held_to_say_is_said_in_it(coded, text, act):
+    events, trace = coded(text)
+    said = [e for e in events if (e.source, e.target) == act and e.cameo == "051"]
+    assert said and all(e.modality == "asserted" for e in said)
+    assert "clauses.spoken_purpose" in trace.fired[said[0].event_id]
+
+
 def test_an_agreement_to_act_is_no_purpose(coded):
     events, trace = coded("Serbia and Kosovo agreed to sign a trade accord.")
     assert events and not any("clauses.purpose_act" in trace.fired.get(e.event_id, []) for e in events)

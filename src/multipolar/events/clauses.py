@@ -32,6 +32,9 @@ no named act.
 
 clauses.purpose_act (rule over candidates, `purpose_act`): see its docstring.
 
+clauses.spoken_purpose (`prior_acts`, `spoken_purpose`): what a call or meeting was held to say ("spoke with
+the Emir to express appreciation to Qatar") is said in it: asserted, and kept beside the call.
+
 clauses.warned_addressee (rule over candidates, `warned_addressee`): see its docstring.
 """
 
@@ -148,6 +151,7 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
     speakers = {e.source for _, evs in main for e in evs}  # the issuer's own deeper acts stay left out
     chosen = {id(t) for t, _ in main}
     parties = {frozenset((e.source, e.target)) for _, evs in main for e in evs}
+    said = {(e.source, e.target, e.root) for _, evs in main for e in evs}
     out: list[tuple[Trigger, list[Event], str]] = []
     heads = {t.tok.i for t, _ in main if t.tok.pos_ in ("VERB", "AUX")}
     for trig, events in coded:
@@ -161,6 +165,13 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
             rule = "clauses.speaker_frame"
         if rule is None and actors is not None and named_act(tok, events, actors):
             rule = "clauses.named_act"
+        if rule is None and (call := spoken_purpose(tok)) is not None and call.i in heads:
+            # what the call was held to say is said in it: kept beside it, also between the same two parties,
+            # unless the main act already says it
+            if any((e.source, e.target, e.root) in said for e in events):
+                continue
+            out.append((trig, events, "clauses.spoken_purpose"))
+            continue
         if rule is None or any(frozenset((e.source, e.target)) in parties for e in events):
             continue
         if rule == "clauses.prior_clause" and any(e.target is None or e.target == e.source for e in events):
@@ -243,13 +254,30 @@ def purpose_act(c: Candidate) -> Event | None:
     its own trigger. A complement of a frame verb ("agreed to sign", "urged Iran to stop") is the frame's
     business, not a purpose: only an adverbial clause ("advcl") with "to" and no subject of its own counts."""
     tok = c.tok
-    if tok.pos_ != "VERB" or tok.dep_ != "advcl" or c.event.modality == "hypothetical":
-        return None
-    if any(x.dep_ in ("nsubj", "nsubjpass") for x in tok.children):
-        return None
-    if not any(x.dep_ == "aux" and x.lower_ in W["purpose_marks"] for x in tok.children):
+    if not _is_purpose(tok) or c.event.modality == "hypothetical" or spoken_purpose(tok) is not None:
         return None
     return _as_aim(c.event)
+
+
+def _is_purpose(tok: Token) -> bool:
+    """An infinitive of purpose: an adverbial clause with "to" and no subject of its own."""
+    return (tok.pos_ == "VERB" and tok.dep_ == "advcl" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in tok.children)
+            and any(x.dep_ == "aux" and x.lower_ in W["purpose_marks"] for x in tok.children))
+
+
+def spoken_purpose(tok: Token) -> Token | None:
+    """clauses.spoken_purpose: what a call, talk or meeting was held to say ("spoke with the Emir to express
+    appreciation to Qatar", "met Ruto to reaffirm support for Kenya", "called Carney to offer condolences, and
+    to thank Canada") is said in it: an infinitive of purpose whose verb is one of saying or expressing, on a
+    verb of speaking or meeting, is an act the sentence reports as done (asserted), kept beside the call.
+    The verb of the call, or None."""
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ == "VERB":  # "to affirm ties and to express appreciation"
+        first = first.head
+    if (tok.pos_ == "VERB" and tok.lemma_.lower() in W["spoken_purpose_verbs"] and _is_purpose(first)
+            and first.head.lemma_.lower() in W["communication_verbs"]):
+        return first.head
+    return None
 
 
 def _as_aim(ev: Event) -> Event:
