@@ -102,6 +102,12 @@ def test_the_president_of_white_house_readout(coder):
     assert not any(doc[i].lower_.startswith("president") for i in issuer_mentions(doc, actors, "USA"))
 
 
+def test_a_title_coordinated_with_a_named_leader_names_issuer(coder):
+    # the second name is coordinated with the title, not a word of its phrase
+    found = _acts(coder, "The Vice President and Prime Minister Netanyahu discussed the ceasefire.", "USA")
+    assert {(s, t) for s, t, _, _ in found} >= {("USA", "ISR"), ("ISR", "USA")}
+
+
 def test_title_of_other_country_left_alone(coder):
     doc = coder.pipeline.parse_one("The Ministry of Foreign Affairs of Japan criticized the drills.")
     actors = {i: m for m in coder.resolver.resolve(doc, on=PUBLISHED) for i in range(m.start, m.end)}

@@ -236,6 +236,12 @@ def test_a_group_noun_target_with_a_list_of_states_stands_for_each(coded):
     assert all("roles.listed_states" in trace.fired[e.event_id] for e in hit)
 
 
+def test_a_capitalised_group_noun_with_a_list_stands_for_each_state(coded):
+    # "Ambassadors" is tagged as a name; the list's third state hangs from the second
+    events, trace = coded("Sullivan met yesterday with Ambassadors from Argentina, Austria and Brazil.")
+    assert {e.target for e in events if e.root == "04"} == {"ARG", "AUT", "BRA"}
+
+
 def test_a_listed_object_of_a_verb_stands_for_each_state(coded):
     events, _ = coded("The United States sanctioned officials from Iran and Syria.")
     assert {e.target for e in events if e.source == "USA" and e.root == "16"} == {"IRN", "SYR"}

@@ -161,7 +161,7 @@ def issuer_mentions(doc: Doc, actors: dict[int, Any], issuer: str | None) -> dic
             # "our son", "my family": a possessive of private life names the speaker, not the government
             if not (tok.dep_ == "poss" and tok.head.lemma_.lower() in personal):
                 rule = "issuer.self_reference"
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not any(t.i in actors for t in tok.subtree):
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not any(t.i in actors for t in _own_words(tok)):
             lemma = tok.lemma_.lower()
             if (lemma in self_nouns and _dets(tok) & self_dets) or (lemma in instruments and _dets(tok) & instrument_dets):
                 rule = "issuer.self_reference"
@@ -173,6 +173,17 @@ def issuer_mentions(doc: Doc, actors: dict[int, Any], issuer: str | None) -> dic
             actors[tok.i] = issuer_mention(doc, tok.i, tok.i + 1, issuer, KINDS[rule])
             added[tok.i] = rule
     return added
+
+
+def _own_words(tok: Token) -> list[Token]:
+    """A noun's phrase less what is coordinated with it ("the Vice President and Prime Minister Netanyahu": the
+    second name is no word of the first title's phrase)."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("conj", "cc"))
+    return out
 
 
 def _placed_abroad(doc: Doc, tok: Token, actors: dict[int, Any], issuer: str) -> bool:

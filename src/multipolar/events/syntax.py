@@ -232,7 +232,10 @@ def listed_states(head: Token, actors: Actors) -> list[Any]:
     where the act is symmetric (rule `syntax.subject_list`, events/arguments.py: "officials from Chile and Peru
     held talks" is each way). Group nouns: `listed_heads` in data/rules/roles.json. [] for any other phrase, or a list
     of one."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in words("roles")["listed_heads"]:
+    group = words("roles")["listed_heads"]
+    if not (head.pos_ == "NOUN" and head.lemma_.lower() in group
+            # a capitalised group noun the tagger reads as a name ("met with Ambassadors from A, B and C")
+            or head.pos_ == "PROPN" and head.i not in actors and head.lower_.removesuffix("s") in group):
         return []
     out: list[Any] = []
     for prep in head.children:
