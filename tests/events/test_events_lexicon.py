@@ -77,6 +77,9 @@ def test_lexicon_operation_is_force_only_when_military(lexicon, modifier, code):
 @pytest.mark.parametrize(("text", "pair", "code"), [
     ("The Icelandic minister stressed her country's commitment to Latvia's security.", ("ISL", "LVA"), "051"),
     ("Serbia imposed costs on Kosovo over the licence plates.", ("SRB", "XKX"), "163"),
+    ("Norway stressed its commitment to the defence of Iceland.", ("NOR", "ISL"), "051"),
+    ("Finland will keep Estonia closely informed of the grid repairs.", ("FIN", "EST"), "040"),
+    ("Portugal reassured Angola of its lasting backing.", ("PRT", "AGO"), "030"),
 ])
 def test_lexicon_endorsement_and_penalty_phrases(coded, text, pair, code):
     events, _ = coded(text)
