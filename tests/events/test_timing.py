@@ -154,6 +154,8 @@ def test_a_speakers_recollection_gets_no_publication_date(official, text):
     ("Yesterday I met Prime Minister Ishiba in Tokyo.", date(2025, 3, 11), "day"),
     ("I met Prime Minister Ishiba in Tokyo.", date(2025, 3, 12), "doc"),  # no cue: an act of the day reported
     ("We are imposing sanctions on Iran, as we did once before.", date(2025, 3, 12), "doc"),  # not in the past
+    # the act's own "when" clause names the call it speaks of, not an untold earlier time
+    ("When I spoke to President Lula, I shared my belief that dialogue was essential.", date(2025, 3, 12), "doc"),
 ])
 def test_an_act_without_a_recall_cue_keeps_its_date(official, text, day, precision):
     events, _ = official(text)

@@ -285,7 +285,8 @@ def recalled(c: Candidate):
     verb = _clause_verb(c.tok)
     if verb is None or not _is_past(verb):
         return None
-    clauses = _recall_clauses(verb)
+    # the act's own "when" clause is the call it refers to, not a cue ("When I spoke to President Putin, I told him")
+    clauses = [w for w in _recall_clauses(verb) if w.i != verb.i]
     speaker = _first_person_subject(verb) or any(_first_person_subject(w) for w in clauses)
     if not speaker or not (clauses or _RECALL.search(c.sent.text)):
         return None
