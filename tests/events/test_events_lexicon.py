@@ -80,6 +80,7 @@ def test_lexicon_operation_is_force_only_when_military(lexicon, modifier, code):
     ("Norway stressed its commitment to the defence of Iceland.", ("NOR", "ISL"), "051"),
     ("Finland will keep Estonia closely informed of the grid repairs.", ("FIN", "EST"), "040"),
     ("Portugal reassured Angola of its lasting backing.", ("PRT", "AGO"), "030"),
+    ("Hungary sent a letter to Slovakia about the pipeline.", ("HUN", "SVK"), "040"),  # a letter is no aid
 ])
 def test_lexicon_endorsement_and_penalty_phrases(coded, text, pair, code):
     events, _ = coded(text)

@@ -540,6 +540,12 @@ def test_receiving_from_someone_is_their_act_on_the_receiver(coder):
     assert triples(code(coder, "Egypt received a delegation from China on Monday.")) == {("EGY", "040", "CHN")}
 
 
+
+def test_a_letter_received_from_a_state_is_its_consultation(coder):
+    # rule roles.received_message, as "sent a letter to" (lexicon): a message is no aid and no visit
+    assert triples(code(coder, "Hungary received a letter from Slovakia about the pipeline.")) == {("SVK", "040", "HUN")}
+
+
 def test_a_show_of_force_is_aimed_at_the_foreign_country_where_it_happens(coder):
     assert ("CHN", "150", "TWN") in triples(code(coder, "China held large military drills near Taiwan."))
     assert ("CHN", "150", "TWN") in triples(code(coder, "China carried out massive military drills around Taiwan."))

@@ -372,3 +372,11 @@ def test_a_passive_verb_with_its_own_subject_takes_no_doer_from_the_clause_above
     assert not [e for e in events if e.source == "COL" and e.root == "16"]
     events, _ = coded("Iran retaliated after it was attacked by Israel.")
     assert ("ISR", "IRN") in {(e.source, e.target) for e in events if e.root == "19"}
+
+
+def test_a_giving_verb_helps_the_state_its_in_support_phrase_names(coded):
+    events, trace = coded("Norway provided 20 billion dollars in support for Ukraine.")
+    given = [e for e in events if e.root == "07"]
+    assert [(e.source, e.target) for e in given] == [("NOR", "UKR")]
+    assert "roles.support_recipient" in trace.fired[given[0].event_id]
+

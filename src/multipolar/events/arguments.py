@@ -2,7 +2,8 @@
 object or prepositional object, the actor of a nominal trigger's phrase), else stood in for by the nearest
 actor before the trigger (source) and the first actor inside its phrase (target). Rules here:
 syntax.phrase_owner (the state modifying a phrase trigger's noun is its doer), syntax.list_tail (via syntax),
-roles.reason_for (a verb of judging's "for" phrase is its reason, not its target), roles.occasion_agent (a
+roles.reason_for (a verb of judging's "for" phrase is its reason, not its target), roles.support_recipient (a
+verb of giving helps the state of its "in support of/for" phrase), roles.occasion_agent (a
 passive act of coercion with no agent was done by the owner of the strike or raid it happened in, pairs.py);
 syntax.passive_own_subject (syntax.subjects: a passive verb with a subject of its own takes no doer from the
 clause above it: "the Venezuelan president is in custody after he was captured" is not Venezuela's act)."""
@@ -61,6 +62,8 @@ TOPIC_OBJECT_LEMMAS = {"discuss", "debate", "review", "consider", "examine", "we
 ADJUNCT_PREPS = {"despite", "amid", "because", "after", "before", "following", "since", "during", "under"}
 
 
+GIVING_ROOTS = ("06", "07")  # material cooperation and aid: whom they help may be named "in support of"
+SUPPORT_NOUNS = frozenset({"support", "aid", "assistance", "help", "solidarity"})
 COERCE_ROOT = "17"  # seizing, arresting, expelling: a passive one may take its doer from its occasion
 
 
@@ -107,7 +110,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         given = received(tok, actors, lexicon=lexicon, ontology=ontology) if srcs else None
         if given is not None:
             # "Georgian demonstrators received weapons from the government": the giver acts, on the receiver
-            trig.code, giver = given
+            trig.code, giver, trig.received_message = given
             srcs, passive = [giver], srcs
         unknown = unidentified_attacker(tok, actors, srcs, passive) if trig.code[:2] in ASSAULT_ROOTS else None
         if unknown is None and not srcs and passive and trig.code[:2] == COERCE_ROOT:
@@ -150,6 +153,9 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
                     tgts = [t for t in syntax.subjects(comp, actors)[0] if all(t is not s for s in srcs)]
                     if tgts:
                         break
+        if not tgts and trig.code[:2] in GIVING_ROOTS:
+            tgts, ttoks = _support_recipient(tok, actors)
+            trig.support_recipient = bool(tgts)
         if not tgts and trig.frame_of is not None and trig.demanded is None:
             comp = trig.frame_of.tok
             tgts, ttoks = (syntax.objects(comp, actors) if comp.pos_ in ("VERB", "AUX")
@@ -320,6 +326,24 @@ def _phrase_owner(trig: Trigger, actors: syntax.Actors, tgts: list[Any]) -> tupl
         if osrcs and all(any(t is s for s in osrcs) for t in tgts):
             return osrcs, [t for t in otgts if all(t.country != s.country for s in osrcs)], otoks
     return None
+
+
+def _support_recipient(verb: Token, actors: syntax.Actors) -> tuple[list[Any], list[Token]]:
+    """Rule roles.support_recipient: whom a verb of giving helps when only an "in support of/for" phrase names it
+    ("will provide 20 billion dollars in support for Ukraine", "sent engineers in aid to Chile"): that phrase's
+    states; ([], []) when there is none."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in SUPPORT_NOUNS:
+                continue
+            objs = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "to")
+                    for o in p.children if o.dep_ == "pobj"]
+            found = [m for o in objs for m in syntax.actors_of(o, actors, listed=True)]
+            if found:
+                return found, objs
+    return [], []
 
 
 def _with_list_tail(trig: Trigger, verb: Token, tgts: list[Any], actors: syntax.Actors) -> list[Any]:

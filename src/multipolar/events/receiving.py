@@ -1,5 +1,6 @@
 """Acts told from the receiving side: "Armenia received aid from France", "Kenya obtained a loan from China"
-(the giver acts, on the receiver), and rule roles.received_thing (a thing received from a state that no entry
+(the giver acts, on the receiver; rule roles.received_message: a letter or message received from a state is
+its sender's consultation), and rule roles.received_thing (a thing received from a state that no entry
 codes is no visit by the giver). Used by events/arguments.py."""
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ RECEIVE_LEMMAS = {"receive", "get", "obtain", "accept", "win", "secure"}
 
 
 def received(tok: Token, actors: syntax.Actors, *, lexicon: Lexicon,
-             ontology: Ontology) -> tuple[str, Any] | None:
-    """(code, giver) of "received/obtained N from X" where the thing received names an act the
-    lexicon codes ("weapons" 072, "assurances" 031): X did it to the receiver."""
+             ontology: Ontology) -> tuple[str, Any, bool] | None:
+    """(code, giver, whether the thing is a message) of "received/obtained N from X" where the thing received
+    names an act the lexicon codes ("weapons" 072, "assurances" 031) or is a message: X did it to the receiver."""
     if tok.lemma_.lower() not in RECEIVE_LEMMAS:
         return None
     things = [c for c in tok.children if c.dep_ == "dobj" and c.i not in actors]
@@ -30,9 +31,13 @@ def received(tok: Token, actors: syntax.Actors, *, lexicon: Lexicon,
     if not found:
         return None
     entry = lexicon.match(things[0])
+    if entry is None and things[0].lemma_.lower() in words("roles")["message_nouns"]:
+        # rule roles.received_message: "Seoul received a letter from Pyongyang": the sender consulted it
+        code = words("roles")["message_code"]
+        return (code, found[0], True) if code in ontology else None
     if entry is None or entry.frame is not None or entry.cameo not in ontology:
         return None
-    return entry.cameo, found[0]
+    return entry.cameo, found[0], False
 
 
 def thing_received(verb: Token, ttoks: list[Token], actors: syntax.Actors) -> bool:

@@ -102,6 +102,8 @@ class Trigger:
     list_tail: bool = False  # a list's last member, hung from the verb, was added as a target (syntax.list_tail)
     reason_for: bool = False  # the states in a "for" phrase of judging were kept from the target (roles.reason_for)
     occasion_agent: bool = False  # a passive coercion's doer is the owner of the strike it befell in (roles.occasion_agent)
+    support_recipient: bool = False  # a giving verb's target from its "in support of" phrase (roles.support_recipient)
+    received_message: bool = False  # a letter or message received is its sender's consultation (roles.received_message)
 
 
 def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[Trigger]:
@@ -228,7 +230,8 @@ def base_rules(trig: Trigger) -> list[str]:
              (trig.hyphen_pair, "syntax.hyphen_pair"), (trig.subject_list, "syntax.subject_list"),
              (trig.restated, "triggers.restated_object"), (trig.own_place, "syntax.subject_place"),
              (trig.phrase_owner, "syntax.phrase_owner"), (trig.list_tail, "syntax.list_tail"),
-             (trig.occasion_agent, "roles.occasion_agent"),
+             (trig.occasion_agent, "roles.occasion_agent"), (trig.received_message, "roles.received_message"),
+             (trig.support_recipient, "roles.support_recipient"),
              (trig.reason_for, "roles.reason_for"))
     return out + [name for on, name in flags if on]
 
