@@ -91,7 +91,11 @@ STAGE_VERSIONS: dict[str, str] = {
     #              23: timing.framing_instrument, timing.experience, recall cues 'remember'/'in the beginning';
     #              syntax.phrase_owner for a restating verb ("reaffirmed Japan's commitment to ..."), lexicon 'commitment
     #              to the defense/defence of' (051; root model refitted); syntax.passive_own_subject, roles.occasion_agent;
-    #              nlp.paragraph_end (a blank line always ends a sentence: a headline is no longer read with its lead)
+    #              nlp.paragraph_end (a blank line always ends a sentence: a headline is no longer read with its lead);
+    #              clauses.spoken_purpose, roles.listed_states on a capitalised group noun, issuer.official_title beside
+    #              a coordinated leader, timing.recalled not on the act's own clause, lexicon 'reassure of', 'keep
+    #              informed', 'send/dispatch/deliver a letter/message' (040; root model refitted), roles.received_message,
+    #              roles.support_recipient, actors.titled_name (a titled person the gazetteer does not know, and surname)
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -380,3 +380,22 @@ def test_a_giving_verb_helps_the_state_its_in_support_phrase_names(coded):
     assert [(e.source, e.target) for e in given] == [("NOR", "UKR")]
     assert "roles.support_recipient" in trace.fired[given[0].event_id]
 
+
+def test_a_titled_person_the_gazetteer_does_not_know_acts_for_the_title_later_too(coded):
+    events, trace = coded("Kenyan Foreign Minister Abel Mwangi arrived in Beijing on Monday. "
+                          "Mr. Mwangi criticized Uganda's border closure.")
+    criticized = [e for e in events if e.root == "11"]
+    assert [(e.source, e.target) for e in criticized] == [("KEN", "UGA")]
+    assert "actors.titled_name" in trace.fired[criticized[0].event_id]
+
+
+def test_a_numeral_after_a_title_is_no_surname(coded):
+    # "II" ends a king's name; a later "II" is no mention of him
+    events, trace = coded("The President and King Abdullah II discussed the latest developments in Gaza. "
+                          "The King II foundation welcomed Jordan's role.")
+    assert not any("actors.titled_name" in rules for rules in trace.fired.values())
+
+
+def test_another_person_with_the_same_surname_is_not_the_titled_one(coded):
+    events, trace = coded("Peruvian Trade Minister Ana Quispe arrived in Lima. Rosa Quispe, a singer, criticized Chile.")
+    assert not any("actors.titled_name" in trace.fired.get(e.event_id, []) for e in events if e.target == "CHL")

@@ -49,7 +49,7 @@ def _speech_subject(tok: Token) -> Token | None:
 
 
 def _speaker(found: Any | None) -> Any | None:
-    return found if found is not None and found.kind in ("person", "role") else None
+    return found if found is not None and found.kind in ("person", "role", "titled_person") else None
 
 
 def speaker_of(tok: Token, actors: dict[int, Any]) -> Any | None:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.issuer import issuer_mentions
+from multipolar.actors.titled import titled_names
 from multipolar.events.rulebook import is_state_mention, words
 
 if TYPE_CHECKING:
@@ -33,8 +34,9 @@ Actors = dict[int, Any]  # token index -> ActorMatch
 def actor_map(doc: Doc, matches: Sequence[Any], context: Callable[..., Sequence[Any]] | None,
               issuer: str | None) -> Actors:
     """{token index: actor mention} of a parsed doc: the resolver's names (`matches`), the nouns the context
-    places (`context`, the resolver's context_mentions) and, in an official statement of `issuer`, the issuing
-    government's self-references."""
+    places (`context`, the resolver's context_mentions), titled people the gazetteer does not know and their
+    later surnames (actors.titled_name) and, in an official statement of `issuer`, the issuing government's
+    self-references."""
     actors: Actors = {}
     for m in matches:
         for i in range(m.start, m.end):
@@ -47,6 +49,8 @@ def actor_map(doc: Doc, matches: Sequence[Any], context: Callable[..., Sequence[
                     actors[i] = m
                 else:
                     actors.setdefault(i, m)
+    # "Kenyan Foreign Minister Abel Mwangi ... Mwangi said": a titled person the gazetteer does not know
+    titled_names(doc, actors, matches)
     # "I", "we", "my Administration", "the Secretary of Commerce" in an official statement: its government
     issuer_mentions(doc, actors, issuer)
     return actors

@@ -1,0 +1,70 @@
+"""Rule actors.titled_name: a person the gazetteer does not know, named right after a title the resolver places
+("Kenyan Foreign Minister Abel Mwangi", "Brazil's Trade Minister Ana Souza"), acts for that title's government,
+and so does each later mention of their surname in the document ("Mwangi criticized ...", "Ms. Souza said ...").
+
+News style names an official in full once, with the title, and by surname after; without this rule every later
+sentence of theirs had no source. A surname that two such people share, or that the resolver places itself, is
+left alone. Used by events/syntax.py (`actor_map`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from multipolar.actors.mentions import ActorMatch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+KIND = "titled_person"
+HONORIFICS = frozenset({"mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr"})
+MAX_NAME = 4  # tokens of a full name after its title
+
+
+def _match(doc: Doc, start: int, end: int, title: Any, person: str) -> ActorMatch:
+    span = doc[start:end]
+    return ActorMatch(start=start, end=end, start_char=span.start_char, end_char=span.end_char, text=span.text,
+                      actor_code=title.actor_code, country=title.country, person=person, kind=KIND)
+
+
+def _name_after(doc: Doc, title: Any, actors: dict[int, Any]) -> tuple[int, int] | None:
+    """The run of name tokens right after a title mention, or None."""
+    j = title.end
+    while j < len(doc) and j - title.end < MAX_NAME and j not in actors and doc[j].pos_ == "PROPN" \
+            and doc[j].text[:1].isupper() and not doc[j].text.isupper() and doc[j].text.isalpha() \
+            and doc[j].ent_type_ in ("PERSON", ""):  # "II", "JR": a numeral or suffix is no surname
+        j += 1
+    return (title.end, j) if j > title.end else None
+
+
+def titled_names(doc: Doc, actors: dict[int, Any], matches: Sequence[Any]) -> None:
+    """Add (in place, never over an actor already there) the titled people's names and later surnames. Titles
+    are the resolver's own role `matches` ("Kenyan Foreign Minister": a title its words place), not a bare title
+    a context placed ("King" beside "Gaza")."""
+    titles = {id(m): m for m in matches if m.kind == "role" and m.person is None}
+    surnames: dict[str, tuple[Any, str, int]] = {}
+    ambiguous: set[str] = set()
+    for title in sorted(titles.values(), key=lambda m: m.start):
+        found = _name_after(doc, title, actors)
+        if found is None:
+            continue
+        start, end = found
+        person = doc[start:end].text
+        surname = doc[end - 1].text
+        seen = surnames.get(surname)
+        if seen is not None and seen[0].actor_code != title.actor_code:
+            ambiguous.add(surname)
+        surnames.setdefault(surname, (title, person, end))
+        mention = _match(doc, start, end, title, person)
+        for i in range(start, end):
+            actors.setdefault(i, mention)
+    for surname, (title, person, after) in surnames.items():
+        if surname in ambiguous:
+            continue
+        for tok in doc[after:]:
+            if tok.text != surname or tok.i in actors or tok.pos_ != "PROPN":
+                continue
+            before = doc[tok.i - 1] if tok.i > 0 else None
+            if before is not None and before.pos_ == "PROPN" and before.lower_ not in HONORIFICS:
+                continue  # another person's name that ends the same way
+            actors[tok.i] = _match(doc, tok.i, tok.i + 1, title, person)
