@@ -1,6 +1,6 @@
 """Train the learned layer (events/model.py) on our own labels and write it as ONNX with its card.
 
-    .venv/bin/python training/train_act_model.py [--seed 13] [--check]
+    .venv/bin/python training/train_act_model.py [--seed 13] [--check] [--workers N]
 
 Data: training/labels/*.jsonl, real sentences and news items from ../shared/corpora (wh_briefings,
 rss_world_2026-01) that we labelled by ../shared/eval/realnews_codebook.md. A label line holds ids and
@@ -73,8 +73,9 @@ def load_texts(units: list[dict]) -> dict[tuple[str, str], dict]:
     return out
 
 
-def candidates(units: list[dict], texts: dict, coder) -> dict[str, list]:
-    """Every rule-made event with a target inside a labelled unit, its label, document and unit."""
+def candidates(units: list[dict], texts: dict, coder, *, workers: int = 1) -> dict[str, list]:
+    """Every rule-made event with a target inside a labelled unit, its label, document and unit (`workers` > 1
+    parses in that many processes; the rules run in this one)."""
     from multipolar.actors.issuer import issuer_of
     from multipolar.events.model import act_key, applies
 
@@ -91,7 +92,7 @@ def candidates(units: list[dict], texts: dict, coder) -> dict[str, list]:
     start = time.perf_counter()
     # the whole document is coded, as at run time: the features count the document's sentences and the other
     # sentences naming the same pair (a document cut after its last labelled unit would count fewer)
-    parsed = coder.pipeline.parse(texts[ident]["text"] for ident in idents)
+    parsed = coder.pipeline.parse((texts[ident]["text"] for ident in idents), n_process=workers)
     for n, (ident, pub, doc) in enumerate(zip(idents, published, parsed, strict=True), 1):
         issuer = issuer_of(url=texts[ident].get("url"), outlet=texts[ident].get("outlet"))  # rule issuer.site
         doc_events = coder.code_doc(doc, doc_id=ident[1], published=pub, issuer=issuer)
@@ -134,6 +135,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--check", action="store_true", help="train and report; write nothing")
     parser.add_argument("--labels", type=Path, default=LABELS, help="folder of label files (default training/labels)")
+    parser.add_argument("--workers", type=int, default=1, help="processes that parse the labelled documents (default 1)")
     args = parser.parse_args()
     from fit import fit_and_export
 
@@ -143,7 +145,7 @@ def main() -> None:
     units = load_labels(args.labels)
     texts = load_texts(units)
     coder = EventCoder(Settings(event_model=False))
-    found = candidates(units, texts, coder)
+    found = candidates(units, texts, coder, workers=args.workers)
     print(f"{len(units)} labelled units, {len(found['events'])} candidates ({sum(found['labels'])} positive)",
           file=sys.stderr)
     fit_and_export(found, units=units, seed=args.seed, write=not args.check, is_heldout=is_heldout)
