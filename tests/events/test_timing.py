@@ -136,18 +136,24 @@ def test_an_act_on_the_named_instrument_keeps_its_year(coded):
     assert signed and signed[0].date == date(1987, 1, 1)
 
 
-@pytest.mark.parametrize("text", [
-    "I met Prime Minister Ishiba when I was in Tokyo.",
-    "I had a long conversation recently with President Lula.",
-    "We imposed sanctions on Iran years ago.",
-    "I remember the first time I met the Brazilian president in Rome.",
-    "The last time I spoke with the Turkish president was in Madrid.",
+@pytest.mark.parametrize(("text", "rule"), [
+    ("I met Prime Minister Ishiba when I was in Tokyo.", "timing.recalled"),
+    ("I had a long conversation recently with President Lula.", "timing.recalled"),
+    ("We imposed sanctions on Iran years ago.", "timing.recalled"),
+    ("I remember the first time I met the Brazilian president in Rome.", "timing.recalled"),
+    ("The last time I spoke with the Turkish president was in Madrid.", "timing.recalled"),
+    ("As you may remember, I went to Kenya to see President Ruto.", "timing.recalled"),
+    ("In the beginning, we rallied the world to support Ukraine.", "timing.recalled"),
+    # an account of acts repeated over an untold stretch
+    ("I have met President Lula many times.", "timing.experience"),
+    ("We have imposed sanctions on Iran time and again.", "timing.experience"),
+    ("I spoke with the Brazilian president more than any other leader has.", "timing.experience"),
 ])
-def test_a_speakers_recollection_gets_no_publication_date(official, text):
+def test_a_speakers_recollection_gets_no_publication_date(official, text, rule):
     events, trace = official(text)
     acts = [e for e in events if e.source == "USA" and e.target]
     assert acts and all(e.date is None and e.date_precision is None for e in acts)
-    assert "timing.recalled" in trace.fired[acts[0].event_id]
+    assert rule in trace.fired[acts[0].event_id]
 
 
 @pytest.mark.parametrize(("text", "day", "precision"), [
@@ -156,40 +162,13 @@ def test_a_speakers_recollection_gets_no_publication_date(official, text):
     ("We are imposing sanctions on Iran, as we did once before.", date(2025, 3, 12), "doc"),  # not in the past
     # the act's own "when" clause names the call it speaks of, not an untold earlier time
     ("When I spoke to President Lula, I shared my belief that dialogue was essential.", date(2025, 3, 12), "doc"),
+    ("I have met President Lula.", date(2025, 3, 12), "doc"),  # no count: an act reported now
+    ("The United States has imposed sanctions on Iran many times.", date(2025, 3, 12), "doc"),  # not the speaker
 ])
 def test_an_act_without_a_recall_cue_keeps_its_date(official, text, day, precision):
     events, _ = official(text)
     acts = [e for e in events if e.source == "USA" and e.target]
     assert acts and all(e.date == day and e.date_precision == precision for e in acts)
-
-
-@pytest.mark.parametrize("text", [
-    "I have met President Lula many times.",
-    "We have imposed sanctions on Iran time and again.",
-    "I spoke with the Brazilian president more than any other leader has.",
-])
-def test_a_speakers_account_of_repeated_acts_gets_no_date(official, text):
-    events, trace = official(text)
-    acts = [e for e in events if e.source == "USA" and e.target]
-    assert acts and all(e.date is None and e.date_precision is None for e in acts)
-    assert "timing.experience" in trace.fired[acts[0].event_id]
-
-
-@pytest.mark.parametrize("text", ["I have met President Lula.",  # no count: an act reported now
-                                  "The United States has imposed sanctions on Iran many times."])  # not the speaker
-def test_an_act_without_the_speakers_count_keeps_the_publication_date(official, text):
-    events, _ = official(text)
-    acts = [e for e in events if e.source == "USA" and e.target]
-    assert acts and all(e.date == date(2025, 3, 12) and e.date_precision == "doc" for e in acts)
-
-
-@pytest.mark.parametrize("text", ["As you may remember, I went to Kenya to see President Ruto.",
-                                  "In the beginning, we rallied the world to support Ukraine."])
-def test_a_remembered_or_early_act_gets_no_date(official, text):
-    events, trace = official(text)
-    acts = [e for e in events if e.source == "USA" and e.target]
-    assert acts and all(e.date is None for e in acts)
-    assert "timing.recalled" in trace.fired[acts[0].event_id]
 
 
 @pytest.mark.parametrize(("text", "day", "rule"), [
