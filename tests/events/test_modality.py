@@ -124,6 +124,22 @@ def test_a_planned_meeting_is_no_act_yet(coded, text):
     assert all("modality.plan" in trace.fired[e.event_id] for e in planned)
 
 
+@pytest.mark.parametrize("text", ["President Ruto will meet virtually with Prime Minister Carney of Canada on Friday.",
+                                  "On May 1, President Ruto will host President Milei for a bilateral meeting."])
+def test_a_meeting_dated_after_the_publication_is_a_schedule(coded, text):
+    from datetime import date
+
+    events, trace = coded(text, published=date(2025, 4, 23))  # a Wednesday
+    planned = [e for e in events if e.root == "04" and e.target]
+    assert planned and all(e.modality == "hypothetical" for e in planned)
+    assert all("modality.scheduled" in trace.fired[e.event_id] for e in planned)
+
+
+def test_a_meeting_promised_without_a_date_stays_intended(coded):
+    events, _ = coded("President Ruto will meet Prime Minister Carney.")
+    assert [e for e in events if e.root == "04" and e.modality == "intended"]
+
+
 def test_a_meeting_that_took_place_is_no_plan(coded):
     events, trace = coded("Lula spoke with Xi by phone on Tuesday.")
     met = [e for e in events if e.root == "04" and {e.source, e.target} == {"BRA", "CHN"}]

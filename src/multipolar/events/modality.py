@@ -18,6 +18,8 @@ questions, speculation and nouns that merely mention a topic are not events.
   CAMEO code (CAMEO coders record announced visits) with modality "hypothetical", which the real-news
   codebook and relations leave out; a plain "will meet" stays an intended consultation, and an agreement to
   meet is an act of its own (036);
+- modality.scheduled: an intended meeting, call or visit whose own date phrase lies after the publication ("will
+  meet the Prime Minister on Friday", "On May 1, the President will host ...") is a schedule: hypothetical too;
 - modality.warning: a statement ("warned", "told Trump", "said") whose reported clause says that an act
   would or will harm relations or bring a response ("sending troops would seriously harm relations", "any
   attack by Argentina would draw a harsh response", "... if Lima goes ahead"; not "tariffs will harm their own
@@ -175,6 +177,17 @@ def plan(c: Candidate):
     if c.event.modality == "hypothetical" or not _is_planned(c.tok, c.event):
         return None
     return dataclasses.replace(c.event, modality="hypothetical")
+
+
+def scheduled(c: Candidate):
+    """Rule modality.scheduled: an intended meeting, call or visit dated by its own phrase after the document's
+    publication ("will meet virtually with the Prime Minister on Friday", "On May 1, the President will host ...")
+    is a schedule, not an act yet: hypothetical, as modality.plan makes a planned one."""
+    ev = c.event
+    if (ev.modality != "intended" or ev.root not in W["plan_roots"] or ev.date is None or c.published is None
+            or ev.date_precision in (None, "doc", "year")):
+        return None
+    return dataclasses.replace(ev, modality="hypothetical") if ev.date > c.published else None
 
 
 def _is_planned(tok: Token, ev) -> bool:
@@ -350,6 +363,6 @@ def standing_relation(c: Candidate):
 
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
          Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
-         Rule("modality.plan", plan), Rule("modality.warning", warning), Rule("modality.ordered_posture", ordered_posture),
+         Rule("modality.plan", plan), Rule("modality.scheduled", scheduled), Rule("modality.warning", warning), Rule("modality.ordered_posture", ordered_posture),
          Rule("modality.statement_topic", statement_topic), Rule("modality.standing_relation", standing_relation),
          Rule("modality.sport", sport), Rule("modality.possible_outcome", possible_outcome)]
