@@ -96,7 +96,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              a coordinated leader, timing.recalled not on the act's own clause, lexicon 'reassure of', 'keep
     #              informed', 'send/dispatch/deliver a letter/message' (040; root model refitted), roles.received_message,
     #              roles.support_recipient, actors.titled_name (a titled person the gazetteer does not know, and surname),
-    #              modality.scheduled (an intended meeting dated after the publication is a schedule)
+    #              modality.scheduled (an intended meeting dated after the publication is a schedule),
+    #              polarity.recognition_object (recognising what is no state or government is no recognition)
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -149,3 +149,18 @@ def test_welcoming_a_state_s_commitment_is_approval_not_a_visit(coded):
 def test_welcoming_a_guest_to_a_capital_stays_hosting(coded):
     events, _ = coded("Japan welcomed the Chinese delegation to Tokyo.")
     assert [e for e in events if e.source == "JPN" and e.target == "CHN" and e.cameo == "043"]
+
+
+@pytest.mark.parametrize("text", ["The Chilean government recognizes the importance of its relationship with Peru.",
+                                  "Norway will recognize Belgium's contributions to Baltic security.",
+                                  "Norway recognizes that concerns about Russian gas are shared by Finland."])
+def test_recognising_what_is_no_state_is_no_diplomatic_recognition(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.cameo == "054" or e.root == "03"]
+    assert any(d["rule"] == "polarity.recognition_object" for d in trace.dropped)
+
+
+@pytest.mark.parametrize("text", ["Spain recognized Palestine as a state.", "Mexico recognized the new government in Kabul."])
+def test_recognising_a_state_or_its_government_stays_recognition(coded, text):
+    events, _ = coded(text)
+    assert [e for e in events if e.cameo == "054"]

@@ -219,8 +219,28 @@ def _opponent_object(tok, trigger, preps: set[str]) -> bool:
     return False
 
 
+def recognition_object(c: Candidate):
+    """Rule polarity.recognition_object: recognising what is no state or government ("recognizes the importance of
+    the relationship with Mexico", "recognize Belgium's contributions", "I recognize that concerns are shared")
+    is no diplomatic recognition (054), which recognises a state, its government or its independence ("Spain
+    recognized Palestine", "recognised the State of Palestine", "recognize the new government"): dropped."""
+    tok = c.tok
+    # the lexicon's recognition verbs, as coded or as a promise of them ("will recognize": an intent, 03)
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in W["recognition_verbs"] or not (
+            c.event.cameo == W["recognition_code"] or c.event.root == "03"):
+        return None
+    objects = [ch for ch in tok.children if ch.dep_ in ("dobj", "ccomp", "nsubjpass")]
+    if not objects:
+        return None
+    for obj in objects:
+        if obj.i in c.actors or obj.lemma_.lower() in W["recognised_nouns"]:
+            return None
+    return DROP
+
+
 RULES = [Rule("polarity.unrealised", unrealised), Rule("polarity.alignment", alignment),
          Rule("polarity.light_verb", light_verb), Rule("polarity.deadline", deadline),
          Rule("polarity.commitment_support", commitment_support), Rule("polarity.naming", naming),
          Rule("polarity.joined_forces", joined_forces), Rule("polarity.welcomed_decision", welcomed_decision),
-         Rule("polarity.why_question", why_question), Rule("polarity.opponent_target", opponent_target)]
+         Rule("polarity.why_question", why_question), Rule("polarity.opponent_target", opponent_target),
+         Rule("polarity.recognition_object", recognition_object)]
