@@ -66,9 +66,10 @@ class SentenceCap:
         split = headline_colon(lines)
         if split is not None:
             doc[split].is_sent_start = True
+        text = doc.text  # built once: Doc.text joins every token again on each call
         previous = None  # the last token that is not white space
         for token in doc:
-            if previous is not None and not token.is_space and doc.text.count(
+            if previous is not None and not token.is_space and text.count(
                     "\n", previous.idx + len(previous.text), token.idx) >= 2:
                 token.is_sent_start = True  # after a blank line: a headline or caption ends where its paragraph does
             if not token.is_space:
