@@ -334,16 +334,21 @@ def test_a_capital_that_names_a_proposal_stays_its_author(coded):
     assert ("JPN", "CHN") in pairs and ("JPN", "IND") not in pairs
 
 
+def _one_act(coded, text, keep, pair, rule):
+    """The text's acts that `keep` selects are one act between `pair`, made with `rule`."""
+    events, trace = coded(text)
+    acts = [e for e in events if keep(e)]
+    assert [(e.source, e.target) for e in acts] == [pair]
+    assert rule in trace.fired[acts[0].event_id]
+
+
 @pytest.mark.parametrize("text", ["The Prime Minister reaffirmed steadfast Japanese support for the Philippines.",
                                   "Tokyo expressed strong Japanese support for the Philippines.",
                                   # a restating verb's object is the act it restates, whose owner is its doer
                                   "The Prime Minister reaffirmed Japan's commitment to the security of the Philippines.",
                                   "The envoy reaffirmed Japan's commitment to the defence of the Philippines."])
 def test_the_state_modifying_a_phrase_noun_is_its_doer_not_its_target(coded, text):
-    events, trace = coded(text)
-    backed = [e for e in events if e.cameo == "051"]
-    assert [(e.source, e.target) for e in backed] == [("JPN", "PHL")]
-    assert "syntax.phrase_owner" in trace.fired[backed[0].event_id]
+    _one_act(coded, text, lambda e: e.cameo == "051", ("JPN", "PHL"), "syntax.phrase_owner")
 
 
 def test_a_for_phrase_of_praise_is_the_reason_not_the_target(coded):
@@ -360,10 +365,7 @@ def test_a_for_phrase_of_praise_is_the_reason_not_the_target(coded):
 @pytest.mark.parametrize("text", ["The Malian minister is in custody in Paris after he was arrested during French raids.",
                                   "Mali's minister was detained during a French raid on Saturday."])
 def test_a_passive_arrest_is_done_by_the_owner_of_the_raid_it_happened_in(coded, text):
-    events, trace = coded(text)
-    held = [e for e in events if e.root == "17"]
-    assert [(e.source, e.target) for e in held] == [("FRA", "MLI")]
-    assert "roles.occasion_agent" in trace.fired[held[0].event_id]
+    _one_act(coded, text, lambda e: e.root == "17", ("FRA", "MLI"), "roles.occasion_agent")
 
 
 def test_a_passive_verb_with_its_own_subject_takes_no_doer_from_the_clause_above(coded):
@@ -375,18 +377,13 @@ def test_a_passive_verb_with_its_own_subject_takes_no_doer_from_the_clause_above
 
 
 def test_a_giving_verb_helps_the_state_its_in_support_phrase_names(coded):
-    events, trace = coded("Norway provided 20 billion dollars in support for Ukraine.")
-    given = [e for e in events if e.root == "07"]
-    assert [(e.source, e.target) for e in given] == [("NOR", "UKR")]
-    assert "roles.support_recipient" in trace.fired[given[0].event_id]
+    _one_act(coded, "Norway provided 20 billion dollars in support for Ukraine.", lambda e: e.root == "07",
+             ("NOR", "UKR"), "roles.support_recipient")
 
 
 def test_a_titled_person_the_gazetteer_does_not_know_acts_for_the_title_later_too(coded):
-    events, trace = coded("Kenyan Foreign Minister Abel Mwangi arrived in Beijing on Monday. "
-                          "Mr. Mwangi criticized Uganda's border closure.")
-    criticized = [e for e in events if e.root == "11"]
-    assert [(e.source, e.target) for e in criticized] == [("KEN", "UGA")]
-    assert "actors.titled_name" in trace.fired[criticized[0].event_id]
+    _one_act(coded, "Kenyan Foreign Minister Abel Mwangi arrived in Beijing on Monday. Mr. Mwangi criticized "
+             "Uganda's border closure.", lambda e: e.root == "11", ("KEN", "UGA"), "actors.titled_name")
 
 
 def test_a_numeral_after_a_title_is_no_surname(coded):

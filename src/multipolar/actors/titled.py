@@ -9,16 +9,23 @@ left alone. Used by events/syntax.py (`actor_map`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from multipolar.actors.gazetteer import BUNDLED_LEXICON, load_lexicon
 from multipolar.actors.mentions import ActorMatch
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 KIND = "titled_person"
-HONORIFICS = frozenset({"mr.", "ms.", "mrs.", "dr.", "mr", "ms", "mrs", "dr"})
 MAX_NAME = 4  # tokens of a full name after its title
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """The gazetteer's honorifics ("Mr.", "Ms.", "Dr.", "Sheikh"), lower-cased: they may stand before a surname."""
+    return frozenset(h.lower() for h in load_lexicon(BUNDLED_LEXICON).honorifics)
 
 
 def _match(doc: Doc, start: int, end: int, title: Any, person: str) -> ActorMatch:
@@ -41,10 +48,10 @@ def titled_names(doc: Doc, actors: dict[int, Any], matches: Sequence[Any]) -> No
     """Add (in place, never over an actor already there) the titled people's names and later surnames. Titles
     are the resolver's own role `matches` ("Kenyan Foreign Minister": a title its words place), not a bare title
     a context placed ("King" beside "Gaza")."""
-    titles = {id(m): m for m in matches if m.kind == "role" and m.person is None}
+    titles = sorted((m for m in matches if m.kind == "role" and m.person is None), key=lambda m: m.start)
     surnames: dict[str, tuple[Any, str, int]] = {}
     ambiguous: set[str] = set()
-    for title in sorted(titles.values(), key=lambda m: m.start):
+    for title in titles:
         found = _name_after(doc, title, actors)
         if found is None:
             continue
@@ -65,6 +72,6 @@ def titled_names(doc: Doc, actors: dict[int, Any], matches: Sequence[Any]) -> No
             if tok.text != surname or tok.i in actors or tok.pos_ != "PROPN":
                 continue
             before = doc[tok.i - 1] if tok.i > 0 else None
-            if before is not None and before.pos_ == "PROPN" and before.lower_ not in HONORIFICS:
+            if before is not None and before.pos_ == "PROPN" and before.lower_ not in _honorifics():
                 continue  # another person's name that ends the same way
             actors[tok.i] = _match(doc, tok.i, tok.i + 1, title, person)

@@ -332,14 +332,9 @@ def _support_recipient(verb: Token, actors: syntax.Actors) -> tuple[list[Any], l
     """Rule roles.support_recipient: whom a verb of giving helps when only an "in support of/for" phrase names it
     ("will provide 20 billion dollars in support for Ukraine", "sent engineers in aid to Chile"): that phrase's
     states; ([], []) when there is none."""
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        for noun in prep.children:
-            if noun.dep_ != "pobj" or noun.lemma_.lower() not in SUPPORT_NOUNS:
-                continue
-            objs = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "to")
-                    for o in p.children if o.dep_ == "pobj"]
+    for noun in prep_objects([verb], ("in",)):
+        if noun.lemma_.lower() in SUPPORT_NOUNS:
+            objs = list(prep_objects([noun], ("of", "for", "to")))
             found = [m for o in objs for m in syntax.actors_of(o, actors, listed=True)]
             if found:
                 return found, objs

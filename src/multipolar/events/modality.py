@@ -363,6 +363,7 @@ def standing_relation(c: Candidate):
 
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
          Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
-         Rule("modality.plan", plan), Rule("modality.scheduled", scheduled), Rule("modality.warning", warning), Rule("modality.ordered_posture", ordered_posture),
+         Rule("modality.plan", plan), Rule("modality.scheduled", scheduled), Rule("modality.warning", warning),
+         Rule("modality.ordered_posture", ordered_posture),
          Rule("modality.statement_topic", statement_topic), Rule("modality.standing_relation", standing_relation),
          Rule("modality.sport", sport), Rule("modality.possible_outcome", possible_outcome)]

@@ -230,11 +230,8 @@ def recognition_object(c: Candidate):
             c.event.cameo == W["recognition_code"] or c.event.root == "03"):
         return None
     objects = [ch for ch in tok.children if ch.dep_ in ("dobj", "ccomp", "nsubjpass")]
-    if not objects:
+    if not objects or any(o.i in c.actors or o.lemma_.lower() in W["recognised_nouns"] for o in objects):
         return None
-    for obj in objects:
-        if obj.i in c.actors or obj.lemma_.lower() in W["recognised_nouns"]:
-            return None
     return DROP
 
 

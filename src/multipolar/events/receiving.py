@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from multipolar.events.lexicon import Lexicon
     from multipolar.events.ontology import Ontology
 
+W = words("roles")
 RECEIVE_LEMMAS = {"receive", "get", "obtain", "accept", "win", "secure"}
 
 
@@ -31,10 +32,9 @@ def received(tok: Token, actors: syntax.Actors, *, lexicon: Lexicon,
     if not found:
         return None
     entry = lexicon.match(things[0])
-    if entry is None and things[0].lemma_.lower() in words("roles")["message_nouns"]:
+    if entry is None and things[0].lemma_.lower() in W["message_nouns"]:
         # rule roles.received_message: "Seoul received a letter from Pyongyang": the sender consulted it
-        code = words("roles")["message_code"]
-        return (code, found[0], True) if code in ontology else None
+        return (W["message_code"], found[0], True) if W["message_code"] in ontology else None
     if entry is None or entry.frame is not None or entry.cameo not in ontology:
         return None
     return entry.cameo, found[0], False
@@ -48,7 +48,7 @@ def thing_received(verb: Token, ttoks: list[Token], actors: syntax.Actors) -> bo
     if verb.lemma_.lower() not in RECEIVE_LEMMAS or not ttoks or ttoks[0].head.lower_ != "from":
         return False
     things = [c for c in verb.children if c.dep_ == "dobj"]
-    people = words("roles")["listed_heads"]
+    people = W["listed_heads"]
     return bool(things) and all(t.pos_ == "NOUN" and t.i not in actors and t.ent_type_ not in ("PERSON", "NORP")
                                 and t.lemma_.lower() not in people for t in things)
 

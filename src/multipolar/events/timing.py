@@ -244,7 +244,7 @@ def framing_instrument(c: Candidate):
 
 def statute(c: Candidate):
     # "signed the Treaty of 1987": the act is the instrument's own, and its year dates it
-    if c.event.date_precision in (None, "doc") or "timing.framing_instrument" in c.fired:
+    if "timing.framing_instrument" in c.fired:
         return None
     return _without(c, _STATUTE, keep=_INSTRUMENTS & set(c.event.trigger.lower().split()))
 
