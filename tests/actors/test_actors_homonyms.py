@@ -142,3 +142,27 @@ def test_a_city_used_as_a_forename_after_a_title_is_no_actor(resolver, blank, te
 )
 def test_a_city_not_between_a_title_and_a_name_stays_an_actor(resolver, blank, text, left) -> None:
     assert countries(resolver, blank, text) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("The Child Protection Compact (CPC) was signed in May. The CPC pays for new shelters.", []),
+        ("The Indian Chamber of Commerce (ICC) met on Monday. The ICC asked for lower duties.", ["IND"]),
+    ],
+)
+def test_an_acronym_the_text_defines_is_no_actor_of_the_same_letters(resolver, blank, text, left) -> None:
+    # rule actors.local_acronym: here CPC stands for the compact, not the Communist Party of China
+    assert countries(resolver, blank, text) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("The Communist Party of China (CPC) met on Monday. The CPC praised the plan.", ["CHN", "CHN", "CHN"]),
+        ("The Office of Foreign Assets Control (OFAC) acted. OFAC named two banks.", ["USA", "USA", "USA"]),
+        ("The CPC praised the plan.", ["CHN"]),
+    ],
+)
+def test_an_acronym_defined_by_its_own_name_stays_its_actor(resolver, blank, text, left) -> None:
+    assert countries(resolver, blank, text) == left

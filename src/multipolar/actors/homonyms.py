@@ -22,6 +22,12 @@ names a party).
 
 Rule `actors.place_forename`: a city's name between a title and a capitalised word ("President Santiago Peña
 of Paraguay", "Minister Florence Dupont") is a person's forename, not the city or its government; no actor.
+
+Rule `actors.local_acronym`: an acronym the text itself defines, in brackets after the capitalised words it
+stands for ("the Child Protection Compact (CPC)", "the Federal Railroad Administration (FRA)"), means those
+words throughout the text, not the actor the gazetteer knows by the same letters (the Communist Party of China):
+no actor, unless the words it stands for name that actor's own country or organisation ("the Communist Party
+of China (CPC)" stays Chinese).
 """
 
 from __future__ import annotations
@@ -112,6 +118,41 @@ def named_accord(doc: Any, match: ActorMatch) -> bool:
     if match.kind != "government" or match.end >= len(doc) or doc[match.start].lower_ == "the":
         return False
     return doc[match.end].lower_ in ACCORD_NOUNS
+
+
+_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})  # words an acronym's letters skip
+
+
+def defined_acronyms(doc: Any, lo: int, hi: int) -> dict[str, tuple[int, int]]:
+    """Rule actors.local_acronym: each acronym that doc[lo:hi] defines in brackets, with the token span of the
+    capitalised words it stands for (their initials spell it, linking words such as "of" skipped)."""
+    out: dict[str, tuple[int, int]] = {}
+    for k in range(lo + 1, hi - 2):
+        acronym = doc[k + 1].text
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not (2 <= len(acronym) <= 6 and acronym.isupper()
+                                                               and acronym.isalpha()) or acronym in out:
+            continue
+        letters, start, m = [], k, k - 1
+        while m >= lo and len(letters) < len(acronym):
+            word = doc[m].text
+            if word[:1].isupper() and word.isalpha():
+                letters.append(word[0])
+                start = m
+            elif word.lower() not in _LINKS or not letters:
+                break
+            m -= 1
+        if "".join(reversed(letters)) == acronym:
+            out[acronym] = (start, k)
+    return out
+
+
+def local_acronym(doc: Any, match: ActorMatch, defined: dict[str, tuple[int, int]], named_in: Any) -> bool:
+    """Rule actors.local_acronym: whether `match` is an acronym the text defines as words that do not name its
+    actor's country or organisation (`named_in(start, end)`: the actor codes the gazetteer finds in a span)."""
+    span = defined.get(match.text)
+    if span is None:
+        return False
+    return not any(code[:3] == match.country or code == match.actor_code for code in named_in(*span))
 
 
 def place_forename(doc: Any, match: ActorMatch, lexicon: Any, title_ends: frozenset[str]) -> bool:

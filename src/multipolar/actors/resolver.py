@@ -38,7 +38,7 @@ from typing import Any
 
 from multipolar.actors.context import ContextMentions
 from multipolar.actors.gazetteer import Gazetteer, Person, Role
-from multipolar.actors.homonyms import named_accord, place_forename, us_state
+from multipolar.actors.homonyms import defined_acronyms, local_acronym, named_accord, place_forename, us_state
 from multipolar.actors.mentions import (
     ActorMatch,
     DocText,
@@ -207,7 +207,12 @@ class ActorResolver(PersonMentions, ContextMentions):
         memory: dict[str, str] = {}
         states: set[str] = set()  # names this text has shown to be a US state (rule actors.us_state)
         out: list[ActorMatch] = []
-        blocked: list[ActorMatch] = []  # cities that name an accord or are a forename (named_accord, place_forename)
+        blocked: list[ActorMatch] = []  # cities naming an accord, forenames, acronyms the text defines
+        defined = defined_acronyms(doc, lo, hi)  # rule actors.local_acronym
+
+        def named_in(start: int, end: int) -> list[str]:
+            return [e.code for i, j, _, entries in base if i < end and j > start for e in entries if e.code]
+
         taken_until = lo
         for i, j, surface, entries in base:
             if i < taken_until:
@@ -220,7 +225,8 @@ class ActorResolver(PersonMentions, ContextMentions):
                     doc, i, j, entry, lo, hi, starts, memory, on, text, ends, tagged, taken_until
                 )
             if match is not None and (named_accord(doc, match)  # rule actors.named_accord: "the Paris Agreement"
-                                      or place_forename(doc, match, self.lexicon, self._title_ends)):  # "President Santiago Peña"
+                                      or place_forename(doc, match, self.lexicon, self._title_ends)  # "President Santiago Peña"
+                                      or local_acronym(doc, match, defined, named_in)):  # "the Child Protection Compact (CPC)"
                 blocked.append(match)
                 taken_until = match.end
             elif match is not None:
