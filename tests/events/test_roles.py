@@ -396,3 +396,30 @@ def test_a_numeral_after_a_title_is_no_surname(coded):
 def test_another_person_with_the_same_surname_is_not_the_titled_one(coded):
     events, trace = coded("Peruvian Trade Minister Ana Quispe arrived in Lima. Rosa Quispe, a singer, criticized Chile.")
     assert not any("actors.titled_name" in trace.fired.get(e.event_id, []) for e in events if e.target == "CHL")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya condemned the attack on Somalia's parliament.",
+    "France denounced the bombing of the Pakistani embassy in Kabul.",
+    "Chile condemns today's attack against a market in Peru, which injured dozens.",
+])
+def test_condemning_an_attack_does_not_blame_its_victim(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.plover in ("ACCUSE", "PROTEST") and e.target]
+    assert any(d["rule"] == "roles.condemned_victim" for d in trace.dropped)
+
+
+def test_condemning_an_attack_blames_the_attacker_its_phrase_names(coded):
+    events, _ = coded("Egypt condemned the Israeli strike on Qatar.")
+    assert ("EGY", "ISR") in {(e.source, e.target) for e in events if e.plover == "ACCUSE"}
+    assert ("EGY", "QAT") not in {(e.source, e.target) for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "We are putting pressure on Iran and standing with Israel.",
+    "We are inflicting pain on Russia and supporting the people of Georgia.",
+])
+def test_what_another_verb_acts_on_is_no_stand_in_source(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.source in ("IRN", "RUS") and e.target]
+    assert any(d["rule"] == "roles.stand_in_object" for d in trace.dropped)

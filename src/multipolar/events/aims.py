@@ -6,7 +6,12 @@
   (as a show of force is, events/pairs.py);
 - roles.response_target: an act that names no one it is aimed at, done "in response to" or "in retaliation
   for" another state's act, is aimed at that state ("China announced export controls in response to
-  American tariffs" is China against the US).
+  American tariffs" is China against the US);
+- roles.condemned_victim: condemning or protesting an attack names its victim in the attack's own phrase
+  ("condemned the attack on Somalia's parliament", "denounced the bombing of the Pakistani embassy in Kabul",
+  "condemns today's attack against Abha in Saudi Arabia"): the victim is not who is blamed. The criticism is
+  aimed at the attacker where the phrase names one ("the attack on Qatar by Israel"), else it names no state
+  it blames and is dropped ("the Russian attack on Ukraine" was aimed at Russia all along).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Any
 
 from multipolar.events import syntax
 from multipolar.events.pairs import carriers, prep_objects
-from multipolar.events.rulebook import Candidate, mention_name, words
+from multipolar.events.rulebook import DROP, Candidate, aimed_at, mention_name, mention_tokens, words
 
 W = words("roles")
 
@@ -91,3 +96,26 @@ def response_target(c: Candidate):
         return None
     return dataclasses.replace(ev, target=answered.actor_code[:3], target_actor=answered.actor_code,
                                target_name=mention_name(answered))
+
+
+def condemned_victim(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root not in W["condemn_roots"] or ev.target_actor is None or tok.pos_ != "VERB":
+        return None
+    objects = [ch for ch in tok.children if ch.dep_ == "dobj"]
+    objects += [g for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("against", "over")
+                for g in ch.children if g.dep_ == "pobj"]  # "protested against the raid on its embassy"
+    objects += [cj for o in objects for cj in o.conjuncts]
+    named = {t.i for t in mention_tokens(c, ev.target_actor)}
+    for noun in objects:
+        if noun.lemma_.lower() not in W["force_nouns"] or not named:
+            continue
+        victims = {t.i for p in prep_objects([noun], W["victim_preps"]) for t in p.subtree}
+        if not named <= victims:
+            continue
+        for agent in _direct_pobjs(noun, ("by",)) + [g for a in noun.children if a.dep_ == "agent" for g in a.children]:
+            m = syntax.actor_of(agent, c.actors)
+            if m is not None and is_state(m) and m.country != ev.source:
+                return aimed_at(ev, m)  # "the attack on Qatar by Israel"
+        return DROP
+    return None

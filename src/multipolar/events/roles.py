@@ -30,7 +30,10 @@ Words in data/rules/roles.json.
   names no actor, a stand-in source named only as the modifier of what another verb or preposition takes as
   its object ("we oppose Russian aggression and stand with Moldova", "the leaders condemned Iranian attacks and
   pledged support for Israel") is the doer of that other act, not of the trigger: the candidate is dropped;
-- roles.place_of_assault and roles.response_target: in events/aims.py (whom an act that names no one is
+- roles.stand_in_object: likewise, a stand-in source named only as what another verb or its preposition acts on
+  ("we are inflicting pain on Russia and supporting the people of Ukraine") is acted on, not the doer: dropped
+  (not under a third-person pronoun, which may stand for it: "support for Georgia as it defends ...");
+- roles.place_of_assault, roles.response_target and roles.condemned_victim: in events/aims.py (whom an act that names no one is
   aimed at);
 - roles.signed_instrument: signing a state's own instrument (an executive order, a proclamation, a bill) is
   no agreement with anyone: the act it orders ("signed an executive order imposing tariffs on Canadian
@@ -64,7 +67,7 @@ import dataclasses
 from typing import Any
 
 from multipolar.events import syntax
-from multipolar.events.aims import is_state, place_of_assault, response_target
+from multipolar.events.aims import condemned_victim, is_state, place_of_assault, response_target
 from multipolar.events.groups import is_pairwise_club
 from multipolar.events.pairs import carriers, prep_objects
 from multipolar.events.rulebook import (
@@ -289,6 +292,20 @@ def stand_in_modifier(c: Candidate):
     return None
 
 
+def stand_in_object(c: Candidate):
+    if not c.guessed_source:
+        return None
+    subject = _own_subject(c.tok)
+    if subject is None or any(t.i in c.actors for t in subject.subtree) or subject.lower_ in W["third_pronouns"]:
+        return None  # "... support for Georgia as it defends against ...": "it" may be the state named
+    toks = _stand_in_tokens(c)
+    heads = [t for t in toks if t.head.i not in {x.i for x in toks}]
+    if heads and all(t.dep_ in ("dobj", "pobj") and not _inside(t, c.tok) and c.tok not in t.subtree
+                     for t in heads):
+        return DROP  # "we are inflicting pain on Russia and supporting Ukraine": Russia is acted on
+    return None
+
+
 def _in_apposition(t, stop, c: Candidate) -> bool:
     """Whether `t` lies inside an apposition (below `stop`, the trigger) that describes the mention of
     another state ("Peru, another buyer of Venezuelan oil"); an apposition naming a person's own state
@@ -431,6 +448,8 @@ RULES = [Rule("issuer.self_reference", mention_kind("issuer_self")),
          Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),
          Rule("roles.self_target", self_target), Rule("roles.modifier_target", modifier_target),
          Rule("roles.place_not_source", place_not_source), Rule("roles.stand_in_modifier", stand_in_modifier),
+         Rule("roles.stand_in_object", stand_in_object),
          Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),
          Rule("roles.response_target", response_target), Rule("roles.apposition_relatum", apposition_relatum),
-         Rule("roles.proposed_act", proposed_act), Rule("roles.host_place", host_place)]
+         Rule("roles.proposed_act", proposed_act), Rule("roles.host_place", host_place),
+         Rule("roles.condemned_victim", condemned_victim)]
