@@ -305,3 +305,15 @@ def test_a_visit_paid_is_no_plan(coded):
     events, trace = coded("The Kenyan foreign minister paid a visit to Uganda on Tuesday.")
     visits = [e for e in events if e.root == "04" and (e.source, e.target) == ("KEN", "UGA")]
     assert visits and all(e.modality == "asserted" for e in visits)
+
+
+def test_a_military_operation_whose_phrase_names_its_doer_happened(coded):
+    # modality.topic_noun keeps one owned assault: what the operation did is told
+    events, _ = coded("The French military operation in Mali disrupted flights across the region.")
+    assert ("FRA", "MLI") in {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
+
+
+def test_leaving_people_without_something_is_no_withdrawal(coded):
+    events, _ = coded("The Russian attack on Ukraine's power grid left millions without heat.")
+    assert not [e for e in events if e.root == "16"]
+    assert ("RUS", "UKR") in {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
