@@ -163,3 +163,42 @@ def test_an_active_seizure_keeps_its_subject_as_the_doer(coded):
     events, trace = coded("Venezuelan soldiers seized two Colombian officials in a raid on Tuesday.")
     assert [e for e in events if (e.source, e.target) == ("VEN", "COL") and e.root == "17"]
     assert not any("parties.headline_passive" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Norway, together with Iceland and Denmark, imposed sanctions on Belarus on Monday.",
+    "In coordination with Iceland and Denmark, Norway imposed sanctions on Belarus on Monday.",
+    "Norway, along with Iceland and Denmark, imposed sanctions on Belarus on Monday.",
+    "Norway imposed sanctions on Belarus jointly with Iceland and Denmark.",
+])
+def test_states_acting_together_with_the_source_do_the_act_too(coded, text):
+    events, trace = coded(text)
+    sources = {e.source for e in events if e.target == "BLR" and e.plover == "SANCTION"}
+    assert sources == {"NOR", "ISL", "DNK"}
+    assert any("parties.co_doers" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Norway sanctioned shipping firms that worked together with Belarus and Iceland.",
+    "Norway imposed tariffs on Belarus, along with Iceland and Denmark.",
+])
+def test_a_together_phrase_inside_or_after_what_is_acted_on_names_no_doer(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.source in ("ISL", "DNK")]
+    assert not any("parties.co_doers" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Experts say the Turkish operation in Syria undermined international law.",
+    "The Israeli strike on Doha undermined the talks, analysts said.",
+])
+def test_an_act_named_by_a_noun_does_not_speak(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.plover in ("ACCUSE", "REJECT", "PROTEST", "THREATEN")]
+    assert _dropped_by(trace, "parties.act_not_speaker")
+
+
+def test_a_state_deciding_to_act_still_acts(coded):
+    events, trace = coded("The French decision to recognise Palestine angered Israel.")
+    assert ("FRA", "PSE") in {(e.source, e.target) for e in events}
+    assert not _dropped_by(trace, "parties.act_not_speaker")

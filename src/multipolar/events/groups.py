@@ -21,6 +21,7 @@ import dataclasses
 from itertools import combinations
 from typing import Any
 
+from multipolar.events.codoers import CODOER_COPIES
 from multipolar.events.pairs import is_symmetric
 from multipolar.events.rulebook import Candidate, derived_id, mention_tokens, words
 
@@ -77,5 +78,6 @@ def pairwise_copies(c: Candidate, ev: Any) -> list[Any]:
             for a, b in combinations(members_of(ev.source_actor), 2)]
 
 
-# the copies a club's act makes, each with its rule (run by the coder after the rules)
-GROUP_COPIES = [("groups.members", member_copies), ("groups.pairwise", pairwise_copies)]
+# the copies a club's act makes, each with its rule (run by the coder after the rules), and those of states
+# acting together with the source (events/codoers.py)
+GROUP_COPIES = [("groups.members", member_copies), ("groups.pairwise", pairwise_copies), *CODOER_COPIES]

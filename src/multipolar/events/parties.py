@@ -43,7 +43,11 @@ Words in data/rules/parties.json.
   victim as the subject; where an "in"/"by"/"during" phrase in its clause (or in that of a passive participle
   it shares its subject with: "seized, flown abroad in ...") names the state that did it (an operation, a
   raid, a strike or forces of that state, or the state itself), source and target are swapped (that state
-  acts on the subject's state). Without such a phrase the reading is left alone.
+  acts on the subject's state). Without such a phrase the reading is left alone;
+- parties.act_not_speaker: an act named by a noun (an operation, a strike, sanctions, a decision) does not
+  speak, judge or meet: a verbal act whose subject is such a noun ("the US operation in Venezuela undermined
+  international law", "the sanctions on Iran rejected ...") has no doer among the states the noun's phrase
+  names, and the candidate is dropped (the noun's own act, where it is one, is coded on its own).
 """
 
 from __future__ import annotations
@@ -239,7 +243,23 @@ def headline_passive(c: Candidate):
     return None
 
 
+def act_not_speaker(c: Candidate):
+    ev, tok = c.event, c.tok
+    if tok.pos_ != "VERB" or ev.root not in W["verbal_roots"]:
+        return None
+    verb = tok.head if tok.dep_ == "conj" and not any(ch.dep_ in W["doer_deps"] for ch in tok.children) else tok
+    doer = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)  # its own subject only
+    if doer is None or doer.pos_ != "NOUN" or doer.lemma_.lower() not in W["act_nouns"] or doer.i in c.actors:
+        return None
+    sources = _heads(c, ev.source_actor)
+    inside = {t.i for t in doer.subtree}
+    if sources and all(s.i in inside for s in sources):
+        return DROP
+    return None
+
+
 RULES = [Rule("parties.news_outlet", news_outlet), Rule("parties.co_mediators", co_mediators),
          Rule("parties.with_partners", with_partners),
          Rule("parties.people_not_state", people_not_state), Rule("parties.document_text", document_text),
-         Rule("parties.co_signers", co_signers), Rule("parties.headline_passive", headline_passive)]
+         Rule("parties.co_signers", co_signers), Rule("parties.headline_passive", headline_passive),
+         Rule("parties.act_not_speaker", act_not_speaker)]
