@@ -67,7 +67,8 @@ clause); this module runs them per sentence and builds the events.
 Every candidate then passes the named rules of events/rulebook.py (anaphora, roles, trade, polarity,
 modality, timing: one module per concern, words in data/rules/), which may change or drop it; the trace
 of what fired is `self.trace`, printed by `multipolar code --explain`. The finders of those modules
-(trade.firms_list, trade.tariff_act, trade.rate_schedule) add candidates of their own; where a finder reads
+(trade.firms_list, trade.tariff_act, trade.rate_schedule; headlines.present_act where a headline's parse gave no
+act between two parties) add candidates of their own; where a finder reads
 a verb with its target, the lexicon's target-less reading of the same act and its statement on that verb
 are dropped, and where the finder's reading is an easing, the lexicon's other reading of that verb for the
 same pair too ("will suspend 24 points of the duty on goods of X" is an easing, not a threat)
@@ -86,7 +87,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from multipolar.events import anaphora, cooccur, syntax, timing
+from multipolar.events import anaphora, cooccur, headlines, syntax, timing
 from multipolar.events.arguments import find_arguments
 from multipolar.events.clauses import (
     absorbed_named_acts,
@@ -329,16 +330,18 @@ class EventCoder:
                            + ([FUTURE_STATEMENT] if ev.root in ("01", "02") and states_future(trig.tok) else []))
                  for trig, events in kept for ev in events]
         n_coded = len(cands)
-        for name, finder in FINDERS:
-            for tok, src, tgt, code in finder(sent, actors, issuer=issuer):
-                if code not in self.ontology:
-                    continue
-                when, precision = self._date_of(sent, tok, published)
-                ev = self._event(doc_id=doc_id, sentence=idx, sent=sent, source=src, target=tgt, code=code,
-                                 negated=syntax.is_negated(tok), modality=syntax.modality_of(tok), confidence=0.7,
-                                 trigger=tok.text, span=(sent.start_char, sent.end_char), when=when,
-                                 precision=precision)
-                cands.append(Candidate(ev, tok, sent, doc, actors, published, self, pairs=pairs, fired=[name]))
+        found = [(name, hit) for name, finder in FINDERS for hit in finder(sent, actors, issuer=issuer)]
+        if not any(c.event.target_actor for c in cands) and not found:  # a headline's act the parse missed
+            found = [(headlines.RULE, hit) for hit in headlines.present_acts(sent, actors, self.lexicon)]
+        for name, (tok, src, tgt, code) in found:
+            if code not in self.ontology:
+                continue
+            when, precision = self._date_of(sent, tok, published)
+            ev = self._event(doc_id=doc_id, sentence=idx, sent=sent, source=src, target=tgt, code=code,
+                             negated=syntax.is_negated(tok), modality=syntax.modality_of(tok), confidence=0.7,
+                             trigger=tok.text, span=(sent.start_char, sent.end_char), when=when,
+                             precision=precision)
+            cands.append(Candidate(ev, tok, sent, doc, actors, published, self, pairs=pairs, fired=[name]))
         out: list[tuple[Candidate, Event]] = []
         for cand in cands:
             ev = judge(cand, self.rules, self.trace)

@@ -125,6 +125,10 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def entries_for(self, trigger: str) -> list[LexiconEntry]:
+        """The entries whose trigger lemma is `trigger`, most specific first."""
+        return self._by_trigger.get(trigger, [])
+
     def match(self, token: Token) -> LexiconEntry | None:
         """The most specific entry whose trigger and conditions hold at `token`, or None."""
         candidates = self._by_trigger.get(token.lemma_.lower())

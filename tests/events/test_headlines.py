@@ -1,0 +1,34 @@
+"""Rule headlines.present_act (events/headlines.py): a headline's present-tense act that the parse misses, on
+invented headlines (real model and resolver)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _by_rule(events, trace):
+    return [e for e in events if "headlines.present_act" in trace.fired.get(e.event_id, [])]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Greece summons Turkish envoy over airspace violation", ("GRC", "TUR")),
+    ("Putin hosts Modi in Moscow for talks", ("RUS", "IND")),
+])
+def test_a_headline_verb_read_as_a_noun_still_acts(coded, text, pair):
+    events, trace = coded(text)
+    assert pair in {(e.source, e.target) for e in _by_rule(events, trace)}
+
+
+def test_two_subjects_of_a_mutual_headline_act_act_on_each_other(coded):
+    events, trace = coded("Armenia, Azerbaijan trade fire along border")
+    assert {("ARM", "AZE"), ("AZE", "ARM")} <= {(e.source, e.target) for e in _by_rule(events, trace)}
+
+
+@pytest.mark.parametrize("text", [
+    "Norway summoned the Danish envoy over the fishing row on Tuesday.",  # a sentence: the parse reads it
+    "Norway to host Danish envoy for talks",  # a plan
+    "Norway says Danish envoy was summoned",  # a statement
+])
+def test_no_word_order_reading_outside_a_headlines_present_act(coded, text):
+    events, trace = coded(text)
+    assert not _by_rule(events, trace)
