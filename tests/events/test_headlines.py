@@ -32,3 +32,14 @@ def test_two_subjects_of_a_mutual_headline_act_act_on_each_other(coded):
 def test_no_word_order_reading_outside_a_headlines_present_act(coded, text):
     events, trace = coded(text)
     assert not _by_rule(events, trace)
+
+
+def test_two_subjects_trading_an_act_do_it_to_each_other(coded):
+    events, trace = coded("Sudan and Chad trade allegations of border raids")
+    pairs = {(e.source, e.target, e.plover) for e in _by_rule(events, trace)}
+    assert {("SDN", "TCD", "ACCUSE"), ("TCD", "SDN", "ACCUSE")} <= pairs
+
+
+def test_a_headlines_condition_is_no_act(coded):
+    events, trace = coded("Alliance is finished if Russia invades Estonia, Finnish PM warns")
+    assert not _by_rule(events, trace)

@@ -7,8 +7,9 @@ like a headline (no full stop at its end, at most `max_tokens` tokens) and where
 two parties, this finder reads it by word order: the actor mention(s) right before a word that is a lexicon
 verb in the present ("summons" -> summon), and the first actor mention after it, past words of its object
 ("Swedish envoy"), and past a preposition of the verb's own ("fire at", "talks with"), is the target. A verb of
-a mutual act with two subjects and no target is coded each way ("India, Pakistan trade fire"). Statements
-("says") and plans ("to visit") are left out; the candidate then passes every named rule as any other does.
+a mutual act with two subjects and no target is coded each way ("India, Pakistan trade fire"), as is the act of
+a noun two subjects exchange ("trade allegations": accusations each way). Statements ("says"), plans ("to
+visit") and conditions ("... if Trump invades Greenland") are left out; the candidate then passes every named rule as any other does.
 Words in data/rules/headlines.json.
 """
 
@@ -43,10 +44,23 @@ def _looks_like_headline(sent: Any) -> bool:
             and toks[0].text[:1].isupper())
 
 
+def _exchanged(lexicon: Any, tok: Any) -> Any | None:
+    """The act of the noun after a verb of exchange ("trade allegations", "exchange threats"), or None."""
+    if not any(b in W["exchange_verbs"] for b in _bases(tok.text)):
+        return None
+    for t in tok.doc[tok.i + 1:tok.i + 3]:
+        nouns = [e for e in lexicon.entries_for(t.lemma_.lower()) if e.pos == "NOUN" and not e.conditions]
+        if nouns:
+            return nouns[0]
+    return None
+
+
 def _entry(lexicon: Any, tok: Any) -> Any | None:
     """The lexicon's verb entry for a headline word, its conditions read off the words after it (no parse)."""
     if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to":
         return None  # "Biden to visit Japan": a plan
+    if any(t.lower_ in W["condition_words"] for t in tok.doc[tok.sent.start:tok.i]):
+        return None  # "NATO is done if Trump invades Greenland": a condition
     after = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 4]] + [t.lemma_.lower() for t in tok.doc[tok.i + 1:tok.i + 4]]
     best = None
     for base in _bases(tok.text):
@@ -102,7 +116,8 @@ def present_acts(sent: Any, actors: dict[int, Any], lexicon: Any) -> list[tuple[
     for tok in sent:
         if tok.i in actors or not tok.is_alpha or tok.is_lower is False and tok.is_title and tok.i == sent.start:
             continue
-        entry = _entry(lexicon, tok)
+        exchanged = _exchanged(lexicon, tok)
+        entry = exchanged or _entry(lexicon, tok)
         if entry is None:
             continue
         srcs = _subjects(sent, actors, tok)
@@ -111,7 +126,7 @@ def present_acts(sent: Any, actors: dict[int, Any], lexicon: Any) -> list[tuple[
         tgt = _target(sent, actors, tok)
         if tgt is not None:
             out += [(tok, s, tgt, entry.cameo) for s in srcs if s.country != tgt.country]
-        elif len(srcs) > 1 and is_symmetric(entry.cameo):
+        elif len(srcs) > 1 and (exchanged or is_symmetric(entry.cameo)):
             out += [(tok, a, b, entry.cameo) for a in srcs for b in srcs if a.country != b.country]
         if out:
             break  # one verb per headline
