@@ -369,6 +369,8 @@ def test_resolver_bare_treasury_is_not_placed_by_context(resolver: ActorResolver
         ("Vice President Harris spoke on Tuesday.", "Kamala Harris"),
         ("On Tuesday Harris spoke again.", "Kamala Harris"),
         ("Donald J. Trump spoke.", "Donald Trump"),
+        # a form of address is no forename
+        ("The president met His Majesty King Charles III.", "King Charles III"),
     ],
 )
 def test_resolver_surname_after_another_forename_is_someone_else(resolver: ActorResolver, text: str,
@@ -392,3 +394,15 @@ def test_resolver_surname_after_another_forename_is_someone_else(resolver: Actor
 def test_resolver_irish_titles_and_leaders(resolver: ActorResolver, blank, text: str, on: date, person: str) -> None:
     matches = found(resolver, blank, text, on=on)
     assert any(code == "IRLGOV" and who == person for _, code, who in matches), matches
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("King Abdullah II met the president.", "JORGOV"),
+        ("Sultan Haitham received the envoy.", "OMNGOV"),
+        ("The Holy See welcomed the truce.", "VAT"),
+    ],
+)
+def test_resolver_heads_of_state_and_the_holy_see(resolver: ActorResolver, blank, text: str, code: str) -> None:
+    assert found(resolver, blank, text, on=date(2024, 6, 1))[0][1] == code
