@@ -67,3 +67,16 @@ def test_the_attack_that_a_passive_shares_with_its_conjunct_names_the_attacker(c
     events, _ = coded("The Sudanese governor said eleven people were killed and dozens more hurt in the Chadian attack.")
     assert [e for e in events if e.source == "TCD" and e.root in ("18", "19")]
     assert not [e for e in events if (e.source, e.target) == ("SDN", "TCD") and e.root in ("18", "19")]
+
+
+def test_two_attackers_of_one_object_do_not_attack_each_other(coded):
+    # rule pairs.co_attackers: force used on an object of its own is used by both parties on it
+    events, _ = coded("Belgian and Dutch warplanes struck a weapons depot in Syria.")
+    pairs = {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
+    assert ("BEL", "NLD") not in pairs and ("NLD", "BEL") not in pairs
+    assert {("BEL", "SYR"), ("NLD", "SYR")} <= pairs
+
+
+def test_two_parties_exchanging_fire_still_fire_at_each_other(coded):
+    events, _ = coded("Armenia and Azerbaijan exchanged fire along the border.")
+    assert {("ARM", "AZE"), ("AZE", "ARM")} <= {(e.source, e.target) for e in events if e.plover == "ASSAULT"}

@@ -84,7 +84,7 @@ def pairs_of(trig: Trigger, srcs: list[Any], tgts: list[Any], actors: syntax.Act
     aimed at no one named gets its implied target."""
     tok = trig.tok
     pairs: list[tuple[Any, Any | None]] = []
-    reciprocal = not tgts and len(srcs) > 1 and is_symmetric(trig.code)
+    reciprocal = not tgts and len(srcs) > 1 and is_symmetric(trig.code) and not _force_with_object(trig)
     if reciprocal:
         pairs = [(a, b) for a in srcs for b in srcs if a is not b and a.actor_code != b.actor_code]
     else:
@@ -120,6 +120,15 @@ def pairs_of(trig: Trigger, srcs: list[Any], tgts: list[Any], actors: syntax.Act
             and all(sector(x) in ARMED_SECTORS for x in srcs)):
         trig.code = "190"  # armed forces killing soldiers: conventional military force, not an assault
     return pairs
+
+
+def _force_with_object(trig: Trigger) -> bool:
+    """Rule pairs.co_attackers: force that two parties use on an object of its own ("British and French warplanes
+    struck a facility in Syria") is used by both on that object, not by each on the other ("India and Pakistan
+    exchanged fire": the object is the trigger's own word, and they fire at each other)."""
+    own = {c.value for c in trig.entry.conditions if c.kind == "lemma" and not c.negated}
+    return trig.code[:2] in ASSAULT_ROOTS and trig.tok.pos_ == "VERB" and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() not in own for ch in trig.tok.children)
 
 
 def is_symmetric(code: str) -> bool:
