@@ -104,7 +104,7 @@ from multipolar.events.ontology import Ontology
 from multipolar.events.pair_phrases import PAIR_COPIES
 from multipolar.events.pairs import Implied, pairs_of
 from multipolar.events.qualifiers import FUTURE_STATEMENT, qualify, states_future
-from multipolar.events.rulebook import Candidate, Trace, derived_id, judge, mention_name, recode, rules
+from multipolar.events.rulebook import Candidate, Trace, derived_id, judge, mention_name, rules
 from multipolar.events.talks import TALK_COPIES
 from multipolar.events.topics import TOPIC_COPIES
 from multipolar.events.trade import FINDERS
@@ -269,15 +269,9 @@ class EventCoder:
 
     def _retype(self, event: Event, plover: str) -> Event:
         """Rule `model.retype`: the event under the general CAMEO code of the type the act model finds likeliest."""
-        from multipolar.events.model import TYPE_CODES
+        from multipolar.events.model import retyped
 
-        if plover == "REQUEST" and (event.cameo or "").startswith("02"):
-            # an appeal read as a request stays an appeal ("invited Trump to hold the next meeting in Moscow":
-            # CAMEO files appeals under verbal cooperation, demands under conflict), with its type
-            recoded = dataclasses.replace(recode(event, event.cameo, self.ontology, id_parts=("model.retype",)),
-                                          plover="REQUEST")
-        else:
-            recoded = recode(event, TYPE_CODES[plover], self.ontology, id_parts=("model.retype",))
+        recoded = retyped(event, plover, self.ontology)
         self.trace.fired[recoded.event_id] = [*self.trace.fired.pop(event.event_id, []), "model.retype"]
         return recoded
 

@@ -31,6 +31,7 @@ import numpy as np
 from multipolar.codes import is_interstate
 from multipolar.errors import DataFileError
 from multipolar.events.features import LAYOUT, event_rows
+from multipolar.events.rulebook import recode
 from multipolar.records import Event
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -93,6 +94,15 @@ def retypes(event: Event) -> bool:
     to overrule the verb. A negated or hypothetical act keeps its type too: the labels type only what a text
     asserts."""
     return not event.plover and is_scored(event.source, event.target, negated=event.negated, modality=event.modality)
+
+
+def retyped(event: Event, plover: str, ontology: Any) -> Event:
+    """The event under the general CAMEO code of `plover` (rule model.retype); an appeal read as a request stays
+    an appeal ("invited Trump to hold the next meeting in Moscow": CAMEO files appeals under verbal cooperation,
+    demands under conflict), with its type."""
+    if plover == "REQUEST" and (event.cameo or "").startswith("02"):
+        return dataclasses.replace(recode(event, event.cameo, ontology, id_parts=("model.retype",)), plover="REQUEST")
+    return recode(event, TYPE_CODES[plover], ontology, id_parts=("model.retype",))
 
 
 def retype_sign(event: Event) -> int:
