@@ -202,3 +202,18 @@ def test_a_state_deciding_to_act_still_acts(coded):
     events, trace = coded("The French decision to recognise Palestine angered Israel.")
     assert ("FRA", "PSE") in {(e.source, e.target) for e in events}
     assert not _dropped_by(trace, "parties.act_not_speaker")
+
+
+def test_a_backer_named_with_the_support_of_is_no_target(coded):
+    # rule syntax.backing_phrase: the verb's target is read past the phrase
+    events, _ = coded("Norway is sending aid to Sudan with the support of Britain.")
+    pairs = {(e.source, e.target) for e in events}
+    assert ("NOR", "SDN") in pairs and ("NOR", "GBR") not in pairs
+
+
+def test_the_support_of_a_backer_is_no_act_toward_it(coded):
+    # rule parties.backing_phrase
+    events, trace = coded("The Icelandic and Norwegian governments are in the process of donating patrol boats to "
+                          "Estonia, with the support of Finland.")
+    assert not [e for e in events if e.target == "FIN"]
+    assert _dropped_by(trace, "parties.backing_phrase")

@@ -423,3 +423,16 @@ def test_what_another_verb_acts_on_is_no_stand_in_source(coded, text):
     events, trace = coded(text)
     assert not [e for e in events if e.source in ("IRN", "RUS") and e.target]
     assert any(d["rule"] == "roles.stand_in_object" for d in trace.dropped)
+
+
+def test_talks_with_a_partner_about_a_third_state_are_with_the_partner(coded):
+    # rule syntax.nearest_party: of two mentions in the object's phrase, the "with" partner, not the topic
+    events, _ = coded("Chile held talks with Peru about Bolivia.")
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    assert ("CHL", "PER") in pairs and ("CHL", "BOL") not in pairs
+
+
+def test_a_state_a_noun_of_talking_is_about_is_its_topic(coded):
+    events, trace = coded("Chile began discussions with its advisers about Bolivia.")
+    assert not [e for e in events if e.target == "BOL"]
+    assert any(d["rule"] == "roles.topic_of_talk" for d in trace.dropped)

@@ -47,7 +47,11 @@ Words in data/rules/parties.json.
 - parties.act_not_speaker: an act named by a noun (an operation, a strike, sanctions, a decision) does not
   speak, judge or meet: a verbal act whose subject is such a noun ("the US operation in Venezuela undermined
   international law", "the sanctions on Iran rejected ...") has no doer among the states the noun's phrase
-  names, and the candidate is dropped (the noun's own act, where it is one, is coded on its own).
+  names, and the candidate is dropped (the noun's own act, where it is one, is coded on its own);
+- parties.backing_phrase: "with the support of X" (or help, backing, blessing ...) says that X backs the act; the
+  noun is no act of the doer toward X ("Denmark is donating jets to Ukraine, with the support of the United
+  States" is no Danish support for the US): a candidate of such a noun aimed at X is dropped (the verb's own
+  target is read past the phrase, events/syntax.py `objects`).
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from multipolar.events.rulebook import DROP, Candidate, Rule, governors, mention_name, mention_tokens, words
+from multipolar.events.syntax import BACKING_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -258,8 +263,20 @@ def act_not_speaker(c: Candidate):
     return None
 
 
+def backing_phrase(c: Candidate):
+    tok = c.tok
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "with" or c.event.target_actor is None:
+        return None
+    if tok.lemma_.lower() not in BACKING_NOUNS:
+        return None
+    backers = {t.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree}
+    if any(t.i in backers for t in mention_tokens(c, c.event.target_actor)):
+        return DROP
+    return None
+
+
 RULES = [Rule("parties.news_outlet", news_outlet), Rule("parties.co_mediators", co_mediators),
          Rule("parties.with_partners", with_partners),
          Rule("parties.people_not_state", people_not_state), Rule("parties.document_text", document_text),
          Rule("parties.co_signers", co_signers), Rule("parties.headline_passive", headline_passive),
-         Rule("parties.act_not_speaker", act_not_speaker)]
+         Rule("parties.act_not_speaker", act_not_speaker), Rule("parties.backing_phrase", backing_phrase)]

@@ -7,8 +7,9 @@ Words in data/rules/roles.json.
   they talk about ("Putin and Xi discussed their approach to Washington" is no consultation with the US);
   a third state named only as where they meet ("held talks in Stockholm") is the host: each acts toward the other;
 - roles.topic_of_talk: a state named only as what someone talks about ("we are going to talk about China",
-  "Rubio spoke about Venezuela", "Biden discussed Russia's war"), in the "about"/"on" phrase of a verb of
-  talking or as the object of "discuss", is the topic, not a party consulted (codebook: a topic is no event);
+  "Rubio spoke about Venezuela", "Biden discussed Russia's war", "began discussions with the team about Gaza"),
+  in the "about"/"on" phrase of a verb or noun of talking or as the object of "discuss", is the topic, not a
+  party consulted (codebook: a topic is no event);
   a partner the verb names ("spoke with Macron about Ukraine") is coded as before; the talks of a small club
   (events/groups.py: "the Quad leaders discussed Ukraine") lose the topic as target and are kept, for
   groups.pairwise to code among the members;
@@ -127,7 +128,9 @@ def topic_of_pair(c: Candidate):
 
 def topic_of_talk(c: Candidate):
     ev, tok = c.event, c.tok
-    if ev.root != "04" or ev.target_actor is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in W["talk_lemmas"]:
+    talk = (tok.pos_ == "VERB" and tok.lemma_.lower() in W["talk_lemmas"]) or (
+        tok.pos_ == "NOUN" and tok.lemma_.lower() in W["talk_nouns"])  # "began discussions ... about Gaza"
+    if ev.root != "04" or ev.target_actor is None or not talk:
         return None
     topic = topic_tokens(tok)
     named = mention_tokens(c, ev.target_actor)

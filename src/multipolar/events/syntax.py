@@ -112,23 +112,31 @@ def actor_of(head: Token, actors: Actors) -> Any | None:
     hit = actors.get(head.i)
     if hit is not None:
         return hit
-    best, best_rank = None, (2, 99)
+    best, best_rank = None, (2, 2, 99, 0)
     for t in _arg_tokens(head):
         m = actors.get(t.i)
         if m is None:
             continue
-        depth, x, place = 0, t, 0
+        depth, x, place, topic = 0, t, 0, 0
         while x.i != head.i and depth < 20:
             if x.dep_ == "prep" and x.lower_ in WHERE_PREPS:
                 place = 1
+            elif x.dep_ == "prep" and x.lower_ in ABOUT_PREPS:
+                topic = 1
             x = x.head
             depth += 1
-        if (place, depth) < best_rank:
-            best, best_rank = m, (place, depth)
+        # rule syntax.nearest_party: of two mentions as deep, the earlier (the nearer to the head); one in an
+        # "about" phrase only where no other is named ("talks with Germany about Syria" -> Germany)
+        if (place, topic, depth, t.i) < best_rank:
+            best, best_rank = m, (place, topic, depth, t.i)
     return best
 
 
 WHERE_PREPS = frozenset({"at", "in", "near", "inside", "outside"})  # where someone is, not whom they stand for
+ABOUT_PREPS = frozenset({"about", "regarding", "concerning"})  # what is talked about
+# "with the support of X": X backs the act (rule syntax.backing_phrase)
+BACKING_NOUNS = frozenset({"support", "help", "backing", "blessing", "approval", "consent", "assistance", "aid",
+                           "participation", "cooperation", "collaboration", "encouragement", "mediation"})
 
 
 def actors_of(head: Token, actors: Actors, *, listed: bool = False) -> list[Any]:
@@ -346,7 +354,8 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
     for c in verb.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ == "pobj":
+                # rule syntax.backing_phrase: "with the support of Britain" names a backer, not a target
+                if p.dep_ == "pobj" and not (c.lower_ == "with" and p.lemma_.lower() in BACKING_NOUNS):
                     found = actors_of(p, actors, listed=True)
                     if found and c.lower_ not in by_prep:
                         by_prep[c.lower_] = (found, p)
