@@ -166,3 +166,27 @@ def test_an_acronym_the_text_defines_is_no_actor_of_the_same_letters(resolver, b
 )
 def test_an_acronym_defined_by_its_own_name_stays_its_actor(resolver, blank, text, left) -> None:
     assert countries(resolver, blank, text) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Students at Santiago State University marched.", []),
+        ("The University of Lima signed a partnership with Chile.", ["CHL"]),
+        ("The Peruvian Academy of Sciences praised Chile.", ["CHL"]),
+    ],
+)
+def test_a_place_or_nationality_in_an_institutions_name_is_no_actor(resolver, blank, text, left) -> None:
+    # rule actors.named_institution
+    assert countries(resolver, blank, text) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Lima condemned the attack on the university.", ["PER"]),
+        ("Peruvian officials visited the academy.", ["PER"]),
+    ],
+)
+def test_a_place_before_other_words_stays_an_actor(resolver, blank, text, left) -> None:
+    assert countries(resolver, blank, text) == left

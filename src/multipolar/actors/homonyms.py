@@ -1,4 +1,5 @@
-"""Rules `actors.us_state`, `actors.named_accord` and `actors.place_forename`.
+"""Rules `actors.us_state`, `actors.named_accord`, `actors.place_forename`, `actors.named_institution` and
+`actors.local_acronym`: names that are not the actor the gazetteer knows by them.
 
 Rule `actors.us_state`: a country's name that is also the name of a US state ("Georgia") names the state
 where the words around it say so; the state is then a place in the United States (USA, as "Alabama" and
@@ -22,6 +23,10 @@ names a party).
 
 Rule `actors.place_forename`: a city's name between a title and a capitalised word ("President Santiago Peña
 of Paraguay", "Minister Florence Dupont") is a person's forename, not the city or its government; no actor.
+
+Rule `actors.named_institution`: a place, a country or a nationality that is part of the name of a university,
+a hospital, a museum or the like ("Seoul National University", "Moscow State University", "the University of
+Tokyo", "the American University of Beirut") names the institution, not a government: no actor.
 
 Rule `actors.local_acronym`: an acronym the text itself defines, in brackets after the capitalised words it
 stands for ("the Child Protection Compact (CPC)", "the Federal Railroad Administration (FRA)"), means those
@@ -118,6 +123,27 @@ def named_accord(doc: Any, match: ActorMatch) -> bool:
     if match.kind != "government" or match.end >= len(doc) or doc[match.start].lower_ == "the":
         return False
     return doc[match.end].lower_ in ACCORD_NOUNS
+
+
+# nouns of an institution a place or nationality may name (rule actors.named_institution), lower-cased
+INSTITUTION_NOUNS = frozenset({"university", "college", "institute", "hospital", "museum", "school", "academy",
+                               "stadium", "library", "observatory", "conservatory", "orchestra", "zoo", "seminary",
+                               "polytechnic", "cathedral", "marathon"})
+
+
+def named_institution(doc: Any, match: ActorMatch) -> bool:
+    """Rule actors.named_institution: whether `match` is a word of an institution's name: up to three capitalised
+    words after it hold an institution noun ("Seoul National University"), or "<Institution> of" precedes it
+    ("the University of Tokyo")."""
+    if match.kind == "person" or doc[match.start].text in STATE_NAMES:
+        return False  # "Georgia State University" is left to actors.us_state (a place in the United States)
+    for t in doc[match.end:match.end + 3]:
+        if not (t.is_alpha and t.text[:1].isupper()):
+            break
+        if t.lower_ in INSTITUTION_NOUNS:
+            return True
+    return (match.start >= 2 and doc[match.start - 1].lower_ == "of"
+            and doc[match.start - 2].lower_ in INSTITUTION_NOUNS and doc[match.start - 2].text[:1].isupper())
 
 
 _LINKS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})  # words an acronym's letters skip

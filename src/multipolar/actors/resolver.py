@@ -38,7 +38,14 @@ from typing import Any
 
 from multipolar.actors.context import ContextMentions
 from multipolar.actors.gazetteer import Gazetteer, Person, Role
-from multipolar.actors.homonyms import defined_acronyms, local_acronym, named_accord, place_forename, us_state
+from multipolar.actors.homonyms import (
+    defined_acronyms,
+    local_acronym,
+    named_accord,
+    named_institution,
+    place_forename,
+    us_state,
+)
 from multipolar.actors.mentions import (
     ActorMatch,
     DocText,
@@ -226,7 +233,8 @@ class ActorResolver(PersonMentions, ContextMentions):
                 )
             if match is not None and (named_accord(doc, match)  # rule actors.named_accord: "the Paris Agreement"
                                       or place_forename(doc, match, self.lexicon, self._title_ends)  # "President Santiago Peña"
-                                      or local_acronym(doc, match, defined, named_in)):  # "the Child Protection Compact (CPC)"
+                                      or local_acronym(doc, match, defined, named_in)  # "the Child Protection Compact (CPC)"
+                                      or named_institution(doc, match)):  # "Seoul National University"
                 blocked.append(match)
                 taken_until = match.end
             elif match is not None:
