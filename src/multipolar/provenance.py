@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "23",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "24",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -97,7 +97,14 @@ STAGE_VERSIONS: dict[str, str] = {
     #              informed', 'send/dispatch/deliver a letter/message' (040; root model refitted), roles.received_message,
     #              roles.support_recipient, actors.titled_name (a titled person the gazetteer does not know, and surname),
     #              modality.scheduled (an intended meeting dated after the publication is a schedule),
-    #              polarity.recognition_object (recognising what is no state or government is no recognition)
+    #              polarity.recognition_object (recognising what is no state or government is no recognition);
+    #              24: actors.local_acronym (an acronym the text defines is not the gazetteer's actor of those letters),
+    #              roles.condemned_victim, roles.stand_in_object, parties.co_doers (copies for states acting "together
+    #              with" the source), parties.act_not_speaker, lexicon 'leave' not with 'without', modality.topic_noun
+    #              keeps an owned military operation, incursion or offensive, headlines.present_act (a headline's act
+    #              read by word order where the parse gave none), gazetteer heads of state, the Holy See, forms of address,
+    #              pairs.co_attackers, syntax.nearest_party, backing_phrase, actors.named_institution; the act model
+    #              retrained (threshold 0.2 by CV)
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
