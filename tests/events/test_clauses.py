@@ -142,3 +142,18 @@ def test_a_threat_reported_by_a_warning_is_aimed_at_the_state_warned(coded):
 def test_a_warning_with_no_state_warned_gives_no_target(coded):
     events, _ = coded("Paraguay warned it would retaliate.")
     assert not [e for e in events if e.root == "13" and e.target is not None]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile condemned the Peruvian strike in Bolivia.",
+    "Flights were cancelled after the Peruvian raid in Bolivia.",
+])
+def test_force_named_with_where_it_was_used_is_an_act_at_that_state(coded, text):
+    # clauses.named_act with the place of the force (roles.place_of_assault aims it there)
+    events, _ = coded(text)
+    assert ("PER", "BOL") in {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
+
+
+def test_feared_force_named_by_a_noun_is_no_act(coded):
+    events, _ = coded("Analysts in Chile fear a Peruvian strike in Bolivia.")
+    assert not [e for e in events if e.plover == "ASSAULT"]

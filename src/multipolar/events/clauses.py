@@ -156,14 +156,17 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
     heads = {t.tok.i for t, _ in main if t.tok.pos_ in ("VERB", "AUX")}
     for trig, events in coded:
         tok = trig.tok
-        if id(trig) in chosen or _is_speech(trig) or not trig.parsed_both:
+        if id(trig) in chosen or _is_speech(trig):
+            continue
+        named = actors is not None and named_act(tok, events, actors)
+        if not trig.parsed_both and not named:  # force named with its place has no target parsed yet
             continue
         rule = ("clauses.prior_act" if _prior(tok) else "clauses.prior_clause" if _prior_clause(tok)
                 else "clauses.coordinated_act" if _coordinated(tok, heads) else None)
         if rule is None and framed and tok.i not in frames and all(
                 e.target and e.target != e.source and not {e.source, e.target} & speakers for e in events):
             rule = "clauses.speaker_frame"
-        if rule is None and actors is not None and named_act(tok, events, actors):
+        if rule is None and named:
             rule = "clauses.named_act"
         if rule is None and (call := spoken_purpose(tok)) is not None and call.i in heads:
             # what the call was held to say is said in it: kept beside it, also between the same two parties,
@@ -207,14 +210,21 @@ def named_act(tok: Token, events: list[Event], actors: syntax.Actors) -> bool:
     if all(e.root in W["object_roots"] for e in events):
         preps |= W["object_preps"]
     done_to = codes([c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps])
-    return all(e.source_actor in doers and e.target_actor in done_to and e.target != e.source for e in events)
+    # force named with the state where it was used ("condemned the US strike in Venezuela"): roles.place_of_assault
+    # aims it there
+    places = codes([c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in W["place_preps"]]
+                   ) if all(e.root in ASSAULT_ROOTS for e in events) else set()
+    return all(e.source_actor in doers and (e.target_actor in done_to | places or (e.target_actor is None and places))
+               and e.target != e.source for e in events)
 
 
 def absorbed_named_acts(sent: Span, coded: Coded, actors: syntax.Actors, *, lexicon: Lexicon) -> list[Trigger]:
     """clauses.named_act for a noun another trigger absorbed ("Israel's strikes on Iranian sites killed dozens",
     "criticized China's ban on exports to Japan"): the lexicon's trigger of such a noun, to be coded on its own,
     when its phrase names a doer before it and a party after it (as `named_act` reads them) and the trigger that absorbed
-    it frames nothing (a threat, a denial or a statement decides about what it governs) and reports nothing."""
+    it frames nothing (a threat, a denial or a statement decides about what it governs), reports nothing and is no
+    verb of an act yet to come ("fear", "expect", "prevent": `unreal_heads`). Force named with the state where it was
+    used counts as named with its party ("condemned the US strike in Venezuela": roles.place_of_assault aims it)."""
     taken = {t.tok.i for t, _ in coded}
     framing = [t.tok for t, _ in coded if t.frame is not None or t.tok.lemma_.lower() in DENY]
     out: list[Trigger] = []
@@ -224,12 +234,16 @@ def absorbed_named_acts(sent: Span, coded: Coded, actors: syntax.Actors, *, lexi
         if not any(c.i < tok.i and c.dep_ in W["agent_deps"] and any(t.i in actors for t in c.subtree)
                    for c in tok.children):
             continue
-        if not any(c.i > tok.i and c.dep_ == "prep" and c.lower_ in W["target_preps"] | W["object_preps"]
-                   and any(t.i in actors for t in c.subtree) for c in tok.children):
+        entry = lexicon.match(tok)
+        preps = W["target_preps"] | W["object_preps"] | (
+            W["place_preps"] if entry is not None and entry.cameo[:2] in ASSAULT_ROOTS else frozenset())
+        if not any(c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps and any(t.i in actors for t in c.subtree)
+                   for c in tok.children):
             continue
         if any(f.left_edge.i <= tok.i <= f.right_edge.i for f in framing) or _in_prior_or_topic(tok):
             continue
-        entry = lexicon.match(tok)
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in W["unreal_heads"]:
+            continue  # "analysts fear a US strike in Iran": no act yet
         if entry is not None:
             out.append(Trigger(tok, entry, entry.cameo))
     return out
