@@ -43,3 +43,14 @@ def test_two_subjects_trading_an_act_do_it_to_each_other(coded):
 def test_a_headlines_condition_is_no_act(coded):
     events, trace = coded("Alliance is finished if Russia invades Estonia, Finnish PM warns")
     assert not _by_rule(events, trace)
+
+
+def test_a_headlines_verb_is_read_beside_another_candidate_of_the_line(coded):
+    # the parse finds an act elsewhere in the line ("seized"), but not the headline's own verb
+    events, trace = coded("Canada halts assistance to Haiti over claims aid was seized")
+    assert ("CAN", "HTI", "SANCTION") in {(e.source, e.target, e.plover) for e in _by_rule(events, trace)}
+
+
+def test_cutting_or_halting_assistance_is_reducing_aid(coded):
+    events, _ = coded("Norway suspended assistance to Mali after the coup.")
+    assert [e for e in events if (e.source, e.target, e.cameo) == ("NOR", "MLI", "162")]

@@ -67,8 +67,8 @@ clause); this module runs them per sentence and builds the events.
 Every candidate then passes the named rules of events/rulebook.py (anaphora, roles, trade, polarity,
 modality, timing: one module per concern, words in data/rules/), which may change or drop it; the trace
 of what fired is `self.trace`, printed by `multipolar code --explain`. The finders of those modules
-(trade.firms_list, trade.tariff_act, trade.rate_schedule; headlines.present_act where a headline's parse gave no
-act between two parties) add candidates of their own; where a finder reads
+(trade.firms_list, trade.tariff_act, trade.rate_schedule; headlines.present_act where a headline's parse read its
+verb as no act between two parties) add candidates of their own; where a finder reads
 a verb with its target, the lexicon's target-less reading of the same act and its statement on that verb
 are dropped, and where the finder's reading is an easing, the lexicon's other reading of that verb for the
 same pair too ("will suspend 24 points of the duty on goods of X" is an easing, not a threat)
@@ -325,8 +325,10 @@ class EventCoder:
                  for trig, events in kept for ev in events]
         n_coded = len(cands)
         found = [(name, hit) for name, finder in FINDERS for hit in finder(sent, actors, issuer=issuer)]
-        if not any(c.event.target_actor for c in cands) and not found:  # a headline's act the parse missed
-            found = [(headlines.RULE, hit) for hit in headlines.present_acts(sent, actors, self.lexicon)]
+        if not found:  # a headline's act the parse missed (its verb read as no trigger)
+            triggers = {c.tok.i for c in cands if c.event.target_actor}
+            found = [(headlines.RULE, hit) for hit in headlines.present_acts(sent, actors, self.lexicon)
+                     if hit[0].i not in triggers]
         for name, (tok, src, tgt, code) in found:
             if code not in self.ontology:
                 continue

@@ -3,8 +3,8 @@
 A headline drops articles and auxiliaries and puts its verb in the present ("Turkey summons Swedish envoy over
 Koran burning", "India, Pakistan trade fire along border", "Canada expels Indian diplomats"); the parser then
 often reads the verb as a noun, and the lexicon, which matches on the parse, finds no act. For a line that looks
-like a headline (no full stop at its end, at most `max_tokens` tokens) and where the parse gave no act between
-two parties, this finder reads it by word order: the actor mention(s) right before a word that is a lexicon
+like a headline (no full stop at its end, at most `max_tokens` tokens), where the parse read the verb as no act
+between two parties, this finder reads it by word order: the actor mention(s) right before a word that is a lexicon
 verb in the present ("summons" -> summon), and the first actor mention after it, past words of its object
 ("Swedish envoy"), and past a preposition of the verb's own ("fire at", "talks with"), is the target. A verb of
 a mutual act with two subjects and no target is coded each way ("India, Pakistan trade fire"), as is the act of
