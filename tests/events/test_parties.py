@@ -217,3 +217,10 @@ def test_the_support_of_a_backer_is_no_act_toward_it(coded):
                           "Estonia, with the support of Finland.")
     assert not [e for e in events if e.target == "FIN"]
     assert _dropped_by(trace, "parties.backing_phrase")
+
+
+def test_a_states_behaviour_does_not_threaten_as_a_speaker(coded):
+    # parties.act_not_speaker: "Iran's behavior threatens ..." describes, no threat was made
+    events, trace = coded("Syria's behaviour threatens the national interest of Turkey.")
+    assert not [e for e in events if e.plover == "THREATEN"]
+    assert _dropped_by(trace, "parties.act_not_speaker")

@@ -436,3 +436,18 @@ def test_a_state_a_noun_of_talking_is_about_is_its_topic(coded):
     events, trace = coded("Chile began discussions with its advisers about Bolivia.")
     assert not [e for e in events if e.target == "BOL"]
     assert any(d["rule"] == "roles.topic_of_talk" for d in trace.dropped)
+
+
+def test_an_act_a_state_gets_from_another_is_the_givers(coded):
+    # rule roles.received_act: a headline's "gets warning from", parsed as a progressive "gets warning"
+    events, trace = coded("Peru's new leader gets warning from Chile")
+    hit = [e for e in events if (e.source, e.target) == ("CHL", "PER")]
+    assert hit and "roles.received_act" in trace.fired[hit[0].event_id]
+    assert ("PER", "CHL") not in {(e.source, e.target) for e in events}
+
+
+def test_force_from_a_place_is_not_aimed_at_it(coded):
+    # rule syntax.force_origin: "from" names where the force came from
+    events, _ = coded("Russia struck a depot in the Ukrainian city of Lviv, 40 miles from the border with Poland.")
+    pairs = {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
+    assert ("RUS", "UKR") in pairs and ("RUS", "POL") not in pairs

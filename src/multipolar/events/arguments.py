@@ -56,6 +56,9 @@ FIGHT_LEMMAS = {"fight", "combat", "battle", "tackle"}
 
 # topic objects: "discussed the new US administration" names what was discussed, not a partner
 TOPIC_OBJECT_LEMMAS = {"discuss", "debate", "review", "consider", "examine", "weigh", "address"}
+# the target prepositions of force: not "from", which names where it came from ("struck Lviv from the border
+# with Poland", "fired from Lebanon"; rule syntax.force_origin)
+FORCE_PREPS = tuple(p for p in syntax.TARGET_PREPS if p != "from")
 
 
 # prepositions of adjuncts: an act named inside them ("despite Western sanctions") has no agent nearby
@@ -126,6 +129,8 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
                 trig.code = entry.cameo
         if tok.lemma_.lower() in TOPIC_OBJECT_LEMMAS:
             tgts, ttoks = syntax.objects(tok, actors, preps=("with",), direct=False)
+        elif trig.code[:2] in ASSAULT_ROOTS:  # rule syntax.force_origin: force "from" a place comes from it
+            tgts, ttoks = syntax.objects(tok, actors, preps=FORCE_PREPS)
         else:
             tgts, ttoks = syntax.objects(tok, actors)
         tgts = _with_list_tail(trig, tok, tgts, actors)

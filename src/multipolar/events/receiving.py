@@ -1,15 +1,18 @@
 """Acts told from the receiving side: "Armenia received aid from France", "Kenya obtained a loan from China"
 (the giver acts, on the receiver; rule roles.received_message: a letter or message received from a state is
 its sender's consultation), and rule roles.received_thing (a thing received from a state that no entry
-codes is no visit by the giver). Used by events/arguments.py."""
+codes is no visit by the giver). Used by events/arguments.py. Rule roles.received_act (run from events/roles.py):
+an act named by a noun that a state "gets" or "receives" from another ("Venezuela's new leader gets a warning from
+Trump", "received an invitation from Beijing") is the giver's act toward the receiver, not the receiver's."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from multipolar.events import syntax
 from multipolar.events.pairs import prep_objects
-from multipolar.events.rulebook import words
+from multipolar.events.rulebook import Candidate, mention_name, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,3 +60,23 @@ def givers(verb: Token, things: list[Token], actors: syntax.Actors) -> list[Any]
     """The actors of "from X" on a verb of receiving or on the thing received ("assurances from Kyiv")."""
     found = (syntax.actor_of(o, actors) for o in prep_objects([verb, *things], ("from",)))
     return [g for g in found if g is not None]
+
+
+def received_act(c: Candidate):
+    ev, tok = c.event, c.tok
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in RECEIVE_LEMMAS:
+        verb = tok.head
+    elif tok.pos_ == "VERB" and any(ch.dep_ == "aux" and ch.lemma_.lower() in RECEIVE_LEMMAS for ch in tok.children):
+        verb = tok  # a headline's "gets warning from Trump", parsed as a progressive "gets warning"
+    else:
+        return None
+    found = [g for g in givers(verb, [tok], c.actors) if g.country != ev.source]
+    receivers = syntax.subjects(verb, c.actors)[0]
+    if not found or not receivers or ev.source not in {r.country for r in receivers}:
+        return None
+    giver, receiver = found[0], receivers[0]
+    if giver.country == receiver.country:
+        return None
+    return dataclasses.replace(ev, source=giver.country, source_actor=giver.actor_code, source_name=mention_name(giver),
+                               target=receiver.country, target_actor=receiver.actor_code,
+                               target_name=mention_name(receiver))

@@ -34,6 +34,7 @@ Words in data/rules/roles.json.
 - roles.stand_in_object: likewise, a stand-in source named only as what another verb or its preposition acts on
   ("we are inflicting pain on Russia and supporting the people of Ukraine") is acted on, not the doer: dropped
   (not under a third-person pronoun, which may stand for it: "support for Georgia as it defends ...");
+- roles.received_act: in events/receiving.py ("gets a warning from Trump" is Trump's act);
 - roles.place_of_assault, roles.response_target and roles.condemned_victim: in events/aims.py (whom an act that names no one is
   aimed at);
 - roles.signed_instrument: signing a state's own instrument (an executive order, a proclamation, a bill) is
@@ -71,6 +72,7 @@ from multipolar.events import syntax
 from multipolar.events.aims import condemned_victim, is_state, place_of_assault, response_target
 from multipolar.events.groups import is_pairwise_club
 from multipolar.events.pairs import carriers, prep_objects
+from multipolar.events.receiving import received_act
 from multipolar.events.rulebook import (
     DROP,
     Candidate,
@@ -455,4 +457,4 @@ RULES = [Rule("issuer.self_reference", mention_kind("issuer_self")),
          Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),
          Rule("roles.response_target", response_target), Rule("roles.apposition_relatum", apposition_relatum),
          Rule("roles.proposed_act", proposed_act), Rule("roles.host_place", host_place),
-         Rule("roles.condemned_victim", condemned_victim)]
+         Rule("roles.condemned_victim", condemned_victim), Rule("roles.received_act", received_act)]
