@@ -317,3 +317,11 @@ def test_leaving_people_without_something_is_no_withdrawal(coded):
     events, _ = coded("The Russian attack on Ukraine's power grid left millions without heat.")
     assert not [e for e in events if e.root == "16"]
     assert ("RUS", "UKR") in {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
+
+
+def test_going_to_do_something_is_no_journey(coded):
+    # lexicon "go" (042, travel to) not with an infinitive: "is going to welcome X to Y" is a future, not a visit
+    events, _ = coded("President Lula is going to welcome Chancellor Merz to Brasilia.")
+    assert not [e for e in events if e.cameo == "042"]
+    events, _ = coded("President Lula went to Berlin to meet Chancellor Merz.")
+    assert [e for e in events if e.cameo == "042" and (e.source, e.target) == ("BRA", "DEU")]
