@@ -451,3 +451,19 @@ def test_force_from_a_place_is_not_aimed_at_it(coded):
     events, _ = coded("Russia struck a depot in the Ukrainian city of Lviv, 40 miles from the border with Poland.")
     pairs = {(e.source, e.target) for e in events if e.plover == "ASSAULT"}
     assert ("RUS", "UKR") in pairs and ("RUS", "POL") not in pairs
+
+
+def test_a_place_named_beside_another_place_is_no_stand_in_source(coded):
+    # roles.place_not_source: "over Lockerbie, Scotland" names where, not who
+    events, trace = coded("Militants detonated a bomb as the plane flew over Lyon, France, killing 40 people, "
+                          "including 12 Germans.")
+    assert not [e for e in events if e.source == "FRA"]
+    assert any(d["rule"] == "roles.place_not_source" for d in trace.dropped)
+
+
+def test_a_killing_in_a_states_attack_is_that_states_act(coded):
+    # rule roles.weapon_owner: the state telling of its dead is no killer of the attacker
+    events, trace = coded("Bolivia says 40 killed in Peruvian attack")
+    hit = [e for e in events if e.plover == "ASSAULT"]
+    assert hit and {(e.source, e.target) for e in hit} == {("PER", "BOL")}
+    assert "roles.weapon_owner" in trace.fired[hit[0].event_id]

@@ -11,7 +11,10 @@
   ("condemned the attack on Somalia's parliament", "denounced the bombing of the Pakistani embassy in Kabul",
   "condemns today's attack against Abha in Saudi Arabia"): the victim is not who is blamed. The criticism is
   aimed at the attacker where the phrase names one ("the attack on Qatar by Israel"), else it names no state
-  it blames and is dropped ("the Russian attack on Ukraine" was aimed at Russia all along).
+  it blames and is dropped ("the Russian attack on Ukraine" was aimed at Russia all along);
+- roles.weapon_owner: a killing whose doer only stands in (no subject of its own: "Venezuela says 40 killed in
+  US attack") and whose target is the state that owns the weapon or attack it names ("in US attack") is that
+  state's act: the owner becomes the source, the stand-in (here the state telling of its dead) the target.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import dataclasses
 from typing import Any
 
 from multipolar.events import syntax
-from multipolar.events.pairs import carriers, prep_objects
+from multipolar.events.pairs import BLAST_NOUNS, _weapon_owner, carriers, prep_objects, weapon_of
 from multipolar.events.rulebook import DROP, Candidate, aimed_at, mention_name, mention_tokens, words
 
 W = words("roles")
@@ -119,3 +122,17 @@ def condemned_victim(c: Candidate):
                 return aimed_at(ev, m)  # "the attack on Qatar by Israel"
         return DROP
     return None
+
+
+def weapon_owner(c: Candidate):
+    ev, tok = c.event, c.tok
+    if not c.guessed_source or ev.root not in W["assault_roots"] or ev.target_actor is None or tok.pos_ != "VERB":
+        return None
+    # the occasion even where the parser made the number of dead the subject ("40 killed in US attack")
+    weapon = weapon_of(tok) or next((o for o in prep_objects([tok], ("in", "during", "by"))
+                                     if o.lemma_.lower() in BLAST_NOUNS), None)
+    owner = _weapon_owner(weapon, c.actors) if weapon is not None else None
+    if owner is None or owner.country != ev.target or owner.country == ev.source:
+        return None
+    return dataclasses.replace(ev, source=ev.target, source_actor=ev.target_actor, source_name=ev.target_name,
+                               target=ev.source, target_actor=ev.source_actor, target_name=ev.source_name)

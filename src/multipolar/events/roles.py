@@ -26,7 +26,8 @@ Words in data/rules/roles.json.
   state as the doer ("Venezuela condemned Maduro's abduction by American troops") or the other party
   ("... dialogue with Washington") is aimed at that state;
 - roles.place_not_source: a stand-in source that is only named as a place ("the embassy in Moscow was
-  attacked") is no evidence of who acted: the candidate is dropped;
+  attacked", "as it flew over Lockerbie, Scotland, killing 270 people") is no evidence of who acted: the
+  candidate is dropped;
 - roles.stand_in_modifier: where the trigger's verb (or the verb it is coordinated with) has a subject that
   names no actor, a stand-in source named only as the modifier of what another verb or preposition takes as
   its object ("we oppose Russian aggression and stand with Moldova", "the leaders condemned Iranian attacks and
@@ -35,7 +36,7 @@ Words in data/rules/roles.json.
   ("we are inflicting pain on Russia and supporting the people of Ukraine") is acted on, not the doer: dropped
   (not under a third-person pronoun, which may stand for it: "support for Georgia as it defends ...");
 - roles.received_act: in events/receiving.py ("gets a warning from Trump" is Trump's act);
-- roles.place_of_assault, roles.response_target and roles.condemned_victim: in events/aims.py (whom an act that names no one is
+- roles.place_of_assault, roles.response_target, roles.condemned_victim and roles.weapon_owner: in events/aims.py (whom an act that names no one is
   aimed at);
 - roles.signed_instrument: signing a state's own instrument (an executive order, a proclamation, a bill) is
   no agreement with anyone: the act it orders ("signed an executive order imposing tariffs on Canadian
@@ -69,7 +70,7 @@ import dataclasses
 from typing import Any
 
 from multipolar.events import syntax
-from multipolar.events.aims import condemned_victim, is_state, place_of_assault, response_target
+from multipolar.events.aims import condemned_victim, is_state, place_of_assault, response_target, weapon_owner
 from multipolar.events.groups import is_pairwise_club
 from multipolar.events.pairs import carriers, prep_objects
 from multipolar.events.receiving import received_act
@@ -258,7 +259,10 @@ def place_not_source(c: Candidate):
         return None
     toks = mention_tokens(c, c.event.source_actor)
     heads = [t for t in toks if t.head.i not in {x.i for x in toks}]
-    if heads and all(t.dep_ == "pobj" and t.head.lower_ in W["place_preps"] for t in heads):
+    # "over Lockerbie, Scotland", "near Kandahar, Afghanistan": a place named as another place's apposition
+    heads = [t.head if t.dep_ == "appos" else t for t in heads]
+    preps = W["place_preps"] | W["passing_preps"]
+    if heads and all(t.dep_ == "pobj" and t.head.lower_ in preps for t in heads):
         return DROP
     return None
 
@@ -457,4 +461,5 @@ RULES = [Rule("issuer.self_reference", mention_kind("issuer_self")),
          Rule("roles.signed_instrument", signed_instrument), Rule("roles.place_of_assault", place_of_assault),
          Rule("roles.response_target", response_target), Rule("roles.apposition_relatum", apposition_relatum),
          Rule("roles.proposed_act", proposed_act), Rule("roles.host_place", host_place),
-         Rule("roles.condemned_victim", condemned_victim), Rule("roles.received_act", received_act)]
+         Rule("roles.condemned_victim", condemned_victim), Rule("roles.received_act", received_act),
+         Rule("roles.weapon_owner", weapon_owner)]
