@@ -191,10 +191,17 @@ def _said(**over):
 
 def test_model_readings_type_an_untyped_act_and_give_the_probability_of_its_class():
     model = _FixedModel([_row(NONE=0.3, CONSULT=0.4, AGREE=0.1, ASSAULT=0.2),
-                         _row(NONE=0.5, COERCE=0.2, ASSAULT=0.25, ACCUSE=0.05)])
+                         _row(NONE=0.5, MOBILIZE=0.2, SANCTION=0.25, ACCUSE=0.05)])
     (p1, k1), (p2, k2) = model.readings([_said(), _said(event_id="e2")], n_sentences=1)
     assert (round(p1, 3), k1) == (0.5, "CONSULT")  # CONSULT and AGREE: one class (verbal cooperation)
-    assert (round(p2, 3), k2) == (0.45, "ASSAULT")  # ASSAULT and COERCE: material conflict; ACCUSE is not
+    assert (round(p2, 3), k2) == (0.45, "SANCTION")  # SANCTION and MOBILIZE: material conflict; ACCUSE is not
+
+
+def test_model_readings_never_read_a_statement_as_force():
+    # rule model.retype_no_force: "Venezuela confirmed the deaths in a US operation" is no Venezuelan assault
+    model = _FixedModel([_row(NONE=0.3, ASSAULT=0.4, COERCE=0.1, ACCUSE=0.2)])
+    ((p, kind),) = model.readings([_said()], n_sentences=1)
+    assert (round(p, 3), kind) == (0.2, "ACCUSE")
 
 
 def test_model_readings_keep_the_sign_of_a_statement_the_rules_read_as_cooperative_or_conflictual():
@@ -211,12 +218,12 @@ def test_model_readings_keep_the_sign_of_a_statement_the_rules_read_as_cooperati
 
 def test_model_readings_read_a_statement_of_a_future_act_as_verbal():
     # rule model.future_statement: "warned it would close the port" is a threat at most, never the closure
-    rows = [_row(NONE=0.2, ASSAULT=0.5, THREATEN=0.2, CONSULT=0.1)] * 2
+    rows = [_row(NONE=0.2, SANCTION=0.5, THREATEN=0.2, CONSULT=0.1)] * 2
     model = _FixedModel(rows)
     warned = _said(cameo="012", goldstein=-0.4, trigger="warned")
     free, future = model.readings([warned, dataclasses.replace(warned, event_id="e2")], n_sentences=1,
                                   verbal={"e2"})
-    assert free[1] == "ASSAULT"
+    assert free[1] == "SANCTION"
     assert (round(future[0], 3), future[1]) == (0.2, "THREATEN")
 
 
@@ -249,7 +256,7 @@ def test_model_readings_keep_the_rules_type_of_a_typed_act():
 
 
 def test_model_rescore_retypes_only_an_asserted_untyped_act():
-    rows = [_row(NONE=0.2, ASSAULT=0.7, CONSULT=0.1)] * 3
+    rows = [_row(NONE=0.2, SANCTION=0.7, CONSULT=0.1)] * 3
     model = _FixedModel(rows)
     seen = []
 
@@ -259,8 +266,8 @@ def test_model_rescore_retypes_only_an_asserted_untyped_act():
 
     out = model.rescore([_event(), _said(event_id="e2"), _said(event_id="e3", negated=True)], n_sentences=1,
                         retype=retype)
-    assert seen == [("e2", "ASSAULT")]  # e1 is typed (CONSULT); e3 is negated
-    assert [(e.plover, e.confidence) for e in out] == [("CONSULT", 0.1), ("ASSAULT", 0.7), (None, 0.8)]
+    assert seen == [("e2", "SANCTION")]  # e1 is typed (CONSULT); e3 is negated
+    assert [(e.plover, e.confidence) for e in out] == [("CONSULT", 0.1), ("SANCTION", 0.7), (None, 0.8)]
 
 
 def test_model_type_codes_are_their_types_in_the_ontology():

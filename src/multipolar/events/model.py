@@ -116,6 +116,9 @@ def retype_sign(event: Event) -> int:
     return 1 if score > 0 else -1 if score < 0 else 0
 
 
+# rule model.retype_no_force: a statement or an appeal is never read as force ("Cuba and Venezuela confirmed the
+# deaths of 55 soldiers in a US operation" is no Cuban assault: the force told of is another's act)
+NEVER_RETYPED = frozenset({"ASSAULT", "COERCE"})
 _SIGN_CLASSES = {1: frozenset({REQUEST_CLASS, 1, 2}), -1: frozenset({REQUEST_CLASS, 3, 4})}
 # rule model.future_statement: a statement of a future or conditional act is retyped to a verbal class only
 _VERBAL_CLASSES = frozenset({REQUEST_CLASS, 1, 3})
@@ -139,7 +142,8 @@ def read(probs: np.ndarray, classes: Sequence[str], kinds: Sequence[str | None] 
         allowed = _SIGN_CLASSES.get(signs[i]) if signs is not None else None
         if verbal is not None and verbal[i]:
             allowed = (allowed if allowed is not None else _VERBAL_CLASSES) & _VERBAL_CLASSES
-        choices = [j for j in types if allowed is None or kind_class[j] in allowed] or types
+        choices = [j for j in types if (allowed is None or kind_class[j] in allowed)
+                   and classes[j] not in NEVER_RETYPED] or types
         kind = kinds[i] if kinds is not None and kinds[i] is not None else classes[max(choices, key=lambda j: row[j])]
         if not kind:  # an untyped act that keeps no type: the probability of any act
             out.append((float(1.0 - row[none]), ""))
