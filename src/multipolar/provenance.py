@@ -104,7 +104,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              keeps an owned military operation, incursion or offensive, headlines.present_act (a headline's act
     #              read by word order where the parse gave none), gazetteer heads of state, the Holy See, forms of address,
     #              pairs.co_attackers, syntax.nearest_party, backing_phrase, actors.named_institution; the act model
-    #              retrained (threshold 0.2 by CV)
+    #              retrained (threshold 0.2 by CV); clauses.named_act with the place of force, roles.received_act,
+    #              syntax.force_origin, roles.weapon_owner, model.retype_no_force, lexicon 'go' not with an infinitive
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
