@@ -103,7 +103,7 @@ def _target(sent: Any, actors: dict[int, Any], verb: Any) -> Any | None:
         m = _mention_at(actors, k)
         if m is not None:
             return m
-        if t.pos_ == "ADP" and t.lower_ not in W["verb_preps"] or t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"):
+        if (t.pos_ == "ADP" and t.lower_ not in W["verb_preps"]) or t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"):
             return None
     return None
 
@@ -114,7 +114,7 @@ def present_acts(sent: Any, actors: dict[int, Any], lexicon: Any) -> list[tuple[
         return []
     out = []
     for tok in sent:
-        if tok.i in actors or not tok.is_alpha or tok.is_lower is False and tok.is_title and tok.i == sent.start:
+        if tok.i in actors or not tok.is_alpha or tok.i == sent.start:  # a headline opens with its subject
             continue
         exchanged = _exchanged(lexicon, tok)
         entry = exchanged or _entry(lexicon, tok)
