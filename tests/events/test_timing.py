@@ -148,6 +148,8 @@ def test_an_act_on_the_named_instrument_keeps_its_year(coded):
     ("I have met President Lula many times.", "timing.experience"),
     ("We have imposed sanctions on Iran time and again.", "timing.experience"),
     ("I spoke with the Brazilian president more than any other leader has.", "timing.experience"),
+    ("We have held talks with Brazil in this administration.", "timing.experience"),
+    ("We have consulted Brazil from the beginning.", "timing.experience"),
 ])
 def test_a_speakers_recollection_gets_no_publication_date(official, text, rule):
     events, trace = official(text)

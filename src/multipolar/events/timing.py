@@ -32,8 +32,9 @@ Words in data/rules/timing.json.
   with President Xi", "when we were in a bind, India helped us"), gets no date: the publication dates
   the speech, not what it recalls (codebook: null where the text gives no way to tell);
 - timing.experience: a speaker's account of what they have done over time, an act in the present perfect or
-  the simple past whose subject is "I" or "we" and whose clause counts its occasions or sets it against
-  everyone's ("I have met President Lula many times", "I spoke with him more than any other leader has"),
+  the simple past whose subject is "I" or "we" and whose clause counts its occasions, sets it against
+  everyone's or spans it ("I have met President Lula many times", "I spoke with him more than any other leader
+  has", "we've had conversations with Russia in this administration", "... from the beginning"),
   gets no date: it spans an untold stretch before the text (codebook: null where the text gives no way to
   tell);
 - timing.landmark: an act named by a noun phrase that names a landmark event of timex/data/landmarks.csv
