@@ -23,7 +23,7 @@ import dataclasses
 from typing import Any
 
 from multipolar.events import syntax
-from multipolar.events.pairs import BLAST_NOUNS, _weapon_owner, carriers, prep_objects, weapon_of
+from multipolar.events.pairs import carriers, occasion_weapon, owner_of_weapon, prep_objects, weapon_of
 from multipolar.events.rulebook import DROP, Candidate, aimed_at, mention_name, mention_tokens, words
 
 W = words("roles")
@@ -128,10 +128,8 @@ def weapon_owner(c: Candidate):
     ev, tok = c.event, c.tok
     if not c.guessed_source or ev.root not in W["assault_roots"] or ev.target_actor is None or tok.pos_ != "VERB":
         return None
-    # the occasion even where the parser made the number of dead the subject ("40 killed in US attack")
-    weapon = weapon_of(tok) or next((o for o in prep_objects([tok], ("in", "during", "by"))
-                                     if o.lemma_.lower() in BLAST_NOUNS), None)
-    owner = _weapon_owner(weapon, c.actors) if weapon is not None else None
+    weapon = weapon_of(tok) or occasion_weapon(tok)
+    owner = owner_of_weapon(weapon, c.actors) if weapon is not None else None
     if owner is None or owner.country != ev.target or owner.country == ev.source:
         return None
     return dataclasses.replace(ev, source=ev.target, source_actor=ev.target_actor, source_name=ev.target_name,

@@ -67,7 +67,7 @@ def co_doer_copies(c: Candidate, ev: Any) -> list[Any]:
         return []
     tok = c.tok
     verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj") else tok
-    while verb.dep_ in ("xcomp",) and verb.head.i != verb.i:
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head  # "continued to impose ...": the clause of the finite verb
     seen, out = {ev.source, ev.target}, []
     for prep in _joint_phrases(verb, tok):

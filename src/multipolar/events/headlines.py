@@ -9,8 +9,9 @@ verb in the present ("summons" -> summon), and the first actor mention after it,
 ("Swedish envoy"), and past a preposition of the verb's own ("fire at", "talks with"), is the target. A verb of
 a mutual act with two subjects and no target is coded each way ("India, Pakistan trade fire"), as is the act of
 a noun two subjects exchange ("trade allegations": accusations each way). Statements ("says"), plans ("to
-visit") and conditions ("... if Trump invades Greenland") are left out; the candidate then passes every named rule as any other does.
-Words in data/rules/headlines.json.
+visit") and conditions ("... if Trump invades Greenland") are left out; the candidate then passes every named
+rule as any other does. Words in data/rules/headlines.json; the verbs of exchange are talks.exchange's
+(data/rules/talks.json).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from multipolar.events.pairs import is_symmetric
 from multipolar.events.rulebook import is_state_mention, words
 
 W = words("headlines")
+TW = words("talks")  # the verbs of exchange (rule talks.exchange)
 RULE = "headlines.present_act"
 
 
@@ -46,7 +48,7 @@ def _looks_like_headline(sent: Any) -> bool:
 
 def _exchanged(lexicon: Any, tok: Any) -> Any | None:
     """The act of the noun after a verb of exchange ("trade allegations", "exchange threats"), or None."""
-    if not any(b in W["exchange_verbs"] for b in _bases(tok.text)):
+    if not any(b in TW["exchange_lemmas"] for b in _bases(tok.text)):
         return None
     for t in tok.doc[tok.i + 1:tok.i + 3]:
         nouns = [e for e in lexicon.entries_for(t.lemma_.lower()) if e.pos == "NOUN" and not e.conditions]

@@ -198,7 +198,13 @@ def weapon_of(tok: Token) -> Token | None:
     return None
 
 
-def _weapon_owner(weapon: Token, actors: syntax.Actors) -> Any | None:
+def occasion_weapon(tok: Token) -> Token | None:
+    """The blast or strike an "in"/"during"/"by" phrase of a violent verb names, whatever its subject ("40 killed in
+    US attack": where the parser took the number of dead for the subject, `weapon_of` looks no further)."""
+    return next((o for o in prep_objects([tok], ("in", "during", "by")) if o.lemma_.lower() in BLAST_NOUNS), None)
+
+
+def owner_of_weapon(weapon: Token, actors: syntax.Actors) -> Any | None:
     """The state a weapon's or strike's own modifier names ("Israeli shelling", "a Russian missile"), else the
     other side of a "with" phrase ("in clashes with Houthi rebels")."""
     owner = next((actors[m.i] for m in weapon.children if m.dep_ in ("amod", "compound", "poss", "nmod")
@@ -216,7 +222,7 @@ def occasion_agent(tok: Token, actors: syntax.Actors) -> Any | None:
     weapon = weapon_of(tok) if tok.pos_ == "VERB" and tok.tag_ == "VBN" else None
     if weapon is None or weapon.i in actors or weapon.lemma_.lower() not in BLAST_NOUNS:
         return None
-    return _weapon_owner(weapon, actors)
+    return owner_of_weapon(weapon, actors)
 
 
 def unidentified_attacker(tok: Token, actors: syntax.Actors, srcs: list[Any], passive: list[Any]) -> Any | None:
@@ -233,7 +239,7 @@ def unidentified_attacker(tok: Token, actors: syntax.Actors, srcs: list[Any], pa
     if weapon is not None:
         if weapon.i in actors or weapon.lemma_.lower() not in BLAST_NOUNS:
             return None
-        owner = _weapon_owner(weapon, actors)
+        owner = owner_of_weapon(weapon, actors)
         if owner is not None:
             return owner  # "Israeli tank shelling", "a Russian missile"
     elif srcs or not passive:

@@ -36,8 +36,8 @@ Words in data/rules/roles.json.
   ("we are inflicting pain on Russia and supporting the people of Ukraine") is acted on, not the doer: dropped
   (not under a third-person pronoun, which may stand for it: "support for Georgia as it defends ...");
 - roles.received_act: in events/receiving.py ("gets a warning from Trump" is Trump's act);
-- roles.place_of_assault, roles.response_target, roles.condemned_victim and roles.weapon_owner: in events/aims.py (whom an act that names no one is
-  aimed at);
+- roles.place_of_assault, roles.response_target, roles.condemned_victim and roles.weapon_owner: in
+  events/aims.py (whom an act that names no one is aimed at, whom it blames, who did it);
 - roles.signed_instrument: signing a state's own instrument (an executive order, a proclamation, a bill) is
   no agreement with anyone: the act it orders ("signed an executive order imposing tariffs on Canadian
   imports") is the sentence's main act (events/clauses.py keeps it), and the signing is dropped;
@@ -287,14 +287,22 @@ def _own_subject(tok) -> Any | None:
     return None
 
 
-def stand_in_modifier(c: Candidate):
-    if not c.guessed_source:
-        return None
+def _stand_in_heads(c: Candidate, *, pronoun_subject: bool = True) -> list:
+    """The head tokens of the stand-in source's mention, where the trigger's verb has a subject of its own that
+    names no actor ([] otherwise: with no such subject the stand-in may well be the doer); without
+    `pronoun_subject`, not under a third-person pronoun, which may stand for the state named ("... support for
+    Georgia as it defends against ...")."""
     subject = _own_subject(c.tok)
-    if subject is None or any(t.i in c.actors for t in subject.subtree):
-        return None  # no subject of its own that names no actor: the stand-in may well be the doer
+    if not c.guessed_source or subject is None or any(t.i in c.actors for t in subject.subtree):
+        return []
+    if not pronoun_subject and subject.lower_ in W["third_pronouns"]:
+        return []
     toks = _stand_in_tokens(c)
-    heads = [t for t in toks if t.head.i not in {x.i for x in toks}]
+    return [t for t in toks if t.head.i not in {x.i for x in toks}]
+
+
+def stand_in_modifier(c: Candidate):
+    heads = _stand_in_heads(c)
     if heads and all(t.dep_ in W["relatum_deps"] and t.head.dep_ in ("dobj", "pobj") and t.head.i != c.tok.i
                      and c.tok not in t.head.subtree for t in heads):
         return DROP
@@ -302,13 +310,7 @@ def stand_in_modifier(c: Candidate):
 
 
 def stand_in_object(c: Candidate):
-    if not c.guessed_source:
-        return None
-    subject = _own_subject(c.tok)
-    if subject is None or any(t.i in c.actors for t in subject.subtree) or subject.lower_ in W["third_pronouns"]:
-        return None  # "... support for Georgia as it defends against ...": "it" may be the state named
-    toks = _stand_in_tokens(c)
-    heads = [t for t in toks if t.head.i not in {x.i for x in toks}]
+    heads = _stand_in_heads(c, pronoun_subject=False)
     if heads and all(t.dep_ in ("dobj", "pobj") and not _inside(t, c.tok) and c.tok not in t.subtree
                      for t in heads):
         return DROP  # "we are inflicting pain on Russia and supporting Ukraine": Russia is acted on
