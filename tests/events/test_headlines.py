@@ -46,11 +46,7 @@ def test_a_headlines_condition_is_no_act(coded):
 
 
 def test_a_headlines_verb_is_read_beside_another_candidate_of_the_line(coded):
-    # the parse finds an act elsewhere in the line ("seized"), but not the headline's own verb
+    # the parse finds an act elsewhere in the line ("seized"), but not the headline's own verb; "halt assistance"
+    # is the lexicon's phrase (162) that the word-order reading needs
     events, trace = coded("Canada halts assistance to Haiti over claims aid was seized")
     assert ("CAN", "HTI", "SANCTION") in {(e.source, e.target, e.plover) for e in _by_rule(events, trace)}
-
-
-def test_cutting_or_halting_assistance_is_reducing_aid(coded):
-    events, _ = coded("Norway suspended assistance to Mali after the coup.")
-    assert [e for e in events if (e.source, e.target, e.cameo) == ("NOR", "MLI", "162")]
