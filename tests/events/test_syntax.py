@@ -94,3 +94,15 @@ def test_a_call_with_a_list_is_each_way_for_its_tail_too(coded):
                       "and Prime Minister Frederiksen of Denmark.")
     # pairs.mutual_with: each partner of a call calls back, the last one the parser hung from the verb as well
     assert {e.source for e in events if e.target == "NLD" and e.cameo == "041"} == {"FIN", "POL", "DNK"}
+
+
+def test_a_verb_conjoined_after_the_triggers_own_complement_keeps_its_party(coded):
+    # rule syntax.own_conjunct: "urged Egypt" is no target of "agreed to buy more wheat"
+    events, _ = coded("Kenya agreed to buy more wheat and urged Egypt to reopen its border crossing.")
+    assert not [e for e in events if e.root == "03" and e.target == "EGY"]
+    assert ("KEN", "EGY") in {(e.source, e.target) for e in events if e.root == "02"}
+
+
+def test_a_verb_with_no_complement_shares_the_conjuncts_object(coded):
+    events, _ = coded("Kenya condemned and sanctioned Uganda.")
+    assert ("KEN", "UGA") in {(e.source, e.target) for e in events}
