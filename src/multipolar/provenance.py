@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "24",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "25",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -106,6 +106,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              pairs.co_attackers, syntax.nearest_party, backing_phrase, actors.named_institution; the act model
     #              retrained (threshold 0.2 by CV); clauses.named_act with the place of force, roles.received_act,
     #              syntax.force_origin, roles.weapon_owner, model.retype_no_force, lexicon 'go' not with an infinitive
+    #              25: syntax.own_conjunct, actors.sector_sense, clauses.spoken_purpose on a noun act, lexicon
+    #              'voice concern over', 'express opposition', 'opposition to' (root model refitted)
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -190,3 +190,12 @@ def test_a_place_or_nationality_in_an_institutions_name_is_no_actor(resolver, bl
 )
 def test_a_place_before_other_words_stays_an_actor(resolver, blank, text, left) -> None:
     assert countries(resolver, blank, text) == left
+
+
+def test_opposition_to_something_is_a_stance_not_the_political_opposition(resolver, blank) -> None:
+    # rule actors.sector_sense
+    codes = [m.actor_code for m in resolver.resolve(blank("Austria restated its firm opposition to the plan. "
+                                                            "Austria's opposition to the plan is old."), on=ON)]
+    assert "AUTOPP" not in codes and "AUT" in codes
+    assert "VENOPP" in [m.actor_code for m in resolver.resolve(blank("Venezuela's opposition boycotted the vote."),
+                                                                on=ON)]

@@ -157,3 +157,20 @@ def test_force_named_with_where_it_was_used_is_an_act_at_that_state(coded, text)
 def test_feared_force_named_by_a_noun_is_no_act(coded):
     events, _ = coded("Analysts in Chile fear a Peruvian strike in Bolivia.")
     assert not [e for e in events if e.plover == "ASSAULT"]
+
+
+def test_a_noun_act_a_call_was_held_to_restate_is_said_in_it(coded):
+    # clauses.spoken_purpose on the object of the verb of saying; actors.sector_sense: "Brazil's firm opposition
+    # to" is neither a Brazilian company nor Brazil's political opposition
+    events, trace = coded("President Lula spoke with President Boric of Chile to reiterate Brazil's firm opposition "
+                          "to Argentina's new tariffs.")
+    said = [e for e in events if (e.source_actor, e.target) == ("BRA", "ARG") and e.root == "11"]
+    assert said and all(e.modality == "asserted" for e in said)
+    assert "clauses.spoken_purpose" in trace.fired[said[0].event_id]
+
+
+def test_stated_opposition_and_concern_over_an_act_are_disapproval(coded):
+    events, _ = coded("Chile voiced concern over Bolivia's decision to close the border.")
+    assert ("CHL", "BOL") in {(e.source, e.target) for e in events if e.root == "11"}
+    events, _ = coded("Portugal expressed its opposition to the Moroccan fishing quotas.")
+    assert ("PRT", "MAR") in {(e.source, e.target) for e in events if e.root == "11"}

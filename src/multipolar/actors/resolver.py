@@ -348,7 +348,7 @@ class ActorResolver(PersonMentions, ContextMentions):
                 return None
             found = phrase_at(self._sector_lengths, self.lexicon.sector_nouns, doc, k, hi, text, ends)
             if found is not None:
-                return found
+                return None if _no_sector(doc, found[1], tagged) else found
             tok = doc[k]
             if (
                 not tok.is_alpha
@@ -437,3 +437,18 @@ def _length_index(table: dict[str, Any]) -> dict[str, tuple[int, ...]]:
     for text in table:
         lengths[leading_word(text)].add(len(text))
     return {word: tuple(sorted(ls, reverse=True)) for word, ls in lengths.items()}
+
+
+# a sector noun in another sense, by the word after it: "the United States' opposition to the invasion" is its
+# stance, not its political opposition (rule actors.sector_sense)
+_SECTOR_NOT_BEFORE = {"opposition": frozenset({"to", "against"})}
+
+
+def _no_sector(doc: Any, end: int, tagged: bool) -> bool:
+    """Rule actors.sector_sense: the sector word ending at `end` is an adjective ("America's firm opposition": no
+    company) or a noun in its other sense (`_SECTOR_NOT_BEFORE`)."""
+    last = doc[end - 1]
+    if tagged and last.pos_ == "ADJ":
+        return True
+    after = _SECTOR_NOT_BEFORE.get(last.lower_)
+    return after is not None and end < len(doc) and doc[end].lower_ in after

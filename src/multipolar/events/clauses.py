@@ -284,7 +284,10 @@ def spoken_purpose(tok: Token) -> Token | None:
     appreciation to Qatar", "met Ruto to reaffirm support for Kenya", "called Carney to offer condolences, and
     to thank Canada") is said in it: an infinitive of purpose whose verb is one of saying or expressing, on a
     verb of speaking or meeting, is an act the sentence reports as done (asserted), kept beside the call.
-    The verb of the call, or None."""
+    A noun act that is the object of such a verb is said with it ("spoke with Patrushev to reiterate the United
+    States' opposition to Russia's invasion"). The verb of the call, or None."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        tok = tok.head
     first = tok
     while first.dep_ == "conj" and first.head.pos_ == "VERB":  # "to affirm ties and to express appreciation"
         first = first.head
