@@ -144,6 +144,9 @@ def test_an_act_on_the_named_instrument_keeps_its_year(coded):
     ("The last time I spoke with the Turkish president was in Madrid.", "timing.recalled"),
     ("As you may remember, I went to Kenya to see President Ruto.", "timing.recalled"),
     ("In the beginning, we rallied the world to support Ukraine.", "timing.recalled"),
+    # the past progressive, and what the speaker remembers in any tense
+    ("At the time, we were working closely with Mexico on the border.", "timing.recalled"),
+    ("I remember our talks with Chile in Santiago.", "timing.recalled"),
     # an account of acts repeated over an untold stretch
     ("I have met President Lula many times.", "timing.experience"),
     ("We have imposed sanctions on Iran time and again.", "timing.experience"),

@@ -25,12 +25,14 @@ Words in data/rules/timing.json.
 - timing.planned_clause: a date phrase inside the infinitive that a trigger verb governs ("agreed to hold drills
   in September", "threatened on Monday to impose tariffs on August 1") dates the act planned there, not the
   agreeing or threatening: the nearest other date phrase does, else the document;
-- timing.recalled: a speaker's recollection, an act in the simple past (or past perfect) with no date phrase
+- timing.recalled: a speaker's recollection, an act in the simple past (or past perfect, or past progressive:
+  "at the time, we were working with Mexico") with no date phrase
   of its own, in a clause whose subject, or whose past "when"/"while" clause's subject, is "I" or "we", with a
   cue that it lies at an untold time before the text (that clause, or a cue word: "recently", "once", "back
   then", "years ago") ("I met those two leaders when I was in Munich", "I had a long conversation recently
   with President Xi", "when we were in a bind, India helped us"), gets no date: the publication dates
-  the speech, not what it recalls (codebook: null where the text gives no way to tell);
+  the speech, not what it recalls (codebook: null where the text gives no way to tell); so does an act the
+  speaker says they remember or recall, in any tense ("I remember your visit to Kyiv");
 - timing.experience: a speaker's account of what they have done over time, an act in the present perfect or
   the simple past whose subject is "I" or "we" and whose clause counts its occasions, sets it against
   everyone's or spans it ("I have met President Lula many times", "I spoke with him more than any other leader
@@ -259,9 +261,10 @@ _EXPERIENCE = re.compile(r"(?<![\w-])(?:(?:" + "|".join(W["experience_counts"]) 
 
 
 def _is_past(verb: Any) -> bool:
-    """A verb in the simple past ("met") or the past perfect ("had met")."""
+    """A verb in the simple past ("met"), the past perfect ("had met") or the past progressive ("were working")."""
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)) or (verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children))
 
 
 def _first_person_subject(verb: Any) -> bool:
@@ -284,6 +287,9 @@ def recalled(c: Candidate):
     if ev.date_precision != "doc":
         return None  # dated by a phrase of its own (or undated already)
     verb = _clause_verb(c.tok)
+    if verb is not None and any(x.lemma_.lower() in W["recall_verbs"] and _first_person_subject(x)
+                                for x in (verb, *governors(verb, limit=9))):
+        return dataclasses.replace(ev, date=None, date_precision=None)  # "I remember your visit to Kyiv"
     if verb is None or not _is_past(verb):
         return None
     # the act's own "when" clause is the call it refers to, not a cue ("When I spoke to President Putin, I told him")
