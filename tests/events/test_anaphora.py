@@ -293,3 +293,12 @@ def test_they_of_a_state_and_an_armed_group_acts_toward_a_state_as_the_state_onl
 def test_they_of_a_pair_with_an_armed_group_makes_no_copy_for_the_group(coded):
     events, _ = coded("Israel and Hamas held talks in Doha. They later criticized Qatar.")
     assert {e.source_actor for e in events if e.target == "QAT" and e.root == "11"} == {"ISR"}
+
+
+def test_what_a_pair_does_together_is_aimed_at_its_partner(coded):
+    # anaphora.pair_partner: "together" makes the pair's second the partner, not the state named further on
+    events, trace = coded("President Ruto met President Lula on Monday. The two leaders committed to working closely "
+                          "together to counter the drug trade from Paraguay.")
+    acts = [e for e in events if e.root == "03"]
+    assert {(e.source, e.target) for e in acts} == {("KEN", "BRA"), ("BRA", "KEN")}
+    assert all("anaphora.pair_partner" in trace.fired[e.event_id] for e in acts)

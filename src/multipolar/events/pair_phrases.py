@@ -2,7 +2,8 @@
 resolves the phrases to their pairs, `resolve`) so that each module stays short; the rule names are anaphora's:
 
 - anaphora.pair_partner: the act of a pair phrase's first state is aimed at its second, unless the pair is
-  what the act is aimed at;
+  what the act is aimed at; a mutual act, or one the pair does "together", is aimed at the second even where
+  the coder found another state in the phrase;
 - anaphora.pair_both, pair_object, pair_each_other, pair_mutual: the copies an act of (or at) a pair phrase
   makes (`PAIR_COPIES`, run by the coder after the rules), each described at its function;
 - anaphora.state_pronoun: a pronoun ("he", "they", "both", "it") stands for a state in an act between states: a
@@ -42,7 +43,8 @@ def pair_partner(c: Candidate):
             continue
         if _object_of(c.doc[i], c.tok):
             continue  # the pair is what the act is aimed at (anaphora.pair_object), not who does it
-        if ev.target is None or ev.target == ev.source or (_mutual(ev) and ev.target != second.country):
+        if ev.target is None or ev.target == ev.source or (
+                (_mutual(ev) or _together(c)) and ev.target != second.country):
             return dataclasses.replace(ev, target=second.country, target_actor=second.actor_code,
                                        target_name=second.person)
     return None
@@ -50,6 +52,23 @@ def pair_partner(c: Candidate):
 
 def _mutual(ev: Any) -> bool:
     return ev.root in W["mutual_roots"] or ev.cameo in W["mutual_codes"]
+
+
+def _together(c: Candidate) -> bool:
+    """An act the pair does together ("both leaders committed to working closely together to address the
+    programs of North Korea"): "together" on the trigger or on a verb it governs, within three steps. The
+    pair's second is then the partner, not a state named further on."""
+    for t in c.sent:
+        if t.lower_ not in W["together_words"] or t.dep_ != "advmod":
+            continue
+        x = t.head
+        for _ in range(3):
+            if x.i == c.tok.i:
+                return True
+            if x.head.i == x.i:
+                break
+            x = x.head
+    return False
 
 
 def _second_of_pair(c: Candidate, actor_code: str | None, other: str | None) -> Any | None:
