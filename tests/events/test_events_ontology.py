@@ -51,7 +51,10 @@ def test_ontology_plover_types_by_the_manual_unless_the_2021_map_is_asked_for(on
         ("SANCTION", None), ("COERCE", None), ("ASSAULT", None))
     assert ontology.plover("0841") == ("RETREAT", "release") and ontology.plover("0813")[0] == "CONCEDE"
     assert ontology.plover("162")[0] == "SANCTION"
+    # the one exception to the root rule: a signed formal agreement is AGREE, as the real-news codebook types it
+    assert ontology.plover("057")[0] == "AGREE" and ontology.plover("051")[0] == "SUPPORT"
     drafted = Ontology.load(plover_types="map2021")
+    assert drafted.plover("057")[0] == "SUPPORT"
     assert drafted.plover("163") == ("COERCE", "restrict")  # the 2021 map's quirk, kept when asked for
     assert drafted.plover("0813")[0] == "RETREAT"
     with pytest.raises(DataFileError, match="map2021"):

@@ -38,9 +38,13 @@ def quad_of_root(root: str) -> int:
 
 
 def manual_plover_type(code: str) -> str | None:
-    """PLOVER type of a CAMEO code by the manual's rule: its root's category; yields 084–087 are RETREAT."""
+    """PLOVER type of a CAMEO code by the manual's rule: its root's category; yields 084–087 are RETREAT, and
+    signing a formal agreement (057) is AGREE, as the real-news codebook types "a signed deal" (the 2021 map and
+    the root rule would make it SUPPORT)."""
     if code[:2] == "08" and len(code) >= 3 and code[2] in "4567":
         return "RETREAT"
+    if code[:3] == "057":
+        return "AGREE"
     return ROOT_TO_PLOVER.get(code[:2])
 
 
