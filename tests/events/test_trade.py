@@ -158,6 +158,13 @@ def test_an_active_strike_with_sanctions_keeps_its_subject_as_source(coded):
     assert not any("trade.headline_passive" in trace.fired.get(e.event_id, []) for e in hit)
 
 
+def test_retaliating_with_tariffs_is_the_subjects_act(coded):
+    # "retaliate" takes no object, so it is never a headline's passive
+    events, _ = coded("Ottawa retaliated with tariffs of 25% on American steel.")
+    hit = [e for e in events if e.root == "16"]
+    assert hit and all((e.source, e.target) == ("CAN", "USA") for e in hit)
+
+
 @pytest.fixture
 def issued(rule_coder):
     """Code an invented text as the United States government's own document (issuer "USA")."""

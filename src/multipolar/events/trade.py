@@ -18,7 +18,7 @@ Words in data/rules/trade.json.
   "Chinese steelmakers slapped with new EU tariffs"): a sanction read off a verb of striking with no object,
   whose "with" phrase names the measure and the state that imposes it, was done to the subject by that
   state; source and target are swapped ("The US hit Russian oil firms with sanctions", with its object, is
-  read as before);
+  read as before, and so is a verb that takes no object: "Beijing retaliated with tariffs on American coal");
 - trade.faced: a tariff or sanction that a state's side faces, suffers or is hit with ("Indian exporters
   face 50 percent US tariffs") is aimed at that state, where the measure's own phrase names no target;
 - trade.tariff_act (a finder): a verb of imposing, raising, pausing, cutting or exempting whose object
@@ -159,7 +159,8 @@ def struck_with(c: Candidate):
 
 def headline_passive(c: Candidate):
     ev, tok = c.event, c.tok
-    if (ev.root != "16" or tok.lemma_.lower() not in W["strike_verbs"] or not ev.target_actor or tok.tag_ != "VBD"
+    if (ev.root != "16" or tok.lemma_.lower() not in W["strike_verbs"] or tok.lemma_.lower() in W["intransitive_strikes"]
+            or not ev.target_actor or tok.tag_ != "VBD"
             or any(ch.dep_ in ("dobj", "nsubjpass", "auxpass", "aux") for ch in tok.children)):
         return None
     if not any(ch.dep_ == "nsubj" for ch in tok.children):
