@@ -174,3 +174,21 @@ def test_stated_opposition_and_concern_over_an_act_are_disapproval(coded):
     assert ("CHL", "BOL") in {(e.source, e.target) for e in events if e.root == "11"}
     events, _ = coded("Portugal expressed its opposition to the Moroccan fishing quotas.")
     assert ("PRT", "MAR") in {(e.source, e.target) for e in events if e.root == "11"}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("In a phone call with Kenyan President William Ruto on Monday, Lula discussed the situation in Sudan.",
+     ("BRA", "KEN")),
+    ("During a meeting with Chilean President Boric, the Argentine president thanked Chile for its help.",
+     ("ARG", "CHL")),
+    ("During her visit to Nairobi, the Danish prime minister urged Kenya to lower its tariffs.", ("DNK", "KEN")),
+])
+def test_the_call_or_meeting_a_main_act_happened_in_is_coded_too(coded, text, pair):
+    events, trace = coded(text)
+    met = [e for e in events if e.root == "04" and (e.source, e.target) == pair]
+    assert met and "clauses.occasion_act" in trace.fired[met[0].event_id]
+
+
+def test_an_occasion_that_names_no_partner_of_its_own_is_no_meeting(coded):
+    events, _ = coded("At the summit in Lima, the Chilean president thanked Peru for its support.")
+    assert not [e for e in events if e.root == "04" and (e.source, e.target) == ("CHL", "PER")]

@@ -30,6 +30,11 @@ China's ban on ...") is still dropped by modality.topic_noun, whichever clause i
 affairs rather than a dated act ("Russia's war against Ukraine", "the occupation of ...": `state_nouns`) is
 no named act.
 
+clauses.occasion_act (`prior_acts`): the call, meeting or visit a main act happened in, named by a noun in an "in",
+"during" or "at" phrase on the main verb ("In a phone call with Erdogan, Putin discussed Syria"; "During his visit
+to Beijing, the chancellor urged China to ..."), is asserted too: kept beside the main act, also between the same
+two parties when the main act is of another kind.
+
 clauses.purpose_act (rule over candidates, `purpose_act`): see its docstring.
 
 clauses.spoken_purpose (`prior_acts`, `spoken_purpose`): what a call or meeting was held to say ("spoke with
@@ -161,6 +166,12 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
         named = actors is not None and named_act(tok, events, actors)
         if not trig.parsed_both and not named:  # force named with its place has no target parsed yet
             continue
+        if _occasion(tok, heads) and events and all(e.root in W["occasion_roots"] for e in events):
+            # the call or meeting the main act happened in is asserted too, also beside another act between the
+            # same two parties ("In a phone call with Erdogan, Putin thanked Turkey for its mediation")
+            if not any((e.source, e.target, e.root) in said for e in events):
+                out.append((trig, events, "clauses.occasion_act"))
+            continue
         rule = ("clauses.prior_act" if _prior(tok) else "clauses.prior_clause" if _prior_clause(tok)
                 else "clauses.coordinated_act" if _coordinated(tok, heads) else None)
         if rule is None and framed and tok.i not in frames and all(
@@ -181,6 +192,16 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
             continue  # "a day after Trump returned to Washington": a state's act on itself dates the main act
         out.append((trig, events, rule))
     return out
+
+
+def _occasion(tok: Token, heads: set[int]) -> bool:
+    """A noun naming the occasion of the main act, in a phrase of "in", "during" or "at" on its verb or on the
+    sentence's root verb, that names its partner itself ("In a phone call with Erdogan on Tuesday, Putin discussed
+    Syria", "During his visit to Beijing, the chancellor urged ..."; not "At the summit in Brussels, Zelensky
+    thanked Germany")."""
+    return (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep"
+            and tok.head.lower_ in W["occasion_preps"] and (tok.head.head.i in heads or tok.head.head.dep_ == "ROOT")
+            and any(c.dep_ == "prep" and c.lower_ in W["partner_preps"] for c in tok.children))
 
 
 def _prior(tok: Token) -> bool:
