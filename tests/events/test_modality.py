@@ -325,3 +325,9 @@ def test_going_to_do_something_is_no_journey(coded):
     assert not [e for e in events if e.cameo == "042"]
     events, _ = coded("President Lula went to Berlin to meet Chancellor Merz.")
     assert [e for e in events if e.cameo == "042" and (e.source, e.target) == ("BRA", "DEU")]
+
+
+def test_talks_that_ended_were_held(coded):
+    # modality.topic_noun: a meeting that "ended" took place
+    events, _ = coded("The talks between Peruvian and Chilean foreign ministers ended without a deal.")
+    assert {(e.source, e.target) for e in events if e.root == "04"} == {("PER", "CHL"), ("CHL", "PER")}

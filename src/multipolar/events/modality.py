@@ -8,7 +8,8 @@ questions, speculation and nouns that merely mention a topic are not events.
 - modality.topic_noun: a noun trigger named as a topic ("touched on the war", "discussed the sanctions"),
   as what something affects ("damages trade cooperation"), as what affects something (unless a sanction or
   tariff whose own phrase names both parties: "US tariffs on Indian goods hurt exporters", or one assault whose
-  own phrase names its attacker: "a Ukrainian drone strike sparked a fire"), as what is posed
+  own phrase names its attacker: "a Ukrainian drone strike sparked a fire", or talks that ended: "the talks
+  between Armenian and Azerbaijani ministers ended without a deal"), as what is posed
   ("poses a threat to"), or with no actor of its own;
 - modality.idiom: the trigger is a word of an idiom ("called into question", "shook hands", "trade war");
 - modality.departure: leaving a meeting or a place is no withdrawal ("before leaving the summit");
@@ -119,12 +120,20 @@ def topic_noun(c: Candidate):
     if tok.dep_ in ("dobj", "nsubjpass") and _lemma(head) in W["topic_verbs"] | W["affect_verbs"]:
         return DROP
     if (tok.dep_ == "nsubj" and _lemma(head) in W["affect_verbs"] and not _measure_with_parties(c)
-            and not _owned_assault(c)):
+            and not _owned_assault(c) and not _talks_that_ended(c)):
         return DROP
     if c.guessed_source and not any(t.i in c.actors for t in tok.subtree):
         # "the threat", "a parade": a bare noun whose source only the neighbourhood suggests
         return DROP
     return None
+
+
+def _talks_that_ended(c: Candidate) -> bool:
+    """Talks or a meeting that ended ("the talks between Armenian and Azerbaijani ministers ended without a deal")
+    were held: a verb of ending with no object of its own says the meeting took place."""
+    head = c.tok.head
+    return (c.event.root == "04" and _lemma(head) in W["ending_verbs"]
+            and not any(ch.dep_ == "dobj" for ch in head.children))
 
 
 def _owned_assault(c: Candidate) -> bool:
