@@ -143,6 +143,13 @@ def test_signing_an_order_alone_is_no_agreement(coded):
     assert any(d["rule"] == "roles.signed_instrument" for d in trace.dropped)
 
 
+def test_an_order_the_parser_made_the_subject_of_what_follows_is_still_no_agreement(coded):
+    # "Order" parsed as the subject of "declaring": the signing is still of an instrument (roles.signed_instrument)
+    events, _ = coded("Today, President Donald J. Trump signed an Executive Order declaring a national emergency to "
+                      "safeguard Nigerian oil revenue held in U.S. Treasury accounts from attachment or judicial process.")
+    assert not [e for e in events if e.cameo == "057"]
+
+
 def test_signing_an_agreement_is_still_one(coded):
     events, _ = coded("Japan and Australia signed a defence agreement.")
     assert ("JPN", "AUS") in {(e.source, e.target) for e in events if e.cameo == "057"}

@@ -245,9 +245,15 @@ def modifier_target(c: Candidate):
 
 
 def is_instrument_signing(tok) -> bool:
-    """Whether `tok` signs or issues a state's own instrument ("signed an executive order")."""
-    return tok.lemma_.lower() in W["signing_lemmas"] and any(
-        ch.dep_ == "dobj" and ch.lemma_.lower() in W["instrument_nouns"] for ch in tok.children)
+    """Whether `tok` signs or issues a state's own instrument ("signed an executive order"; also where the parser
+    made the instrument the subject of what follows it: "signed an Executive Order declaring a national
+    emergency")."""
+    if tok.lemma_.lower() not in W["signing_lemmas"]:
+        return False
+    instruments = W["instrument_nouns"]
+    return any(ch.dep_ == "dobj" and ch.lemma_.lower() in instruments for ch in tok.children) or any(
+        ch.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" and g.lemma_.lower() in instruments and g.i < ch.i
+                                               for g in ch.children) for ch in tok.children)
 
 
 def signed_instrument(c: Candidate):
