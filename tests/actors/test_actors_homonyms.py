@@ -101,6 +101,7 @@ def countries(resolver: ActorResolver, nlp, text: str) -> list[str]:
         ("Germany urged both sides to return to the Minsk agreements.", ["DEU"]),
         ("Talks in the Normandy format resumed after a long pause.", []),
         ("Japan ratified the Kyoto Protocol in 2002.", ["JPN"]),
+        ("Canada ratified the Kigali Amendment to the Montreal Protocol.", ["CAN"]),
     ],
 )
 def test_named_accord_city_is_no_actor(resolver, blank, text, left) -> None:

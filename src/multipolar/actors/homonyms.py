@@ -16,7 +16,7 @@ Cues, each on the words right next to the name (our own lists):
 Elsewhere the name stays the country: "Georgia and Armenia", "Georgia's prime minister", "Tbilisi, Georgia".
 
 Rule `actors.named_accord`: a city that names an accord, a convention or a diplomatic process ("the Paris
-Agreement", "the Minsk agreements", "the Normandy format", "the Kyoto Protocol") names where it was made, not
+Agreement", "the Minsk agreements", "the Normandy format", "the Kyoto Protocol", "the Kigali Amendment") names where it was made, not
 a government that acts: a place name (a capital or another city, which the gazetteer maps to a government or
 its country) right before such a noun is no actor. A country's own name is left alone ("the Iran deal"
 names a party).
@@ -86,7 +86,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ACCORD_NOUNS = frozenset({"agreement", "agreements", "accord", "accords", "protocol", "protocols", "convention",
                           "conventions", "format", "process", "declaration", "treaty", "charter", "consensus",
                           "communique", "communiqué", "memorandum", "statute", "principles", "framework",
-                          "understandings", "formula"})
+                          "understandings", "formula", "amendment", "amendments"})
 _MAX_WORDS = max(len(words.split()) for words in _AFTER)
 
 
