@@ -200,3 +200,4 @@ def test_opposition_to_something_is_a_stance_not_the_political_opposition(resolv
     assert "AUTOPP" not in codes and "AUT" in codes
     assert "VENOPP" in [m.actor_code for m in resolver.resolve(blank("Venezuela's opposition boycotted the vote."),
                                                                 on=ON)]
+

@@ -406,3 +406,11 @@ def test_resolver_irish_titles_and_leaders(resolver: ActorResolver, blank, text:
 )
 def test_resolver_heads_of_state_and_the_holy_see(resolver: ActorResolver, blank, text: str, code: str) -> None:
     assert found(resolver, blank, text, on=date(2024, 6, 1))[0][1] == code
+
+
+def test_names_joined_before_a_sector_noun_share_it(resolver, blank) -> None:
+    # rule actors.shared_sector: "Kenyan and Ugandan troops" are both countries' soldiers
+    codes = [m.actor_code for m in resolver.resolve(blank("Kenyan and Ugandan troops clashed near the border."), on=EARLY_2025)]
+    assert codes == ["KENMIL", "UGAMIL"]
+    codes = [m.actor_code for m in resolver.resolve(blank("Kenya and Uganda signed a deal."), on=EARLY_2025)]
+    assert codes == ["KEN", "UGA"]
