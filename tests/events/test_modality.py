@@ -331,3 +331,18 @@ def test_talks_that_ended_were_held(coded):
     # modality.topic_noun: a meeting that "ended" took place
     events, _ = coded("The talks between Peruvian and Chilean foreign ministers ended without a deal.")
     assert {(e.source, e.target) for e in events if e.root == "04"} == {("PER", "CHL"), ("CHL", "PER")}
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers welcomed new projects under the Kenya-Uganda Defense Cooperation Agreement.",
+    "We will build on Egypt's peace treaty with Jordan.",
+])
+def test_an_agreement_named_as_what_is_done_under_it_is_no_act_of_agreeing(coded, text):
+    events, trace = coded(text)
+    assert not [e for e in events if e.cameo == "057"]
+    assert any(d["rule"] == "modality.standing_agreement" for d in trace.dropped)
+
+
+def test_an_agreement_named_with_its_signing_stays_an_act(coded):
+    events, _ = coded("Trade grew fast under the recently signed agreement between Kenya and Uganda.")
+    assert ("KEN", "UGA") in {(e.source, e.target) for e in events if e.cameo == "057"}

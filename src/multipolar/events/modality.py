@@ -42,6 +42,10 @@ questions, speculation and nouns that merely mention a topic are not events.
   of having or sharing ("is proud to have a strong partnership with Peru", "shares a deep partnership with"),
   or an example after "like"/"including" ("through partnerships like the Chile-Peru Partnership"): the
   candidate is dropped (launching, deepening or strengthening a partnership, an act, is left alone);
+- modality.standing_agreement: an agreement, treaty or deal named as what something is done under, for or on
+  ("new projects under the Kenya-Uganda Defense Cooperation Agreement", "we will build on Egypt's peace treaty with
+  Israel", "pursuant to the Agreement"), with no word of concluding it on the noun ("the recently signed
+  agreement"), is a standing instrument, not an act of agreeing: the candidate is dropped;
 - modality.possible_outcome: an act named as what something could lead to, might result in or risks ("such
   moves could lead to a clash between Russia and NATO", "the dispute risks a war with Iran") is an outcome
   someone fears, not an act that happened: the candidate is dropped ("the raid led to a clash", said of what
@@ -370,9 +374,21 @@ def standing_relation(c: Candidate):
     return DROP if _standing(tok) else None
 
 
+def standing_agreement(c: Candidate):
+    tok = c.tok
+    if tok.pos_ not in ("NOUN", "PROPN") or _lemma(tok) not in W["agreement_nouns"] or tok.dep_ != "pobj":
+        return None
+    if any(_lemma(ch) in W["concluding_words"] for ch in tok.children if ch.dep_ in ("amod", "acl", "relcl")):
+        return None  # "the recently signed security agreement": an act
+    prep = tok.head
+    referred = prep.lower_ in W["reference_preps"] or (prep.lower_ == "to" and prep.head.lower_ in W["reference_heads"])
+    return DROP if referred else None
+
+
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
          Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
          Rule("modality.plan", plan), Rule("modality.scheduled", scheduled), Rule("modality.warning", warning),
          Rule("modality.ordered_posture", ordered_posture),
          Rule("modality.statement_topic", statement_topic), Rule("modality.standing_relation", standing_relation),
-         Rule("modality.sport", sport), Rule("modality.possible_outcome", possible_outcome)]
+         Rule("modality.sport", sport), Rule("modality.possible_outcome", possible_outcome),
+         Rule("modality.standing_agreement", standing_agreement)]
