@@ -281,3 +281,9 @@ def test_a_pause_does_not_ease_a_measure_named_as_its_background(coded):
     events, trace = coded("Chinese refiners paused purchases of Russian crude after American sanctions on Rosneft.")
     assert not [e for e in events if e.source == "USA" and e.plover == "RETREAT"]
     assert not any("trade.eased" in names for names in trace.fired.values())
+
+
+def test_a_past_counterfactual_is_no_threat(coded):
+    # trade.conditional_threat: "if Chile had decided years ago to cut ties" did not happen and threatens nothing
+    events, _ = coded("If Chile had decided ten years ago to cut ties with Peru, it would have been hard.")
+    assert not [e for e in events if e.root == "13"]

@@ -10,7 +10,8 @@ Words in data/rules/trade.json.
   impose costs on Russia") is the measure in force, asserted (163), not a threat of it: "will" is read off the
   verb of continuing (rule before trade.conditional_threat; a condition, "if ...", leaves it hypothetical);
 - trade.conditional_threat: a restriction announced or conditioned ("would impose tariffs if ...") by its
-  own imposer is a threat of sanctions (1312), asserted;
+  own imposer is a threat of sanctions (1312), asserted; one in a past counterfactual ("if we had decided to
+  leave Afghanistan") stays hypothetical;
 - trade.struck_with: a state hit, struck or punished with a tariff or sanction is sanctioned, not attacked
   ("Washington hit Beijing with fresh tariffs" is 163, not 190); in the passive ("Brazil was hit with
   American tariffs") the measure's own phrase names who imposes it;
@@ -72,6 +73,7 @@ from multipolar.events.rulebook import (
     DROP,
     Candidate,
     Rule,
+    counterfactual,
     derived_id,
     governors,
     is_state_mention,
@@ -130,8 +132,8 @@ def conditional_threat(c: Candidate):
     ev = c.event
     if ev.root != "16" or ev.negated or ev.modality not in ("hypothetical", "intended") or THREAT not in c.coder.ontology:
         return None
-    if ev.modality == "intended" and "trade.rate_schedule" in c.fired:
-        return None  # "the rate shall be 12 percent" in a government's own order is the measure itself
+    if (ev.modality == "intended" and "trade.rate_schedule" in c.fired) or counterfactual(c.tok):
+        return None  # the measure itself in a government's own order; "if we had decided to leave": no threat
     if c.speaker is not None:
         said_by = {m.actor_code[:3] for m in syntax.subjects(c.speaker, c.actors)[0]}
         if said_by and ev.source not in said_by:
