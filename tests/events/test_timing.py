@@ -277,3 +277,11 @@ def test_the_date_of_an_after_clause_without_a_span_does_not_date_the_main_act(c
                       published=date(2025, 6, 10))
     tariffs = [e for e in events if (e.source, e.target) == ("CHN", "CAN")]
     assert tariffs and all(e.date == date(2025, 6, 10) for e in tariffs)
+
+
+def test_a_date_of_comparison_does_not_date_the_act(coded):
+    # timing.comparison: "as four years ago" is when there were fewer
+    events, trace = coded("Canada sent twice as many troops to Latvia as four years ago.", published=date(2025, 6, 1))
+    sent = [e for e in events if (e.source, e.target) == ("CAN", "LVA")]
+    assert sent and all(e.date == date(2025, 6, 1) for e in sent)
+    assert "timing.comparison" in trace.fired[sent[0].event_id]

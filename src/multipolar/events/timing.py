@@ -8,6 +8,9 @@ Words in data/rules/timing.json.
   other date phrase of the sentence does, else the document;
 - timing.since: the start of a span ("since February 2022", "since the start of 2024") does not date an act
   reported now: the nearest other date phrase does, else the document;
+- timing.comparison: a date phrase after "than", "as", "compared with" ("twice as many troops as four years ago",
+  "more than in 2020") is the time of a comparison, not of the act: the act is dated by another phrase, else by
+  its document;
 - timing.statute: a year or number that belongs to the name or citation of a law ("the Foreign Assistance Act
   of 1961", "50 U.S.C. 1622(d)", "section 1702", "Executive Order 14024", "the 2023 Defense Authorization
   Act", a resolution "dated 2 March 2022") dates no act: the nearest other date phrase does, else the
@@ -193,6 +196,18 @@ def stamp(c: Candidate):
 
 def since(c: Candidate):
     return _without(c, _SINCE)
+
+
+_COMPARED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(W["comparison_words"], key=len, reverse=True))
+                       + r")\s+(?:(?:at|in|on|during)\s+)?$", re.I)
+
+
+def comparison(c: Candidate):
+    if c.event.date_precision in (None, "doc"):
+        return None
+    text = c.sent.text
+    return _redated_without(c, [(t.start, t.end) for t in sentence_dates(text, c.published)
+                                if t.date is not None and _COMPARED.search(text[max(0, t.start - 30):t.start])])
 
 
 def other_clause(c: Candidate):
@@ -443,6 +458,7 @@ def anchor_clause(c: Candidate):
 
 
 RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
+         Rule("timing.comparison", comparison),
          Rule("timing.framing_instrument", framing_instrument), Rule("timing.statute", statute),
          Rule("timing.other_clause", other_clause),
          Rule("timing.planned_clause", planned_clause), Rule("timing.recalled", recalled),
