@@ -285,3 +285,12 @@ def test_a_date_of_comparison_does_not_date_the_act(coded):
     sent = [e for e in events if (e.source, e.target) == ("CAN", "LVA")]
     assert sent and all(e.date == date(2025, 6, 1) for e in sent)
     assert "timing.comparison" in trace.fired[sent[0].event_id]
+
+
+def test_an_act_of_a_pronoun_takes_the_day_of_the_sentence_it_refers_back_to(coded):
+    # timing.antecedent_day: "He" is Ruto at Friday's visit; the story came out two days later, in the next month
+    events, trace = coded("Kenyan President William Ruto hosted Brazilian President Luiz Inacio Lula da Silva in "
+                          "Nairobi on Friday. He pledged more maize exports to Brazil.", published=date(2025, 6, 1))
+    pledged = [e for e in events if (e.source, e.target) == ("KEN", "BRA") and e.root == "03"]
+    assert pledged and all(e.date == date(2025, 5, 30) for e in pledged)
+    assert "timing.antecedent_day" in trace.fired[pledged[0].event_id]

@@ -8,6 +8,10 @@ Words in data/rules/timing.json.
   other date phrase of the sentence does, else the document;
 - timing.since: the start of a span ("since February 2022", "since the start of 2024") does not date an act
   reported now: the nearest other date phrase does, else the document;
+- timing.antecedent_day: an act whose doer a pronoun or pair phrase names ("Macron hosted Zelensky on Friday. He
+  pledged more air defence systems"; "The two leaders signed a joint statement"), with no date phrase of its own,
+  happened on the day the sentence it refers back to gives (the nearest earlier one with a date phrase, up to
+  three back), where that is a day at most ten days before publication; else the document dates it;
 - timing.comparison: a date phrase after "than", "as", "compared with" ("twice as many troops as four years ago",
   "more than in 2020") is the time of a comparison, not of the act: the act is dated by another phrase, else by
   its document;
@@ -457,6 +461,27 @@ def anchor_clause(c: Candidate):
     return None
 
 
+_ANTECEDENT_RULES = frozenset(W["antecedent_rules"])
+
+
+def antecedent_day(c: Candidate):
+    ev = c.event
+    if ev.date_precision != "doc" or c.published is None or not _ANTECEDENT_RULES & set(c.fired):
+        return None
+    start = c.sent.start
+    for _ in range(int(W["antecedent_lookback"])):
+        if start == 0:
+            return None
+        prev = c.doc[start - 1].sent
+        found = [t for t in sentence_dates(prev.text, c.published) if t.date is not None]
+        if found:
+            day = found[-1]
+            recent = day.precision == "day" and 0 <= (c.published - day.date).days <= int(W["antecedent_days"])
+            return dataclasses.replace(ev, date=day.date, date_precision="day") if recent else None
+        start = prev.start
+    return None
+
+
 RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
          Rule("timing.comparison", comparison),
          Rule("timing.framing_instrument", framing_instrument), Rule("timing.statute", statute),
@@ -465,7 +490,8 @@ RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("tim
          Rule("timing.experience", experience),
          Rule("timing.landmark", landmark), Rule("timing.landmark_reference", landmark_reference),
          Rule("timing.this_year", this_year),
-         Rule("timing.interval", interval), Rule("timing.anchor_clause", anchor_clause)]
+         Rule("timing.interval", interval), Rule("timing.anchor_clause", anchor_clause),
+         Rule("timing.antecedent_day", antecedent_day)]
 
 
 def date_flag(event: Event, published: date | None, *, future_days: int, earliest_year: int) -> str | None:
