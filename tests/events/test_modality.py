@@ -346,3 +346,9 @@ def test_an_agreement_named_as_what_is_done_under_it_is_no_act_of_agreeing(coded
 def test_an_agreement_named_with_its_signing_stays_an_act(coded):
     events, _ = coded("Trade grew fast under the recently signed agreement between Kenya and Uganda.")
     assert ("KEN", "UGA") in {(e.source, e.target) for e in events if e.cameo == "057"}
+
+
+def test_a_denial_is_not_aimed_at_the_state_named_in_what_it_denies(coded):
+    # modality.statement_topic: Kenya denies an act toward Uganda; it accuses Uganda of nothing
+    events, trace = coded("Nairobi has denied sending weapons to Uganda.")
+    assert not [e for e in events if (e.source, e.target) == ("KEN", "UGA")]

@@ -31,7 +31,8 @@ questions, speculation and nouns that merely mention a topic are not events.
   answers ("in response to remarks by ...") or the statement's own target;
 - modality.statement_topic: a plain statement (CAMEO 01: "said", "announced") whose target is named only
   inside the clause it reports ("Trump said Cuba is ready to fall") talks about that state: it is the
-  statement's topic, not its addressee, so the target is cleared ("told Japan that ..." keeps it);
+  statement's topic, not its addressee, so the target is cleared ("told Japan that ..." keeps it); so is the
+  target of a denial named only in what it denies ("Tehran denied sending weapons to Russia");
 - modality.sport: the "states" are national teams in a sporting contest ("Chile beat Peru 2-1", "will face
   Ghana in the World Cup quarter-final"): the sentence names a sport, a competition or a score with a
   result verb, no actor of the candidate is a person, and the act is none that states do around sport
@@ -313,7 +314,9 @@ def _in_reported_clause(t: Token, verb: Token) -> bool:
         if x.head.i == x.i:
             return False
         if x.head.i == verb.i:
-            return x.dep_ in ("ccomp", "parataxis")
+            # what a denial denies is reported too: "denied sending weapons to Russia"
+            return x.dep_ in ("ccomp", "parataxis") or (
+                x.dep_ in ("xcomp", "dobj") and x.pos_ == "VERB" and _lemma(verb) in W["denial_verbs"])
         x = x.head
     return False
 
