@@ -348,7 +348,9 @@ def test_an_agreement_named_with_its_signing_stays_an_act(coded):
     assert ("KEN", "UGA") in {(e.source, e.target) for e in events if e.cameo == "057"}
 
 
-def test_a_denial_is_not_aimed_at_the_state_named_in_what_it_denies(coded):
+@pytest.mark.parametrize("text", ["Nairobi has denied sending weapons to Uganda.",
+                                  "Kenya denied any sale of weapons to Uganda's army."])
+def test_a_denial_is_not_aimed_at_the_state_named_in_what_it_denies(coded, text):
     # modality.statement_topic: Kenya denies an act toward Uganda; it accuses Uganda of nothing
-    events, trace = coded("Nairobi has denied sending weapons to Uganda.")
-    assert not [e for e in events if (e.source, e.target) == ("KEN", "UGA")]
+    events, trace = coded(text)
+    assert not [e for e in events if (e.source, e.target) == ("KEN", "UGA") and not e.negated]

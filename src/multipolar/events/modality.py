@@ -32,7 +32,8 @@ questions, speculation and nouns that merely mention a topic are not events.
 - modality.statement_topic: a plain statement (CAMEO 01: "said", "announced") whose target is named only
   inside the clause it reports ("Trump said Cuba is ready to fall") talks about that state: it is the
   statement's topic, not its addressee, so the target is cleared ("told Japan that ..." keeps it); so is the
-  target of a denial named only in what it denies ("Tehran denied sending weapons to Russia");
+  target of a denial named only in what it denies ("Tehran denied sending weapons to Russia", "denied any sale
+  of weapons to Ukraine"; not in the claim it rejects: "rejected Ukraine's accusations");
 - modality.sport: the "states" are national teams in a sporting contest ("Chile beat Peru 2-1", "will face
   Ghana in the World Cup quarter-final"): the sentence names a sport, a competition or a score with a
   result verb, no actor of the candidate is a person, and the act is none that states do around sport
@@ -316,7 +317,8 @@ def _in_reported_clause(t: Token, verb: Token) -> bool:
         if x.head.i == verb.i:
             # what a denial denies is reported too: "denied sending weapons to Russia"
             return x.dep_ in ("ccomp", "parataxis") or (
-                x.dep_ in ("xcomp", "dobj") and x.pos_ == "VERB" and _lemma(verb) in W["denial_verbs"])
+                x.dep_ in ("xcomp", "dobj") and _lemma(verb) in W["denial_verbs"] and (
+                    x.pos_ == "VERB" or (x.pos_ == "NOUN" and _lemma(x) not in W["claim_nouns"])))
         x = x.head
     return False
 
