@@ -91,3 +91,14 @@ def test_lexicon_endorsement_and_penalty_phrases(coded, text, pair, code):
 def test_lexicon_commitment_to_a_plan_is_no_endorsement(coded):
     events, _ = coded("Iceland stressed its commitment to the fisheries plan with Norway.")
     assert not [e for e in events if e.cameo == "051"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Chile sold arms to Peru.", ("CHL", "PER")),  # "arms": the tagger's lemma is "arm"; the entry's own form matches
+    ("Washington approved the sale of fighter jets to Kenya.", ("USA", "KEN")),
+    ("Italy sold two patrol helicopters and six tanks to Ghana.", ("ITA", "GHA")),
+])
+def test_lexicon_a_sale_of_weapons_is_military_aid(coded, text, pair):
+    events, _ = coded(text)
+    assert [e for e in events if (e.source, e.target) == pair and e.cameo == "072"]

@@ -130,9 +130,17 @@ class Lexicon:
         return self._by_trigger.get(trigger, [])
 
     def match(self, token: Token) -> LexiconEntry | None:
-        """The most specific entry whose trigger and conditions hold at `token`, or None."""
-        candidates = self._by_trigger.get(token.lemma_.lower())
-        if not candidates or token.ent_type_ in NOT_EVENTS:
+        """The most specific entry whose trigger and conditions hold at `token`, or None. An entry written in the
+        word's own form is tried where none of its lemma holds ("arms", whose lemma the tagger gives as "arm")."""
+        if token.ent_type_ in NOT_EVENTS:
+            return None
+        found = self._match(token, self._by_trigger.get(token.lemma_.lower()))
+        if found is None and token.lower_ != token.lemma_.lower():
+            found = self._match(token, self._by_trigger.get(token.lower_))
+        return found
+
+    def _match(self, token: Token, candidates: list[LexiconEntry] | None) -> LexiconEntry | None:
+        if not candidates:
             return None
         near = None
         for e in candidates:
