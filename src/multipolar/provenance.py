@@ -107,7 +107,12 @@ STAGE_VERSIONS: dict[str, str] = {
     #              retrained (threshold 0.2 by CV); clauses.named_act with the place of force, roles.received_act,
     #              syntax.force_origin, roles.weapon_owner, model.retype_no_force, lexicon 'go' not with an infinitive
     #              25: syntax.own_conjunct, actors.sector_sense, clauses.spoken_purpose on a noun act, lexicon
-    #              'voice concern over', 'express opposition', 'opposition to' (root model refitted)
+    #              'voice concern over', 'express opposition', 'opposition to' (root model refitted), timing.recalled
+    #              on the past progressive and 'remember', anaphora.pair_partner 'together', 057 typed AGREE,
+    #              trade.headline_passive not for 'retaliate', clauses.occasion_act, modality.topic_noun keeps talks
+    #              that ended, roles.signed_instrument on a parsed subject, actors.named_accord amendments,
+    #              actors.shared_sector, modality.standing_agreement, trade.conditional_threat not in a past
+    #              counterfactual, timing.comparison, timing.antecedent_day; the act model retrained
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -91,7 +91,7 @@ class Settings:
     event_model: bool = _s(True, "Give every act between two states the learned layer's probability (events/model.py) as its confidence.")
     event_pair_model: bool = _s(False, "Let the pair model (events/cooccur.py, rule cooccur.pair_model) add the acts it reads between two states one sentence names that no counted rule event is; needs event_model. Off by default: it adds recall but costs precision on every real-news set (events/data/pair_model.md).")
     event_model_retype: bool = _s(True, "Let the learned layer give an asserted act the rules left untyped (CAMEO 01 statements, 02 appeals) the PLOVER type it reads (rule model.retype); off keeps CAMEO's statement and appeal codes.")
-    event_min_probability: float = _s(0.2, "Acts between two states whose probability is below this are not counted in dyads and triangles (0 counts all); chosen by cross-validation, see events/data/act_model.md.")
+    event_min_probability: float = _s(0.25, "Acts between two states whose probability is below this are not counted in dyads and triangles (0 counts all); chosen by cross-validation, see events/data/act_model.md.")
     event_date_future_days: int = _s(
         2, "Days after its document's publication an act stated as done (asserted or reported) may be dated; a later "
            "date is flagged `after_published` and left out of relations (intended and hypothetical acts may lie ahead)."
