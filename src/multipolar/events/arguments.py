@@ -415,29 +415,12 @@ def _outside_phrase(t: Token, top: Token) -> bool:
             return True
         if x.dep_ == "pcomp" and x.pos_ == "VERB" and x.head.lower_ in TIME_WORDS:
             return True  # "spoke after announcing U.S. strikes inside Venezuela": a clause of its own
-        if _own_conjunct(x, top):
+        if syntax.own_conjunct(x, top):
             return True  # "agreed to buy rice and urged China to ...": the second verb's party is its own
         if x.head.i == x.i:
             return True
         x = x.head
     return True
-
-
-def _own_conjunct(x: Token, top: Token) -> bool:
-    """Rule syntax.own_conjunct: a verb of addressing someone conjoined to the trigger's verb after the trigger's
-    own complement ("Japan agreed to buy more rice and urged China to lift its ban") speaks to a party of its own,
-    which is no stand-in target of the trigger. Other conjuncts often go on with the same act ("launched an attack
-    and hit Ukraine's grid"), and a verb with no complement of its own shares the conjunct's object ("condemned and
-    sanctioned Russia")."""
-    if (x.dep_ != "conj" or x.head.i != top.i or x.pos_ != "VERB" or top.pos_ not in ("VERB", "AUX")
-            or x.lemma_.lower() not in ADDRESSING_LEMMAS):
-        return False
-    return any(c.i < x.i and c.dep_ in OWN_COMPLEMENTS for c in top.children)
-
-
-OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "dative"})
-ADDRESSING_LEMMAS = frozenset({"urge", "call", "ask", "press", "demand", "warn", "tell", "invite", "request",
-                               "appeal", "implore", "exhort", "encourage"})
 
 
 def _in_adjunct(tok: Token) -> bool:

@@ -466,3 +466,20 @@ def modality_of(tok: Token, stop: Token | None = None, *, conditions: bool = Tru
             break
         x = x.head
     return "intended" if intended else "asserted"
+
+
+def own_conjunct(x: Token, top: Token) -> bool:
+    """Rule syntax.own_conjunct: a verb of addressing someone conjoined to the trigger's verb after the trigger's
+    own complement ("Japan agreed to buy more rice and urged China to lift its ban") speaks to a party of its own,
+    which is no stand-in target of the trigger. Other conjuncts often go on with the same act ("launched an attack
+    and hit Ukraine's grid"), and a verb with no complement of its own shares the conjunct's object ("condemned and
+    sanctioned Russia")."""
+    if (x.dep_ != "conj" or x.head.i != top.i or x.pos_ != "VERB" or top.pos_ not in ("VERB", "AUX")
+            or x.lemma_.lower() not in ADDRESSING_LEMMAS):
+        return False
+    return any(c.i < x.i and c.dep_ in OWN_COMPLEMENTS for c in top.children)
+
+
+OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "dative"})
+ADDRESSING_LEMMAS = frozenset({"urge", "call", "ask", "press", "demand", "warn", "tell", "invite", "request",
+                               "appeal", "implore", "exhort", "encourage"})

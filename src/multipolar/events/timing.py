@@ -81,6 +81,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from multipolar.events.recollection import experience, is_past, recalled
 from multipolar.events.rulebook import DROP, Candidate, Rule, governors, words
 from multipolar.records import Event
 from multipolar.timex import TimeExpression, find_dates
@@ -248,7 +249,7 @@ def _framing(sent: Any, match: re.Match[str]) -> bool:
     Proclamation 9704 of March 8, 2018, the President imposed ..."), not as the authority it invokes
     ("Pursuant to Executive Order 14024 of April 15, 2021, ...")."""
     return (bool(_FRAME_OPENER.search(sent.text[:match.start()])) and bool(_DAY_OF.search(match.group()))
-            and _is_past(sent.root))
+            and is_past(sent.root))
 
 
 def framing_instrument(c: Candidate):
@@ -269,71 +270,6 @@ def statute(c: Candidate):
     if "timing.framing_instrument" in c.fired:
         return None
     return _without(c, _STATUTE, keep=_INSTRUMENTS & set(c.event.trigger.lower().split()))
-
-
-_RECALL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(W["recall_words"], key=len, reverse=True))
-                     + r")(?![\w-])", re.I)
-
-
-_EXPERIENCE = re.compile(r"(?<![\w-])(?:(?:" + "|".join(W["experience_counts"]) + r"|\d+)\s+times|"
-                         + "|".join(re.escape(w) for w in W["experience_words"]) + r")(?![\w-])", re.I)
-
-
-def _is_past(verb: Any) -> bool:
-    """A verb in the simple past ("met"), the past perfect ("had met") or the past progressive ("were working")."""
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)) or (verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children))
-
-
-def _first_person_subject(verb: Any) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in W["first_person"] for c in verb.children)
-
-
-def _recall_clauses(verb: Any) -> list[Any]:
-    """The past "when"/"while" clauses of `verb` or of the verbs above it in its sentence."""
-    return [c for x in (verb, *governors(verb, limit=9)) for c in x.children if c.dep_ == "advcl" and _is_past(c)
-            and any(m.dep_ in ("mark", "advmod") and m.lower_ in W["recall_marks"] for m in c.children)]
-
-
-def _clause_verb(tok: Any) -> Any | None:
-    """The verb of the trigger's clause: the trigger itself, or the first verb above a noun trigger."""
-    return next((x for x in (tok, *governors(tok, limit=9)) if x.pos_ in ("VERB", "AUX")), None)
-
-
-def recalled(c: Candidate):
-    ev = c.event
-    if ev.date_precision != "doc":
-        return None  # dated by a phrase of its own (or undated already)
-    verb = _clause_verb(c.tok)
-    if verb is not None and any(x.lemma_.lower() in W["recall_verbs"] and _first_person_subject(x)
-                                for x in (verb, *governors(verb, limit=9))):
-        return dataclasses.replace(ev, date=None, date_precision=None)  # "I remember your visit to Kyiv"
-    if verb is None or not _is_past(verb):
-        return None
-    # the act's own "when" clause is the call it refers to, not a cue ("When I spoke to President Putin, I told him")
-    clauses = [w for w in _recall_clauses(verb) if w.i != verb.i]
-    speaker = _first_person_subject(verb) or any(_first_person_subject(w) for w in clauses)
-    if not speaker or not (clauses or _RECALL.search(c.sent.text)):
-        return None
-    return dataclasses.replace(ev, date=None, date_precision=None)
-
-
-def _is_perfect(verb: Any) -> bool:
-    """A verb in the present perfect ("have met", "'ve met", "has met")."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve", "has", "'s")
-                                      for c in verb.children)
-
-
-def experience(c: Candidate):
-    ev = c.event
-    if ev.date_precision != "doc":
-        return None
-    verb = _clause_verb(c.tok)
-    if verb is None or not (_is_past(verb) or _is_perfect(verb)) or not _first_person_subject(verb):
-        return None
-    words = " ".join(t.text for t in verb.subtree)
-    return dataclasses.replace(ev, date=None, date_precision=None) if _EXPERIENCE.search(words) else None
 
 
 def _phrase(c: Candidate) -> str:
