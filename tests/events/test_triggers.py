@@ -37,3 +37,9 @@ def test_telling_a_state_a_fact_is_no_demand(coded):
 def test_sanctions_regimes_and_holding_to_account(coded, text, expected):
     events, _ = coded(text)
     assert expected in {(e.source, e.cameo, e.target) for e in events}
+
+
+def test_a_sum_pledged_in_aid_is_a_pledge_of_that_aid(coded):
+    # the frame reaches the act through the sum's "in" phrase: 0332, not the bare intent 030
+    events, _ = coded("Spain pledged 300 million euros in military aid to Moldova on Tuesday.")
+    assert ("ESP", "MDA", "0332") in {(e.source, e.target, e.cameo) for e in events}

@@ -285,6 +285,11 @@ def _complement(tok: Token, found: dict[int, Trigger]) -> Trigger | None:
                     order.append((1, found[g.i]))
         if c.dep_ in ("dobj", "attr", "nsubjpass") and c.i in found:
             order.append((1, found[c.i]))
+        if c.dep_ == "dobj" and c.i not in found:
+            # "pledged 500 million euros in military aid": a sum's "in" phrase names what is pledged
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "in":
+                    order.extend((1, found[g.i]) for g in p.children if g.dep_ == "pobj" and g.i in found)
         if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "with", "to", "of"):
             for g in c.children:
                 if g.dep_ == "pobj" and g.i in found:
