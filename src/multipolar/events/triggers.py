@@ -347,8 +347,8 @@ def _published(tok: Token) -> bool:
 
 def _untransferred(tok: Token) -> bool:
     """A weapon or a force that nobody hands over ("used Western missiles", "the weapons"): not aid."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in TRANSFERRED_NOUNS:
-        return False
+    if tok.pos_ != "NOUN" or not {tok.lemma_.lower(), tok.lower_} & TRANSFERRED_NOUNS:
+        return False  # by its form too: the tagger's lemma of "arms" is "arm" (the lexicon matches the form)
     x = tok
     while x.dep_ == "conj" and x.head.i != x.i:
         x = x.head
