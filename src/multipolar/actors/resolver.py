@@ -345,12 +345,11 @@ class ActorResolver(PersonMentions, ContextMentions):
         """A sector noun within the next three words: ("MIL", end token) for "troops". Rule actors.shared_sector:
         a name joined by "and" / "or" to another that a sector noun follows shares it ("Indian and Pakistani
         troops", "U.S. and Thai companies"); the end token stays this name's own."""
+        joined = starts.get(k + 1) if k + 1 < hi and doc[k].lower_ in ("and", "or") else None
+        if joined is not None and any(e.kind in ("demonym", "country") for e in joined[3]):
+            shared = self._sector_after(doc, joined[1], hi, text, ends, starts, tagged)
+            return (shared[0], k) if shared is not None else None
         for step in range(3):
-            if step == 0 and k + 1 < hi and doc[k].lower_ in ("and", "or") and k + 1 in starts:
-                j = starts[k + 1][1]
-                if any(e.kind in ("demonym", "country") for e in starts[k + 1][3]):
-                    shared = self._sector_after(doc, j, hi, text, ends, starts, tagged)
-                    return (shared[0], k) if shared is not None else None
             if k >= hi or k in starts:
                 return None
             found = phrase_at(self._sector_lengths, self.lexicon.sector_nouns, doc, k, hi, text, ends)

@@ -184,12 +184,3 @@ def judge(cand: Candidate, chain: list[Rule], trace: Trace | None) -> Event | No
     if trace is not None:
         trace.fired.setdefault(ev.event_id, []).extend(cand.fired)
     return ev
-
-
-def counterfactual(tok: Any) -> bool:
-    """Whether `tok` lies in an "if" clause of the past perfect ("if we had decided 15 years ago to leave
-    Afghanistan"), or is that clause's verb: something that did not happen, not a condition on what may."""
-    for x in (tok, *governors(tok, limit=6)):
-        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in x.children):
-            return x.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in x.children)
-    return False

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.issuer import issuer_mentions
 from multipolar.actors.titled import titled_names
-from multipolar.events.rulebook import is_state_mention, words
+from multipolar.events.rulebook import governors, is_state_mention, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -466,6 +466,15 @@ def modality_of(tok: Token, stop: Token | None = None, *, conditions: bool = Tru
             break
         x = x.head
     return "intended" if intended else "asserted"
+
+
+def counterfactual(tok: Token) -> bool:
+    """Whether `tok` lies in an "if" clause of the past perfect ("if we had decided 15 years ago to leave
+    Afghanistan"), or is that clause's verb: something that did not happen, not a condition on what may."""
+    for x in (tok, *governors(tok, limit=6)):
+        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in x.children):
+            return x.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in x.children)
+    return False
 
 
 def own_conjunct(x: Token, top: Token) -> bool:
