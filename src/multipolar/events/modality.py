@@ -46,8 +46,8 @@ questions, speculation and nouns that merely mention a topic are not events.
   candidate is dropped (launching, deepening or strengthening a partnership, an act, is left alone);
 - modality.standing_agreement: an agreement, treaty or deal named as what something is done under, for or on
   ("new projects under the Kenya-Uganda Defense Cooperation Agreement", "we will build on Egypt's peace treaty with
-  Israel", "pursuant to the Agreement"), with no word of concluding it on the noun ("the recently signed
-  agreement"), is a standing instrument, not an act of agreeing: the candidate is dropped;
+  Israel", "pursuant to the Agreement"), with no word on the noun that makes it an act ("the recently signed
+  agreement", "a new agreement"), is a standing instrument, not an act of agreeing: the candidate is dropped;
 - modality.possible_outcome: an act named as what something could lead to, might result in or risks ("such
   moves could lead to a clash between Russia and NATO", "the dispute risks a war with Iran") is an outcome
   someone fears, not an act that happened: the candidate is dropped ("the raid led to a clash", said of what
@@ -384,7 +384,7 @@ def standing_agreement(c: Candidate):
     if tok.pos_ not in ("NOUN", "PROPN") or _lemma(tok) not in W["agreement_nouns"] or tok.dep_ != "pobj":
         return None
     if any(_lemma(ch) in W["concluding_words"] for ch in tok.children if ch.dep_ in ("amod", "acl", "relcl")):
-        return None  # "the recently signed security agreement": an act
+        return None  # "the recently signed security agreement", "a new agreement": an act
     prep = tok.head
     referred = prep.lower_ in W["reference_preps"] or (prep.lower_ == "to" and prep.head.lower_ in W["reference_heads"])
     return DROP if referred else None
