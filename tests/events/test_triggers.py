@@ -43,3 +43,40 @@ def test_a_sum_pledged_in_aid_is_a_pledge_of_that_aid(coded):
     # the frame reaches the act through the sum's "in" phrase: 0332, not the bare intent 030
     events, _ = coded("Spain pledged 300 million euros in military aid to Moldova on Tuesday.")
     assert ("ESP", "MDA", "0332") in {(e.source, e.target, e.cameo) for e in events}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Georgia's transfer of combat drones to Armenia was completed in May.", ("GEO", "072", "ARM")),
+    ("Portugal resumed weapons deliveries to Mozambique on Friday.", ("PRT", "072", "MOZ")),
+])
+def test_a_weapon_handed_over_in_a_noun_phrase_is_that_nouns_act(coded, text, expected):
+    events, trace = coded(text)
+    hit = [e for e in events if (e.source, e.cameo, e.target) == expected]
+    assert hit
+    assert "triggers.handover_noun" in trace.fired[hit[0].event_id]
+
+
+def test_weapons_counted_through_of_are_still_handed_over(coded):
+    events, _ = coded("Bulgaria shipped thousands of artillery shells to Ukraine in May.")
+    assert ("BGR", "UKR", "072") in {(e.source, e.target, e.cameo) for e in events}
+
+
+@pytest.mark.parametrize(("text", "target"), [("Russia sent dozens of drones into Moldova overnight.", "MDA"),
+                                            ("Russia sent a swarm of drones over Romania on Sunday.", "ROU")])
+def test_drones_sent_into_a_state_attack_it(coded, text, target):
+    events, _ = coded(text)
+    assert ("RUS", target, "19") in {(e.source, e.target, e.root) for e in events}
+    assert not [e for e in events if e.root == "07"]
+
+
+def test_a_drone_used_by_its_owner_is_no_aid(coded):
+    events, _ = coded("Israel used American drones in Lebanon.")
+    assert not [e for e in events if e.root == "07"]
+
+
+def test_a_handover_judged_by_another_state_is_coded_as_well(coded):
+    # the parser hangs "to Russia" on the verb of judging; the handover noun still names its recipient
+    events, trace = coded("Finland criticized Belarus's supply of drones to Russia.")
+    hit = [e for e in events if (e.source, e.target, e.root) == ("BLR", "RUS", "07")]
+    assert hit and "clauses.named_act" in trace.fired[hit[0].event_id]
+    assert ("FIN", "BLR") in {(e.source, e.target) for e in events}

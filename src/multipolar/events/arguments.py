@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
 from multipolar.events import syntax
 from multipolar.events.frames import compose
-from multipolar.events.lexicon import Lexicon
+from multipolar.events.lexicon import MEASURE_NOUNS, Lexicon
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import (
     ASSAULT_ROOTS,
@@ -32,7 +32,7 @@ from multipolar.events.pairs import (
     weapon_of,
 )
 from multipolar.events.qualifiers import CONDITIONAL_ACTS
-from multipolar.events.receiving import RECEIVE_LEMMAS, received, thing_received
+from multipolar.events.receiving import RECEIVE_LEMMAS, handover_recipient, received, thing_received
 from multipolar.events.receiving import givers as receiving_givers
 from multipolar.events.triggers import Trigger, syntax_near
 
@@ -216,6 +216,9 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     else:
         unknown, ultimatum = None, False
         srcs, tgts, toks = syntax.noun_args(tok, actors)
+        if not tgts and trig.handover:
+            tgts, htoks = handover_recipient(tok, actors)
+            toks = toks + htoks
         arg_toks += toks
         if not srcs and tok.i in actors:
             srcs = [actors[tok.i]]  # "protesters in Kenya ...": the noun names both act and actor
@@ -230,6 +233,8 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         gov = tok.head
         if gov.pos_ == "ADP":
             gov = gov.head
+        if gov.lemma_.lower() in MEASURE_NOUNS and gov.dep_ in ("dobj", "nsubjpass"):
+            gov = gov.head  # "shipped millions of shells": the number's own verb
         if not srcs and tok.dep_ in ("nsubj",) and gov.pos_ in ("VERB",) and not tgts:
             tgts, ttoks = syntax.objects(gov, actors, preps=("on", "against", "in"))
             arg_toks += ttoks

@@ -53,8 +53,9 @@ from multipolar.events import syntax
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import ASSAULT_ROOTS, sector
 from multipolar.events.roles import is_instrument_signing
+from multipolar.events.receiving import handover_recipient
 from multipolar.events.rulebook import Candidate, Rule, aimed_at, recode, words
-from multipolar.events.triggers import DENY, Trigger
+from multipolar.events.triggers import DENY, HANDOVER_NOUNS, Trigger, handover_entry
 from multipolar.records import Event
 
 if TYPE_CHECKING:
@@ -231,6 +232,8 @@ def named_act(tok: Token, events: list[Event], actors: syntax.Actors) -> bool:
     if all(e.root in W["object_roots"] for e in events):
         preps |= W["object_preps"]
     done_to = codes([c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps])
+    if tok.lemma_.lower() in HANDOVER_NOUNS:  # "denounced Iran's supply of drones to Russia" (triggers.handover_noun)
+        done_to |= {m.actor_code for m in handover_recipient(tok, actors)[0]}
     # force named with the state where it was used ("condemned the US strike in Venezuela"): roles.place_of_assault
     # aims it there
     places = codes([c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in W["place_preps"]]
@@ -255,18 +258,19 @@ def absorbed_named_acts(sent: Span, coded: Coded, actors: syntax.Actors, *, lexi
         if not any(c.i < tok.i and c.dep_ in W["agent_deps"] and any(t.i in actors for t in c.subtree)
                    for c in tok.children):
             continue
-        entry = lexicon.match(tok)
+        weapon = handover_entry(tok, lexicon)  # "Iran's transfer of drones" (triggers.handover_noun)
+        entry, handed = lexicon.match(tok) or weapon, weapon is not None
         preps = W["target_preps"] | W["object_preps"] | (
             W["place_preps"] if entry is not None and entry.cameo[:2] in ASSAULT_ROOTS else frozenset())
         if not any(c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps and any(t.i in actors for t in c.subtree)
-                   for c in tok.children):
+                   for c in tok.children) and not (tok.lemma_.lower() in HANDOVER_NOUNS and handover_recipient(tok, actors)[0]):
             continue
         if any(f.left_edge.i <= tok.i <= f.right_edge.i for f in framing) or _in_prior_or_topic(tok):
             continue
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in W["unreal_heads"]:
             continue  # "analysts fear a US strike in Iran": no act yet
         if entry is not None:
-            out.append(Trigger(tok, entry, entry.cameo))
+            out.append(Trigger(tok, entry, entry.cameo, handover=handed))
     return out
 
 

@@ -160,6 +160,10 @@ class Lexicon:
 # nouns that name the movement or presence of what follows "of" ("the return of inspectors")
 TRANSPARENT_NOUNS = frozenset({"return", "entry", "arrival", "deployment", "presence", "dispatch", "delivery",
                                "passage", "transfer", "withdrawal", "sale", "supply", "shipment"})
+# nouns of a number or a group of what follows "of" ("sent dozens of drones", "a swarm of drones"): the object
+# named through "of" is the verb's object
+MEASURE_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "swarm", "wave", "batch", "number",
+                           "consignment", "salvo", "volley", "couple", "pair", "fleet"})
 
 
 def _near(token: Token) -> list[Token]:
@@ -174,9 +178,12 @@ def _near(token: Token) -> list[Token]:
         if child.dep_ in ("prep", "xcomp", "dobj", "compound", "amod", "pobj", "ccomp", "advcl", "nsubjpass",
                           "attr", "dative", "acomp", "npadvmod", "pcomp", "prt", "oprd"):
             out.extend(child.children)
-            if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in TRANSPARENT_NOUNS:
+            if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in TRANSPARENT_NOUNS | MEASURE_NOUNS:
                 # "allow the return of inspectors": the object names who or what, through "of"
-                out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
+                named = [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+                out.extend(named)
+                if child.lemma_.lower() in MEASURE_NOUNS:  # "sent a swarm of drones over Romania"
+                    out.extend(p for g in named for p in g.children if p.dep_ == "prep")
     # a noun trigger inside a compound/amod ("air strike" seen from "strike") or a verb seen from its head
     return out
 

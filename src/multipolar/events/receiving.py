@@ -80,3 +80,15 @@ def received_act(c: Candidate):
     return dataclasses.replace(ev, source=giver.country, source_actor=giver.actor_code, source_name=mention_name(giver),
                                target=receiver.country, target_actor=receiver.actor_code,
                                target_name=mention_name(receiver))
+
+
+def handover_recipient(noun: Token, actors: syntax.Actors) -> tuple[list[Any], list[Token]]:
+    """(recipients, tokens) of a noun that hands a weapon over (rule triggers.handover_noun) whose "to" phrase the
+    parser hung on the verb right after the noun's phrase ("denounced Iran's supply of drones to Russia")."""
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return [], []
+    for c in noun.head.children:
+        if c.dep_ == "prep" and c.lower_ == "to" and c.i == noun.right_edge.i + 1:
+            pobjs = [p for p in c.children if p.dep_ == "pobj"]
+            return [m for p in pobjs for m in syntax.actors_of(p, actors)], pobjs
+    return [], []

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from multipolar.events import syntax
 from multipolar.events.frames import CONFLICT_ROOTS, compose
-from multipolar.events.lexicon import Lexicon, LexiconEntry
+from multipolar.events.lexicon import MEASURE_NOUNS, Lexicon, LexiconEntry
 from multipolar.events.ontology import Ontology
 
 if TYPE_CHECKING:
@@ -29,7 +29,12 @@ DENY = {"deny", "dismiss", "refute"}
 
 
 # things that are aid only when handed over: "sent weapons to Ukraine", "arms deliveries to Kyiv"
-TRANSFERRED_NOUNS = {"weapon", "arms", "ammunition", "missile", "peacekeeper"}
+TRANSFERRED_NOUNS = {"weapon", "arms", "ammunition", "missile", "peacekeeper", "drone", "shell", "munition", "interceptor"}
+
+
+# rule triggers.handover_noun: a weapon handed over inside a noun's phrase ("Iran's transfer of drones to Russia",
+# "weapons deliveries to Kyiv") is the handover noun's act: its own phrase names who gives and who gets
+HANDOVER_NOUNS = {"transfer", "delivery", "shipment", "supply", "provision", "sale"}
 
 
 TRANSFER_VERBS = {"send", "supply", "deliver", "provide", "sell", "ship", "give", "transfer", "deploy", "pledge",
@@ -104,6 +109,7 @@ class Trigger:
     occasion_agent: bool = False  # a passive coercion's doer is the owner of the strike it befell in (roles.occasion_agent)
     support_recipient: bool = False  # a giving verb's target from its "in support of" phrase (roles.support_recipient)
     received_message: bool = False  # a letter or message received is its sender's consultation (roles.received_message)
+    handover: bool = False  # a weapon's act moved to the noun that hands it over (rule triggers.handover_noun)
 
 
 def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[Trigger]:
@@ -125,6 +131,15 @@ def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[T
                 other = found[t.i]
                 if other.entry.specificity <= trig.entry.specificity:
                     other.consumed = True
+    for trig in list(found.values()):
+        holder = _handover_holder(trig.tok)
+        if holder is None or trig.consumed:
+            continue
+        if holder.i in found:  # "the sale of drones": the noun's own phrase entry
+            found[holder.i].handover = True
+        else:
+            found[holder.i] = Trigger(holder, trig.entry, trig.code, frame=trig.entry.frame, handover=True)
+            trig.consumed = True
     # easing a restriction is a concession (codebook 081, 085, 0872): "lifted the curfew",
     # "ended the state of emergency", "eased the sanctions on Cuba"
     for verb in sent:
@@ -231,7 +246,7 @@ def base_rules(trig: Trigger) -> list[str]:
              (trig.restated, "triggers.restated_object"), (trig.own_place, "syntax.subject_place"),
              (trig.phrase_owner, "syntax.phrase_owner"), (trig.list_tail, "syntax.list_tail"),
              (trig.occasion_agent, "roles.occasion_agent"), (trig.received_message, "roles.received_message"),
-             (trig.support_recipient, "roles.support_recipient"),
+             (trig.support_recipient, "roles.support_recipient"), (trig.handover, "triggers.handover_noun"),
              (trig.reason_for, "roles.reason_for"))
     return out + [name for on, name in flags if on]
 
@@ -345,6 +360,31 @@ def _published(tok: Token) -> bool:
     return any(p.lemma_.lower() in INFO_NOUNS for p in patients)
 
 
+def _handover_holder(tok: Token) -> Token | None:
+    """The noun that hands a weapon over, when the weapon is its "of" object or its modifier ("the transfer of
+    missiles", "weapons deliveries"); None for any other weapon."""
+    if tok.pos_ != "NOUN" or not {tok.lemma_.lower(), tok.lower_} & TRANSFERRED_NOUNS:
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif tok.dep_ != "compound":
+        return None
+    return head if head.pos_ == "NOUN" and head.lemma_.lower() in HANDOVER_NOUNS else None
+
+
+def handover_entry(noun: Token, lexicon: Lexicon) -> LexiconEntry | None:
+    """The lexicon entry of a weapon this noun hands over (rule triggers.handover_noun), or None."""
+    for c in noun.children:
+        for w in (g for g in c.children if g.dep_ == "pobj") if c.dep_ == "prep" and c.lower_ == "of" else [c]:
+            holder = _handover_holder(w)
+            if holder is not None and holder.i == noun.i:
+                entry = lexicon.match(w)
+                if entry is not None:
+                    return entry
+    return None
+
+
 def _untransferred(tok: Token) -> bool:
     """A weapon or a force that nobody hands over ("used Western missiles", "the weapons"): not aid."""
     if tok.pos_ != "NOUN" or not {tok.lemma_.lower(), tok.lower_} & TRANSFERRED_NOUNS:
@@ -357,6 +397,10 @@ def _untransferred(tok: Token) -> bool:
     head = x.head
     if x.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
+        if head.lemma_.lower() in MEASURE_NOUNS and head.head.i != head.i:
+            head = head.head  # "shipped millions of shells": the number's verb hands them over
+            if head.dep_ == "prep" and head.head.i != head.i:
+                head = head.head
     return head.lemma_.lower() not in TRANSFER_VERBS
 
 
