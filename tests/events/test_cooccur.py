@@ -65,7 +65,7 @@ def test_pairs_are_proposed_within_one_sentence_only(rule_coder):
 
 
 def test_roles_reach_the_word_that_carries_them(rule_coder):
-    doc, found = _proposed(rule_coder, "The president of Kenya welcomed Prime Minister Adjoa Mensah of Ghana to Nairobi.")
+    doc, found = _proposed(rule_coder, "The president of Kenya welcomed a delegation of Ghana to Nairobi.")
     kenya = next(c for c in found if c.source.mention.country == "KEN")
     assert kenya.source.dep == "nsubj" and kenya.source.lift == "of"
     assert kenya.target.dep == "dobj" and kenya.target.lift == "of"

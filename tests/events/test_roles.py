@@ -393,6 +393,13 @@ def test_a_titled_person_the_gazetteer_does_not_know_acts_for_the_title_later_to
              "Uganda's border closure.", lambda e: e.root == "11", ("KEN", "UGA"), "actors.titled_name")
 
 
+def test_a_titled_person_of_a_named_country_acts_for_it_later_too(coded):
+    # the sentence names two countries, so no context places the title; its own "of" phrase does
+    text = ("Turkey's foreign minister met Prime Minister Yusuf al-Karimi of Jordan in Ankara. Karimi later criticized "
+            "Syria's border closure.")
+    _one_act(coded, text, lambda e: e.root == "11", ("JOR", "SYR"), "actors.titled_name")
+
+
 def test_a_numeral_after_a_title_is_no_surname(coded):
     # "II" ends a king's name; a later "II" is no mention of him
     events, trace = coded("The President and King Abdullah II discussed the latest developments in Gaza. "

@@ -159,15 +159,20 @@ class ContextMentions:
                         out.append(make_match(doc, text, tok.i, tok.i + 1, own + sector, None, "sector"))
                     i += 1
                     continue
+                found = self._titled_unknown(doc, i, sent.end, taken, text, ends)
+                # rule actors.titled_name, its "of" form: "Prime Minister Jane Doe of Peru" acts for the country its own
+                # "of" phrase names, whatever else the sentence names (and so does each later "Doe")
+                owner = self._own_country(doc[found[2] - 1], at) if found is not None else None
+                if found is not None and (owner or context) is not None:
+                    canonical, k, end = found
+                    sector = "MIL" if canonical in self.lexicon.military_titles else "GOV"
+                    name = doc[k:end].text if owner else None
+                    out.append(make_match(doc, text, i, end, (owner or context) + sector, name,
+                                          "titled_person" if owner else "role"))
+                    i = end
+                    continue
                 if context is None:
                     i += 1
-                    continue
-                found = self._titled_unknown(doc, i, sent.end, taken, text, ends)
-                if found is not None:
-                    canonical, end = found
-                    sector = "MIL" if canonical in self.lexicon.military_titles else "GOV"
-                    out.append(make_match(doc, text, i, end, context + sector, None, "role"))
-                    i = end
                     continue
                 sector = self._generic_sector(tok, taken)
                 if sector is not None:
@@ -185,8 +190,8 @@ class ContextMentions:
 
     def _titled_unknown(
         self, doc: Any, i: int, hi: int, taken: set[int], text: DocText, ends: dict[int, int]
-    ) -> tuple[str, int] | None:
-        """(canonical title, end) for "President Jane Doe" where the name is no known actor."""
+    ) -> tuple[str, int, int] | None:
+        """(canonical title, the name's start, end) for "President Jane Doe" where the name is no known actor."""
         tok = doc[i]
         if not tok.is_title or (i > 0 and doc[i - 1].lower_ in self.lexicon.past_markers):
             return None
@@ -206,6 +211,7 @@ class ContextMentions:
                     and end + 1 < hi
                     and doc[end + 1].pos_ == "PROPN"
                 )
+                or (doc[end].text == "-" and doc[end - 1].lower_ in _NAME_PARTICLES)  # "al-Sudani"
             )
         ):
             end += 1
@@ -216,7 +222,7 @@ class ContextMentions:
             or doc[end - 1].ent_type_ not in ("PERSON", "")
         ):
             return None
-        return canonical, end
+        return canonical, k, end
 
     def _residence(self, doc: Any, m: ActorMatch, at: dict[int, ActorMatch], named: list[str]) -> str | None:
         """The country a people named by a demonym live in, where the phrase says it: "Serbs in

@@ -1,5 +1,6 @@
 """Rule actors.titled_name: a person the gazetteer does not know, named right after a title the resolver places
-("Kenyan Foreign Minister Abel Mwangi", "Brazil's Trade Minister Ana Souza"), acts for that title's government,
+("Kenyan Foreign Minister Abel Mwangi", "Brazil's Trade Minister Ana Souza"; "Prime Minister Ana Souza of Brazil",
+placed by actors/context.py), acts for that title's government,
 and so does each later mention of their surname in the document ("Mwangi criticized ...", "Ms. Souza said ...").
 
 News style names an official in full once, with the title, and by surname after; without this rule every later
@@ -51,6 +52,9 @@ def titled_names(doc: Doc, actors: dict[int, Any], matches: Sequence[Any]) -> No
     titles = sorted((m for m in matches if m.kind == "role" and m.person is None), key=lambda m: m.start)
     surnames: dict[str, tuple[Any, str, int]] = {}
     ambiguous: set[str] = set()
+    # "Prime Minister Jane Doe of Peru": placed by its "of" phrase (actors/context.py), named in full already
+    for m in {id(m): m for m in actors.values() if m.kind == KIND and m.person}.values():
+        surnames.setdefault(doc[m.end - 1].text, (m, m.person, m.end))
     for title in titles:
         found = _name_after(doc, title, actors)
         if found is None:
