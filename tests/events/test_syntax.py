@@ -107,3 +107,14 @@ def test_a_verb_with_no_complement_shares_the_conjuncts_object(coded):
     # syntax.own_conjunct leaves a first verb with no complement of its own the object of a verb of addressing
     events, _ = coded("Kenya condemned and warned Uganda.")
     assert ("KEN", "UGA") in {(e.source, e.target) for e in events if e.cameo == "111"}
+
+
+def test_where_the_object_is_held_is_no_party_when_a_phrase_names_one(coded):
+    # rule syntax.object_venue: the Kremlin (Russia's own) is where the meeting is, the "with" phrase names the partner
+    events, _ = coded("Lavrov convened a meeting at the Kremlin today with Foreign Minister Wang Yi.")
+    assert ("RUS", "CHN") in {(e.source, e.target) for e in events if e.root == "04"}
+
+
+def test_the_object_venue_stands_when_no_phrase_names_a_party(coded):
+    events, _ = coded("Lavrov held a meeting at the Chinese embassy in Moscow.")
+    assert ("RUS", "CHN") in {(e.source, e.target) for e in events if e.root == "04"}

@@ -117,19 +117,22 @@ def actor_of(head: Token, actors: Actors) -> Any | None:
         m = actors.get(t.i)
         if m is None:
             continue
-        depth, x, place, topic = 0, t, 0, 0
-        while x.i != head.i and depth < 20:
-            if x.dep_ == "prep" and x.lower_ in WHERE_PREPS:
-                place = 1
-            elif x.dep_ == "prep" and x.lower_ in ABOUT_PREPS:
-                topic = 1
-            x = x.head
-            depth += 1
+        place, topic, depth = _path_to(t, head)
         # rule syntax.nearest_party: of two mentions as deep, the earlier (the nearer to the head); one in an
         # "about" phrase only where no other is named ("talks with Germany about Syria" -> Germany)
         if (place, topic, depth, t.i) < best_rank:
             best, best_rank = m, (place, topic, depth, t.i)
     return best
+
+
+def _path_to(t: Token, head: Token) -> tuple[int, int, int]:
+    """(in a phrase of where, in a phrase of what about, depth) of `t` under `head`."""
+    depth, x, place, topic = 0, t, 0, 0
+    while x.i != head.i and depth < 20:
+        place = place or int(x.dep_ == "prep" and x.lower_ in WHERE_PREPS)
+        topic = topic or int(x.dep_ == "prep" and x.lower_ in ABOUT_PREPS)
+        x, depth = x.head, depth + 1
+    return place, topic, depth
 
 
 WHERE_PREPS = frozenset({"at", "in", "near", "inside", "outside"})  # where someone is, not whom they stand for
@@ -345,9 +348,13 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
     """Target actors of a verbal trigger: direct/indirect object (unless `direct` is False: a topic,
     as with "discuss"), else the first prepositional object (in the order of `preps`) that resolves
     to an actor."""
+    venue: tuple[list[Any], list[Token]] = ([], [])
     for c in verb.children if direct else ():
         if c.dep_ in OBJ or (c.dep_ == "attr" and verb.lemma_ != "be"):
             found = actors_of(c, actors, listed=True)
+            if found and all(_path_to(verb.doc[m.start], c)[0] for m in found):
+                venue = venue[0] or found, venue[1] or [c]  # rule syntax.object_venue: "a meeting at the White
+                continue  # House today with X": where the object is, not a party, when "with" names one
             if found:
                 return found, [c]
     by_prep: dict[str, tuple[list[Any], Token]] = {}
@@ -359,6 +366,8 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
                     found = actors_of(p, actors, listed=True)
                     if found and c.lower_ not in by_prep:
                         by_prep[c.lower_] = (found, p)
+    if venue[0]:
+        return (by_prep["with"][0], [by_prep["with"][1]]) if "with" in by_prep else venue
     for prep in preps:
         if prep in by_prep:
             found, tok = by_prep[prep]
