@@ -116,7 +116,9 @@ STAGE_VERSIONS: dict[str, str] = {
     #              26: triggers.handover_noun (a weapon's act is the noun that hands it over, also under a verb of
     #              judging), drones/shells/munitions/interceptors handed over (072) and drones or missiles sent into a
     #              state (19x), numbers of what follows "of" ("sent dozens of drones"); actors.titled_name in its "of"
-    #              form ("Prime Minister Jane Doe of Peru"); clauses.named_act not under 'block'/'veto' (root model refitted)
+    #              form ("Prime Minister Jane Doe of Peru"); clauses.named_act not under 'block'/'veto' (root model refitted);
+    #              syntax.object_venue, triggers.conveyed_object, roles.owned_object_to, lexicon 'best wishes', 'ram';
+    #              timex.own_independence_day
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
@@ -141,12 +143,13 @@ STAGE_VERSIONS: dict[str, str] = {
     # across documents
     "near_duplicates": "1",
     "spun": "4",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold; 4: against an original, swaps judged by count and share (spelling variants, moved days and the ends not counted)
-    "stories": "6",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days;
+    "stories": "7",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days;
     #                4: stories.bridge_merge (stored stories a new document bridges merge; story_merges),
     #                   a stored story's lexical mean with its members' actor codes;
     #                5: stories.revisit (the stored stories a batch touched are clustered again with it)
     #                6: stories.fold_years (days named without a year are compared with and joined to firm
     #                   dates in the year nearest them, never in the year guessed from the batch)
+    #                7: timex.own_independence_day ("Ghana's Independence Day" is no Fourth of July)
     "dedup": "2",
     "claim_groups": "6",  # 2: one group per quantity (measure, unit, subject, target, kind, scope); 3: stated_precision; 4: single_toll (tolls.py: a toll with its incident named); 5: regrouped over claims 8 (titles read); 6: approximate_round ("about $700 billion" is rounded to the hundred billion), regrouped over claims 9
 }

@@ -481,3 +481,15 @@ def test_a_killing_in_a_states_attack_is_that_states_act(coded):
     hit = [e for e in events if e.plover == "ASSAULT"]
     assert hit and {(e.source, e.target) for e in hit} == {("PER", "BOL")}
     assert "roles.weapon_owner" in trace.fired[hit[0].event_id]
+
+
+def test_an_owned_object_goes_to_whom_its_verb_names(official):
+    # "our" is the issuing government (issuer.self_reference): the source comes from the possessive, not the verb
+    events, trace = official("I extend our best wishes to the people of Togo.")
+    hit = [e for e in events if (e.source, e.target) == ("USA", "TGO")]
+    assert hit and hit[0].root == "01" and "roles.owned_object_to" in trace.fired[hit[0].event_id]
+
+
+def test_a_passive_release_is_done_by_the_state_it_frees_people_from(coded):
+    _one_act(coded, "Three Kenyan fishermen were released from a Somali prison on Monday.",
+             lambda e: e.root == "08", ("SOM", "KEN"), "roles.released_from")

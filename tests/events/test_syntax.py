@@ -118,3 +118,10 @@ def test_where_the_object_is_held_is_no_party_when_a_phrase_names_one(coded):
 def test_the_object_venue_stands_when_no_phrase_names_a_party(coded):
     events, _ = coded("Lavrov held a meeting at the Chinese embassy in Moscow.")
     assert ("RUS", "CHN") in {(e.source, e.target) for e in events if e.root == "04"}
+
+
+def test_a_body_the_object_belongs_to_is_no_partner_of_listed_subjects(coded):
+    events, trace = coded("Brazil, India and South Africa held a meeting of the BRICS sherpas on Monday.")
+    pairs = {(e.source, e.target) for e in events if e.root == "04"}
+    assert {("BRA", "IND"), ("IND", "ZAF")} <= {tuple(sorted(p)) for p in pairs}
+    assert all("syntax.club_object" in trace.fired[e.event_id] for e in events if e.root == "04")

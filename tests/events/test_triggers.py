@@ -80,3 +80,15 @@ def test_a_handover_judged_by_another_state_is_coded_as_well(coded):
     hit = [e for e in events if (e.source, e.target, e.root) == ("BLR", "RUS", "07")]
     assert hit and "clauses.named_act" in trace.fired[hit[0].event_id]
     assert ("FIN", "BLR") in {(e.source, e.target) for e in events}
+
+
+def test_a_giving_verb_conveys_the_word_it_sends(coded):
+    events, trace = coded("Ghana sent its deepest condolences to Togo after the floods.")
+    hit = [e for e in events if (e.source, e.target) == ("GHA", "TGO")]
+    assert hit and hit[0].root == "01" and "triggers.conveyed_object" in trace.fired[hit[0].event_id]
+    assert not [e for e in events if e.root == "07"]
+
+
+def test_support_sent_is_not_made_a_word(coded):
+    events, trace = coded("Ghana sent military support to Togo after the floods.")
+    assert not any("triggers.conveyed_object" in names for names in trace.fired.values())

@@ -348,3 +348,15 @@ def test_yearless_days_of_an_undated_text() -> None:
 
     text = "Talks were held on February 24, on the anniversary of the fall of the Berlin Wall, and in May."
     assert yearless_days(text) == ((2, 24), (11, 9))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Ghana marked its Independence Day with a parade.", None),
+    ("Ghana's Independence Day passed quietly.", None),
+    ("Leaders sent wishes on their independence day.", None),
+    ("America's Independence Day was quiet.", "2024-07-04"),  # past tense: the last one
+    ("Fireworks lit the sky on Independence Day.", "2025-07-04"),
+])
+def test_independence_day_of_another_nation_is_not_july_fourth(text: str, value: str | None) -> None:
+    found = [d for d in find_dates(text, WED) if "ndependence" in d.text]
+    assert (found[0].value if found else None) == value

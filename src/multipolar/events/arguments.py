@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
+from multipolar.codes import is_state
 from multipolar.events import syntax
 from multipolar.events.frames import compose
 from multipolar.events.lexicon import MEASURE_NOUNS, Lexicon
@@ -31,8 +32,15 @@ from multipolar.events.pairs import (
     unidentified_attacker,
     weapon_of,
 )
-from multipolar.events.qualifiers import CONDITIONAL_ACTS
-from multipolar.events.receiving import RECEIVE_LEMMAS, handover_recipient, received, thing_received
+from multipolar.events.qualifiers import CONDITIONAL_ACTS, condition_subjects, ultimatum_of
+from multipolar.events.receiving import (
+    RECEIVE_LEMMAS,
+    YIELD_ROOT,
+    handover_recipient,
+    received,
+    released_from,
+    thing_received,
+)
 from multipolar.events.receiving import givers as receiving_givers
 from multipolar.events.triggers import Trigger, syntax_near
 
@@ -119,6 +127,9 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         if unknown is None and not srcs and passive and trig.code[:2] == COERCE_ROOT:
             unknown = occasion_agent(tok, actors)  # rule roles.occasion_agent
             trig.occasion_agent = unknown is not None
+        if unknown is None and not srcs and passive and trig.code[:2] == YIELD_ROOT:
+            unknown = released_from(tok, actors)  # rule roles.released_from
+            trig.released_from = unknown is not None
         if unknown is not None:
             srcs = [unknown]
         if trig.code == KILL_CODE and tok.pos_ == "VERB" and trig.frame_of is None:
@@ -196,7 +207,12 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             # parties of a mutual act is where it happened, not one more partner (each party meets each other);
             # not for fighting, where coordinated subjects fight side by side ("Russian and Korean troops retook ...")
             tgts, trig.own_place = [], True
-        ultimatum = trig.frame is None and _ultimatum(tok) and (
+        elif (len(own) >= 2 and is_symmetric(trig.code) and trig.code[:2] < "07" and tgts and ttoks
+                and ttoks[0].dep_ == "dobj" and ttoks[0].i not in actors and not any(is_state(t.actor_code) for t in tgts)):
+            # rule syntax.club_object: "Australia, Britain and the US held meetings of the AUKUS steering groups":
+            # the body the object belongs to is no partner; the subjects meet each other
+            tgts, trig.club_object = [], True
+        ultimatum = trig.frame is None and ultimatum_of(tok) and (
             syntax.is_negated(tok) or not "03" <= trig.code[:2] <= "07")  # not a conditional promise
         if ultimatum and trig.code[:2] not in CONDITIONAL_ACTS:
             # "will withdraw its troops unless the government pays", "would not attend unless ...": an
@@ -209,7 +225,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
                 c.dep_ in ("dobj", "dative") and syntax.actor_of(c, actors) is not None for c in tok.children):
             # "threatened to ban voting in Jerusalem if Hamas ran": a conditional threat with no one
             # named as its object is addressed to whoever the condition is about
-            bound = _condition_subjects(tok, actors, exclude=srcs)
+            bound = condition_subjects(tok, actors, exclude=srcs)
             if bound:
                 tgts = bound
         arg_toks += ttoks
@@ -253,6 +269,12 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
                 tgts, ttoks = syntax.objects(gov, actors, preps=("with", "to", "against", "on", "for", "at"))
                 tgts = [t for t in tgts if all(t is not s for s in srcs)]
                 arg_toks += ttoks
+        elif srcs and not tgts and tok.dep_ == "dobj" and any(c.dep_ == "poss" for c in tok.children):
+            # rule roles.owned_object_to: "extend our best wishes to the people of Israel": the owner's act, given
+            # to whom the verb's "to" or "with" phrase names
+            tgts, ttoks = syntax.objects(gov, actors, preps=("to", "with"), direct=False)
+            tgts = [t for t in tgts if all(t is not s for s in srcs)]
+            arg_toks, trig.owned_to = arg_toks + ttoks, bool(tgts)
     if tok.lemma_.lower() in FIGHT_LEMMAS and tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and syntax.actor_of(c, actors) is None for c in tok.children):
         return None  # "fights drug trafficking", "combat inflation": an abstract opponent
@@ -476,23 +498,3 @@ def _topic_country(actors: syntax.Actors, *, exclude: set[str]) -> Any | None:
     country = ranked[0][0]
     return Implied(actor_code=country, country=country)
 
-
-def _ultimatum(tok: Token) -> bool:
-    """An act announced with "will" and made to depend on an "unless" clause ("will cut ties unless ...")."""
-    future = any(c.dep_ == "aux" and c.lower_ in syntax.WILL for c in tok.children)
-    unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-                 for c in tok.children)
-    return future and unless
-
-
-def _condition_subjects(tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
-    """Actors that are the subject of an "if"/"unless" clause on `tok` or on its complement."""
-    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
-    for head in heads:
-        for clause in head.children:
-            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
-                found = [a for a in syntax.subjects(clause, actors)[0]
-                         if all(a is not x and a.actor_code[:3] != x.actor_code[:3] for x in exclude)]
-                if found:
-                    return found
-    return []

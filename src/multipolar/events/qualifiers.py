@@ -1,7 +1,8 @@
 """Negation and modality of an act, and the codes they make of it (`qualify`): an announced act of force is a
 threat, a negated intention to cooperate a refusal, an announced act of cooperation an intention; a planned
 or possible act ("proposals for a call") is intended or hypothetical; an act another party is said to do is
-reported."""
+reported. Also the conditions an act is made to hang on, read by events/arguments.py: an ultimatum ("will cut
+ties unless ...", `ultimatum_of`) and the subjects of an "if"/"unless" clause (`condition_subjects`)."""
 
 from __future__ import annotations
 
@@ -123,3 +124,24 @@ def _prospect_of(tok: Token) -> Token | None:
     noun = tok.head.head
     lemma = noun.lemma_.lower()
     return noun if noun.pos_ == "NOUN" and (lemma in PLAN_NOUNS or lemma in POSSIBILITY_NOUNS) else None
+
+
+def ultimatum_of(tok: Token) -> bool:
+    """An act announced with "will" and made to depend on an "unless" clause ("will cut ties unless ...")."""
+    future = any(c.dep_ == "aux" and c.lower_ in syntax.WILL for c in tok.children)
+    unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                 for c in tok.children)
+    return future and unless
+
+
+def condition_subjects(tok: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
+    """Actors that are the subject of an "if"/"unless" clause on `tok` or on its complement."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                found = [a for a in syntax.subjects(clause, actors)[0]
+                         if all(a is not x and a.actor_code[:3] != x.actor_code[:3] for x in exclude)]
+                if found:
+                    return found
+    return []

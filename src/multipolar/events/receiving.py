@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from multipolar.events import syntax
 from multipolar.events.pairs import prep_objects
-from multipolar.events.rulebook import Candidate, mention_name, words
+from multipolar.events.rulebook import Candidate, is_state_mention, mention_name, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -92,3 +92,18 @@ def handover_recipient(noun: Token, actors: syntax.Actors) -> tuple[list[Any], l
             pobjs = [p for p in c.children if p.dep_ == "pobj"]
             return [m for p in pobjs for m in syntax.actors_of(p, actors)], pobjs
     return [], []
+
+
+YIELD_ROOT = "08"
+
+
+def released_from(verb: Token, actors: syntax.Actors) -> Any | None:
+    """Rule roles.released_from: who released those a passive names with no agent ("ten Americans were released
+    from a Venezuelan prison", "freed from Russian captivity"): the state of the "from" phrase."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for p in (g for g in prep.children if g.dep_ == "pobj"):
+            m = syntax.actor_of(p, actors)
+            if m is not None and is_state_mention(m):
+                return m
+    return None
+

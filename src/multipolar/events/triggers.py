@@ -79,6 +79,11 @@ SELF_PRONOUNS = {"i", "we", "it", "he", "she"}
 # rule triggers.restated_object: restating an act is that act ("reaffirmed its support for Ukraine" is support,
 # "reaffirmed its commitment to Jordan's security" an endorsement): the verb takes its object trigger's code
 RESTATE_LEMMAS = {"reaffirm", "restate", "reconfirm"}
+# rule triggers.conveyed_object: a giving verb whose object is a word or gesture ("sent our condolences to South
+# Africa", "gave assurances to Kyiv") conveys that act, no aid: the verb takes its object's code; not support or
+# help, which may be material ("sent support to Kyiv")
+CONVEYED_ROOTS = ("01", "04")
+CONVEYED_WORDS = {"congratulation", "greeting", "appreciation", "assurance", "apology", "praise", "thanks", "gratitude"}
 
 
 @dataclass
@@ -110,6 +115,10 @@ class Trigger:
     support_recipient: bool = False  # a giving verb's target from its "in support of" phrase (roles.support_recipient)
     received_message: bool = False  # a letter or message received is its sender's consultation (roles.received_message)
     handover: bool = False  # a weapon's act moved to the noun that hands it over (rule triggers.handover_noun)
+    conveyed: bool = False  # a giving verb took the code of the word it conveys (rule triggers.conveyed_object)
+    owned_to: bool = False  # an owned object's target from its verb's "to" phrase (rule roles.owned_object_to)
+    club_object: bool = False  # a body the object belongs to is no partner of the subjects (rule syntax.club_object)
+    released_from: bool = False  # a passive release's doer from its "from" phrase (rule roles.released_from)
 
 
 def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[Trigger]:
@@ -225,6 +234,10 @@ def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[T
             trig.consumed = True
             if gov.frame_of is None and gov.tok.lemma_.lower() in RESTATE_LEMMAS and trig.code != gov.code:
                 gov.code, gov.restated = trig.code, True  # rule triggers.restated_object
+            elif (gov.frame_of is None and gov.code[:2] == "07" and trig.tok.dep_ == "dobj"
+                    and trig.tok.head.i == gov.tok.i
+                    and (trig.code[:2] in CONVEYED_ROOTS or trig.tok.lemma_.lower() in CONVEYED_WORDS)):
+                gov.code, gov.conveyed = trig.code, True  # rule triggers.conveyed_object
             elif (gov.frame_of is None and gov.code[:2] == trig.code[:2] and gov.code.endswith("0")
                     and trig.code != gov.code and len(trig.code) >= len(gov.code)):
                 gov.code = trig.code  # "sent weapons": the object names the kind of aid (072)
@@ -247,6 +260,8 @@ def base_rules(trig: Trigger) -> list[str]:
              (trig.phrase_owner, "syntax.phrase_owner"), (trig.list_tail, "syntax.list_tail"),
              (trig.occasion_agent, "roles.occasion_agent"), (trig.received_message, "roles.received_message"),
              (trig.support_recipient, "roles.support_recipient"), (trig.handover, "triggers.handover_noun"),
+             (trig.conveyed, "triggers.conveyed_object"), (trig.owned_to, "roles.owned_object_to"),
+             (trig.club_object, "syntax.club_object"), (trig.released_from, "roles.released_from"),
              (trig.reason_for, "roles.reason_for"))
     return out + [name for on, name in flags if on]
 

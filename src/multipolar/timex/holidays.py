@@ -61,11 +61,20 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 }
 
 
+# rule timex.own_independence_day: "their independence day", "Ghana's Independence Day" is that nation's day, not the
+# Fourth of July (whose date this table holds); "America's" or "our" (a US statement's own) keep it
+_OWNER_BEFORE = re.compile(r"(?:\b(?:their|its|his|her)|(?<!America)['’]s)\s+$", re.IGNORECASE)
+
+
+def _another_nations(m: re.Match[str]) -> bool:
+    return _OWNER_BEFORE.search(m.string[max(0, m.start() - 40):m.start()]) is not None
+
+
 def h_holiday(m: re.Match[str], ctx: Ctx) -> Val | None:
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
     name = re.sub(r"(veterans|presidents)'", r"\1", re.sub(r" jr\.? day$", " day", name))
     fn = HOLIDAYS.get(name)
-    if fn is None:
+    if fn is None or (name == "independence day" and _another_nations(m)):
         return None
     if m["y"]:
         return v_day(fn(int(m["y"])))
