@@ -79,6 +79,16 @@ def test_a_noun_act_naming_its_doer_and_its_object_stands_beside_the_main_act(co
     assert attack and "clauses.named_act" in trace.fired[attack[0].event_id]
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Biden expressed his appreciation for Ghana's steadfast support for Togo.", ("GHA", "TGO")),
+    ("France praised Japan's aid to Moldova.", ("JPN", "MDA")),
+])
+def test_a_noun_act_given_to_a_state_stands_beside_the_main_act(coded, text, pair):
+    events, trace = coded(text)
+    hit = [e for e in events if (e.source, e.target) == pair]
+    assert hit and "clauses.named_act" in trace.fired[hit[0].event_id]
+
+
 def test_a_noun_act_named_as_a_topic_is_no_act(coded):
     events, _ = coded("The ministers discussed India's ban on rice exports to Bangladesh.")
     assert not [e for e in events if (e.source, e.target) == ("IND", "BGD")]

@@ -92,3 +92,18 @@ def test_a_giving_verb_conveys_the_word_it_sends(coded):
 def test_support_sent_is_not_made_a_word(coded):
     events, trace = coded("Ghana sent military support to Togo after the floods.")
     assert not any("triggers.conveyed_object" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Azerbaijan defended its strikes on Armenia on Monday.", ("AZE", "ARM", "19")),
+    ("Kenya hailed its summit with Ethiopia.", ("KEN", "ETH", "04")),
+])
+def test_a_verb_judging_the_subjects_own_act_gives_way_to_that_act(coded, text, expected):
+    events, trace = coded(text)
+    assert [(e.source, e.target, e.root) for e in events] == [expected]
+    assert "triggers.own_act_judged" in trace.fired[events[0].event_id]
+
+
+def test_judging_another_states_act_is_still_a_judgement(coded):
+    events, _ = coded("Armenia defended Georgia's sanctions on Azerbaijan.")
+    assert ("ARM", "GEO", "05") in {(e.source, e.target, e.root) for e in events}

@@ -178,8 +178,6 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
         if rule is None and framed and tok.i not in frames and all(
                 e.target and e.target != e.source and not {e.source, e.target} & speakers for e in events):
             rule = "clauses.speaker_frame"
-        if rule is None and named:
-            rule = "clauses.named_act"
         if rule is None and (call := spoken_purpose(tok)) is not None and call.i in heads:
             # what the call was held to say is said in it: kept beside it, also between the same two parties,
             # unless the main act already says it
@@ -187,6 +185,8 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
                 continue
             out.append((trig, events, "clauses.spoken_purpose"))
             continue
+        if rule is None and named:
+            rule = "clauses.named_act"
         if rule is None or any(frozenset((e.source, e.target)) in parties for e in events):
             continue
         if rule == "clauses.prior_clause" and any(e.target is None or e.target == e.source for e in events):

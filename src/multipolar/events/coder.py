@@ -298,9 +298,11 @@ class EventCoder:
         # "..., following X's call with Y" (an earlier act), "signed X and criticized Y": acts beside the main one
         beside = prior_acts(kept, main, frames=speaker_frames(kept, actors), actors=actors)
         # a noun another trigger absorbed that names its act with both parties ("Israel's strikes on Iran killed ...")
+        said = {(e.source, e.target, e.root) for _, evs in main for e in evs}  # "expressed support for X" once
         for trig in absorbed_named_acts(sent, coded, actors, lexicon=self.lexicon):
             events = self._events_of(doc, sent, idx, trig, actors, doc_id=doc_id, published=published)
-            if events and named_act(trig.tok, events, actors):
+            if events and named_act(trig.tok, events, actors) and not any(
+                    (e.source, e.target, e.root) in said for e in events):
                 beside.append((trig, events, "clauses.named_act"))
         judged = self._judge(doc, sent, idx, main + [(t, evs) for t, evs, _ in beside], actors, doc_id=doc_id,
                              published=published, pairs=pairs or {}, beside={id(t): rule for t, _, rule in beside},

@@ -79,6 +79,18 @@ SELF_PRONOUNS = {"i", "we", "it", "he", "she"}
 # rule triggers.restated_object: restating an act is that act ("reaffirmed its support for Ukraine" is support,
 # "reaffirmed its commitment to Jordan's security" an endorsement): the verb takes its object trigger's code
 RESTATE_LEMMAS = {"reaffirm", "restate", "reconfirm"}
+# rule triggers.own_act_judged: verbs that judge an act ("defended its strikes", "hailed his summit with Putin"): an
+# act of the subject's own that they judge is the act asserted (its doer the subject), not the judging verb, which
+# was coded as an act toward the judged act's target ("Israel defended its strikes on Iran": support for Iran)
+OWN_ACT_JUDGES = {"defend", "justify", "praise", "hail", "tout", "celebrate", "laud"}
+OWNING_PRONOUNS = {"its", "his", "her", "their", "our"}
+
+
+def owned_by_pronoun(tok: Token) -> bool:
+    """A noun owned by a pronoun ("its strikes", "his capture of Maduro")."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in tok.children)
+
+
 # rule triggers.conveyed_object: a giving verb whose object is a word or gesture ("sent our condolences to South
 # Africa", "gave assurances to Kyiv") conveys that act, no aid: the verb takes its object's code; not support or
 # help, which may be material ("sent support to Kyiv")
@@ -119,6 +131,7 @@ class Trigger:
     owned_to: bool = False  # an owned object's target from its verb's "to" phrase (rule roles.owned_object_to)
     club_object: bool = False  # a body the object belongs to is no partner of the subjects (rule syntax.club_object)
     released_from: bool = False  # a passive release's doer from its "from" phrase (rule roles.released_from)
+    judged: bool = False  # the subject's own act that the verb judging it gave way to (rule triggers.own_act_judged)
 
 
 def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[Trigger]:
@@ -230,6 +243,10 @@ def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[T
         if trig.consumed:
             continue
         gov = _governor(trig.tok, found)
+        if (gov is not None and gov.tok.lemma_.lower() in OWN_ACT_JUDGES and owned_by_pronoun(trig.tok)
+                and trig.tok.dep_ == "dobj"):  # not "praised Okafor for his condemnation": his is Okafor's
+            gov.consumed, trig.judged = True, True  # rule triggers.own_act_judged
+            continue
         if gov is not None and not gov.consumed and gov.entry.frame != "say" and gov.tok.lemma_.lower() not in DENY:
             trig.consumed = True
             if gov.frame_of is None and gov.tok.lemma_.lower() in RESTATE_LEMMAS and trig.code != gov.code:
@@ -262,6 +279,7 @@ def base_rules(trig: Trigger) -> list[str]:
              (trig.support_recipient, "roles.support_recipient"), (trig.handover, "triggers.handover_noun"),
              (trig.conveyed, "triggers.conveyed_object"), (trig.owned_to, "roles.owned_object_to"),
              (trig.club_object, "syntax.club_object"), (trig.released_from, "roles.released_from"),
+             (trig.judged, "triggers.own_act_judged"),
              (trig.reason_for, "roles.reason_for"))
     return out + [name for on, name in flags if on]
 
