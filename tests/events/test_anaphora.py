@@ -302,3 +302,14 @@ def test_what_a_pair_does_together_is_aimed_at_its_partner(coded):
     acts = [e for e in events if e.root == "03"]
     assert {(e.source, e.target) for e in acts} == {("KEN", "BRA"), ("BRA", "KEN")}
     assert all("anaphora.pair_partner" in trace.fired[e.event_id] for e in acts)
+
+
+def test_a_possessive_stands_for_the_state_that_is_the_sentences_subject(coded):
+    events, trace = coded("Ghana condemned the Togolese attacks on its border posts.")
+    attacks = [e for e in events if (e.source, e.target) == ("TGO", "GHA")]
+    assert attacks and "anaphora.possessive_subject" in trace.fired[attacks[0].event_id]
+
+
+def test_a_possessive_with_two_states_as_subject_stands_for_neither(coded):
+    events, _ = coded("Ghana and Benin condemned the Togolese attacks on their border posts.")
+    assert not [e for e in events if e.source == "TGO"]

@@ -71,7 +71,7 @@ from multipolar.events.speakers import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 W = words("anaphora")
 
@@ -305,6 +305,9 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 other = _other_person_before(doc, sent, tok, actors)
                 if other is not None:
                     actors[tok.i] = _as_mention(other, tok)
+            elif tok.lower_ in W["possessive_pronouns"] and _aimed_possessive(tok) and (
+                    owner := _clause_state_subject(sent, tok, actors)) is not None:
+                actors[tok.i] = _as_mention(owner, tok)  # rule anaphora.possessive_subject
             elif (tok.lower_ in W["neuter_pronouns"] and tok.dep_ == "nsubj"
                   and tok.head.lemma_.lower() not in W["empty_subject_heads"]
                   and not any(sent.start <= i < tok.i for i in actors)):
@@ -312,6 +315,21 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
     return pairs
+
+
+def _aimed_possessive(tok: Token) -> bool:
+    """A possessive in the phrase a noun act is aimed at ("strikes on its nuclear sites")."""
+    prep = tok.head.head
+    return (tok.dep_ == "poss" and tok.head.dep_ == "pobj" and prep.dep_ == "prep"
+            and prep.lower_ in W["aimed_preps"] and prep.head.pos_ == "NOUN")
+
+
+def _clause_state_subject(sent: Span, tok: Token, actors: dict[int, Any]) -> Any | None:
+    """The one state named as the subject of `sent`'s main clause before `tok` ("Iran condemned the US strikes
+    on its nuclear sites": Iran), or None."""
+    found = [actors[t.i] for c in sent.root.children if c.dep_ == "nsubj" for t in c.subtree
+             if t.i in actors and t.i < tok.i and is_state_mention(actors[t.i])]
+    return found[0] if len({m.country for m in found}) == 1 else None
 
 
 def _previous_state_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
@@ -426,6 +444,17 @@ def pair_pronoun(c: Candidate):
     return c.event if _pronoun_source(c, W["pair_pronouns"]) else None
 
 
+def possessive_subject(c: Candidate):
+    """Names the resolution in the trace (`--explain`): a party of the act is read off "its"/"their", which
+    `resolve` gave the state that is the subject of the sentence's main clause."""
+    ev, top = c.event, c.tok
+    for code in (ev.source_actor, ev.target_actor):
+        inside = [t for t in mention_tokens(c, code) if top.left_edge.i <= t.i <= top.right_edge.i] if code else []
+        if inside and all(t.lower_ in W["possessive_pronouns"] for t in inside):
+            return ev  # the party is named in the act's own phrase by the possessive alone
+    return None
+
+
 def pronoun_it(c: Candidate):
     return c.event if _pronoun_source(c, W["neuter_pronouns"]) else None
 
@@ -450,5 +479,5 @@ RULES = [Rule("anaphora.meeting_pair", meeting_pair), Rule("anaphora.pair_partne
          Rule("anaphora.trailing_speaker", trailing_speaker),
          Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.pair_pronoun", pair_pronoun), Rule("anaphora.object_pronoun", object_pronoun),
          Rule("anaphora.prior_agent", prior_agent),
-         Rule("anaphora.prior_partner", prior_partner)]
+         Rule("anaphora.prior_partner", prior_partner), Rule("anaphora.possessive_subject", possessive_subject)]
 RULES.append(Rule("anaphora.they_meeting", they_meeting))  # after the rules above: it only names the resolution
