@@ -125,3 +125,12 @@ def test_a_body_the_object_belongs_to_is_no_partner_of_listed_subjects(coded):
     pairs = {(e.source, e.target) for e in events if e.root == "04"}
     assert {("BRA", "IND"), ("IND", "ZAF")} <= {tuple(sorted(p)) for p in pairs}
     assert all("syntax.club_object" in trace.fired[e.event_id] for e in events if e.root == "04")
+
+
+@pytest.mark.parametrize(("text", "targets"), [
+    ("Belarus shipped weapons to Serbia and to Hungary.", {"SRB", "HUN"}),
+    ("The new Canadian sanctions on Iran and on Belarus took effect on Monday.", {"IRN", "BLR"}),
+])
+def test_a_preposition_repeated_after_and_names_one_more_target(coded, text, targets):
+    events, _ = coded(text)
+    assert targets <= {e.target for e in events}

@@ -24,6 +24,7 @@ from multipolar.events.pairs import (
     KILL_CODE,
     Implied,
     carriers,
+    hyphen_pair,
     is_joint,
     is_symmetric,
     occasion_agent,
@@ -284,7 +285,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         return None
     if is_joint(trig.code):
         # rule syntax.hyphen_pair: "the US-China talks", "held Modi-Sharif talks": the two names are the parties
-        pair = next((p for n in _carried_nouns(tok) if len(p := syntax.hyphen_pair(n, actors)) == 2), [])
+        pair = next((p for n in _carried_nouns(tok) if len(p := hyphen_pair(n, actors)) == 2), [])
         if pair and all(any(s is m for m in pair) for s in srcs) and all(any(t is m for m in pair) for t in tgts):
             srcs, tgts = pair, []
             trig.hyphen_pair = True

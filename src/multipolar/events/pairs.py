@@ -1,6 +1,7 @@
 """Who an act is between: the (source, target) pairs of a trigger's parties (`pairs_of`), mutual and
 reciprocal acts, and the parties a sentence implies without naming them (a protest's own government, the
-unidentified armed forces behind a roadside bomb)."""
+unidentified armed forces behind a roadside bomb); and the two parties an "A-B" modifier names (`hyphen_pair`,
+rule syntax.hyphen_pair, moved here from events/syntax.py so that each module stays short)."""
 
 from __future__ import annotations
 
@@ -288,3 +289,23 @@ def prep_objects(holders: Iterable[Token], words: Iterable[str], *, skip: Token 
                 objects = [o for o in prep.children if o.dep_ == "pobj"]
                 yield from objects or (o for p in prep.children if p.dep_ == "prep" for o in p.children
                                        if o.dep_ == "pobj")
+
+
+HYPHENS = ("-", "\u2013", "\u2014", "/")
+
+
+def hyphen_pair(noun: Token, actors: syntax.Actors) -> list[Any]:
+    """Rule `syntax.hyphen_pair`: the two parties a noun's modifier names as "A-B" ("the US-China talks", "a
+    Modi-Sharif call", "Indo-Pakistani talks" is not read: one word): two mentions of different states joined by a
+    hyphen, a dash or a slash before the noun, inside its own phrase. [] when the phrase has no such pair."""
+    found: list[Any] = []
+    for t in noun.doc[noun.left_edge.i:noun.i]:
+        if t.text not in HYPHENS or t.i == 0:
+            continue
+        before, after = actors.get(t.i - 1), actors.get(t.i + 1)
+        if before is None or after is None or before is after or before.country == after.country:
+            continue
+        if not (noun.left_edge.i <= before.start and after.end <= noun.i):
+            continue
+        return [before, after]
+    return found

@@ -217,26 +217,6 @@ def bracketed_list(head: Token, actors: Actors) -> list[Any]:
     return out if brackets else []
 
 
-HYPHENS = ("-", "\u2013", "\u2014", "/")
-
-
-def hyphen_pair(noun: Token, actors: Actors) -> list[Any]:
-    """Rule `syntax.hyphen_pair`: the two parties a noun's modifier names as "A-B" ("the US-China talks", "a
-    Modi-Sharif call", "Indo-Pakistani talks" is not read: one word): two mentions of different states joined by a
-    hyphen, a dash or a slash before the noun, inside its own phrase. [] when the phrase has no such pair."""
-    found: list[Any] = []
-    for t in noun.doc[noun.left_edge.i:noun.i]:
-        if t.text not in HYPHENS or t.i == 0:
-            continue
-        before, after = actors.get(t.i - 1), actors.get(t.i + 1)
-        if before is None or after is None or before is after or before.country == after.country:
-            continue
-        if not (noun.left_edge.i <= before.start and after.end <= noun.i):
-            continue
-        return [before, after]
-    return found
-
-
 def listed_states(head: Token, actors: Actors) -> list[Any]:
     """Rule `roles.listed_states`: the states after the first in the list an "of"/"from" phrase of a group
     noun names ("met the leaders of Japan, India and Australia", "sanctions on officials from Iran and
@@ -351,7 +331,8 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
     venue: tuple[list[Any], list[Token]] = ([], [])
     for c in verb.children if direct else ():
         if c.dep_ in OBJ or (c.dep_ == "attr" and verb.lemma_ != "be"):
-            found = actors_of(c, actors, listed=True)
+            found = actors_of(c, actors, listed=True) if c.pos_ != "ADP" else list(  # a dative "to": pobjs_of
+                {id(m): m for p in pobjs_of(c) for m in actors_of(p, actors, listed=True)}.values())
             if found and all(_path_to(verb.doc[m.start], c)[0] for m in found):
                 venue = venue[0] or found, venue[1] or [c]  # rule syntax.object_venue: "a meeting at the White
                 continue  # House today with X": where the object is, not a party, when "with" names one
@@ -360,12 +341,14 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
     by_prep: dict[str, tuple[list[Any], Token]] = {}
     for c in verb.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            for p in c.children:
+            for p in pobjs_of(c):
                 # rule syntax.backing_phrase: "with the support of Britain" names a backer, not a target
-                if p.dep_ == "pobj" and not (c.lower_ == "with" and p.lemma_.lower() in BACKING_NOUNS):
+                if not (c.lower_ == "with" and p.lemma_.lower() in BACKING_NOUNS):
                     found = actors_of(p, actors, listed=True)
                     if found and c.lower_ not in by_prep:
                         by_prep[c.lower_] = (found, p)
+                    elif found:  # "to Yemen and to Russia" (pobjs_of)
+                        by_prep[c.lower_][0].extend(m for m in found if all(m is not o for o in by_prep[c.lower_][0]))
     if venue[0]:
         return (by_prep["with"][0], [by_prep["with"][1]]) if "with" in by_prep else venue
     for prep in preps:
@@ -373,6 +356,13 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
             found, tok = by_prep[prep]
             return found, [tok]
     return [], []
+
+
+def pobjs_of(prep: Token) -> list[Token]:
+    """A preposition's objects, and those of the same preposition coordinated with it (rule syntax.conjoined_prep:
+    "shipped weapons to Yemen and to Russia", "sanctions on Iran and on Venezuela")."""
+    preps = [prep, *(k for k in prep.conjuncts if k.dep_ == "conj" and k.lower_ == prep.lower_)]
+    return [p for x in preps for p in x.children if p.dep_ == "pobj"]
 
 
 def list_tail(verb: Token, found: list[Any], actors: Actors) -> list[Any]:
@@ -416,8 +406,7 @@ def noun_args(noun: Token, actors: Actors) -> tuple[list[Any], list[Any], list[T
     for c in noun.children:
         if c.dep_ not in ("prep", "agent"):
             continue
-        pobjs = [p for p in c.children if p.dep_ == "pobj"]
-        for p in pobjs:
+        for p in pobjs_of(c):
             # a target phrase also gives each state a group noun's list names (roles.listed_states)
             found = actors_of(p, actors, listed=c.lower_ in NOUN_TARGET_PREPS)
             if not found:
@@ -428,8 +417,8 @@ def noun_args(noun: Token, actors: Actors) -> tuple[list[Any], list[Any], list[T
             elif c.lower_ == "between" or (c.lower_ == "among"):
                 srcs.extend(found)
                 toks.append(p)
-            elif c.lower_ in NOUN_TARGET_PREPS and not tgts:
-                tgts = found
+            elif c.lower_ in NOUN_TARGET_PREPS and (not tgts or p.head.i != c.i):  # or "and on Belarus"
+                tgts = tgts + [m for m in found if all(m is not t for t in tgts)]
                 toks.append(p)
     if not srcs and noun.dep_ in ("dobj", "attr"):
         # "followed a call on October 20 between Rubio and Lavrov": the parser hangs the "between" phrase on
