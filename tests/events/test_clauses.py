@@ -202,3 +202,8 @@ def test_the_call_or_meeting_a_main_act_happened_in_is_coded_too(coded, text, pa
 def test_an_occasion_that_names_no_partner_of_its_own_is_no_meeting(coded):
     events, _ = coded("At the summit in Lima, the Chilean president thanked Peru for its support.")
     assert not [e for e in events if e.root == "04" and (e.source, e.target) == ("CHL", "PER")]
+
+
+def test_force_a_state_could_face_is_no_accusation_of_it(coded):
+    events, _ = coded("Erdogan said Greece could face military action if it did not stop the drilling.")
+    assert not [e for e in events if e.root == "11"]

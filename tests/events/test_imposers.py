@@ -38,3 +38,16 @@ def test_the_imposer_named_in_the_measure_keeps_the_act(coded):
     events, trace = coded("Chile, Peru and Norway faced new American tariffs.")
     assert [e for e in events if e.source == "USA" and e.plover == "SANCTION" and e.target in {"CHL", "PER", "NOR"}]
     assert not [d for d in _dropped_by(trace, "imposers.fellow_targets") if d["source"] == "USA"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Chinese commerce minister said Lithuania would face new tariffs if it did not change course.",
+     ("CHN", "LTU", "13")),
+    ("Erdogan warned that Greece and Cyprus could face military action if they did not stop the drilling.",
+     ("TUR", "CYP", "13")),
+])
+def test_a_measure_a_speaker_says_a_state_would_face_is_a_threat_to_it(coded, text, expected):
+    events, trace = coded(text)
+    hit = [e for e in events if (e.source, e.target, e.root) == expected]
+    assert hit and hit[0].modality == "asserted" and "imposers.facing_threat" in trace.fired[hit[0].event_id]
+    assert not [e for e in events if e.source == expected[1]]

@@ -107,3 +107,15 @@ def test_a_verb_judging_the_subjects_own_act_gives_way_to_that_act(coded, text, 
 def test_judging_another_states_act_is_still_a_judgement(coded):
     events, _ = coded("Armenia defended Georgia's sanctions on Azerbaijan.")
     assert ("ARM", "GEO", "05") in {(e.source, e.target, e.root) for e in events}
+
+
+def test_easing_a_share_of_a_measure_is_no_new_measure(coded):
+    events, _ = coded("Lithuania dropped most of its retaliatory tariffs on Belarusian goods.")
+    assert ("LTU", "BLR", "08") in {(e.source, e.target, e.root) for e in events}
+    assert not [e for e in events if e.root == "16"]
+
+
+def test_weapons_launched_at_a_state_in_a_list_are_an_attack(coded):
+    # the parser hangs "at Georgia" on the list's last object; the pattern still sees it
+    events, _ = coded("Russia launched 40 drones and 12 missiles at Georgia overnight.")
+    assert [e.root for e in events if (e.source, e.target) == ("RUS", "GEO")] == ["19"]

@@ -68,7 +68,9 @@ Coded = list[tuple[Trigger, list[Event]]]
 W = words("clauses")
 
 SAY_LEMMAS = {"say", "state", "announce", "declare", "tell", "add", "note", "stress", "emphasize", "insist", "claim",
-              "confirm", "report", "write", "explain", "warn", "deny", "allege", "accuse", "believe", "think"}
+              "confirm", "report", "write", "explain", "warn", "deny", "allege", "accuse", "believe", "think",
+              # the lexicon's later verbs of saying with a clause (frame "say")
+              "reiterate", "repeat", "assert", "argue", "conclude", "acknowledge"}
 
 
 CONCURRENT_MARKS = {"while", "whilst"}  # "called for talks while accusing the US": two acts of one subject
@@ -341,7 +343,8 @@ def as_allegation(trig: Trigger, events: list[Event], coded: Coded, *, ontology:
     # only a claim that leads its sentence: a trailing attribution (", Thai military sources said")
     # reports the news rather than accusing anyone
     accused = [e for t, evs in coded if t.reported_by is trig and t.tok.i > trig.tok.i for e in evs
-               if e.root in ASSAULT_ROOTS and not e.negated and e.source not in speakers]
+               if e.root in ASSAULT_ROOTS and not e.negated and e.source not in speakers
+               and e.modality != "hypothetical"]  # not "could face strikes if" (imposers.facing_threat)
     if not accused:
         return events
     out: list[Event] = []

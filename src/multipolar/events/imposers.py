@@ -19,7 +19,8 @@ from __future__ import annotations
 from typing import Any
 
 from multipolar.events import syntax
-from multipolar.events.rulebook import DROP, Candidate, Rule, mention_tokens, words
+from multipolar.events.frames import compose
+from multipolar.events.rulebook import DROP, Candidate, Rule, is_state_mention, mention_tokens, recode, words
 
 W = words("imposers")
 
@@ -66,4 +67,25 @@ def fellow_targets(c: Candidate):
     return DROP
 
 
-RULES = [Rule("imposers.background_measure", background_measure), Rule("imposers.fellow_targets", fellow_targets)]
+def facing_threat(c: Candidate):
+    """imposers.facing_threat: a measure or force a speaker says a state would face ("Trump said Canada would face
+    higher tariffs if it did not act", "suggested Colombia could face military action"): the speaker threatens
+    that state with it (codebook: a threat of tariffs is THREATEN), not an act of the state that faces it."""
+    ev, tok = c.event, c.tok
+    verb = facing_verb(tok) if tok.pos_ in ("NOUN", "PROPN") and c.speaker is not None else None
+    if verb is None or not any(a.dep_ == "aux" and a.lower_ in W["threat_modals"] for a in verb.children):
+        return None
+    speakers = [m for m in syntax.subjects(c.speaker, c.actors)[0] if is_state_mention(m)]
+    faced = next((m for m in syntax.subjects(verb, c.actors)[0] if m.actor_code == ev.source_actor), None)
+    threat = compose("threaten", ev.cameo)
+    ontology = c.coder.ontology
+    if not speakers or faced is None or speakers[0].country == faced.country or threat not in ontology:
+        return None
+    s = speakers[0]
+    return recode(ev, threat, ontology, id_parts=(s.actor_code,), source=s.country, source_actor=s.actor_code,
+                  source_name=s.person, target=faced.country, target_actor=faced.actor_code,
+                  target_name=faced.person, modality="asserted")
+
+
+RULES = [Rule("imposers.background_measure", background_measure), Rule("imposers.fellow_targets", fellow_targets),
+         Rule("imposers.facing_threat", facing_threat)]

@@ -178,6 +178,8 @@ def _near(token: Token) -> list[Token]:
         if child.dep_ in ("prep", "xcomp", "dobj", "compound", "amod", "pobj", "ccomp", "advcl", "nsubjpass",
                           "attr", "dative", "acomp", "npadvmod", "pcomp", "prt", "oprd"):
             out.extend(child.children)
+            if child.dep_ == "dobj":  # "launched 300 drones and 30 missiles at Ukraine": the last one's phrase
+                out.extend(p for cj in child.conjuncts for p in cj.children if p.dep_ == "prep")
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in TRANSPARENT_NOUNS | MEASURE_NOUNS:
                 # "allow the return of inspectors": the object names who or what, through "of"
                 named = [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]

@@ -170,6 +170,7 @@ def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[T
         for obj in verb.children:
             if obj.dep_ not in ("dobj", "nsubjpass"):
                 continue
+            obj = _share_of(obj)
             eased = _eased_code(obj)
             if eased is None or eased not in ontology:
                 continue
@@ -302,6 +303,17 @@ def _must_clause(tok: Token) -> Token | None:
             continue
         return c
     return None
+
+
+def _share_of(obj: Token) -> Token:
+    """What a share names through "of" ("dropped most of its tariffs": the tariffs), else the object itself."""
+    if obj.lower_ not in SHARE_WORDS:
+        return obj
+    return next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"), obj)
+
+
+SHARE_WORDS = {"most", "some", "all", "half", "part", "many", "much", "several", "rest", "majority", "bulk", "portion"}
 
 
 def _eased_code(noun: Token) -> str | None:
