@@ -118,7 +118,9 @@ STAGE_VERSIONS: dict[str, str] = {
     #              state (19x), numbers of what follows "of" ("sent dozens of drones"); actors.titled_name in its "of"
     #              form ("Prime Minister Jane Doe of Peru"); clauses.named_act not under 'block'/'veto' (root model refitted);
     #              syntax.object_venue, triggers.conveyed_object, roles.owned_object_to, lexicon 'best wishes', 'ram';
-    #              timex.own_independence_day
+    #              timex.own_independence_day; syntax.club_object, roles.released_from, clauses.named_act on 'to'/'for',
+    #              triggers.own_act_judged, anaphora.possessive_subject, syntax.conjoined_prep, imposers.facing_threat,
+    #              as_allegation not for a hypothetical act, lexicon 'suggest', 'reprieve', a share of a measure eased
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

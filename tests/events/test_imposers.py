@@ -51,3 +51,9 @@ def test_a_measure_a_speaker_says_a_state_would_face_is_a_threat_to_it(coded, te
     hit = [e for e in events if (e.source, e.target, e.root) == expected]
     assert hit and hit[0].modality == "asserted" and "imposers.facing_threat" in trace.fired[hit[0].event_id]
     assert not [e for e in events if e.source == expected[1]]
+
+
+def test_a_sanction_on_a_states_companies_is_a_sanction_on_that_state(coded):
+    events, trace = coded("Japan sanctioned three Chinese companies for supplying drone parts.")
+    hit = [e for e in events if (e.source, e.target, e.root) == ("JPN", "CHN", "16")]
+    assert hit and hit[0].target_actor == "CHN" and "imposers.state_economy" in trace.fired[hit[0].event_id]

@@ -16,11 +16,21 @@ a measure whose source is its imposer:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from multipolar.events import syntax
 from multipolar.events.frames import compose
-from multipolar.events.rulebook import DROP, Candidate, Rule, is_state_mention, mention_tokens, recode, words
+from multipolar.events.rulebook import (
+    DROP,
+    Candidate,
+    Rule,
+    derived_id,
+    is_state_mention,
+    mention_tokens,
+    recode,
+    words,
+)
 
 W = words("imposers")
 
@@ -87,5 +97,16 @@ def facing_threat(c: Candidate):
                   target_name=faced.person, modality="asserted")
 
 
+def state_economy(c: Candidate):
+    """imposers.state_economy: a sanction or tariff on a state's companies, banks or farmers ("Washington sanctioned
+    two Chinese companies") is a sanction on that state (codebook: "the US sanctioned Rosneft and Lukoil" is
+    USA -> RUS SANCTION), and is scored as one."""
+    ev = c.event
+    code = ev.target_actor or ""
+    if ev.root != "16" or len(code) != 6 or code[3:] not in W["economy_sectors"] or not code[:3].isalpha():
+        return None
+    return dataclasses.replace(ev, target=code[:3], target_actor=code[:3], event_id=derived_id(ev, "economy"))
+
+
 RULES = [Rule("imposers.background_measure", background_measure), Rule("imposers.fellow_targets", fellow_targets),
-         Rule("imposers.facing_threat", facing_threat)]
+         Rule("imposers.facing_threat", facing_threat), Rule("imposers.state_economy", state_economy)]
