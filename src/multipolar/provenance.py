@@ -120,7 +120,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              syntax.object_venue, triggers.conveyed_object, roles.owned_object_to, lexicon 'best wishes', 'ram';
     #              timex.own_independence_day; syntax.club_object, roles.released_from, clauses.named_act on 'to'/'for',
     #              triggers.own_act_judged, anaphora.possessive_subject, syntax.conjoined_prep, imposers.facing_threat,
-    #              as_allegation not for a hypothetical act, lexicon 'suggest', 'reprieve', a share of a measure eased
+    #              as_allegation not for a hypothetical act, lexicon 'suggest', 'reprieve', a share of a measure eased,
+    #              imposers.state_economy, lexicon designations (163)
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -52,10 +52,10 @@ from multipolar.actors.issuer import KINDS as ISSUER_KINDS
 from multipolar.events import syntax
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import ASSAULT_ROOTS, sector
-from multipolar.events.receiving import handover_recipient
+from multipolar.events.receiving import HANDOVER_NOUNS, handover_entry, handover_recipient
 from multipolar.events.roles import is_instrument_signing
 from multipolar.events.rulebook import Candidate, Rule, aimed_at, recode, words
-from multipolar.events.triggers import DENY, HANDOVER_NOUNS, Trigger, handover_entry
+from multipolar.events.triggers import DENY, Trigger
 from multipolar.records import Event
 
 if TYPE_CHECKING:

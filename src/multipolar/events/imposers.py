@@ -11,7 +11,9 @@ a measure whose source is its imposer:
 - imposers.fellow_targets: the states listed together as the ones that face, suffer or are hit by a tariff or
   sanction ("The EU, Japan and South Korea faced new tariffs") are fellow targets, not imposer and target of each
   other: a candidate whose source is one of them is dropped unless the measure's own phrase names it ("Canada,
-  Mexico and China faced new American tariffs" keeps the United States as the imposer, trade.faced aims it).
+  Mexico and China faced new American tariffs" keeps the United States as the imposer, trade.faced aims it);
+- imposers.facing_threat: a measure or force a speaker says a state would face is the speaker's threat to it;
+- imposers.state_economy: a measure on a state's companies, banks or farmers is a measure on that state.
 """
 
 from __future__ import annotations

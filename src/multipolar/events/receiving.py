@@ -3,7 +3,9 @@
 its sender's consultation), and rule roles.received_thing (a thing received from a state that no entry
 codes is no visit by the giver). Used by events/arguments.py. Rule roles.received_act (run from events/roles.py):
 an act named by a noun that a state "gets" or "receives" from another ("Venezuela's new leader gets a warning from
-Trump", "received an invitation from Beijing") is the giver's act toward the receiver, not the receiver's."""
+Trump", "received an invitation from Beijing") is the giver's act toward the receiver, not the receiver's. Rule
+roles.released_from: a passive release with no agent is done by the state of its "from" phrase; and the recipient
+of a handover noun whose "to" phrase the parser hung on the verb (triggers.handover_noun, `handover_recipient`)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from multipolar.events.rulebook import Candidate, is_state_mention, mention_name
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from multipolar.events.lexicon import Lexicon
+    from multipolar.events.lexicon import Lexicon, LexiconEntry
     from multipolar.events.ontology import Ontology
 
 W = words("roles")
@@ -107,3 +109,36 @@ def released_from(verb: Token, actors: syntax.Actors) -> Any | None:
                 return m
     return None
 
+
+# things that are aid only when handed over: "sent weapons to Ukraine", "arms deliveries to Kyiv"
+TRANSFERRED_NOUNS = {"weapon", "arms", "ammunition", "missile", "peacekeeper", "drone", "shell", "munition", "interceptor"}
+
+
+# rule triggers.handover_noun: a weapon handed over inside a noun's phrase ("Iran's transfer of drones to Russia",
+# "weapons deliveries to Kyiv") is the handover noun's act: its own phrase names who gives and who gets
+HANDOVER_NOUNS = {"transfer", "delivery", "shipment", "supply", "provision", "sale"}
+
+
+def handover_holder(tok: Token) -> Token | None:
+    """The noun that hands a weapon over, when the weapon is its "of" object or its modifier ("the transfer of
+    missiles", "weapons deliveries"); None for any other weapon."""
+    if tok.pos_ != "NOUN" or not {tok.lemma_.lower(), tok.lower_} & TRANSFERRED_NOUNS:
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif tok.dep_ != "compound":
+        return None
+    return head if head.pos_ == "NOUN" and head.lemma_.lower() in HANDOVER_NOUNS else None
+
+
+def handover_entry(noun: Token, lexicon: Lexicon) -> LexiconEntry | None:
+    """The lexicon entry of a weapon this noun hands over (rule triggers.handover_noun), or None."""
+    for c in noun.children:
+        for w in (g for g in c.children if g.dep_ == "pobj") if c.dep_ == "prep" and c.lower_ == "of" else [c]:
+            holder = handover_holder(w)
+            if holder is not None and holder.i == noun.i:
+                entry = lexicon.match(w)
+                if entry is not None:
+                    return entry
+    return None

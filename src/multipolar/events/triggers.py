@@ -4,7 +4,10 @@ Every token is looked up in the lexicon (the most specific pattern wins); patter
 trigger; easing a restriction is a concession and cutting help a reduction of relations; frame verbs absorb
 their complement into the composite code; "said Iran must ..." is a demand; say/deny frames mark what they
 govern as reported; a trigger governed by another (non-frame) trigger is absorbed by it, and a verb that restates
-(triggers.restated_object: "reaffirmed its support") takes the code of the act it restates. Changing
+(triggers.restated_object: "reaffirmed its support") takes the code of the act it restates, a giving verb the
+code of the word it conveys (triggers.conveyed_object: "sent our condolences"), and a verb judging the subject's
+own act gives way to it (triggers.own_act_judged: "defended its strikes on Iran"); a weapon handed over inside a
+noun's phrase is that noun's act (triggers.handover_noun: "Iran's transfer of drones to Russia"). Changing
 quantities, published information and untransferred weapons are no triggers."""
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from multipolar.events import syntax
 from multipolar.events.frames import CONFLICT_ROOTS, compose
 from multipolar.events.lexicon import MEASURE_NOUNS, Lexicon, LexiconEntry
 from multipolar.events.ontology import Ontology
+from multipolar.events.receiving import TRANSFERRED_NOUNS, handover_holder
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -26,15 +30,6 @@ LIGHT_VERBS = {"hold", "have", "conduct", "carry", "launch", "make", "take", "st
 
 
 DENY = {"deny", "dismiss", "refute"}
-
-
-# things that are aid only when handed over: "sent weapons to Ukraine", "arms deliveries to Kyiv"
-TRANSFERRED_NOUNS = {"weapon", "arms", "ammunition", "missile", "peacekeeper", "drone", "shell", "munition", "interceptor"}
-
-
-# rule triggers.handover_noun: a weapon handed over inside a noun's phrase ("Iran's transfer of drones to Russia",
-# "weapons deliveries to Kyiv") is the handover noun's act: its own phrase names who gives and who gets
-HANDOVER_NOUNS = {"transfer", "delivery", "shipment", "supply", "provision", "sale"}
 
 
 TRANSFER_VERBS = {"send", "supply", "deliver", "provide", "sell", "ship", "give", "transfer", "deploy", "pledge",
@@ -154,7 +149,7 @@ def find_triggers(sent: Span, *, lexicon: Lexicon, ontology: Ontology) -> list[T
                 if other.entry.specificity <= trig.entry.specificity:
                     other.consumed = True
     for trig in list(found.values()):
-        holder = _handover_holder(trig.tok)
+        holder = handover_holder(trig.tok)
         if holder is None or trig.consumed:
             continue
         if holder.i in found:  # "the sale of drones": the noun's own phrase entry
@@ -403,31 +398,6 @@ def _published(tok: Token) -> bool:
     if tok.pos_ == "NOUN":
         patients += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return any(p.lemma_.lower() in INFO_NOUNS for p in patients)
-
-
-def _handover_holder(tok: Token) -> Token | None:
-    """The noun that hands a weapon over, when the weapon is its "of" object or its modifier ("the transfer of
-    missiles", "weapons deliveries"); None for any other weapon."""
-    if tok.pos_ != "NOUN" or not {tok.lemma_.lower(), tok.lower_} & TRANSFERRED_NOUNS:
-        return None
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "of":
-        head = head.head
-    elif tok.dep_ != "compound":
-        return None
-    return head if head.pos_ == "NOUN" and head.lemma_.lower() in HANDOVER_NOUNS else None
-
-
-def handover_entry(noun: Token, lexicon: Lexicon) -> LexiconEntry | None:
-    """The lexicon entry of a weapon this noun hands over (rule triggers.handover_noun), or None."""
-    for c in noun.children:
-        for w in (g for g in c.children if g.dep_ == "pobj") if c.dep_ == "prep" and c.lower_ == "of" else [c]:
-            holder = _handover_holder(w)
-            if holder is not None and holder.i == noun.i:
-                entry = lexicon.match(w)
-                if entry is not None:
-                    return entry
-    return None
 
 
 def _untransferred(tok: Token) -> bool:
