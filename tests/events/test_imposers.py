@@ -43,6 +43,8 @@ def test_the_imposer_named_in_the_measure_keeps_the_act(coded):
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Chinese commerce minister said Lithuania would face new tariffs if it did not change course.",
      ("CHN", "LTU", "13")),
+    ("The Chinese commerce minister said Lithuania and Latvia would face new tariffs if they did not change course.",
+     ("CHN", "LVA", "13")),
     ("Erdogan warned that Greece and Cyprus could face military action if they did not stop the drilling.",
      ("TUR", "CYP", "13")),
 ])

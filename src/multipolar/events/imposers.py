@@ -81,7 +81,7 @@ def fellow_targets(c: Candidate):
 
 def facing_threat(c: Candidate):
     """imposers.facing_threat: a measure or force a speaker says a state would face ("Trump said Canada would face
-    higher tariffs if it did not act", "suggested Colombia could face military action"): the speaker threatens
+    higher tariffs if it did not act", "warned that Colombia could face military action"): the speaker threatens
     that state with it (codebook: a threat of tariffs is THREATEN), not an act of the state that faces it."""
     ev, tok = c.event, c.tok
     verb = facing_verb(tok) if tok.pos_ in ("NOUN", "PROPN") and c.speaker is not None else None
@@ -110,5 +110,6 @@ def state_economy(c: Candidate):
     return dataclasses.replace(ev, target=code[:3], target_actor=code[:3], event_id=derived_id(ev, "economy"))
 
 
-RULES = [Rule("imposers.background_measure", background_measure), Rule("imposers.fellow_targets", fellow_targets),
-         Rule("imposers.facing_threat", facing_threat), Rule("imposers.state_economy", state_economy)]
+# facing_threat before fellow_targets: "said Canada and Mexico would face tariffs" threatens both
+RULES = [Rule("imposers.background_measure", background_measure), Rule("imposers.facing_threat", facing_threat),
+         Rule("imposers.fellow_targets", fellow_targets), Rule("imposers.state_economy", state_economy)]
