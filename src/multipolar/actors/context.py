@@ -160,11 +160,11 @@ class ContextMentions:
                     i += 1
                     continue
                 found = self._titled_unknown(doc, i, sent.end, taken, text, ends)
+                canonical, k, end = found or ("", i, i)
                 # rule actors.titled_name, its "of" form: "Prime Minister Jane Doe of Peru" acts for the country its own
                 # "of" phrase names, whatever else the sentence names (and so does each later "Doe")
-                owner = self._own_country(doc[found[2] - 1], at) if found is not None else None
+                owner = self._own_country(doc[end - 1], at) if found is not None else None
                 if found is not None and (owner or context) is not None:
-                    canonical, k, end = found
                     sector = "MIL" if canonical in self.lexicon.military_titles else "GOV"
                     name = doc[k:end].text if owner else None
                     out.append(make_match(doc, text, i, end, (owner or context) + sector, name,

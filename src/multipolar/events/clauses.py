@@ -159,7 +159,7 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
     speakers = {e.source for _, evs in main for e in evs}  # the issuer's own deeper acts stay left out
     chosen = {id(t) for t, _ in main}
     parties = {frozenset((e.source, e.target)) for _, evs in main for e in evs}
-    said = {(e.source, e.target, e.root) for _, evs in main for e in evs}
+    said = acts_of(main)
     out: list[tuple[Trigger, list[Event], str]] = []
     heads = {t.tok.i for t, _ in main if t.tok.pos_ in ("VERB", "AUX")}
     for trig, events in coded:
@@ -172,7 +172,7 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
         if _occasion(tok, heads) and events and all(e.root in W["occasion_roots"] for e in events):
             # the call or meeting the main act happened in is asserted too, also beside another act between the
             # same two parties ("In a phone call with Erdogan, Putin thanked Turkey for its mediation")
-            if not any((e.source, e.target, e.root) in said for e in events):
+            if not says_again(events, said):
                 out.append((trig, events, "clauses.occasion_act"))
             continue
         rule = ("clauses.prior_act" if _prior(tok) else "clauses.prior_clause" if _prior_clause(tok)
@@ -183,7 +183,7 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
         if rule is None and (call := spoken_purpose(tok)) is not None and call.i in heads:
             # what the call was held to say is said in it: kept beside it, also between the same two parties,
             # unless the main act already says it
-            if any((e.source, e.target, e.root) in said for e in events):
+            if says_again(events, said):
                 continue
             out.append((trig, events, "clauses.spoken_purpose"))
             continue
@@ -195,6 +195,16 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
             continue  # "a day after Trump returned to Washington": a state's act on itself dates the main act
         out.append((trig, events, rule))
     return out
+
+
+def acts_of(main: Coded) -> set[tuple[str | None, str | None, str]]:
+    """(source, target, root) of each event of the main acts."""
+    return {(e.source, e.target, e.root) for _, evs in main for e in evs}
+
+
+def says_again(events: list[Event], said: set[tuple[str | None, str | None, str]]) -> bool:
+    """Whether one of `events` is an act the main acts already say (`acts_of`): "expressed support for X" once."""
+    return any((e.source, e.target, e.root) in said for e in events)
 
 
 def _occasion(tok: Token, heads: set[int]) -> bool:

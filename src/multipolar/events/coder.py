@@ -91,11 +91,13 @@ from multipolar.events import anaphora, cooccur, headlines, syntax, timing
 from multipolar.events.arguments import find_arguments
 from multipolar.events.clauses import (
     absorbed_named_acts,
+    acts_of,
     as_allegation,
     drop_reports,
     main_acts,
     named_act,
     prior_acts,
+    says_again,
     speaker_frames,
 )
 from multipolar.events.groups import GROUP_COPIES
@@ -298,11 +300,10 @@ class EventCoder:
         # "..., following X's call with Y" (an earlier act), "signed X and criticized Y": acts beside the main one
         beside = prior_acts(kept, main, frames=speaker_frames(kept, actors), actors=actors)
         # a noun another trigger absorbed that names its act with both parties ("Israel's strikes on Iran killed ...")
-        said = {(e.source, e.target, e.root) for _, evs in main for e in evs}  # "expressed support for X" once
+        said = acts_of(main)
         for trig in absorbed_named_acts(sent, coded, actors, lexicon=self.lexicon):
             events = self._events_of(doc, sent, idx, trig, actors, doc_id=doc_id, published=published)
-            if events and named_act(trig.tok, events, actors) and not any(
-                    (e.source, e.target, e.root) in said for e in events):
+            if events and named_act(trig.tok, events, actors) and not says_again(events, said):
                 beside.append((trig, events, "clauses.named_act"))
         judged = self._judge(doc, sent, idx, main + [(t, evs) for t, evs, _ in beside], actors, doc_id=doc_id,
                              published=published, pairs=pairs or {}, beside={id(t): rule for t, _, rule in beside},

@@ -134,11 +134,8 @@ def handover_holder(tok: Token) -> Token | None:
 
 def handover_entry(noun: Token, lexicon: Lexicon) -> LexiconEntry | None:
     """The lexicon entry of a weapon this noun hands over (rule triggers.handover_noun), or None."""
-    for c in noun.children:
-        for w in (g for g in c.children if g.dep_ == "pobj") if c.dep_ == "prep" and c.lower_ == "of" else [c]:
-            holder = handover_holder(w)
-            if holder is not None and holder.i == noun.i:
-                entry = lexicon.match(w)
-                if entry is not None:
-                    return entry
+    for w in noun.subtree:  # handover_holder reads only the noun's own "of" object and modifiers
+        holder = handover_holder(w)
+        if holder is not None and holder.i == noun.i and (entry := lexicon.match(w)) is not None:
+            return entry
     return None
