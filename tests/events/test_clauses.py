@@ -179,6 +179,21 @@ def test_a_noun_act_a_call_was_held_to_restate_is_said_in_it(coded):
     assert "clauses.spoken_purpose" in trace.fired[said[0].event_id]
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    ("President Lula spoke today with President Santiago Peña of Paraguay to congratulate him on the vote.",
+     ("BRA", "PRY")),
+    ("President Lula met President Ruto of Kenya to reaffirm his support.", ("BRA", "KEN")),
+    # the parser reads "with Peña to express" as a clause whose subject is the one called
+    ("President Lula spoke today with President Santiago Peña of Paraguay to express Brazilian support "
+     "following the floods.", ("BRA", "PRY")),
+])
+def test_what_a_call_was_held_to_say_is_said_by_the_caller_to_the_one_called(coded, text, pair):
+    events, trace = coded(text)
+    said = [e for e in events if e.root == "05" and (e.source, e.target) == pair]
+    assert said and said[0].modality == "asserted"
+    assert "clauses.purpose_parties" in trace.fired[said[0].event_id]
+
+
 def test_stated_opposition_and_concern_over_an_act_are_disapproval(coded):
     events, _ = coded("Chile voiced concern over Bolivia's decision to close the border.")
     assert ("CHL", "BOL") in {(e.source, e.target) for e in events if e.root == "11"}

@@ -40,6 +40,8 @@ clauses.purpose_act (rule over candidates, `purpose_act`): see its docstring.
 clauses.spoken_purpose (`prior_acts`, `spoken_purpose`): what a call or meeting was held to say ("spoke with
 the Emir to express appreciation to Qatar") is said in it: asserted, and kept beside the call.
 
+clauses.purpose_parties (`prior_acts`, `purpose_parties`): see its docstring.
+
 clauses.warned_addressee (rule over candidates, `warned_addressee`): see its docstring.
 """
 
@@ -54,7 +56,7 @@ from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import ASSAULT_ROOTS, sector
 from multipolar.events.receiving import HANDOVER_NOUNS, handover_entry, handover_recipient
 from multipolar.events.roles import is_instrument_signing
-from multipolar.events.rulebook import Candidate, Rule, aimed_at, recode, words
+from multipolar.events.rulebook import Candidate, Rule, aimed_at, derived_id, recode, words
 from multipolar.events.triggers import DENY, Trigger
 from multipolar.records import Event
 
@@ -167,6 +169,11 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
         if id(trig) in chosen or _is_speech(trig):
             continue
         named = actors is not None and named_act(tok, events, actors)
+        if not trig.parsed_both and not named and (call := spoken_purpose(tok)) is not None and call.i in heads:
+            told = purpose_parties(events, [e for t, evs in main if t.tok.i == call.i for e in evs])
+            if told and not says_again(told, said):
+                out.append((trig, told, "clauses.purpose_parties"))
+            continue
         if not trig.parsed_both and not named:  # force named with its place has no target parsed yet
             continue
         if _occasion(tok, heads) and events and all(e.root in W["occasion_roots"] for e in events):
@@ -310,6 +317,28 @@ def purpose_act(c: Candidate) -> Event | None:
     return _as_aim(c.event)
 
 
+def purpose_parties(events: list[Event], call: list[Event]) -> list[Event]:
+    """clauses.purpose_parties: what a call or meeting was held to say, where the parse of its own clause does not
+    give both parties ("spoke with President Aoun of Lebanon to congratulate him", "met President Ruto of Kenya to
+    reaffirm his support", "spoke with President Duque of Colombia to express U.S. support"), is said by the one
+    who called to the one called: its source is the call's subject (an infinitive of purpose has no subject of
+    its own), its target the party it names when that is a third state, else the call's other party. `call` is
+    the call's events, the subject's first; [] when the call has no target."""
+    first = next((e for e in call if e.target and e.target != e.source), None)
+    if first is None:
+        return []
+    out = []
+    for ev in events:
+        target = (ev.target, ev.target_actor, ev.target_name)
+        if ev.target in (None, first.source) or ev.target == ev.source:
+            target = (first.target, first.target_actor, first.target_name)
+        out.append(dataclasses.replace(
+            ev, source=first.source, source_actor=first.source_actor, source_name=first.source_name,
+            target=target[0], target_actor=target[1], target_name=target[2],
+            event_id=derived_id(ev, "purpose_parties")))
+    return out
+
+
 def _is_purpose(tok: Token) -> bool:
     """An infinitive of purpose: an adverbial clause with "to" and no subject of its own."""
     return (tok.pos_ == "VERB" and tok.dep_ == "advcl" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in tok.children)
@@ -328,9 +357,16 @@ def spoken_purpose(tok: Token) -> Token | None:
     first = tok
     while first.dep_ == "conj" and first.head.pos_ == "VERB":  # "to affirm ties and to express appreciation"
         first = first.head
-    if (tok.pos_ == "VERB" and tok.lemma_.lower() in W["spoken_purpose_verbs"] and _is_purpose(first)
-            and first.head.lemma_.lower() in W["communication_verbs"]):
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in W["spoken_purpose_verbs"]:
+        return None
+    if _is_purpose(first) and first.head.lemma_.lower() in W["communication_verbs"]:
         return first.head
+    # the parser's reading of "spoke with Duque to express support": "with" takes a clause whose subject is the
+    # one called
+    if (first.dep_ == "pcomp" and first.head.lower_ == "with" and first.head.head.pos_ == "VERB"
+            and first.head.head.lemma_.lower() in W["communication_verbs"]
+            and any(x.dep_ == "aux" and x.lower_ in W["purpose_marks"] for x in first.children)):
+        return first.head.head
     return None
 
 
