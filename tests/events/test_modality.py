@@ -135,6 +135,23 @@ def test_a_meeting_dated_after_the_publication_is_a_schedule(coded, text):
     assert all("modality.scheduled" in trace.fired[e.event_id] for e in planned)
 
 
+@pytest.mark.parametrize(("text", "root", "modality"), [
+    ("Chilean foreign minister to visit Bolivia next month", "04", "hypothetical"),
+    ("Peru to hold talks with Ecuador on border crossings", "04", "hypothetical"),
+    ("Argentina to impose new tariffs on Brazilian steel", "16", "intended"),
+])
+def test_a_headline_infinitive_announces_an_act_to_come(coded, text, root, modality):
+    events, trace = coded(text)
+    announced = [e for e in events if e.root == root and e.target]
+    assert announced and all(e.modality == modality for e in announced)
+    assert all("modality.headline_future" in trace.fired[e.event_id] for e in announced)
+
+
+def test_a_headline_in_the_present_is_no_announcement(coded):
+    events, trace = coded("Chilean foreign minister visits Bolivia")
+    assert not any("modality.headline_future" in names for names in trace.fired.values())
+
+
 def test_a_meeting_promised_without_a_date_stays_intended(coded):
     events, _ = coded("President Ruto will meet Prime Minister Carney.")
     assert [e for e in events if e.root == "04" and e.modality == "intended"]

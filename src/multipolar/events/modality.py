@@ -19,6 +19,8 @@ questions, speculation and nouns that merely mention a topic are not events.
   CAMEO code (CAMEO coders record announced visits) with modality "hypothetical", which the real-news
   codebook and relations leave out; a plain "will meet" stays an intended consultation, and an agreement to
   meet is an act of its own (036);
+- modality.headline_future: a headline's infinitive with its subject ("Koizumi to visit U.S. next week") announces
+  an act to come: a meeting, call or visit hypothetical, any other act intended;
 - modality.scheduled: an intended meeting, call or visit whose own date phrase lies after the publication ("will
   meet the Prime Minister on Friday", "On May 1, the President will host ...") is a schedule: hypothetical too;
 - modality.warning: a statement ("warned", "told Trump", "said") whose reported clause says that an act
@@ -203,6 +205,28 @@ def scheduled(c: Candidate):
             or ev.date_precision in (None, "doc", "year")):
         return None
     return dataclasses.replace(ev, modality="hypothetical") if ev.date > c.published else None
+
+
+def headline_future(c: Candidate):
+    """Rule modality.headline_future: a headline puts what is announced in the infinitive with its subject and
+    no verb of its own ("Koizumi to visit U.S. next week", "US to discuss Greenland with Danish officials",
+    "China to impose tariffs on US goods"): the act is to come, not done. A meeting, call or visit so announced
+    is hypothetical (as modality.plan makes a planned one), any other act intended (as "will impose"), and so is
+    what the announced act is for ("... to visit U.S. to reaffirm the alliance")."""
+    ev = c.event
+    if ev.modality != "asserted" or not _headline_infinitive(c.tok):
+        return None
+    return dataclasses.replace(ev, modality="hypothetical" if ev.root in W["plan_roots"] else "intended")
+
+
+def _headline_infinitive(tok: Token) -> bool:
+    x = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok  # "to hold talks"
+    for _ in range(3):  # "to visit U.S. and meet Hegseth", "to visit U.S. to reaffirm the alliance"
+        if x.dep_ not in ("conj", "advcl") or x.head.i == x.i:
+            break
+        x = x.head
+    return (x.dep_ == "ROOT" and x.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in x.children)
+            and any(ch.dep_ == "nsubj" for ch in x.children))
 
 
 def _is_planned(tok: Token, ev) -> bool:
@@ -392,7 +416,8 @@ def standing_agreement(c: Candidate):
 
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
          Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
-         Rule("modality.plan", plan), Rule("modality.scheduled", scheduled), Rule("modality.warning", warning),
+         Rule("modality.plan", plan), Rule("modality.headline_future", headline_future),
+         Rule("modality.scheduled", scheduled), Rule("modality.warning", warning),
          Rule("modality.ordered_posture", ordered_posture),
          Rule("modality.statement_topic", statement_topic), Rule("modality.standing_relation", standing_relation),
          Rule("modality.sport", sport), Rule("modality.possible_outcome", possible_outcome),
