@@ -134,3 +134,14 @@ def test_a_body_the_object_belongs_to_is_no_partner_of_listed_subjects(coded):
 def test_a_preposition_repeated_after_and_names_one_more_target(coded, text, targets):
     events, _ = coded(text)
     assert targets <= {e.target for e in events}
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("There has been very little dialogue between Chile and Bolivia this year.", True),
+    ("There have been few talks between Chile and Bolivia since March.", True),
+    ("Chile held a few talks with Bolivia in March.", False),
+])
+def test_an_act_said_to_be_scant_is_negated(coded, text, negated):
+    events, _ = coded(text)
+    talks = [e for e in events if e.root == "04" and {e.source, e.target} == {"CHL", "BOL"}]
+    assert talks and all(e.negated is negated for e in talks)

@@ -433,8 +433,13 @@ def noun_args(noun: Token, actors: Actors) -> tuple[list[Any], list[Any], list[T
 
 
 def is_negated(tok: Token) -> bool:
+    """A negation on the trigger ("did not meet", "no talks"), or a noun act said to be scant ("very little
+    dialogue between ...", "few contacts"; not "a little", "a few")."""
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS):
+            return True
+        if (tok.pos_ == "NOUN" and c.dep_ == "amod" and c.lower_ in ("little", "few")
+                and not any(d.lower_ == "a" for d in (*tok.children, *c.children) if d.dep_ == "det")):
             return True
     return False
 
