@@ -125,6 +125,15 @@ def test_what_a_call_or_visit_was_held_to_say_is_said_in_it(coded, text, act):
     assert "clauses.spoken_purpose" in trace.fired[said[0].event_id]
 
 
+@pytest.mark.parametrize("text", ["Chile will continue to do all it can to support Peru.",
+                                  "Chile did its utmost to help Peru after the floods."])
+def test_what_a_state_does_all_it_can_to_achieve_is_the_act_itself(coded, text):
+    events, trace = coded(text)
+    acts = [e for e in events if (e.source, e.target) == ("CHL", "PER") and e.root in ("05", "07")]
+    assert acts and all(e.modality != "hypothetical" for e in acts)
+    assert not any("clauses.purpose_act" in trace.fired[e.event_id] for e in acts)
+
+
 def test_an_agreement_to_act_is_no_purpose(coded):
     events, trace = coded("Serbia and Kosovo agreed to sign a trade accord.")
     assert events and not any("clauses.purpose_act" in trace.fired.get(e.event_id, []) for e in events)

@@ -35,7 +35,8 @@ clauses.occasion_act (`prior_acts`): the call, meeting or visit a main act happe
 to Beijing, the chancellor urged China to ..."), is asserted too: kept beside the main act, also between the same
 two parties when the main act is of another kind.
 
-clauses.purpose_act (rule over candidates, `purpose_act`): see its docstring.
+clauses.purpose_act (rule over candidates, `purpose_act`): see its docstring; not for what a verb of doing all,
+more or one's best is done to achieve ("do all we can to support Ukraine": the support itself).
 
 clauses.spoken_purpose (`prior_acts`, `spoken_purpose`): what a call or meeting was held to say ("spoke with
 the Emir to express appreciation to Qatar") is said in it: asserted, and kept beside the call.
@@ -314,7 +315,18 @@ def purpose_act(c: Candidate) -> Event | None:
     tok = c.tok
     if not _is_purpose(tok) or c.event.modality == "hypothetical" or spoken_purpose(tok) is not None:
         return None
+    if _utmost(tok.head):
+        return None  # "do all we can to support Ukraine", "did its utmost to help": the act itself, not an aim
     return _as_aim(c.event)
+
+
+def _utmost(verb: Token) -> bool:
+    """A verb of doing whose object is all, more or one's best ("do all we can", "doing more", "did its
+    utmost", "do our part"): what it is done "to" achieve is the act done."""
+    return verb.lemma_.lower() == "do" and any(
+        ch.dep_ == "dobj" and (ch.lower_ in W["utmost_objects"]
+                               or any(g.lower_ in W["utmost_objects"] for g in ch.children if g.dep_ == "poss"))
+        for ch in verb.children)
 
 
 def purpose_parties(events: list[Event], call: list[Event]) -> list[Event]:
