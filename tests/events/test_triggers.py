@@ -119,3 +119,14 @@ def test_weapons_launched_at_a_state_in_a_list_are_an_attack(coded):
     # the parser hangs "at Georgia" on the list's last object; the pattern still sees it
     events, _ = coded("Russia launched 40 drones and 12 missiles at Georgia overnight.")
     assert [e.root for e in events if (e.source, e.target) == ("RUS", "GEO")] == ["19"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile committed to meeting Peru's requirements on steel imports.", set()),
+    ("Chile met Peru's deadline for the border survey.", set()),
+    ("The Chilean president met the Peruvian president in Lima.", {"04"}),
+])
+def test_meeting_a_requirement_is_no_meeting(coded, text, expected):
+    events, _ = coded(text)
+    assert {e.root for e in events if {e.source, e.target} == {"CHL", "PER"} and e.root == "04"} == expected
+
