@@ -371,3 +371,22 @@ def test_a_denial_is_not_aimed_at_the_state_named_in_what_it_denies(coded, text)
     # modality.statement_topic: Kenya denies an act toward Uganda; it accuses Uganda of nothing
     events, trace = coded(text)
     assert not [e for e in events if (e.source, e.target) == ("KEN", "UGA") and not e.negated]
+
+
+def test_a_threat_found_in_a_governments_own_statement_is_its_accusation(rule_coder):
+    text = "The policies of the Government of Paraguay continue to pose an unusual and extraordinary threat to the " \
+           "national security of Brazil."
+    events = rule_coder.code_text(text, doc_id="t", published=None, issuer="BRA")
+    accused = [e for e in events if (e.source, e.target) == ("BRA", "PRY") and e.cameo == "112"]
+    assert accused and "modality.posed_threat" in rule_coder.trace.fired[accused[0].event_id]
+    assert not [e for e in events if e.source == "PRY" and e.root == "13"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile's naval build-up constitutes a threat to Peru, the Peruvian foreign minister said.", {("PER", "CHL")}),
+    ("Analysts say Chile poses a threat to Peru.", set()),
+])
+def test_a_threat_a_state_is_said_to_pose_is_the_speakers_accusation(coded, text, expected):
+    events, _ = coded(text)
+    assert {(e.source, e.target) for e in events if e.cameo == "112"} == expected
+    assert not [e for e in events if e.source == "CHL" and e.root == "13" and e.modality == "asserted"]

@@ -321,7 +321,7 @@ class EventCoder:
         """The candidates of a sentence (the coder's and the finders') after the named rules (events/rulebook.py)."""
         cands = [Candidate(ev, trig.tok, sent, doc, actors, published, self,
                            speaker=trig.reported_by.tok if trig.reported_by is not None else None,
-                           guessed_source=trig.guessed_source, pairs=pairs,
+                           guessed_source=trig.guessed_source, pairs=pairs, issuer=issuer,
                            fired=base_rules(trig) + ([beside[id(trig)]] if beside and id(trig) in beside else [])
                            + (["pairs.mutual_with"] if (ev.source_actor, ev.target_actor) in trig.mutual_with else [])
                            + ([FUTURE_STATEMENT] if ev.root in ("01", "02") and states_future(trig.tok) else []))
@@ -340,7 +340,7 @@ class EventCoder:
                              negated=syntax.is_negated(tok), modality=syntax.modality_of(tok), confidence=0.7,
                              trigger=tok.text, span=(sent.start_char, sent.end_char), when=when,
                              precision=precision)
-            cands.append(Candidate(ev, tok, sent, doc, actors, published, self, pairs=pairs, fired=[name]))
+            cands.append(Candidate(ev, tok, sent, doc, actors, published, self, pairs=pairs, fired=[name], issuer=issuer))
         out: list[tuple[Candidate, Event]] = []
         for cand in cands:
             ev = judge(cand, self.rules, self.trace)

@@ -5,6 +5,9 @@ questions, speculation and nouns that merely mention a topic are not events.
 - modality.question: the sentence is a question ("Will China retaliate?"), also where a transcript leaves out
   the question mark ("Q Does the President want Finland to join NATO": an auxiliary before its subject);
 - modality.hedge: the reporter hedges ("appeared to back");
+- modality.posed_threat: a state found to pose or constitute a threat to another ("the policies of Iran pose an
+  unusual and extraordinary threat to the national security of the United States", in a US statement or said
+  by a US official) is accused of it by the finder (112), not a threat it made;
 - modality.topic_noun: a noun trigger named as a topic ("touched on the war", "discussed the sanctions"),
   as what something affects ("damages trade cooperation"), as what affects something (unless a sanction or
   tariff whose own phrase names both parties: "US tariffs on Indian goods hurt exporters", or one assault whose
@@ -120,7 +123,7 @@ def hedge(c: Candidate):
 
 def topic_noun(c: Candidate):
     tok = c.tok
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN") or "modality.posed_threat" in c.fired:
         return None
     head = tok.head
     if tok.dep_ == "pobj" and _lemma(head) in W["topic_preps"] and _lemma(head.head) in W["topic_heads"]:
@@ -205,6 +208,41 @@ def scheduled(c: Candidate):
             or ev.date_precision in (None, "doc", "year")):
         return None
     return dataclasses.replace(ev, modality="hypothetical") if ev.date > c.published else None
+
+
+def posed_threat(c: Candidate):
+    """Rule modality.posed_threat: that a state, its policy or its conduct poses, constitutes or represents a
+    threat to another ("the policies of the Government of Iran continue to pose an unusual and extraordinary
+    threat to the national security of the United States") is no threat the first one made: it is a finding,
+    and the one who finds it accuses the state found to be the threat (codebook: "Moscow said Kyiv attacked a
+    power plant" is Moscow's accusation). The finder is the state of the speaker who says it, or, in a
+    government's own statement with no speaker, that government when it is the one threatened. Coded as an
+    accusation (112) by the finder of the state found; without a finder it stays as before (modality.topic_noun
+    drops "poses a threat"; "constitutes" keeps the rules' reading)."""
+    ev, tok = c.event, c.tok
+    if ev.root != "13" or tok.pos_ != "NOUN" or ev.target is None or ev.modality == "hypothetical":
+        return None
+    if tok.dep_ not in ("dobj", "attr") or tok.head.lemma_.lower() not in W["posing_verbs"]:
+        return None
+    finder = _speaker_state(c) or (c.issuer if c.speaker is None and ev.target == c.issuer else None)
+    if finder is None or finder == ev.source:
+        return None
+    return recode(ev, "112", c.coder.ontology, id_parts=("posed_threat",), source=finder, source_actor=finder,
+                  source_name=None, target=ev.source, target_actor=ev.source_actor, target_name=ev.source_name,
+                  modality="asserted")
+
+
+def _speaker_state(c: Candidate) -> str | None:
+    """The state of the one who says the candidate's clause (the subject of its verb of saying), or None."""
+    if c.speaker is None:
+        return None
+    for ch in c.speaker.children:
+        if ch.dep_ == "nsubj":
+            for t in ch.subtree:
+                m = c.actors.get(t.i)
+                if m is not None and is_state_mention(m):
+                    return m.country
+    return None
 
 
 def headline_future(c: Candidate):
@@ -415,7 +453,7 @@ def standing_agreement(c: Candidate):
 
 
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
-         Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
+         Rule("modality.posed_threat", posed_threat), Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
          Rule("modality.plan", plan), Rule("modality.headline_future", headline_future),
          Rule("modality.scheduled", scheduled), Rule("modality.warning", warning),
          Rule("modality.ordered_posture", ordered_posture),

@@ -50,6 +50,7 @@ class Candidate:
     guessed_source: bool = False  # the source is the coder's stand-in, not read off the parse
     pairs: dict[int, tuple[Any, Any]] = field(default_factory=dict)  # "the two leaders" -> (first, second)
     fired: list[str] = field(default_factory=list)
+    issuer: str | None = None  # the ISO3 code of the government whose own statement the document is (actors/issuer.py)
 
 
 RuleFn = Callable[[Candidate], "Event | _Drop | None"]
