@@ -33,6 +33,18 @@ def test_a_second_verb_of_the_same_subject_is_a_second_act(coded):
     assert "clauses.coordinated_act" in trace.fired[condemned[0].event_id]
 
 
+@pytest.mark.parametrize(("text", "act"), [
+    ("Brazil signed a trade agreement with Argentina, and Chile condemned Venezuela.", ("CHL", "VEN")),
+    ("President Lula met President Boric on Monday, and President Lula reiterated his support for Peru's "
+     "right to defend itself.", ("BRA", "PER")),
+])
+def test_a_second_clause_with_its_own_subject_stands_beside_the_main_act(coded, text, act):
+    events, trace = coded(text)
+    second = [e for e in events if (e.source, e.target) == act]
+    assert second and "clauses.second_clause" in trace.fired[second[0].event_id]
+    assert len({(e.source, e.target) for e in events if e.target}) >= 2
+
+
 def test_a_conjoined_verb_with_its_own_subject_is_not_taken_as_the_first_subjects_act(coded):
     events, trace = coded("Brazil signed a trade agreement with Argentina, and Chile condemned Venezuela.")
     assert not any(e.source == "BRA" and e.target == "VEN" for e in events)

@@ -43,6 +43,8 @@ the Emir to express appreciation to Qatar") is said in it: asserted, and kept be
 
 clauses.purpose_parties (`prior_acts`, `purpose_parties`): see its docstring.
 
+clauses.second_clause (`prior_acts`, `_second_clause`): see its docstring.
+
 clauses.warned_addressee (rule over candidates, `warned_addressee`): see its docstring.
 """
 
@@ -194,6 +196,11 @@ def prior_acts(coded: Coded, main: Coded, *, frames: frozenset[int] = frozenset(
             if says_again(events, said):
                 continue
             out.append((trig, events, "clauses.spoken_purpose"))
+            continue
+        if rule is None and _second_clause(tok, heads):
+            # "Biden met Erdogan, and Biden reiterated his support for Israel": a clause of its own
+            if not says_again(events, said) and all(e.target and e.target != e.source for e in events):
+                out.append((trig, events, "clauses.second_clause"))
             continue
         if rule is None and named:
             rule = "clauses.named_act"
@@ -384,6 +391,26 @@ def spoken_purpose(tok: Token) -> Token | None:
 
 def _as_aim(ev: Event) -> Event:
     return dataclasses.replace(ev, modality="hypothetical")
+
+
+def _second_clause(tok: Token, heads: set[int]) -> bool:
+    """clauses.second_clause: the act of a clause joined to the main act's clause by "and" or "but" with a
+    subject of its own ("President Biden met President Erdogan, and President Biden reiterated his support for
+    Israel's right to defend itself") is asserted as the main one is: it stands beside it (not between the
+    same parties with the same root, which the main act says). The clause's verb is the trigger's own or the
+    first verb above it."""
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    else:
+        return False
+    return (verb.dep_ == "conj" and verb.head.i in heads and verb.i not in heads
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and any(c.dep_ == "cc" and c.lower_ in ("and", "but") for c in verb.head.children if c.i < verb.i))
 
 
 def _coordinated(tok: Token, heads: set[int]) -> bool:
