@@ -31,3 +31,11 @@ def test_own_acts_named_as_nouns_are_asserted_too(coded):
 def test_talks_on_plans_or_on_others_acts_assert_nothing(coded, text):
     events, trace = coded(text)
     assert not any("topics.own_act" in names for names in trace.fired.values())
+
+
+def test_talks_to_come_still_assert_the_acts_the_parties_do_now(coded):
+    events, trace = coded("Lula and Boric will discuss their steadfast support for Haiti.")
+    support = [e for e in events if e.root == "05"]
+    assert {(e.source, e.target) for e in support} == {("BRA", "HTI"), ("CHL", "HTI")}
+    assert all(e.modality == "asserted" and "topics.own_act" in trace.fired[e.event_id] for e in support)
+    assert all(e.modality == "intended" for e in events if e.root == "04")

@@ -6,7 +6,8 @@
   act toward the state the act names (a copy of each talk event per act, made by the coder after the rules, as
   the pair phrases' are: `TOPIC_COPIES`). Only acts of support, cooperation, aid, sanction or pressure (`act_roots`
   in data/rules/topics.json); a topic that names plans, options or questions ("their plans to", "whether to",
-  "new sanctions", "could") asserts nothing, nor do negated, intended or reported talks.
+  "new sanctions", "could") asserts nothing, nor do negated or reported talks; talks to come ("they will discuss
+  our steadfast support for Ukraine", a planned or scheduled meeting) still assert the acts the parties do now.
 """
 
 from __future__ import annotations
@@ -61,8 +62,9 @@ def _under(m_tok, t, matched: set[int]) -> bool:
 def topic_acts(c: Candidate, ev: Any) -> list[Any]:
     """topics.own_act: the acts a talk event's topic asserts of its parties, each from the event's source."""
     tok = c.tok
-    if (ev.root != "04" or ev.target is None or ev.negated or ev.modality != "asserted" or tok.pos_ != "VERB"
-            or tok.lemma_.lower() not in TALK_LEMMAS or syntax.is_negated(tok)):
+    planned = ev.modality == "intended" or (ev.modality == "hypothetical" and any(r in c.fired for r in W["plan_rules"]))
+    if (ev.root != "04" or ev.target is None or ev.negated or (ev.modality != "asserted" and not planned)
+            or tok.pos_ != "VERB" or tok.lemma_.lower() not in TALK_LEMMAS or syntax.is_negated(tok)):
         return []
     lexicon, ontology = c.coder.lexicon, c.coder.ontology
     out: list[Any] = []
@@ -82,7 +84,8 @@ def topic_acts(c: Candidate, ev: Any) -> list[Any]:
                 if not _under(c.doc[m.start], t, set(found) - {t.i}):
                     continue
                 out.append(recode(ev, code, ontology, id_parts=(RULE, str(t.i), m.actor_code), target=m.country,
-                                  target_actor=m.actor_code, target_name=getattr(m, "person", None) or m.text))
+                                  target_actor=m.actor_code, target_name=getattr(m, "person", None) or m.text,
+                                  modality="asserted"))
     return out
 
 
