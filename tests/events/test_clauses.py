@@ -243,3 +243,9 @@ def test_an_occasion_that_names_no_partner_of_its_own_is_no_meeting(coded):
 def test_force_a_state_could_face_is_no_accusation_of_it(coded):
     events, _ = coded("Erdogan said Greece could face military action if it did not stop the drilling.")
     assert not [e for e in events if e.root == "11"]
+
+
+def test_outrage_voiced_in_a_call_is_not_aimed_at_the_one_called(coded):
+    events, _ = coded("President Lula called Prime Minister Boric of Chile today to express his outrage and deep "
+                      "condolences on the shooting of a former minister.")
+    assert not [e for e in events if (e.source, e.target) == ("BRA", "CHL") and e.quad in (3, 4)]

@@ -341,15 +341,20 @@ def purpose_parties(events: list[Event], call: list[Event]) -> list[Event]:
     give both parties ("spoke with President Aoun of Lebanon to congratulate him", "met President Ruto of Kenya to
     reaffirm his support", "spoke with President Duque of Colombia to express U.S. support"), is said by the one
     who called to the one called: its source is the call's subject (an infinitive of purpose has no subject of
-    its own), its target the party it names when that is a third state, else the call's other party. `call` is
-    the call's events, the subject's first; [] when the call has no target."""
+    its own), its target the party it names when that is a third state, else, for a cooperative act (thanks,
+    support, congratulations), the call's other party: outrage or concern voiced in a call ("called Kishida to
+    express his outrage at the shooting") is about something else. `call` is the call's events, the subject's
+    first; [] when the call has no target."""
     first = next((e for e in call if e.target and e.target != e.source), None)
     if first is None:
         return []
     out = []
     for ev in events:
         target = (ev.target, ev.target_actor, ev.target_name)
-        if ev.target in (None, first.source) or ev.target == ev.source:
+        own = ev.target not in (None, first.source, ev.source)
+        if ev.quad not in (1, 2) and (not own or ev.target == first.target):
+            continue  # "called Kishida to express his outrage at the shooting": not outrage at Japan
+        if not own:
             target = (first.target, first.target_actor, first.target_name)
         out.append(dataclasses.replace(
             ev, source=first.source, source_actor=first.source_actor, source_name=first.source_name,
