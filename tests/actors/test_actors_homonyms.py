@@ -30,6 +30,7 @@ def georgias(resolver: ActorResolver, nlp, text: str) -> list[tuple[str, str]]:
         "Georgia Republicans backed the measure.",
         "Georgia's secretary of state certified the count.",
         "Georgia State University opened a new campus.",
+        "Governor Brian Kemp of Georgia vetoed the measure.",
     ],
 )
 def test_us_state_cue_names_the_state(resolver, blank, text) -> None:
@@ -43,6 +44,7 @@ def test_us_state_cue_names_the_state(resolver, blank, text) -> None:
         "The talks in Tbilisi, Georgia, ended without a deal.",
         "Russia, Georgia and Azerbaijan sent envoys.",
         "The president of Georgia flew to Brussels.",
+        "President Salome Zourabichvili of Georgia flew to Brussels.",
         "Georgia applied to join the European Union.",
     ],
 )
@@ -201,3 +203,16 @@ def test_opposition_to_something_is_a_stance_not_the_political_opposition(resolv
     assert "VENOPP" in [m.actor_code for m in resolver.resolve(blank("Venezuela's opposition boycotted the vote."),
                                                                 on=ON)]
 
+
+
+@pytest.mark.parametrize(("text", "india"), [
+    ("The Bureau of Indian Affairs opened an office in Phoenix.", False),
+    ("American Indian tribes met in Denver.", False),
+    ("The law protects Indian Country.", False),
+    ("The Indian government protested to Pakistan.", True),
+    ("Indian troops clashed with Chinese soldiers.", True),
+])
+def test_native_american_indian_is_not_india(resolver, blank, text, india) -> None:
+    # rule actors.native_american
+    found = [m for m in resolver.resolve(blank(text), on=ON) if m.country == "IND"]
+    assert bool(found) is india

@@ -1,5 +1,5 @@
-"""Rules `actors.us_state`, `actors.named_accord`, `actors.place_forename`, `actors.named_institution` and
-`actors.local_acronym`: names that are not the actor the gazetteer knows by them.
+"""Rules `actors.us_state`, `actors.named_accord`, `actors.place_forename`, `actors.named_institution`,
+`actors.native_american` and `actors.local_acronym`: names that are not the actor the gazetteer knows by them.
 
 Rule `actors.us_state`: a country's name that is also the name of a US state ("Georgia") names the state
 where the words around it say so; the state is then a place in the United States (USA, as "Alabama" and
@@ -8,7 +8,8 @@ the other states are in the gazetteer: a state's offices are not the federal gov
 Cues, each on the words right next to the name (our own lists):
 - after a place in the United States and a comma, or after "County,": "Atlanta, Georgia", "Fulton
   County, Georgia";
-- after "state of", "governor of" and the like: "the state of Georgia", "the governor of Georgia";
+- after "state of", "governor of" and the like: "the state of Georgia", "the governor of Georgia"; after a
+  state official's title and name: "Governor Brian Kemp of Georgia";
 - before a word only a US state has, after an optional possessive: "Georgia's governor", "Georgia Gov.
   Jane Doe", "Georgia state senators", "Georgia Republicans", "Georgia's secretary of state";
 - later in the same text, once a cue has named the state there: the bare name ("... the law takes effect
@@ -27,6 +28,10 @@ of Paraguay", "Minister Florence Dupont") is a person's forename, not the city o
 Rule `actors.named_institution`: a place, a country or a nationality that is part of the name of a university,
 a hospital, a museum or the like ("Seoul National University", "Moscow State University", "the University of
 Tokyo", "the American University of Beirut") names the institution, not a government: no actor.
+
+Rule `actors.native_american`: "Indian" names Native Americans, not India, in "American Indian", "Alaska Native
+and Indian", "the Bureau of Indian Affairs", "Indian Country", "Indian tribes", "the Indian Health Service": no
+actor.
 
 Rule `actors.local_acronym`: an acronym the text itself defines, in brackets after the capitalised words it
 stands for ("the Child Protection Compact (CPC)", "the Federal Railroad Administration (FRA)"), means those
@@ -82,6 +87,12 @@ _AFTER = (
     "congresswoman",
 )
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# titles of a US state's officials before a name and "of Georgia" ("Governor Brian Kemp of Georgia"), lower-cased
+_TITLES = frozenset({"governor", "gov.", "senator", "sen.", "representative", "rep.", "congressman", "congresswoman"})
+# words that make "Indian" the name of Native Americans, not of India (rule actors.native_american), lower-cased
+NATIVE_AFTER = frozenset({"affairs", "country", "tribe", "tribes", "tribal", "reservation", "reservations", "health",
+                          "nations", "child", "education", "gaming", "boarding"})
+NATIVE_BEFORE = frozenset({"american", "alaska", "native", "of"})
 # nouns an accord or a process is named by after the city where it was made (rule actors.named_accord), lower-cased
 ACCORD_NOUNS = frozenset({"agreement", "agreements", "accord", "accords", "protocol", "protocols", "convention",
                           "conventions", "format", "process", "declaration", "treaty", "charter", "consensus",
@@ -111,6 +122,12 @@ def _cued(doc: Any, i: int, lo: int, before: list[ActorMatch]) -> bool:
             return True  # "Atlanta, Georgia"
     if i - 2 >= lo and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _BEFORE_OF:
         return True  # "the state of Georgia", "the governor of Georgia"
+    if i - 2 >= lo and doc[i - 1].lower_ == "of":  # "Governor Brian Kemp of Georgia", "Sen. Jane Doe of Georgia"
+        j = i - 2
+        while j > lo and i - 2 - j < 4 and doc[j].text[:1].isupper() and doc[j].lower_ not in _TITLES:
+            j -= 1
+        if j < i - 2 and doc[j].lower_ in _TITLES:
+            return True
     k = i + 1
     if k < len(doc) and doc[k].text in _POSSESSIVE:
         k += 1
@@ -191,3 +208,12 @@ def place_forename(doc: Any, match: ActorMatch, lexicon: Any, title_ends: frozen
     return (is_title and title.text[:1].isupper() and after.is_alpha and after.text[:1].isupper()
             and after.lower_ not in lexicon.titles)
 
+
+
+def native_american(doc: Any, match: ActorMatch) -> bool:
+    """Rule actors.native_american: whether `match` is "Indian(s)" naming Native Americans (the words beside it)."""
+    if match.country != "IND" or match.kind != "demonym" or not doc[match.start].text.startswith("Indian"):
+        return False
+    after = doc[match.end].lower_ if match.end < len(doc) else ""
+    before = doc[match.start - 1].lower_ if match.start > 0 else ""
+    return after in NATIVE_AFTER or before in NATIVE_BEFORE

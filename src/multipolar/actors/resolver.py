@@ -43,6 +43,7 @@ from multipolar.actors.homonyms import (
     local_acronym,
     named_accord,
     named_institution,
+    native_american,
     place_forename,
     us_state,
 )
@@ -234,7 +235,8 @@ class ActorResolver(PersonMentions, ContextMentions):
             if match is not None and (named_accord(doc, match)  # rule actors.named_accord: "the Paris Agreement"
                                       or place_forename(doc, match, self.lexicon, self._title_ends)  # "President Santiago Peña"
                                       or local_acronym(doc, match, defined, named_in)  # "the Child Protection Compact (CPC)"
-                                      or named_institution(doc, match)):  # "Seoul National University"
+                                      or named_institution(doc, match)  # "Seoul National University"
+                                      or native_american(doc, match)):  # "the Bureau of Indian Affairs"
                 blocked.append(match)
                 taken_until = match.end
             elif match is not None:
