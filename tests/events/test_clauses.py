@@ -249,3 +249,10 @@ def test_outrage_voiced_in_a_call_is_not_aimed_at_the_one_called(coded):
     events, _ = coded("President Lula called Prime Minister Boric of Chile today to express his outrage and deep "
                       "condolences on the shooting of a former minister.")
     assert not [e for e in events if (e.source, e.target) == ("BRA", "CHL") and e.quad in (3, 4)]
+
+
+def test_a_statement_that_denies_an_attack_accuses_no_one(coded):
+    events, _ = coded("Chile said it does not believe that Peru attacked the border post.")
+    assert not [e for e in events if e.cameo == "112"]
+    events, _ = coded("Chile said Peru attacked the border post.")
+    assert [e for e in events if (e.source, e.target, e.cameo) == ("CHL", "PER", "112")]

@@ -1,6 +1,6 @@
-"""Which of a sentence's coded triggers stand: a statement beside the act it reports (never instead of it), a
-statement that another party used force as an accusation, and the main clause's acts (`event_main_only`:
-one main act, statements and denials beside it).
+"""Which of a sentence's coded triggers stand: a statement beside the act it reports (never instead of it) and
+the main clause's acts (`event_main_only`: one main act, statements and denials beside it). A statement that
+another party used force is an accusation (events/allegations.py).
 
 clauses.prior_act (`prior_acts`): an act named by a noun after "after"/"following" whose parties the parse
 gives and differ from those of the main act ("the visit marked their third meeting, following Scholz's
@@ -55,11 +55,10 @@ from typing import TYPE_CHECKING
 
 from multipolar.actors.issuer import KINDS as ISSUER_KINDS
 from multipolar.events import syntax
-from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import ASSAULT_ROOTS, sector
 from multipolar.events.receiving import HANDOVER_NOUNS, handover_entry, handover_recipient
 from multipolar.events.roles import is_instrument_signing
-from multipolar.events.rulebook import Candidate, Rule, aimed_at, derived_id, recode, words
+from multipolar.events.rulebook import Candidate, Rule, aimed_at, derived_id, words
 from multipolar.events.triggers import DENY, Trigger
 from multipolar.records import Event
 
@@ -82,9 +81,6 @@ CONCURRENT_MARKS = {"while", "whilst"}  # "called for talks while accusing the U
 
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
-
-
-ALLEGATION_CODE = "112"  # accuse, not specified below
 
 
 PRIOR_MARKS = {"after", "following"}  # "following X's call with Y": an act done before the main one
@@ -422,27 +418,6 @@ def _coordinated(tok: Token, heads: set[int]) -> bool:
     """A verb conjoined to a main act's verb, sharing its subject (no subject of its own)."""
     return (tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.i in heads
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
-
-
-def as_allegation(trig: Trigger, events: list[Event], coded: Coded, *, ontology: Ontology) -> list[Event]:
-    """A speaker's statements recoded as accusations (112) of whoever the statement, leading its sentence,
-    says used force."""
-    if trig.frame != "say" or not events or ALLEGATION_CODE not in ontology:
-        return events
-    speakers = {e.source for e in events}
-    # only a claim that leads its sentence: a trailing attribution (", Thai military sources said")
-    # reports the news rather than accusing anyone
-    accused = [e for t, evs in coded if t.reported_by is trig and t.tok.i > trig.tok.i for e in evs
-               if e.root in ASSAULT_ROOTS and not e.negated and e.source not in speakers
-               and e.modality != "hypothetical"]  # not "could face strikes if" (imposers.facing_threat)
-    if not accused:
-        return events
-    out: list[Event] = []
-    for ev in events:
-        for act in accused:
-            out.append(recode(ev, ALLEGATION_CODE, ontology, id_parts=(act.source_actor,), target=act.source,
-                              target_actor=act.source_actor, target_name=act.source_name))
-    return out
 
 
 def _is_speech(trig: Trigger) -> bool:

@@ -88,11 +88,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from multipolar.events import anaphora, cooccur, headlines, syntax, timing
+from multipolar.events.allegations import as_allegation
 from multipolar.events.arguments import find_arguments
 from multipolar.events.clauses import (
     absorbed_named_acts,
     acts_of,
-    as_allegation,
     drop_reports,
     main_acts,
     named_act,

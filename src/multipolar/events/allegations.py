@@ -1,0 +1,61 @@
+"""A statement that another party used force is an accusation of it (codebook 112), rule `clauses.as_allegation`.
+
+"The US said ISIL had attacked Iraq": saying that another party used force accuses it, and the statement is
+addressed to that party; the reported act stays as reported (events/clauses.py judges it with the sentence's
+other acts). Only a claim that leads its sentence counts (a trailing ", Thai military sources said" reports the
+news), never a hypothetical act ("could face strikes if": imposers.facing_threat), nor one the statement denies
+("said it does not believe that Israel is engaging in war crimes").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from multipolar.events import syntax
+from multipolar.events.pairs import ASSAULT_ROOTS
+from multipolar.events.rulebook import recode
+from multipolar.events.triggers import Trigger
+from multipolar.records import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from multipolar.events.ontology import Ontology
+
+Coded = list[tuple[Trigger, list[Event]]]
+ALLEGATION_CODE = "112"  # accuse, not specified below
+
+
+def _denied_between(tok: Token, top: Token) -> bool:
+    """Whether a verb between a reported act and the verb of saying is negated ("said it does not believe that
+    Israel is engaging in war crimes"): the statement denies the act instead of alleging it."""
+    x = tok.head
+    for _ in range(8):
+        if x.i == top.i or x.head.i == x.i:
+            return False
+        if x.pos_ in ("VERB", "AUX") and syntax.is_negated(x):
+            return True
+        x = x.head
+    return False
+
+
+def as_allegation(trig: Trigger, events: list[Event], coded: Coded, *, ontology: Ontology) -> list[Event]:
+    """A speaker's statements recoded as accusations (112) of whoever the statement, leading its sentence,
+    says used force."""
+    if trig.frame != "say" or not events or ALLEGATION_CODE not in ontology:
+        return events
+    speakers = {e.source for e in events}
+    # only a claim that leads its sentence: a trailing attribution (", Thai military sources said")
+    # reports the news rather than accusing anyone
+    accused = [e for t, evs in coded if t.reported_by is trig and t.tok.i > trig.tok.i
+               and not _denied_between(t.tok, trig.tok) for e in evs
+               if e.root in ASSAULT_ROOTS and not e.negated and e.source not in speakers
+               and e.modality != "hypothetical"]  # not "could face strikes if" (imposers.facing_threat)
+    if not accused:
+        return events
+    out: list[Event] = []
+    for ev in events:
+        for act in accused:
+            out.append(recode(ev, ALLEGATION_CODE, ontology, id_parts=(act.source_actor,), target=act.source,
+                              target_actor=act.source_actor, target_name=act.source_name))
+    return out
