@@ -201,11 +201,12 @@ def plan(c: Candidate):
 
 def scheduled(c: Candidate):
     """Rule modality.scheduled: an intended meeting, call or visit dated by its own phrase after the document's
-    publication ("will meet virtually with the Prime Minister on Friday", "On May 1, the President will host ...")
-    is a schedule, not an act yet: hypothetical, as modality.plan makes a planned one."""
+    publication ("will meet virtually with the Prime Minister on Friday", "On May 1, the President will host ...",
+    "looks forward to welcoming the Chancellor to the White House on February 7": an intent to meet, 036) is a
+    schedule, not an act yet: hypothetical, as modality.plan makes a planned one."""
     ev = c.event
-    if (ev.modality != "intended" or ev.root not in W["plan_roots"] or ev.date is None or c.published is None
-            or ev.date_precision in (None, "doc", "year")):
+    if (ev.modality != "intended" or (ev.root not in W["plan_roots"] and ev.cameo not in W["plan_codes"])
+            or ev.date is None or c.published is None or ev.date_precision in (None, "doc", "year")):
         return None
     return dataclasses.replace(ev, modality="hypothetical") if ev.date > c.published else None
 
