@@ -153,11 +153,13 @@ def test_coder_pickles_as_settings():
     assert EventCoder.__reduce__(coder)[1] == (settings,)
 
 
-@pytest.mark.parametrize("main_only,roots", [(True, {"19"}), (False, {"19", "11"})])
+@pytest.mark.parametrize("main_only,roots", [(True, {"19"}), (False, {"19", "16"})])
 def test_coder_main_only_setting(main_only, roots):
+    # a clause of its own joined by "and" stands beside the main act either way (clauses.second_clause);
+    # an act named in a phrase of the main clause is dropped only with event_main_only
     settings = dataclasses.replace(Settings(), event_classifier=False, event_main_only=main_only)
     coder = EventCoder(settings, resolver=FakeResolver())
-    events = code(coder, "Russia attacked Ukraine, and France condemned Russia.")
+    events = code(coder, "Russia attacked Ukraine despite sanctions by France.")
     assert {e.root for e in events} == roots
 
 
