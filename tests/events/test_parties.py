@@ -224,3 +224,19 @@ def test_a_states_behaviour_does_not_threaten_as_a_speaker(coded):
     events, trace = coded("Syria's behaviour threatens the national interest of Turkey.")
     assert not [e for e in events if e.plover == "THREATEN"]
     assert _dropped_by(trace, "parties.act_not_speaker")
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Canada is working with its allies to pressure Iran.", ("CAN", "IRN", "17")),
+    ("Brazil is cooperating with its regional partners to hold Venezuela accountable.", ("BRA", "VEN", "11")),
+])
+def test_working_with_partners_that_are_no_state_is_no_cooperation_with_the_state_of_the_purpose(coded, text, act):
+    # rules parties.unnamed_partner and clauses.joint_work: what the work is done to achieve is the act
+    events, _ = coded(text)
+    assert not [e for e in events if e.root == "06"]
+    assert act in {(e.source, e.target, e.root) for e in events if e.modality == "asserted"}
+
+
+def test_working_with_a_named_state_stays_cooperation_with_it(coded):
+    events, _ = coded("Canada is working with France to pressure Iran.")
+    assert ("CAN", "FRA", "06") in {(e.source, e.target, e.root) for e in events}

@@ -49,7 +49,7 @@ def test_a_span_of_time_given_to_act_is_an_ultimatum(coded, text):
 @pytest.mark.parametrize("text, pair", [
     ("The ministers reaffirmed their support for Georgia as it defends against Russian pressure.", ("GEO", "RUS")),
     ("Japan and Australia will cooperate against Chinese coercion.", ("JPN", "CHN")),
-    ("We will announce new steps to strengthen Latvia's air defences to help protect their cities from Russian strikes.",
+    ("New steps to strengthen Latvia's air defences will help protect their cities from Russian strikes.",
      ("LVA", "RUS")),
 ])
 def test_the_opponent_of_a_cooperative_act_is_not_its_recipient(coded, text, pair):

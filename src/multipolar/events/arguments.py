@@ -6,7 +6,8 @@ roles.reason_for (a verb of judging's "for" phrase is its reason, not its target
 verb of giving helps the state of its "in support of/for" phrase), roles.occasion_agent (a
 passive act of coercion with no agent was done by the owner of the strike or raid it happened in, pairs.py);
 syntax.passive_own_subject (syntax.subjects: a passive verb with a subject of its own takes no doer from the
-clause above it: "the Venezuelan president is in custody after he was captured" is not Venezuela's act)."""
+clause above it: "the Venezuelan president is in custody after he was captured" is not Venezuela's act);
+parties.unnamed_partner (events/parties.py)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from multipolar.events.pairs import (
     unidentified_attacker,
     weapon_of,
 )
+from multipolar.events.parties import unnamed_partner
 from multipolar.events.qualifiers import CONDITIONAL_ACTS, condition_subjects, ultimatum_of
 from multipolar.events.receiving import (
     RECEIVE_LEMMAS,
@@ -55,13 +57,10 @@ WEAK_LEMMAS = {"provide", "give", "help", "protect", "support", "deliver", "send
                "fund", "train", "reinforce", "gather", "review", "consider", "weigh", "share", "defend", "commit",
                "brief", "update", "inform"}
 
-
 TIME_WORDS = {"after", "before", "since", "until", "once"}  # "one day after Trump was inaugurated"
-
 
 # fighting a crime or a problem ("fights drug trafficking") is no attack on anyone
 FIGHT_LEMMAS = {"fight", "combat", "battle", "tackle"}
-
 
 # topic objects: "discussed the new US administration" names what was discussed, not a partner
 TOPIC_OBJECT_LEMMAS = {"discuss", "debate", "review", "consider", "examine", "weigh", "address"}
@@ -69,29 +68,23 @@ TOPIC_OBJECT_LEMMAS = {"discuss", "debate", "review", "consider", "examine", "we
 # with Poland", "fired from Lebanon"; rule syntax.force_origin)
 FORCE_PREPS = tuple(p for p in syntax.TARGET_PREPS if p != "from")
 
-
 # prepositions of adjuncts: an act named inside them ("despite Western sanctions") has no agent nearby
 ADJUNCT_PREPS = {"despite", "amid", "because", "after", "before", "following", "since", "during", "under"}
-
 
 GIVING_ROOTS = ("06", "07")  # material cooperation and aid: whom they help may be named "in support of"
 SUPPORT_NOUNS = frozenset({"support", "aid", "assistance", "help", "solidarity"})
 COERCE_ROOT = "17"  # seizing, arresting, expelling: a passive one may take its doer from its occasion
 
-
 # sectors that strike by stopping work, and the verbs and modifiers of a work stoppage
 LABOUR_SECTORS = ("LAB", "CVL", "EDU", "HLT", "AGR", "BUS", "OPP")
-
 
 # ("stag": the small model lemmatises "staged" as "stag")
 LABOUR_STRIKE_VERBS = frozenset({"stage", "stag", "call", "begin", "hold", "join", "end", "start", "continue", "extend",
                                  "declare", "announce", "organize", "organise", "suspend"})
 
-
 LABOUR_STRIKE_WORDS = frozenset({"general", "nationwide", "national", "hunger", "labour", "labor", "worker",
                                  "union", "rail", "transport", "teacher", "doctor", "nurse", "pay", "wage", "day-long",
                                  "indefinite", "warning", "token"})
-
 
 MILITARY_STRIKE_WORDS = frozenset({"air", "drone", "missile", "military", "rocket", "artillery", "precision",
                                    "retaliatory", "pre-emptive", "preemptive", "nuclear", "naval"})
@@ -146,6 +139,8 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         else:
             tgts, ttoks = syntax.objects(tok, actors)
         tgts = _with_list_tail(trig, tok, tgts, actors)
+        if not tgts and unnamed_partner(tok, actors):
+            return None  # rule parties.unnamed_partner: "working with our allies to pressure Iran"
         if given is None and thing_received(tok, ttoks, actors):
             return None  # rule roles.received_thing: "received fighter jets from Russia" hosts no one
         if ttoks and _reason_only(tok, ttoks[0], actors):

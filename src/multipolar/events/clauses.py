@@ -36,7 +36,9 @@ to Beijing, the chancellor urged China to ..."), is asserted too: kept beside th
 two parties when the main act is of another kind.
 
 clauses.purpose_act (rule over candidates, `purpose_act`): see its docstring; not for what a verb of doing all,
-more or one's best is done to achieve ("do all we can to support Ukraine": the support itself).
+more or one's best is done to achieve ("do all we can to support Ukraine": the support itself), nor (rule
+clauses.joint_work) for what one works with partners that are no state to achieve ("working with our allies to
+hold Iran accountable": the act done, parties.unnamed_partner).
 
 clauses.spoken_purpose (`prior_acts`, `spoken_purpose`): what a call or meeting was held to say ("spoke with
 the Emir to express appreciation to Qatar") is said in it: asserted, and kept beside the call.
@@ -56,6 +58,7 @@ from typing import TYPE_CHECKING
 from multipolar.actors.issuer import KINDS as ISSUER_KINDS
 from multipolar.events import syntax
 from multipolar.events.pairs import ASSAULT_ROOTS, sector
+from multipolar.events.parties import unnamed_partner
 from multipolar.events.receiving import HANDOVER_NOUNS, handover_entry, handover_recipient
 from multipolar.events.roles import is_instrument_signing
 from multipolar.events.rulebook import Candidate, Rule, aimed_at, derived_id, words
@@ -318,8 +321,10 @@ def purpose_act(c: Candidate) -> Event | None:
     tok = c.tok
     if not _is_purpose(tok) or c.event.modality == "hypothetical" or spoken_purpose(tok) is not None:
         return None
-    if _utmost(tok.head):
-        return None  # "do all we can to support Ukraine", "did its utmost to help": the act itself, not an aim
+    if _utmost(tok.head) or unnamed_partner(tok.head, c.actors):
+        # "do all we can to support Ukraine", "did its utmost to help", and (rule clauses.joint_work) "working
+        # with our allies to hold Iran accountable": the act itself, not an aim
+        return None
     return _as_aim(c.event)
 
 

@@ -51,13 +51,18 @@ Words in data/rules/parties.json.
 - parties.backing_phrase: "with the support of X" (or help, backing, blessing ...) says that X backs the act; the
   noun is no act of the doer toward X ("Denmark is donating jets to Ukraine, with the support of the United
   States" is no Danish support for the US): a candidate of such a noun aimed at X is dropped (the verb's own
-  target is read past the phrase, events/syntax.py `objects`).
+  target is read past the phrase, events/syntax.py `objects`);
+- parties.unnamed_partner (`unnamed_partner`, called by events/arguments.py): a verb of working together whose
+  "with" phrase names its partner by a word that is no state ("is working with our allies and partners to hold
+  Iran accountable") works with no state: no stand-in partner is looked for (it was the state of the purpose
+  clause), and the verb is no candidate, so that the act it is done to achieve stands as the sentence's act
+  (events/clauses.py, clauses.joint_work).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from multipolar.events.rulebook import DROP, Candidate, Rule, governors, mention_name, mention_tokens, words
 from multipolar.events.syntax import BACKING_NOUNS
@@ -273,6 +278,15 @@ def backing_phrase(c: Candidate):
     if any(t.i in backers for t in mention_tokens(c, c.event.target_actor)):
         return DROP
     return None
+
+
+def unnamed_partner(verb: Token, actors: dict[int, Any]) -> bool:
+    """parties.unnamed_partner: `verb` works together "with" partners named by no actor."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in W["joint_work_verbs"]:
+        return False
+    partners = [p for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "with"
+                for p in ch.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PRON")]
+    return bool(partners) and not any(t.i in actors for p in partners for t in p.subtree)
 
 
 RULES = [Rule("parties.news_outlet", news_outlet), Rule("parties.co_mediators", co_mediators),

@@ -35,6 +35,8 @@ Words in data/rules/roles.json.
 - roles.stand_in_object: likewise, a stand-in source named only as what another verb or its preposition acts on
   ("we are inflicting pain on Russia and supporting the people of Ukraine") is acted on, not the doer: dropped
   (not under a third-person pronoun, which may stand for it: "support for Georgia as it defends ...");
+  both read the subject of the verb whose infinitive the trigger is, where it has none of its own (rule
+  roles.controlled_subject: "the ministers agreed to impose costs on Russia and to provide support for Ukraine");
 - roles.received_act: in events/receiving.py ("gets a warning from Trump" is Trump's act);
 - roles.place_of_assault, roles.response_target, roles.condemned_victim and roles.weapon_owner: in
   events/aims.py (whom an act that names no one is aimed at, whom it blames, who did it);
@@ -284,12 +286,20 @@ def _stand_in_tokens(c: Candidate) -> list:
 
 
 def _own_subject(tok) -> Any | None:
-    """The subject the parse gives a verb, or the verb it is coordinated with ("we oppose X and stand with Y")."""
-    for verb in (tok, tok.head if tok.dep_ == "conj" else None):
-        if verb is not None:
-            subject = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
-                return subject
+    """The subject the parse gives a verb, or the verb it is coordinated with ("we oppose X and stand with Y"),
+    or (rule roles.controlled_subject) the verb whose infinitive it is ("we will work with our allies to impose
+    costs on Russia and to provide support for Ukraine": "we" provides)."""
+    verb = tok
+    for _ in range(4):
+        subject = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if not (verb.dep_ == "conj" or verb.dep_ == "xcomp" or (
+                verb.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children))):
+            return None
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
     return None
 
 
