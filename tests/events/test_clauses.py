@@ -215,6 +215,28 @@ def test_what_a_call_was_held_to_say_is_said_by_the_caller_to_the_one_called(cod
     assert "clauses.purpose_parties" in trace.fired[said[0].event_id]
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    ("President Lula spoke with President Santiago Peña of Paraguay and reaffirmed his support.", ("BRA", "PRY")),
+    ("President Lula spoke with President William Ruto of Kenya and thanked him for his leadership.", ("BRA", "KEN")),
+])
+def test_what_a_caller_says_in_a_verb_joined_to_the_call_is_said_to_the_one_called(coded, text, pair):
+    # rule clauses.call_conjunct (via clauses.spoken_purpose and clauses.purpose_parties)
+    events, trace = coded(text)
+    said = [e for e in events if e.root == "05" and (e.source, e.target) == pair]
+    assert said and said[0].modality == "asserted"
+    assert "clauses.purpose_parties" in trace.fired[said[0].event_id]
+
+
+def test_a_joined_clause_with_a_subject_of_its_own_is_no_call_conjunct(coded):
+    events, _ = coded("President Lula met President Ruto of Kenya, and the Chilean president thanked him.")
+    assert ("BRA", "KEN") not in {(e.source, e.target) for e in events if e.root == "05"}
+
+
+def test_conveyed_appreciation_is_praise(coded):
+    events, _ = coded("The Ghanaian president conveyed his appreciation to Togo for the relief convoys.")
+    assert ("GHA", "TGO") in {(e.source, e.target) for e in events if e.root == "05"}
+
+
 def test_stated_opposition_and_concern_over_an_act_are_disapproval(coded):
     events, _ = coded("Chile voiced concern over Bolivia's decision to close the border.")
     assert ("CHL", "BOL") in {(e.source, e.target) for e in events if e.root == "11"}

@@ -376,7 +376,9 @@ def spoken_purpose(tok: Token) -> Token | None:
     to thank Canada") is said in it: an infinitive of purpose whose verb is one of saying or expressing, on a
     verb of speaking or meeting, is an act the sentence reports as done (asserted), kept beside the call.
     A noun act that is the object of such a verb is said with it ("spoke with Patrushev to reiterate the United
-    States' opposition to Russia's invasion"). The verb of the call, or None."""
+    States' opposition to Russia's invasion"). So is (rule clauses.call_conjunct) such a verb coordinated with the
+    call's own verb, with no subject of its own ("spoke with President Duda of Poland and expressed his
+    condolences", "... and reaffirmed his support"). The verb of the call, or None."""
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
         tok = tok.head
     first = tok
@@ -386,6 +388,9 @@ def spoken_purpose(tok: Token) -> Token | None:
         return None
     if _is_purpose(first) and first.head.lemma_.lower() in W["communication_verbs"]:
         return first.head
+    if (first is not tok and first.lemma_.lower() in W["communication_verbs"]
+            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in tok.children)):
+        return first  # rule clauses.call_conjunct: "spoke with President Duda of Poland and expressed condolences"
     # the parser's reading of "spoke with Duque to express support": "with" takes a clause whose subject is the
     # one called
     if (first.dep_ == "pcomp" and first.head.lower_ == "with" and first.head.head.pos_ == "VERB"
