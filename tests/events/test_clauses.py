@@ -278,3 +278,12 @@ def test_a_statement_that_denies_an_attack_accuses_no_one(coded):
     assert not [e for e in events if e.cameo == "112"]
     events, _ = coded("Chile said Peru attacked the border post.")
     assert [e for e in events if (e.source, e.target, e.cameo) == ("CHL", "PER", "112")]
+
+
+def test_a_pledge_to_act_toward_a_state_stands_beside_the_main_act(coded):
+    # clauses.named_act reads a pledge noun's infinitive as the party it is done to (polarity.commitment_support
+    # then makes it support)
+    events, trace = coded("President Lula thanked President Boric for Chile's commitment to support the people of Haiti.")
+    pledged = [e for e in events if (e.source, e.target) == ("CHL", "HTI") and e.root == "05"]
+    assert pledged and "clauses.named_act" in trace.fired[pledged[0].event_id]
+    assert ("BRA", "CHL") in {(e.source, e.target) for e in events}

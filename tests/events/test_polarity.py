@@ -164,3 +164,12 @@ def test_recognising_what_is_no_state_is_no_diplomatic_recognition(coded, text):
 def test_recognising_a_state_or_its_government_stays_recognition(coded, text):
     events, _ = coded(text)
     assert [e for e in events if e.cameo == "054"]
+
+
+def test_a_commitment_underscored_in_a_phone_call_is_no_unrealised_call_for_one(coded):
+    # polarity.unrealised: "call" leaves an act unrealised only as a call "for" it
+    events, trace = coded("President Lula called President Boric today to underscore Brazil's commitment to "
+                          "continue supporting Ukraine.")
+    assert ("BRA", "UKR") in {(e.source, e.target) for e in events if e.root == "05"}
+    events, trace = coded("Chile called for a commitment to support Haiti.")
+    assert ("CHL", "HTI") not in {(e.source, e.target) for e in events if e.root == "05"}

@@ -512,3 +512,9 @@ def test_an_infinitive_whose_controlling_subject_names_no_actor_takes_no_modifie
     events, trace = coded(text)
     assert ("LVA", "RUS") not in {(e.source, e.target) for e in events}
     assert any(d["rule"] == "roles.stand_in_modifier" for d in trace.dropped)
+
+
+def test_an_infinitive_on_a_verb_with_an_object_may_be_the_objects_and_keeps_its_stand_in(coded):
+    # roles.controlled_subject does not step over a verb with an object: "the readiness of Canada to provide"
+    events, _ = coded("The President reaffirmed the readiness of Canada to provide assistance to Peru.")
+    assert ("CAN", "PER") in {(e.source, e.target) for e in events}

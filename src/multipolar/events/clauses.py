@@ -246,7 +246,7 @@ def _prior_clause(tok: Token) -> bool:
 def named_act(tok: Token, events: list[Event], actors: syntax.Actors) -> bool:
     """An act named by a noun whose own phrase names its doer before it and the party it is done to after it
     ("China's ban on exports to Japan", "the US sanctions against Russian banks", "Beijing's detention of a
-    Japanese citizen"), every event of it read so."""
+    Japanese citizen"; a pledge's infinitive too: "Chile's commitment to support Haiti"), every event of it read so."""
     if tok.pos_ != "NOUN" or not events or tok.lemma_.lower() in W["state_nouns"]:
         return False
 
@@ -258,6 +258,9 @@ def named_act(tok: Token, events: list[Event], actors: syntax.Actors) -> bool:
     if all(e.root in W["object_roots"] for e in events):
         preps |= W["object_preps"]
     done_to = codes([c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps])
+    if tok.lemma_.lower() in W["pledge_nouns"]:  # "Chile's commitment to support Haiti": what it commits to
+        done_to |= codes([c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "xcomp", "advcl")
+                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)])
     if tok.lemma_.lower() in HANDOVER_NOUNS:  # "denounced Iran's supply of drones to Russia" (triggers.handover_noun)
         done_to |= {m.actor_code for m in handover_recipient(tok, actors)[0]}
     # force named with the state where it was used ("condemned the US strike in Venezuela"): roles.place_of_assault

@@ -2,7 +2,8 @@
 
 Words in data/rules/polarity.json.
 - polarity.unrealised: a cooperative act named as what someone is open to, hopes for, seeks or signals
-  ("remained open to a deal", "signalled readiness for talks") is no such act;
+  ("remained open to a deal", "signalled readiness for talks", "called for a commitment") is no such act ("called
+  Boric to underscore Brazil's commitment" is a phone call: "call" and "press" count only with "for");
 - polarity.alignment: voting with another state ("voted with Russia", "voted alongside China") is what both
   do toward a motion, no act of one toward the other (siding or standing with a state stays support);
 - polarity.light_verb: a light verb carries its noun's act ("delivered a stark warning" is a warning,
@@ -45,6 +46,9 @@ def unrealised(c: Candidate):
         return None
     for g in governors(c.tok, limit=3):
         if g.lemma_.lower() in W["unrealised_heads"] and g.i != c.tok.i:
+            if g.lemma_.lower() in W["appeal_heads"] and not any(
+                    p.dep_ == "prep" and p.lower_ == "for" and c.tok in p.subtree for p in g.children):
+                continue  # "called Boric to underscore Brazil's commitment": a phone call, not a call for one
             return DROP
     return None
 

@@ -294,8 +294,10 @@ def _own_subject(tok) -> Any | None:
         subject = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
+        # an infinitive on a verb with an object may be the object's ("reaffirmed the readiness of Canada to provide")
         if not (verb.dep_ == "conj" or verb.dep_ == "xcomp" or (
-                verb.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children))):
+                verb.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
+                and not any(ch.dep_ == "dobj" for ch in verb.head.children))):
             return None
         if verb.head.i == verb.i:
             return None
