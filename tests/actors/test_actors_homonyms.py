@@ -31,6 +31,8 @@ def georgias(resolver: ActorResolver, nlp, text: str) -> list[tuple[str, str]]:
         "Georgia's secretary of state certified the count.",
         "Georgia State University opened a new campus.",
         "Governor Brian Kemp of Georgia vetoed the measure.",
+        "The agency met Georgia state and local officials on Monday.",
+        "Georgia state law bans the practice.",
     ],
 )
 def test_us_state_cue_names_the_state(resolver, blank, text) -> None:

@@ -391,3 +391,15 @@ def test_a_threat_a_state_is_said_to_pose_is_the_speakers_accusation(coded, text
     events, _ = coded(text)
     assert {(e.source, e.target) for e in events if e.cameo == "112"} == expected
     assert not [e for e in events if e.source == "CHL" and e.root == "13" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials briefed reporters ahead of the meeting between President Lula and President Boric of Chile.",
+    "The Brazilian envoy previewed the meeting with Chilean officials.",
+])
+def test_a_meeting_previewed_or_named_as_what_something_happens_ahead_of_is_to_come(coded, text):
+    # modality.plan
+    events, trace = coded(text)
+    met = [e for e in events if e.root == "04" and {e.source, e.target} == {"BRA", "CHL"}]
+    assert met and all(e.modality == "hypothetical" for e in met)
+    assert "modality.plan" in trace.fired[met[0].event_id]

@@ -11,7 +11,8 @@ Cues, each on the words right next to the name (our own lists):
 - after "state of", "governor of" and the like: "the state of Georgia", "the governor of Georgia"; after a
   state official's title and name: "Governor Brian Kemp of Georgia";
 - before a word only a US state has, after an optional possessive: "Georgia's governor", "Georgia Gov.
-  Jane Doe", "Georgia state senators", "Georgia Republicans", "Georgia's secretary of state";
+  Jane Doe", "Georgia state senators", "Georgia state and local officials", "Georgia Republicans", "Georgia's
+  secretary of state";
 - later in the same text, once a cue has named the state there: the bare name ("... the law takes effect
   in Georgia in July").
 Elsewhere the name stays the country: "Georgia and Armenia", "Georgia's prime minister", "Tbilisi, Georgia".
@@ -68,6 +69,12 @@ _AFTER = (
     "state legislators",
     "state lawmakers",
     "state officials",
+    "state and local",
+    "state and federal",
+    "state government",
+    "state agencies",
+    "state law",
+    "state laws",
     "state election",
     "state elections",
     "state university",

@@ -18,7 +18,8 @@ questions, speculation and nouns that merely mention a topic are not events.
 - modality.departure: leaving a meeting or a place is no withdrawal ("before leaving the summit");
 - modality.plan: a meeting, call or visit that is planned, scheduled or expected is no act yet ("plans to
   speak with Xi in the coming days", "is expected to visit Moscow", "the upcoming summit", "is set to make
-  a visit", "the next round of talks"): it keeps its
+  a visit", "the next round of talks"; a meeting previewed, or that something happens ahead of: "previewed the
+  meeting", "ahead of the meeting between ..."): it keeps its
   CAMEO code (CAMEO coders record announced visits) with modality "hypothetical", which the real-news
   codebook and relations leave out; a plain "will meet" stays an intended consultation, and an agreement to
   meet is an act of its own (036);
@@ -280,6 +281,9 @@ def _is_planned(tok: Token, ev) -> bool:
         head = tok.head
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and _plan_modified(head.head):
             return True  # "the next round of talks"
+        if (tok.dep_ == "dobj" and _lemma(head) in W["preview_verbs"]) or (
+                tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in W["ahead_words"]):
+            return True  # "previewed the meeting", "ahead of the meeting between ..."
         if tok.dep_ != "dobj" or head.pos_ != "VERB":
             return tok.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in W["plan_heads"]  # "plans for a call"
         x = head  # "is set to make a visit", "is due to hold talks": the verb that takes the meeting noun
