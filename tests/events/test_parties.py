@@ -240,3 +240,12 @@ def test_working_with_partners_that_are_no_state_is_no_cooperation_with_the_stat
 def test_working_with_a_named_state_stays_cooperation_with_it(coded):
     events, _ = coded("Canada is working with France to pressure Iran.")
     assert ("CAN", "FRA", "06") in {(e.source, e.target, e.root) for e in events}
+
+
+def test_a_meeting_with_partners_that_are_no_state_takes_no_partner_from_its_topic(coded):
+    # rule parties.unnamed_partner on a verb of meeting or hosting: the topic's state is no partner
+    events, _ = coded("President Lula hosted a videoconference today with allies and partners to discuss "
+                      "international support for Ukraine.")
+    assert not [e for e in events if e.root == "04" and e.target == "UKR"]
+    events, _ = coded("President Lula hosted a videoconference today with Chile to discuss support for Ukraine.")
+    assert ("BRA", "CHL") in {(e.source, e.target) for e in events if e.root == "04"}

@@ -172,7 +172,8 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             comp = trig.frame_of.tok
             tgts, ttoks = (syntax.objects(comp, actors) if comp.pos_ in ("VERB", "AUX")
                            else syntax.noun_args(comp, actors)[1:2] + ([],))[:2]
-        if not tgts and tok.lemma_.lower() not in TOPIC_OBJECT_LEMMAS:
+        if not tgts and tok.lemma_.lower() not in TOPIC_OBJECT_LEMMAS and not unnamed_partner(
+                tok, actors, words="meeting_verbs"):  # rule parties.unnamed_partner: the partner is named, no state
             for t in syntax_near(tok):
                 if unknown is not None and t.dep_ == "nsubj":
                     continue  # "a bombing in Baghdad killed ...": the weapon's phrase names the place
@@ -302,7 +303,8 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     if not tgts and not (symmetric and len(srcs) > 1) and not self_actor and not trig.reason_for:
         # coordinated actors of a symmetric act ("Putin and Xi held a call") are each other's
         # partners: no stand-in target is looked for
-        tgts = _first_after(sent, tok, actors, exclude=srcs)
+        if not unnamed_partner(tok, actors, words="meeting_verbs"):  # rule parties.unnamed_partner
+            tgts = _first_after(sent, tok, actors, exclude=srcs)
         fallback = fallback or bool(tgts)
         if not tgts and _described_object(tok, actors) is not None:
             # "the tariff on the world's No. 2 economy": a description, not a name, of the party acted

@@ -56,7 +56,9 @@ Words in data/rules/parties.json.
   "with" phrase names its partner by a word that is no state ("is working with our allies and partners to hold
   Iran accountable") works with no state: no stand-in partner is looked for (it was the state of the purpose
   clause), and the verb is no candidate, so that the act it is done to achieve stands as the sentence's act
-  (events/clauses.py, clauses.joint_work).
+  (events/clauses.py, clauses.joint_work); a verb of meeting, talking or hosting "with" such partners ("hosted a
+  call with Allies and partners about Russia's war on Ukraine", "spoke with counterparts from our Baltic Allies
+  to discuss ...") takes no stand-in partner either (it was the state of the topic).
 """
 
 from __future__ import annotations
@@ -280,12 +282,14 @@ def backing_phrase(c: Candidate):
     return None
 
 
-def unnamed_partner(verb: Token, actors: dict[int, Any]) -> bool:
-    """parties.unnamed_partner: `verb` works together "with" partners named by no actor."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in W["joint_work_verbs"]:
+def unnamed_partner(verb: Token, actors: dict[int, Any], *, words: str = "joint_work_verbs") -> bool:
+    """parties.unnamed_partner: `verb` works together (`words`: or meets, talks, hosts) "with" partners named by
+    no actor; the "with" phrase may hang on the verb's object ("hosted a call with Allies and partners")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in W[words]:
         return False
-    partners = [p for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "with"
-                for p in ch.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PRON")]
+    holders = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
+    partners = [p for h in holders for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "with"
+                for p in ch.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN", "PRON")]
     return bool(partners) and not any(t.i in actors for p in partners for t in p.subtree)
 
 
