@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "26",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "27",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -122,6 +122,13 @@ STAGE_VERSIONS: dict[str, str] = {
     #              triggers.own_act_judged, anaphora.possessive_subject, syntax.conjoined_prep, imposers.facing_threat,
     #              as_allegation not for a hypothetical act, lexicon 'suggest', 'reprieve', a share of a measure eased,
     #              imposers.state_economy, lexicon designations (163)
+    #              27: clauses.purpose_parties, modality.headline_future, syntax.is_negated on scant acts, utmost objects,
+    #              lexicon meeting a requirement, modality.posed_threat, clauses.second_clause, topics.own_act for talks to
+    #              come, actors.us_state titles and 'state and local', actors.native_american, allegations denied between,
+    #              modality.scheduled intents to meet, roles.controlled_subject, parties.unnamed_partner,
+    #              clauses.joint_work, clauses.call_conjunct, lexicon 'convey appreciation' (root model refitted),
+    #              clauses.named_act on pledges, polarity.unrealised 'call for', modality.plan 'ahead of'/'previewed',
+    #              nlp.straight_quotes; the act model retrained
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
