@@ -128,7 +128,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              modality.scheduled intents to meet, roles.controlled_subject, parties.unnamed_partner,
     #              clauses.joint_work, clauses.call_conjunct, lexicon 'convey appreciation' (root model refitted),
     #              clauses.named_act on pledges, polarity.unrealised 'call for', modality.plan 'ahead of'/'previewed',
-    #              nlp.straight_quotes; the act model retrained
+    #              parties.unnamed_partner on verbs of meeting; the act model retrained
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from multipolar.clean.normalize import normalize, straight_quotes
+from multipolar.clean.normalize import normalize
 
 
 @pytest.mark.parametrize(
@@ -55,11 +55,3 @@ def test_normalize_output_is_nfc_without_carriage_returns(text: str) -> None:
     out = normalize(text)
     assert unicodedata.is_normalized("NFC", out)
     assert "\r" not in out and "\t" not in out and "  " not in out and "\n\n\n" not in out
-
-
-@given(st.text(alphabet=st.sampled_from(list("ab \u2018\u2019\u201c\u201d\u201a\u2032\u2013\u00a0\n"))))
-def test_straight_quotes_keeps_every_offset_and_agrees_with_normalize_on_quotes(text):
-    out = straight_quotes(text)
-    assert len(out) == len(text)
-    assert not set(out) & set("\u2018\u2019\u201c\u201d\u201a\u2032")
-    assert [c for c in out if c in "'\""] == [c for c in normalize(text) if c in "'\""]

@@ -16,14 +16,6 @@ def test_pipeline_parse_streams_docs_in_order(pipeline):
     assert [d.text for d in docs] == texts
 
 
-def test_pipeline_parses_typographic_quotes_as_straight_ones_keeping_offsets(pipeline):
-    # rule nlp.straight_quotes: "Chile’s commitment" is parsed as "Chile's commitment" (the cleaner's form)
-    curly, straight = (f"Lula thanked Boric for Chile{q}s commitment to support Haiti." for q in ("\u2019", "'"))
-    a, b = pipeline.parse_one(curly), pipeline.parse_one(straight)
-    assert a.text == straight and len(a.text) == len(curly)
-    assert [(t.dep_, t.head.i) for t in a] == [(t.dep_, t.head.i) for t in b]
-
-
 def test_pipeline_sentences_have_char_offsets(pipeline):
     text = "Putin met Xi in Moscow. They held talks on trade."
     doc = pipeline.parse_one(text)

@@ -72,16 +72,6 @@ _SPACES = re.compile(r" {2,}")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-# the quotes alone, one character for one: a text so changed keeps every offset (nlp/pipeline.py parses with it)
-_QUOTES = str.maketrans({k: v for k, v in _REPLACEMENTS.items() if v in ("'", '"')})
-
-
-def straight_quotes(text: str) -> str:
-    """`text` with its typographic quotes and apostrophes straight, as `normalize` writes them, and nothing else
-    changed: the same length, so offsets into it are offsets into `text`."""
-    return text if text.isascii() else text.translate(_QUOTES)
-
-
 def normalize(text: str) -> str:
     """Return `text` in the project's one normal form (see the module docstring)."""
     # Python's re scans slowly, so each substitution runs only when a cheap `in` test says it can apply.

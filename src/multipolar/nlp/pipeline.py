@@ -4,8 +4,7 @@
 actor ruler of an `ActorResolver` when one is given; `parse(texts)` streams Docs through `nlp.pipe` in
 batches; `sentences(doc, doc_id=...)` gives the Sentence records with character offsets into the text.
 A text longer than CHUNK_CHARS is parsed in pieces cut at paragraph (else sentence, else word) breaks
-and joined back into one Doc whose offsets are the original's (its text the original's with typographic quotes
-made straight, one character for one: rule nlp.straight_quotes): spaCy refuses texts over
+and joined back into one Doc whose text and offsets are the original's: spaCy refuses texts over
 `nlp.max_length` (1,000,000 characters) and its parser needs about 1 GB per 100,000 characters at once.
 The object pickles as its settings and rebuilds its model in the worker, so a process pool or Ray gets
 the same pipeline.
@@ -17,7 +16,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from multipolar.clean.normalize import straight_quotes
 from multipolar.errors import DataFileError
 from multipolar.records import Sentence
 from multipolar.settings import Settings
@@ -206,10 +204,7 @@ class NlpPipeline:
         plans: deque[list[int | str]] = deque()  # per text: pieces to take from the parse (int) or to tokenise (str)
 
         def pieces() -> Iterator[str]:
-            for raw in texts:
-                # rule nlp.straight_quotes: the parser reads "Chile’s commitment" as it reads "Chile's commitment"
-                # (the cleaner writes stored text so; `multipolar code` and training pass text as given)
-                text = straight_quotes(raw)
+            for text in texts:
                 plan: list[int | str] = []
                 parsed: list[str] = []
                 for run, parse in self._runs(text):
