@@ -108,6 +108,8 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     tok = trig.tok
     arg_toks: list[Token] = []
     self_actor = False
+    # rule parties.unnamed_partner: a meeting "with" partners that are no state takes no party from its topic
+    partner_not_state = unnamed_partner(tok, actors, words="meeting_verbs")
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
         head = tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") else tok
         srcs, passive, toks = syntax.subjects(head, actors)
@@ -172,8 +174,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             comp = trig.frame_of.tok
             tgts, ttoks = (syntax.objects(comp, actors) if comp.pos_ in ("VERB", "AUX")
                            else syntax.noun_args(comp, actors)[1:2] + ([],))[:2]
-        if not tgts and tok.lemma_.lower() not in TOPIC_OBJECT_LEMMAS and not unnamed_partner(
-                tok, actors, words="meeting_verbs"):  # rule parties.unnamed_partner: the partner is named, no state
+        if not tgts and tok.lemma_.lower() not in TOPIC_OBJECT_LEMMAS and not partner_not_state:
             for t in syntax_near(tok):
                 if unknown is not None and t.dep_ == "nsubj":
                     continue  # "a bombing in Baghdad killed ...": the weapon's phrase names the place
@@ -303,7 +304,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     if not tgts and not (symmetric and len(srcs) > 1) and not self_actor and not trig.reason_for:
         # coordinated actors of a symmetric act ("Putin and Xi held a call") are each other's
         # partners: no stand-in target is looked for
-        if not unnamed_partner(tok, actors, words="meeting_verbs"):  # rule parties.unnamed_partner
+        if not partner_not_state:
             tgts = _first_after(sent, tok, actors, exclude=srcs)
         fallback = fallback or bool(tgts)
         if not tgts and _described_object(tok, actors) is not None:

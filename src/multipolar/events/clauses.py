@@ -61,7 +61,7 @@ from multipolar.events.pairs import ASSAULT_ROOTS, sector
 from multipolar.events.parties import unnamed_partner
 from multipolar.events.receiving import HANDOVER_NOUNS, handover_entry, handover_recipient
 from multipolar.events.roles import is_instrument_signing
-from multipolar.events.rulebook import Candidate, Rule, aimed_at, derived_id, words
+from multipolar.events.rulebook import Candidate, Rule, aimed_at, derived_id, to_infinitive, words
 from multipolar.events.triggers import DENY, Trigger
 from multipolar.records import Event
 
@@ -260,7 +260,7 @@ def named_act(tok: Token, events: list[Event], actors: syntax.Actors) -> bool:
     done_to = codes([c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps])
     if tok.lemma_.lower() in W["pledge_nouns"]:  # "Chile's commitment to support Haiti": what it commits to
         done_to |= codes([c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "xcomp", "advcl")
-                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)])
+                          and to_infinitive(c)])
     if tok.lemma_.lower() in HANDOVER_NOUNS:  # "denounced Iran's supply of drones to Russia" (triggers.handover_noun)
         done_to |= {m.actor_code for m in handover_recipient(tok, actors)[0]}
     # force named with the state where it was used ("condemned the US strike in Venezuela"): roles.place_of_assault

@@ -75,6 +75,7 @@ from multipolar.events.rulebook import (
     is_state_mention,
     mention_tokens,
     recode,
+    to_infinitive,
     words,
 )
 
@@ -265,7 +266,7 @@ def _headline_infinitive(tok: Token) -> bool:
         if x.dep_ not in ("conj", "advcl") or x.head.i == x.i:
             break
         x = x.head
-    return (x.dep_ == "ROOT" and x.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in x.children)
+    return (x.dep_ == "ROOT" and x.tag_ == "VB" and to_infinitive(x)
             and any(ch.dep_ == "nsubj" for ch in x.children))
 
 

@@ -66,7 +66,16 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from multipolar.events.rulebook import DROP, Candidate, Rule, governors, mention_name, mention_tokens, words
+from multipolar.events.rulebook import (
+    DROP,
+    Candidate,
+    Rule,
+    governors,
+    mention_name,
+    mention_tokens,
+    to_infinitive,
+    words,
+)
 from multipolar.events.syntax import BACKING_NOUNS
 
 if TYPE_CHECKING:
@@ -178,7 +187,7 @@ def _doer(tok: Token) -> Token | None:
 def _text_purpose(tok: Token) -> bool:
     """Whether a verb is the purpose ("to ...") of putting forward a text ("proposed a draft resolution to delay
     the sanctions"): what the text would do, not what its authors do."""
-    if tok.dep_ != "advcl" or tok.head.i == tok.i or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+    if tok.dep_ != "advcl" or tok.head.i == tok.i or not to_infinitive(tok):
         return False
     return any(_is_text(ch) for ch in tok.head.children if ch.dep_ == "dobj")
 

@@ -36,7 +36,16 @@ Words in data/rules/polarity.json.
 
 from __future__ import annotations
 
-from multipolar.events.rulebook import DROP, Candidate, Rule, governors, mention_tokens, recode, words
+from multipolar.events.rulebook import (
+    DROP,
+    Candidate,
+    Rule,
+    governors,
+    mention_tokens,
+    recode,
+    to_infinitive,
+    words,
+)
 
 W = words("polarity")
 
@@ -87,7 +96,7 @@ def deadline(c: Candidate):
         return None
     span = any(ch.dep_ == "prep" and ch.lower_ in W["deadline_preps"] for ch in tok.children) or any(
         ch.dep_ in ("dobj", "npadvmod") and ch.lemma_.lower() in W["span_nouns"] for ch in tok.children)
-    act = any(ch.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)
+    act = any(ch.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "acl") and to_infinitive(ch)
               for t in [tok, *tok.children] for ch in t.children)
     if span and act:
         return recode(ev, "139", c.coder.ontology)
@@ -117,8 +126,7 @@ def _committed_to(tok) -> list:
     """The tokens of what a commitment word commits to: its "to" phrase or its to-infinitive."""
     out: list = []
     for ch in tok.children:
-        if ch.dep_ == "prep" and ch.lower_ == "to" or ch.dep_ in ("xcomp", "acl", "advcl") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in ch.children):
+        if ch.dep_ == "prep" and ch.lower_ == "to" or ch.dep_ in ("xcomp", "acl", "advcl") and to_infinitive(ch):
             out.extend(ch.subtree)
     return out
 

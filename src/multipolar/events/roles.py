@@ -84,6 +84,7 @@ from multipolar.events.rulebook import (
     mention_kind,
     mention_name,
     mention_tokens,
+    to_infinitive,
     words,
 )
 from multipolar.events.talks import topic_tokens
@@ -296,7 +297,7 @@ def _own_subject(tok) -> Any | None:
             return subject
         # an infinitive on a verb with an object may be the object's ("reaffirmed the readiness of Canada to provide")
         if not (verb.dep_ == "conj" or verb.dep_ == "xcomp" or (
-                verb.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
+                verb.dep_ == "advcl" and to_infinitive(verb)
                 and not any(ch.dep_ == "dobj" for ch in verb.head.children))):
             return None
         if verb.head.i == verb.i:

@@ -91,6 +91,11 @@ def recode(ev: Event, code: str, ontology: Any, *, id_parts: tuple[str, ...] = (
         plover_mode=info.plover_mode, event_id=derived_id(ev, code, *id_parts), **changes)
 
 
+def to_infinitive(tok: Token) -> bool:
+    """Whether `tok` heads a to-infinitive ("to support", "to provide")."""
+    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+
+
 def governors(tok: Token, *, limit: int = 4) -> Iterable[Token]:
     """The heads above `tok`, nearest first, up to `limit` steps."""
     x = tok

@@ -82,7 +82,7 @@ from functools import lru_cache
 from typing import Any
 
 from multipolar.events.recollection import experience, is_past, recalled
-from multipolar.events.rulebook import DROP, Candidate, Rule, governors, words
+from multipolar.events.rulebook import DROP, Candidate, Rule, governors, to_infinitive, words
 from multipolar.records import Event
 from multipolar.timex import TimeExpression, find_dates
 from multipolar.timex.holidays import landmark_of
@@ -236,7 +236,7 @@ def planned_clause(c: Candidate):
         return None
     spans = []
     for t in c.tok.children:
-        if t.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+        if t.dep_ in ("xcomp", "advcl") and to_infinitive(t):
             spans.append(_offsets(list(t.subtree), c.sent))
     return _redated_without(c, spans)
 
