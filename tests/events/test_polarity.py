@@ -168,8 +168,8 @@ def test_recognising_a_state_or_its_government_stays_recognition(coded, text):
 
 def test_a_commitment_underscored_in_a_phone_call_is_no_unrealised_call_for_one(coded):
     # polarity.unrealised: "call" leaves an act unrealised only as a call "for" it
-    events, trace = coded("President Lula called President Boric today to underscore Brazil's commitment to "
+    events, _ = coded("President Lula called President Boric today to underscore Brazil's commitment to "
                           "continue supporting Ukraine.")
     assert ("BRA", "UKR") in {(e.source, e.target) for e in events if e.root == "05"}
-    events, trace = coded("Chile called for a commitment to support Haiti.")
+    events, _ = coded("Chile called for a commitment to support Haiti.")
     assert ("CHL", "HTI") not in {(e.source, e.target) for e in events if e.root == "05"}

@@ -391,7 +391,7 @@ def spoken_purpose(tok: Token) -> Token | None:
         return None
     if _is_purpose(first) and first.head.lemma_.lower() in W["communication_verbs"]:
         return first.head
-    if (first is not tok and first.lemma_.lower() in W["communication_verbs"]
+    if (first.i != tok.i and first.lemma_.lower() in W["communication_verbs"]
             and not any(x.dep_ in ("nsubj", "nsubjpass") for x in tok.children)):
         return first  # rule clauses.call_conjunct: "spoke with President Duda of Poland and expressed condolences"
     # the parser's reading of "spoke with Duque to express support": "with" takes a clause whose subject is the
