@@ -383,6 +383,28 @@ def test_resolver_surname_after_another_forename_is_someone_else(resolver: Actor
     assert people == ([person] if person else [])
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # rule actors.other_given_name: a family name first, then a hyphenated given name that is not the person's
+        ("The adviser Kim Tae-woo arrived on Tuesday.", None),
+        ("Ambassador Park Min-ji met the president.", None),
+        # the person's own given name, hyphenated or not, and the surname alone still count
+        ("Kim Jong-un arrived on Tuesday.", "Kim Jong Un"),
+        ("On Tuesday Kim arrived.", "Kim Jong Un"),
+    ],
+)
+def test_resolver_surname_before_another_given_name_is_someone_else(resolver: ActorResolver, text: str,
+                                                                   person: str | None) -> None:
+    from multipolar.nlp.pipeline import load_spacy
+
+    nlp = load_spacy(None)
+    resolver.add_to_pipeline(nlp)
+    people = [m.person for m in resolver.resolve(nlp(text), on=date(2024, 6, 1)) if m.person]
+    assert people == ([person] if person else [])
+
+
 @pytest.mark.parametrize(
     ("text", "on", "person"),
     [

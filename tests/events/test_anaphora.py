@@ -313,3 +313,14 @@ def test_a_possessive_stands_for_the_state_that_is_the_sentences_subject(coded):
 def test_a_possessive_with_two_states_as_subject_stands_for_neither(coded):
     events, _ = coded("Ghana and Benin condemned the Togolese attacks on their border posts.")
     assert not [e for e in events if e.source == "TGO"]
+
+
+def test_a_possessive_in_the_reason_for_thanks_is_the_state_thanked(coded):
+    events, trace = coded("The Chilean foreign minister thanked Peru for its emergency aid to Bolivia.")
+    aid = [e for e in events if (e.source, e.target) == ("PER", "BOL")]
+    assert aid and aid[0].root == "07" and "anaphora.judged_possessive" in trace.fired[aid[0].event_id]
+
+
+def test_a_possessive_in_the_reason_for_thanks_stands_for_no_one_when_two_states_are_thanked(coded):
+    events, _ = coded("The Chilean foreign minister thanked Peru and Ecuador for their emergency aid to Bolivia.")
+    assert not [e for e in events if e.target == "BOL" and e.source in ("PER", "ECU")]

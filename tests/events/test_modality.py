@@ -153,8 +153,8 @@ def test_a_headline_in_the_present_is_no_announcement(coded):
     assert not any("modality.headline_future" in names for names in trace.fired.values())
 
 
-def test_a_meeting_promised_without_a_date_stays_intended(coded):
-    events, _ = coded("President Ruto will meet Prime Minister Carney.")
+def test_a_meeting_someone_would_hold_stays_intended(coded):
+    events, _ = coded("President Ruto would meet Prime Minister Carney.")
     assert [e for e in events if e.root == "04" and e.modality == "intended"]
 
 
@@ -354,6 +354,7 @@ def test_talks_that_ended_were_held(coded):
 @pytest.mark.parametrize("text", [
     "The ministers welcomed new projects under the Kenya-Uganda Defense Cooperation Agreement.",
     "We will build on Egypt's peace treaty with Jordan.",
+    "The exercise is consistent with the Treaty of Friendship Between Kenya and Uganda.",
 ])
 def test_an_agreement_named_as_what_is_done_under_it_is_no_act_of_agreeing(coded, text):
     events, trace = coded(text)
@@ -403,3 +404,12 @@ def test_a_meeting_previewed_or_named_as_what_something_happens_ahead_of_is_to_c
     met = [e for e in events if e.root == "04" and {e.source, e.target} == {"BRA", "CHL"}]
     assert met and all(e.modality == "hypothetical" for e in met)
     assert "modality.plan" in trace.fired[met[0].event_id]
+
+
+def test_a_meeting_announced_with_will_is_a_plan_without_a_date_too(coded):
+    events, trace = coded("President Boric will meet President Lula to discuss trade.")
+    talks = [e for e in events if e.root == "04" and {e.source, e.target} == {"CHL", "BRA"}]
+    assert talks and all(e.modality == "hypothetical" for e in talks)
+    assert any("modality.future_meeting" in trace.fired[e.event_id] for e in talks)
+    events, _ = coded("President Boric met President Lula to discuss trade.")
+    assert [e for e in events if e.root == "04" and e.modality == "asserted"]

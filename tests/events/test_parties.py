@@ -249,3 +249,16 @@ def test_a_meeting_with_partners_that_are_no_state_takes_no_partner_from_its_top
     assert not [e for e in events if e.root == "04" and e.target == "UKR"]
     events, _ = coded("President Lula hosted a videoconference today with Chile to discuss support for Ukraine.")
     assert ("BRA", "CHL") in {(e.source, e.target) for e in events if e.root == "04"}
+
+
+def test_a_warning_to_citizens_against_travel_is_no_act_toward_where_they_would_go(coded):
+    events, trace = coded("Turkey warned its citizens against travel to Georgia.")
+    assert not [e for e in events if (e.source, e.target) == ("TUR", "GEO")]
+    assert any(d["rule"] == "parties.travel_advice" for d in trace.dropped)
+    events, _ = coded("Turkey warned Armenia against moving troops toward Georgia.")
+    assert ("TUR", "ARM") in {(e.source, e.target) for e in events}
+
+
+def test_what_citizens_are_advised_to_do_is_not_their_governments_act(coded):
+    events, _ = coded("Beijing advised its nationals to leave Lebanon immediately.")
+    assert not [e for e in events if e.target == "LBN"]

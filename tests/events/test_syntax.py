@@ -145,3 +145,14 @@ def test_an_act_said_to_be_scant_is_negated(coded, text, negated):
     events, _ = coded(text)
     talks = [e for e in events if e.root == "04" and {e.source, e.target} == {"CHL", "BOL"}]
     assert talks and all(e.negated is negated for e in talks)
+
+
+def test_a_common_noun_is_named_by_its_apposition(coded):
+    events, _ = coded("American marshals seized her predecessor Nicolas Maduro for a trial in New York.")
+    assert ("USA", "VEN") in {(e.source, e.target) for e in events if e.root == "17"}
+
+
+def test_a_gift_said_once_reaches_every_recipient_named_after_its_amount(coded):
+    events, _ = coded("Japan has provided $12 million to Laos, $9 million to Cambodia and $4 million to Myanmar "
+                      "to rebuild rural roads.")
+    assert {e.target for e in events if e.source == "JPN" and e.root == "07"} == {"LAO", "KHM", "MMR"}

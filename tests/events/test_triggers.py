@@ -130,3 +130,10 @@ def test_meeting_a_requirement_is_no_meeting(coded, text, expected):
     events, _ = coded(text)
     assert {e.root for e in events if {e.source, e.target} == {"CHL", "PER"} and e.root == "04"} == expected
 
+
+
+def test_troops_marching_into_a_country_use_force_a_march_of_farmers_protests(coded):
+    events, _ = coded("Serbian troops marched across the border into Kosovo at dawn.")
+    assert ("SRB", "XKX") in {(e.source, e.target) for e in events if e.root == "19"}
+    events, _ = coded("Serbian farmers marched on Belgrade with their tractors.")
+    assert not [e for e in events if e.root == "19"]

@@ -83,7 +83,7 @@ class PersonMentions:
         on: date | None,
     ) -> ActorMatch | None:
         person = self._pick_person(surface, entries, memory, on)
-        if person is None or self._other_forename(doc, i, lo, person):
+        if person is None or self._other_forename(doc, i, lo, person) or self._other_given_name(doc, j, person):
             return None
         past, title = self._prefix(doc, i, lo, text)
         code = self._person_code(person, on, past=past, title=title)
@@ -129,6 +129,20 @@ class PersonMentions:
             return False
         own = {w for name in (person.name, *person.aliases) for w in name.replace(".", " ").split()}
         return word not in own
+
+    @staticmethod
+    def _other_given_name(doc: Any, j: int, person: Person) -> bool:
+        """Rule `actors.other_given_name`: a name written family name first runs on past the surname matched, into
+        a hyphenated given name that is none of the person's ("Kim Sung-han", South Korea's adviser, is not Kim
+        Jong Un; "Cho Tae-yul"): a capitalised proper noun, a hyphen and a lower-case syllable."""
+        if j + 2 >= len(doc):
+            return False
+        after = doc[j]
+        if not (after.tag_ == "NNP" and after.text.isalpha() and after.text[:1].isupper() and doc[j + 1].text == "-"
+                and doc[j + 2].text.isalpha() and doc[j + 2].text.islower() and not doc[j].whitespace_):
+            return False
+        own = {w for name in (person.name, *person.aliases) for w in name.replace(".", " ").replace("-", " ").split()}
+        return after.text not in own
 
     def _remember(self, person: Person, memory: dict[str, str]) -> None:
         for short in self._shorts.get(person.name, ()):

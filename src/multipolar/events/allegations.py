@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from multipolar.events import syntax
+from multipolar.events import mood
 from multipolar.events.pairs import ASSAULT_ROOTS
 from multipolar.events.rulebook import recode
 from multipolar.events.triggers import Trigger
@@ -33,7 +33,7 @@ def _denied_between(tok: Token, top: Token) -> bool:
     for _ in range(8):
         if x.i == top.i or x.head.i == x.i:
             return False
-        if x.pos_ in ("VERB", "AUX") and syntax.is_negated(x):
+        if x.pos_ in ("VERB", "AUX") and mood.is_negated(x):
             return True
         x = x.head
     return False

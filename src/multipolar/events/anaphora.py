@@ -46,6 +46,8 @@ coding, and returns the pairs it found:
 - anaphora.object_pronoun: a "him"/"her" the act is aimed at is the one person the sentence before names
   whose country is not one the sentence names before the pronoun ("Erdogan spoke with Putin. The Turkish
   president urged him to ..." is Putin);
+- anaphora.judged_possessive: an "its"/"their" owning the reason a verb of judging gives ("thanked Kuwait for its
+  aid to Ukraine", "praised Japan for their support") is the one state its object names: whose act it is;
 - anaphora.prior_agent: a reaction (praise, condemnation, rejection) to a definite thing with no one named
   in it ("condemned the seizure", "welcomed the decision") that names no target is aimed at the state that
   is the subject of the sentence before ("Iran seized a tanker. The United States condemned the seizure."
@@ -305,6 +307,8 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 other = _other_person_before(doc, sent, tok, actors)
                 if other is not None:
                     actors[tok.i] = _as_mention(other, tok)
+            elif tok.lower_ in W["possessive_pronouns"] and (owner := _judged_owner(tok, actors)) is not None:
+                actors[tok.i] = _as_mention(owner, tok)  # rule anaphora.judged_possessive
             elif tok.lower_ in W["possessive_pronouns"] and _aimed_possessive(tok) and (
                     owner := _clause_state_subject(sent, tok, actors)) is not None:
                 actors[tok.i] = _as_mention(owner, tok)  # rule anaphora.possessive_subject
@@ -315,6 +319,17 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
     return pairs
+
+
+def _judged_owner(tok: Token, actors: dict[int, Any]) -> Any | None:
+    """The state thanked, praised or blamed for what a possessive names ("thanked Kuwait for its aid to Ukraine":
+    Kuwait), or None."""
+    noun, prep = tok.head, tok.head.head
+    if not (tok.dep_ == "poss" and noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "for"
+            and prep.head.lemma_.lower() in W["judging_verbs"]):
+        return None
+    found = [actors[t.i] for c in prep.head.children if c.dep_ == "dobj" for t in c.subtree if t.i in actors]
+    return found[0] if found and is_state_mention(found[0]) and all(m.country == found[0].country for m in found) else None
 
 
 def _aimed_possessive(tok: Token) -> bool:
@@ -447,12 +462,25 @@ def pair_pronoun(c: Candidate):
 def possessive_subject(c: Candidate):
     """Names the resolution in the trace (`--explain`): a party of the act is read off "its"/"their", which
     `resolve` gave the state that is the subject of the sentence's main clause."""
+    found = _possessive_party(c)
+    return c.event if found and not any(_judged_owner(t, c.actors) for t in found) else None
+
+
+def judged_possessive(c: Candidate):
+    """Names the resolution in the trace: a party of the act is the "its"/"their" that `resolve` gave the state
+    a verb of judging has as object ("thanked Kuwait for its aid to Ukraine")."""
+    found = _possessive_party(c)
+    return c.event if found and any(_judged_owner(t, c.actors) for t in found) else None
+
+
+def _possessive_party(c: Candidate) -> list:
+    """The possessive pronouns that alone name a party of the act inside its own phrase, or []."""
     ev, top = c.event, c.tok
     for code in (ev.source_actor, ev.target_actor):
         inside = [t for t in mention_tokens(c, code) if top.left_edge.i <= t.i <= top.right_edge.i] if code else []
         if inside and all(t.lower_ in W["possessive_pronouns"] for t in inside):
-            return ev  # the party is named in the act's own phrase by the possessive alone
-    return None
+            return inside
+    return []
 
 
 def pronoun_it(c: Candidate):
@@ -479,5 +507,6 @@ RULES = [Rule("anaphora.meeting_pair", meeting_pair), Rule("anaphora.pair_partne
          Rule("anaphora.trailing_speaker", trailing_speaker),
          Rule("anaphora.pronoun_it", pronoun_it), Rule("anaphora.pair_pronoun", pair_pronoun), Rule("anaphora.object_pronoun", object_pronoun),
          Rule("anaphora.prior_agent", prior_agent),
-         Rule("anaphora.prior_partner", prior_partner), Rule("anaphora.possessive_subject", possessive_subject)]
+         Rule("anaphora.prior_partner", prior_partner), Rule("anaphora.possessive_subject", possessive_subject),
+         Rule("anaphora.judged_possessive", judged_possessive)]
 RULES.append(Rule("anaphora.they_meeting", they_meeting))  # after the rules above: it only names the resolution

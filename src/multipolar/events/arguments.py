@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
 from multipolar.codes import is_state
-from multipolar.events import syntax
+from multipolar.events import mood, syntax
 from multipolar.events.frames import compose
 from multipolar.events.lexicon import MEASURE_NOUNS, Lexicon
 from multipolar.events.ontology import Ontology
@@ -211,7 +211,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             # the body the object belongs to is no partner; the subjects meet each other
             tgts, trig.club_object = [], True
         ultimatum = trig.frame is None and ultimatum_of(tok) and (
-            syntax.is_negated(tok) or not "03" <= trig.code[:2] <= "07")  # not a conditional promise
+            mood.is_negated(tok) or not "03" <= trig.code[:2] <= "07")  # not a conditional promise
         if ultimatum and trig.code[:2] not in CONDITIONAL_ACTS:
             # "will withdraw its troops unless the government pays", "would not attend unless ...": an
             # announced act or refusal made to depend on what another party does is a threat (codebook

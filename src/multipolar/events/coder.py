@@ -87,7 +87,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from multipolar.events import anaphora, cooccur, headlines, syntax, timing
+from multipolar.events import anaphora, cooccur, headlines, mood, syntax, timing
 from multipolar.events.allegations import as_allegation
 from multipolar.events.arguments import find_arguments
 from multipolar.events.clauses import (
@@ -337,7 +337,7 @@ class EventCoder:
                 continue
             when, precision = self._date_of(sent, tok, published)
             ev = self._event(doc_id=doc_id, sentence=idx, sent=sent, source=src, target=tgt, code=code,
-                             negated=syntax.is_negated(tok), modality=syntax.modality_of(tok), confidence=0.7,
+                             negated=mood.is_negated(tok), modality=mood.modality_of(tok), confidence=0.7,
                              trigger=tok.text, span=(sent.start_char, sent.end_char), when=when,
                              precision=precision)
             cands.append(Candidate(ev, tok, sent, doc, actors, published, self, pairs=pairs, fired=[name], issuer=issuer))
@@ -476,7 +476,7 @@ class EventCoder:
             for s in srcs:
                 t = next((x for x in tgts if x.actor_code != s.actor_code), None)
                 ev = self._event(doc_id=doc_id, sentence=idx, sent=sent, source=s, target=t, code=code,
-                                 negated=syntax.is_negated(root), modality=syntax.modality_of(root),
+                                 negated=mood.is_negated(root), modality=mood.modality_of(root),
                                  confidence=round(prob * 0.8, 3), trigger=root.text, span=span,
                                  when=when, precision=precision)
                 cand = Candidate(ev, root, sent, doc, actors, published, self, pairs=pairs or {},

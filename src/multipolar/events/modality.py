@@ -27,6 +27,9 @@ questions, speculation and nouns that merely mention a topic are not events.
   an act to come: a meeting, call or visit hypothetical, any other act intended;
 - modality.scheduled: an intended meeting, call or visit whose own date phrase lies after the publication ("will
   meet the Prime Minister on Friday", "On May 1, the President will host ...") is a schedule: hypothetical too;
+- modality.future_meeting: a meeting, call or talk announced with "will" ("the leaders will discuss ...", "They'll
+  meet to flesh it out", "the two Presidents will reaffirm ... and discuss ...") is a plan, with or without a date
+  (issue 11: plans and schedules are no acts yet): hypothetical;
 - modality.warning: a statement ("warned", "told Trump", "said") whose reported clause says that an act
   would or will harm relations or bring a response ("sending troops would seriously harm relations", "any
   attack by Argentina would draw a harsh response", "... if Lima goes ahead"; not "tariffs will harm their own
@@ -52,7 +55,7 @@ questions, speculation and nouns that merely mention a topic are not events.
   candidate is dropped (launching, deepening or strengthening a partnership, an act, is left alone);
 - modality.standing_agreement: an agreement, treaty or deal named as what something is done under, for or on
   ("new projects under the Kenya-Uganda Defense Cooperation Agreement", "we will build on Egypt's peace treaty with
-  Israel", "pursuant to the Agreement"), with no word on the noun that makes it an act ("the recently signed
+  Israel", "pursuant to the Agreement", "consistent with the Treaty of ..."), with no word on the noun that makes it an act ("the recently signed
   agreement", "a new agreement"), is a standing instrument, not an act of agreeing: the candidate is dropped;
 - modality.possible_outcome: an act named as what something could lead to, might result in or risks ("such
   moves could lead to a clash between Russia and NATO", "the dispute risks a war with Iran") is an outcome
@@ -211,6 +214,18 @@ def scheduled(c: Candidate):
             or ev.date is None or c.published is None or ev.date_precision in (None, "doc", "year")):
         return None
     return dataclasses.replace(ev, modality="hypothetical") if ev.date > c.published else None
+
+
+def future_meeting(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.modality != "intended" or ev.negated or ev.root not in W["plan_roots"] or tok.pos_ != "VERB":
+        return None
+    x = tok
+    while x.dep_ == "conj" and x.head.i != x.i:  # "will reaffirm ... and discuss ..."
+        x = x.head
+    if any(ch.dep_ == "aux" and ch.lower_ in W["future_auxiliaries"] for ch in x.children):
+        return dataclasses.replace(ev, modality="hypothetical")
+    return None
 
 
 def posed_threat(c: Candidate):
@@ -454,14 +469,16 @@ def standing_agreement(c: Candidate):
     if any(_lemma(ch) in W["concluding_words"] for ch in tok.children if ch.dep_ in ("amod", "acl", "relcl")):
         return None  # "the recently signed security agreement", "a new agreement": an act
     prep = tok.head
-    referred = prep.lower_ in W["reference_preps"] or (prep.lower_ == "to" and prep.head.lower_ in W["reference_heads"])
+    referred = prep.lower_ in W["reference_preps"] or (prep.lower_ in ("to", "with")
+                                                       and prep.head.lower_ in W["reference_heads"])
     return DROP if referred else None
 
 
 RULES = [Rule("modality.question", question), Rule("modality.hedge", hedge),
          Rule("modality.posed_threat", posed_threat), Rule("modality.topic_noun", topic_noun), Rule("modality.idiom", idiom), Rule("modality.departure", departure),
          Rule("modality.plan", plan), Rule("modality.headline_future", headline_future),
-         Rule("modality.scheduled", scheduled), Rule("modality.warning", warning),
+         Rule("modality.scheduled", scheduled), Rule("modality.future_meeting", future_meeting),
+         Rule("modality.warning", warning),
          Rule("modality.ordered_posture", ordered_posture),
          Rule("modality.statement_topic", statement_topic), Rule("modality.standing_relation", standing_relation),
          Rule("modality.sport", sport), Rule("modality.possible_outcome", possible_outcome),

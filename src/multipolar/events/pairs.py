@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
-from multipolar.events import syntax
+from multipolar.events import mood, syntax
 from multipolar.events.rulebook import is_state_mention
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def _negated_clause(tok: Token) -> bool:
     into talks with Chile": the refusal is the subject's alone, no mutual act)."""
     x = tok
     for _ in range(4):
-        if syntax.is_negated(x):
+        if mood.is_negated(x):
             return True
         if x.pos_ in ("VERB", "AUX") or x.head.i == x.i or x.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubjpass"):
             return False

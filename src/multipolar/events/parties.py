@@ -52,6 +52,10 @@ Words in data/rules/parties.json.
   noun is no act of the doer toward X ("Denmark is donating jets to Ukraine, with the support of the United
   States" is no Danish support for the US): a candidate of such a noun aimed at X is dropped (the verb's own
   target is read past the phrase, events/syntax.py `objects`);
+- parties.travel_advice: a government's warning or advice to people ("warned citizens against travel to
+  Venezuela", "advised its nationals to leave Lebanon", "urged Americans not to travel to Haiti") is addressed to
+  them, and the state where they would go or stay is no party to it: a candidate of such a verb whose object is a
+  noun of ordinary people naming no state, and whose target is named only in what they are warned of, is dropped;
 - parties.unnamed_partner (`unnamed_partner`, called by events/arguments.py): a verb of working together whose
   "with" phrase names its partner by a word that is no state ("is working with our allies and partners to hold
   Iran accountable") works with no state: no stand-in partner is looked for (it was the state of the purpose
@@ -291,6 +295,24 @@ def backing_phrase(c: Candidate):
     return None
 
 
+def travel_advice(c: Candidate):
+    tok = c.tok
+    advised = tok.dep_ in ("xcomp", "ccomp", "advcl") and to_infinitive(tok)  # "advised its nationals to leave X"
+    verb = tok.head if advised else tok
+    if verb.lemma_.lower() not in W["advice_verbs"] or c.event.target_actor is None:
+        return None
+    told = [o for o in verb.children if o.dep_ in ("dobj", "nsubj") and o.i > verb.i
+            and (o.lemma_.lower() in W["people_nouns"] or o.pos_ == "PROPN" and o.lower_[:-1] in W["people_nouns"])]
+    # (a headline's capitals make "Citizens" a name: its plural is read off the word)
+    if not told or any(t.i in c.actors and t.lower_ not in W["own_possessives"] for t in told[0].subtree):
+        return None
+    if advised:
+        return DROP  # what the people are told to do is their act, not the government's
+    warned_of = {t.i for ch in verb.children if ch.i > told[0].i and (ch.dep_ == "prep" or to_infinitive(ch))
+                 for t in ch.subtree}
+    return DROP if all(t.i in warned_of for t in mention_tokens(c, c.event.target_actor)) else None
+
+
 def unnamed_partner(verb: Token, actors: dict[int, Any], *, words: str = "joint_work_verbs") -> bool:
     """parties.unnamed_partner: `verb` works together (`words`: or meets, talks, hosts) "with" partners named by
     no actor; the "with" phrase may hang on the verb's object ("hosted a call with Allies and partners")."""
@@ -306,4 +328,5 @@ RULES = [Rule("parties.news_outlet", news_outlet), Rule("parties.co_mediators", 
          Rule("parties.with_partners", with_partners),
          Rule("parties.people_not_state", people_not_state), Rule("parties.document_text", document_text),
          Rule("parties.co_signers", co_signers), Rule("parties.headline_passive", headline_passive),
-         Rule("parties.act_not_speaker", act_not_speaker), Rule("parties.backing_phrase", backing_phrase)]
+         Rule("parties.act_not_speaker", act_not_speaker), Rule("parties.backing_phrase", backing_phrase),
+         Rule("parties.travel_advice", travel_advice)]

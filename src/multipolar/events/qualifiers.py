@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from multipolar.events import syntax
+from multipolar.events import mood, syntax
 from multipolar.events.frames import CONFLICT_ROOTS, compose
 from multipolar.events.ontology import Ontology
 from multipolar.events.trade import is_continued
@@ -36,36 +36,36 @@ def qualify(trig: Trigger, srcs: list[Any], actors: syntax.Actors, *, ontology: 
     tok = trig.tok
     fallback = stand_in
     # modality, negation
-    negated = (syntax.is_negated(tok) and not ultimatum) or trig.negated_by_frame
+    negated = (mood.is_negated(tok) and not ultimatum) or trig.negated_by_frame
     # a threat, demand or appeal names its own condition: "if ..." does not make it hypothetical
-    modality = syntax.modality_of(tok, conditions=trig.code[:2] not in CONDITIONAL_ACTS)
+    modality = mood.modality_of(tok, conditions=trig.code[:2] not in CONDITIONAL_ACTS)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         # "will take countermeasures", "did not launch an attack": the verb carrying the noun decides
-        negated = negated or syntax.is_negated(tok.head)
+        negated = negated or mood.is_negated(tok.head)
         if modality == "asserted":
-            modality = syntax.modality_of(tok.head, conditions=trig.code[:2] not in CONDITIONAL_ACTS)
+            modality = mood.modality_of(tok.head, conditions=trig.code[:2] not in CONDITIONAL_ACTS)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and modality == "asserted":
         # "any thaw between Washington and Moscow would change ...", "sanctions could hurt Russia": an
         # act named as the subject of a would/could clause, or as "any ...", is a possibility
         auxes = {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
-        if auxes & (syntax.MAY | {"would"}) or any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children):
+        if auxes & (mood.MAY | {"would"}) or any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children):
             modality = "hypothetical"
-        elif auxes & syntax.WILL:
+        elif auxes & mood.WILL:
             modality = "intended"
     prospect = _prospect_of(tok)
     if prospect is not None:
         # "proposals for a call", "no plans for talks": a planned act, not one that took place
-        negated = negated or syntax.is_negated(prospect)
+        negated = negated or mood.is_negated(prospect)
         if modality == "asserted":
             modality = "hypothetical" if prospect.lemma_.lower() in POSSIBILITY_NOUNS else "intended"
     comp_tok = trig.frame_of.tok if trig.frame_of is not None else (
         next((c for c in tok.children if c.dep_ == "xcomp"), None) if trig.entry.frame else None)
     if (trig.code[:2] not in CONDITIONAL_ACTS and comp_tok is not None and modality != "hypothetical"
-            and syntax.modality_of(comp_tok, tok) == "hypothetical"):
+            and mood.modality_of(comp_tok, tok) == "hypothetical"):
         modality = "hypothetical"  # "ready to build ties if Japan lifts its sanctions"
     if trig.entry.frame == "intent" and modality == "asserted":
         modality = "intended"  # "ready to", "pledged to", "plans to": an intention, not the act
-    if tok.pos_ == "ADJ" and syntax.is_negated(tok.head):
+    if tok.pos_ == "ADJ" and mood.is_negated(tok.head):
         negated = True
     code = trig.code
     if (negated and modality == "intended" and "03" <= code[:2] <= "08" and not trig.negated_by_frame
@@ -112,7 +112,7 @@ def states_future(tok: Token) -> bool:
             continue
         chain = [comp] + [c for c in comp.children if c.dep_ in ("xcomp", "acomp")]
         chain += [g for c in chain[1:] for g in c.children if g.dep_ == "xcomp"]
-        if any(syntax.modality_of(c) != "asserted" for c in chain):
+        if any(mood.modality_of(c) != "asserted" for c in chain):
             return True
     return False
 
@@ -128,7 +128,7 @@ def _prospect_of(tok: Token) -> Token | None:
 
 def ultimatum_of(tok: Token) -> bool:
     """An act announced with "will" and made to depend on an "unless" clause ("will cut ties unless ...")."""
-    future = any(c.dep_ == "aux" and c.lower_ in syntax.WILL for c in tok.children)
+    future = any(c.dep_ == "aux" and c.lower_ in mood.WILL for c in tok.children)
     unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                  for c in tok.children)
     return future and unless

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.issuer import issuer_mentions
 from multipolar.actors.titled import titled_names
-from multipolar.events.rulebook import governors, is_state_mention, words
+from multipolar.events.rulebook import is_state_mention, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -22,11 +22,6 @@ TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "toward", "towards",
 NOUN_TARGET_PREPS = ("on", "against", "to", "with", "of", "into", "for", "at", "toward", "towards", "in", "over")
 SKIP_IN_ARG = ("relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "xcomp", "parataxis", "appos")
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "its", "his", "her", "their", "our", "itself", "themselves"}
-WILL = {"will", "'ll", "shall", "would", "wo"}
-MAY = {"could", "may", "might", "can", "should", "ca"}
-INTENT_HEADS = {"plan", "hope", "want", "intend", "seek", "aim", "expect", "try", "ready", "prepared", "willing",
-                "set", "go", "wish", "consider", "mull", "propose", "prepare", "look"}
-NEGATORS = {"not", "n't", "never", "no"}
 
 Actors = dict[int, Any]  # token index -> ActorMatch
 
@@ -122,6 +117,15 @@ def actor_of(head: Token, actors: Actors) -> Any | None:
         # "about" phrase only where no other is named ("talks with Germany about Syria" -> Germany)
         if (place, topic, depth, t.i) < best_rank:
             best, best_rank = m, (place, topic, depth, t.i)
+    if best is None and head.pos_ == "NOUN" and head.dep_ != "conj" and not any(c.dep_ == "conj" for c in head.children):
+        # rule syntax.naming_apposition: a common noun that names no one is named by its apposition ("seized her
+        # predecessor Nicolas Maduro"); an apposition describing a name ("Peru, another buyer") is not read, nor one in
+        # a list, which conj_heads reads ("between Chile and its neighbour, Peru")
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                best = actor_of(c, actors)
+                if best is not None:
+                    break
     return best
 
 
@@ -332,7 +336,8 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
     for c in verb.children if direct else ():
         if c.dep_ in OBJ or (c.dep_ == "attr" and verb.lemma_ != "be"):
             found = actors_of(c, actors, listed=True) if c.pos_ != "ADP" else list(  # a dative "to": pobjs_of
-                {id(m): m for p in pobjs_of(c) for m in actors_of(p, actors, listed=True)}.values())
+                {id(m): m for x in _gapped(verb, c) for p in pobjs_of(x) for m in actors_of(p, actors, listed=True)
+                 }.values())
             if found and all(_path_to(verb.doc[m.start], c)[0] for m in found):
                 venue = venue[0] or found, venue[1] or [c]  # rule syntax.object_venue: "a meeting at the White
                 continue  # House today with X": where the object is, not a party, when "with" names one
@@ -341,7 +346,7 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
     by_prep: dict[str, tuple[list[Any], Token]] = {}
     for c in verb.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            for p in pobjs_of(c):
+            for p in (x for g in _gapped(verb, c) for x in pobjs_of(g)):
                 # rule syntax.backing_phrase: "with the support of Britain" names a backer, not a target
                 if not (c.lower_ == "with" and p.lemma_.lower() in BACKING_NOUNS):
                     found = actors_of(p, actors, listed=True)
@@ -356,6 +361,26 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
             found, tok = by_prep[prep]
             return found, [tok]
     return [], []
+
+
+def _gapped(verb: Token, prep: Token) -> list[Token]:
+    """Rule syntax.gapped_recipients: a "to" (or other) phrase of the verb and those with that word that its other
+    objects carry ("provided $26 million to A, $81 million to B and $57 million to C": each gift names its
+    recipient, the verb said once), read off the objects coordinated or set beside its object or the phrase's."""
+    out = [prep, *(c for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == prep.lower_
+                   and c.i != prep.i)]
+    stack = [c for c in (*verb.children, *prep.children) if c.dep_ in ("dobj", "pobj", "conj")
+             and c.pos_ in ("NOUN", "NUM", "PROPN")]
+    seen = {t.i for t in stack}
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("appos", "conj") and t.pos_ in ("NOUN", "NUM"):
+            out += [x for x in t.children if x.dep_ in ("dative", "prep") and x.lower_ == prep.lower_]
+        for c in t.children:
+            if c.dep_ in ("appos", "conj") and c.pos_ in ("NOUN", "NUM") and c.i not in seen:
+                seen.add(c.i)
+                stack.append(c)
+    return out
 
 
 def pobjs_of(prep: Token) -> list[Token]:
@@ -430,54 +455,6 @@ def noun_args(noun: Token, actors: Actors) -> tuple[list[Any], list[Any], list[T
                     srcs.extend(found)
                     toks += [p] if found else []
     return srcs, tgts, toks
-
-
-def is_negated(tok: Token) -> bool:
-    """A negation on the trigger ("did not meet", "no talks"), or a noun act said to be scant ("very little
-    dialogue between ...", "few contacts"; not "a little", "a few")."""
-    for c in tok.children:
-        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS):
-            return True
-        if (tok.pos_ == "NOUN" and c.dep_ == "amod" and c.lower_ in ("little", "few")
-                and not any(d.lower_ == "a" for d in (*tok.children, *c.children) if d.dep_ == "det")):
-            return True
-    return False
-
-
-def modality_of(tok: Token, stop: Token | None = None, *, conditions: bool = True) -> str:
-    """asserted | intended | hypothetical, from auxiliaries, conditionals and intention heads above
-    `tok` within its clause chain (up to `stop`); a condition outranks an intention.
-
-    With `conditions=False` an "if"/"unless" clause does not make the act hypothetical: a threat, a demand
-    or an appeal states its condition ("threatened sanctions if Moscow does not end the war") and is
-    itself asserted."""
-    intended = False
-    x = tok
-    for _ in range(4):
-        for c in x.children:
-            if c.dep_ == "aux" and c.lower_ in MAY:
-                return "hypothetical"
-            if conditions and c.dep_ == "mark" and c.lower_ in ("if", "unless"):
-                return "hypothetical"
-            if conditions and c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
-                return "hypothetical"
-            if c.dep_ == "aux" and c.lower_ in WILL:
-                intended = True
-        if x.dep_ in ("xcomp", "acomp") and x.head.lemma_.lower() in INTENT_HEADS:
-            intended = True
-        if x.dep_ not in ("xcomp", "conj", "acomp") or x.head.i == x.i or (stop is not None and x.head.i == stop.i):
-            break
-        x = x.head
-    return "intended" if intended else "asserted"
-
-
-def counterfactual(tok: Token) -> bool:
-    """Whether `tok` lies in an "if" clause of the past perfect ("if we had decided 15 years ago to leave
-    Afghanistan"), or is that clause's verb: something that did not happen, not a condition on what may."""
-    for x in (tok, *governors(tok, limit=6)):
-        if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in x.children):
-            return x.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in x.children)
-    return False
 
 
 def own_conjunct(x: Token, top: Token) -> bool:

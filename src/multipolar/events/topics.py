@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from multipolar.events import syntax
+from multipolar.events import mood, syntax
 from multipolar.events.rulebook import Candidate, is_state_mention, recode, words
 
 W = words("topics")
@@ -64,7 +64,7 @@ def topic_acts(c: Candidate, ev: Any) -> list[Any]:
     tok = c.tok
     planned = ev.modality == "intended" or (ev.modality == "hypothetical" and any(r in c.fired for r in W["plan_rules"]))
     if (ev.root != "04" or ev.target is None or ev.negated or (ev.modality != "asserted" and not planned)
-            or tok.pos_ != "VERB" or tok.lemma_.lower() not in TALK_LEMMAS or syntax.is_negated(tok)):
+            or tok.pos_ != "VERB" or tok.lemma_.lower() not in TALK_LEMMAS or mood.is_negated(tok)):
         return []
     lexicon, ontology = c.coder.lexicon, c.coder.ontology
     out: list[Any] = []
@@ -75,7 +75,7 @@ def topic_acts(c: Candidate, ev: Any) -> list[Any]:
             if entry is not None and entry.frame is None and entry.cameo[:2] in W["act_roots"]:
                 found[t.i] = (t, entry.cameo)
         for t, code in found.values():
-            if _planned(t, head) or syntax.is_negated(t) or code not in ontology:
+            if _planned(t, head) or mood.is_negated(t) or code not in ontology:
                 continue
             tgts = syntax.objects(t, c.actors)[0] if t.pos_ in ("VERB", "AUX") else syntax.noun_args(t, c.actors)[1]
             for m in tgts:

@@ -67,7 +67,7 @@ from typing import Any
 
 from multipolar.actors.issuer import KINDS as ISSUER_KINDS
 from multipolar.actors.issuer import issuer_mention
-from multipolar.events import syntax
+from multipolar.events import mood, syntax
 from multipolar.events.imposers import facing_verb
 from multipolar.events.rulebook import (
     DROP,
@@ -131,7 +131,7 @@ def conditional_threat(c: Candidate):
     ev = c.event
     if ev.root != "16" or ev.negated or ev.modality not in ("hypothetical", "intended") or THREAT not in c.coder.ontology:
         return None
-    if (ev.modality == "intended" and "trade.rate_schedule" in c.fired) or syntax.counterfactual(c.tok):
+    if (ev.modality == "intended" and "trade.rate_schedule" in c.fired) or mood.counterfactual(c.tok):
         return None  # the measure itself in a government's own order; "if we had decided to leave": no threat
     if c.speaker is not None:
         said_by = {m.actor_code[:3] for m in syntax.subjects(c.speaker, c.actors)[0]}
