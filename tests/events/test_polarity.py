@@ -124,6 +124,13 @@ def test_calling_a_state_a_partner_is_no_act(classifier_coder):
     assert [d for d in classifier_coder.trace.dropped if d["rule"] == "polarity.naming"]
 
 
+def test_calling_talks_useful_is_no_phone_call(coded):
+    events, trace = coded("Putin met the Kenyan president in Moscow on Monday. Kremlin aide Yuri Ushakov called the "
+                          "conversation useful and frank.")
+    assert [e for e in events if e.trigger == "met"] and not [e for e in events if e.trigger == "called"]
+    assert any(d["rule"] == "polarity.naming" and d["trigger"] == "called" for d in trace.dropped)
+
+
 def test_a_phone_call_stays_a_phone_call(coded):
     events, _ = coded("Macron called Putin on Monday to discuss the war.")
     assert [e for e in events if e.source == "FRA" and e.target == "RUS" and e.cameo == "041"]

@@ -115,6 +115,15 @@ def test_the_start_of_a_year_as_a_span_start_does_not_date_the_act(coded):
     assert "timing.since" in trace.fired[acts[0].event_id]
 
 
+def test_a_month_named_without_its_year_as_a_span_start_does_not_date_the_act(coded):
+    events, trace = coded("Since January, Germany has sent weapons to Ukraine twice.", published=date(2025, 5, 12))
+    acts = [e for e in events if e.source == "DEU" and e.target == "UKR"]
+    assert acts and all(e.date == date(2025, 5, 12) for e in acts)
+    assert "timing.since" in trace.fired[acts[0].event_id]
+    events, _ = coded("On January 14, Germany sent weapons to Ukraine.", published=date(2025, 5, 12))
+    assert all(e.date == date(2025, 1, 14) for e in events if e.source == "DEU" and e.target == "UKR")
+
+
 def test_the_year_in_a_laws_name_does_not_date_the_act(coded):
     events, trace = coded("Under section 614 of the Foreign Assistance Act of 1961, the United States sent military aid "
                           "to Jordan.", published=date(2025, 3, 12))

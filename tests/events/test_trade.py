@@ -287,3 +287,15 @@ def test_a_past_counterfactual_is_no_threat(coded):
     # trade.conditional_threat: "if Chile had decided years ago to cut ties" did not happen and threatens nothing
     events, _ = coded("If Chile had decided ten years ago to cut ties with Peru, it would have been hard.")
     assert not [e for e in events if e.root == "13"]
+
+
+@pytest.mark.parametrize("text", [
+    "New Japanese sanctions hit North Korean shipping firms on Monday.",
+    "Canadian export controls have hit Chinese drone makers for two years.",
+])
+def test_a_measure_that_hits_a_state_is_the_measure_not_force(coded, text):
+    events, trace = coded(text)
+    hits = [e for e in events if e.trigger == "hit"]
+    assert hits and all(e.cameo == "163" and "trade.measure_blow" in trace.fired[e.event_id] for e in hits)
+    events, _ = coded("Japanese missiles hit North Korean shipping firms on Monday.")
+    assert [e for e in events if e.trigger == "hit" and e.root == "19"]

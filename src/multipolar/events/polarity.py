@@ -152,6 +152,8 @@ def _name_given(tok):
             for g in ch.children:
                 if g.dep_ in W["name_deps"] and g.pos_ in ("NOUN", "PROPN", "ADJ") and g.i > ch.i:
                     return g
+                if ch.dep_ == "dobj" and g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > ch.i:
+                    return g  # an adjective after its noun is what it is called ("called the talks useful")
     return None
 
 

@@ -6,7 +6,7 @@ Words in data/rules/timing.json.
   carries no event; the classifier of sentences the rules leave silent skips it too (`is_caption`);
 - timing.stamp: an "Updated ..."/"Published ..." stamp in the sentence does not date its act: the nearest
   other date phrase of the sentence does, else the document;
-- timing.since: the start of a span ("since February 2022", "since the start of 2024") does not date an act
+- timing.since: the start of a span ("since February 2022", "since the start of 2024", "since February") does not date an act
   reported now: the nearest other date phrase does, else the document;
 - timing.antecedent_day: an act whose doer a pronoun or pair phrase names ("Macron hosted Zelensky on Friday. He
   pledged more air defence systems"; "The two leaders signed a joint statement"), with no date phrase of its own,
@@ -89,7 +89,8 @@ from multipolar.timex.holidays import landmark_of
 
 W = words("timing")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_SINCE = re.compile(rf"\b(?:{'|'.join(W['since_words'])})\s+(?:(?:{'|'.join(W['span_parts'])})\s+)?(?:(?:{MONTHS})\s+)?\d{{4}}\b", re.I)
+_SINCE = re.compile(rf"\b(?:{'|'.join(W['since_words'])})\s+(?:(?:{'|'.join(W['span_parts'])})\s+)?(?:(?:{MONTHS})\s+)?\d{{4}}\b"
+                    rf"|\bsince\s+(?:(?:{'|'.join(W['span_parts'])})\s+)?(?:{MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\b", re.I)
 _NAMES = "|".join(re.escape(w) for w in sorted(W["instrument_names"], key=len, reverse=True))
 _CITES = "|".join(re.escape(w) for w in sorted(W["citation_words"], key=len, reverse=True))
 _DATED = "|".join(re.escape(w) for w in sorted(W["dated_words"], key=len, reverse=True))

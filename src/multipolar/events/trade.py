@@ -33,6 +33,8 @@ Words in data/rules/trade.json.
   dropped (the measure's own target is read as before);
 - trade.ordered_measure: ordering or decreeing a tariff or sanction ("ordered an extra tariff on imports from
   India", "ordered new sanctions on Iran") imposes it (163), not a demand (100) on its target;
+- trade.measure_blow: a tariff, sanction or export control that "hits" or "targets" a state or its firms ("US export
+  controls have hit Chinese companies") is the measure (163) of its owner on them, not a use of force (19x);
 - trade.threatened_measure: a tariff or sanction named as what a state threatens, vows or warns it will do
   ("threatened on Friday to impose an extra tariff on Japanese goods") is a threat of sanctions (1312), not
   the measure;
@@ -218,6 +220,15 @@ def ordered_measure(c: Candidate):
         return None
     if not any(ch.dep_ == "dobj" and _is_measure(ch) for ch in tok.children):
         return None  # "ordered Russia to withdraw" is a demand
+    return recode(ev, SANCTION, c.coder.ontology)
+
+
+def measure_blow(c: Candidate):
+    ev, tok = c.event, c.tok
+    if ev.root not in ("18", "19") or tok.pos_ != "VERB" or tok.lemma_.lower() not in W["blow_verbs"]:
+        return None
+    if SANCTION not in c.coder.ontology or not any(ch.dep_ == "nsubj" and _is_measure(ch) for ch in tok.children):
+        return None
     return recode(ev, SANCTION, c.coder.ontology)
 
 
@@ -481,7 +492,8 @@ def emergency_measure(c: Candidate):
 
 RULES = [Rule("trade.struck_with", struck_with), Rule("trade.headline_passive", headline_passive), Rule("trade.eased", eased),
          Rule("trade.continued_measure", continued_measure), Rule("trade.conditional_threat", conditional_threat), Rule("trade.faced", faced),
-         Rule("trade.ordered_measure", ordered_measure), Rule("trade.dealings_object", dealings_object),
+         Rule("trade.ordered_measure", ordered_measure), Rule("trade.measure_blow", measure_blow),
+         Rule("trade.dealings_object", dealings_object),
          Rule("trade.threatened_measure", threatened_measure), Rule("trade.aid_cutoff", aid_cutoff),
          Rule("trade.emergency_measure", emergency_measure)]
 FINDERS = [("trade.firms_list", firms_list), ("trade.tariff_act", tariff_act), ("trade.rate_schedule", rate_schedule),
