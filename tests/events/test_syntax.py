@@ -148,11 +148,14 @@ def test_an_act_said_to_be_scant_is_negated(coded, text, negated):
 
 
 def test_a_common_noun_is_named_by_its_apposition(coded):
-    events, _ = coded("American marshals seized her predecessor Nicolas Maduro for a trial in New York.")
-    assert ("USA", "VEN") in {(e.source, e.target) for e in events if e.root == "17"}
+    events, trace = coded("American marshals seized her predecessor Nicolas Maduro for a trial in New York.")
+    seized = [e for e in events if e.root == "17" and (e.source, e.target) == ("USA", "VEN")]
+    assert seized and "syntax.naming_apposition" in trace.fired[seized[0].event_id]
 
 
 def test_a_gift_said_once_reaches_every_recipient_named_after_its_amount(coded):
-    events, _ = coded("Japan has provided $12 million to Laos, $9 million to Cambodia and $4 million to Myanmar "
-                      "to rebuild rural roads.")
-    assert {e.target for e in events if e.source == "JPN" and e.root == "07"} == {"LAO", "KHM", "MMR"}
+    events, trace = coded("Japan has provided $12 million to Laos, $9 million to Cambodia and $4 million to Myanmar "
+                          "to rebuild rural roads.")
+    gifts = {e.target: trace.fired[e.event_id] for e in events if e.source == "JPN" and e.root == "07"}
+    assert set(gifts) == {"LAO", "KHM", "MMR"}
+    assert "syntax.gapped_recipients" in gifts["MMR"] and "syntax.gapped_recipients" not in gifts["LAO"]

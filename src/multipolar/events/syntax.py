@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.issuer import issuer_mentions
 from multipolar.actors.titled import titled_names
-from multipolar.events.rulebook import is_state_mention, words
+from multipolar.events.rulebook import Candidate, Rule, is_state_mention, mention_tokens, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -472,3 +472,24 @@ def own_conjunct(x: Token, top: Token) -> bool:
 OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "dative"})
 ADDRESSING_LEMMAS = frozenset({"urge", "call", "ask", "press", "demand", "warn", "tell", "invite", "request",
                                "appeal", "implore", "exhort", "encourage"})
+
+
+def named_apposition(c: Candidate):
+    """Names rule syntax.naming_apposition in the trace: the target is the apposition naming the trigger's object."""
+    toks = mention_tokens(c, c.event.target_actor) if c.event.target_actor else []
+    hit = any(t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.head.i not in c.actors
+              and c.tok.i in (t.head.head.i, t.head.head.head.i) for t in toks)
+    return c.event if hit else None
+
+
+def gapped_target(c: Candidate):
+    """Names rule syntax.gapped_recipients in the trace: the target's phrase hangs on an amount after the first."""
+    toks = mention_tokens(c, c.event.target_actor) if c.event.target_actor else []
+    same = [p for p in c.tok.children if p.dep_ in ("prep", "dative")]
+    hit = any(t.head.dep_ in ("prep", "dative") and any(p.lower_ == t.head.lower_ and p.i < t.head.i for p in same)
+              and (t.head.head.i == c.tok.i or t.head.head.dep_ in ("appos", "conj") and t.head.head.pos_ in ("NOUN", "NUM"))
+              for t in toks)
+    return c.event if hit else None
+
+
+RULES = [Rule("syntax.naming_apposition", named_apposition), Rule("syntax.gapped_recipients", gapped_target)]
