@@ -133,7 +133,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              march' (root model refitted), parties.travel_advice, modality.future_meeting,
     #              actors.other_given_name, modality.standing_agreement 'consistent with'; mood.py split from syntax.py
     #              29: trade.measure_blow, timing.since on a month without its year, polarity.naming on "called the
-    #              talks useful"
+    #              talks useful", polarity.welcomed_decision on a state's leadership or role
     "claims": "13",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -147,8 +147,10 @@ def test_troops_sent_into_a_state_stay_a_show_of_force(coded):
     assert [e for e in events if e.source == "RUS" and e.target == "GEO" and e.root == "15"]
 
 
-def test_welcoming_a_state_s_commitment_is_approval_not_a_visit(coded):
-    events, _ = coded("Kenya welcomed the Ethiopian commitment to peace.")
+@pytest.mark.parametrize("text", ["Kenya welcomed the Ethiopian commitment to peace.",
+                                  "Kenya welcomed Ethiopia's leadership in the run-up to the summit in Addis Ababa."])
+def test_welcoming_a_state_s_commitment_is_approval_not_a_visit(coded, text):
+    events, _ = coded(text)
     pair = [e for e in events if e.source == "KEN" and e.target == "ETH"]
     assert pair and all(e.cameo == "051" for e in pair)
 

@@ -29,7 +29,7 @@ Words in data/rules/polarity.json.
 - polarity.joined_forces: troops sent or deployed to fight beside another state's forces, to join them or to
   help them ("sent troops to fight alongside Russian forces", "deployed soldiers to join the Syrian army") are
   military cooperation with that state (062), not a show of force against it;
-- polarity.welcomed_decision: welcoming another state's decision, commitment, pledge or move ("welcomed
+- polarity.welcomed_decision: welcoming another state's decision, commitment, pledge, move or leadership ("welcomed
   China's commitment to the talks", "welcomed the Ethiopian pledge to withdraw") is approval of it (051),
   not hosting a visit (043): "welcome ... to" hosts only a guest ("welcomed the premier to Tokyo").
 """
