@@ -323,4 +323,5 @@ def test_a_possessive_in_the_reason_for_thanks_is_the_state_thanked(coded):
 
 def test_a_possessive_in_the_reason_for_thanks_stands_for_no_one_when_two_states_are_thanked(coded):
     events, _ = coded("The Chilean foreign minister thanked Peru and Ecuador for their emergency aid to Bolivia.")
+    assert ("CHL", "PER") in {(e.source, e.target) for e in events}
     assert not [e for e in events if e.target == "BOL" and e.source in ("PER", "ECU")]

@@ -127,8 +127,7 @@ class PersonMentions:
             return False
         if word in self.lexicon.honorifics or before.lower_ in self._title_words:
             return False
-        own = {w for name in (person.name, *person.aliases) for w in name.replace(".", " ").split()}
-        return word not in own
+        return word not in _name_words(person)
 
     @staticmethod
     def _other_given_name(doc: Any, j: int, person: Person) -> bool:
@@ -141,8 +140,7 @@ class PersonMentions:
         if not (after.tag_ == "NNP" and after.text.isalpha() and after.text[:1].isupper() and doc[j + 1].text == "-"
                 and doc[j + 2].text.isalpha() and doc[j + 2].text.islower() and not doc[j].whitespace_):
             return False
-        own = {w for name in (person.name, *person.aliases) for w in name.replace(".", " ").replace("-", " ").split()}
-        return after.text not in own
+        return after.text not in _name_words(person)
 
     def _remember(self, person: Person, memory: dict[str, str]) -> None:
         for short in self._shorts.get(person.name, ()):
@@ -194,3 +192,8 @@ class PersonMentions:
                 return max(roles, key=lambda r: r.start).actor
         role = person.role_on(on)
         return role.actor if role is not None else person.country
+
+
+def _name_words(person: Person) -> set[str]:
+    """The words of a person's name and aliases, initials' dots and hyphens taken as spaces ("Kim Jong-un": Jong, un)."""
+    return {w for name in (person.name, *person.aliases) for w in name.replace(".", " ").replace("-", " ").split()}

@@ -21,7 +21,7 @@ questions, speculation and nouns that merely mention a topic are not events.
   a visit", "the next round of talks"; a meeting previewed, or that something happens ahead of: "previewed the
   meeting", "ahead of the meeting between ..."): it keeps its
   CAMEO code (CAMEO coders record announced visits) with modality "hypothetical", which the real-news
-  codebook and relations leave out; a plain "will meet" stays an intended consultation, and an agreement to
+  codebook and relations leave out (a plain "will meet" is modality.future_meeting's); an agreement to
   meet is an act of its own (036);
 - modality.headline_future: a headline's infinitive with its subject ("Koizumi to visit U.S. next week") announces
   an act to come: a meeting, call or visit hypothetical, any other act intended;
@@ -69,6 +69,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
+from multipolar.events import mood
 from multipolar.events.rulebook import (
     DROP,
     Candidate,
@@ -216,6 +217,10 @@ def scheduled(c: Candidate):
     return dataclasses.replace(ev, modality="hypothetical") if ev.date > c.published else None
 
 
+# the auxiliaries of mood.WILL that announce an act to come; "would" also reports a past intention or a condition
+FUTURE = frozenset(mood.WILL - {"would"})
+
+
 def future_meeting(c: Candidate):
     ev, tok = c.event, c.tok
     if ev.modality != "intended" or ev.negated or ev.root not in W["plan_roots"] or tok.pos_ != "VERB":
@@ -223,7 +228,7 @@ def future_meeting(c: Candidate):
     x = tok
     while x.dep_ == "conj" and x.head.i != x.i:  # "will reaffirm ... and discuss ..."
         x = x.head
-    if any(ch.dep_ == "aux" and ch.lower_ in W["future_auxiliaries"] for ch in x.children):
+    if any(ch.dep_ == "aux" and ch.lower_ in FUTURE for ch in x.children):
         return dataclasses.replace(ev, modality="hypothetical")
     return None
 

@@ -117,16 +117,20 @@ def actor_of(head: Token, actors: Actors) -> Any | None:
         # "about" phrase only where no other is named ("talks with Germany about Syria" -> Germany)
         if (place, topic, depth, t.i) < best_rank:
             best, best_rank = m, (place, topic, depth, t.i)
-    if best is None and head.pos_ == "NOUN" and head.dep_ != "conj" and not any(c.dep_ == "conj" for c in head.children):
-        # rule syntax.naming_apposition: a common noun that names no one is named by its apposition ("seized her
-        # predecessor Nicolas Maduro"); an apposition describing a name ("Peru, another buyer") is not read, nor one in
-        # a list, which conj_heads reads ("between Chile and its neighbour, Peru")
-        for c in head.children:
-            if c.dep_ == "appos" and c.pos_ == "PROPN":
-                best = actor_of(c, actors)
-                if best is not None:
-                    break
-    return best
+    return best if best is not None else _appositive_name(head, actors)
+
+
+def _appositive_name(head: Token, actors: Actors) -> Any | None:
+    """Rule syntax.naming_apposition: a common noun that names no one is named by its apposition ("seized her
+    predecessor Nicolas Maduro"): the apposition's actor, or None. An apposition describing a name ("Peru, another
+    buyer") is not read, nor one in a list, which conj_heads reads ("between Chile and its neighbour, Peru")."""
+    if (head.pos_ != "NOUN" or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+            or any(t.i in actors for t in _arg_tokens(head))):
+        return None
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and (m := actor_of(c, actors)) is not None:
+            return m
+    return None
 
 
 def _path_to(t: Token, head: Token) -> tuple[int, int, int]:
@@ -477,18 +481,18 @@ ADDRESSING_LEMMAS = frozenset({"urge", "call", "ask", "press", "demand", "warn",
 def named_apposition(c: Candidate):
     """Names rule syntax.naming_apposition in the trace: the target is the apposition naming the trigger's object."""
     toks = mention_tokens(c, c.event.target_actor) if c.event.target_actor else []
-    hit = any(t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.head.i not in c.actors
-              and c.tok.i in (t.head.head.i, t.head.head.head.i) for t in toks)
+    hit = any(t.dep_ == "appos" and c.tok.i in (t.head.head.i, t.head.head.head.i)
+              and _appositive_name(t.head, c.actors) is c.actors[t.i] for t in toks)
     return c.event if hit else None
 
 
 def gapped_target(c: Candidate):
-    """Names rule syntax.gapped_recipients in the trace: the target's phrase hangs on an amount after the first."""
+    """Names rule syntax.gapped_recipients in the trace: the target's phrase is one `_gapped` adds to the verb's
+    first phrase with that word."""
+    first = {p.lower_: p for p in reversed(list(c.tok.children)) if p.dep_ in ("prep", "dative")}  # the earliest
     toks = mention_tokens(c, c.event.target_actor) if c.event.target_actor else []
-    same = [p for p in c.tok.children if p.dep_ in ("prep", "dative")]
-    hit = any(t.head.dep_ in ("prep", "dative") and any(p.lower_ == t.head.lower_ and p.i < t.head.i for p in same)
-              and (t.head.head.i == c.tok.i or t.head.head.dep_ in ("appos", "conj") and t.head.head.pos_ in ("NOUN", "NUM"))
-              for t in toks)
+    hit = any(t.head.lower_ in first and t.head.i != first[t.head.lower_].i
+              and any(x.i == t.head.i for x in _gapped(c.tok, first[t.head.lower_])) for t in toks)
     return c.event if hit else None
 
 
