@@ -238,6 +238,15 @@ def test_they_after_a_meeting_of_two_states_is_the_pair(coded):
     assert "anaphora.they_meeting" in trace.fired[agreed[0].event_id]
 
 
+def test_they_continues_the_pair_a_recent_subject_stood_for(coded):
+    events, trace = coded("Chancellor Scholz met Prime Minister Kishida of Japan in Berlin. The leaders held a long "
+                          "discussion on trade. Chancellor Scholz thanked Japan for its help in freeing two Germans held in Iran. They "
+                          "agreed to deepen cooperation on energy.")
+    agreed = [e for e in events if e.root == "03"]
+    assert agreed and {agreed[0].source, agreed[0].target} == {"DEU", "JPN"}
+    assert "anaphora.they_meeting" in trace.fired[agreed[0].event_id]
+
+
 def test_they_after_an_intervening_plural_subject_is_not_the_pair(coded):
     events, _ = coded("Chancellor Scholz met President Lula in Berlin. Protesters gathered outside the building. "
                       "They demanded higher wages.")

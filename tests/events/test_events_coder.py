@@ -126,6 +126,15 @@ def test_coder_classifier_abstains_below_threshold(prob, expected):
     assert triples(code(coder, "Russia pummelled Ukraine.")) == expected
 
 
+def test_a_classified_act_goes_to_each_listed_target():
+    # rule classifier.root: "gas exports to Germany and France" is two acts, as a lexicon trigger's list is
+    coder = EventCoder(Settings(event_classifier=True, classifier_threshold=0.55, event_model=False),
+                       resolver=FakeResolver())
+    coder._classifier = _StubClassifier("16", 0.95)
+    assert triples(code(coder, "Russia throttled gas exports to Germany and France.")) == {
+        ("RUS", "160", "DEU"), ("RUS", "160", "FRA")}
+
+
 def test_coder_code_texts_keeps_order(coder):
     items = [("a", "Modi visited Moscow.", None), ("b", "Nothing happened.", None), ("c", "Russia attacked Ukraine.", None)]
     out = list(coder.code_texts(items))

@@ -388,6 +388,12 @@ def test_a_giving_verb_helps_the_state_its_in_support_phrase_names(coded):
              ("NOR", "UKR"), "roles.support_recipient")
 
 
+def test_a_giving_verb_gives_to_the_state_the_given_thing_is_sent_to(coded):
+    # the parser hangs "to Ukraine" on "equipment", not on the verb
+    _one_act(coded, "Sweden is providing 40 million dollars in electricity grid equipment to Ukraine.",
+             lambda e: e.root == "07", ("SWE", "UKR"), "roles.gift_recipient")
+
+
 def test_a_titled_person_the_gazetteer_does_not_know_acts_for_the_title_later_too(coded):
     _one_act(coded, "Kenyan Foreign Minister Abel Mwangi arrived in Beijing on Monday. Mr. Mwangi criticized "
              "Uganda's border closure.", lambda e: e.root == "11", ("KEN", "UGA"), "actors.titled_name")

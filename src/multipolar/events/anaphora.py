@@ -211,13 +211,18 @@ def they_meeting_pair(doc: Doc, start: int, actors: dict[int, Any], pairs: dict[
     """anaphora.they_meeting: the two states of the meeting or call named in one of the `they_lookback`
     sentences before `start` (as `_meeting_pair` reads it: exactly two states, places left out), for a "they"
     subject whose previous sentence has no two-state subject ("Biden met Modi in Delhi. They agreed to ...":
-    the subject names one side, the object the other). None when there is no such meeting, or when a sentence
-    in between has a plural subject other than a pair phrase ("Protesters gathered outside. They demanded
-    ...": they are the protesters)."""
+    the subject names one side, the object the other). A pair phrase or "they" read as a pair, as subject of one
+    of those sentences, is that pair again ("Biden met Golob. The leaders had a long discussion. Biden thanked
+    Slovenia for ... . They discussed ...": the nearest such subject or meeting counts). None when there is no such
+    meeting, or when a sentence in between has a plural subject other than a pair phrase ("Protesters gathered
+    outside. They demanded ...": they are the protesters)."""
     back = int(W["they_lookback"])
     sentences = sentences or Sentences(doc, cues=W["meeting_cues"])
     sents = sentences.ending_by(start)[-back:]
     for n, prev in enumerate(reversed(sents), 1):
+        held = next((pairs[t.i] for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.i in pairs), None)
+        if held is not None:  # "The leaders had a long discussion. Biden thanked ... . They discussed ...": that pair
+            return held
         if _meeting_pair(doc, prev.end, actors, lookback=1, sentences=sentences):
             found = _meeting_pair(doc, start, actors, lookback=n, sentences=sentences)
             return (found[0], found[1]) if len(found) == 2 else None

@@ -2,8 +2,8 @@
 object or prepositional object, the actor of a nominal trigger's phrase), else stood in for by the nearest
 actor before the trigger (source) and the first actor inside its phrase (target). Rules here:
 syntax.phrase_owner (the state modifying a phrase trigger's noun is its doer), syntax.list_tail (via syntax),
-roles.reason_for (a verb of judging's "for" phrase is its reason, not its target), roles.support_recipient (a
-verb of giving helps the state of its "in support of/for" phrase), roles.occasion_agent (a
+roles.reason_for (a verb of judging's "for" phrase is its reason, not its target), roles.support_recipient and
+roles.gift_recipient (whom a verb of giving with no target of its own helps: events/receiving.py), roles.occasion_agent (a
 passive act of coercion with no agent was done by the owner of the strike or raid it happened in, pairs.py);
 syntax.passive_own_subject (syntax.subjects: a passive verb with a subject of its own takes no doer from the
 clause above it: "the Venezuelan president is in custody after he was captured" is not Venezuela's act);
@@ -39,9 +39,11 @@ from multipolar.events.qualifiers import CONDITIONAL_ACTS, condition_subjects, u
 from multipolar.events.receiving import (
     RECEIVE_LEMMAS,
     YIELD_ROOT,
+    gift_recipient,
     handover_recipient,
     received,
     released_from,
+    support_recipient,
     thing_received,
 )
 from multipolar.events.receiving import givers as receiving_givers
@@ -72,7 +74,6 @@ FORCE_PREPS = tuple(p for p in syntax.TARGET_PREPS if p != "from")
 ADJUNCT_PREPS = {"despite", "amid", "because", "after", "before", "following", "since", "during", "under"}
 
 GIVING_ROOTS = ("06", "07")  # material cooperation and aid: whom they help may be named "in support of"
-SUPPORT_NOUNS = frozenset({"support", "aid", "assistance", "help", "solidarity"})
 COERCE_ROOT = "17"  # seizing, arresting, expelling: a passive one may take its doer from its occasion
 
 # sectors that strike by stopping work, and the verbs and modifiers of a work stoppage
@@ -168,8 +169,11 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
                     if tgts:
                         break
         if not tgts and trig.code[:2] in GIVING_ROOTS:
-            tgts, ttoks = _support_recipient(tok, actors)
+            tgts, ttoks = support_recipient(tok, actors)
             trig.support_recipient = bool(tgts)
+            if not tgts:
+                tgts, ttoks = gift_recipient(tok, actors)
+                trig.gift_recipient = bool(tgts)
         if not tgts and trig.frame_of is not None and trig.demanded is None:
             comp = trig.frame_of.tok
             tgts, ttoks = (syntax.objects(comp, actors) if comp.pos_ in ("VERB", "AUX")
@@ -357,19 +361,6 @@ def _phrase_owner(trig: Trigger, actors: syntax.Actors, tgts: list[Any]) -> tupl
         if osrcs and all(any(t is s for s in osrcs) for t in tgts):
             return osrcs, [t for t in otgts if all(t.country != s.country for s in osrcs)], otoks
     return None
-
-
-def _support_recipient(verb: Token, actors: syntax.Actors) -> tuple[list[Any], list[Token]]:
-    """Rule roles.support_recipient: whom a verb of giving helps when only an "in support of/for" phrase names it
-    ("will provide 20 billion dollars in support for Ukraine", "sent engineers in aid to Chile"): that phrase's
-    states; ([], []) when there is none."""
-    for noun in prep_objects([verb], ("in",)):
-        if noun.lemma_.lower() in SUPPORT_NOUNS:
-            objs = list(prep_objects([noun], ("of", "for", "to")))
-            found = [m for o in objs for m in syntax.actors_of(o, actors, listed=True)]
-            if found:
-                return found, objs
-    return [], []
 
 
 def _with_list_tail(trig: Trigger, verb: Token, tgts: list[Any], actors: syntax.Actors) -> list[Any]:

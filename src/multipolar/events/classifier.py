@@ -124,3 +124,14 @@ class RootClassifier:
         classes = self.model.classes_
         best = proba.argmax(axis=1)
         return [(str(classes[j]), float(proba[i, j])) for i, j in enumerate(best)]
+
+
+def classified_pairs(srcs: list[Any], tgts: list[Any]) -> list[tuple[Any, Any]]:
+    """The (source, target) pairs of a classified sentence: each source with each listed target of another actor
+    ("halted gas exports to Poland and Bulgaria" is two acts, as a lexicon trigger's list is), one target per
+    country; a source with none gets one act with no target."""
+    out = []
+    for s in srcs:
+        others = list({x.country: x for x in tgts if x.actor_code != s.actor_code}.values())
+        out += [(s, t) for t in others] or [(s, None)]
+    return out

@@ -462,6 +462,8 @@ class EventCoder:
                 candidates.append((idx, sent, root, srcs))
         if not candidates:
             return []
+        from multipolar.events.classifier import classified_pairs
+
         out = []
         predictions = self.classifier.predict([c[1].text for c in candidates])
         for (idx, sent, root, srcs), (label, prob) in zip(candidates, predictions, strict=True):
@@ -473,8 +475,7 @@ class EventCoder:
             tgts, _ = syntax.objects(root, actors)
             when, precision = self._date_of(sent, root, published)
             span = (sent.start_char, sent.end_char)
-            for s in srcs:
-                t = next((x for x in tgts if x.actor_code != s.actor_code), None)
+            for s, t in classified_pairs(srcs, tgts):
                 ev = self._event(doc_id=doc_id, sentence=idx, sent=sent, source=s, target=t, code=code,
                                  negated=mood.is_negated(root), modality=mood.modality_of(root),
                                  confidence=round(prob * 0.8, 3), trigger=root.text, span=span,

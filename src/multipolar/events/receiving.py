@@ -5,7 +5,9 @@ codes is no visit by the giver). Used by events/arguments.py. Rule roles.receive
 an act named by a noun that a state "gets" or "receives" from another ("Venezuela's new leader gets a warning from
 Trump", "received an invitation from Beijing") is the giver's act toward the receiver, not the receiver's. Rule
 roles.released_from: a passive release with no agent is done by the state of its "from" phrase; and the recipient
-of a handover noun whose "to" phrase the parser hung on the verb (triggers.handover_noun, `handover_recipient`)."""
+of a handover noun whose "to" phrase the parser hung on the verb (triggers.handover_noun, `handover_recipient`).
+From the giving side, for a verb of giving with no target of its own: rule roles.support_recipient (the state of
+its "in support of/for" phrase) and rule roles.gift_recipient (the state of the "to"/"for" phrase on what it gives)."""
 
 from __future__ import annotations
 
@@ -139,3 +141,37 @@ def handover_entry(noun: Token, lexicon: Lexicon) -> LexiconEntry | None:
         if holder is not None and holder.i == noun.i and (entry := lexicon.match(w)) is not None:
             return entry
     return None
+
+
+SUPPORT_NOUNS = frozenset({"support", "aid", "assistance", "help", "solidarity"})
+
+
+def support_recipient(verb: Token, actors: syntax.Actors) -> tuple[list[Any], list[Token]]:
+    """Rule roles.support_recipient: whom a verb of giving helps when only an "in support of/for" phrase names it
+    ("will provide 20 billion dollars in support for Ukraine", "sent engineers in aid to Chile"): that phrase's
+    states; ([], []) when there is none."""
+    for noun in prep_objects([verb], ("in",)):
+        if noun.lemma_.lower() in SUPPORT_NOUNS:
+            objs = list(prep_objects([noun], ("of", "for", "to")))
+            found = [m for o in objs for m in syntax.actors_of(o, actors, listed=True)]
+            if found:
+                return found, objs
+    return [], []
+
+
+# rule roles.gift_recipient: the nouns a given thing may sit under as an amount or a kind ("53 million dollars in
+# equipment", "billions of dollars of aid", "a package of weapons")
+GIFT_LINKS = ("in", "of", "worth")
+
+
+def gift_recipient(verb: Token, actors: syntax.Actors) -> tuple[list[Any], list[Token]]:
+    """Rule roles.gift_recipient: a verb of giving with no target of its own gives to the state of the "to" or
+    "for" phrase the parser hung on what it gives ("is providing $53 million in grid equipment to Ukraine",
+    "sent tanks for Kyiv's army"): that phrase's states; ([], []) when there is none."""
+    things = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    things += list(prep_objects([verb], ("in",)))  # "providing $53 million in equipment": the parse's "in" on the verb
+    for _ in range(2):  # the amount, then what it is an amount of
+        things += [o for o in prep_objects(things, GIFT_LINKS) if o not in things]
+    objs = [o for o in prep_objects(things, ("to", "for")) if o.i not in {t.i for t in things}]
+    found = [m for o in objs for m in syntax.actors_of(o, actors, listed=True) if is_state_mention(m)]
+    return (found, objs) if found else ([], [])

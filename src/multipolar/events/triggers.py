@@ -120,6 +120,7 @@ class Trigger:
     reason_for: bool = False  # the states in a "for" phrase of judging were kept from the target (roles.reason_for)
     occasion_agent: bool = False  # a passive coercion's doer is the owner of the strike it befell in (roles.occasion_agent)
     support_recipient: bool = False  # a giving verb's target from its "in support of" phrase (roles.support_recipient)
+    gift_recipient: bool = False  # a giving verb's target from the "to" phrase of what it gives (roles.gift_recipient)
     received_message: bool = False  # a letter or message received is its sender's consultation (roles.received_message)
     handover: bool = False  # a weapon's act moved to the noun that hands it over (rule triggers.handover_noun)
     conveyed: bool = False  # a giving verb took the code of the word it conveys (rule triggers.conveyed_object)
@@ -272,7 +273,8 @@ def base_rules(trig: Trigger) -> list[str]:
              (trig.restated, "triggers.restated_object"), (trig.own_place, "syntax.subject_place"),
              (trig.phrase_owner, "syntax.phrase_owner"), (trig.list_tail, "syntax.list_tail"),
              (trig.occasion_agent, "roles.occasion_agent"), (trig.received_message, "roles.received_message"),
-             (trig.support_recipient, "roles.support_recipient"), (trig.handover, "triggers.handover_noun"),
+             (trig.support_recipient, "roles.support_recipient"),
+             (trig.gift_recipient, "roles.gift_recipient"), (trig.handover, "triggers.handover_noun"),
              (trig.conveyed, "triggers.conveyed_object"), (trig.owned_to, "roles.owned_object_to"),
              (trig.club_object, "syntax.club_object"), (trig.released_from, "roles.released_from"),
              (trig.judged, "triggers.own_act_judged"),
