@@ -230,18 +230,15 @@ def test_a_pair_accusing_each_other_accuses_each_way(coded):
     assert accused == {("COL", "VEN"), ("VEN", "COL")}
 
 
-def test_they_after_a_meeting_of_two_states_is_the_pair(coded):
-    events, trace = coded("Chancellor Scholz met Prime Minister Kishida of Japan in Berlin. They agreed to deepen "
-                          "cooperation on energy.")
-    agreed = [e for e in events if e.root == "03"]
-    assert agreed and {agreed[0].source, agreed[0].target} == {"DEU", "JPN"}
-    assert "anaphora.they_meeting" in trace.fired[agreed[0].event_id]
-
-
-def test_they_continues_the_pair_a_recent_subject_stood_for(coded):
-    events, trace = coded("Chancellor Scholz met Prime Minister Kishida of Japan in Berlin. The leaders held a long "
-                          "discussion on trade. Chancellor Scholz thanked Japan for its help in freeing two Germans held in Iran. They "
-                          "agreed to deepen cooperation on energy.")
+@pytest.mark.parametrize("between", [
+    "",
+    # the pair a recent subject stood for, with a sentence naming a third state between
+    " The leaders held a long discussion on trade. Chancellor Scholz thanked Japan for its help in freeing two Germans "
+    "held in Iran.",
+])
+def test_they_after_a_meeting_of_two_states_is_the_pair(coded, between):
+    events, trace = coded(f"Chancellor Scholz met Prime Minister Kishida of Japan in Berlin.{between} They agreed to "
+                          "deepen cooperation on energy.")
     agreed = [e for e in events if e.root == "03"]
     assert agreed and {agreed[0].source, agreed[0].target} == {"DEU", "JPN"}
     assert "anaphora.they_meeting" in trace.fired[agreed[0].event_id]

@@ -280,6 +280,13 @@ def test_a_statement_that_denies_an_attack_accuses_no_one(coded):
     assert [e for e in events if (e.source, e.target, e.cameo) == ("CHL", "PER", "112")]
 
 
+def test_a_statement_that_another_state_seized_something_accuses_it(coded):
+    events, _ = coded("Chile said Peru seized three Chilean fishing boats.")
+    assert [e for e in events if (e.source, e.target, e.cameo) == ("CHL", "PER", "112")]
+    events, _ = coded("Chile said it seized three Peruvian fishing boats.")
+    assert not [e for e in events if e.cameo == "112"]
+
+
 def test_a_pledge_to_act_toward_a_state_stands_beside_the_main_act(coded):
     # clauses.named_act reads a pledge noun's infinitive as the party it is done to (polarity.commitment_support
     # then makes it support)

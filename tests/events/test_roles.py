@@ -375,6 +375,12 @@ def test_a_passive_arrest_is_done_by_the_owner_of_the_raid_it_happened_in(coded,
     _one_act(coded, text, lambda e: e.root == "17", ("FRA", "MLI"), "roles.occasion_agent")
 
 
+def test_a_pronoun_under_a_passive_clause_is_that_clause_subject(coded):
+    # "he" is the president, the passive subject of the clause above, not the state of the operation
+    events, _ = coded("Ecuador's president was flown to New York after he was captured during a U.S. operation.")
+    assert [(e.source, e.target) for e in events if e.root == "17"] == [("USA", "ECU")]
+
+
 def test_a_passive_verb_with_its_own_subject_takes_no_doer_from_the_clause_above(coded):
     # the ambassador is the one expelled, not the one expelling
     events, _ = coded("The Colombian ambassador returned home after he was expelled.")

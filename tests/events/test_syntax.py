@@ -153,6 +153,13 @@ def test_a_common_noun_is_named_by_its_apposition(coded):
     assert seized and "syntax.naming_apposition" in trace.fired[seized[0].event_id]
 
 
+def test_a_passive_participle_befalls_the_noun_it_modifies(coded):
+    events, trace = coded("Ecuadorian president captured by US forces, what happens next")
+    captured = [e for e in events if e.root == "17"]
+    assert [(e.source, e.target) for e in captured] == [("USA", "ECU")]
+    assert "syntax.participle_patient" in trace.fired[captured[0].event_id]
+
+
 def test_a_gift_said_once_reaches_every_recipient_named_after_its_amount(coded):
     events, trace = coded("Japan has provided $12 million to Laos, $9 million to Cambodia and $4 million to Myanmar "
                           "to rebuild rural roads.")

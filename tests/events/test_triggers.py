@@ -137,3 +137,18 @@ def test_troops_marching_into_a_country_use_force_a_march_of_farmers_protests(co
     assert ("SRB", "XKX") in {(e.source, e.target) for e in events if e.root == "19"}
     events, _ = coded("Serbian farmers marched on Belgrade with their tractors.")
     assert not [e for e in events if e.root == "19"]
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Chile's farm minister attacked Argentina for ignoring the beef quota.", "11"),
+    ("Chilean jets attacked Argentine positions for the third day.", "19"),
+])
+def test_attacking_a_state_for_doing_something_is_criticism(coded, text, root):
+    events, _ = coded(text)
+    assert {e.root for e in events if (e.source, e.target) == ("CHL", "ARG")} == {root}
+
+
+@pytest.mark.parametrize("verb", ["toppled", "deposed", "overthrew"])
+def test_removing_another_state_leader_by_force_is_coercion(coded, verb):
+    events, _ = coded(f"Chilean forces {verb} the Peruvian president in a night raid.")
+    assert ("CHL", "PER", "17") in {(e.source, e.target, e.root) for e in events}

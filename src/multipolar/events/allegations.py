@@ -1,6 +1,7 @@
 """A statement that another party used force is an accusation of it (codebook 112), rule `clauses.as_allegation`.
 
-"The US said ISIL had attacked Iraq": saying that another party used force accuses it, and the statement is
+"The US said ISIL had attacked Iraq": saying that another party used force (or seized, detained or expelled:
+"Chile said Peru seized its fishing boats") accuses it, and the statement is
 addressed to that party; the reported act stays as reported (events/clauses.py judges it with the sentence's
 other acts). Only a claim that leads its sentence counts (a trailing ", Thai military sources said" reports the
 news), never a hypothetical act ("could face strikes if": imposers.facing_threat), nor one the statement denies
@@ -24,6 +25,15 @@ if TYPE_CHECKING:
 
 Coded = list[tuple[Trigger, list[Event]]]
 ALLEGATION_CODE = "112"  # accuse, not specified below
+ALLEGED_ROOTS = (*ASSAULT_ROOTS, "17")  # force, and coercion: seizing, arresting, expelling
+
+
+def _named_doer(trig: Trigger) -> bool:
+    """Whether a reported act of coercion names its doer as the subject of its own active verb ("said Peru seized
+    the boats"): a passive or a noun ("said he had been captured", "warned that it can lead to deportation") leaves
+    the doer to a guess, and the guess is no one to accuse."""
+    return (not trig.guessed_source and trig.tok.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "csubj") for c in trig.tok.children))
 
 
 def _denied_between(tok: Token, top: Token) -> bool:
@@ -41,7 +51,7 @@ def _denied_between(tok: Token, top: Token) -> bool:
 
 def as_allegation(trig: Trigger, events: list[Event], coded: Coded, *, ontology: Ontology) -> list[Event]:
     """A speaker's statements recoded as accusations (112) of whoever the statement, leading its sentence,
-    says used force."""
+    says used force or coercion."""
     if trig.frame != "say" or not events or ALLEGATION_CODE not in ontology:
         return events
     speakers = {e.source for e in events}
@@ -49,7 +59,8 @@ def as_allegation(trig: Trigger, events: list[Event], coded: Coded, *, ontology:
     # reports the news rather than accusing anyone
     accused = [e for t, evs in coded if t.reported_by is trig and t.tok.i > trig.tok.i
                and not _denied_between(t.tok, trig.tok) for e in evs
-               if e.root in ASSAULT_ROOTS and not e.negated and e.source not in speakers
+               if (e.root in ASSAULT_ROOTS or (e.root in ALLEGED_ROOTS and _named_doer(t)))
+               and not e.negated and e.source not in speakers
                and e.modality != "hypothetical"]  # not "could face strikes if" (imposers.facing_threat)
     if not accused:
         return events

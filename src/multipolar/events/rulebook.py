@@ -163,13 +163,13 @@ def rules() -> list[Rule]:
         parties,
         polarity,
         roles,
-        syntax,
+        syntax_trace,
         talks,
         timing,
         trade,
     )
 
-    return [*syntax.RULES, *anaphora.RULES, *talks.RULES, *roles.RULES, *parties.RULES, *imposers.RULES, *trade.RULES,
+    return [*syntax_trace.RULES, *anaphora.RULES, *talks.RULES, *roles.RULES, *parties.RULES, *imposers.RULES, *trade.RULES,
             *polarity.RULES, *modality.RULES, *clauses.RULES,
             *timing.RULES]
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.issuer import issuer_mentions
 from multipolar.actors.titled import titled_names
-from multipolar.events.rulebook import Candidate, Rule, is_state_mention, mention_tokens, words
+from multipolar.events.rulebook import is_state_mention, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -268,14 +268,14 @@ def subject_listed_states(verb: Token, actors: Actors) -> list[Any]:
 
 def governing_subject(tok: Token, actors: Actors, *, depth: int = 0) -> list[Any]:
     """Subjects of the nearest clause above `tok` that has a resolvable subject (for pronouns and
-    subjectless complements)."""
+    subjectless complements); a passive one counts ("X is set to appear in court after he was captured")."""
     x = tok
     for _ in range(6):
         if x.head.i == x.i:
             return []
         x = x.head
         for c in x.children:
-            if c.dep_ in SUBJ:
+            if c.dep_ in SUBJ + PASS_SUBJ:
                 found = actors_of(c, actors)
                 if found:
                     return found
@@ -308,6 +308,9 @@ def subjects(verb: Token, actors: Actors) -> tuple[list[Any], list[Any], list[To
                 if p.dep_ == "pobj":
                     toks.append(p)
                     srcs = actors_of(p, actors)
+    if srcs and not passive and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        # rule syntax.participle_patient: "Ecuador's president captured by US forces" befalls the president
+        passive, toks = actors_of(verb.head, actors), toks + [verb.head]
     if srcs:
         return srcs, passive, toks
     if any(c.dep_ in SUBJ + PASS_SUBJ for c in verb.children):
@@ -476,24 +479,3 @@ def own_conjunct(x: Token, top: Token) -> bool:
 OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "dative"})
 ADDRESSING_LEMMAS = frozenset({"urge", "call", "ask", "press", "demand", "warn", "tell", "invite", "request",
                                "appeal", "implore", "exhort", "encourage"})
-
-
-def named_apposition(c: Candidate):
-    """Names rule syntax.naming_apposition in the trace: the target is the apposition naming the trigger's object."""
-    toks = mention_tokens(c, c.event.target_actor) if c.event.target_actor else []
-    hit = any(t.dep_ == "appos" and c.tok.i in (t.head.head.i, t.head.head.head.i)
-              and _appositive_name(t.head, c.actors) is c.actors[t.i] for t in toks)
-    return c.event if hit else None
-
-
-def gapped_target(c: Candidate):
-    """Names rule syntax.gapped_recipients in the trace: the target's phrase is one `_gapped` adds to the verb's
-    first phrase with that word."""
-    first = {p.lower_: p for p in reversed(list(c.tok.children)) if p.dep_ in ("prep", "dative")}  # the earliest
-    toks = mention_tokens(c, c.event.target_actor) if c.event.target_actor else []
-    hit = any(t.head.lower_ in first and t.head.i != first[t.head.lower_].i
-              and any(x.i == t.head.i for x in _gapped(c.tok, first[t.head.lower_])) for t in toks)
-    return c.event if hit else None
-
-
-RULES = [Rule("syntax.naming_apposition", named_apposition), Rule("syntax.gapped_recipients", gapped_target)]
