@@ -56,10 +56,10 @@ def feature_rows(found: dict) -> np.ndarray:
 
 def unit_scores(found: dict, probs: np.ndarray, mask: np.ndarray, units: list[dict], threshold: float,
                 kinds: list[str] | None = None) -> dict:
-    """Per-unit (source, target, class) precision and recall over the units in `mask`'s documents; `kinds`: the
-    PLOVER type the model reads for each event (default: the rules' own)."""
-    groups = np.array(found["groups"])
-    docs = set(groups[mask])
+    """Per-unit (source, target, class) precision and recall of the events in `mask` over every unit in `units`,
+    including those of documents where the rules made no candidate (their acts are missed, not left out: before
+    2026-12-07 such documents were skipped, which left their acts out of the recall); `kinds`: the PLOVER type the
+    model reads for each event (default: the rules' own)."""
     system: dict[str, set] = {}
     for i in np.flatnonzero(mask):
         e = found["events"][i]
@@ -68,8 +68,6 @@ def unit_scores(found: dict, probs: np.ndarray, mask: np.ndarray, units: list[di
             system.setdefault(found["owners"][i]["key"], set()).add(key)
     tp = fp = fn = 0
     for u in units:
-        if u["doc_id"] not in docs:
-            continue
         gold = {act_key(e["source"], e["target"], e["plover"]) for e in u["events"]}
         got = system.get(u["key"], set())
         tp += len(gold & got)

@@ -74,3 +74,14 @@ def test_fit_reliability_bins_count_every_row():
     bins = fit.reliability(probs, y)
     assert sum(b["n"] for b in bins) == 5
     assert bins[-1]["observed"] == 1.0
+
+
+def test_unit_scores_count_the_acts_of_a_document_without_candidates_as_missed():
+    from types import SimpleNamespace
+
+    act = SimpleNamespace(source="USA", target="RUS", plover="SANCTION", quad=4, negated=False, modality="asserted")
+    found = {"events": [act], "groups": ["a"], "owners": [{"key": "ka"}]}
+    units = [{"doc_id": "a", "key": "ka", "events": [{"source": "USA", "target": "RUS", "plover": "SANCTION"}]},
+             {"doc_id": "b", "key": "kb", "events": [{"source": "CHN", "target": "TWN", "plover": "THREATEN"}]}]
+    scores = fit.unit_scores(found, np.ones(1), np.ones(1, dtype=bool), units, 0.5)
+    assert (scores["tp"], scores["fp"], scores["fn"]) == (1, 0, 1)
