@@ -19,6 +19,14 @@ def test_a_headline_verb_read_as_a_noun_still_acts(coded, text, pair):
     assert pair in {(e.source, e.target) for e in _by_rule(events, trace)}
 
 
+def test_a_headline_verb_read_as_a_patient_noun_is_still_the_verb(coded):
+    # "US captures" is no noun of what befell the US (roles.patient_noun): the headline reads it as its verb
+    events, _ = coded("Calm returns to Caracas after US captures Maduro")
+    assert ("USA", "VEN") in {(e.source, e.target) for e in events if e.root == "17"}
+    events, _ = coded("Protests spread after Maduro's capture")
+    assert not [e for e in events if e.root == "17"]
+
+
 def test_two_subjects_of_a_mutual_headline_act_act_on_each_other(coded):
     events, trace = coded("Armenia, Azerbaijan trade fire along border")
     assert {("ARM", "AZE"), ("AZE", "ARM")} <= {(e.source, e.target) for e in _by_rule(events, trace)}

@@ -21,7 +21,8 @@ Words in data/rules/roles.json.
 - roles.patient_noun: the owner of a noun of something done to someone ("Maduro's arrest", "the
   Maduro abduction") is who it was done to, not who did it, unless an "of" phrase names that ("Russia's
   detention of a journalist"): the owner becomes the target, the "by" agent the source, and with no
-  agent there is no act;
+  agent there is no act; not for a headline's verb the parser read as a noun ("after US captures Maduro", read by
+  headlines.present_act);
 - roles.self_target: an act a state aims at itself where the phrase of what it acts on names another
   state as the doer ("Venezuela condemned Maduro's abduction by American troops") or the other party
   ("... dialogue with Washington") is aimed at that state;
@@ -74,6 +75,8 @@ from typing import Any
 from multipolar.events import syntax
 from multipolar.events.aims import condemned_victim, is_state, place_of_assault, response_target, weapon_owner
 from multipolar.events.groups import is_pairwise_club
+from multipolar.events.headlines import RULE as HEADLINE_RULE
+from multipolar.events.headlines import present_acts
 from multipolar.events.pairs import carriers, prep_objects
 from multipolar.events.receiving import received_act
 from multipolar.events.rulebook import (
@@ -189,7 +192,8 @@ def _agents(phrase_heads) -> list:
 
 def patient_noun(c: Candidate):
     ev, tok = c.event, c.tok
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W["patient_nouns"]:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W["patient_nouns"] or HEADLINE_RULE in c.fired or any(
+            hit[0].i == tok.i for hit in present_acts(c.sent, c.actors, c.coder.lexicon)):
         return None
     if any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in tok.children):
         return None
