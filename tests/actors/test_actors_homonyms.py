@@ -106,6 +106,7 @@ def countries(resolver: ActorResolver, nlp, text: str) -> list[str]:
         ("Talks in the Normandy format resumed after a long pause.", []),
         ("Japan ratified the Kyoto Protocol in 2002.", ["JPN"]),
         ("Canada ratified the Kigali Amendment to the Montreal Protocol.", ["CAN"]),
+        ("Canada will leave the Paris Climate Accord.", ["CAN"]),  # one more word of the accord's name
     ],
 )
 def test_named_accord_city_is_no_actor(resolver, blank, text, left) -> None:
@@ -117,6 +118,7 @@ def test_named_accord_city_is_no_actor(resolver, blank, text, left) -> None:
     ("text", "left"),
     [
         ("Paris rejected the agreement on Monday.", ["FRA"]),
+        ("Paris Tuesday signed the agreement.", ["FRA"]),
         ("Kyiv and Moscow signed an agreement.", ["UKR", "RUS"]),
         ("Iran agreement talks resumed on Monday.", ["IRN"]),
     ],

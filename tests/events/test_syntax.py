@@ -160,6 +160,15 @@ def test_a_passive_participle_befalls_the_noun_it_modifies(coded):
     assert "syntax.participle_patient" in trace.fired[captured[0].event_id]
 
 
+def test_a_fronted_topic_is_not_the_target(coded):
+    events, trace = coded("On Ukraine, Chile criticized the strikes.")
+    criticized = [e for e in events if e.root == "11"]
+    assert criticized and all(e.target != "UKR" for e in criticized)
+    assert "syntax.fronted_topic" in trace.fired[criticized[0].event_id]
+    events, _ = coded("Against Peru, Chile launched a missile strike on Tuesday.")
+    assert ("CHL", "PER") in {(e.source, e.target) for e in events if e.root == "19"}
+
+
 def test_a_gift_said_once_reaches_every_recipient_named_after_its_amount(coded):
     events, trace = coded("Japan has provided $12 million to Laos, $9 million to Cambodia and $4 million to Myanmar "
                           "to rebuild rural roads.")

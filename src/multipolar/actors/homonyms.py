@@ -20,7 +20,8 @@ Elsewhere the name stays the country: "Georgia and Armenia", "Georgia's prime mi
 Rule `actors.named_accord`: a city that names an accord, a convention or a diplomatic process ("the Paris
 Agreement", "the Minsk agreements", "the Normandy format", "the Kyoto Protocol", "the Kigali Amendment") names where it was made, not
 a government that acts: a place name (a capital or another city, which the gazetteer maps to a government or
-its country) right before such a noun is no actor. A country's own name is left alone ("the Iran deal"
+its country) right before such a noun, or before one more capitalised word of the name and then such a noun ("the
+Paris Climate Accord"), is no actor. A country's own name is left alone ("the Iran deal"
 names a party).
 
 Rule `actors.place_forename`: a city's name between a title and a capitalised word ("President Santiago Peña
@@ -143,10 +144,15 @@ def _cued(doc: Any, i: int, lo: int, before: list[ActorMatch]) -> bool:
 
 
 def named_accord(doc: Any, match: ActorMatch) -> bool:
-    """Rule actors.named_accord: whether `match` is a city naming the accord or process after it."""
+    """Rule actors.named_accord: whether `match` is a city naming the accord or process after it, directly or
+    through one more capitalised word of the name ("the Paris Climate Accord", "the Paris Peace Accords")."""
     if match.kind != "government" or match.end >= len(doc) or doc[match.start].lower_ == "the":
         return False
-    return doc[match.end].lower_ in ACCORD_NOUNS
+    if doc[match.end].lower_ in ACCORD_NOUNS:
+        return True
+    middle = doc[match.end]
+    return (match.end + 1 < len(doc) and middle.is_alpha and middle.text[:1].isupper()
+            and doc[match.end + 1].lower_ in ACCORD_NOUNS and doc[match.end + 1].text[:1].isupper())
 
 
 # nouns of an institution a place or nationality may name (rule actors.named_institution), lower-cased

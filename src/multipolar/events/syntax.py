@@ -352,7 +352,7 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
                 return found, [c]
     by_prep: dict[str, tuple[list[Any], Token]] = {}
     for c in verb.children:
-        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps and not _fronted_topic(c):
             for p in (x for g in _gapped(verb, c) for x in pobjs_of(g)):
                 # rule syntax.backing_phrase: "with the support of Britain" names a backer, not a target
                 if not (c.lower_ == "with" and p.lemma_.lower() in BACKING_NOUNS):
@@ -368,6 +368,14 @@ def objects(verb: Token, actors: Actors, *, preps: Sequence[str] = TARGET_PREPS,
             found, tok = by_prep[prep]
             return found, [tok]
     return [], []
+
+
+def _fronted_topic(prep: Token) -> bool:
+    """Rule syntax.fronted_topic: an "on" (or "regarding", "about") phrase that opens its sentence and ends at a comma
+    ("On Ukraine, Chile criticized the strikes") names the topic of what follows, not whom the act is aimed at."""
+    end = prep.right_edge.i + 1
+    return (prep.lower_ in ("on", "regarding", "concerning", "about") and prep.i == prep.sent.start
+            and end < len(prep.doc) and prep.doc[end].text == ",")
 
 
 def _gapped(verb: Token, prep: Token) -> list[Token]:

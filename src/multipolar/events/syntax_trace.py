@@ -5,7 +5,7 @@ first in the rule chain, events/rulebook.py)."""
 from __future__ import annotations
 
 from multipolar.events.rulebook import Candidate, Rule, mention_tokens
-from multipolar.events.syntax import _appositive_name, _gapped
+from multipolar.events.syntax import _appositive_name, _fronted_topic, _gapped
 
 
 def named_apposition(c: Candidate):
@@ -36,5 +36,12 @@ def participle_patient(c: Candidate):
     return c.event if any(t.i in {x.i for x in verb.head.subtree} and t.i < verb.i for t in toks) else None
 
 
+def fronted_topic(c: Candidate):
+    """Names rule syntax.fronted_topic in the trace: an "On X," phrase of the trigger names a state that is not the
+    target ("On Ukraine, Chile criticized the strikes")."""
+    return c.event if any(ch.dep_ == "prep" and _fronted_topic(ch) and any(t.i in c.actors for t in ch.subtree)
+                          for ch in c.tok.children) else None
+
+
 RULES = [Rule("syntax.naming_apposition", named_apposition), Rule("syntax.gapped_recipients", gapped_target),
-         Rule("syntax.participle_patient", participle_patient)]
+         Rule("syntax.participle_patient", participle_patient), Rule("syntax.fronted_topic", fronted_topic)]
