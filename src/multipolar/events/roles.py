@@ -75,7 +75,6 @@ from typing import Any
 from multipolar.events import syntax
 from multipolar.events.aims import condemned_victim, is_state, place_of_assault, response_target, weapon_owner
 from multipolar.events.groups import is_pairwise_club
-from multipolar.events.headlines import RULE as HEADLINE_RULE
 from multipolar.events.headlines import present_acts
 from multipolar.events.pairs import carriers, prep_objects
 from multipolar.events.receiving import received_act
@@ -192,15 +191,14 @@ def _agents(phrase_heads) -> list:
 
 def patient_noun(c: Candidate):
     ev, tok = c.event, c.tok
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W["patient_nouns"] or HEADLINE_RULE in c.fired or any(
-            hit[0].i == tok.i for hit in present_acts(c.sent, c.actors, c.coder.lexicon)):
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W["patient_nouns"]:
         return None
     if any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in tok.children):
         return None
     owners = [ch for ch in tok.children if ch.dep_ in ("poss", "compound") and ch.i < tok.i]
     toks = [t for t in mention_tokens(c, ev.source_actor) if any(_inside(t, o) for o in owners)]
-    if not toks:
-        return None
+    if not toks or any(hit[0].i == tok.i for hit in present_acts(c.sent, c.actors, c.coder.lexicon)):
+        return None  # (the headline finder's own candidates are among those present_acts reads as verbs)
     owner = c.actors[toks[0].i]
     doers = [m for p in _agents([tok]) if (m := syntax.actor_of(p, c.actors)) is not None
              and m.actor_code[:3] != owner.actor_code[:3]]

@@ -1,7 +1,7 @@
 """Named rules that judge the coder's candidate events, and the trace `multipolar code --explain` prints.
 
 The coder (events/coder.py) finds candidates: a trigger, its source and target, a code. Each candidate
-then passes the rules of the modules `rules()` lists, in order (events/syntax.py, anaphora.py, talks.py, roles.py,
+then passes the rules of the modules `rules()` lists, in order (events/syntax_trace.py, anaphora.py, talks.py, roles.py,
 parties.py, imposers.py, trade.py, polarity.py, modality.py, clauses.py, timing.py); a rule may leave it as it is, change it (returns a new
 Event) or drop it (returns DROP). Every rule has a name ("modality.question"), its home module and its
 words in events/data/rules/<module>.json. `Trace` records, per document, the names that fired for each

@@ -33,7 +33,7 @@ def participle_patient(c: Candidate):
     if not (verb.dep_ == "acl" and verb.tag_ == "VBN" and any(ch.dep_ == "agent" for ch in verb.children)):
         return None
     toks = mention_tokens(c, c.event.target_actor) if c.event.target_actor else []
-    return c.event if any(t.i in {x.i for x in verb.head.subtree} and t.i < verb.i for t in toks) else None
+    return c.event if any(verb.head.left_edge.i <= t.i < verb.i for t in toks) else None
 
 
 def fronted_topic(c: Candidate):
