@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from multipolar.errors import DataFileError
+from multipolar.nlp.tables import use_tables
 from multipolar.records import Sentence
 from multipolar.settings import Settings
 
@@ -183,6 +184,7 @@ class NlpPipeline:
         self.resolver = resolver
         self.selector = selector  # an `actors.paragraphs.ActorParagraphs`: only its kept pieces are parsed
         self.nlp = load_spacy(self.settings.spacy_model or None)
+        use_tables(self.nlp)  # the same tags, morphology and lemmas, looked up once per distinct word
         add_sentence_cap(self.nlp, self.settings.max_sentence_tokens)
         if resolver is not None:
             resolver.add_to_pipeline(self.nlp)
