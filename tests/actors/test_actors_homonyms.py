@@ -220,3 +220,33 @@ def test_native_american_indian_is_not_india(resolver, blank, text, india) -> No
     # rule actors.native_american
     found = [m for m in resolver.resolve(blank(text), on=ON) if m.country == "IND"]
     assert bool(found) is india
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    """The coder's pipeline, its resolver added (so the resolver knows the lemmatizer's words)."""
+    coder = EventCoder(Settings(event_classifier=False))
+    return coder.resolver, coder.pipeline.nlp
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "left"), [
+    ("Deputy Attorney General Lisa O. Monaco briefed the committee on Monday.", []),
+    ("Lisa Monaco said the review would end soon.", []),
+    ("Representative Jim Jordan asked about Mexico.", ["MEX"]),
+    ("Next question, Steve Holland.", []),
+    ("Prince Albert of Monaco opened the fair.", ["MCO"]),
+    ("The drought shrank Lake Chad again.", ["TCD"]),
+    ("Japan Condemns China's Ban on Chip Exports", ["JPN", "CHN"]),
+    ("Secretary Blinken Israel visit ends without a deal", ["USA", "ISR"]),
+    ("Then Jordan said no to the plan.", ["JOR"]),
+])
+def test_a_country_after_a_forename_is_a_surname(parsed, text, left) -> None:
+    # rule actors.person_surname
+    resolver, nlp = parsed
+    assert [m.country for m in resolver.resolve(nlp(text), on=ON)] == left
+
+
+def test_the_surname_rule_needs_tags(resolver, blank) -> None:
+    # untagged text (a bare name looked up on its own) never counts: "Lisa" could be anything there
+    assert [m.country for m in resolver.resolve(blank("Lisa Monaco"), on=ON)] == ["MCO"]

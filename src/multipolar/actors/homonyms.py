@@ -1,5 +1,6 @@
 """Rules `actors.us_state`, `actors.named_accord`, `actors.place_forename`, `actors.named_institution`,
-`actors.native_american` and `actors.local_acronym`: names that are not the actor the gazetteer knows by them.
+`actors.native_american`, `actors.local_acronym` and `actors.person_surname`: names that are not the actor the
+gazetteer knows by them.
 
 Rule `actors.us_state`: a country's name that is also the name of a US state ("Georgia") names the state
 where the words around it say so; the state is then a place in the United States (USA, as "Alabama" and
@@ -26,6 +27,13 @@ names a party).
 
 Rule `actors.place_forename`: a city's name between a title and a capitalised word ("President Santiago Peña
 of Paraguay", "Minister Florence Dupont") is a person's forename, not the city or its government; no actor.
+
+Rule `actors.person_surname`: a country's name right after a forename, or a forename and an initial, is a
+person's surname ("Deputy Attorney General Lisa O. Monaco", "Steve Holland of Reuters", "Representative Jim
+Jordan"): no actor. The forename is a capitalised proper noun (tagger NNP) that is no actor of its own, no title or
+honorific, and neither it nor its lemma is an English word (a stop word, or a word of the lemmatizer's word list or
+an inflection of one: "Lake Chad", "Team USA", "Nazi Germany", "Safer America" and a headline's "Japan Condemns
+China" keep their country); untagged text never counts.
 
 Rule `actors.named_institution`: a place, a country or a nationality that is part of the name of a university,
 a hospital, a museum or the like ("Seoul National University", "Moscow State University", "the University of
@@ -230,3 +238,44 @@ def native_american(doc: Any, match: ActorMatch) -> bool:
     after = doc[match.end].lower_ if match.end < len(doc) else ""
     before = doc[match.start - 1].lower_ if match.start > 0 else ""
     return after in NATIVE_AFTER or before in NATIVE_BEFORE
+
+
+def person_surname(doc: Any, match: ActorMatch, lexicon: Any, english: frozenset[str],
+                   before: list[ActorMatch]) -> bool:
+    """Rule actors.person_surname: whether a country's name `match` follows a forename (`english`: the words
+    the lemmatizer knows, which a forename is not; `before`: the mentions found earlier in the text)."""
+    if match.kind != "country" or not english or match.start == 0:
+        return False
+    i = match.start - 1
+    if i > 0 and len(doc[i].text) == 2 and doc[i].text[0].isupper() and doc[i].text[1] == ".":
+        i -= 1  # a middle initial: "Lisa O. Monaco"
+    word = doc[i]
+    text = word.text
+    if not (word.tag_ in ("NNP", "NNPS") and text.isalpha() and len(text) > 1 and text[0].isupper()
+            and text[1:].islower()):
+        return False
+    if (word.is_stop or _is_english(word.lower_, english) or word.lemma_.lower() in english
+            or text in lexicon.honorifics):
+        return False
+    return not any(m.start <= i < m.end for m in before) and word.lower_ not in lexicon.titles
+
+
+_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
+
+
+def _is_english(lower: str, english: frozenset[str]) -> bool:
+    """Whether a lower-cased word is an English word or an inflection of one: a headline's title case tags verbs
+    as proper nouns ("Japan Condemns China's Ban")."""
+    return lower in english or any(lower.endswith(end) and lower[: -len(end)] + base in english
+                                   for end, base in _ENDINGS)
+
+
+def english_words(nlp: Any) -> frozenset[str]:
+    """The base forms of English words in the lemmatizer's lookup tables (empty when the pipeline has none)."""
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for key in index.keys() for word in index[key])

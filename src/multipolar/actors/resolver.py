@@ -40,10 +40,12 @@ from multipolar.actors.context import ContextMentions
 from multipolar.actors.gazetteer import Gazetteer, Person, Role
 from multipolar.actors.homonyms import (
     defined_acronyms,
+    english_words,
     local_acronym,
     named_accord,
     named_institution,
     native_american,
+    person_surname,
     place_forename,
     us_state,
 )
@@ -146,6 +148,7 @@ class ActorResolver(PersonMentions, ContextMentions):
                     folded[text.casefold()].add(entry)
         self._folded = {k: next(iter(v)) for k, v in folded.items() if len(v) == 1}
         self._blank: Any = None
+        self._english: frozenset[str] = frozenset()  # the lemmatizer's words, once in a pipeline (person_surname)
 
     def __reduce__(self) -> tuple[Any, tuple[Gazetteer]]:
         # pickled as its gazetteer (for process pools and Ray); the indexes are rebuilt in ~50 ms
@@ -187,6 +190,7 @@ class ActorResolver(PersonMentions, ContextMentions):
             nlp.remove_pipe(RULER_NAME)
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
         ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"validate": False}, **where)
+        self._english = english_words(nlp)
         # patterns are tokenised only: running the tagger and parser on thousands of them is slow
         others = [name for name in nlp.pipe_names if name != RULER_NAME]
         with nlp.select_pipes(disable=others):
@@ -236,7 +240,8 @@ class ActorResolver(PersonMentions, ContextMentions):
                                       or place_forename(doc, match, self.lexicon, self._title_ends)  # "President Santiago Peña"
                                       or local_acronym(doc, match, defined, named_in)  # "the Child Protection Compact (CPC)"
                                       or named_institution(doc, match)  # "Seoul National University"
-                                      or native_american(doc, match)):  # "the Bureau of Indian Affairs"
+                                      or native_american(doc, match)  # "the Bureau of Indian Affairs"
+                                      or person_surname(doc, match, self.lexicon, self._english, out)):  # "Lisa Monaco"
                 blocked.append(match)
                 taken_until = match.end
             elif match is not None:
