@@ -413,3 +413,16 @@ def test_a_meeting_announced_with_will_is_a_plan_without_a_date_too(coded):
     assert any("modality.future_meeting" in trace.fired[e.event_id] for e in talks)
     events, _ = coded("President Boric met President Lula to discuss trade.")
     assert [e for e in events if e.root == "04" and e.modality == "asserted"]
+
+
+def test_a_hedged_act_is_no_event(coded):
+    events, trace = coded("Chile appeared to launch strikes on Peru overnight.")
+    assert not [e for e in events if e.source == "CHL" and e.target == "PER" and e.root == "19"]
+    assert "modality.hedge" in dropped_by(trace)
+
+
+def test_a_hedge_on_what_the_other_side_did_leaves_the_named_act(coded):
+    # modality.hedge: the ministers "appear to survive" the strikes; the Chilean strikes themselves are told
+    events, trace = coded("Peru's ministers appear to survive Chilean strikes on Lima.")
+    assert [(e.source, e.target) for e in events if e.root == "19"] == [("CHL", "PER")]
+    assert "modality.hedge" not in dropped_by(trace)

@@ -4,7 +4,8 @@ Each rule drops a candidate (modality.plan marks it hypothetical); its words are
 questions, speculation and nouns that merely mention a topic are not events.
 - modality.question: the sentence is a question ("Will China retaliate?"), also where a transcript leaves out
   the question mark ("Q Does the President want Finland to join NATO": an auxiliary before its subject);
-- modality.hedge: the reporter hedges ("appeared to back");
+- modality.hedge: the reporter hedges ("appeared to back"), but not a noun act naming its own doer that the
+  clause's other subject underwent ("Maduro's inner circle appears to survive U.S. strikes");
 - modality.posed_threat: a state found to pose or constitute a threat to another ("the policies of Iran pose an
   unusual and extraordinary threat to the national security of the United States", in a US statement or said
   by a US official) is accused of it by the finder (112), not a threat it made;
@@ -67,7 +68,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from multipolar.events import mood
 from multipolar.events.rulebook import (
@@ -121,10 +122,21 @@ def _inverted(sent) -> bool:
 
 
 def hedge(c: Candidate):
+    chain = []
     for g in governors(c.tok, limit=3):
+        chain.append(g)
         if _lemma(g) in W["hedge_verbs"]:
-            return DROP
+            return None if _undergone(c, chain) else DROP
     return None
+
+
+def _undergone(c: Candidate, chain: list[Any]) -> bool:
+    """A noun act naming its own doer, in a hedged clause whose subject is someone else: the strikes are told."""
+    if c.tok.pos_ not in ("NOUN", "PROPN") or c.event.source_actor not in _own_codes(c):
+        return False
+    subjects = [t for g in chain for t in g.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(c.actors[t.i].actor_code == c.event.source_actor
+                                      for s in subjects for t in s.subtree if t.i in c.actors)
 
 
 def topic_noun(c: Candidate):
