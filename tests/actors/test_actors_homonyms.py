@@ -250,3 +250,17 @@ def test_a_country_after_a_forename_is_a_surname(parsed, text, left) -> None:
 def test_the_surname_rule_needs_tags(resolver, blank) -> None:
     # untagged text (a bare name looked up on its own) never counts: "Lisa" could be anything there
     assert [m.country for m in resolver.resolve(blank("Lisa Monaco"), on=ON)] == ["MCO"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "left"), [
+    ("[XNA] Lima -- Chile's foreign minister praised the accord with Peru.", ["CHL", "PER"]),
+    ("LIMA, March 3 (Wire) - Chile criticised the plan.", ["CHL"]),
+    ("Lima, Jan. 4 -- Chile protested to Peru.", ["CHL", "PER"]),
+    ("Lima rejected the plan, the ministry said.", ["PER"]),
+    ("Chile and Peru met. Lima then rejected the plan.", ["CHL", "PER", "PER"]),
+])
+def test_a_dateline_city_is_no_actor(parsed, text, left) -> None:
+    # rule actors.dateline
+    resolver, nlp = parsed
+    assert [m.country for m in resolver.resolve(nlp(text), on=ON)] == left

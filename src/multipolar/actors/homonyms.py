@@ -1,5 +1,5 @@
 """Rules `actors.us_state`, `actors.named_accord`, `actors.place_forename`, `actors.named_institution`,
-`actors.native_american`, `actors.local_acronym` and `actors.person_surname`: names that are not the actor the
+`actors.native_american`, `actors.local_acronym`, `actors.person_surname` and `actors.dateline`: names that are not the actor the
 gazetteer knows by them.
 
 Rule `actors.us_state`: a country's name that is also the name of a US state ("Georgia") names the state
@@ -34,6 +34,11 @@ Jordan"): no actor. The forename is a capitalised proper noun (tagger NNP) that 
 honorific, and neither it nor its lemma is an English word (a stop word, or a word of the lemmatizer's word list or
 an inflection of one: "Lake Chad", "Team USA", "Nazi Germany", "Safer America" and a headline's "Japan Condemns
 China" keep their country); untagged text never counts.
+
+Rule `actors.dateline`: a city that opens a paragraph (after an agency's tag in brackets, if any) and is followed by
+a dash, or by a comma, a date and a dash ("[ENA] Addis Ababa -- China's Foreign Minister ...", "MOSCOW, March 3
+(Reuters) - ..."), names where the report was filed, not a government that acts: no actor. A country's own name is
+left alone.
 
 Rule `actors.named_institution`: a place, a country or a nationality that is part of the name of a university,
 a hospital, a museum or the like ("Seoul National University", "Moscow State University", "the University of
@@ -279,3 +284,25 @@ def english_words(nlp: Any) -> frozenset[str]:
         return frozenset()
     index = lookups.get_table("lemma_index")
     return frozenset(word for key in index.keys() for word in index[key])
+
+
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def dateline(doc: Any, match: ActorMatch) -> bool:
+    """Rule actors.dateline: whether a city's name `match` is a report's dateline."""
+    if match.kind != "government" or match.end >= len(doc):
+        return False
+    i = match.start - 1
+    if i >= 0 and doc[i].text in ("]", ")"):
+        opening = "[" if doc[i].text == "]" else "("
+        while i >= 0 and doc[i].text != opening:
+            i -= 1
+        i -= 1
+    if i >= 0 and not (doc[i].is_space and "\n" in doc[i].text) and not doc[i + 1].is_sent_start:
+        return False  # not at the start of a paragraph or sentence
+    after = doc[match.end:match.end + 8]
+    if not len(after) or after[0].text in _DASHES:
+        return bool(len(after))
+    return after[0].text == "," and any(t.text in _DASHES for t in after[1:]) and any(
+        t.like_num or t.ent_type_ == "DATE" for t in after[1:])

@@ -39,6 +39,7 @@ from typing import Any
 from multipolar.actors.context import ContextMentions
 from multipolar.actors.gazetteer import Gazetteer, Person, Role
 from multipolar.actors.homonyms import (
+    dateline,
     defined_acronyms,
     english_words,
     local_acronym,
@@ -241,14 +242,16 @@ class ActorResolver(PersonMentions, ContextMentions):
                                       or local_acronym(doc, match, defined, named_in)  # "the Child Protection Compact (CPC)"
                                       or named_institution(doc, match)  # "Seoul National University"
                                       or native_american(doc, match)  # "the Bureau of Indian Affairs"
-                                      or person_surname(doc, match, self.lexicon, self._english, out)):  # "Lisa Monaco"
+                                      or person_surname(doc, match, self.lexicon, self._english, out)  # "Lisa Monaco"
+                                      or dateline(doc, match)):  # "MOSCOW, March 3 (Reuters) -"
                 blocked.append(match)
                 taken_until = match.end
             elif match is not None:
                 match = us_state(doc, match, lo, out, states)  # rule actors.us_state: "Atlanta, Georgia"
                 out.append(match)
                 taken_until = match.end
-        out.extend(self._ner_mentions(doc, text, words, lo, out + blocked, on))
+        out.extend(m for m in self._ner_mentions(doc, text, words, lo, out + blocked, on)
+                   if not dateline(doc, m))  # "MOSCOW, March 3 (Reuters) -", found by the NER
         out.sort(key=lambda m: m.start)
         return out
 
