@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "36",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "37",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -144,7 +144,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              34: actors.person_surname ("Deputy Attorney General Lisa O. Monaco" names no act of Monaco)
     #              35: modality.hedge leaves a noun act naming its doer that the hedged clause's subject underwent
     #              36: actors.dateline ("[ENA] Addis Ababa -- China's Foreign Minister ..." names no Ethiopian act)
-    "claims": "15",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    #              37: actors.dateline needs a spaced or long dash ("Moscow-backed officials" was taken for a dateline)
+    "claims": "16",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
@@ -167,6 +168,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              13: the actor resolver's actors.place_forename (a city as a forename after a title is no actor)
     #              14: the actor resolver's actors.person_surname (a country's name after a forename is no actor)
     #              15: the actor resolver's actors.dateline (a city opening a report's dateline is no actor)
+    #              16: actors.dateline needs a spaced or long dash (not "Moscow-backed")
     # across documents
     "near_duplicates": "1",
     "spun": "4",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold; 4: against an original, swaps judged by count and share (spelling variants, moved days and the ends not counted)

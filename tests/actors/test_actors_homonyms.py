@@ -259,6 +259,8 @@ def test_the_surname_rule_needs_tags(resolver, blank) -> None:
     ("Lima, Jan. 4 -- Chile protested to Peru.", ["CHL", "PER"]),
     ("Lima rejected the plan, the ministry said.", ["PER"]),
     ("Chile and Peru met. Lima then rejected the plan.", ["CHL", "PER", "PER"]),
+    ("Lima-backed officials accused Chile of spying.", ["PER", "CHL"]),
+    ("LIMA—Chile's foreign minister praised the accord.", ["CHL"]),
 ])
 def test_a_dateline_city_is_no_actor(parsed, text, left) -> None:
     # rule actors.dateline

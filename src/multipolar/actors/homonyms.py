@@ -302,7 +302,12 @@ def dateline(doc: Any, match: ActorMatch) -> bool:
     if i >= 0 and not (doc[i].is_space and "\n" in doc[i].text) and not doc[i + 1].is_sent_start:
         return False  # not at the start of a paragraph or sentence
     after = doc[match.end:match.end + 8]
-    if not len(after) or after[0].text in _DASHES:
-        return bool(len(after))
-    return after[0].text == "," and any(t.text in _DASHES for t in after[1:]) and any(
+    if after[0].text in _DASHES:
+        return _spaced_dash(after[0])
+    return after[0].text == "," and any(t.text in _DASHES and _spaced_dash(t) for t in after[1:]) and any(
         t.like_num or t.ent_type_ == "DATE" for t in after[1:])
+
+
+def _spaced_dash(dash: Any) -> bool:
+    """A dash that sets off a dateline: spaced, or a long dash ("MOSCOW—"); not a hyphen ("Moscow-backed")."""
+    return dash.text != "-" or bool(dash.whitespace_ and dash.i > 0 and dash.doc[dash.i - 1].whitespace_)
