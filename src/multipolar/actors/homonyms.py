@@ -60,7 +60,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from multipolar.actors.mentions import ActorMatch
+from multipolar.actors.mentions import ActorMatch, is_name_word
 
 RULE = "actors.us_state"
 KIND = "us_state"  # the kind of a mention this rule gave (events/roles.py names the rule in `--explain` by it)
@@ -255,14 +255,12 @@ def person_surname(doc: Any, match: ActorMatch, lexicon: Any, english: frozenset
     if i > 0 and len(doc[i].text) == 2 and doc[i].text[0].isupper() and doc[i].text[1] == ".":
         i -= 1  # a middle initial: "Lisa O. Monaco"
     word = doc[i]
-    text = word.text
-    if not (word.tag_ in ("NNP", "NNPS") and text.isalpha() and len(text) > 1 and text[0].isupper()
-            and text[1:].islower()):
+    if word.tag_ not in ("NNP", "NNPS") or not is_name_word(word.text):
         return False
     if (word.is_stop or _is_english(word.lower_, english) or word.lemma_.lower() in english
-            or text in lexicon.honorifics):
+            or word.text in lexicon.honorifics or word.lower_ in lexicon.titles):
         return False
-    return not any(m.start <= i < m.end for m in before) and word.lower_ not in lexicon.titles
+    return not any(m.start <= i < m.end for m in before)
 
 
 _ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))

@@ -133,3 +133,8 @@ def untagged_tokens(doc: Any) -> Any:
     arrays = doc.to_array([POS, DEP])
     prep = doc.vocab.strings["prep"]
     return (arrays[:, 0] == 0) & (arrays[:, 1] != prep)
+
+
+def is_name_word(text: str) -> bool:
+    """Whether a word is shaped like a name: letters only, more than one, the first alone upper case ("Lisa")."""
+    return text.isalpha() and len(text) > 1 and text[0].isupper() and text[1:].islower()

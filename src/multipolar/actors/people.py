@@ -10,7 +10,14 @@ from datetime import date
 from typing import Any
 
 from multipolar.actors.gazetteer import Gazetteer, Lexicon, Person, Role
-from multipolar.actors.mentions import ActorMatch, DocText, SurfaceEntry, first_non_person, make_match
+from multipolar.actors.mentions import (
+    ActorMatch,
+    DocText,
+    SurfaceEntry,
+    first_non_person,
+    is_name_word,
+    make_match,
+)
 
 _APPOSITION = frozenset({",", "—", "–"})
 
@@ -120,7 +127,7 @@ class PersonMentions:
             return False
         before = doc[i - 1]
         word = before.text
-        if not (word.isalpha() and len(word) > 1 and word[0].isupper() and word[1:].islower()):
+        if not is_name_word(word):
             return False
         continued = doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I"
         if not continued and not (before.tag_ == "NNP" and before.ent_iob_ == "O"):

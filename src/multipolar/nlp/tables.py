@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _READABLE = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "IS_SPACE": "is_space"}  # one-token keys we test
+_SAMPLE = {"TAG": "", "LOWER": "", "DEP": "", "IS_SPACE": False}  # a value of each key's type
 
 
 def _test(value: Any, spec: Any) -> bool | None:
@@ -45,7 +46,7 @@ def _readable(pattern: list[dict[str, Any]]) -> bool:
     """Whether a pattern is one token over keys we test, with operators we test."""
     if len(pattern) != 1 or not set(pattern[0]) <= set(_READABLE):
         return False
-    return all(_test("", spec) is not None for spec in pattern[0].values())
+    return all(_test(_SAMPLE[key], spec) is not None for key, spec in pattern[0].items())
 
 
 class TableAttributes:
@@ -141,18 +142,14 @@ class TableLemmas:
         strings = doc.vocab.strings
         table = self.table
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
-        lemmas = []
         for token, (orth, pos, morph, lemma) in zip(doc, rows, strict=True):
             if lemma and not lemmatizer.overwrite:
-                lemmas.append(lemma)
-                continue
+                continue  # set by the attribute ruler ("gon na" -> go to)
             key = (orth, pos, morph)
             found = table.get(key)
             if found is None:
                 found = table[key] = strings.add(lemmatizer.lemmatize(token)[0])
-            lemmas.append(found)
-        for token, lemma in zip(doc, lemmas, strict=True):
-            token.lemma = lemma
+            token.lemma = found
         return doc
 
 
