@@ -336,13 +336,17 @@ class Project:
         return dyad_events(self.store.con, a, b, flt=flt, order=order, limit=limit)
 
     def shifts(self, a: str, b: str, c: str | None = None, *, freq: str = "month") -> list[Any]:
-        """Change points: of the dyad a–b, or of the triangle a, b, c's configuration."""
-        from multipolar.relations.shifts import dyad_shifts, triangle_shifts
+        """Change points: of the dyad a–b; or of the triangle a, b, c, its configuration (kind "triangle")
+        and its edges' signs (kind "edge"), in period order."""
+        from multipolar.relations.shifts import dyad_shifts, edge_shifts, triangle_shifts
 
         if c is None:
             a, b = self.check_actors((a, b))
             return dyad_shifts(self.store.con, a, b, settings=self.settings, freq=freq)
-        return triangle_shifts(self.store.con, self.triangle(a, b, c, freq=freq), settings=self.settings)
+        tri = self.triangle(a, b, c, freq=freq)
+        both = triangle_shifts(self.store.con, tri, settings=self.settings)
+        both += edge_shifts(self.store.con, tri, settings=self.settings)
+        return sorted(both, key=lambda s: (s.start, s.kind != "triangle", s.subject))
 
     def report(self, out: str | Path | None = None, *, actors: Sequence[str] = ("USA", "CHN", "RUS"),
                freq: str = "month") -> str | Path:

@@ -16,6 +16,13 @@ Triangles. A shift is a period whose determinate configuration (every edge signe
 the last determinate one before it; periods with insufficient evidence or a 0 edge are skipped, never
 filled in. The edges whose sign changed are listed, `size` is the change of the balance index.
 
+Edges (the watcher's alert rule `edge_sign` is the same test). A shift of one triangle edge is a period whose
+sign (+, 0 or −, each resting on that period's documents alone: `relations.triangle`, rule `edge_sign`)
+differs from the edge's sign in the last period before it that had one; periods that read "insufficient
+evidence" or have no events are skipped, never filled in, and `previous` names the period compared with.
+`size` is the change of the edge's estimate. A month whose three edges are not all signed has no
+configuration, but an edge signed in it still says how that pair moved.
+
 Drivers. The events of the shift's first new period that moved the score most: ranked by
 w·(g − before)·direction, i.e. the events that pulled the score furthest toward the new level, each
 with its sentence and document.
@@ -32,7 +39,7 @@ import numpy as np
 
 from multipolar.relations.dyads import DyadSeries
 from multipolar.relations.periods import period_end
-from multipolar.relations.triangle import SIGN_TEXT, Triangle
+from multipolar.relations.triangle import SIGN_TEXT, EdgePeriod, Triangle
 from multipolar.settings import Settings
 from multipolar.store import aggregates
 from multipolar.store.aggregates import EventFilter, EventRow
@@ -65,19 +72,20 @@ class DrivingEvent:
 
 @dataclass(frozen=True, slots=True)
 class Shift:
-    kind: str  # "dyad" | "triangle"
+    kind: str  # "dyad" | "edge" | "triangle"
     subject: str  # edge key "CHN-RUS", or the triangle's sorted codes "CHN-RUS-USA"
     period: str  # the first period of the new regime
     start: date
-    measure: str  # "goldstein_mean" | "configuration"
+    measure: str  # "goldstein_mean" | "sign" (edges) | "configuration"
     before: float | None
     after: float | None
     size: float | None
-    direction: str  # "cooperation" | "conflict" for dyads; "stable_marriage -> unit_veto" for triangles
+    direction: str  # "cooperation" | "conflict" for dyads and edges; "stable_marriage -> unit_veto" for triangles
     from_configuration: str | None = None
     to_configuration: str | None = None
     flipped_edges: tuple[str, ...] = ()  # "CHN-USA + -> -"
     drivers: tuple[DrivingEvent, ...] = ()
+    previous: str | None = None  # triangle and edge shifts: the period of the state compared with
 
     def to_json(self) -> dict[str, Any]:
         def r(x: float | None) -> float | None:
@@ -149,9 +157,31 @@ def detect_triangle_shifts(tri: Triangle) -> list[Shift]:
                       before=last.balance_index, after=p.balance_index, size=size,
                       direction=f"{last.configuration} -> {p.configuration}",
                       from_configuration=last.configuration, to_configuration=p.configuration,
-                      flipped_edges=flipped)
+                      flipped_edges=flipped, previous=last.period)
             )
         last = p
+    return out
+
+
+def detect_edge_shifts(tri: Triangle) -> list[Shift]:
+    """Pure: each change of an edge's sign from its last signed period (rule `edge_sign`), in period
+    order, edges in key order within a period."""
+    out: list[Shift] = []
+    keys = [e.key for e in tri.periods[0].edges] if tri.periods else []
+    last: dict[str, tuple[str, EdgePeriod]] = {}
+    for p in tri.periods:
+        for key, e in zip(keys, p.edges, strict=True):
+            if not e.documents or e.sign is None:
+                continue
+            if key in last and e.sign != last[key][1].sign:
+                period, old = last[key]
+                size = (e.estimate or 0.0) - (old.estimate or 0.0)
+                out.append(Shift(
+                    kind="edge", subject=key, period=p.period, start=p.start, measure="sign", before=old.estimate,
+                    after=e.estimate, size=size, direction="cooperation" if e.sign > (old.sign or 0) else "conflict",
+                    flipped_edges=(f"{key} {SIGN_TEXT[old.sign]} -> {SIGN_TEXT[e.sign]}",), previous=period,
+                ))
+            last[key] = (p.period, e)
     return out
 
 
@@ -189,14 +219,26 @@ def dyad_shifts(
     return out
 
 
+def edge_shifts(con: Any, tri: Triangle, *, settings: Settings) -> list[Shift]:
+    """Sign changes of the triangle's edges with the events that moved each edge to its new side."""
+    out = []
+    for shift in detect_edge_shifts(tri):
+        a, b = shift.subject.split("-")
+        direction = 1 if shift.direction == "cooperation" else -1
+        drivers = drivers_for(con, a, b, start=shift.start, freq=tri.freq, before=shift.before or 0.0,
+                              direction=direction, settings=settings)
+        out.append(replace(shift, drivers=drivers))
+    return out
+
+
 def triangle_shifts(con: Any, tri: Triangle, *, settings: Settings) -> list[Shift]:
     """Configuration changes of the triangle with the events that flipped its edges."""
     out = []
     by_start = {p.start: p for p in tri.periods}
-    ordered = list(tri.periods)
+    by_period = {p.period: p for p in tri.periods}
     for shift in detect_triangle_shifts(tri):
         now = by_start[shift.start]
-        prior = [p for p in ordered if p.start < shift.start and p.determinate][-1]
+        prior = by_period[shift.previous or ""]
         drivers: list[DrivingEvent] = []
         for e, old in zip(now.edges, prior.edges, strict=True):
             if e.sign == old.sign:

@@ -29,7 +29,7 @@ import markupsafe
 from multipolar.output import package_templates
 from multipolar.relations.dyads import DyadSeries, dyad_series
 from multipolar.relations.periods import period_end
-from multipolar.relations.shifts import Shift, dyad_shifts, triangle_shifts
+from multipolar.relations.shifts import Shift, dyad_shifts, edge_shifts, triangle_shifts
 from multipolar.relations.summary import Headline, evidence_by_edge, headline_of
 from multipolar.relations.triangle import INDETERMINATE, SIGN_TEXT, Triangle, triangle_series
 from multipolar.report.svg import CONFIG_LABEL, SIGN_CLASS, series_svg, triangle_svg
@@ -141,6 +141,7 @@ def build_report(
     title, summary = headline(tri, head)
     shown = head.latest or head.last_with_data
     tri_shifts = triangle_shifts(con, tri, settings=settings)
+    sign_shifts = edge_shifts(con, tri, settings=settings)
     dyads: list[DyadSection] = []
     for i, a in enumerate(acts):
         for b in acts[i + 1:]:
@@ -173,6 +174,8 @@ def build_report(
             (d, series_svg(d.key, d.series.undirected, shifts=d.shifts, dead_band=settings.dead_band)) for d in dyads
         ],
         "tri_shifts": tri_shifts,
+        "edge_shifts": sign_shifts,
+        "later_edge_shifts": [s for s in sign_shifts if shown and s.start > shown.start],
         "dyad_shifts": [s for d in dyads for s in d.shifts],
         "corpus": corpus,
         "settings_used": _settings_used(settings, tri),

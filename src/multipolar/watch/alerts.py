@@ -38,8 +38,8 @@ from typing import Any
 from multipolar.records import Alert
 from multipolar.relations.dyads import DyadPeriod, DyadSeries
 from multipolar.relations.periods import period_start
-from multipolar.relations.shifts import DrivingEvent, detect_triangle_shifts, drivers_for
-from multipolar.relations.triangle import SIGN_TEXT, EdgePeriod, Triangle
+from multipolar.relations.shifts import DrivingEvent, detect_edge_shifts, detect_triangle_shifts, drivers_for
+from multipolar.relations.triangle import SIGN_TEXT, Triangle
 from multipolar.settings import Settings
 from multipolar.store.watch import known_alert_ids
 
@@ -84,36 +84,30 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
 
-def _signed(e: EdgePeriod) -> bool:
-    return e.documents > 0 and e.sign is not None
-
-
 def edge_sign_findings(tri: Triangle, *, since: date) -> list[Finding]:
-    """Pure: rule `edge_sign` over the periods starting on or after the period of `since`."""
+    """Pure: rule `edge_sign` (`relations.shifts.detect_edge_shifts`) over the periods starting on or
+    after the period of `since`."""
     first = period_start(since, tri.freq)
-    out: list[Finding] = []
+    by_period = {p.period: p for p in tri.periods}
     keys = [e.key for e in tri.periods[0].edges] if tri.periods else []
-    for k, key in enumerate(keys):
-        last: tuple[str, EdgePeriod] | None = None
-        for p in tri.periods:
-            e = p.edges[k]
-            if not _signed(e):
-                continue
-            if last is not None and p.start >= first and e.sign != last[1].sign:
-                old = last[1]
-                change = f"{SIGN_TEXT[old.sign]} -> {SIGN_TEXT[e.sign]}"
-                a, b = key.split("-")
-                out.append(Finding(
-                    kind=EDGE_SIGN, actors=key, period=p.period, change=change,
-                    summary=(f"{key} edge {change} in {p.period} (estimate {e.estimate:+.2f} ±{e.sd:.2f}, "
-                             f"{e.documents} documents; {SIGN_TEXT[old.sign]} in {last[0]})"),
-                    detail={"rule": EDGE_SIGN, "freq": tri.freq, "edge": key, "from_sign": SIGN_TEXT[old.sign],
-                            "to_sign": SIGN_TEXT[e.sign], "from_period": last[0], "edge_now": e.to_json(),
-                            "edge_before": old.to_json()},
-                    drivers=(DriverRequest(a, b, p.start, old.estimate or 0.0,
-                                           1 if (e.sign or 0) > (old.sign or 0) else -1),),
-                ))
-            last = (p.period, e)
+    out: list[Finding] = []
+    for shift in detect_edge_shifts(tri):
+        if shift.start < first:
+            continue
+        k = keys.index(shift.subject)
+        e, old = by_period[shift.period].edges[k], by_period[shift.previous or ""].edges[k]
+        change = shift.flipped_edges[0].split(" ", 1)[1]
+        a, b = shift.subject.split("-")
+        out.append(Finding(
+            kind=EDGE_SIGN, actors=shift.subject, period=shift.period, change=change,
+            summary=(f"{shift.subject} edge {change} in {shift.period} (estimate {e.estimate:+.2f} ±{e.sd:.2f}, "
+                     f"{e.documents} documents; {SIGN_TEXT[old.sign]} in {shift.previous})"),
+            detail={"rule": EDGE_SIGN, "freq": tri.freq, "edge": shift.subject, "from_sign": SIGN_TEXT[old.sign],
+                    "to_sign": SIGN_TEXT[e.sign], "from_period": shift.previous, "edge_now": e.to_json(),
+                    "edge_before": old.to_json()},
+            drivers=(DriverRequest(a, b, shift.start, old.estimate or 0.0,
+                                   1 if shift.direction == "cooperation" else -1),),
+        ))
     return out
 
 
@@ -123,12 +117,12 @@ def triangle_findings(tri: Triangle, *, since: date) -> list[Finding]:
     by_start = {p.start: p for p in tri.periods}
     out: list[Finding] = []
     subject = "-".join(sorted(tri.actors))
-    determinate = [p for p in tri.periods if p.determinate]
+    by_period = {p.period: p for p in tri.periods}
     for shift in detect_triangle_shifts(tri):
         if shift.start < first:
             continue
         now = by_start[shift.start]
-        prior = [p for p in determinate if p.start < shift.start][-1]
+        prior = by_period[shift.previous or ""]
         requests = []
         for e, old in zip(now.edges, prior.edges, strict=True):
             if e.sign != old.sign:
