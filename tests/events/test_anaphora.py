@@ -331,3 +331,19 @@ def test_a_possessive_in_the_reason_for_thanks_stands_for_no_one_when_two_states
     events, _ = coded("The Chilean foreign minister thanked Peru and Ecuador for their emergency aid to Bolivia.")
     assert ("CHL", "PER") in {(e.source, e.target) for e in events}
     assert not [e for e in events if e.target == "BOL" and e.source in ("PER", "ECU")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a third person named after the pair (in the topic of a briefing) is not one of "the two leaders"
+    ("Chilean President Gabriel Boric and Peruvian President Dina Boluarte spoke by telephone on Monday. Boric told "
+     "Boluarte about his conversation with Argentine President Javier Milei. Boluarte said Peru hoped Chile and "
+     "Argentina would settle their dispute. The two leaders agreed to meet in Lima next month.", {"CHL", "PER"}),
+    # the pair is the subject of the clause a trailing reporting verb governs
+    ("Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan held a video conference on Friday, "
+     "state radio reports. It came a day after Ruto's remarks on Ugandan President Yoweri Museveni. The two leaders "
+     "discussed their plans for the border crossing.", {"KEN", "TZA"}),
+])
+def test_the_two_leaders_are_the_pair_a_recent_subject_names(coded, text, pair):
+    events, trace = coded(text)
+    last = [e for e in events if e.root in ("03", "04") and e.target and e.text.startswith("The two leaders")]
+    assert last and all({e.source, e.target} == pair for e in last)

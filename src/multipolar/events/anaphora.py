@@ -17,6 +17,10 @@ coding, and returns the pairs it found:
   `lookback` sentences, then the two people last named there, then a meeting anywhere before in the
   document, then the two states last named; the act is given to the pair by `anaphora.pair_partner` and
   `anaphora.pair_both` as for any pair;
+- anaphora.subject_pair: when no meeting within `lookback` sentences names exactly two states, a pair phrase of
+  people or of a meeting ("the two leaders", "both sides") is the pair that the main-clause subject of the nearest
+  of those sentences names ("Putin and Xi spoke ... Putin briefed Xi on his call with Witkoff. ... The two
+  leaders agreed": Russia–China), before the two people or states last named;
 - anaphora.pair_object: a pair phrase the act of a third state is aimed at ("urged both sides to ...", "spoke
   with the two countries' leaders") stands for both: a copy of the act aims at the second (`object_of_pair`);
 - anaphora.pair_each_other: an act of a pair aimed at "each other" ("both sides accused each other of ...") is
@@ -59,12 +63,22 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+from multipolar.events.antecedents import (
+    meeting_states,
+    named_states,
+    other_person_before,
+    previous_institution,
+    previous_pair_subject,
+    previous_subject,
+    recent,
+    subject_pair_before,
+    they_meeting_pair,
+)
 from multipolar.events.lookback import Sentences
 from multipolar.events.pair_phrases import pair_partner, state_pronoun
 from multipolar.events.rulebook import Candidate, Rule, is_state_mention, mention_tokens, words
 from multipolar.events.speakers import (
     by_speaker,
-    pair_named_by,
     reported_subject,
     speaker_of,
     speaker_pair,
@@ -92,171 +106,12 @@ def _is_pair(tok: Token) -> bool:
     return tok.lower_ in W["plural_heads"] and "the" in marks and tok.dep_ in ("nsubj", "nsubjpass")
 
 
-def _recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, lookback: int,
-            want: int, person: bool, sentences: Sentences | None = None) -> list[Any]:
-    sents = (sentences or Sentences(doc, cues=W["meeting_cues"])).starting_by(sent_start)
-    first = sents[-(lookback + 1)].start if len(sents) > lookback else 0
-    out: list[Any] = []
-    seen: set[int] = set()
-    for i in range(before - 1, first - 1, -1):
-        m = actors.get(i)
-        if m is None or id(m) in seen:
-            continue
-        seen.add(id(m))
-        if person and m.person is None:
-            continue
-        if not is_state_mention(m) or any(o.country == m.country for o in out):
-            continue
-        out.append(m)
-        if len(out) == want:
-            break
-    return list(reversed(out))
-
-
-def _is_place(tok: Token) -> bool:
-    """Whether a mention lies in the phrase that says where something happened: the object of a place
-    preposition ("in Riyadh"), or a word inside that object ("in Jeddah, Saudi Arabia", "in the Ethiopian
-    capital", "in the Turkish city of Antalya", "in Ghana's capital")."""
-    x = tok
-    for _ in range(int(W["place_reach"])):
-        if x.dep_ == "pobj" and x.head.lower_ in W["place_preps"]:
-            return True
-        if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.dep_ == "prep":
-            x = x.head.head  # "the city of Antalya": the noun the of-phrase belongs to
-        elif x.dep_ in W["place_phrase_deps"] and x.head.i != x.i:
-            x = x.head
-        else:
-            return False
-    return False
-
-
-def _named_states(doc: Doc, sent: Any, actors: dict[int, Any]) -> dict[str, Any]:
-    """The states a sentence names, by country in order of first mention, leaving out those named only as a
-    place ("met Rubio in Riyadh" names the US, not Saudi Arabia), a country set beside its city included
-    ("met in Jeddah, Saudi Arabia", "talks in the Ethiopian capital": rule anaphora.meeting_pair)."""
-    found: dict[str, Any] = {}
-    for t in sent:
-        m = actors.get(t.i)
-        if m is None or not is_state_mention(m):
-            continue
-        if _is_place(doc[m.start:m.end].root):
-            continue
-        found.setdefault(m.country, m)
-    return found
-
-
-def _meeting_pair(doc: Doc, start: int, actors: dict[int, Any], *, lookback: int | None,
-                  sentences: Sentences | None = None) -> list[Any]:
-    """anaphora.meeting_pair: the two states of the nearest sentence before `start` (within `lookback`
-    sentences; None: the whole document before) that names a meeting or call and exactly two states (places
-    left out); a meeting sentence naming one state is passed over ("after the talks, Lula told reporters");
-    [] when there is none or the nearest names three or more. `sentences`: the doc's, when the caller has them."""
-    sentences = sentences or Sentences(doc, cues=W["meeting_cues"])
-    sents = sentences.ending_by(start)
-    if lookback is not None:
-        sents = sents[-lookback:]
-    for prev in reversed(sents):
-        if not sentences.has_cue(prev):
-            continue
-        found = _named_states(doc, prev, actors)
-        if len(found) == 2:
-            return list(found.values())
-        if len(found) > 2:
-            return []
-    return []
-
-
 def cue_words() -> tuple[list[str], list[str], list[str]]:
     """The words that can open an anaphoric mention here: those that do alone ("he", "the leaders"), the
     heads of a pair ("the two presidents") and the words that mark one ("two", "both"). A piece holding
     them, after a piece naming an actor, is worth parsing (rule `actor_paragraphs`)."""
     return (sorted({*W["pronouns"], *W["plural_pronouns"], *W["plural_heads"]}), sorted(W["pair_heads"]),
             sorted(W["pair_marks"]))
-
-
-def _previous_subject(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
-    """The person named as subject of the main clause of the sentence before `start`, if any."""
-    if start == 0:
-        return None
-    prev = doc[start - 1].sent
-    for tok in prev.root.children:
-        if tok.dep_ in ("nsubj", "nsubjpass"):
-            for t in tok.subtree:
-                m = actors.get(t.i)
-                if m is not None and m.person is not None and is_state_mention(m):
-                    return m
-    return None
-
-
-def _previous_pair_subject(doc: Doc, start: int, actors: dict[int, Any],
-                           pairs: dict[int, tuple[Any, Any]]) -> tuple[Any, Any] | None:
-    """The two states the subject of the main clause of the sentence before `start` names ("Putin and Xi",
-    "Russian and Chinese diplomats": the subject's heads and their modifiers, not a place inside it)."""
-    if start == 0:
-        return None
-    prev = doc[start - 1].sent
-    for subj in prev.root.children:
-        if subj.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        if subj.i in pairs:  # "They met. They agreed ...": the same pair again
-            return pairs[subj.i]
-        both = pair_named_by(subj, actors)
-        if both is not None:
-            return both
-    return None
-
-
-def they_meeting_pair(doc: Doc, start: int, actors: dict[int, Any], pairs: dict[int, tuple[Any, Any]], *,
-                      sentences: Sentences | None = None) -> tuple[Any, Any] | None:
-    """anaphora.they_meeting: the two states of the meeting or call named in one of the `they_lookback`
-    sentences before `start` (as `_meeting_pair` reads it: exactly two states, places left out), for a "they"
-    subject whose previous sentence has no two-state subject ("Biden met Modi in Delhi. They agreed to ...":
-    the subject names one side, the object the other). A pair phrase or "they" read as a pair, as subject of one
-    of those sentences, is that pair again ("Biden met Golob. The leaders had a long discussion. Biden thanked
-    Slovenia for ... . They discussed ...": the nearest such subject or meeting counts). None when there is no such
-    meeting, or when a sentence in between has a plural subject other than a pair phrase ("Protesters gathered
-    outside. They demanded ...": they are the protesters)."""
-    back = int(W["they_lookback"])
-    sentences = sentences or Sentences(doc, cues=W["meeting_cues"])
-    sents = sentences.ending_by(start)[-back:]
-    for n, prev in enumerate(reversed(sents), 1):
-        held = next((pairs[t.i] for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.i in pairs), None)
-        if held is not None:  # "The leaders had a long discussion. Biden thanked ... . They discussed ...": that pair
-            return held
-        if _meeting_pair(doc, prev.end, actors, lookback=1, sentences=sentences):
-            found = _meeting_pair(doc, start, actors, lookback=n, sentences=sentences)
-            return (found[0], found[1]) if len(found) == 2 else None
-        if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in pairs
-               and (t.tag_ in ("NNS", "NNPS") or t.lower_ in W["plural_pronouns"]) for t in prev):
-            return None
-    return None
-
-
-def _previous_institution(doc: Doc, start: int, actors: dict[int, Any]) -> Any | None:
-    """The state or state body (no person) that heads the subject of the main clause of the sentence before
-    `start`: the actor must cover the subject's head word ("China's foreign ministry", not "the war in Ukraine")."""
-    if start == 0:
-        return None
-    prev = doc[start - 1].sent
-    for tok in prev.root.children:
-        if tok.dep_ == "nsubj":
-            m = actors.get(tok.i)
-            if m is not None and m.person is None and is_state_mention(m) and tok.tag_ not in ("NNS", "NNPS"):
-                return m
-    return None
-
-
-def _other_person_before(doc: Doc, sent: Any, tok: Token, actors: dict[int, Any]) -> Any | None:
-    """The one person of the sentence before whose country the current sentence has not named before `tok`."""
-    if sent.start == 0:
-        return None
-    here = {actors[i].country for i in range(sent.start, tok.i) if i in actors}
-    found: dict[str, Any] = {}
-    for t in doc[sent.start - 1].sent:
-        m = actors.get(t.i)
-        if m is not None and m.person is not None and is_state_mention(m) and m.country not in here:
-            found.setdefault(m.country, m)
-    return next(iter(found.values())) if len(found) == 1 and here else None
 
 
 def _is_pair_pronoun(tok: Token) -> bool:
@@ -278,21 +133,24 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 # "the two leaders": the two people last named, else the two states last named
                 people = tok.lemma_.lower() in W["person_heads"]
                 met = tok.lemma_.lower() in W["meeting_pair_heads"]
-                found = _meeting_pair(doc, sent.start, actors, lookback=lookback, sentences=sentences) if met else []
+                found = meeting_states(doc, sent.start, actors, lookback=lookback, sentences=sentences) if met else []
+                if len(found) < 2 and (people or met):
+                    found = list(subject_pair_before(doc, sent.start, actors, pairs, lookback=lookback,
+                                                      sentences=sentences) or ())
                 if len(found) < 2:
-                    found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=people,
+                    found = recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=people,
                                     sentences=sentences)
                 if len(found) < 2 and met:
-                    found = _meeting_pair(doc, sent.start, actors, lookback=None, sentences=sentences)
+                    found = meeting_states(doc, sent.start, actors, lookback=None, sentences=sentences)
                 if len(found) < 2 and people:
-                    found = _recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=False,
+                    found = recent(doc, sent.start, sent.start, actors, lookback=lookback, want=2, person=False,
                                     sentences=sentences)
                 if len(found) == 2:
                     actors[tok.i] = _as_mention(found[0], tok)
                     pairs[tok.i] = (found[0], found[1])
             elif (tok.lower_ in W["pronouns"] and tok.dep_ in ("nsubj", "nsubjpass")
                   and not any(sent.start <= i < tok.i for i in actors)):
-                subject = _previous_subject(doc, sent.start, actors)
+                subject = previous_subject(doc, sent.start, actors)
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
             elif tok.lower_ in W["pronouns"] and (speaker := speaker_of(tok, actors)
@@ -303,13 +161,13 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
                 pairs[tok.i] = both
             elif ((tok.lower_ in W["plural_pronouns"] or _is_pair_pronoun(tok)) and tok.dep_ in ("nsubj", "nsubjpass")
                   and not any(sent.start <= i < tok.i for i in actors)):
-                both = (_previous_pair_subject(doc, sent.start, actors, pairs)
+                both = (previous_pair_subject(doc, sent.start, actors, pairs)
                         or they_meeting_pair(doc, sent.start, actors, pairs, sentences=sentences))
                 if both is not None:
                     actors[tok.i] = _as_mention(both[0], tok)
                     pairs[tok.i] = both
             elif tok.lower_ in W["object_pronouns"] and tok.dep_ in ("dobj", "dative", "pobj", "nsubj"):
-                other = _other_person_before(doc, sent, tok, actors)
+                other = other_person_before(doc, sent, tok, actors)
                 if other is not None:
                     actors[tok.i] = _as_mention(other, tok)
             elif tok.lower_ in W["possessive_pronouns"] and (owner := _judged_owner(tok, actors)) is not None:
@@ -320,7 +178,7 @@ def resolve(doc: Doc, actors: dict[int, Any]) -> dict[int, tuple[Any, Any]]:
             elif (tok.lower_ in W["neuter_pronouns"] and tok.dep_ == "nsubj"
                   and tok.head.lemma_.lower() not in W["empty_subject_heads"]
                   and not any(sent.start <= i < tok.i for i in actors)):
-                subject = _previous_institution(doc, sent.start, actors)
+                subject = previous_institution(doc, sent.start, actors)
                 if subject is not None:
                     actors[tok.i] = _as_mention(subject, tok)
     return pairs
@@ -402,7 +260,7 @@ def _other_state_before(doc: Doc, start: int, actors: dict[int, Any], source: st
     (mentions as places left out); None when that sentence names two or more."""
     sents = Sentences(doc, cues=W["meeting_cues"]).ending_by(start)[-int(W["lookback"]):]
     for prev in reversed(sents):
-        found = {country: m for country, m in _named_states(doc, prev, actors).items() if country != source}
+        found = {country: m for country, m in named_states(doc, prev, actors).items() if country != source}
         if found:
             return next(iter(found.values())) if len(found) == 1 else None
     return None
@@ -438,8 +296,8 @@ def meeting_pair(c: Candidate):
         if ev.source_actor != first.actor_code:
             continue
         sentences = Sentences(c.doc, cues=W["meeting_cues"])
-        near = _meeting_pair(c.doc, c.sent.start, c.actors, lookback=int(W["lookback"]), sentences=sentences)
-        far = near or _meeting_pair(c.doc, c.sent.start, c.actors, lookback=None, sentences=sentences)
+        near = meeting_states(c.doc, c.sent.start, c.actors, lookback=int(W["lookback"]), sentences=sentences)
+        far = near or meeting_states(c.doc, c.sent.start, c.actors, lookback=None, sentences=sentences)
         if {m.country for m in far} == {first.country, second.country}:
             return ev
     return None
