@@ -8,9 +8,24 @@ pytestmark = pytest.mark.model
 
 
 def test_the_start_of_a_span_does_not_date_the_act(coded):
-    events, _ = coded("Russia has shelled Ukraine's ports since February 2022.", published=date(2025, 3, 12))
+    events, _ = coded("Russia shelled Ukraine's ports on Monday, as it has since February 2022.", published=date(2025, 3, 12))
     acts = [e for e in events if e.root in ("18", "19", "20")]
-    assert acts and all(e.date == date(2025, 3, 12) for e in acts)
+    assert acts and all(e.date == date(2025, 3, 10) for e in acts)
+
+
+@pytest.mark.parametrize("text, dated", [
+    # acts at untold times across months (codebook: the month is null where the text gives no way to tell)
+    ("Russia has shelled Ukraine's ports since February 2022.", None),
+    ("Since January, Brazil has held several calls with Argentina.", None),
+    # a span that began this month keeps the document's day; a simple past is one act
+    ("Brazil has held several calls with Argentina since March 3.", date(2025, 3, 12)),
+    ("Since January, Brazil held a call with Argentina.", date(2025, 3, 12)),
+])
+def test_an_act_over_a_span_from_an_earlier_month_is_undated(coded, text, dated):
+    events, trace = coded(text, published=date(2025, 3, 12))
+    acts = [e for e in events if e.target]
+    assert acts and all(e.date == dated for e in acts)
+    assert all(("timing.since_span" in trace.fired.get(e.event_id, ())) == (dated is None) for e in acts)
 
 
 def test_a_caption_gives_no_event(coded):
@@ -111,15 +126,15 @@ def test_a_time_stamp_leaves_the_acts_own_date(coded):
 def test_the_start_of_a_year_as_a_span_start_does_not_date_the_act(coded):
     events, trace = coded("Germany has sent weapons to Ukraine since the start of 2024.", published=date(2025, 3, 12))
     acts = [e for e in events if e.source == "DEU" and e.target == "UKR"]
-    assert acts and all(e.date == date(2025, 3, 12) for e in acts)
-    assert "timing.since" in trace.fired[acts[0].event_id]
+    assert acts and all(e.date is None for e in acts)  # not 2024-01; over 15 months: no month (timing.since_span)
+    assert {"timing.since", "timing.since_span"} <= set(trace.fired[acts[0].event_id])
 
 
 def test_a_month_named_without_its_year_as_a_span_start_does_not_date_the_act(coded):
     events, trace = coded("Since January, Germany has sent weapons to Ukraine twice.", published=date(2025, 5, 12))
     acts = [e for e in events if e.source == "DEU" and e.target == "UKR"]
-    assert acts and all(e.date == date(2025, 5, 12) for e in acts)
-    assert "timing.since" in trace.fired[acts[0].event_id]
+    assert acts and all(e.date is None for e in acts)  # not 2025-01; twice between January and May: no month
+    assert {"timing.since", "timing.since_span"} <= set(trace.fired[acts[0].event_id])
     events, _ = coded("On January 14, Germany sent weapons to Ukraine.", published=date(2025, 5, 12))
     dated = [e for e in events if e.source == "DEU" and e.target == "UKR"]
     assert dated and all(e.date == date(2025, 1, 14) for e in dated)

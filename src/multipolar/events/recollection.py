@@ -62,7 +62,7 @@ def recalled(c: Candidate):
     return dataclasses.replace(ev, date=None, date_precision=None)
 
 
-def _is_perfect(verb: Any) -> bool:
+def is_perfect(verb: Any) -> bool:
     """A verb in the present perfect ("have met", "'ve met", "has met")."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve", "has", "'s")
                                       for c in verb.children)
@@ -73,7 +73,7 @@ def experience(c: Candidate):
     if ev.date_precision != "doc":
         return None
     verb = _clause_verb(c.tok)
-    if verb is None or not (is_past(verb) or _is_perfect(verb)) or not _first_person_subject(verb):
+    if verb is None or not (is_past(verb) or is_perfect(verb)) or not _first_person_subject(verb):
         return None
     words = " ".join(t.text for t in verb.subtree)
     return dataclasses.replace(ev, date=None, date_precision=None) if _EXPERIENCE.search(words) else None

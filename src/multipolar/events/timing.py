@@ -8,6 +8,9 @@ Words in data/rules/timing.json.
   other date phrase of the sentence does, else the document;
 - timing.since: the start of a span ("since February 2022", "since the start of 2024", "since February") does not date an act
   reported now: the nearest other date phrase does, else the document;
+- timing.since_span: an act in the present perfect over a span that began in an earlier month than the one the
+  document dates it in ("Since February, Trump has held several calls with Putin", in July) happened at untold
+  times across months: it is left undated, no month's act;
 - timing.antecedent_day: an act whose doer a pronoun or pair phrase names ("Macron hosted Zelensky on Friday. He
   pledged more air defence systems"; "The two leaders signed a joint statement"), with no date phrase of its own,
   happened on the day the sentence it refers back to gives (the nearest earlier one with a date phrase, up to
@@ -81,7 +84,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from multipolar.events.recollection import experience, is_past, recalled
+from multipolar.events.recollection import experience, is_past, is_perfect, recalled
 from multipolar.events.rulebook import DROP, Candidate, Rule, governors, to_infinitive, words
 from multipolar.records import Event
 from multipolar.timex import TimeExpression, find_dates
@@ -202,6 +205,21 @@ def stamp(c: Candidate):
 
 def since(c: Candidate):
     return _without(c, _SINCE)
+
+
+def since_span(c: Candidate):
+    ev = c.event
+    if ev.date_precision != "doc" or ev.date is None:
+        return None
+    verb = next((x for x in (c.tok, *governors(c.tok, limit=9)) if x.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not is_perfect(verb):
+        return None
+    text = c.sent.text
+    starts = [t.date for m in _SINCE.finditer(text) for t in sentence_dates(text, c.published)
+              if t.date is not None and m.start() <= t.start < m.end()]
+    if not any((d.year, d.month) < (ev.date.year, ev.date.month) for d in starts):
+        return None
+    return dataclasses.replace(ev, date=None, date_precision=None)  # "Since February, Trump has held several calls"
 
 
 _COMPARED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(W["comparison_words"], key=len, reverse=True))
@@ -419,7 +437,7 @@ def antecedent_day(c: Candidate):
     return None
 
 
-RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
+RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since), Rule("timing.since_span", since_span),
          Rule("timing.comparison", comparison),
          Rule("timing.framing_instrument", framing_instrument), Rule("timing.statute", statute),
          Rule("timing.other_clause", other_clause),
