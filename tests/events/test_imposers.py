@@ -59,3 +59,16 @@ def test_a_sanction_on_a_states_companies_is_a_sanction_on_that_state(coded):
     events, trace = coded("Japan sanctioned three Chinese companies for supplying drone parts.")
     hit = [e for e in events if (e.source, e.target, e.root) == ("JPN", "CHN", "16")]
     assert hit and hit[0].target_actor == "CHN" and "imposers.state_economy" in trace.fired[hit[0].event_id]
+
+
+@pytest.mark.parametrize("text, threatened", [
+    ("Lula said on Monday that Argentina had 30 days to settle the debt or face new duties.", "ARG"),
+    ("The Canadian prime minister said Peru had until Friday to release the ship or face sanctions.", "PER"),
+    # not an ultimatum: a modal "or would face", and a measure that is not there
+    ("Brazil said Chile had agreed to the plan or would face new duties.", None),
+    ("Lula said Argentina had 30 days to settle the debt or face no new duties.", None),
+])
+def test_act_or_face_a_measure_is_the_speakers_threat(coded, text, threatened):
+    events, trace = coded(text)
+    threats = [e for e in events if e.root == "13" and "imposers.ultimatum" in trace.fired.get(e.event_id, ())]
+    assert [e.target for e in threats] == ([threatened] if threatened else [])

@@ -13,7 +13,9 @@ a measure whose source is its imposer:
   other: a candidate whose source is one of them is dropped unless the measure's own phrase names it ("Canada,
   Mexico and China faced new American tariffs" keeps the United States as the imposer, trade.faced aims it);
 - imposers.facing_threat: a measure or force a speaker says a state would face is the speaker's threat to it;
-- imposers.state_economy: a measure on a state's companies, banks or farmers is a measure on that state.
+- imposers.state_economy: a measure on a state's companies, banks or farmers is a measure on that state;
+- imposers.ultimatum: a statement that a state must act "or face" a measure ("Lula said Argentina had 30 days to
+  settle the debt or face new duties") is the speaker's threat of that measure to the state.
 """
 
 from __future__ import annotations
@@ -110,6 +112,47 @@ def state_economy(c: Candidate):
     return dataclasses.replace(ev, target=code[:3], target_actor=code[:3], event_id=derived_id(ev, "economy"))
 
 
+def _or_face(verb: Any) -> bool:
+    """Whether `verb` is the bare second half of an either-or ("settle the debt or face duties"; not "or would
+    face")."""
+    return (verb.dep_ == "conj" and verb.tag_ in ("VB", "VBP", "NN") and not any(c.dep_ in ("aux", "neg") for c in verb.children)
+            and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children))
+
+
+def _clause_state(verb: Any, actors: Any) -> Any | None:
+    """The state subject of the clause `verb` belongs to, up its conjunct, infinitive and clause heads."""
+    x = verb
+    for _ in range(6):
+        subjects = [m for m in syntax.subjects(x, actors)[0] if is_state_mention(m)]
+        if subjects:
+            return subjects[0]
+        if x.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "dobj") or x.head.i == x.i:  # "had 30 days to act"
+            return None
+        x = x.head
+    return None
+
+
+def ultimatum(c: Candidate):
+    """imposers.ultimatum: a speaker's statement that a state acts "or face" a measure (codebook: a threat of
+    tariffs is THREATEN), aimed at that state."""
+    ev, tok = c.event, c.tok
+    if ev.root != "01" or tok.pos_ != "VERB" or not ev.source_actor:
+        return None
+    # the parser may tag a bare "face" with an object as a noun ("release the ship or face sanctions")
+    for face in (t for t in tok.subtree if t.lower_ in W["face_verbs"] and _or_face(t)):
+        measure = next((m for m in face.children if m.dep_ == "dobj" and _is_measure_noun(m)
+                        and not any(d.lower_ == "no" for d in m.children)), None)
+        entry = c.coder.lexicon.match(measure) if measure is not None else None
+        threat = compose("threaten", entry.cameo) if entry is not None else None
+        state = _clause_state(face, c.actors)
+        if threat is None or threat not in c.coder.ontology or state is None or state.country == ev.source:
+            continue
+        return recode(ev, threat, c.coder.ontology, target=state.country, target_actor=state.actor_code,
+                      target_name=state.person, modality="asserted", trigger=f"{tok.text} ... or {face.text}")
+    return None
+
+
 # facing_threat before fellow_targets: "said Canada and Mexico would face tariffs" threatens both
 RULES = [Rule("imposers.background_measure", background_measure), Rule("imposers.facing_threat", facing_threat),
-         Rule("imposers.fellow_targets", fellow_targets), Rule("imposers.state_economy", state_economy)]
+         Rule("imposers.fellow_targets", fellow_targets), Rule("imposers.state_economy", state_economy),
+         Rule("imposers.ultimatum", ultimatum)]
