@@ -112,11 +112,16 @@ def previous_pair_subject(doc: Doc, start: int, actors: dict[int, Any],
     "Russian and Chinese diplomats": the subject's heads and their modifiers, not a place inside it)."""
     if start == 0:
         return None
-    prev = doc[start - 1].sent
-    for subj in prev.root.children:
+    return _subjects_pair(doc[start - 1].sent.root.children, actors, pairs)
+
+
+def _subjects_pair(tokens: Any, actors: dict[int, Any], pairs: dict[int, tuple[Any, Any]]) -> tuple[Any, Any] | None:
+    """The pair the first subject among `tokens` names: one read as a pair already ("They met. They agreed ...": the
+    same pair again), or two states its heads and their modifiers name."""
+    for subj in tokens:
         if subj.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if subj.i in pairs:  # "They met. They agreed ...": the same pair again
+        if subj.i in pairs:
             return pairs[subj.i]
         both = pair_named_by(subj, actors)
         if both is not None:
@@ -127,25 +132,21 @@ def previous_pair_subject(doc: Doc, start: int, actors: dict[int, Any],
 def subject_pair_before(doc: Doc, start: int, actors: dict[int, Any], pairs: dict[int, tuple[Any, Any]], *,
                          lookback: int, sentences: Sentences) -> tuple[Any, Any] | None:
     """anaphora.subject_pair: the two states named by the main-clause subject (or the subject of the clause a
-    reporting main verb governs) of the nearest of the `lookback` sentences before `start` whose subject names two ("Putin and Xi spoke by telephone. Putin briefed Xi on his
-    talks with Witkoff. ... The two leaders agreed ...": Russia and China, not the two people last named)."""
+    reporting main verb governs) of the nearest of the `lookback` sentences before `start` whose subject names two
+    ("Putin and Xi spoke by telephone. Putin briefed Xi on his talks with Witkoff. ... The two leaders agreed ...":
+    Russia and China, not the two people last named)."""
     for prev in reversed(sentences.ending_by(start)[-lookback:]):
         clauses = [prev.root, *(c for c in prev.root.children if c.dep_ == "ccomp")]  # "..., Al Jazeera reports."
-        for subj in (c for clause in clauses for c in clause.children):
-            if subj.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            if subj.i in pairs:
-                return pairs[subj.i]
-            both = pair_named_by(subj, actors)
-            if both is not None:
-                return both
+        both = _subjects_pair((c for clause in clauses for c in clause.children), actors, pairs)
+        if both is not None:
+            return both
     return None
 
 
 def they_meeting_pair(doc: Doc, start: int, actors: dict[int, Any], pairs: dict[int, tuple[Any, Any]], *,
                       sentences: Sentences | None = None) -> tuple[Any, Any] | None:
     """anaphora.they_meeting: the two states of the meeting or call named in one of the `they_lookback`
-    sentences before `start` (as `_meeting_pair` reads it: exactly two states, places left out), for a "they"
+    sentences before `start` (as `meeting_states` reads it: exactly two states, places left out), for a "they"
     subject whose previous sentence has no two-state subject ("Biden met Modi in Delhi. They agreed to ...":
     the subject names one side, the object the other). A pair phrase or "they" read as a pair, as subject of one
     of those sentences, is that pair again ("Biden met Golob. The leaders had a long discussion. Biden thanked
