@@ -338,15 +338,19 @@ class Project:
     def shifts(self, a: str, b: str, c: str | None = None, *, freq: str = "month") -> list[Any]:
         """Change points: of the dyad a–b; or of the triangle a, b, c, its configuration (kind "triangle")
         and its edges' signs (kind "edge"), in period order."""
-        from multipolar.relations.shifts import dyad_shifts, edge_shifts, triangle_shifts
+        from multipolar.relations.shifts import dyad_shifts
 
         if c is None:
             a, b = self.check_actors((a, b))
             return dyad_shifts(self.store.con, a, b, settings=self.settings, freq=freq)
-        tri = self.triangle(a, b, c, freq=freq)
-        both = triangle_shifts(self.store.con, tri, settings=self.settings)
-        both += edge_shifts(self.store.con, tri, settings=self.settings)
-        return sorted(both, key=lambda s: (s.start, s.kind != "triangle", s.subject))
+        return self.triangle_shifts(self.triangle(a, b, c, freq=freq))
+
+    def triangle_shifts(self, tri: Any) -> list[Any]:
+        """The shifts of the triangle `tri` (from `triangle(...)`, with its own dates): configuration changes and
+        edge sign changes with their driving events (`relations.shifts.triangle_moves`)."""
+        from multipolar.relations.shifts import triangle_moves
+
+        return triangle_moves(self.store.con, tri, settings=self.settings)
 
     def report(self, out: str | Path | None = None, *, actors: Sequence[str] = ("USA", "CHN", "RUS"),
                freq: str = "month") -> str | Path:

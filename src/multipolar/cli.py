@@ -388,8 +388,9 @@ def triangle(
     with _project(db, _settings(set_), read_only=True) as project:
         tri = project.triangle(a, b, c, freq=freq, since=_date_value(since, "--since"),
                                until=_date_value(until, "--until"))
+        shifts = project.triangle_shifts(tri)
     if fmt == "json":
-        text = json.dumps(tri.to_json(), ensure_ascii=False, indent=2)
+        text = json.dumps({**tri.to_json(), "shifts": [s.to_json() for s in shifts]}, ensure_ascii=False, indent=2)
         if out:
             Path(out).write_text(text + "\n", encoding="utf-8")
         else:
@@ -399,6 +400,11 @@ def triangle(
     edges = range(1, 4)
     rows = [row for row in table[1:] if any(row[i] != "no data" for i in edges)]  # periods with events
     emit(table[0], rows, fmt="table", out=out, title=f"{' · '.join(tri.actors)} by {freq} (periods with events)")
+    if shifts and not out:
+        emit(["period", "kind", "subject", "change", "since"],
+             [(s.period, s.kind, s.subject, s.direction if s.kind == "triangle" else s.flipped_edges[0].split(" ", 1)[1],
+               s.previous)
+              for s in shifts], fmt="table", title="Shifts (the report lists their events)")
 
 
 @app.command()

@@ -58,3 +58,9 @@ def test_report_numbers_equal_triangle_json_for_every_period(tmp_path, capsys) -
     assert len(expected) >= 12
     assert {c["configuration"] for c in expected.values()} - {"insufficient_evidence"}  # some periods are signed
     assert report == expected
+    # the same shifts, configuration and edge, in the report and the JSON
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<article class="shift" data-kind="(triangle|edge)" data-period="([^"]+)" data-subject="([^"]+)">', html)
+    listed = [(x["kind"], x["period"], x["subject"]) for x in cli["shifts"]]
+    assert listed  # this corpus has an edge sign change (a configuration change is compared the same way)
+    assert sorted(shown) == sorted(listed)

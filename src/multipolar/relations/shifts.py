@@ -96,7 +96,7 @@ class Shift:
             "measure": self.measure, "before": r(self.before), "after": r(self.after), "size": r(self.size),
             "direction": self.direction, "from_configuration": self.from_configuration,
             "to_configuration": self.to_configuration, "flipped_edges": list(self.flipped_edges),
-            "drivers": [d.to_json() for d in self.drivers],
+            "previous": self.previous, "drivers": [d.to_json() for d in self.drivers],
         }
 
 
@@ -251,3 +251,11 @@ def triangle_shifts(con: Any, tri: Triangle, *, settings: Settings) -> list[Shif
         drivers.sort(key=lambda d: -abs(d.pull))
         out.append(replace(shift, drivers=tuple(drivers[: settings.report_top_events])))
     return out
+
+
+def triangle_moves(con: Any, tri: Triangle, *, settings: Settings) -> list[Shift]:
+    """Every shift of the triangle `tri` with its drivers: configuration changes (kind "triangle") and edge sign
+    changes (kind "edge"), in period order, a configuration change before the edges of its period. The one list
+    the report, `Project.shifts(a, b, c)` and `multipolar triangle --format json` show."""
+    both = triangle_shifts(con, tri, settings=settings) + edge_shifts(con, tri, settings=settings)
+    return sorted(both, key=lambda x: (x.start, x.kind != "triangle", x.subject))

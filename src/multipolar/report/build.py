@@ -29,7 +29,7 @@ import markupsafe
 from multipolar.output import package_templates
 from multipolar.relations.dyads import DyadSeries, dyad_series
 from multipolar.relations.periods import period_end
-from multipolar.relations.shifts import Shift, dyad_shifts, edge_shifts, triangle_shifts
+from multipolar.relations.shifts import Shift, dyad_shifts, triangle_moves
 from multipolar.relations.summary import Headline, evidence_by_edge, headline_of
 from multipolar.relations.triangle import INDETERMINATE, SIGN_TEXT, Triangle, triangle_series
 from multipolar.report.svg import CONFIG_LABEL, SIGN_CLASS, series_svg, triangle_svg
@@ -140,8 +140,9 @@ def build_report(
     head = headline_of(con, tri, settings=settings, start=start, end=end)
     title, summary = headline(tri, head)
     shown = head.latest or head.last_with_data
-    tri_shifts = triangle_shifts(con, tri, settings=settings)
-    sign_shifts = edge_shifts(con, tri, settings=settings)
+    moves = triangle_moves(con, tri, settings=settings)  # the list `triangle --format json` gives
+    tri_shifts = [s for s in moves if s.kind == "triangle"]
+    sign_shifts = [s for s in moves if s.kind == "edge"]
     dyads: list[DyadSection] = []
     for i, a in enumerate(acts):
         for b in acts[i + 1:]:
