@@ -345,6 +345,11 @@ class Project:
             return dyad_shifts(self.store.con, a, b, settings=self.settings, freq=freq)
         return self.triangle_shifts(self.triangle(a, b, c, freq=freq))
 
+    def triangle_json(self, tri: Any) -> dict[str, Any]:
+        """The triangle `tri` as `multipolar triangle --format json` and the dashboard's /api/triangle give it:
+        its periods, and its shifts with their driving events."""
+        return {**tri.to_json(), "shifts": [s.to_json() for s in self.triangle_shifts(tri)]}
+
     def triangle_shifts(self, tri: Any) -> list[Any]:
         """The shifts of the triangle `tri` (from `triangle(...)`, with its own dates): configuration changes and
         edge sign changes with their driving events (`relations.shifts.triangle_moves`)."""

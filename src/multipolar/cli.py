@@ -388,9 +388,10 @@ def triangle(
     with _project(db, _settings(set_), read_only=True) as project:
         tri = project.triangle(a, b, c, freq=freq, since=_date_value(since, "--since"),
                                until=_date_value(until, "--until"))
-        shifts = project.triangle_shifts(tri)
-    if fmt == "json":
-        text = json.dumps({**tri.to_json(), "shifts": [s.to_json() for s in shifts]}, ensure_ascii=False, indent=2)
+        data = project.triangle_json(tri) if fmt == "json" else None
+        shifts = project.triangle_shifts(tri) if fmt != "json" else []
+    if data is not None:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
         if out:
             Path(out).write_text(text + "\n", encoding="utf-8")
         else:

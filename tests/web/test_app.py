@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from web_store import CALM, EVIL, TOKEN
 
+from multipolar.api import Project
 from multipolar.errors import UsageError
 from multipolar.web import check_bind, create_app
 from multipolar.web.app import CSP, TOKEN_COOKIE
@@ -296,3 +297,14 @@ def test_event_reasons_code_the_sentence_again(client: TestClient) -> None:
 def test_event_reasons_of_an_unknown_event_is_404(client: TestClient) -> None:
     r = client.get("/api/events/no-such-event/reasons")
     assert r.status_code == 404 and "no-such-event" in r.json()["error"]["message"]
+
+
+def test_triangle_api_and_overview_give_the_clis_shifts(client: TestClient, project: Project) -> None:
+    body = client.get("/api/triangle?a=USA&b=CHN&c=RUS").json()
+    cli = project.triangle_json(project.triangle("USA", "CHN", "RUS"))
+    assert body["shifts"] == cli["shifts"]
+    overview = client.get("/api/overview?a=USA&b=CHN&c=RUS").json()
+    edge = [(x["period"], x["edge"], x["previous"]) for x in overview["edge_shifts"]]
+    assert edge and edge == [(x["period"], x["subject"], x["previous"]) for x in cli["shifts"] if x["kind"] == "edge"]
+    page = client.get("/?a=USA&b=CHN&c=RUS", headers=HTML).text
+    assert 'class="edge-shifts"' in page and f"{edge[-1][0]} {edge[-1][1]}" in page

@@ -66,7 +66,7 @@ def triangle(request: Request, a: str, b: str, c: str, freq: str = "month") -> d
     project = project_of(request)
     acts = tuple(project.check_actors((a, b, c)))
     return memo_of(request, project)(("triangle", acts, freq),
-                                     lambda p: p.triangle(*acts, freq=views.check_freq(freq)).to_json())
+                                     lambda p: p.triangle_json(p.triangle(*acts, freq=views.check_freq(freq))))
 
 
 @router.get("/dyads/{a}/{b}", summary="The dyad a–b per period, its shifts, and a period's events")

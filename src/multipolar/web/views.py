@@ -12,6 +12,7 @@ import jinja2
 
 from multipolar.errors import NotFoundError, UsageError
 from multipolar.relations.periods import period_end
+from multipolar.relations.shifts import detect_edge_shifts
 from multipolar.relations.summary import edge_changes
 from multipolar.relations.triangle import SIGN_TEXT
 from multipolar.report.svg import CONFIG_LABEL
@@ -114,6 +115,9 @@ def overview(project: Any, actors: tuple[str, ...], *, freq: str, period: str | 
             {"period": p.period, "configuration": p.configuration, "determinate": p.determinate} for p in with_data
         ],
         "headline": None if head.latest is None else head.latest.period, "period": None,
+        # each change of one edge's sign from the last period it had one (the report's and `triangle`'s edge shifts)
+        "edge_shifts": [{"period": x.period, "edge": x.subject, "change": x.flipped_edges[0].split(" ", 1)[1],
+                         "previous": x.previous} for x in detect_edge_shifts(tri)],
     }
     if chosen is None:
         return out
