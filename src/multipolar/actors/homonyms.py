@@ -60,6 +60,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import numpy as np
+
 from multipolar.actors.mentions import ActorMatch, is_name_word
 
 RULE = "actors.us_state"
@@ -196,10 +198,16 @@ def defined_acronyms(doc: Any, lo: int, hi: int) -> dict[str, tuple[int, int]]:
     """Rule actors.local_acronym: each acronym that doc[lo:hi] defines in brackets, with the token span of the
     capitalised words it stands for (their initials spell it, linking words such as "of" skipped)."""
     out: dict[str, tuple[int, int]] = {}
-    for k in range(lo + 1, hi - 2):
+    if hi - lo < 4:
+        return out
+    from spacy.attrs import ORTH  # spaCy is loaded by whoever parsed `doc`
+
+    # the opening brackets, found on the doc's array of word ids: no Token is made per word
+    opening = np.flatnonzero(doc.to_array(ORTH)[lo + 1:hi - 2] == doc.vocab.strings["("]) + lo + 1
+    for k in (int(x) for x in opening):
         acronym = doc[k + 1].text
-        if doc[k].text != "(" or doc[k + 2].text != ")" or not (2 <= len(acronym) <= 6 and acronym.isupper()
-                                                               and acronym.isalpha()) or acronym in out:
+        if (doc[k + 2].text != ")" or not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha())
+                or acronym in out):
             continue
         letters, start, m = [], k, k - 1
         while m >= lo and len(letters) < len(acronym):

@@ -126,7 +126,9 @@ def aimed_at(ev: Event, m: Any) -> Event:
 
 def mention_tokens(cand: Candidate, actor_code: str) -> list[Token]:
     """Tokens of the sentence where an actor with this code is mentioned."""
-    return [t for t in cand.sent if (m := cand.actors.get(t.i)) is not None and m.actor_code == actor_code]
+    doc, actors = cand.doc, cand.actors  # by index: a Token is made only for a mention (this runs per candidate)
+    return [doc[i] for i in range(cand.sent.start, cand.sent.end)
+            if (m := actors.get(i)) is not None and m.actor_code == actor_code]
 
 
 def mention_kind(kind: str) -> Callable[[Candidate], Event | None]:

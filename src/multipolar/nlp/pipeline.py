@@ -125,11 +125,13 @@ def _after_break(token: Any) -> bool:
 def _lines(doc: Doc) -> list[list[Any]]:
     """The non-empty lines of `doc`, each the list of its non-space tokens."""
     lines: list[list[Any]] = [[]]
+    before = None  # the token before, kept: `_after_break` would make it again for every token
     for token in doc:
-        if token.i > 0 and _after_break(token) and lines[-1]:
+        if before is not None and ("\n" in before.text or "\n" in before.whitespace_) and lines[-1]:
             lines.append([])
         if not token.is_space:
             lines[-1].append(token)
+        before = token
     return [line for line in lines if line]
 
 
