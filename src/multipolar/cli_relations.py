@@ -89,9 +89,8 @@ def triangle(
     emit(table[0], rows, fmt="table", out=out, title=f"{' · '.join(tri.actors)} by {freq} (periods with events)")
     if shifts and not out:
         emit(["period", "kind", "subject", "change", "since"],
-             [(s.period, s.kind, s.subject, s.direction if s.kind == "triangle" else s.flipped_edges[0].split(" ", 1)[1],
-               s.previous)
-              for s in shifts], fmt="table", title="Shifts (the report lists their events)")
+             [(s.period, s.kind, s.subject, s.change, s.previous) for s in shifts], fmt="table",
+             title="Shifts (the report lists their events)")
 
 
 @app.command()

@@ -197,7 +197,7 @@ class ActorResolver(PersonMentions, ContextMentions):
         with nlp.select_pipes(disable=others):
             ruler.add_patterns(self.ruler_patterns())
         # spaCy checks on every doc that the ruler has patterns by counting all of them (about 0.5 ms a call with
-        # ours, 1.4 % of an ingest that parses paragraph by paragraph); it has them, and none are removed
+        # ours, and an ingest that parses paragraph by paragraph calls it per piece); it has them, none are removed
         ruler._require_patterns = lambda: None
 
     # ---------------------------------------------------------------- resolution

@@ -39,7 +39,7 @@ def recent(doc: Doc, before: int, sent_start: int, actors: dict[int, Any], *, lo
     return list(reversed(out))
 
 
-def is_place(tok: Token) -> bool:
+def _is_place(tok: Token) -> bool:
     """Whether a mention lies in the phrase that says where something happened: the object of a place
     preposition ("in Riyadh"), or a word inside that object ("in Jeddah, Saudi Arabia", "in the Ethiopian
     capital", "in the Turkish city of Antalya", "in Ghana's capital")."""
@@ -65,7 +65,7 @@ def named_states(doc: Doc, sent: Any, actors: dict[int, Any]) -> dict[str, Any]:
         m = actors.get(t.i)
         if m is None or not is_state_mention(m):
             continue
-        if is_place(doc[m.start:m.end].root):
+        if _is_place(doc[m.start:m.end].root):
             continue
         found.setdefault(m.country, m)
     return found

@@ -39,7 +39,7 @@ def _recall_clauses(verb: Any) -> list[Any]:
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in W["recall_marks"] for m in c.children)]
 
 
-def _clause_verb(tok: Any) -> Any | None:
+def clause_verb(tok: Any) -> Any | None:
     """The verb of the trigger's clause: the trigger itself, or the first verb above a noun trigger."""
     return next((x for x in (tok, *governors(tok, limit=9)) if x.pos_ in ("VERB", "AUX")), None)
 
@@ -48,7 +48,7 @@ def recalled(c: Candidate):
     ev = c.event
     if ev.date_precision != "doc":
         return None  # dated by a phrase of its own (or undated already)
-    verb = _clause_verb(c.tok)
+    verb = clause_verb(c.tok)
     if verb is not None and any(x.lemma_.lower() in W["recall_verbs"] and _first_person_subject(x)
                                 for x in (verb, *governors(verb, limit=9))):
         return dataclasses.replace(ev, date=None, date_precision=None)  # "I remember your visit to Kyiv"
@@ -72,7 +72,7 @@ def experience(c: Candidate):
     ev = c.event
     if ev.date_precision != "doc":
         return None
-    verb = _clause_verb(c.tok)
+    verb = clause_verb(c.tok)
     if verb is None or not (is_past(verb) or is_perfect(verb)) or not _first_person_subject(verb):
         return None
     words = " ".join(t.text for t in verb.subtree)

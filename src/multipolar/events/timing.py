@@ -84,7 +84,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from multipolar.events.recollection import experience, is_past, is_perfect, recalled
+from multipolar.events.recollection import clause_verb, experience, is_past, is_perfect, recalled
 from multipolar.events.rulebook import DROP, Candidate, Rule, governors, to_infinitive, words
 from multipolar.records import Event
 from multipolar.timex import TimeExpression, find_dates
@@ -211,7 +211,7 @@ def since_span(c: Candidate):
     ev = c.event
     if ev.date_precision != "doc" or ev.date is None:
         return None
-    verb = next((x for x in (c.tok, *governors(c.tok, limit=9)) if x.pos_ in ("VERB", "AUX")), None)
+    verb = clause_verb(c.tok)
     if verb is None or not is_perfect(verb):
         return None
     text = c.sent.text
@@ -437,8 +437,8 @@ def antecedent_day(c: Candidate):
     return None
 
 
-RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since), Rule("timing.since_span", since_span),
-         Rule("timing.comparison", comparison),
+RULES = [Rule("timing.caption", caption), Rule("timing.stamp", stamp), Rule("timing.since", since),
+         Rule("timing.since_span", since_span), Rule("timing.comparison", comparison),
          Rule("timing.framing_instrument", framing_instrument), Rule("timing.statute", statute),
          Rule("timing.other_clause", other_clause),
          Rule("timing.planned_clause", planned_clause), Rule("timing.recalled", recalled),

@@ -117,9 +117,13 @@ def headline_colon(lines: list[list[Any]]) -> int | None:
     return None if after.text in ("\"", "“", "'", "‘") else after.i
 
 
+def _ends_line(token: Any) -> bool:
+    """Whether a line break follows `token` (in its text or its trailing whitespace)."""
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
 def _after_break(token: Any) -> bool:
-    before = token.doc[token.i - 1]
-    return "\n" in before.text or "\n" in before.whitespace_
+    return _ends_line(token.doc[token.i - 1])
 
 
 def _lines(doc: Doc) -> list[list[Any]]:
@@ -127,7 +131,7 @@ def _lines(doc: Doc) -> list[list[Any]]:
     lines: list[list[Any]] = [[]]
     before = None  # the token before, kept: `_after_break` would make it again for every token
     for token in doc:
-        if before is not None and ("\n" in before.text or "\n" in before.whitespace_) and lines[-1]:
+        if before is not None and _ends_line(before) and lines[-1]:
             lines.append([])
         if not token.is_space:
             lines[-1].append(token)

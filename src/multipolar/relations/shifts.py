@@ -87,6 +87,12 @@ class Shift:
     drivers: tuple[DrivingEvent, ...] = ()
     previous: str | None = None  # triangle and edge shifts: the period of the state compared with
 
+    @property
+    def change(self) -> str:
+        """What changed: an edge's signs ("+ -> -", its `flipped_edges` entry less the key), a triangle's
+        configurations, a dyad's direction."""
+        return self.flipped_edges[0][len(self.subject) + 1:] if self.kind == "edge" else self.direction
+
     def to_json(self) -> dict[str, Any]:
         def r(x: float | None) -> float | None:
             return None if x is None else round(x, 4)

@@ -96,7 +96,7 @@ def edge_sign_findings(tri: Triangle, *, since: date) -> list[Finding]:
             continue
         k = keys.index(shift.subject)
         e, old = by_period[shift.period].edges[k], by_period[shift.previous or ""].edges[k]
-        change = shift.flipped_edges[0].split(" ", 1)[1]
+        change = shift.change
         a, b = shift.subject.split("-")
         out.append(Finding(
             kind=EDGE_SIGN, actors=shift.subject, period=shift.period, change=change,

@@ -116,7 +116,7 @@ def overview(project: Any, actors: tuple[str, ...], *, freq: str, period: str | 
         ],
         "headline": None if head.latest is None else head.latest.period, "period": None,
         # each change of one edge's sign from the last period it had one (the report's and `triangle`'s edge shifts)
-        "edge_shifts": [{"period": x.period, "edge": x.subject, "change": x.flipped_edges[0].split(" ", 1)[1],
+        "edge_shifts": [{"period": x.period, "edge": x.subject, "change": x.change,
                          "previous": x.previous} for x in detect_edge_shifts(tri)],
     }
     if chosen is None:
