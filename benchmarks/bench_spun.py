@@ -9,7 +9,8 @@ source: `list` (our own word and phrase swaps), `embed` (MiniLM word-embedding n
 flagged chosen by cross-validation over clean folds and those families: `fit_spun.choose_flag_rate`),
 and it is measured on spun copies of `test`-split documents made by the held-out family.
 Clean side: `test`-split White House briefings, the 30 real-news dev articles
-(../shared/eval/events/realnews_dev.jsonl, measurement only) and `test`-split world-news feed digests.
+(../shared/eval/events/realnews_dev.jsonl, measurement only), `test`-split world-news feed digests and the
+bundled demo articles (examples/demo: short news in our own words).
 Then the shipped model (data/spun_model.json, fitted on every family) on the same sets, the five seeds,
 the check against a stored original, and the time per document.
 
@@ -24,6 +25,7 @@ import json
 import re
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 from fit_spun import (
@@ -68,6 +70,7 @@ def main() -> None:
         "realnews dev (30 articles)": [pair_stats(json.loads(line)["text"])
                                        for line in realnews_path.read_text(encoding="utf-8").splitlines()],
         "feed digests test split": [pair_stats(t) for _, t in rss_digests(SHARED, "test")],
+        "demo articles (our own words)": [pair_stats(t) for t in demo_texts()],
     }
     seeds = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))}
     print(f"fit split: {len(fit_clean)} clean, {sum(map(len, fit_spun.values()))} spun; test split: "
@@ -120,6 +123,14 @@ def main() -> None:
     words = sum(len(t.split()) for t in sample)
     print(f"\nspun_score speed: {1000 * elapsed / len(sample):.1f} ms per document "
           f"({words / elapsed:,.0f} words/s, {len(sample)} briefings)")
+
+
+def demo_texts() -> list[str]:
+    """The bundled demo corpus's articles: short news in our own words, clean by construction."""
+    demo = Path(__file__).resolve().parents[1] / "examples" / "demo"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((demo / "txt").glob("*.txt"))]
+    return texts + [json.loads(line)["text"] for line in (demo / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+                    if line.strip()]
 
 
 def spun_score_of(stats: object) -> float:

@@ -175,7 +175,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              16: actors.dateline needs a spaced or long dash (not "Moscow-backed")
     # across documents
     "near_duplicates": "1",
-    "spun": "4",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold; 4: against an original, swaps judged by count and share (spelling variants, moved days and the ends not counted)
+    "spun": "5",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold; 4: against an original, swaps judged by count and share (spelling variants, moved days and the ends not counted); 5: capitalised words of prose lines paired too (collocations._judged), refitted
     "stories": "7",  # 2: a document's own publication day only (none inferred; a story's from its members); 3: story_max_span_days;
     #                4: stories.bridge_merge (stored stories a new document bridges merge; story_merges),
     #                   a stored story's lexical mean with its members' actor codes;

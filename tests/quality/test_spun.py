@@ -64,8 +64,22 @@ def test_pair_stats_names_swapped_words_with_their_neighbours():
     assert any("subsequent" in phrase for phrase in swapped.phrases)
 
 
-def test_pair_stats_skips_capitalised_words():
+def test_pair_stats_skips_capitalised_words_outside_the_table():
     assert pair_stats("Xylophone Quagmire met Zorblat Vexley.").pairs == 0
+
+
+def test_pair_stats_pairs_capitalised_words_of_a_prose_line():
+    # "the Minister said": the title is judged like any word, so a swap into it shows
+    table = _slot_table()
+    assert pair_stats("then the Minister said so", table).pairs == 2
+    assert pair_stats("then the Priest said so", table).phrases == ("Priest said",)  # an unseen pair
+
+
+def test_pair_stats_skips_capitalised_words_of_a_headline_or_menu_line():
+    # most of the line's words are capitalised: they are capitalised for the line's sake, not as names
+    table = _slot_table()
+    assert pair_stats("The Priest Said", table).pairs == 0
+    assert pair_stats("The Priest Said\nthe minister said", table).pairs == 2
 
 
 def test_pair_stats_does_not_pair_across_punctuation():

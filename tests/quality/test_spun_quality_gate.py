@@ -8,7 +8,9 @@ the feed digests make the spun shares here higher than the benchmark's, which is
 Reached 2026-12-02 on this sample, with the expected-count bins and weak-pair rates: list-words-0.9 0.171,
 embed-0.5 0.882, corpus-0.5 0.829; real news 1/30 and briefings 0/40 flagged (the model before them:
 0.132, 0.474, 0.605; real news 0/30). Reached 2026-12-03 with the slot rates and the model refitted on 9
-spinners at a cross-validated threshold: 0.184, 0.921, 0.895; real news 1/30, briefings 0/40. Floors sit
+spinners at a cross-validated threshold: 0.184, 0.921, 0.895; real news 1/30, briefings 0/40. Reached
+2026-12-08 with capitalised words of prose lines paired too (model refitted): 0.303, 0.921, 0.895; real
+news 1/30, briefings 0/40. Floors sit
 a little below; lowering one is a visible change, and the real-news ceiling was raised from 0 to one
 article of the 30 with the expected-count features.
 """
@@ -39,7 +41,7 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 N_DOCS = 40
 
 # flagged share of spun copies (shipped model; at least), and clean flagged share (at most)
-SPUN_FLOORS = {"list-words-0.9": 0.17, "embed-0.5": 0.90, "corpus-0.5": 0.87}
+SPUN_FLOORS = {"list-words-0.9": 0.29, "embed-0.5": 0.90, "corpus-0.5": 0.87}
 CLEAN_CEILINGS = {"realnews": 1 / 30, "wh_briefings": 0.025}
 
 

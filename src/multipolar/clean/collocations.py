@@ -185,8 +185,9 @@ def adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str])
 
 @dataclass(frozen=True, slots=True)
 class PairStats:
-    """Counts for one document. Pairs are two adjacent lower-case words of the table (names are left
-    out: a new name makes new pairs in any honest text)."""
+    """Counts for one document. Pairs are two adjacent words of the table, lower-case or capitalised in a
+    line of mostly lower-case words (`_judged`); the word rates count lower-case words only (a new name is
+    a rare word in any honest text)."""
 
     words: int  # lower-case words
     pairs: int  # pairs of two table words
@@ -209,13 +210,33 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def _judged(text: str, found: list[tuple[int, int, str]], lower: list[bool]) -> list[bool]:
+    """Which words are paired: every lower-case word, and a capitalised one ("Chief Biden" written for
+    "President Biden") unless its line is mostly capitalised (a headline, a menu, a byline), where words
+    are capitalised for the line's sake and their pairs say nothing of sense. A capitalised word outside
+    the table makes no pair; a new name that is in it makes pairs chance would seldom give, which the
+    expected-count bins weigh as little evidence."""
+    out = list(lower)
+    first = 0
+    while first < len(found):
+        line_end = text.find("\n", found[first][0])
+        last = first
+        while last < len(found) and (line_end < 0 or found[last][0] < line_end):
+            last += 1
+        if sum(lower[first:last]) * 2 > last - first:  # most of the line's words are lower-case
+            out[first:last] = [True] * (last - first)
+        first = last
+    return out
+
+
 def pair_stats(text: str, table: CollocationTable | None = None) -> PairStats:
     table = table or load_table()
     found = words_of(text)
     ids = table.ids
     counts = table.counts
     lower = [text[start].islower() for start, _, _ in found]
-    word_ids = [ids.get(w, 0) if low else 0 for (_, _, w), low in zip(found, lower, strict=True)]
+    judged = _judged(text, found, lower)
+    word_ids = [ids.get(w, 0) if ok else 0 for (_, _, w), ok in zip(found, judged, strict=True)]
     words = sum(lower)
     rare = sum(1 for wid, low in zip(word_ids, lower, strict=True) if low and counts[wid] < RARE_COUNT)
     outside = sum(1 for wid, low in zip(word_ids, lower, strict=True) if low and not wid)
