@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "40",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "41",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -149,6 +149,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              A and B, not B and C); antecedent finders moved to antecedents.py
     #              39: timing.since_span (a present-perfect act over a span begun in an earlier month is undated)
     #              40: imposers.ultimatum ("said Russia had 50 days to agree or face tariffs" threatens Russia)
+    #              41: allegations.accused_deed ("denied allegations of arming Russia" is no act toward Russia);
+    #              --explain names clauses.as_allegation
     "claims": "16",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -281,8 +281,9 @@ def test_a_statement_that_denies_an_attack_accuses_no_one(coded):
 
 
 def test_a_statement_that_another_state_seized_something_accuses_it(coded):
-    events, _ = coded("Chile said Peru seized three Chilean fishing boats.")
-    assert [e for e in events if (e.source, e.target, e.cameo) == ("CHL", "PER", "112")]
+    events, trace = coded("Chile said Peru seized three Chilean fishing boats.")
+    accusation = [e for e in events if (e.source, e.target, e.cameo) == ("CHL", "PER", "112")]
+    assert accusation and "clauses.as_allegation" in trace.fired[accusation[0].event_id]  # --explain names it
     events, _ = coded("Chile said it seized three Peruvian fishing boats.")
     assert not [e for e in events if e.cameo == "112"]
 

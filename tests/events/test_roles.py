@@ -522,3 +522,27 @@ def test_an_infinitive_on_a_verb_with_an_object_may_be_the_objects_and_keeps_its
     # roles.controlled_subject does not step over a verb with an object: "the readiness of Canada to provide"
     events, _ = coded("The President reaffirmed the readiness of Canada to provide assistance to Peru.")
     assert ("CAN", "PER") in {(e.source, e.target) for e in events}
+
+
+@pytest.mark.parametrize("text, accused", [
+    # the deed a charge tells of names who was acted on, not who accuses or who is accused
+    ("Kenya denied allegations of arming Somalia's militias.", None),
+    ("Peru rejected accusations of meddling in the elections of Bolivia.", None),
+    ("Chile dismissed claims that it supplied Argentina with weapons.", None),
+    ("Ghana faces accusations of harbouring Togolese dissidents.", None),
+    # the deed's own subject is the accused
+    ("Nigeria repeated allegations of Benin arming the rebels.", "BEN"),
+])
+def test_a_state_in_the_deed_a_charge_tells_of_is_no_party_to_the_charge(coded, text, accused):
+    events, trace = coded(text)
+    named = {"SOM", "BOL", "ARG", "TGO"}
+    assert not [e for e in events if e.target in named and e.source in {"KEN", "PER", "CHL", "GHA"}]
+    if accused:
+        assert accused in {e.target for e in events if e.source == "NGA"}
+    assert any("allegations.accused_deed" in trace.fired.get(e.event_id, ()) for e in events) or not events
+
+
+def test_a_charge_made_by_a_verb_keeps_its_object_as_the_accused(coded):
+    events, trace = coded("Peru accused Chile of supporting Bolivia's army.")
+    assert ("PER", "CHL") in {(e.source, e.target) for e in events}
+    assert not any("allegations.accused_deed" in names for names in trace.fired.values())

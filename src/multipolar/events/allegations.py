@@ -64,9 +64,36 @@ def as_allegation(trig: Trigger, events: list[Event], coded: Coded, *, ontology:
                and e.modality != "hypothetical"]  # not "could face strikes if" (imposers.facing_threat)
     if not accused:
         return events
+    trig.alleged = True
     out: list[Event] = []
     for ev in events:
         for act in accused:
             out.append(recode(ev, ALLEGATION_CODE, ontology, id_parts=(act.source_actor,), target=act.source,
                               target_actor=act.source_actor, target_name=act.source_name))
+    return out
+
+
+# rule allegations.accused_deed: nouns that report a charge against someone ("allegations of supporting Russia",
+# "claims that it supplied Russia"); the deed told of is the accused's, so a state named as its object is neither
+# the accused nor the accuser
+CHARGE_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "report", "suggestion", "rumour", "rumor",
+                          "assertion", "insinuation"})
+
+
+def deed_tokens(tok: Token) -> set[int]:
+    """Rule allegations.accused_deed: the token indexes of the deed a charge tells of, when `tok` is a charge noun
+    or a verb whose object is one ("denied allegations of arming Russia", "faces accusations of meddling in
+    Moldova", "dismissed claims that it supplied Russia"): the gerund or that-clause after the noun, less its own
+    subject ("US claims of China supplying Russia": China is the accused)."""
+    nouns = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    out: set[int] = set()
+    for noun in nouns:
+        if noun.lemma_.lower() not in CHARGE_NOUNS:
+            continue
+        deeds = [c for c in noun.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")]
+        deeds += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ in ("pcomp", "pobj") and g.pos_ == "VERB"]
+        for deed in deeds:
+            doer = {t.i for c in deed.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            out |= {t.i for t in deed.subtree} - doer
     return out

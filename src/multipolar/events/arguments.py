@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
 from multipolar.codes import is_state
 from multipolar.events import mood, syntax
+from multipolar.events.allegations import deed_tokens
 from multipolar.events.frames import compose
 from multipolar.events.lexicon import MEASURE_NOUNS, Lexicon
 from multipolar.events.ontology import Ontology
@@ -295,6 +296,10 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         parties = _between(tok, actors)
         if len(parties) > 1:
             srcs, tgts = parties, []
+    deed = deed_tokens(tok)  # rule allegations.accused_deed: "denied allegations of arming Russia"
+    if deed:
+        trig.accused_deed = True
+        tgts = [t for t in tgts if t.start not in deed]
     fallback = False
     if not srcs and not _in_adjunct(tok):
         srcs = _nearest_before(sent, tok, actors, exclude=tgts)
@@ -305,7 +310,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     if trig.code[:2] == "19" and _labour_strike(tok, srcs):
         trig.code = "143"  # "doctors staged a strike": a work stoppage (a protest), not military force
     symmetric = is_symmetric(trig.code)
-    if not tgts and not (symmetric and len(srcs) > 1) and not self_actor and not trig.reason_for:
+    if not tgts and not (symmetric and len(srcs) > 1) and not self_actor and not trig.reason_for and not deed:
         # coordinated actors of a symmetric act ("Putin and Xi held a call") are each other's
         # partners: no stand-in target is looked for
         if not partner_not_state:
