@@ -175,3 +175,31 @@ def test_a_gift_said_once_reaches_every_recipient_named_after_its_amount(coded):
     gifts = {e.target: trace.fired[e.event_id] for e in events if e.source == "JPN" and e.root == "07"}
     assert set(gifts) == {"LAO", "KHM", "MMR"}
     assert "syntax.gapped_recipients" in gifts["MMR"] and "syntax.gapped_recipients" not in gifts["LAO"]
+
+
+def _parsed(words, heads, deps, pos):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_country_after_a_place_and_a_comma_is_no_conjunct_party():
+    # "met Zelenskyy in Munich, Germany", parsed with Germany as one more conjunct of the person met
+    from multipolar.events.syntax import conj_heads, place_country
+
+    doc = _parsed(["met", "with", "Zelenskyy", "in", "Munich", ",", "Germany"], [0, 0, 1, 2, 3, 2, 2],
+                  ["ROOT", "prep", "pobj", "prep", "pobj", "punct", "conj"],
+                  ["VERB", "ADP", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN"])
+    assert place_country(doc[6])
+    assert [t.text for t in conj_heads(doc[2])] == ["Zelenskyy"]
+    # a list of people met is still a list: "met with Xi, Modi"
+    doc = _parsed(["met", "with", "Xi", ",", "Modi"], [0, 0, 1, 2, 2], ["ROOT", "prep", "pobj", "punct", "conj"],
+                  ["VERB", "ADP", "PROPN", "PUNCT", "PROPN"])
+    assert not place_country(doc[4])
+    assert [t.text for t in conj_heads(doc[2])] == ["Xi", "Modi"]
+    # and so is a list of states in a "from" phrase: "envoys from Chile, Peru, Bolivia"
+    doc = _parsed(["envoys", "from", "Chile", ",", "Peru", ",", "Bolivia"], [0, 0, 1, 2, 2, 4, 4],
+                  ["ROOT", "prep", "pobj", "punct", "conj", "punct", "conj"],
+                  ["NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN"])
+    assert not place_country(doc[4]) and not place_country(doc[6])

@@ -419,6 +419,8 @@ def _first_after(sent: Span, tok: Token, actors: syntax.Actors, *, exclude: list
         if i not in inside or _outside_phrase(sent.doc[i], tok):
             continue
         m = actors.get(i)
+        if m is not None and syntax.place_country(sent.doc[m.start]):
+            continue  # "negotiations in Geneva, Switzerland": where, not with whom (rule syntax.place_country)
         if m is not None and all(m is not x for x in exclude) and m.actor_code not in codes:
             return [] if m.country in own and m.actor_code == m.country else [m]
     return []

@@ -78,13 +78,28 @@ def conj_heads(tok: Token) -> list[Token]:
                 coordinated = c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")
                 listed = (c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"
                           and any(x.dep_ in ("conj", "cc") for x in (*c.children, *part.children)))
-                if (coordinated or listed) and c not in out:
+                if (coordinated or listed) and c not in out and not place_country(c):
                     out.append(c)
                     stack.append(c)
     return out
 
 
 SPLIT_NAME = ("pobj", "compound", "flat", "npadvmod", "appos")
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "from", "to"})
+
+
+def place_country(tok: Token) -> bool:
+    """Rule syntax.place_country: a name right after "<place>," where the place is the object of "in", "at",
+    "to" ... ("met Zelenskyy of Ukraine in Munich, Germany") names the place's country, which the parser may hang
+    on a party as one more conjunct; it is where the act happened, not a party."""
+    doc = tok.doc
+    if tok.i < 3 or doc[tok.i - 1].text != "," or doc[tok.i - 3].text == ",":
+        return False  # "from Argentina, Austria, Brazil and Spain" is a list
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in (",", "and", "or", "&"):
+        return False  # "in Paris, London and Berlin"
+    place = doc[tok.i - 2]
+    return place.dep_ == "pobj" and place.head.lower_ in PLACE_PREPS and place.pos_ == "PROPN" and not any(
+        c.dep_ == "cc" for c in tok.children)
 
 
 def _arg_tokens(head: Token) -> list[Token]:
@@ -166,7 +181,7 @@ def actors_of(head: Token, actors: Actors, *, listed: bool = False) -> list[Any]
         # "Sierra Leonean and Liberian refugees": a conjunct inside the mention's own words
         for m in [x for x in found if x is not None]:
             for i in range(m.start, m.end):
-                found += [actor_of(c, actors) for c in h.doc[i].children if c.dep_ == "conj"]
+                found += [actor_of(c, actors) for c in h.doc[i].children if c.dep_ == "conj" and not place_country(c)]
         for m in found:
             if m is not None and all(m is not o for o in out):
                 out.append(m)
