@@ -546,3 +546,24 @@ def test_a_charge_made_by_a_verb_keeps_its_object_as_the_accused(coded):
     events, trace = coded("Peru accused Chile of supporting Bolivia's army.")
     assert ("PER", "CHL") in {(e.source, e.target) for e in events}
     assert not any("allegations.accused_deed" in names for names in trace.fired.values())
+
+
+@pytest.mark.parametrize("text", [
+    # the state that qualifies the weapons handed over gave them, to the subject of the clause
+    "Kenya has held its border thanks to deliveries of French weapons.",
+    "Somalia regained two towns thanks, in part, to a steady supply of Turkish drones.",
+    # and to whom a receiving verb's subject names
+    "Kenya received a shipment of French missiles.",
+])
+def test_the_state_of_weapons_handed_over_is_their_giver(coded, text):
+    events, trace = coded(text)
+    given = [e for e in events if e.root == "07"]
+    assert given and {(e.source, e.target) for e in given} <= {("FRA", "KEN"), ("TUR", "SOM")}
+    assert "roles.thing_origin" in trace.fired[given[0].event_id]
+
+
+def test_the_state_of_weapons_handed_over_is_no_recipient_beside_a_named_giver(coded):
+    events, trace = coded("Iran's transfer of Russian drones to Sudan worried Egypt.")
+    given = [e for e in events if e.root == "07"]
+    assert {(e.source, e.target) for e in given} == {("IRN", "SDN")}
+    assert "roles.thing_origin" in trace.fired[given[0].event_id]

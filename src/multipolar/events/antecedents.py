@@ -1,4 +1,5 @@
-"""Antecedents for `anaphora.resolve`: the earlier mentions a pair phrase, "they", "he" or "it" stands for.
+"""Antecedents for `anaphora.resolve`: the earlier mentions a pair phrase, "they", "he" or "it" stands for; and
+for `arguments.find_arguments`, the country a description ("the world's No. 2 economy") stands for.
 
 Pure look-ups over a parsed doc and its actor map (token index -> mention); the rules that use them, and their
 names, are in `anaphora.py` (its docstring says which finder each rule asks, in what order).
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
 from multipolar.events.lookback import Sentences
+from multipolar.events.pairs import Implied, carriers, prep_objects
 from multipolar.events.rulebook import is_state_mention, words
 from multipolar.events.speakers import pair_named_by
 
@@ -194,3 +197,32 @@ def other_person_before(doc: Doc, sent: Any, tok: Token, actors: dict[int, Any])
         if m is not None and m.person is not None and is_state_mention(m) and m.country not in here:
             found.setdefault(m.country, m)
     return next(iter(found.values())) if len(found) == 1 and here else None
+
+
+# the stand-in target of a description ("the tariff on the world's No. 2 economy"), asked by events/arguments.py
+def described_object(tok: Token, actors: dict[int, Any]) -> Token | None:
+    """The object of "on"/"against" on a trigger (or on the verb carrying a nominal trigger) when it is a
+    definite description rather than a name: "the world's No. 2 economy", "the island nation"."""
+    for obj in prep_objects(carriers(tok), ("on", "against")):
+        if obj.pos_ != "NOUN" or any(t.i in actors for t in obj.subtree):
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in obj.children):
+            return obj
+    return None
+
+
+def topic_country(actors: dict[int, Any], *, exclude: set[str]) -> Any | None:
+    """The antecedent of such a description: the country the document's actor mentions name most often, if it
+    leads the next one (and is named at least twice); None otherwise. Each mention counts once, whatever its
+    length."""
+    counts: dict[str, int] = {}
+    for m in {id(m): m for m in actors.values()}.values():
+        country = m.actor_code[:3]
+        if country.isalpha() and country not in COLLECTIVE_PREFIXES and country not in exclude:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    country = ranked[0][0]
+    return Implied(actor_code=country, country=country)
+

@@ -14,18 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from multipolar.actors.gazetteer import COLLECTIVE_PREFIXES
 from multipolar.codes import is_state
 from multipolar.events import mood, syntax
 from multipolar.events.allegations import deed_tokens
+from multipolar.events.antecedents import described_object, topic_country
 from multipolar.events.frames import compose
 from multipolar.events.lexicon import MEASURE_NOUNS, Lexicon
 from multipolar.events.ontology import Ontology
 from multipolar.events.pairs import (
     ASSAULT_ROOTS,
     KILL_CODE,
-    Implied,
-    carriers,
     hyphen_pair,
     is_joint,
     is_symmetric,
@@ -38,13 +36,17 @@ from multipolar.events.pairs import (
 from multipolar.events.parties import unnamed_partner
 from multipolar.events.qualifiers import CONDITIONAL_ACTS, condition_subjects, ultimatum_of
 from multipolar.events.receiving import (
+    HANDOVER_NOUNS,
     RECEIVE_LEMMAS,
     YIELD_ROOT,
+    clause_subjects,
     gift_recipient,
     handover_recipient,
+    noun_recipients,
     received,
     released_from,
     support_recipient,
+    thing_origin,
     thing_received,
 )
 from multipolar.events.receiving import givers as receiving_givers
@@ -119,7 +121,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         given = received(tok, actors, lexicon=lexicon, ontology=ontology) if srcs else None
         if given is not None:
             # "Georgian demonstrators received weapons from the government": the giver acts, on the receiver
-            trig.code, giver, trig.received_message = given
+            trig.code, giver, trig.received_message, trig.thing_origin = given
             srcs, passive = [giver], srcs
         unknown = unidentified_attacker(tok, actors, srcs, passive) if trig.code[:2] in ASSAULT_ROOTS else None
         if unknown is None and not srcs and passive and trig.code[:2] == COERCE_ROOT:
@@ -235,9 +237,19 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
     else:
         unknown, ultimatum = None, False
         srcs, tgts, toks = syntax.noun_args(tok, actors)
+        # rule roles.thing_origin: the state that qualifies the weapons handed over ("Iran's transfer of Russian
+        # drones to Sudan") is not their recipient; with no giver named, it gave them ("held the line thanks to
+        # deliveries of American weapons"), to whom the phrase names or else to the subject of the noun's clause
+        origin = thing_origin(tok, actors) if trig.handover or tok.lemma_.lower() in HANDOVER_NOUNS else []
+        if origin and any(t is o for t in tgts for o in origin):
+            tgts = [t for t in tgts if all(t is not o for o in origin)] or noun_recipients(tok, actors)
+            trig.thing_origin = True
         if not tgts and trig.handover:
             tgts, htoks = handover_recipient(tok, actors)
             toks = toks + htoks
+        if not srcs and origin:
+            srcs, trig.thing_origin = origin[:1], True
+            tgts = [t for t in tgts if t.country != srcs[0].country] or clause_subjects(tok, actors, exclude=srcs)
         arg_toks += toks
         if not srcs and tok.i in actors:
             srcs = [actors[tok.i]]  # "protesters in Kenya ...": the noun names both act and actor
@@ -316,10 +328,10 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
         if not partner_not_state:
             tgts = _first_after(sent, tok, actors, exclude=srcs)
         fallback = fallback or bool(tgts)
-        if not tgts and _described_object(tok, actors) is not None:
+        if not tgts and described_object(tok, actors) is not None:
             # "the tariff on the world's No. 2 economy": a description, not a name, of the party acted
             # on is read as the country the document is most about (besides the source's own)
-            topic = _topic_country(actors, exclude={s.country for s in srcs})
+            topic = topic_country(actors, exclude={s.country for s in srcs})
             if topic is not None:
                 tgts, fallback = [topic], True
     trig.parsed_both = bool(tgts) and not fallback
@@ -468,30 +480,3 @@ def _between(tok: Token, actors: syntax.Actors) -> list[Any]:
         if len({m.actor_code for m in found}) > 1:
             return found
     return []
-
-
-def _described_object(tok: Token, actors: syntax.Actors) -> Token | None:
-    """The object of "on"/"against" on a trigger (or on the verb carrying a nominal trigger) when it is a
-    definite description rather than a name: "the world's No. 2 economy", "the island nation"."""
-    for obj in prep_objects(carriers(tok), ("on", "against")):
-        if obj.pos_ != "NOUN" or any(t.i in actors for t in obj.subtree):
-            continue
-        if any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in obj.children):
-            return obj
-    return None
-
-
-def _topic_country(actors: syntax.Actors, *, exclude: set[str]) -> Any | None:
-    """The country the document's actor mentions name most often, if it leads the next one (and is named at
-    least twice); None otherwise. Each mention counts once, whatever its length."""
-    counts: dict[str, int] = {}
-    for m in {id(m): m for m in actors.values()}.values():
-        country = m.actor_code[:3]
-        if country.isalpha() and country not in COLLECTIVE_PREFIXES and country not in exclude:
-            counts[country] = counts.get(country, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
-        return None
-    country = ranked[0][0]
-    return Implied(actor_code=country, country=country)
-

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from multipolar.events import syntax
 from multipolar.events.pairs import prep_objects
-from multipolar.events.rulebook import Candidate, is_state_mention, mention_name, words
+from multipolar.events.rulebook import Candidate, governors, is_state_mention, mention_name, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,22 +29,26 @@ RECEIVE_LEMMAS = {"receive", "get", "obtain", "accept", "win", "secure"}
 
 
 def received(tok: Token, actors: syntax.Actors, *, lexicon: Lexicon,
-             ontology: Ontology) -> tuple[str, Any, bool] | None:
-    """(code, giver, whether the thing is a message) of "received/obtained N from X" where the thing received
-    names an act the lexicon codes ("weapons" 072, "assurances" 031) or is a message: X did it to the receiver."""
+             ontology: Ontology) -> tuple[str, Any, bool, bool] | None:
+    """(code, giver, whether the thing is a message, whether the giver qualifies the thing: rule roles.thing_origin)
+    of "received/obtained N from X" or "received a shipment of X's weapons" where the thing received names an act
+    the lexicon codes ("weapons" 072, "assurances" 031) or is a message: X did it to the receiver."""
     if tok.lemma_.lower() not in RECEIVE_LEMMAS:
         return None
     things = [c for c in tok.children if c.dep_ == "dobj" and c.i not in actors]
     found = givers(tok, things[:1], actors) if things else []
+    origin = not found and bool(things)
+    if origin:
+        found = thing_origin(things[0], actors)  # "received a shipment of US missiles" (rule roles.thing_origin)
     if not found:
         return None
-    entry = lexicon.match(things[0])
+    entry = lexicon.match(things[0]) or handover_entry(things[0], lexicon)
     if entry is None and things[0].lemma_.lower() in W["message_nouns"]:
         # rule roles.received_message: "Seoul received a letter from Pyongyang": the sender consulted it
-        return (W["message_code"], found[0], True) if W["message_code"] in ontology else None
+        return (W["message_code"], found[0], True, origin) if W["message_code"] in ontology else None
     if entry is None or entry.frame is not None or entry.cameo not in ontology:
         return None
-    return entry.cameo, found[0], False
+    return entry.cameo, found[0], False, origin
 
 
 def thing_received(verb: Token, ttoks: list[Token], actors: syntax.Actors) -> bool:
@@ -132,6 +136,28 @@ def handover_holder(tok: Token) -> Token | None:
     elif tok.dep_ != "compound":
         return None
     return head if head.pos_ == "NOUN" and head.lemma_.lower() in HANDOVER_NOUNS else None
+
+
+def thing_origin(noun: Token, actors: syntax.Actors) -> list[Any]:
+    """Rule roles.thing_origin: the states that qualify the weapons a handover noun hands over ("deliveries of
+    American weapons", "a shipment of US missiles"): with no giver named otherwise, they gave them."""
+    return [actors[c.i] for w in noun.subtree if handover_holder(w) is not None and handover_holder(w).i == noun.i
+            for c in w.children if c.dep_ in ("amod", "compound", "nmod") and c.i in actors
+            and is_state_mention(actors[c.i])]
+
+
+def noun_recipients(noun: Token, actors: syntax.Actors) -> list[Any]:
+    """The actors of a handover noun's own "to" phrase ("the transfer of drones to Sudan")."""
+    return [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"
+            for p in syntax.pobjs_of(c) for m in syntax.actors_of(p, actors)]
+
+
+def clause_subjects(noun: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
+    """The subjects of the nearest verb above a noun ("Kyiv held the line thanks to deliveries of ..."), other
+    than the states of `exclude`."""
+    verb = next((g for g in governors(noun, limit=6) if g.pos_ in ("VERB", "AUX")), None)
+    own = {x.country for x in exclude}
+    return [] if verb is None else [t for t in syntax.subjects(verb, actors)[0] if t.country not in own]
 
 
 def handover_entry(noun: Token, lexicon: Lexicon) -> LexiconEntry | None:

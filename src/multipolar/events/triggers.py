@@ -119,6 +119,7 @@ class Trigger:
     list_tail: bool = False  # a list's last member, hung from the verb, was added as a target (syntax.list_tail)
     reason_for: bool = False  # the states in a "for" phrase of judging were kept from the target (roles.reason_for)
     alleged: bool = False  # a statement recoded as an accusation of whoever it says used force (clauses.as_allegation)
+    thing_origin: bool = False  # the giver of handed-over weapons is the state that qualifies them (roles.thing_origin)
     accused_deed: bool = False  # the states in the deed a charge tells of were kept from the target (allegations.accused_deed)
     occasion_agent: bool = False  # a passive coercion's doer is the owner of the strike it befell in (roles.occasion_agent)
     support_recipient: bool = False  # a giving verb's target from its "in support of" phrase (roles.support_recipient)
@@ -281,7 +282,7 @@ def base_rules(trig: Trigger) -> list[str]:
              (trig.club_object, "syntax.club_object"), (trig.released_from, "roles.released_from"),
              (trig.judged, "triggers.own_act_judged"),
              (trig.reason_for, "roles.reason_for"), (trig.accused_deed, "allegations.accused_deed"),
-             (trig.alleged, "clauses.as_allegation"))
+             (trig.alleged, "clauses.as_allegation"), (trig.thing_origin, "roles.thing_origin"))
     return out + [name for on, name in flags if on]
 
 
