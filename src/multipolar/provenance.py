@@ -151,7 +151,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              40: imposers.ultimatum ("said Russia had 50 days to agree or face tariffs" threatens Russia)
     #              41: allegations.accused_deed ("denied allegations of arming Russia" is no act toward Russia);
     #              --explain names clauses.as_allegation; syntax.place_country ("in Munich, Germany" is no party);
-    #              roles.thing_origin ("deliveries of American weapons": the US gave them)
+    #              roles.thing_origin ("deliveries of American weapons": the US gave them); parties.unnamed_partner
+    #              widened (no target from the object or from a topic hung on the partners)
     "claims": "16",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -249,6 +249,10 @@ def test_a_meeting_with_partners_that_are_no_state_takes_no_partner_from_its_top
     assert not [e for e in events if e.root == "04" and e.target == "UKR"]
     events, _ = coded("President Lula hosted a videoconference today with Chile to discuss support for Ukraine.")
     assert ("BRA", "CHL") in {(e.source, e.target) for e in events if e.root == "04"}
+    # nor from an "about" phrase the parser hangs on the call, whose object is then read for a target
+    events, _ = coded("President Lula hosted a secure conference call today with allies and partners about our "
+                      "joint response to Venezuela's attack on Guyana.")
+    assert not [e for e in events if e.root == "04" and e.target in ("VEN", "GUY")]
 
 
 def test_a_warning_to_citizens_against_travel_is_no_act_toward_where_they_would_go(coded):

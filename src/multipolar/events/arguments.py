@@ -144,7 +144,7 @@ def find_arguments(trig: Trigger, sent: Span, actors: syntax.Actors, *, lexicon:
             tgts, ttoks = syntax.objects(tok, actors, preps=FORCE_PREPS)
         else:
             tgts, ttoks = syntax.objects(tok, actors)
-        tgts = _with_list_tail(trig, tok, tgts, actors)
+        tgts = [] if partner_not_state else _with_list_tail(trig, tok, tgts, actors)  # and not from the topic
         if not tgts and unnamed_partner(tok, actors):
             return None  # rule parties.unnamed_partner: "working with our allies to pressure Iran"
         if given is None and thing_received(tok, ttoks, actors):

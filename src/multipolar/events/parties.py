@@ -313,6 +313,9 @@ def travel_advice(c: Candidate):
     return DROP if all(t.i in warned_of for t in mention_tokens(c, c.event.target_actor)) else None
 
 
+TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning", "over"})
+
+
 def unnamed_partner(verb: Token, actors: dict[int, Any], *, words: str = "joint_work_verbs") -> bool:
     """parties.unnamed_partner: `verb` works together (`words`: or meets, talks, hosts) "with" partners named by
     no actor; the "with" phrase may hang on the verb's object ("hosted a call with Allies and partners")."""
@@ -321,7 +324,10 @@ def unnamed_partner(verb: Token, actors: dict[int, Any], *, words: str = "joint_
     holders = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
     partners = [p for h in holders for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "with"
                 for p in ch.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN", "PRON")]
-    return bool(partners) and not any(t.i in actors for p in partners for t in p.subtree)
+    # a topic the parser hangs on the partners ("with allies about the response to X's attack") names none of them
+    topic = {t.i for p in partners for x in p.subtree if x.dep_ == "prep" and x.lower_ in TOPIC_PREPS for t in x.subtree}
+    return bool(partners) and not any(t.i in actors and t.i not in topic for p in partners for t in p.subtree)
+
 
 
 RULES = [Rule("parties.news_outlet", news_outlet), Rule("parties.co_mediators", co_mediators),
