@@ -62,7 +62,9 @@ Words in data/rules/parties.json.
   clause), and the verb is no candidate, so that the act it is done to achieve stands as the sentence's act
   (events/clauses.py, clauses.joint_work); a verb of meeting, talking or hosting "with" such partners ("hosted a
   call with Allies and partners about Russia's war on Ukraine", "spoke with counterparts from our Baltic Allies
-  to discuss ...") takes no stand-in partner either (it was the state of the topic).
+  to discuss ...") takes no stand-in partner either (it was the state of the topic), nor a partner read off its
+  object's phrase; a topic the parser hangs on the partners themselves ("with allies about X's attack") does not
+  name them.
 """
 
 from __future__ import annotations
