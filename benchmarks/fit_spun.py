@@ -2,6 +2,7 @@
 
     PYTHONPATH=src .venv/bin/python benchmarks/fit_spun.py table   # data/collocations.npz from the `table` split
     PYTHONPATH=src .venv/bin/python benchmarks/fit_spun.py fit     # data/spun_model.json from the `fit` split
+    PYTHONPATH=src .venv/bin/python benchmarks/fit_spun.py prior   # the shrinkage prior by cross-validation (prints)
 
 `table` counts words and adjacent word pairs over the `table` split (70 %) of ../shared/corpora
 (White House briefings and world-news feed digests) and keeps derived counts only: the 65,535
@@ -210,13 +211,39 @@ def fit(out: Path = MODEL_FILE) -> None:
     print(f"wrote {out}: {json.dumps(model)}")
 
 
+PRIORS = (10.0, 20.0, 40.0, 80.0, 160.0, 320.0, 640.0, 1280.0, 2560.0, 5120.0)
+
+
+def choose_prior(per_spinner: int = 250) -> None:
+    """Print, for each shrinkage prior (`collocations.PRIOR`), the flag rate `choose_flag_rate` picks and, at it,
+    the cross-validated clean share flagged and the weakest held-out family's share flagged. Nothing is written:
+    the prior is set by hand in collocations.py (then `fit`). The clean side here is the fit split's briefings and
+    10-item feed documents, so this cannot see false positives on long many-topic documents: check a new prior with
+    bench_spun.py's whole-day digests and real news before shipping it (collocations.PRIOR says why 40 stays)."""
+    from multipolar.clean import collocations
+
+    spinners = make_spinners()
+    clean = [pair_stats(t) for t in clean_fit_texts("fit")]
+    spun = spun_stats(spinners, split_texts("fit"), per_spinner, SEED)
+    shipped = collocations.PRIOR
+    try:
+        for prior in PRIORS:
+            collocations.PRIOR = prior  # read by PairStats.features at each call
+            rate, found = choose_flag_rate(clean, spun, {s.name: s.family for s in spinners}, SEED)
+            _, clean_share, spun_share = next(row for row in found if row[0] == rate)
+            print(f"prior {prior:g}: flag rate {rate}, cross-validated clean flagged {clean_share:.4f}, "
+                  f"weakest held-out family flagged {spun_share:.3f}", flush=True)
+    finally:
+        collocations.PRIOR = shipped
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("step", choices=["table", "fit"])
+    parser.add_argument("step", choices=["table", "fit", "prior"])
     args = parser.parse_args()
     if not (SHARED / "corpora" / "wh_briefings.jsonl.gz").is_file():
         sys.exit("fit_spun: ../shared/corpora/wh_briefings.jsonl.gz is needed")
-    build_table() if args.step == "table" else fit()
+    {"table": build_table, "fit": fit, "prior": choose_prior}[args.step]()
 
 
 if __name__ == "__main__":

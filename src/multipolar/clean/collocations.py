@@ -37,7 +37,11 @@ WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _GAP = re.compile(r"[ \t]+")
 
 RARE_COUNT = 20  # a word below this count (or outside the table) is rare
-PRIOR = 40.0  # pseudo-observations at the clean rate that pull short documents towards the clean rate
+# pseudo-observations at the clean rate that pull short documents towards the clean rate. Cross-validation on the
+# fit split (`benchmarks/fit_spun.py prior`) prefers far more (weakest held-out family flagged: 40 0.210, 160 0.248,
+# 640 0.304, 1280 0.341, 2560 0.329), but at 1280 the test split's whole-day feed digests (long, many topics) were
+# flagged 7.7-10.3 % and real news up to 3 of 30: the fit's clean side has no such long documents, so 40 stays
+PRIOR = 40.0
 # A pair of words in the table is judged by how often it would be met if its words were independent
 # (count(a) * count(b) / words counted): a pair expected ten times and never seen twice is strong
 # evidence of a swap, one expected 0.05 times is almost none. Unseen pairs are counted in these bins.
