@@ -7,7 +7,9 @@ Trump", "received an invitation from Beijing") is the giver's act toward the rec
 roles.released_from: a passive release with no agent is done by the state of its "from" phrase; and the recipient
 of a handover noun whose "to" phrase the parser hung on the verb (triggers.handover_noun, `handover_recipient`).
 From the giving side, for a verb of giving with no target of its own: rule roles.support_recipient (the state of
-its "in support of/for" phrase) and rule roles.gift_recipient (the state of the "to"/"for" phrase on what it gives)."""
+its "in support of/for" phrase) and rule roles.gift_recipient (the state of the "to"/"for" phrase on what it gives).
+Rule roles.thing_origin (`thing_origin`): the state that qualifies weapons a handover noun hands over ("deliveries
+of American weapons", "received a shipment of US missiles") is no recipient, and with no giver named, the giver."""
 
 from __future__ import annotations
 
