@@ -331,7 +331,6 @@ def unnamed_partner(verb: Token, actors: dict[int, Any], *, words: str = "joint_
     return bool(partners) and not any(t.i in actors and t.i not in topic for p in partners for t in p.subtree)
 
 
-
 RULES = [Rule("parties.news_outlet", news_outlet), Rule("parties.co_mediators", co_mediators),
          Rule("parties.with_partners", with_partners),
          Rule("parties.people_not_state", people_not_state), Rule("parties.document_text", document_text),

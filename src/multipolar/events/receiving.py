@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from multipolar.events import syntax
 from multipolar.events.pairs import prep_objects
-from multipolar.events.rulebook import Candidate, governors, is_state_mention, mention_name, words
+from multipolar.events.rulebook import Candidate, clause_verb, is_state_mention, mention_name, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -140,12 +140,16 @@ def handover_holder(tok: Token) -> Token | None:
     return head if head.pos_ == "NOUN" and head.lemma_.lower() in HANDOVER_NOUNS else None
 
 
+def handed_over(noun: Token) -> list[Token]:
+    """The weapons this noun hands over (rule triggers.handover_noun): those `handover_holder` gives it."""
+    return [w for w in noun.subtree if (holder := handover_holder(w)) is not None and holder.i == noun.i]
+
+
 def thing_origin(noun: Token, actors: syntax.Actors) -> list[Any]:
     """Rule roles.thing_origin: the states that qualify the weapons a handover noun hands over ("deliveries of
     American weapons", "a shipment of US missiles"): with no giver named otherwise, they gave them."""
-    return [actors[c.i] for w in noun.subtree if handover_holder(w) is not None and handover_holder(w).i == noun.i
-            for c in w.children if c.dep_ in ("amod", "compound", "nmod") and c.i in actors
-            and is_state_mention(actors[c.i])]
+    return [actors[c.i] for w in handed_over(noun) for c in w.children
+            if c.dep_ in ("amod", "compound", "nmod") and c.i in actors and is_state_mention(actors[c.i])]
 
 
 def noun_recipients(noun: Token, actors: syntax.Actors) -> list[Any]:
@@ -157,18 +161,14 @@ def noun_recipients(noun: Token, actors: syntax.Actors) -> list[Any]:
 def clause_subjects(noun: Token, actors: syntax.Actors, *, exclude: list[Any]) -> list[Any]:
     """The subjects of the nearest verb above a noun ("Kyiv held the line thanks to deliveries of ..."), other
     than the states of `exclude`."""
-    verb = next((g for g in governors(noun, limit=6) if g.pos_ in ("VERB", "AUX")), None)
+    verb = clause_verb(noun)
     own = {x.country for x in exclude}
     return [] if verb is None else [t for t in syntax.subjects(verb, actors)[0] if t.country not in own]
 
 
 def handover_entry(noun: Token, lexicon: Lexicon) -> LexiconEntry | None:
     """The lexicon entry of a weapon this noun hands over (rule triggers.handover_noun), or None."""
-    for w in noun.subtree:  # handover_holder reads only the noun's own "of" object and modifiers
-        holder = handover_holder(w)
-        if holder is not None and holder.i == noun.i and (entry := lexicon.match(w)) is not None:
-            return entry
-    return None
+    return next((entry for w in handed_over(noun) if (entry := lexicon.match(w)) is not None), None)
 
 
 SUPPORT_NOUNS = frozenset({"support", "aid", "assistance", "help", "solidarity"})

@@ -9,7 +9,7 @@ import dataclasses
 import re
 from typing import Any
 
-from multipolar.events.rulebook import Candidate, governors, words
+from multipolar.events.rulebook import Candidate, clause_verb, governors, words
 
 W = words("timing")
 
@@ -37,11 +37,6 @@ def _recall_clauses(verb: Any) -> list[Any]:
     """The past "when"/"while" clauses of `verb` or of the verbs above it in its sentence."""
     return [c for x in (verb, *governors(verb, limit=9)) for c in x.children if c.dep_ == "advcl" and is_past(c)
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in W["recall_marks"] for m in c.children)]
-
-
-def clause_verb(tok: Any) -> Any | None:
-    """The verb of the trigger's clause: the trigger itself, or the first verb above a noun trigger."""
-    return next((x for x in (tok, *governors(tok, limit=9)) if x.pos_ in ("VERB", "AUX")), None)
 
 
 def recalled(c: Candidate):

@@ -106,6 +106,11 @@ def governors(tok: Token, *, limit: int = 4) -> Iterable[Token]:
         yield x
 
 
+def clause_verb(tok: Token) -> Token | None:
+    """The verb of a trigger's clause: the trigger itself, or the first verb above a noun trigger."""
+    return next((x for x in (tok, *governors(tok, limit=9)) if x.pos_ in ("VERB", "AUX")), None)
+
+
 def is_state_mention(m: Any) -> bool:
     """Whether an actor mention names a state for the anaphora and modality rules: a three-letter country, no
     IGO or NGO, no sector noun ("companies"). Looser than `multipolar.codes.is_state`, which also leaves out

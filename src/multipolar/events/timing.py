@@ -84,8 +84,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from multipolar.events.recollection import clause_verb, experience, is_past, is_perfect, recalled
-from multipolar.events.rulebook import DROP, Candidate, Rule, governors, to_infinitive, words
+from multipolar.events.recollection import experience, is_past, is_perfect, recalled
+from multipolar.events.rulebook import DROP, Candidate, Rule, clause_verb, governors, to_infinitive, words
 from multipolar.records import Event
 from multipolar.timex import TimeExpression, find_dates
 from multipolar.timex.holidays import landmark_of
