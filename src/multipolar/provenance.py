@@ -30,7 +30,7 @@ CROSS_STAGES = ("near_duplicates", "spun", "stories", "dedup", "claim_groups")
 STAGE_VERSIONS: dict[str, str] = {
     # per document
     "clean": "4",  # decode, HTML main text, metadata, publication date, language, flags (2: labelled dates; 3: title and site as the page declares them, a dateline opening the lead paragraph, "Publiziert am"; 4: html.link_list, bullet lines that are a list item of links alone)
-    "events": "41",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
+    "events": "42",  # sentences, actor mentions, events (coder, rules, act model, dates); 2: date_flag; 3: modality.sport, act model retrained (plover=none, embedding weight by CV);
     #              4: parse_only_actor_paragraphs (rule actor_paragraphs: only the pieces that can hold an act are parsed, sentences cut at their edges);
     #              5: role and anaphora rules (roles.response_target, place_of_assault, relatum_not_source, patient_noun,
     #              self_target, modifier_target, place_not_source, signed_instrument; anaphora.pronoun_it, object_pronoun, prior_agent, prior_partner)
@@ -153,7 +153,11 @@ STAGE_VERSIONS: dict[str, str] = {
     #              --explain names clauses.as_allegation; syntax.place_country ("in Munich, Germany" is no party);
     #              roles.thing_origin ("deliveries of American weapons": the US gave them); parties.unnamed_partner
     #              widened (no target from the object or from a topic hung on the partners)
-    "claims": "16",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
+    #              42: nlp.markdown_links (a link's marks and address are blanked before parsing);
+    #              modality.standing_relation inverted (a relation noun is an act only when made or changed);
+    #              lexicon condition obj: ("met the needs" is no meeting); talks.joint_meeting; roles.place_not_source
+    #              reads syntax.place_country
+    "claims": "17",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;
     #              5: kinds range, cumulative, rate and vague; part_of_country and qualified_measure
@@ -177,6 +181,7 @@ STAGE_VERSIONS: dict[str, str] = {
     #              14: the actor resolver's actors.person_surname (a country's name after a forename is no actor)
     #              15: the actor resolver's actors.dateline (a city opening a report's dateline is no actor)
     #              16: actors.dateline needs a spaced or long dash (not "Moscow-backed")
+    #              17: nlp.markdown_links (the sentences claims read have a link's marks and address blanked)
     # across documents
     "near_duplicates": "1",
     "spun": "5",  # 2: pair counts against chance, refitted model; 3: slot rates (slot_gaps), refitted with 9 spinners and a cross-validated threshold; 4: against an original, swaps judged by count and share (spelling variants, moved days and the ends not counted); 5: capitalised words of prose lines paired too (collocations._judged), refitted

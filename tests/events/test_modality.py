@@ -295,6 +295,10 @@ def test_a_clash_that_followed_stays_an_act(coded):
     "The partnership between Chile and Peru is rooted in decades of trade.",
     "Chile is proud to have a strong partnership with Peru.",
     "Through partnerships like the Chile-Peru Partnership, both states expand vaccine output.",
+    "The visit will highlight the strategic partnership between Chile and Peru.",
+    "We maintain a close partnership between the government of Chile and Peru on migration.",
+    "Chile is grateful for Peru's continued partnership at the United Nations.",
+    "That is thanks to the partnership between Chile and Peru.",
 ])
 def test_a_standing_relation_is_no_act(coded, text):
     events, trace = coded(text)
@@ -302,8 +306,13 @@ def test_a_standing_relation_is_no_act(coded, text):
     assert [d for d in trace.dropped if d["rule"] == "modality.standing_relation"]
 
 
-def test_launching_a_partnership_stays_an_act(coded):
-    events, trace = coded("Chile and Peru launched a strategic partnership.")
+@pytest.mark.parametrize("text", [
+    "Chile and Peru launched a strategic partnership.",
+    "Chile and Peru upgraded their ties to a strategic partnership.",
+    "Chile and Peru agreed on a new partnership for the mining sector.",
+])
+def test_launching_a_partnership_stays_an_act(coded, text):
+    events, trace = coded(text)
     assert [e for e in events if e.source == "CHL" and e.target == "PER"]
     assert not [d for d in trace.dropped if d["rule"] == "modality.standing_relation"]
 

@@ -69,3 +69,22 @@ def test_a_with_phrase_after_the_object_of_discuss_is_left_to_the_topic_rule(cod
     events, trace = coded("Kenya and Uganda discussed fishing rights with Tanzania.")
     assert not [e for e in events if e.target == "TZA"]
     assert not any("talks.with_partner" in names for names in trace.fired.values())
+
+
+def test_a_meeting_with_two_states_at_once_is_a_meeting_between_them_too(coded):
+    # rule talks.joint_meeting: the codebook codes talks once per pair of their parties
+    events, trace = coded("The Kenyan president met today with the president of Uganda and the prime minister of "
+                          "Rwanda on the sidelines of the summit.")
+    pairs = {frozenset((e.source, e.target)) for e in events if e.root == "04"}
+    assert {frozenset(("KEN", "UGA")), frozenset(("KEN", "RWA")), frozenset(("UGA", "RWA"))} <= pairs
+    joint = [e for e in events if {e.source, e.target} == {"UGA", "RWA"}]
+    assert len(joint) == 1 and "talks.joint_meeting" in trace.fired[joint[0].event_id]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president met separately with the presidents of Uganda and Rwanda.",
+    "The Kenyan president met with the Ugandan foreign minister in Kigali, Rwanda.",
+])
+def test_meetings_held_apart_or_a_venue_are_no_joint_meeting(coded, text):
+    events, _ = coded(text)
+    assert not [e for e in events if {e.source, e.target} == {"UGA", "RWA"}]

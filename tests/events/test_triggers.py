@@ -124,7 +124,11 @@ def test_weapons_launched_at_a_state_in_a_list_are_an_attack(coded):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Chile committed to meeting Peru's requirements on steel imports.", set()),
     ("Chile met Peru's deadline for the border survey.", set()),
+    ("Chile and Peru met the challenges of the drought together.", set()),
+    ("Chile and Peru will meet the goals they set for the border survey.", set()),
+    ("Chile has met the needs of Peruvian migrants.", set()),
     ("The Chilean president met the Peruvian president in Lima.", {"04"}),
+    ("The Chilean president met the Peruvian president to reaffirm Chile's commitment to the border treaty.", {"04"}),
 ])
 def test_meeting_a_requirement_is_no_meeting(coded, text, expected):
     events, _ = coded(text)
@@ -152,3 +156,9 @@ def test_attacking_a_state_for_doing_something_is_criticism(coded, text, root):
 def test_removing_another_state_leader_by_force_is_coercion(coded, verb):
     events, _ = coded(f"Chilean forces {verb} the Peruvian president in a night raid.")
     assert ("CHL", "PER", "17") in {(e.source, e.target, e.root) for e in events}
+
+
+def test_an_act_whose_verb_is_a_markdown_link_is_coded(coded):
+    # rule nlp.markdown_links: a link's address inside the clause no longer cuts the verb from its object
+    events, _ = coded("Chile [pledged](https://example.org/news/2024/03/chile-peru) to boost its investment in Peru.")
+    assert ("CHL", "PER") in {(e.source, e.target) for e in events if e.root == "03"}

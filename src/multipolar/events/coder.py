@@ -107,7 +107,7 @@ from multipolar.events.pair_phrases import PAIR_COPIES
 from multipolar.events.pairs import Implied, pairs_of
 from multipolar.events.qualifiers import FUTURE_STATEMENT, qualify, states_future
 from multipolar.events.rulebook import Candidate, Trace, derived_id, judge, mention_name, rules
-from multipolar.events.talks import TALK_COPIES
+from multipolar.events.talks import MEETING_COPIES, TALK_COPIES
 from multipolar.events.topics import TOPIC_COPIES
 from multipolar.events.trade import FINDERS
 from multipolar.events.triggers import Trigger, base_rules, find_triggers, trigger_words
@@ -354,7 +354,7 @@ class EventCoder:
                         made.append(other)
                 # "the G7 condemned X": each member did (events/groups.py); "discussed their efforts to support X":
                 # each party of the talks does it (events/topics.py), for each event made so far
-                for rule, copies in GROUP_COPIES:
+                for rule, copies in GROUP_COPIES + MEETING_COPIES:
                     for other in copies(cand, ev):
                         self.trace.fired[other.event_id] = [*cand.fired, rule]
                         made.append(other)

@@ -6,6 +6,7 @@ first (the trigger) are conditions on the trigger's dependents within two steps:
   `lemma`       some dependent has this lemma
   `prep:on`     a preposition "on" hangs from the trigger
   `prt:down`    a particle "down" hangs from the trigger
+  `obj:need`    the trigger's own direct object (or a conjunct of it) has this lemma ("met the needs and goals")
   `ccomp`, `oprd`, ...  a dependent with this dependency label
   `!item`       the condition must NOT hold
 A match with more conditions wins over a bare lemma.
@@ -34,7 +35,7 @@ NEAR_DEPS = {"dobj", "pobj", "prep", "prt", "xcomp", "compound", "amod", "nsubjp
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    kind: str  # lemma | prep | prt | dep
+    kind: str  # lemma | prep | prt | dep | obj
     value: str
     negated: bool = False
 
@@ -151,7 +152,7 @@ class Lexicon:
             if e.conditions:
                 if near is None:
                     near = _near(token)
-                if not all(_holds(c, near) != c.negated for c in e.conditions):
+                if not all(_holds(c, near, token) != c.negated for c in e.conditions):
                     continue
             return e
         return None
@@ -195,7 +196,10 @@ def _temporal(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
-def _holds(cond: Condition, near: list[Token]) -> bool:
+def _holds(cond: Condition, near: list[Token], token: Token) -> bool:
+    if cond.kind == "obj":
+        objects = [t for t in token.children if t.dep_ == "dobj"]
+        return any(t.lemma_.lower() == cond.value for o in objects for t in (o, *o.conjuncts))
     if cond.kind == "lemma":
         return any(t.lemma_.lower() == cond.value or t.lower_ == cond.value for t in near)
     if cond.kind == "prep":

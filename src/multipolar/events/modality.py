@@ -48,12 +48,13 @@ questions, speculation and nouns that merely mention a topic are not events.
   Ghana in the World Cup quarter-final"): the sentence names a sport, a competition or a score with a
   result verb, no actor of the candidate is a person, and the act is none that states do around sport
   (a boycott of the Games, a ban on a team stay);
-- modality.standing_relation: a relation noun ("partnership", "relationship", "alliance") named as a standing
-  relation, not something done: the subject of a verb of being or grounding ("the partnership between Chile
-  and Peru is rooted in decades of trade", "the Chile-Peru partnership is the best means to ..."), the object
-  of having or sharing ("is proud to have a strong partnership with Peru", "shares a deep partnership with"),
-  or an example after "like"/"including" ("through partnerships like the Chile-Peru Partnership"): the
-  candidate is dropped (launching, deepening or strengthening a partnership, an act, is left alone);
+- modality.standing_relation: a relation noun ("partnership", "relationship", "alliance") is a standing relation,
+  not something done, unless a verb of making or changing it governs it: launching, forging, signing, deepening,
+  upgrading ("Chile and Peru launched a strategic partnership", "upgraded their ties to a strategic partnership"),
+  or it is called new. Named as what is, is had, is maintained, is highlighted or is thanked for ("the
+  partnership between Chile and Peru is rooted in decades of trade", "is proud to have a strong partnership
+  with Peru", "we maintain a close partnership between ...", "grateful for Peru's continued partnership",
+  "because of that partnership between Chile and Peru"), the candidate is dropped;
 - modality.standing_agreement: an agreement, treaty or deal named as what something is done under, for or on
   ("new projects under the Kenya-Uganda Defense Cooperation Agreement", "we will build on Egypt's peace treaty with
   Israel", "pursuant to the Agreement", "consistent with the Treaty of ..."), with no word on the noun that makes it an act ("the recently signed
@@ -461,15 +462,21 @@ def possible_outcome(c: Candidate):
 
 
 def _standing(tok: Token) -> bool:
-    """Whether a relation noun names a standing relation rather than an act (rule modality.standing_relation)."""
-    head = tok.head
-    if tok.dep_ in ("nsubj", "nsubjpass"):
-        return _lemma(head) in W["standing_verbs"]  # "the partnership ... is rooted in", "... is the best means"
-    if tok.dep_ == "dobj":
-        return _lemma(head) in W["having_verbs"]  # "is proud to have a strong partnership with"
-    if tok.dep_ == "pobj":
-        return head.lower_ in W["example_preps"]  # "through partnerships like the X-Y Partnership"
-    return False
+    """Whether a relation noun names a standing relation rather than an act (rule modality.standing_relation): no
+    verb of making or changing a relation governs it ("launched a partnership", "upgraded ties to a partnership",
+    through a conjunct's head too: "deepen trade and partnership") and nothing calls it new."""
+    if any(ch.dep_ == "amod" and ch.lower_ in W["new_words"] for ch in tok.children):
+        return False
+    head = tok
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    for _ in range(3):  # the noun, the preposition whose object it is, the verb or noun above ("upgraded ... to")
+        head = head.head
+        if head.pos_ in ("VERB", "NOUN") and _lemma(head) in W["relation_making"]:
+            return False
+        if head.dep_ not in ("prep", "pobj", "dobj", "conj") or head.head is head:
+            break
+    return True
 
 
 def standing_relation(c: Candidate):

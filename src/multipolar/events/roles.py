@@ -27,7 +27,8 @@ Words in data/rules/roles.json.
   state as the doer ("Venezuela condemned Maduro's abduction by American troops") or the other party
   ("... dialogue with Washington") is aimed at that state;
 - roles.place_not_source: a stand-in source that is only named as a place ("the embassy in Moscow was
-  attacked", "as it flew over Lockerbie, Scotland, killing 270 people") is no evidence of who acted: the
+  attacked", "as it flew over Lockerbie, Scotland, killing 270 people", a bombing "in Kandahar, Afghanistan"
+  however the parser hangs the country: rule syntax.place_country) is no evidence of who acted: the
   candidate is dropped;
 - roles.stand_in_modifier: where the trigger's verb (or the verb it is coordinated with) has a subject that
   names no actor, a stand-in source named only as the modifier of what another verb or preposition takes as
@@ -273,7 +274,7 @@ def place_not_source(c: Candidate):
     # "over Lockerbie, Scotland", "near Kandahar, Afghanistan": a place named as another place's apposition
     heads = [t.head if t.dep_ == "appos" else t for t in heads]
     preps = W["place_preps"] | W["passing_preps"]
-    if heads and all(t.dep_ == "pobj" and t.head.lower_ in preps for t in heads):
+    if heads and all((t.dep_ == "pobj" and t.head.lower_ in preps) or syntax.place_country(t) for t in heads):
         return DROP
     return None
 

@@ -13,12 +13,18 @@ rules, roles.topic_of_talk) so that each module stays short.
   to roles.topic_of_pair;
 - talks.exchange: a one-sided act that two states are said to exchange ("Peru and Chile exchanged accusations",
   "traded threats"; `exchange_lemmas` in data/rules/talks.json) is done by each to the other: a candidate of one
-  of them with no target is aimed at the other (a symmetric act is already coded each way, events/pairs.py).
+  of them with no target is aimed at the other (a symmetric act is already coded each way, events/pairs.py);
+- talks.joint_meeting: a meeting or call with two or more states at once ("Biden met with President Yoon of Korea
+  and Prime Minister Kishida of Japan", "spoke with the leaders of Chile and Peru") is a meeting of each of them
+  with each other too: the codebook codes talks once per pair of their parties. One copy per pair of the states
+  the verb meets, made from the event aimed at the first of them; not where the meetings were apart ("met
+  separately with ...", "respectively").
 """
 
 from __future__ import annotations
 
 import dataclasses
+from itertools import combinations
 from typing import Any
 
 from multipolar.events import syntax
@@ -114,6 +120,39 @@ def exchange(c: Candidate):
     return aimed_at(ev, next(iter(others.values())))
 
 
+def joint_meeting(c: Candidate, ev: Any) -> list[Any]:
+    """talks.joint_meeting: each pair of the states a meeting verb meets at once, made from the event aimed at the
+    first of them (a copy made after the rules)."""
+    tok = c.tok
+    if (ev.root != "04" or ev.target_actor is None or tok.pos_ != "VERB" or _lemma(tok) not in TW["joint_lemmas"]
+            or any(t.lower_ in TW["apart_words"] for t in c.sent)):
+        return []
+    partners: dict[str, Any] = {}
+    for m in syntax.objects(tok, c.actors)[0]:
+        if is_state_mention(m) and m.country != ev.source and not _place(c.doc[m.start]):
+            partners.setdefault(m.country, m)
+    if len(partners) < 2 or next(iter(partners)) != ev.target:
+        return []
+    return [dataclasses.replace(ev, source=a.country, source_actor=a.actor_code, source_name=mention_name(a),
+                                target=b.country, target_actor=b.actor_code, target_name=mention_name(b),
+                                event_id=derived_id(ev, JOINT, a.country, b.country))
+            for a, b in combinations(partners.values(), 2)]
+
+
+def _place(tok) -> bool:
+    """Whether a mention's first word names where the meeting was ("in Rome, Italy", "in Geneva"), not who met."""
+    head = tok
+    while head.dep_ in ("compound", "appos", "conj") and head.head is not head and head.head.pos_ == "PROPN":
+        head = head.head
+    return syntax.place_country(tok) or (head.dep_ == "pobj" and head.head.lower_ in TW["venue_preps"])
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+JOINT = "talks.joint_meeting"
 RULES = [Rule(RULE, topic_partner), Rule("talks.with_partner", with_partner), Rule("talks.exchange", exchange)]
 # the copies the rule's talks make (run by the coder after the rules)
 TALK_COPIES = [(RULE, partner_back)]
+MEETING_COPIES = [(JOINT, joint_meeting)]
