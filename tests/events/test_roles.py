@@ -413,6 +413,13 @@ def test_a_titled_person_of_a_named_country_acts_for_it_later_too(coded):
     _one_act(coded, text, lambda e: e.root == "11", ("JOR", "SYR"), "actors.titled_name")
 
 
+def test_a_titled_person_named_again_with_the_title_acts_for_it_too(coded):
+    # "President Karimi" later is the same Karimi: a title before the surname is no other person's forename
+    text = ("Turkey's foreign minister met Prime Minister Yusuf al-Karimi of Jordan in Ankara. Prime Minister Karimi "
+            "later criticized Syria's border closure.")
+    _one_act(coded, text, lambda e: e.root == "11", ("JOR", "SYR"), "actors.titled_name")
+
+
 def test_a_numeral_after_a_title_is_no_surname(coded):
     # "II" ends a king's name; a later "II" is no mention of him
     events, trace = coded("The President and King Abdullah II discussed the latest developments in Gaza. "

@@ -1,7 +1,8 @@
 """Rule actors.titled_name: a person the gazetteer does not know, named right after a title the resolver places
 ("Kenyan Foreign Minister Abel Mwangi", "Brazil's Trade Minister Ana Souza"; "Prime Minister Ana Souza of Brazil",
 placed by actors/context.py), acts for that title's government,
-and so does each later mention of their surname in the document ("Mwangi criticized ...", "Ms. Souza said ...").
+and so does each later mention of their surname in the document ("Mwangi criticized ...", "Ms. Souza said ...",
+"Prime Minister Souza thanked ...").
 
 News style names an official in full once, with the title, and by surname after; without this rule every later
 sentence of theirs had no source. A surname that two such people share, or that the resolver places itself, is
@@ -21,6 +22,18 @@ if TYPE_CHECKING:
 
 KIND = "titled_person"
 MAX_NAME = 4  # tokens of a full name after its title
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The last words of the gazetteer's titles ("president", "minister"): "President Doe" later names Jane Doe."""
+    return frozenset(t.split()[-1].lower() for t in load_lexicon(BUNDLED_LEXICON).titles)
+
+
+@lru_cache(maxsize=1)
+def _title_parts() -> frozenset[str]:
+    """Every word of the gazetteer's titles ("prime", "minister", "foreign"): a bare title's words."""
+    return frozenset(w.lower() for t in load_lexicon(BUNDLED_LEXICON).titles for w in t.split())
 
 
 @lru_cache(maxsize=1)
@@ -73,9 +86,19 @@ def titled_names(doc: Doc, actors: dict[int, Any], matches: Sequence[Any]) -> No
         if surname in ambiguous:
             continue
         for tok in doc[after:]:
-            if tok.text != surname or tok.i in actors or tok.pos_ != "PROPN":
+            held = actors.get(tok.i)
+            # a bare title before the surname, placed by its sentence's country alone ("Prime Minister Doe ...
+            # criticized Syria's ...": actors/context.py, the resolver's roles) gives way to the person the
+            # document named in full
+            placed = (held is not None and held.kind in ("context", "role") and held.person is None
+                      and held.end == tok.i + 1 and all(t.lower_ in _title_parts() for t in doc[held.start:tok.i]))
+            if tok.text != surname or tok.pos_ != "PROPN" or (held is not None and not placed):
                 continue
             before = doc[tok.i - 1] if tok.i > 0 else None
-            if before is not None and before.pos_ == "PROPN" and before.lower_ not in _honorifics():
-                continue  # another person's name that ends the same way
-            actors[tok.i] = _match(doc, tok.i, tok.i + 1, title, person)
+            if (before is not None and before.pos_ == "PROPN" and before.lower_ not in _honorifics()
+                    and before.lower_ not in _title_words()):
+                continue  # another person's name that ends the same way ("President Doe" is Jane Doe again)
+            lo, hi = (held.start, held.end) if held is not None else (tok.i, tok.i + 1)
+            mention = _match(doc, lo, hi, title, person)
+            for i in range(lo, hi):
+                actors[i] = mention
