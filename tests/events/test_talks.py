@@ -84,6 +84,7 @@ def test_a_meeting_with_two_states_at_once_is_a_meeting_between_them_too(coded):
 @pytest.mark.parametrize("text", [
     "The Kenyan president met separately with the presidents of Uganda and Rwanda.",
     "The Kenyan president met with the Ugandan foreign minister in Kigali, Rwanda.",
+    "The Kenyan president met with ambassadors from Uganda, Rwanda, Tanzania, Burundi and Ethiopia.",
 ])
 def test_meetings_held_apart_or_a_venue_are_no_joint_meeting(coded, text):
     events, _ = coded(text)

@@ -18,7 +18,8 @@ rules, roles.topic_of_talk) so that each module stays short.
   and Prime Minister Kishida of Japan", "spoke with the leaders of Chile and Peru") is a meeting of each of them
   with each other too: the codebook codes talks once per pair of their parties. One copy per pair of the states
   the verb meets, made from the event aimed at the first of them; not where the meetings were apart ("met
-  separately with ...", "respectively").
+  separately with ...", "respectively"), nor for more than `max_joint_partners` states ("met with ambassadors
+  from Argentina, Austria, Brazil, ...": a gathering, not talks between each pair of them).
 """
 
 from __future__ import annotations
@@ -131,8 +132,8 @@ def joint_meeting(c: Candidate, ev: Any) -> list[Any]:
     for m in syntax.objects(tok, c.actors)[0]:
         if is_state_mention(m) and m.country != ev.source and not _place(c.doc[m.start]):
             partners.setdefault(m.country, m)
-    if len(partners) < 2 or next(iter(partners)) != ev.target:
-        return []
+    if not 2 <= len(partners) <= TW["max_joint_partners"] or next(iter(partners)) != ev.target:
+        return []  # a meeting with a long list of states is a conference, not a talk of each pair
     return [dataclasses.replace(ev, source=a.country, source_actor=a.actor_code, source_name=mention_name(a),
                                 target=b.country, target_actor=b.actor_code, target_name=mention_name(b),
                                 event_id=derived_id(ev, JOINT, a.country, b.country))
