@@ -434,7 +434,9 @@ class EventCoder:
             target_name=mention_name(target) if target is not None else None,
             cameo=code, root=info.root, quad=info.quad, goldstein=info.goldstein,
             plover=info.plover, plover_mode=info.plover_mode, negated=negated, modality=modality,
-            confidence=confidence, trigger=trigger, text=sent.text, span=span,
+            # a phrase across a blanked Markdown link (nlp.markdown_links) is shown with single spaces
+            confidence=confidence, trigger=" ".join(trigger.split()) if "  " in trigger else trigger, text=sent.text,
+            span=span,
         )
 
     def _date_of(self, sent: Span, tok: Token, published: date | None) -> tuple[date | None, str | None]:
