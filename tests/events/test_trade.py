@@ -299,3 +299,14 @@ def test_a_measure_that_hits_a_state_is_the_measure_not_force(coded, text):
     assert hits and all(e.cameo == "163" and "trade.measure_blow" in trace.fired[e.event_id] for e in hits)
     events, _ = coded("Japanese missiles hit North Korean shipping firms on Monday.")
     assert [e for e in events if e.trigger == "hit" and e.root == "19"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya cut off gas supplies to Uganda in the winter.",
+    "Kenya halted oil exports to Rwanda and Burundi.",
+    "Kenya suspended fuel deliveries to Tanzania over unpaid bills.",
+])
+def test_halting_supplies_or_exports_to_a_state_is_an_embargo_not_cooperation(coded, text):
+    events, _ = coded(text)
+    aimed = [e for e in events if e.source == "KEN" and e.target in ("UGA", "RWA", "BDI", "TZA")]
+    assert aimed and all(e.plover == "SANCTION" for e in aimed)
