@@ -158,7 +158,8 @@ STAGE_VERSIONS: dict[str, str] = {
     #              lexicon condition obj: ("met the needs" is no meeting); talks.joint_meeting; roles.place_not_source
     #              reads syntax.place_country; actors.titled_name: "President Doe" later is the Jane Doe named in
     #              full, over a bare title its sentence's country placed; lexicon: halting supplies or exports to a
-    #              state is an embargo (163), root model refitted on the new examples
+    #              state is an embargo (163), root model refitted on the new examples; actors.title_anaphor ("the
+    #              Prime Minister" is the person last named with that title)
     "claims": "17",  # numeric claims, from the stored text and sentences (2: subject, target, kind, scope;
     #              3: periods.py - current_annual_level, base figures own their period, figure_kind;
     #              4: sentences of the lean parse, parse_only_actor_paragraphs;

@@ -420,6 +420,21 @@ def test_a_titled_person_named_again_with_the_title_acts_for_it_too(coded):
     _one_act(coded, text, lambda e: e.root == "11", ("JOR", "SYR"), "actors.titled_name")
 
 
+def test_a_bare_title_stands_for_the_person_last_named_with_it(coded):
+    # rule actors.title_anaphor: "the Chancellor" is the chancellor named before, "the President" the president
+    events, trace = coded("Chancellor Scholz met President Ruto of Kenya in Berlin. The Chancellor later thanked the "
+                          "President for Kenya's support for Ukraine.")
+    thanked = [e for e in events if e.trigger == "thanked"]
+    assert thanked and (thanked[0].source, thanked[0].target) == ("DEU", "KEN")
+    assert "actors.title_anaphor" in trace.fired[thanked[0].event_id]
+
+
+def test_a_title_with_its_own_country_is_no_anaphor(coded):
+    events, trace = coded("Chancellor Scholz met President Ruto of Kenya in Berlin. The President of Uganda later "
+                          "criticized Kenya.")
+    assert not any("actors.title_anaphor" in names for names in trace.fired.values())
+
+
 def test_a_numeral_after_a_title_is_no_surname(coded):
     # "II" ends a king's name; a later "II" is no mention of him
     events, trace = coded("The President and King Abdullah II discussed the latest developments in Gaza. "

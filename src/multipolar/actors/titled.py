@@ -6,7 +6,8 @@ and so does each later mention of their surname in the document ("Mwangi critici
 
 News style names an official in full once, with the title, and by surname after; without this rule every later
 sentence of theirs had no source. A surname that two such people share, or that the resolver places itself, is
-left alone. Used by events/syntax.py (`actor_map`)."""
+left alone. Rule actors.title_anaphor (`title_anaphors`): a bare title with "the" ("the Prime Minister", "the
+Chancellor") is the person the document last named with that title. Used by events/syntax.py (`actor_map`)."""
 
 from __future__ import annotations
 
@@ -102,3 +103,71 @@ def titled_names(doc: Doc, actors: dict[int, Any], matches: Sequence[Any]) -> No
             mention = _match(doc, lo, hi, title, person)
             for i in range(lo, hi):
                 actors[i] = mention
+
+
+ANAPHOR = "title_anaphor"
+WINDOW = 4  # words before a person's name searched for the title they were named with
+
+
+@lru_cache(maxsize=1)
+def _title_phrases() -> tuple[tuple[str, ...], ...]:
+    """The gazetteer's titles as word tuples, longest first ("vice president" before "president")."""
+    phrases = {tuple(t.lower().split()) for t in load_lexicon(BUNDLED_LEXICON).titles}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _title_at(doc: Doc, i: int, limit: int) -> tuple[str, ...] | None:
+    """The longest title whose words start at token i and end before `limit`."""
+    for phrase in _title_phrases():
+        end = i + len(phrase)
+        if end <= limit and all(doc[i + k].lower_ == w for k, w in enumerate(phrase)):
+            return phrase
+    return None
+
+
+def _named_title(doc: Doc, m: Any) -> tuple[str, ...] | None:
+    """The title a person's mention was named with: the longest one ending right before the name or inside it
+    ("Vice President Harris", "Prime Minister Lee Hsien Loong of Singapore")."""
+    best: tuple[str, ...] | None = None
+    for i in range(max(0, m.start - WINDOW), m.end):
+        phrase = _title_at(doc, i, m.end)
+        if phrase is not None and (i + len(phrase) == m.start or i >= m.start) and len(phrase) > len(best or ()):
+            best = phrase
+    return best
+
+
+def title_anaphors(doc: Doc, actors: dict[int, Any]) -> None:
+    """Rule actors.title_anaphor (in place, only on words no actor holds): "the Prime Minister", "the Chancellor"
+    with no name or "of" phrase after it is the person the document last named with that very title before it
+    ("Vice President Harris met Prime Minister Lee of Singapore. The Vice President and the Prime Minister
+    discussed ..."). An official statement's own titles ("the President" in a White House readout) are its
+    issuer's (actors/issuer.py) and are placed before this rule runs."""
+    named: list[tuple[int, tuple[str, ...], Any]] = []
+    for m in {id(m): m for m in actors.values()}.values():
+        if m.person and m.kind in ("person", "role", KIND) and len(m.country) == 3:
+            title = _named_title(doc, m)
+            if title is not None:
+                named.append((m.start, title, m))
+    if not named:
+        return
+    named.sort(key=lambda x: x[0])
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+            continue
+        title = _title_at(doc, tok.i + 1, len(doc))
+        if title is None:
+            continue
+        start, end = tok.i + 1, tok.i + 1 + len(title)
+        after = doc[end] if end < len(doc) else None
+        if (after is not None and (after.pos_ == "PROPN" or after.lower_ in ("of", "-"))) or any(
+                i in actors for i in range(start, end)):
+            continue  # "the President of Kenya", "the Prime Minister Jane Doe": the resolver's to place
+        earlier = [m for at, t, m in named if t == title and at < tok.i]
+        if not earlier:
+            continue
+        m = earlier[-1]
+        span = doc[start:end]
+        mention = ActorMatch(start=start, end=end, start_char=span.start_char, end_char=span.end_char, text=span.text,
+                             actor_code=m.actor_code, country=m.country, person=m.person, kind=ANAPHOR)
+        for i in range(start, end):
+            actors[i] = mention

@@ -475,7 +475,7 @@ def _co_subjects(c: Candidate) -> list[Any]:
 
 RULES = [Rule("issuer.self_reference", mention_kind("issuer_self")),
          Rule("issuer.official_title", mention_kind("issuer_title")), Rule("actors.us_state", mention_kind("us_state")),
-         Rule("actors.titled_name", mention_kind("titled_person")),
+         Rule("actors.titled_name", mention_kind("titled_person")), Rule("actors.title_anaphor", mention_kind("title_anaphor")),
          Rule("roles.source_in_object", source_in_object), Rule("roles.topic_of_pair", topic_of_pair),
          Rule("roles.topic_of_talk", topic_of_talk),
          Rule("roles.relatum_not_source", relatum_not_source), Rule("roles.patient_noun", patient_noun),

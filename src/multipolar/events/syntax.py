@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from multipolar.actors.issuer import issuer_mentions
-from multipolar.actors.titled import titled_names
+from multipolar.actors.titled import title_anaphors, titled_names
 from multipolar.events.rulebook import is_state_mention, words
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ def actor_map(doc: Doc, matches: Sequence[Any], context: Callable[..., Sequence[
     titled_names(doc, actors, matches)
     # "I", "we", "my Administration", "the Secretary of Commerce" in an official statement: its government
     issuer_mentions(doc, actors, issuer)
+    # "the Prime Minister": the person last named with that title (actors.title_anaphor), after the issuer's own
+    title_anaphors(doc, actors)
     return actors
 
 
