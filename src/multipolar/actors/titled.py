@@ -117,7 +117,7 @@ def _title_phrases() -> tuple[tuple[str, ...], ...]:
 
 
 def _title_at(doc: Doc, i: int, limit: int) -> tuple[str, ...] | None:
-    """The longest title whose words start at token i and end before `limit`."""
+    """The longest title whose words start at token i and end at or before `limit`."""
     for phrase in _title_phrases():
         end = i + len(phrase)
         if end <= limit and all(doc[i + k].lower_ == w for k, w in enumerate(phrase)):

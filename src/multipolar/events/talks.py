@@ -14,7 +14,7 @@ rules, roles.topic_of_talk) so that each module stays short.
 - talks.exchange: a one-sided act that two states are said to exchange ("Peru and Chile exchanged accusations",
   "traded threats"; `exchange_lemmas` in data/rules/talks.json) is done by each to the other: a candidate of one
   of them with no target is aimed at the other (a symmetric act is already coded each way, events/pairs.py);
-- talks.joint_meeting: a meeting or call with two or more states at once ("Biden met with President Yoon of Korea
+- talks.joint_meeting: a meeting or call with two or three states at once ("Biden met with President Yoon of Korea
   and Prime Minister Kishida of Japan", "spoke with the leaders of Chile and Peru") is a meeting of each of them
   with each other too: the codebook codes talks once per pair of their parties. One copy per pair of the states
   the verb meets, made from the event aimed at the first of them; not where the meetings were apart ("met
