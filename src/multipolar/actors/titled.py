@@ -26,15 +26,22 @@ MAX_NAME = 4  # tokens of a full name after its title
 
 
 @lru_cache(maxsize=1)
+def _title_phrases() -> tuple[tuple[str, ...], ...]:
+    """The gazetteer's titles as lower-case word tuples, longest first ("vice president" before "president")."""
+    phrases = {tuple(t.lower().split()) for t in load_lexicon(BUNDLED_LEXICON).titles}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
-    """The last words of the gazetteer's titles ("president", "minister"): "President Doe" later names Jane Doe."""
-    return frozenset(t.split()[-1].lower() for t in load_lexicon(BUNDLED_LEXICON).titles)
+    """The last words of the titles ("president", "minister"): "President Doe" later names Jane Doe."""
+    return frozenset(p[-1] for p in _title_phrases())
 
 
 @lru_cache(maxsize=1)
 def _title_parts() -> frozenset[str]:
-    """Every word of the gazetteer's titles ("prime", "minister", "foreign"): a bare title's words."""
-    return frozenset(w.lower() for t in load_lexicon(BUNDLED_LEXICON).titles for w in t.split())
+    """Every word of the titles ("prime", "minister", "foreign"): a bare title's words."""
+    return frozenset(w for p in _title_phrases() for w in p)
 
 
 @lru_cache(maxsize=1)
@@ -87,13 +94,15 @@ def titled_names(doc: Doc, actors: dict[int, Any], matches: Sequence[Any]) -> No
         if surname in ambiguous:
             continue
         for tok in doc[after:]:
+            if tok.text != surname or tok.pos_ != "PROPN":
+                continue
             held = actors.get(tok.i)
             # a bare title before the surname, placed by its sentence's country alone ("Prime Minister Doe ...
             # criticized Syria's ...": actors/context.py, the resolver's roles) gives way to the person the
             # document named in full
-            placed = (held is not None and held.kind in ("context", "role") and held.person is None
-                      and held.end == tok.i + 1 and all(t.lower_ in _title_parts() for t in doc[held.start:tok.i]))
-            if tok.text != surname or tok.pos_ != "PROPN" or (held is not None and not placed):
+            if held is not None and not (held.kind in ("context", "role") and held.person is None
+                                         and held.end == tok.i + 1
+                                         and all(t.lower_ in _title_parts() for t in doc[held.start:tok.i])):
                 continue
             before = doc[tok.i - 1] if tok.i > 0 else None
             if (before is not None and before.pos_ == "PROPN" and before.lower_ not in _honorifics()
@@ -107,13 +116,6 @@ def titled_names(doc: Doc, actors: dict[int, Any], matches: Sequence[Any]) -> No
 
 ANAPHOR = "title_anaphor"
 WINDOW = 4  # words before a person's name searched for the title they were named with
-
-
-@lru_cache(maxsize=1)
-def _title_phrases() -> tuple[tuple[str, ...], ...]:
-    """The gazetteer's titles as word tuples, longest first ("vice president" before "president")."""
-    phrases = {tuple(t.lower().split()) for t in load_lexicon(BUNDLED_LEXICON).titles}
-    return tuple(sorted(phrases, key=len, reverse=True))
 
 
 def _title_at(doc: Doc, i: int, limit: int) -> tuple[str, ...] | None:

@@ -125,7 +125,7 @@ def joint_meeting(c: Candidate, ev: Any) -> list[Any]:
     """talks.joint_meeting: each pair of the states a meeting verb meets at once, made from the event aimed at the
     first of them (a copy made after the rules)."""
     tok = c.tok
-    if (ev.root != "04" or ev.target_actor is None or tok.pos_ != "VERB" or _lemma(tok) not in TW["joint_lemmas"]
+    if (ev.root != "04" or ev.target_actor is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in TW["joint_lemmas"]
             or any(t.lower_ in TW["apart_words"] for t in c.sent)):
         return []
     partners: dict[str, Any] = {}
@@ -145,11 +145,7 @@ def _place(tok) -> bool:
     head = tok
     while head.dep_ in ("compound", "appos", "conj") and head.head is not head and head.head.pos_ == "PROPN":
         head = head.head
-    return syntax.place_country(tok) or (head.dep_ == "pobj" and head.head.lower_ in TW["venue_preps"])
-
-
-def _lemma(tok) -> str:
-    return tok.lemma_.lower()
+    return syntax.place_country(tok) or (head.dep_ == "pobj" and head.head.lower_ in W["place_preps"])
 
 
 JOINT = "talks.joint_meeting"
